@@ -1,0 +1,63 @@
+package io.convscope.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code convscope <command>}: the engine from the command line. */
+@Command(name = "convscope", mixinStandardHelpOptions = true, version = "ConvScope 0.1.0",
+        description = "Look inside a convolutional neural network from the command line.",
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+public final class ConvScopeCommand implements Runnable {
+
+    /** Exit code for every user error: bad option, missing file, unreadable image or model. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI and returns its exit code; errors are one line on stderr, never a stack trace. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Same, writing to the given streams (tests read them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ConvScopeCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("convscope: " + ex.getMessage() + " (see --help)");
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("convscope: " + message(ex));
+            return ex instanceof UserError ue ? ue.exitCode : USER_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String message(Exception ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** An error whose message is meant for the user as it is. */
+    static final class UserError extends RuntimeException {
+        final int exitCode;
+
+        UserError(String message) {
+            super(message);
+            this.exitCode = USER_ERROR;
+        }
+    }
+}

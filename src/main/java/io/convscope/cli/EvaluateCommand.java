@@ -1,0 +1,90 @@
+package io.convscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convscope.engine.Evaluation;
+import io.convscope.engine.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Accuracy and confusion matrix on DIR/<label>/* images.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "A folder with one sub-folder of images per class.")
+    Path data;
+
+    @Option(names = "--json", description = "Print {n, correct, accuracy, classes, confusion} as JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data)) {
+            throw new ConvScopeCommand.UserError("data folder " + data + " does not exist");
+        }
+        LoadedModel model = modelOption.load();
+        Evaluation e;
+        try {
+            e = Evaluation.of(model, data);
+        } catch (IOException ex) {
+            throw new ConvScopeCommand.UserError(ex.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> classes = model.description().classes();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("n", e.total());
+            o.put("correct", e.correct());
+            o.put("accuracy", e.accuracy());
+            ArrayNode c = o.putArray("classes");
+            classes.forEach(c::add);
+            ArrayNode m = o.putArray("confusion");
+            for (int[] row : e.confusion()) {
+                ArrayNode r = m.addArray();
+                for (int v : row) {
+                    r.add(v);
+                }
+            }
+            out.println(mapper.writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "%d of %d correct: %.1f %% accuracy%n%n", e.correct(), e.total(), 100 * e.accuracy());
+            out.println("Confusion matrix (rows: true class, columns: predicted):");
+            out.printf("%-14s", "");
+            for (int j = 0; j < classes.size(); j++) {
+                out.printf("%5d", j);
+            }
+            out.println();
+            for (int i = 0; i < classes.size(); i++) {
+                out.printf(Locale.ROOT, "%-14s", i + " " + shorten(classes.get(i)));
+                for (int v : e.confusion()[i]) {
+                    out.printf("%5d", v);
+                }
+                out.println();
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 12 ? s : s.substring(0, 12);
+    }
+}

@@ -1,0 +1,161 @@
+package io.convscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convscope.engine.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user types it: outputs, JSON shapes, and one clear line with exit code 2 for every mistake. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ConvScopeCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void assertOneLineError(Run r, String fragment) {
+        assertEquals(ConvScopeCommand.USER_ERROR, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void unknownOptionIsOneLine() {
+        assertOneLineError(run("predict", "--frobnicate", "x.png"), "--frobnicate");
+    }
+
+    @Test
+    void unknownCommandIsOneLine() {
+        assertOneLineError(run("explode"), "explode");
+    }
+
+    @Test
+    void missingImageIsOneLine(@TempDir Path dir) {
+        assertOneLineError(run("predict", dir.resolve("nope.png").toString()), "nope.png");
+    }
+
+    @Test
+    void textFileNamedJpgIsOneLine(@TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("notes.jpg");
+        Files.writeString(fake, "this is not an image");
+        assertOneLineError(run("predict", fake.toString()), "notes.jpg");
+    }
+
+    @Test
+    void missingModelIsOneLine(@TempDir Path dir) {
+        assertOneLineError(run("predict", "--model", dir.resolve("none.zip").toString(), "x.png"), "none.zip");
+    }
+
+    @Test
+    void unsupportedModelFormatIsOneLine(@TempDir Path dir) throws Exception {
+        Path onnx = dir.resolve("model.onnx");
+        Files.writeString(onnx, "not really");
+        assertOneLineError(run("predict", "--model", onnx.toString(), "x.png"), "model.onnx");
+    }
+
+    @Test
+    void corruptZipModelIsOneLine(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("broken.zip");
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        assertOneLineError(run("predict", "--model", zip.toString(), "x.png"), "broken.zip");
+    }
+
+    @Test
+    void kerasFileWithUnsupportedLayerIsOneLine(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("lstm.json");
+        Files.writeString(json, """
+                {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
+                 "config": {"name": "s", "layers": [
+                   {"class_name": "ConvLSTM2D", "config": {"name": "weird", "batch_input_shape": [null, 5, 8, 8, 1],
+                    "filters": 2, "kernel_size": [3, 3]}}]}}""");
+        assertOneLineError(run("predict", "--model", json.toString(), "x.png"), "lstm.json");
+    }
+
+    @Test
+    void predictJsonWithCnnExplainersModel() throws Exception {
+        Path model = SharedData.cnnExplainerModel();
+        Path image = SharedData.cnnExplainerImages().resolve("espresso_1.jpeg");
+        Run r = run("predict", "--model", model.toString(), "--json", image.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode array = new ObjectMapper().readTree(r.out());
+        assertEquals(1, array.size());
+        JsonNode o = array.get(0);
+        assertEquals(image.toString(), o.get("image").asText());
+        assertEquals("espresso", o.get("label").asText());
+        assertEquals(10, o.get("classes").size());
+        assertEquals(10, o.get("probabilities").size());
+        assertEquals(8.640, o.get("logits").get(6).asDouble(), 0.05);
+        double sum = 0;
+        for (JsonNode p : o.get("probabilities")) {
+            sum += p.asDouble();
+        }
+        assertEquals(1.0, sum, 1e-5);
+    }
+
+    @Test
+    void predictTextShowsTopClasses() {
+        Path image = SharedData.cnnExplainerImages().resolve("bus_1.jpeg");
+        Run r = run("predict", "--model", SharedData.cnnExplainerModel().toString(), image.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("school bus") && l.contains("99.")), r.out());
+    }
+
+    @Test
+    void predictReportsBadImagesButKeepsGoodOnes(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("empty.png");
+        Files.write(bad, new byte[0]);
+        Path good = SharedData.cnnExplainerImages().resolve("car_1.jpeg");
+        Run r = run("predict", "--model", SharedData.cnnExplainerModel().toString(), "--json", bad.toString(), good.toString());
+        assertEquals(ConvScopeCommand.USER_ERROR, r.code());
+        assertTrue(r.err().contains("empty.png"), r.err());
+        assertEquals("sports car", new ObjectMapper().readTree(r.out()).get(0).get("label").asText());
+    }
+
+    @Test
+    void evaluateJsonOnValidationImages() throws Exception {
+        Path val = SharedData.tinyImageNet().resolve("val");
+        Run r = run("evaluate", "--model", SharedData.cnnExplainerModel().toString(), "--data", val.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(250, o.get("n").asInt());
+        assertEquals(o.get("correct").asInt() / 250.0, o.get("accuracy").asDouble(), 1e-9);
+        assertEquals(10, o.get("confusion").size());
+        int total = 0;
+        int diagonal = 0;
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                total += o.get("confusion").get(i).get(j).asInt();
+            }
+            diagonal += o.get("confusion").get(i).get(i).asInt();
+        }
+        assertEquals(250, total);
+        assertEquals(o.get("correct").asInt(), diagonal);
+    }
+
+    @Test
+    void benchJsonIsOneLine() throws Exception {
+        Run r = run("bench", "--model", SharedData.cnnExplainerModel().toString(), "--json", "--iterations", "50",
+                "--warmup", "20");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().strip().lines().count());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertTrue(o.get("forward_p50_ms").asDouble() > 0);
+        assertTrue(o.get("forward_p90_ms").asDouble() >= o.get("forward_p50_ms").asDouble());
+    }
+}

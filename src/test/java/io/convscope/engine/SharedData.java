@@ -1,0 +1,44 @@
+package io.convscope.engine;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The third-party data beside the checkout ({@code ../shared}). A user's fresh clone has none: tests that need it are
+ * skipped there with the reason, but fail under {@code CI=true}, where it must be present.
+ */
+public final class SharedData {
+
+    public static final Path ROOT = Path.of("..", "shared").toAbsolutePath().normalize();
+
+    private SharedData() {
+    }
+
+    /** Resolves {@code relative} under ../shared, or skips (fails on CI) when it is missing. */
+    public static Path require(String relative) {
+        Path p = ROOT.resolve(relative);
+        if (!Files.exists(p)) {
+            String reason = p + " is missing: it holds third-party data that is not part of the repository";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(reason + " (CI=true, so this is an error)");
+            }
+            Assumptions.abort(reason + "; skipped");
+        }
+        return p;
+    }
+
+    public static Path cnnExplainerModel() {
+        return require("reference/cnn-explainer/model/model.json");
+    }
+
+    public static Path cnnExplainerImages() {
+        return require("reference/cnn-explainer/images");
+    }
+
+    public static Path tinyImageNet() {
+        return require("datasets/tiny-imagenet-10");
+    }
+}

@@ -13,7 +13,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -46,6 +49,9 @@ public final class ImagePreprocessor {
 
     private static final long MIB = 1024 * 1024;
 
+    /** The colour model of TYPE_INT_RGB, so images wrapped around our pixel arrays report that type. */
+    private static final DirectColorModel INT_RGB = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
+
     /** ImageIO format names we accept, with the names users know them by; anything else ImageIO finds is refused. */
     private static final Map<String, String> SUPPORTED_FORMATS = Map.of(
             "jpeg", "JPEG", "png", "PNG", "gif", "GIF", "bmp", "BMP", "tiff", "TIFF", "webp", "WebP");
@@ -53,6 +59,13 @@ public final class ImagePreprocessor {
 
     /** Decoder warnings (libjpeg wording) meaning part of the picture is missing or garbled rather than cosmetic. */
     private static final List<String> DAMAGE_WARNINGS = List.of("premature end", "bad huffman code");
+
+    /**
+     * How decoders say the data stopped early; only used to word the message. The JDK PNG reader reports a chunk
+     * that runs past the end of the file as an "invalid chunk length".
+     */
+    private static final List<String> TRUNCATION_HINTS =
+            List.of("premature end", "unexpected end", "end of file", "invalid chunk length");
 
     static {
         // The TwelveMonkeys JPEG (CMYK, YCCK, ICC) and WebP readers must be registered whatever class loader ran first.
@@ -73,8 +86,14 @@ public final class ImagePreprocessor {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(name, "name");
         checkFileSize(data.length, name);
-        BufferedImage decoded = read(data, name);
-        return orient(fromPixels(rgbPixels(decoded), decoded.getWidth(), decoded.getHeight()), exifOrientation(data));
+        try {
+            BufferedImage decoded = read(data, name);
+            BufferedImage rgb = fromPixels(rgbPixels(decoded), decoded.getWidth(), decoded.getHeight());
+            return orient(rgb, exifOrientation(data));
+        } catch (OutOfMemoryError e) {
+            // Only this one image's arrays were being filled; they are garbage now and the app can carry on.
+            throw new ImageInputException(name + " is too large to open with the memory available", e);
+        }
     }
 
     /** Shorter side resized to the target with a good downscaler, centre crop to height x width. Returns TYPE_INT_RGB of exactly width x height. */
@@ -172,8 +191,6 @@ public final class ImagePreprocessor {
         } catch (IOException | RuntimeException e) {
             // Decoders report broken data with all sorts of runtime exceptions, not only IOException.
             throw new ImageInputException(unreadable(name, format, isTruncation(e)), e);
-        } catch (OutOfMemoryError e) {
-            throw new ImageInputException(name + " is too large to open with the memory available", e);
         } finally {
             reader.dispose();
             closeQuietly(input);
@@ -205,8 +222,8 @@ public final class ImagePreprocessor {
 
     private static void checkPixelCount(int width, int height, String name) throws ImageInputException {
         if ((long) width * height > MAX_PIXELS) {
-            throw new ImageInputException(name + " is " + width + " x " + height + " pixels; ConvScope opens images up to "
-                    + MAX_PIXELS / 1_000_000 + " megapixels");
+            throw new ImageInputException(name + " is " + width + " x " + height
+                    + " pixels; ConvScope opens images up to " + MAX_PIXELS / 1_000_000 + " megapixels");
         }
     }
 
@@ -230,7 +247,7 @@ public final class ImagePreprocessor {
 
     private static boolean mentionsEnd(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        return lower.contains("premature end") || lower.contains("unexpected end") || lower.contains("end of file");
+        return TRUNCATION_HINTS.stream().anyMatch(lower::contains);
     }
 
     private static String unreadable(String name, String format, boolean truncated) {
@@ -249,7 +266,19 @@ public final class ImagePreprocessor {
 
     /** Packed 0xRRGGBB per pixel, row-major, with the stored values of the image (see class comment). */
     private static int[] rgbPixels(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return packedRgb(image);
+        }
         return hasStoredRgbSamples(image.getColorModel()) ? fromSamples(image) : fromColorModel(image);
+    }
+
+    /** Our own working format: one bulk copy instead of a per-pixel colour model call. */
+    private static int[] packedRgb(BufferedImage image) {
+        int[] pixels = (int[]) image.getRaster().getDataElements(0, 0, image.getWidth(), image.getHeight(), null);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] &= 0xFFFFFF;
+        }
+        return pixels;
     }
 
     /** Gray or sRGB, 8 or 16 bits per sample, straight alpha: the raster already holds the values we want. */
@@ -307,10 +336,11 @@ public final class ImagePreprocessor {
         return pixels;
     }
 
+    /** Wraps packed 0xRRGGBB pixels as a TYPE_INT_RGB image without copying them. */
     private static BufferedImage fromPixels(int[] pixels, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.getRaster().setDataElements(0, 0, width, height, pixels);
-        return image;
+        WritableRaster raster = Raster.createPackedRaster(
+                new DataBufferInt(pixels, pixels.length), width, height, width, INT_RGB.getMasks(), null);
+        return new BufferedImage(INT_RGB, raster, false, null);
     }
 
     // ---- EXIF orientation ----

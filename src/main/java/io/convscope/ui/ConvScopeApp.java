@@ -9,7 +9,6 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.ModelLoader;
 import io.convscope.network.ActivationSnapshot;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -19,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -79,6 +77,7 @@ public final class ConvScopeApp extends Application {
         stage.setMinWidth(WINDOW_WIDTH);
         stage.setMinHeight(WINDOW_HEIGHT);
         stage.show();
+        StartupProbe.windowShown();
         loadModel();
     }
 
@@ -116,6 +115,9 @@ public final class ConvScopeApp extends Application {
         center.setPadding(new Insets(16));
         HBox.setHgrow(prediction, Priority.ALWAYS);
 
+        status.setId("status");
+        prediction.setId("prediction");
+        processed.setId("processed");
         HBox statusBar = new HBox(status);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         statusBar.getStyleClass().add("status-bar");
@@ -200,6 +202,7 @@ public final class ConvScopeApp extends Application {
             stage.setTitle(s.file().getFileName() + " — " + text.getString("app.title"));
             status.setText(String.format(text.getString("status.prediction"), s.file().getFileName(),
                     s.snapshot().topLabel(), 100 * s.snapshot().probability(s.snapshot().topClass())));
+            StartupProbe.predictionShown();
         });
         task.setOnFailed(e -> {
             busy.setVisible(false);

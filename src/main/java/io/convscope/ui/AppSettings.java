@@ -1,0 +1,94 @@
+package io.convscope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** What the app remembers between runs: window bounds, theme, display choices and recent images. */
+final class AppSettings {
+
+    static final int MAX_RECENT = 8;
+    private static final String RECENT_SEPARATOR = "\n";
+
+    private final Preferences prefs;
+
+    AppSettings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    static AppSettings user() {
+        // Tests point this at their own node so they never touch a student's saved settings.
+        return new AppSettings(Preferences.userRoot().node(System.getProperty("convscope.settings", "io/convscope")));
+    }
+
+    record Bounds(double x, double y, double width, double height) {
+    }
+
+    Bounds windowBounds(double defaultWidth, double defaultHeight) {
+        return new Bounds(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.width", defaultWidth), prefs.getDouble("window.height", defaultHeight));
+    }
+
+    void windowBounds(Bounds b) {
+        prefs.putDouble("window.x", b.x());
+        prefs.putDouble("window.y", b.y());
+        prefs.putDouble("window.width", b.width());
+        prefs.putDouble("window.height", b.height());
+    }
+
+    /** "light", "dark" or "system". */
+    String theme() {
+        return prefs.get("theme", "system");
+    }
+
+    void theme(String theme) {
+        prefs.put("theme", theme);
+    }
+
+    boolean showDetails() {
+        return prefs.getBoolean("details", true);
+    }
+
+    void showDetails(boolean on) {
+        prefs.putBoolean("details", on);
+    }
+
+    String rangeMode() {
+        return prefs.get("rangeMode", "UNIT");
+    }
+
+    void rangeMode(String mode) {
+        prefs.put("rangeMode", mode);
+    }
+
+    /** Recent images that still exist, newest first. */
+    List<Path> recentImages() {
+        List<Path> out = new ArrayList<>();
+        for (String s : prefs.get("recent", "").split(RECENT_SEPARATOR)) {
+            if (!s.isBlank() && Files.isRegularFile(Path.of(s))) {
+                out.add(Path.of(s));
+            }
+        }
+        return out;
+    }
+
+    void addRecent(Path image) {
+        List<Path> list = new ArrayList<>(recentImages());
+        Path abs = image.toAbsolutePath().normalize();
+        list.remove(abs);
+        list.add(0, abs);
+        List<String> kept = list.stream().limit(MAX_RECENT).map(Path::toString).toList();
+        prefs.put("recent", String.join(RECENT_SEPARATOR, kept));
+    }
+
+    void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // Preferences are a convenience; losing them must never stop the app.
+        }
+    }
+}

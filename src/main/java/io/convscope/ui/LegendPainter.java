@@ -1,0 +1,102 @@
+package io.convscope.ui;
+
+import io.convscope.explain.ColorRanges;
+import io.convscope.explain.OverviewColumn;
+import io.convscope.explain.OverviewLayout;
+import io.convscope.explain.RangeMode;
+import io.convscope.network.ActivationSnapshot;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The colour legends under the overview (CNN Explainer's detail mode): greys for the input, one red-white-blue bar per
+ * span of layers that share a range in the current mode, and the probability bar under the output.
+ */
+final class LegendPainter {
+
+    static final double BAR_HEIGHT = 6;
+    static final double TICK = 3;
+    static final Font TICK_FONT = Font.font(9);
+
+    private LegendPainter() {
+    }
+
+    static void paint(GraphicsContext g, OverviewLayout layout, List<OverviewColumn> columns, ColorRanges ranges,
+                      RangeMode mode, ActivationSnapshot snapshot, Palette palette) {
+        double y = layout.legendTop();
+        g.setFont(TICK_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int c = 0; c < columns.size(); c++) {
+            OverviewColumn col = columns.get(c);
+            double x = layout.columnX(c);
+            if (col.kind() == OverviewColumn.Kind.INPUT) {
+                double w = layout.neuronSize();
+                gradient(g, x, y, w, v -> palette.input(v), 0, 1);
+                ticks(g, palette, x, y, w, new double[] {0, 0.5, 1}, "%.1f");
+            } else if (col.kind() == OverviewColumn.Kind.OUTPUT) {
+                double w = OverviewLayout.OUTPUT_WIDTH - 52;
+                g.setFill(palette.edgeHighlight());
+                g.fillRect(x, y, w, BAR_HEIGHT);
+                float max = snapshot.probability(snapshot.topClass());
+                ticks(g, palette, x, y, w, new double[] {0, max}, "%.2f");
+            }
+        }
+        for (ColorRanges.LegendSpan span : ranges.legends(mode)) {
+            int first = -1;
+            int last = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                int layer = columns.get(c).layerIndex();
+                if (layer >= span.firstLayer() && layer <= span.lastLayer() && columns.get(c).isMap()) {
+                    first = first < 0 ? c : first;
+                    last = c;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            double x0 = layout.columnX(first);
+            double x1 = layout.columnX(last) + layout.neuronSize();
+            double r = span.range();
+            gradient(g, x0, y, x1 - x0, v -> palette.activation(v, r), -r / 2, r / 2);
+            double[] values = mode == RangeMode.UNIT ? new double[] {-r / 2, 0, r / 2}
+                    : new double[] {-r / 2, -r / 4, 0, r / 4, r / 2};
+            ticks(g, palette, x0, y, x1 - x0, values, "%.2f");
+        }
+    }
+
+    private interface Coloring {
+        int argb(double value);
+    }
+
+    private static void gradient(GraphicsContext g, double x, double y, double w, Coloring coloring, double lo, double hi) {
+        int steps = Math.max(2, (int) Math.ceil(w));
+        for (int i = 0; i < steps; i++) {
+            double v = lo + (hi - lo) * (i + 0.5) / steps;
+            g.setFill(Palette.fx(coloring.argb(v)));
+            g.fillRect(x + w * i / steps, y, w / steps + 0.5, BAR_HEIGHT);
+        }
+    }
+
+    /** Tick marks and labels at {@code values}, spread linearly between the first and last value. */
+    private static void ticks(GraphicsContext g, Palette palette, double x, double y, double w, double[] values,
+                              String format) {
+        double lo = values[0];
+        double hi = values[values.length - 1];
+        Color ink = palette.text();
+        g.setStroke(ink);
+        g.setFill(ink);
+        g.setLineWidth(1);
+        for (double v : values) {
+            double px = hi == lo ? x : x + (v - lo) / (hi - lo) * w;
+            g.strokeLine(px, y + BAR_HEIGHT, px, y + BAR_HEIGHT + TICK);
+            g.fillText(String.format(Locale.ROOT, format, v).replace("-0.00", "0.00"), px, y + BAR_HEIGHT + TICK + 1);
+        }
+    }
+}

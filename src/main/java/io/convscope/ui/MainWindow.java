@@ -1,0 +1,445 @@
+package io.convscope.ui;
+
+import io.convscope.engine.ImageInputException;
+import io.convscope.engine.ImagePreprocessor;
+import io.convscope.engine.Inference;
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.ModelLoader;
+import io.convscope.explain.RangeMode;
+import io.convscope.network.ActivationSnapshot;
+import javafx.animation.FadeTransition;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The main window: gallery and controls on top, the overview in the middle, the input beside it, a status bar below.
+ * Decoding, preprocessing and the forward pass run on the engine thread; this class only wires results to views.
+ */
+final class MainWindow extends BorderPane {
+
+    /** The image being shown and everything computed for it. */
+    record Shown(String key, String title, String sample, BufferedImage upright, BufferedImage input,
+                 ActivationSnapshot snapshot) {
+    }
+
+    static final double NOTICE_SECONDS = 6;
+
+    private final ResourceBundle text;
+    private final ResourceBundle samples;
+    private final AppSettings settings;
+    private final ExecutorService engine;
+    private final OverviewPane overview;
+    private final InputPanel inputPanel;
+    private final GalleryStrip gallery;
+    private final Label status = new Label();
+    private final Label readout = new Label();
+    private final Label notice = new Label();
+    private final ProgressBar busy = new ProgressBar();
+    private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
+    private final ToggleButton details = new ToggleButton();
+    private final MenuButton recent = new MenuButton();
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Inference> inference = new SimpleObjectProperty<>();
+    private final Palette palette;
+    private final Consumer<Boolean> themeSwitch;
+    private PauseTransition noticeTimer;
+
+    MainWindow(ResourceBundle text, ResourceBundle samples, AppSettings settings, ExecutorService engine,
+               Palette palette, Consumer<Boolean> themeSwitch, boolean dark) {
+        this.text = text;
+        this.samples = samples;
+        this.settings = settings;
+        this.engine = engine;
+        this.palette = palette;
+        this.themeSwitch = themeSwitch;
+        this.overview = new OverviewPane(text, palette);
+        this.inputPanel = new InputPanel(text);
+        this.gallery = new GalleryStrip(samples, this::showSample);
+        overview.setId("overview");
+        status.setId("status");
+        notice.setId("notice");
+        busy.setVisible(false);
+        busy.setPrefWidth(90);
+
+        setTop(toolbar(dark));
+        notice.getStyleClass().addAll("notice", "danger");
+        notice.setVisible(false);
+        notice.setWrapText(true);
+        notice.setMaxWidth(560);
+        StackPane center = new StackPane(overview, notice);
+        StackPane.setAlignment(notice, Pos.TOP_CENTER);
+        StackPane.setMargin(notice, new Insets(8));
+        setCenter(center);
+        setRight(inputPanel);
+        setBottom(statusBar());
+        readout.textProperty().bind(overview.readoutProperty());
+        acceptDrops();
+    }
+
+    ReadOnlyObjectProperty<Shown> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    OverviewPane overview() {
+        return overview;
+    }
+
+    private Region toolbar(boolean dark) {
+        Button open = iconButton(Material2AL.FOLDER_OPEN, "action.open", "action.open.tooltip");
+        open.setOnAction(e -> chooseImage());
+        Button paste = iconButton(Material2AL.CONTENT_PASTE, "action.paste", "action.paste.tooltip");
+        paste.setOnAction(e -> pasteImage());
+        recent.setText(text.getString("action.recent"));
+        recent.setGraphic(new FontIcon(Material2AL.HISTORY));
+        recent.setTooltip(new Tooltip(text.getString("action.recent.tooltip")));
+        recent.setOnShowing(e -> fillRecent());
+        Button openModel = iconButton(Material2AL.ACCOUNT_TREE, "action.openModel", "action.openModel.tooltip");
+        openModel.setOnAction(e -> chooseModel());
+
+        details.setText(text.getString("action.details"));
+        details.setGraphic(new FontIcon(Material2AL.INFO));
+        details.setTooltip(new Tooltip(text.getString("action.details.tooltip")));
+        details.setSelected(settings.showDetails());
+        details.selectedProperty().addListener((o, a, on) -> {
+            overview.showDetails(on);
+            settings.showDetails(on);
+        });
+        overview.showDetails(details.isSelected());
+
+        rangeMode.getItems().setAll(RangeMode.values());
+        rangeMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RangeMode m) {
+                return m == null ? "" : text.getString("range." + m.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public RangeMode fromString(String s) {
+                return null;
+            }
+        });
+        rangeMode.setValue(parseMode(settings.rangeMode()));
+        rangeMode.setTooltip(new Tooltip(text.getString("range.tooltip")));
+        rangeMode.valueProperty().addListener((o, a, m) -> {
+            settings.rangeMode(m.name());
+            Shown s = shown.get();
+            if (s != null) {
+                overview.recolour(m);
+            }
+        });
+
+        ToggleButton theme = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));
+        theme.setSelected(dark);
+        theme.setTooltip(new Tooltip(text.getString("action.theme.tooltip")));
+        theme.setId("theme-toggle");
+        theme.selectedProperty().addListener((o, a, on) -> {
+            themeSwitch.accept(on);
+            settings.theme(on ? "dark" : "light");
+            palette.dark(on);
+            Shown s = shown.get();
+            if (s != null) {
+                overview.show(s.snapshot(), rangeMode.getValue());
+            }
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(gallery, Priority.SOMETIMES);
+        HBox bar = new HBox(8, gallery, new Separator(javafx.geometry.Orientation.VERTICAL), open, paste, recent,
+                openModel, spacer, busy, details, rangeMode, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("tool-bar");
+        return bar;
+    }
+
+    private Button iconButton(org.kordamp.ikonli.Ikon icon, String textKey, String tooltipKey) {
+        Button b = new Button(text.getString(textKey), new FontIcon(icon));
+        b.setTooltip(new Tooltip(text.getString(tooltipKey)));
+        return b;
+    }
+
+    private Region statusBar() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        readout.setId("readout");
+        readout.getStyleClass().add("readout");
+        HBox bar = new HBox(12, status, spacer, readout);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static RangeMode parseMode(String s) {
+        try {
+            return RangeMode.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return RangeMode.UNIT;
+        }
+    }
+
+    /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
+    void loadModel(Path file) {
+        run(text.getString("status.loadingModel"), () -> file == null ? ModelLoader.loadBundled() : ModelLoader.load(file),
+                model -> {
+                    inference.set(new Inference(model));
+                    Shown s = shown.get();
+                    if (s == null || s.sample() != null) {
+                        showSample(s == null ? SampleGallery.DEFAULT : s.sample());
+                    } else {
+                        setNotice(null);
+                        updateStatus(null);
+                    }
+                });
+    }
+
+    void showSample(String file) {
+        Inference inf = inference.get();
+        if (inf == null) {
+            return;
+        }
+        run(null, () -> {
+            byte[] bytes;
+            try (InputStream in = MainWindow.class.getResourceAsStream(SampleGallery.RESOURCE_DIR + file)) {
+                if (in == null) {
+                    throw new ImageInputException(file + " is missing from this build");
+                }
+                bytes = in.readAllBytes();
+            }
+            BufferedImage upright = ImagePreprocessor.decode(bytes, file);
+            return compute(inf, "sample:" + file, GalleryStrip.title(samples, file), file, upright);
+        }, this::display);
+    }
+
+    void showFile(Path file) {
+        Inference inf = inference.get();
+        if (inf == null) {
+            return;
+        }
+        run(null, () -> {
+            BufferedImage upright = ImagePreprocessor.decode(file);
+            return compute(inf, "file:" + file.toAbsolutePath().normalize(), file.getFileName().toString(), null, upright);
+        }, s -> {
+            settings.addRecent(file);
+            display(s);
+        });
+    }
+
+    private void showPasted(BufferedImage image) {
+        Inference inf = inference.get();
+        if (inf == null) {
+            return;
+        }
+        String title = text.getString("image.pasted");
+        run(null, () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image), this::display);
+    }
+
+    private static Shown compute(Inference inf, String key, String title, String sample, BufferedImage upright) {
+        BufferedImage input = ImagePreprocessor.resizeAndCrop(upright, inf.model().inputHeight(), inf.model().inputWidth());
+        return new Shown(key, title, sample, upright, input, inf.run(key, upright));
+    }
+
+    /** Shows a result at once (state first), then fades the overview in as CNN Explainer does. */
+    private void display(Shown s) {
+        boolean sameNetwork = shown.get() != null && shown.get().snapshot().network() == s.snapshot().network();
+        shown.set(s);
+        overview.show(s.snapshot(), rangeMode.getValue());
+        inputPanel.show(s.title(), s.upright(), s.input(), s.sample() == null ? null : GalleryStrip.caption(samples, s.sample()));
+        gallery.select(s.sample());
+        setNotice(null);
+        updateStatus(s);
+        if (sameNetwork) {
+            FadeTransition fade = new FadeTransition(Duration.millis(Motion.IMAGE_FADE_IN_MS), overview);
+            fade.setFromValue(0.35);
+            fade.setToValue(1);
+            fade.play();
+        }
+        Window w = getScene() == null ? null : getScene().getWindow();
+        if (w instanceof javafx.stage.Stage stage) {
+            stage.setTitle(s.title() + " — " + text.getString("app.title"));
+        }
+        StartupProbe.predictionShown();
+    }
+
+    private void updateStatus(Shown s) {
+        Inference inf = inference.get();
+        String model = inf == null ? "" : inf.model().source();
+        if (s == null) {
+            status.setText(model);
+            return;
+        }
+        ActivationSnapshot snap = s.snapshot();
+        status.setText(String.format(text.getString("status.prediction"), model, s.title(), snap.topLabel(),
+                100 * snap.probability(snap.topClass())));
+    }
+
+    private void chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString("action.open"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filter.images"),
+                "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp", "*.tif", "*.tiff", "*.webp",
+                "*.JPG", "*.JPEG", "*.PNG", "*.GIF", "*.BMP", "*.TIF", "*.TIFF", "*.WEBP"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            showFile(f.toPath());
+        }
+    }
+
+    private void chooseModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString("action.openModel"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filter.models"),
+                "*.zip", "*.json", "*.h5", "*.hdf5"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            loadModel(f.toPath());
+        }
+    }
+
+    private void pasteImage() {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
+            showFile(cb.getFiles().get(0).toPath());
+        } else if (cb.hasImage()) {
+            showPasted(SwingFXUtils.fromFXImage(cb.getImage(), null));
+        } else {
+            setNotice(text.getString("error.clipboardEmpty"));
+        }
+    }
+
+    private void fillRecent() {
+        List<Path> files = settings.recentImages();
+        recent.getItems().clear();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem(text.getString("action.recent.none"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+        for (Path p : files) {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setOnAction(e -> showFile(p));
+            recent.getItems().add(item);
+        }
+    }
+
+    private void acceptDrops() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            var db = e.getDragboard();
+            boolean ok = true;
+            if (db.hasFiles() && !db.getFiles().isEmpty()) {
+                showFile(db.getFiles().get(0).toPath());
+            } else if (db.hasImage()) {
+                showPasted(SwingFXUtils.fromFXImage(db.getImage(), null));
+            } else {
+                ok = false;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste. */
+    void installShortcuts() {
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseImage);
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), this::pasteImage);
+    }
+
+    /** Work that may fail with a message for the user. */
+    @FunctionalInterface
+    interface EngineCall<T> {
+        T call() throws Exception;
+    }
+
+    /** Runs {@code call} on the engine thread; a failure shows its message and leaves the current state as it was. */
+    private <T> void run(String busyText, EngineCall<T> call, Consumer<T> onSuccess) {
+        busy.setVisible(true);
+        if (busyText != null) {
+            status.setText(busyText);
+        }
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return call.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.setVisible(false);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            busy.setVisible(false);
+            Throwable t = task.getException();
+            String message = t instanceof ImageInputException || t instanceof io.convscope.engine.ModelLoadException
+                    ? t.getMessage() : String.format(text.getString("error.unexpected"), t);
+            setNotice(message);
+            updateStatus(shown.get());
+        });
+        engine.submit(task);
+    }
+
+    /** A message over the overview that fades after a while; null hides it. */
+    void setNotice(String message) {
+        if (noticeTimer != null) {
+            noticeTimer.stop();
+        }
+        notice.setText(message == null ? "" : message);
+        notice.setVisible(message != null);
+        if (message != null) {
+            noticeTimer = new PauseTransition(Duration.seconds(NOTICE_SECONDS));
+            noticeTimer.setOnFinished(e -> notice.setVisible(false));
+            noticeTimer.play();
+        }
+    }
+
+    String noticeText() {
+        return notice.isVisible() ? notice.getText() : "";
+    }
+
+}

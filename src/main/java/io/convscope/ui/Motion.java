@@ -1,0 +1,18 @@
+package io.convscope.ui;
+
+import javafx.animation.Interpolator;
+
+/** Every animation timing of the app in one place (CNN Explainer's values, in milliseconds). */
+final class Motion {
+
+    static final double IMAGE_FADE_OUT_MS = 300;
+    static final double IMAGE_FADE_IN_MS = 700;
+    static final double OUTPUT_BAR_MS = 800;
+    static final double OUTPUT_BAR_DELAY_MS = 500;
+    static final double EDGE_HIGHLIGHT_MS = 400;
+    /** Cubic in-out, the easing CNN Explainer uses for its moves. */
+    static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
+
+    private Motion() {
+    }
+}

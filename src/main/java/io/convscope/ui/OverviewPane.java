@@ -1,0 +1,552 @@
+package io.convscope.ui;
+
+import io.convscope.explain.ColorRanges;
+import io.convscope.explain.OverviewColumn;
+import io.convscope.explain.RangeMode;
+import io.convscope.explain.OverviewLayout;
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.LayerActivation;
+import io.convscope.network.LayerWeights;
+import io.convscope.network.NetworkDescription;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Group;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The overview: every neuron of every map layer as a heatmap, in columns from the input channels to the output
+ * classes, joined by curved edges. Hovering a neuron highlights where its value comes from; arrow keys move a focus
+ * ring. Only the neurons on screen are rendered: a column with more channels than fit scrolls.
+ */
+final class OverviewPane extends Region {
+
+    /** A neuron: a column index (into {@link OverviewColumn#of}) and a neuron index within it. */
+    record Neuron(int column, int index) {
+    }
+
+    private final ResourceBundle text;
+    private final Canvas edges = new Canvas();
+    private final Group content = new Group();
+    private final Canvas legends = new Canvas();
+    private final Rectangle focusRing = new Rectangle();
+    private final List<List<HeatmapView>> heatmaps = new ArrayList<>();
+    private final List<Label> columnLabels = new ArrayList<>();
+    private final List<Label> channelLabels = new ArrayList<>();
+    private final List<OutputRow> outputRows = new ArrayList<>();
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Neuron> hovered = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Neuron> focused = new SimpleObjectProperty<>();
+    private final Palette palette;
+
+    private NetworkDescription network;
+    private List<OverviewColumn> columns = List.of();
+    private OverviewLayout layout;
+    private int[] firstNeuron = new int[0];
+    private ActivationSnapshot snapshot;
+    private ColorRanges colorRanges;
+    private RangeMode mode = RangeMode.UNIT;
+    private double[] ranges = new double[0];
+    private boolean details = true;
+    private Timeline barAnimation;
+
+    OverviewPane(ResourceBundle text, Palette palette) {
+        this.text = text;
+        this.palette = palette;
+        getStyleClass().add("overview");
+        setFocusTraversable(true);
+        focusRing.setFill(Color.TRANSPARENT);
+        focusRing.getStyleClass().add("focus-ring");
+        focusRing.setStrokeWidth(2.5);
+        focusRing.setVisible(false);
+        focusRing.setMouseTransparent(true);
+        getChildren().addAll(edges, legends, content, focusRing);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null));
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        focused.addListener((o, a, b) -> placeFocusRing());
+    }
+
+    ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Neuron> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    ObjectProperty<Neuron> focusedNeuronProperty() {
+        return focused;
+    }
+
+    List<OverviewColumn> columns() {
+        return columns;
+    }
+
+    /** The heatmap drawn for a neuron, or null when it is scrolled out of view. */
+    HeatmapView heatmap(int column, int neuron) {
+        int slot = neuron - firstNeuron[column];
+        List<HeatmapView> views = heatmaps.get(column);
+        return slot >= 0 && slot < views.size() ? views.get(slot) : null;
+    }
+
+    /** The colour range each layer is drawn with now. */
+    double range(int layerIndex) {
+        return ranges[layerIndex];
+    }
+
+    OverviewLayout layoutGeometry() {
+        return layout;
+    }
+
+    /** Shows a snapshot coloured in {@code rangeMode}; builds the columns when the network is new. */
+    void show(ActivationSnapshot s, RangeMode rangeMode) {
+        boolean newNetwork = network != s.network();
+        snapshot = s;
+        colorRanges = ColorRanges.of(s);
+        mode = rangeMode;
+        ranges = colorRanges.ranges(rangeMode);
+        if (newNetwork) {
+            network = s.network();
+            build();
+        }
+        renderHeatmaps();
+        renderOutput(true);
+        requestLayout();
+        drawEdges();
+        drawLegends();
+    }
+
+    /** Recolours for a range-mode switch: every layer, never a hard-coded subset (CNN Explainer's bug). */
+    void recolour(RangeMode rangeMode) {
+        if (colorRanges == null) {
+            return;
+        }
+        mode = rangeMode;
+        ranges = colorRanges.ranges(rangeMode);
+        renderHeatmaps();
+        drawLegends();
+    }
+
+    void showDetails(boolean on) {
+        details = on;
+        updateLabels();
+        drawLegends();
+        requestLayout();
+    }
+
+    private void build() {
+        columns = OverviewColumn.of(network);
+        firstNeuron = new int[columns.size()];
+        heatmaps.clear();
+        columnLabels.clear();
+        channelLabels.clear();
+        outputRows.clear();
+        content.getChildren().clear();
+        for (int c = 0; c < columns.size(); c++) {
+            OverviewColumn col = columns.get(c);
+            Label label = new Label();
+            label.getStyleClass().add("layer-label");
+            columnLabels.add(label);
+            content.getChildren().add(label);
+            List<HeatmapView> views = new ArrayList<>();
+            if (col.isMap()) {
+                int shown = Math.min(col.neurons(), OverviewLayout.MAX_VISIBLE);
+                for (int i = 0; i < shown; i++) {
+                    HeatmapView v = new HeatmapView();
+                    v.getStyleClass().add("neuron");
+                    views.add(v);
+                    content.getChildren().add(v);
+                }
+            } else {
+                for (int i = 0; i < col.neurons(); i++) {
+                    OutputRow row = new OutputRow(network.classes().get(i));
+                    outputRows.add(row);
+                    content.getChildren().addAll(row.name, row.bar, row.value);
+                }
+            }
+            heatmaps.add(views);
+        }
+        if (!columns.isEmpty() && columns.get(0).kind() == OverviewColumn.Kind.INPUT && columns.get(0).neurons() == 3) {
+            for (String key : List.of("channel.red", "channel.green", "channel.blue")) {
+                Label l = new Label(text.getString(key));
+                l.getStyleClass().addAll("channel-label", key.replace('.', '-'));
+                channelLabels.add(l);
+                content.getChildren().add(l);
+            }
+        }
+        updateLabels();
+    }
+
+    private void updateLabels() {
+        for (int c = 0; c < columns.size(); c++) {
+            OverviewColumn col = columns.get(c);
+            String name = details ? col.layer().name() : col.genericName();
+            String dims = col.isMap() ? col.layer().outputShape().toString() : "(" + col.neurons() + ")";
+            columnLabels.get(c).setText(details ? name + "\n" + dims : name);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (columns.isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        layout = new OverviewLayout(columns, getWidth(), getHeight());
+        edges.setWidth(getWidth());
+        edges.setHeight(getHeight());
+        legends.setWidth(getWidth());
+        legends.setHeight(getHeight());
+        double size = layout.neuronSize();
+        for (int c = 0; c < columns.size(); c++) {
+            Label label = columnLabels.get(c);
+            label.autosize();
+            double w = label.prefWidth(-1);
+            label.resizeRelocate(layout.columnCenterX(c) - w / 2, 0, w, OverviewLayout.LABEL_SPACE);
+            if (columns.get(c).isMap()) {
+                List<OverviewLayout.Placed> placed = layout.placed(c, firstNeuron[c]);
+                List<HeatmapView> views = heatmaps.get(c);
+                for (int slot = 0; slot < views.size(); slot++) {
+                    OverviewLayout.Box b = placed.get(slot).box();
+                    views.get(slot).size(size);
+                    views.get(slot).relocate(b.x(), b.y());
+                }
+            } else {
+                layoutOutput(c);
+            }
+        }
+        for (int i = 0; i < channelLabels.size(); i++) {
+            Label l = channelLabels.get(i);
+            OverviewLayout.Box b = layout.box(0, i, layout.shown(0));
+            l.autosize();
+            l.relocate(b.x() + (size - l.prefWidth(-1)) / 2, b.y() + size + 1);
+        }
+        drawEdges();
+        drawLegends();
+        placeFocusRing();
+    }
+
+    private void layoutOutput(int column) {
+        double size = layout.neuronSize();
+        double x = layout.columnX(column);
+        for (int i = 0; i < outputRows.size(); i++) {
+            OverviewLayout.Box b = layout.box(column, i, outputRows.size());
+            OutputRow row = outputRows.get(i);
+            row.name.autosize();
+            row.name.relocate(x, b.centerY() - size / 2 + Math.max(0, size / 2 - 16));
+            row.bar.setX(x);
+            row.bar.setY(b.centerY() + 2);
+            row.bar.setHeight(Math.max(4, Math.min(10, size / 4)));
+            row.value.autosize();
+            row.value.relocate(x + OverviewLayout.OUTPUT_WIDTH - 46, b.centerY() - 4);
+        }
+        renderOutput(false);
+    }
+
+    private void renderHeatmaps() {
+        if (snapshot == null) {
+            return;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            OverviewColumn col = columns.get(c);
+            if (!col.isMap()) {
+                continue;
+            }
+            LayerActivation a = snapshot.layer(col.layerIndex());
+            double range = ranges[col.layerIndex()];
+            List<HeatmapView> views = heatmaps.get(c);
+            for (int slot = 0; slot < views.size(); slot++) {
+                int neuron = firstNeuron[c] + slot;
+                views.get(slot).show(a, neuron, col.kind() == OverviewColumn.Kind.INPUT
+                        ? palette::input : v -> palette.activation(v, range));
+            }
+        }
+    }
+
+    private void renderOutput(boolean animate) {
+        if (snapshot == null || layout == null || outputRows.isEmpty()) {
+            return;
+        }
+        float maxP = 0;
+        for (int i = 0; i < outputRows.size(); i++) {
+            maxP = Math.max(maxP, snapshot.probability(i));
+        }
+        int top = snapshot.topClass();
+        double barMax = OverviewLayout.OUTPUT_WIDTH - 52;
+        List<KeyValue> targets = new ArrayList<>();
+        for (int i = 0; i < outputRows.size(); i++) {
+            OutputRow row = outputRows.get(i);
+            double p = snapshot.probability(i);
+            row.value.setText(String.format(Locale.ROOT, "%.4f", p));
+            row.setTop(i == top);
+            double w = maxP <= 0 ? 0 : p / maxP * barMax;
+            if (animate) {
+                targets.add(new KeyValue(row.bar.widthProperty(), w, Motion.EASE));
+            } else {
+                row.bar.setWidth(w);
+            }
+        }
+        if (animate) {
+            if (barAnimation != null) {
+                barAnimation.stop();
+            }
+            barAnimation = new Timeline(new KeyFrame(Duration.millis(Motion.OUTPUT_BAR_MS), targets.toArray(KeyValue[]::new)));
+            barAnimation.setDelay(Duration.millis(Motion.OUTPUT_BAR_DELAY_MS));
+            barAnimation.play();
+        }
+    }
+
+    /** Edges: light for all, dark on top for the hovered neuron's inputs. */
+    private void drawEdges() {
+        if (layout == null) {
+            return;
+        }
+        GraphicsContext g = edges.getGraphicsContext2D();
+        g.clearRect(0, 0, edges.getWidth(), edges.getHeight());
+        g.setLineWidth(0.7);
+        g.setStroke(palette.edge());
+        for (int c = 1; c < columns.size(); c++) {
+            for (int slot = 0; slot < shownCount(c); slot++) {
+                strokeInputs(g, c, firstNeuron[c] + slot);
+            }
+        }
+        Neuron h = hovered.get() != null ? hovered.get() : focused.get();
+        if (h != null && h.column() > 0) {
+            g.setLineWidth(1.2);
+            g.setStroke(palette.edgeHighlight());
+            strokeInputs(g, h.column(), h.index());
+        }
+    }
+
+    private int shownCount(int column) {
+        return columns.get(column).isMap() ? heatmaps.get(column).size() : outputRows.size();
+    }
+
+    /** Strokes the edges entering one neuron from the visible neurons of the previous column. */
+    private void strokeInputs(GraphicsContext g, int column, int neuron) {
+        OverviewLayout.Box to = boxOf(column, neuron);
+        if (to == null) {
+            return;
+        }
+        int prev = column - 1;
+        for (int slot = 0; slot < shownCount(prev); slot++) {
+            int source = firstNeuron[prev] + slot;
+            if (!columns.get(column).fullyConnected() && source != neuron) {
+                continue;
+            }
+            OverviewLayout.Box from = boxOf(prev, source);
+            double x0 = from.right();
+            double y0 = from.centerY();
+            double x1 = to.x();
+            double y1 = to.centerY();
+            double mid = (x0 + x1) / 2;
+            g.beginPath();
+            g.moveTo(x0, y0);
+            g.bezierCurveTo(mid, y0, mid, y1, x1, y1);
+            g.stroke();
+        }
+    }
+
+    private OverviewLayout.Box boxOf(int column, int neuron) {
+        if (!columns.get(column).isMap()) {
+            OverviewLayout.Box b = layout.box(column, neuron, outputRows.size());
+            return new OverviewLayout.Box(b.x() - 4, b.y(), 0);
+        }
+        int slot = neuron - firstNeuron[column];
+        if (slot < 0 || slot >= heatmaps.get(column).size()) {
+            return null;
+        }
+        return layout.box(column, slot, heatmaps.get(column).size());
+    }
+
+    private void drawLegends() {
+        GraphicsContext g = legends.getGraphicsContext2D();
+        g.clearRect(0, 0, legends.getWidth(), legends.getHeight());
+        if (layout == null || !details || snapshot == null) {
+            return;
+        }
+        LegendPainter.paint(g, layout, columns, colorRanges, mode, snapshot, palette);
+    }
+
+    private void onMouseMoved(MouseEvent e) {
+        if (layout == null) {
+            return;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            int shown = shownCount(c);
+            for (int slot = 0; slot < shown; slot++) {
+                if (hit(c, slot, shown, e.getX(), e.getY())) {
+                    hover(new Neuron(c, firstNeuron[c] + slot), e);
+                    return;
+                }
+            }
+        }
+        hover(null, null);
+    }
+
+    /** Whether a point is on a neuron's heatmap, or on an output row (its name, bar and value). */
+    private boolean hit(int column, int slot, int shown, double x, double y) {
+        OverviewLayout.Box b = layout.box(column, slot, shown);
+        double width = columns.get(column).isMap() ? b.size() : OverviewLayout.OUTPUT_WIDTH;
+        return x >= b.x() && x < b.x() + width && y >= b.y() && y < b.y() + b.size();
+    }
+
+    private void hover(Neuron n, MouseEvent e) {
+        if (!java.util.Objects.equals(n, hovered.get())) {
+            hovered.set(n);
+            drawEdges();
+        }
+        readout.set(n == null ? "" : describe(n, e));
+    }
+
+    /** The value under the pointer, in CNN Explainer's words and precision. */
+    private String describe(Neuron n, MouseEvent e) {
+        OverviewColumn col = columns.get(n.column());
+        if (!col.isMap()) {
+            return String.format(Locale.ROOT, text.getString("readout.output"), network.classes().get(n.index()),
+                    snapshot.probability(n.index()), snapshot.logit(n.index()));
+        }
+        HeatmapView v = heatmap(n.column(), n.index());
+        String where = col.layer().name() + " #" + n.index();
+        int[] cell = v == null || e == null ? null : v.cellAt(e.getX() - v.getLayoutX(), e.getY() - v.getLayoutY());
+        StringBuilder s = new StringBuilder(where);
+        if (cell != null) {
+            float value = snapshot.layer(col.layerIndex()).value(n.index(), cell[0], cell[1]);
+            String key = col.kind() == OverviewColumn.Kind.INPUT ? "readout.pixel" : "readout.activation";
+            s.append("  ").append(String.format(Locale.ROOT, text.getString(key), cell[0], cell[1], value));
+        }
+        LayerWeights w = network.weights(col.layer().name());
+        if (w != null && col.kind() == OverviewColumn.Kind.CONVOLUTION) {
+            s.append("  ").append(String.format(Locale.ROOT, text.getString("readout.bias"), w.bias(n.index())));
+        }
+        return s.toString();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (layout == null) {
+            return;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            OverviewColumn col = columns.get(c);
+            double x = layout.columnX(c);
+            if (col.isMap() && col.neurons() > heatmaps.get(c).size() && e.getX() >= x && e.getX() < x + layout.neuronSize()) {
+                int max = col.neurons() - heatmaps.get(c).size();
+                int step = e.getDeltaY() < 0 ? 1 : -1;
+                firstNeuron[c] = Math.max(0, Math.min(max, firstNeuron[c] + step));
+                renderHeatmaps();
+                drawEdges();
+                e.consume();
+                return;
+            }
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        Neuron f = focused.get() == null ? new Neuron(0, 0) : focused.get();
+        Neuron next = switch (e.getCode()) {
+            case RIGHT -> new Neuron(Math.min(columns.size() - 1, f.column() + 1), 0);
+            case LEFT -> new Neuron(Math.max(0, f.column() - 1), 0);
+            case DOWN -> new Neuron(f.column(), Math.min(columns.get(f.column()).neurons() - 1, f.index() + 1));
+            case UP -> new Neuron(f.column(), Math.max(0, f.index() - 1));
+            default -> null;
+        };
+        if (next != null) {
+            int col = next.column();
+            if (next.column() == f.column() || focused.get() == null) {
+                next = new Neuron(col, focused.get() == null ? 0 : next.index());
+            } else {
+                next = new Neuron(col, Math.min(f.index(), columns.get(col).neurons() - 1));
+            }
+            scrollIntoView(next);
+            focused.set(next);
+            readout.set(describe(next, null));
+            drawEdges();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            focused.set(null);
+            drawEdges();
+            e.consume();
+        }
+    }
+
+    private void scrollIntoView(Neuron n) {
+        if (!columns.get(n.column()).isMap()) {
+            return;
+        }
+        int shown = heatmaps.get(n.column()).size();
+        int first = firstNeuron[n.column()];
+        if (n.index() < first || n.index() >= first + shown) {
+            firstNeuron[n.column()] = Math.max(0, Math.min(n.index(), columns.get(n.column()).neurons() - shown));
+            renderHeatmaps();
+            requestLayout();
+        }
+    }
+
+    private void placeFocusRing() {
+        Neuron f = focused.get();
+        if (f == null || layout == null) {
+            focusRing.setVisible(false);
+            return;
+        }
+        boolean map = columns.get(f.column()).isMap();
+        OverviewLayout.Box b = map ? boxOf(f.column(), f.index()) : layout.box(f.column(), f.index(), outputRows.size());
+        if (b == null) {
+            focusRing.setVisible(false);
+            return;
+        }
+        double pad = 3;
+        focusRing.setX(b.x() - pad);
+        focusRing.setY(b.y() - pad);
+        focusRing.setWidth((map ? b.size() : OverviewLayout.OUTPUT_WIDTH) + 2 * pad);
+        focusRing.setHeight(b.size() + 2 * pad);
+        focusRing.setVisible(true);
+    }
+
+    /** A class: its name, an animated probability bar and the value. */
+    private static final class OutputRow {
+        final Label name;
+        final Rectangle bar = new Rectangle(0, 6);
+        final Label value = new Label();
+
+        OutputRow(String className) {
+            name = new Label(className);
+            name.getStyleClass().add("class-name");
+            bar.getStyleClass().add("probability-bar");
+            value.getStyleClass().add("probability-value");
+        }
+
+        void setTop(boolean top) {
+            name.getStyleClass().remove("top-class");
+            bar.getStyleClass().remove("top-class");
+            if (top) {
+                name.getStyleClass().add("top-class");
+                bar.getStyleClass().add("top-class");
+            }
+        }
+    }
+}

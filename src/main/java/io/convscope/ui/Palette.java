@@ -1,0 +1,58 @@
+package io.convscope.ui;
+
+import io.convscope.explain.ValueColors;
+import javafx.scene.paint.Color;
+
+/**
+ * Colours of the overview: data colours come from CNN Explainer's scales (the same in both themes, so a value always
+ * looks the same); edges and text follow the theme.
+ */
+final class Palette {
+
+    static final Color EDGE_LIGHT = Color.rgb(215, 215, 215);
+    static final Color EDGE_HIGHLIGHT_LIGHT = Color.rgb(110, 110, 110);
+    static final Color EDGE_DARK = Color.rgb(70, 74, 82);
+    static final Color EDGE_HIGHLIGHT_DARK = Color.rgb(190, 195, 205);
+    static final Color TEXT_LIGHT = Color.rgb(60, 60, 60);
+    static final Color TEXT_DARK = Color.rgb(200, 204, 212);
+
+    private boolean dark;
+
+    Palette(boolean dark) {
+        this.dark = dark;
+    }
+
+    void dark(boolean on) {
+        dark = on;
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+
+    /** An input pixel value in [0, 1]: white is 1, as CNN Explainer draws the three channels. */
+    int input(double value) {
+        return ValueColors.input(value);
+    }
+
+    /** An activation: red below zero, white at zero, blue above, over [-range/2, range/2]. */
+    int activation(double value, double range) {
+        return ValueColors.activation(value, range);
+    }
+
+    Color edge() {
+        return dark ? EDGE_DARK : EDGE_LIGHT;
+    }
+
+    Color edgeHighlight() {
+        return dark ? EDGE_HIGHLIGHT_DARK : EDGE_HIGHLIGHT_LIGHT;
+    }
+
+    Color text() {
+        return dark ? TEXT_DARK : TEXT_LIGHT;
+    }
+
+    static Color fx(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+}

@@ -23,6 +23,8 @@ final class LegendPainter {
     static final double BAR_HEIGHT = 6;
     static final double TICK = 3;
     static final Font TICK_FONT = Font.font(9);
+    /** A generous width of one tick-label character, to keep labels from overprinting. */
+    static final double MIN_CHAR_WIDTH = 5.5;
 
     private LegendPainter() {
     }
@@ -93,10 +95,19 @@ final class LegendPainter {
         g.setStroke(ink);
         g.setFill(ink);
         g.setLineWidth(1);
-        for (double v : values) {
+        double lastLabelEnd = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
             double px = hi == lo ? x : x + (v - lo) / (hi - lo) * w;
             g.strokeLine(px, y + BAR_HEIGHT, px, y + BAR_HEIGHT + TICK);
-            g.fillText(String.format(Locale.ROOT, format, v).replace("-0.00", "0.00"), px, y + BAR_HEIGHT + TICK + 1);
+            String label = String.format(Locale.ROOT, format, v).replace("-0.00", "0.00");
+            double half = label.length() * MIN_CHAR_WIDTH / 2;
+            boolean end = i == 0 || i == values.length - 1;
+            // On narrow legends keep the end labels and drop the middle ones rather than overprint.
+            if (px - half > lastLabelEnd + 2 && (end || px + half < x + w - MIN_CHAR_WIDTH * 3)) {
+                g.fillText(label, px, y + BAR_HEIGHT + TICK + 1);
+                lastLabelEnd = px + half;
+            }
         }
     }
 }

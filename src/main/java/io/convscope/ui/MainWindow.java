@@ -23,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -36,6 +35,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -111,7 +111,11 @@ final class MainWindow extends BorderPane {
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
         setCenter(center);
-        setRight(inputPanel);
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(inputPanel);
+        side.setFitToWidth(true);
+        side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("edge-to-edge");
+        setRight(side);
         setBottom(statusBar());
         readout.textProperty().bind(overview.readoutProperty());
         acceptDrops();
@@ -161,6 +165,7 @@ final class MainWindow extends BorderPane {
         });
         rangeMode.setValue(parseMode(settings.rangeMode()));
         rangeMode.setTooltip(new Tooltip(text.getString("range.tooltip")));
+        rangeMode.setId("range-mode");
         rangeMode.valueProperty().addListener((o, a, m) -> {
             settings.rangeMode(m.name());
             Shown s = shown.get();
@@ -185,11 +190,11 @@ final class MainWindow extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(gallery, Priority.SOMETIMES);
-        HBox bar = new HBox(8, gallery, new Separator(javafx.geometry.Orientation.VERTICAL), open, paste, recent,
-                openModel, spacer, busy, details, rangeMode, theme);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
+        Label scale = new Label(text.getString("range.label"));
+        HBox controls = new HBox(8, open, paste, recent, openModel, spacer, busy, details, scale, rangeMode, theme);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, controls, gallery);
+        bar.setPadding(new Insets(6, 10, 4, 10));
         bar.getStyleClass().add("tool-bar");
         return bar;
     }

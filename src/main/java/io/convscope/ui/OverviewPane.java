@@ -53,6 +53,7 @@ final class OverviewPane extends Region {
     private final Rectangle focusRing = new Rectangle();
     private final List<List<HeatmapView>> heatmaps = new ArrayList<>();
     private final List<Label> columnLabels = new ArrayList<>();
+    private final List<Label> dimensionLabels = new ArrayList<>();
     private final List<Label> channelLabels = new ArrayList<>();
     private final List<OutputRow> outputRows = new ArrayList<>();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
@@ -162,6 +163,7 @@ final class OverviewPane extends Region {
         firstNeuron = new int[columns.size()];
         heatmaps.clear();
         columnLabels.clear();
+        dimensionLabels.clear();
         channelLabels.clear();
         outputRows.clear();
         content.getChildren().clear();
@@ -169,8 +171,11 @@ final class OverviewPane extends Region {
             OverviewColumn col = columns.get(c);
             Label label = new Label();
             label.getStyleClass().add("layer-label");
+            Label dims = new Label();
+            dims.getStyleClass().add("layer-dimensions");
             columnLabels.add(label);
-            content.getChildren().add(label);
+            dimensionLabels.add(dims);
+            content.getChildren().addAll(label, dims);
             List<HeatmapView> views = new ArrayList<>();
             if (col.isMap()) {
                 int shown = Math.min(col.neurons(), OverviewLayout.MAX_VISIBLE);
@@ -205,7 +210,8 @@ final class OverviewPane extends Region {
             OverviewColumn col = columns.get(c);
             String name = details ? col.layer().name() : col.genericName();
             String dims = col.isMap() ? col.layer().outputShape().toString() : "(" + col.neurons() + ")";
-            columnLabels.get(c).setText(details ? name + "\n" + dims : name);
+            columnLabels.get(c).setText(name);
+            dimensionLabels.get(c).setText(dims);
         }
     }
 
@@ -220,11 +226,8 @@ final class OverviewPane extends Region {
         legends.setWidth(getWidth());
         legends.setHeight(getHeight());
         double size = layout.neuronSize();
+        placeLabels();
         for (int c = 0; c < columns.size(); c++) {
-            Label label = columnLabels.get(c);
-            label.autosize();
-            double w = label.prefWidth(-1);
-            label.resizeRelocate(layout.columnCenterX(c) - w / 2, 0, w, OverviewLayout.LABEL_SPACE);
             if (columns.get(c).isMap()) {
                 List<OverviewLayout.Placed> placed = layout.placed(c, firstNeuron[c]);
                 List<HeatmapView> views = heatmaps.get(c);
@@ -246,6 +249,48 @@ final class OverviewPane extends Region {
         drawEdges();
         drawLegends();
         placeFocusRing();
+    }
+
+    /**
+     * Names above the columns, dimensions below them. When neighbouring names would overlap (narrow windows), names
+     * alternate between two rows and the dimensions move into tooltips.
+     */
+    private void placeLabels() {
+        double[] widths = new double[columns.size()];
+        boolean collide = false;
+        for (int c = 0; c < columns.size(); c++) {
+            columnLabels.get(c).autosize();
+            dimensionLabels.get(c).autosize();
+            widths[c] = Math.max(columnLabels.get(c).prefWidth(-1), details ? dimensionLabels.get(c).prefWidth(-1) : 0);
+            if (c > 0 && layout.columnCenterX(c) - widths[c] / 2 < layout.columnCenterX(c - 1) + widths[c - 1] / 2 + 2) {
+                collide = true;
+            }
+        }
+        double[] rowEnd = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int c = 0; c < columns.size(); c++) {
+            Label name = columnLabels.get(c);
+            Label dims = dimensionLabels.get(c);
+            double x = layout.columnCenterX(c);
+            if (!collide) {
+                centre(name, x, 2);
+                centre(dims, x, 17);
+                dims.setVisible(details);
+                name.setTooltip(null);
+                continue;
+            }
+            double w = name.prefWidth(-1);
+            int row = x - w / 2 >= rowEnd[0] + 3 ? 0 : 1;
+            rowEnd[row] = x + w / 2;
+            centre(name, x, 2 + row * 15);
+            dims.setVisible(false);
+            name.setTooltip(details ? new javafx.scene.control.Tooltip(dims.getText()) : null);
+        }
+    }
+
+    private static void centre(Label label, double x, double y) {
+        label.autosize();
+        double w = label.prefWidth(-1);
+        label.resizeRelocate(x - w / 2, y, w, label.prefHeight(-1));
     }
 
     private void layoutOutput(int column) {
@@ -301,6 +346,7 @@ final class OverviewPane extends Region {
             double p = snapshot.probability(i);
             row.value.setText(String.format(Locale.ROOT, "%.4f", p));
             row.setTop(i == top);
+            row.bar.setFill(i == top ? palette.accent() : palette.bar());
             double w = maxP <= 0 ? 0 : p / maxP * barMax;
             if (animate) {
                 targets.add(new KeyValue(row.bar.widthProperty(), w, Motion.EASE));
@@ -337,6 +383,24 @@ final class OverviewPane extends Region {
             g.setLineWidth(1.2);
             g.setStroke(palette.edgeHighlight());
             strokeInputs(g, h.column(), h.index());
+            outlineSources(g, h);
+        }
+    }
+
+    /** Frames the neurons a hovered neuron reads from, so students see where its value comes from. */
+    private void outlineSources(GraphicsContext g, Neuron n) {
+        int prev = n.column() - 1;
+        if (!columns.get(prev).isMap()) {
+            return;
+        }
+        double pad = 2;
+        g.setLineWidth(1);
+        for (int slot = 0; slot < shownCount(prev); slot++) {
+            int source = firstNeuron[prev] + slot;
+            if (columns.get(n.column()).fullyConnected() || source == n.index()) {
+                OverviewLayout.Box b = boxOf(prev, source);
+                g.strokeRect(b.x() - pad, b.y() - pad, b.size() + 2 * pad, b.size() + 2 * pad);
+            }
         }
     }
 
@@ -536,16 +600,13 @@ final class OverviewPane extends Region {
         OutputRow(String className) {
             name = new Label(className);
             name.getStyleClass().add("class-name");
-            bar.getStyleClass().add("probability-bar");
             value.getStyleClass().add("probability-value");
         }
 
         void setTop(boolean top) {
             name.getStyleClass().remove("top-class");
-            bar.getStyleClass().remove("top-class");
             if (top) {
                 name.getStyleClass().add("top-class");
-                bar.getStyleClass().add("top-class");
             }
         }
     }

@@ -13,6 +13,10 @@ final class Palette {
     static final Color EDGE_HIGHLIGHT_LIGHT = Color.rgb(110, 110, 110);
     static final Color EDGE_DARK = Color.rgb(70, 74, 82);
     static final Color EDGE_HIGHLIGHT_DARK = Color.rgb(190, 195, 205);
+    static final Color ACCENT_LIGHT = Color.web("#0969da");
+    static final Color ACCENT_DARK = Color.web("#2f81f7");
+    static final Color BAR_LIGHT = Color.rgb(175, 175, 175);
+    static final Color BAR_DARK = Color.rgb(105, 110, 120);
     static final Color TEXT_LIGHT = Color.rgb(60, 60, 60);
     static final Color TEXT_DARK = Color.rgb(200, 204, 212);
 
@@ -46,6 +50,15 @@ final class Palette {
 
     Color edgeHighlight() {
         return dark ? EDGE_HIGHLIGHT_DARK : EDGE_HIGHLIGHT_LIGHT;
+    }
+
+    /** The top class's bar and the keyboard focus ring. */
+    Color accent() {
+        return dark ? ACCENT_DARK : ACCENT_LIGHT;
+    }
+
+    Color bar() {
+        return dark ? BAR_DARK : BAR_LIGHT;
     }
 
     Color text() {

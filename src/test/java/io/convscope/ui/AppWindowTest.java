@@ -9,29 +9,47 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Launches the real window headless (Monocle) and checks it shows what the engine computes for the default image. */
+/**
+ * The real window, headless (Monocle), used as a student would: it opens on the espresso, shows exactly what the
+ * engine computed (values and colours), reacts to the gallery, files, bad files, hovering, the scale and the theme.
+ * Writes the screenshots the README and reviewers look at.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppWindowTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static Stage stage;
     static ConvScopeApp app;
+    final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void launch() throws Exception {
@@ -40,11 +58,12 @@ class AppWindowTest {
         stage = FxToolkit.registerPrimaryStage();
         app = (ConvScopeApp) FxToolkit.setupApplication(ConvScopeApp.class);
         FxToolkit.setupStage(s -> {
+            s.setX(0);
+            s.setY(0);
             s.setWidth(1440);
             s.setHeight(900);
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.window().shownProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> app.window().shownProperty().get() != null);
     }
 
     @AfterAll
@@ -52,50 +71,167 @@ class AppWindowTest {
         FxToolkit.cleanupApplication(app);
     }
 
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static MainWindow.Shown shown() {
+        return app.window().shownProperty().get();
+    }
+
+    static void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS); // let the fade and the output bars finish
+        Scene scene = stage.getScene();
+        var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SCREENSHOTS.resolve(name).toFile());
+    }
+
+    /** The overview column that draws network layer {@code name}. */
+    static int column(String name) {
+        OverviewPane overview = app.window().overview();
+        int layer = shown().snapshot().network().indexOf(name);
+        for (int c = 0; c < overview.columns().size(); c++) {
+            if (overview.columns().get(c).layerIndex() == layer) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column for " + name);
+    }
+
+    static void assertHeatmapShows(String layerName, int channel, RangeMode mode) {
+        ActivationSnapshot s = shown().snapshot();
+        int layer = s.network().indexOf(layerName);
+        HeatmapView view = app.window().overview().heatmap(column(layerName), channel);
+        assertNotNull(view, layerName + " #" + channel + " on screen");
+        LayerActivation a = s.layer(layer);
+        double range = ColorRanges.of(s).range(mode, layer);
+        int h = a.shape().height();
+        int w = a.shape().width();
+        for (int[] p : new int[][] {{0, 0}, {h / 3, w - 1}, {h - 1, w / 2}, {h - 1, w - 1}}) {
+            int expected = ValueColors.activation(a.value(channel, p[0], p[1]), range);
+            assertEquals(Integer.toHexString(expected), Integer.toHexString(view.argbAt(p[1], p[0])),
+                    layerName + " #" + channel + " pixel (" + p[0] + ", " + p[1] + ")");
+        }
+    }
+
     @Test
+    @Order(1)
     void opensOnCoffeeWithTheEnginesPrediction() throws Exception {
         ActivationSnapshot expected;
         try (InputStream in = getClass().getResourceAsStream("/sample-images/coffee.png")) {
             expected = ModelLoader.loadBundled().compiled().forward(ImagePreprocessor.toChw(
                     ImagePreprocessor.resizeAndCrop(ImagePreprocessor.decode(in.readAllBytes(), "coffee.png"), 64, 64)));
         }
-        MainWindow.Shown shown = app.window().shownProperty().get();
-        assertEquals("sample:coffee.png", shown.key());
-        assertEquals(expected.topLabel(), shown.snapshot().topLabel());
-        assertEquals(expected.probability(expected.topClass()), shown.snapshot().probability(expected.topClass()), 1e-7);
+        assertEquals("sample:coffee.png", shown().key());
+        assertEquals(expected.topLabel(), shown().snapshot().topLabel());
+        for (int c = 0; c < 10; c++) {
+            assertEquals(expected.probability(c), shown().snapshot().probability(c), 1e-7);
+        }
         Label status = (Label) stage.getScene().lookup("#status");
         assertTrue(status.getText().contains(expected.topLabel()), status.getText());
-        assertTrue(stage.getTitle().startsWith(shown.title()), stage.getTitle());
+        assertTrue(stage.getTitle().startsWith(shown().title()), stage.getTitle());
     }
 
     @Test
-    void heatmapPixelsAreTheColourScaleOfTheEnginesActivations() {
-        OverviewPane overview = app.window().overview();
-        ActivationSnapshot s = app.window().shownProperty().get().snapshot();
-        int conv = s.network().indexOf("conv_1_2");
-        int column = 0;
-        while (overview.columns().get(column).layerIndex() != conv) {
-            column++;
-        }
-        HeatmapView view = overview.heatmap(column, 3);
-        assertNotNull(view);
-        LayerActivation a = s.layer(conv);
-        double range = ColorRanges.of(s).range(RangeMode.UNIT, conv);
-        for (int[] p : new int[][] {{0, 0}, {17, 41}, {59, 59}}) {
-            int expected = ValueColors.activation(a.value(3, p[0], p[1]), range);
-            assertEquals(Integer.toHexString(expected), Integer.toHexString(view.argbAt(p[1], p[0])), "pixel " + p[0] + "," + p[1]);
-        }
-        HeatmapView red = overview.heatmap(0, 0);
+    @Order(2)
+    void heatmapPixelsAreTheColourScaleOfTheEnginesActivations() throws Exception {
+        assertHeatmapShows("conv_1_1", 0, RangeMode.UNIT);
+        assertHeatmapShows("conv_1_2", 3, RangeMode.UNIT);
+        assertHeatmapShows("relu_2_1", 9, RangeMode.UNIT);
+        assertHeatmapShows("max_pool_2", 5, RangeMode.UNIT);
+        ActivationSnapshot s = shown().snapshot();
+        HeatmapView red = app.window().overview().heatmap(0, 0);
         assertEquals(Integer.toHexString(ValueColors.input(s.layer(0).value(0, 10, 20))), Integer.toHexString(red.argbAt(20, 10)));
+        screenshot("overview.png");
     }
 
     @Test
-    void writesScreenshot() throws Exception {
-        Scene scene = stage.getScene();
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", dir.resolve("overview.png").toFile());
-        assertTrue(Files.size(dir.resolve("overview.png")) > 10_000);
+    @Order(3)
+    void hoveringANeuronReadsItsValue() throws Exception {
+        HeatmapView view = app.window().overview().heatmap(column("conv_1_1"), 2);
+        robot.moveTo(view);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label readout = (Label) stage.getScene().lookup("#readout");
+        assertTrue(readout.getText().startsWith("conv_1_1 #2"), readout.getText());
+        assertTrue(readout.getText().contains("activation"), readout.getText());
+        assertEquals(new OverviewPane.Neuron(column("conv_1_1"), 2), app.window().overview().hoveredProperty().get());
+    }
+
+    @Test
+    @Order(4)
+    void globalScaleRecoloursEveryLayer() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<RangeMode> mode = (ComboBox<RangeMode>) stage.getScene().lookup("#range-mode");
+        WaitForAsyncUtils.asyncFx(() -> mode.setValue(RangeMode.GLOBAL)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String layer : new String[] {"conv_1_1", "relu_1_2", "conv_2_1", "relu_2_1", "max_pool_2"}) {
+            assertHeatmapShows(layer, 1, RangeMode.GLOBAL);
+        }
+        screenshot("overview-global.png");
+        WaitForAsyncUtils.asyncFx(() -> mode.setValue(RangeMode.UNIT)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertHeatmapShows("conv_2_1", 1, RangeMode.UNIT);
+    }
+
+    @Test
+    @Order(5)
+    void choosingASampleShowsIt() throws Exception {
+        robot.clickOn("#sample-chelsea");
+        waitUntil(() -> shown().key().equals("sample:chelsea.png"));
+        assertHeatmapShows("conv_2_2", 4, RangeMode.UNIT);
+        ActivationSnapshot cat = shown().snapshot();
+        robot.clickOn("#sample-coffee");
+        waitUntil(() -> shown().key().equals("sample:coffee.png"));
+        robot.clickOn("#sample-chelsea");
+        waitUntil(() -> shown().key().equals("sample:chelsea.png"));
+        assertSame(cat, shown().snapshot(), "switching back reuses the cached snapshot");
+    }
+
+    @Test
+    @Order(6)
+    void openingAFileShowsItAndABadFileKeepsTheCurrentImage(@TempDir Path dir) throws Exception {
+        BufferedImage img = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 120; x++) {
+                img.setRGB(x, y, x < 60 ? 0xFF8800 : 0x2244AA);
+            }
+        }
+        Path file = dir.resolve("two-colours.png");
+        ImageIO.write(img, "png", file.toFile());
+        WaitForAsyncUtils.asyncFx(() -> app.window().showFile(file)).get();
+        waitUntil(() -> shown().title().equals("two-colours.png"));
+        assertHeatmapShows("conv_1_1", 7, RangeMode.UNIT);
+
+        Path bad = dir.resolve("broken.jpg");
+        Files.writeString(bad, "not an image at all");
+        MainWindow.Shown before = shown();
+        WaitForAsyncUtils.asyncFx(() -> app.window().showFile(bad)).get();
+        waitUntil(() -> app.window().noticeText().contains("broken.jpg"));
+        assertSame(before, shown(), "a bad file changes nothing");
+    }
+
+    @Test
+    @Order(7)
+    void arrowKeysMoveTheFocusRing() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.window().overview().requestFocus()).get();
+        robot.type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.DOWN);
+        assertEquals(new OverviewPane.Neuron(1, 2), app.window().overview().focusedNeuronProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(null, app.window().overview().focusedNeuronProperty().get());
+    }
+
+    @Test
+    @Order(8)
+    void darkTheme() throws Exception {
+        robot.clickOn("#sample-coffee");
+        waitUntil(() -> shown().key().equals("sample:coffee.png"));
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertHeatmapShows("conv_1_2", 0, RangeMode.UNIT);
+        screenshot("overview-dark.png");
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

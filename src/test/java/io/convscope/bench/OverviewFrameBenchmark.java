@@ -1,0 +1,98 @@
+package io.convscope.bench;
+
+import io.convscope.engine.ImagePreprocessor;
+import io.convscope.engine.Inference;
+import io.convscope.engine.ModelLoader;
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.OverviewBenchmarkHarness;
+import javafx.application.Platform;
+
+import java.io.InputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Headless frame timing of the overview (Monocle, software renderer): switches between the cached snapshots of the
+ * sample images and times, on the JavaFX thread, everything until every heatmap, edge, bar and legend is updated and
+ * laid out (the fade left out). Also samples heap and direct memory over {@value #SWITCHES} switches.
+ * Run: {@code mvn -B -Pbench-ui verify} (see README).
+ */
+public final class OverviewFrameBenchmark {
+
+    static final int WARMUP = 200;
+    static final int SWITCHES = 1000;
+
+    private OverviewFrameBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Inference inference = new Inference(ModelLoader.loadBundled());
+        List<ActivationSnapshot> snapshots = new ArrayList<>();
+        for (String file : List.of("coffee.png", "chelsea.png", "horse.png", "astronaut.png", "rocket.jpg")) {
+            try (InputStream in = OverviewFrameBenchmark.class.getResourceAsStream("/sample-images/" + file)) {
+                snapshots.add(inference.run("sample:" + file, ImagePreprocessor.decode(in.readAllBytes(), file)));
+            }
+        }
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        OverviewBenchmarkHarness harness = onFx(() -> new OverviewBenchmarkHarness(1440, 900));
+
+        for (int i = 0; i < WARMUP; i++) {
+            int k = i;
+            onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
+        }
+        long heapBefore = usedHeapAfterGc();
+        long directBefore = directBytes();
+        double[] ms = new double[SWITCHES];
+        for (int i = 0; i < SWITCHES; i++) {
+            int k = i;
+            ms[i] = onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
+        }
+        long heapAfter = usedHeapAfterGc();
+        long directAfter = directBytes();
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "{\"switch_p50_ms\": %.3f, \"switch_p90_ms\": %.3f, \"switch_max_ms\": %.3f, "
+                        + "\"switches\": %d, \"heap_growth_kb\": %d, \"direct_growth_kb\": %d}%n",
+                ms[SWITCHES / 2], ms[SWITCHES * 9 / 10], ms[SWITCHES - 1], SWITCHES,
+                (heapAfter - heapBefore) / 1024, (directAfter - directBefore) / 1024);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxCall<T> call) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(call.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static long directBytes() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+}

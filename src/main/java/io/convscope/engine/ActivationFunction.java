@@ -50,6 +50,20 @@ enum ActivationFunction {
                 + ", which ConvScope does not support yet");
     }
 
+    /** A new array with the function applied to every value of {@code x}. */
+    float[] applied(float[] x, double alpha) {
+        if (this == RELU) {
+            float[] y = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = x[i] > 0 ? x[i] : 0f;
+            }
+            return y;
+        }
+        float[] y = x.clone();
+        apply(y, alpha);
+        return y;
+    }
+
     /** Applies the function in place. {@code alpha} is the leaky-ReLU slope. */
     void apply(float[] v, double alpha) {
         switch (this) {

@@ -79,7 +79,7 @@ public final class CompiledNetwork {
             throw new IllegalArgumentException("input has " + input.length + " values; the model needs " + inShape);
         }
         List<LayerActivation> outputs = new ArrayList<>(steps.size() + 1);
-        float[] current = input.clone();
+        float[] current = input.clone(); // the caller keeps its array; ours must never change
         outputs.add(new LayerActivation(inShape, current));
         for (int i = 0; i < steps.size(); i++) {
             current = steps.get(i).run(current);
@@ -140,7 +140,7 @@ public final class CompiledNetwork {
                     endsInSoftmax = dense((BaseLayer) conf, layerName, i, last);
                 } else if (conf instanceof DropoutLayer) {
                     add(LayerDescription.elementwise(layerName, LayerKind.ACTIVATION, shape, shape, "identity", 0),
-                            in -> in.clone(), i + 1);
+                            x -> x, i + 1);
                 } else if (conf instanceof ZeroPaddingLayer z) {
                     zeroPadding(z, layerName, i);
                 } else {
@@ -170,9 +170,10 @@ public final class CompiledNetwork {
             Shape in = shape;
             shape = Shape.vector(in.size());
             pendingHwcFlatten = cnn.getFormat() == CNN2DFormat.NHWC ? in : null;
-            // Our arrays are channel-major already, so flattening is a copy; channels-last order is handled in dense().
+            // Our arrays are channel-major already and never change once made, so flattening shares the array;
+            // channels-last order is handled in dense().
             add(LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, shape, "identity", 0),
-                    float[]::clone, -1);
+                    x -> x, -1);
         }
 
         private void convolution(ConvolutionLayer c, String name, int index) throws ModelLoadException {
@@ -300,11 +301,7 @@ public final class CompiledNetwork {
         private void activation(String name, ActivationFunction f, double alpha, int dl4jIndex) {
             Shape s = shape;
             add(LayerDescription.elementwise(name, LayerKind.ACTIVATION, s, s, f.label, 0),
-                    x -> {
-                        float[] y = x.clone();
-                        f.apply(y, alpha);
-                        return y;
-                    }, dl4jIndex);
+                    x -> f.applied(x, alpha), dl4jIndex);
         }
 
         private void add(LayerDescription d, Step step, int dl4jIndex) {

@@ -8,8 +8,8 @@ public final class LayerActivation {
 
     private final Shape shape;
     private final float[] values;
-    private final float min;
-    private final float max;
+    /** Extremes, computed on first use: most layers' are never asked for during a forward pass. */
+    private volatile float[] extremes;
 
     /** Takes ownership of {@code values}: the caller must not change the array afterwards. */
     public LayerActivation(Shape shape, float[] values) {
@@ -18,14 +18,21 @@ public final class LayerActivation {
         }
         this.shape = shape;
         this.values = values;
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+    }
+
+    private float[] extremes() {
+        float[] e = extremes;
+        if (e == null) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (float v : values) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            e = new float[] {lo, hi};
+            extremes = e;
         }
-        this.min = lo;
-        this.max = hi;
+        return e;
     }
 
     public Shape shape() {
@@ -67,11 +74,11 @@ public final class LayerActivation {
     }
 
     public float min() {
-        return min;
+        return extremes()[0];
     }
 
     public float max() {
-        return max;
+        return extremes()[1];
     }
 
     /** Smallest value of one channel. */

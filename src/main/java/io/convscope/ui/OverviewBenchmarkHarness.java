@@ -18,6 +18,8 @@ public final class OverviewBenchmarkHarness {
     private final Scene scene;
 
     public OverviewBenchmarkHarness(double width, double height) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         overview = new OverviewPane(text, new Palette(false));
         scene = new Scene(overview, width, height);

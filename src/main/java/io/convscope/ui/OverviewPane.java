@@ -347,6 +347,7 @@ final class OverviewPane extends Region {
             row.value.setText(String.format(Locale.ROOT, "%.4f", p));
             row.setTop(i == top);
             row.bar.setFill(i == top ? palette.accent() : palette.bar());
+            row.name.setTextFill(i == top ? palette.accent() : palette.text());
             double w = maxP <= 0 ? 0 : p / maxP * barMax;
             if (animate) {
                 targets.add(new KeyValue(row.bar.widthProperty(), w, Motion.EASE));

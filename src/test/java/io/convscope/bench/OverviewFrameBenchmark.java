@@ -27,6 +27,7 @@ public final class OverviewFrameBenchmark {
 
     static final int WARMUP = 200;
     static final int SWITCHES = 1000;
+    static final int CHECKPOINT = 250;
 
     private OverviewFrameBenchmark() {
     }
@@ -48,20 +49,25 @@ public final class OverviewFrameBenchmark {
             int k = i;
             onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
         }
-        long heapBefore = usedHeapAfterGc();
-        long directBefore = directBytes();
+        // Memory is sampled every CHECKPOINT switches: flat means no trend, not a single before/after pair.
+        List<String> heap = new ArrayList<>();
+        List<String> direct = new ArrayList<>();
+        heap.add(String.valueOf(usedHeapAfterGc() / 1024));
+        direct.add(String.valueOf(directBytes() / 1024));
         double[] ms = new double[SWITCHES];
         for (int i = 0; i < SWITCHES; i++) {
             int k = i;
             ms[i] = onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
+            if ((i + 1) % CHECKPOINT == 0) {
+                heap.add(String.valueOf(usedHeapAfterGc() / 1024));
+                direct.add(String.valueOf(directBytes() / 1024));
+            }
         }
-        long heapAfter = usedHeapAfterGc();
-        long directAfter = directBytes();
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "{\"switch_p50_ms\": %.3f, \"switch_p90_ms\": %.3f, \"switch_max_ms\": %.3f, "
-                        + "\"switches\": %d, \"heap_growth_kb\": %d, \"direct_growth_kb\": %d}%n",
+                        + "\"switches\": %d, \"heap_kb_every_%d\": [%s], \"direct_kb_every_%d\": [%s]}%n",
                 ms[SWITCHES / 2], ms[SWITCHES * 9 / 10], ms[SWITCHES - 1], SWITCHES,
-                (heapAfter - heapBefore) / 1024, (directAfter - directBefore) / 1024);
+                CHECKPOINT, String.join(", ", heap), CHECKPOINT, String.join(", ", direct));
         Platform.exit();
         System.exit(0);
     }

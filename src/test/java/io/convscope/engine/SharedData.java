@@ -25,6 +25,8 @@ public final class SharedData {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(reason + " (CI=true, so this is an error)");
             }
+            // Say it on the console too: a class skipped in @BeforeAll otherwise shows only as "Tests run: 0".
+            System.err.println("[convscope] skipped: " + reason);
             Assumptions.abort(reason + "; skipped");
         }
         return p;

@@ -113,6 +113,7 @@ final class MainWindow extends BorderPane {
         setCenter(center);
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(inputPanel);
         side.setFitToWidth(true);
+        side.setFitToHeight(true);
         side.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         side.getStyleClass().add("edge-to-edge");
         setRight(side);

@@ -70,6 +70,7 @@ final class OverviewPane extends Region {
     private RangeMode mode = RangeMode.UNIT;
     private double[] ranges = new double[0];
     private boolean details = true;
+    private Edge hoveredEdge;
     private Timeline barAnimation;
 
     OverviewPane(ResourceBundle text, Palette palette) {
@@ -386,6 +387,27 @@ final class OverviewPane extends Region {
             strokeInputs(g, h.column(), h.index());
             outlineSources(g, h);
         }
+        if (hoveredEdge != null) {
+            g.setLineWidth(2.5);
+            g.setStroke(palette.accent());
+            OverviewLayout.Box from = boxOf(hoveredEdge.column() - 1, hoveredEdge.source());
+            OverviewLayout.Box to = boxOf(hoveredEdge.column(), hoveredEdge.target());
+            if (from != null && to != null) {
+                curve(g, from, to);
+            }
+        }
+    }
+
+    private static void curve(GraphicsContext g, OverviewLayout.Box from, OverviewLayout.Box to) {
+        double x0 = from.right();
+        double y0 = from.centerY();
+        double x1 = to.x();
+        double y1 = to.centerY();
+        double mid = (x0 + x1) / 2;
+        g.beginPath();
+        g.moveTo(x0, y0);
+        g.bezierCurveTo(mid, y0, mid, y1, x1, y1);
+        g.stroke();
     }
 
     /** Frames the neurons a hovered neuron reads from, so students see where its value comes from. */
@@ -421,16 +443,7 @@ final class OverviewPane extends Region {
             if (!columns.get(column).fullyConnected() && source != neuron) {
                 continue;
             }
-            OverviewLayout.Box from = boxOf(prev, source);
-            double x0 = from.right();
-            double y0 = from.centerY();
-            double x1 = to.x();
-            double y1 = to.centerY();
-            double mid = (x0 + x1) / 2;
-            g.beginPath();
-            g.moveTo(x0, y0);
-            g.bezierCurveTo(mid, y0, mid, y1, x1, y1);
-            g.stroke();
+            curve(g, boxOf(prev, source), to);
         }
     }
 
@@ -463,12 +476,103 @@ final class OverviewPane extends Region {
             int shown = shownCount(c);
             for (int slot = 0; slot < shown; slot++) {
                 if (hit(c, slot, shown, e.getX(), e.getY())) {
+                    hoveredEdge = null;
                     hover(new Neuron(c, firstNeuron[c] + slot), e);
                     return;
                 }
             }
         }
+        Edge edge = convolutionEdgeAt(e.getX(), e.getY());
+        if (edge != null) {
+            boolean changed = !edge.equals(hoveredEdge);
+            hoveredEdge = edge;
+            hover(new Neuron(edge.column(), edge.target()), null);
+            readout.set(describeKernel(edge));
+            if (changed) {
+                drawEdges();
+            }
+            return;
+        }
+        if (hoveredEdge != null) {
+            hoveredEdge = null;
+            drawEdges();
+        }
         hover(null, null);
+    }
+
+    /** An edge into a convolution neuron: it carries one 3x3 (or k x k) kernel. */
+    record Edge(int column, int source, int target) {
+    }
+
+    /** Pixels between the pointer and an edge that still count as on it. */
+    static final double EDGE_TOLERANCE = 2.5;
+
+    /** The convolution edge under the pointer, found on the curves as drawn (cubic, control points at mid-x). */
+    private Edge convolutionEdgeAt(double px, double py) {
+        for (int c = 1; c < columns.size(); c++) {
+            if (columns.get(c).kind() != OverviewColumn.Kind.CONVOLUTION) {
+                continue;
+            }
+            double x0 = layout.columnX(c - 1) + layout.neuronSize();
+            double x1 = layout.columnX(c);
+            if (px <= x0 || px >= x1) {
+                continue;
+            }
+            double t = bezierParameterAt(px, x0, x1);
+            double blend = t * t * (3 - 2 * t); // y weight of the end point on this curve shape
+            Edge best = null;
+            double bestDistance = EDGE_TOLERANCE;
+            for (int ts = 0; ts < shownCount(c); ts++) {
+                OverviewLayout.Box to = boxOf(c, firstNeuron[c] + ts);
+                for (int ss = 0; ss < shownCount(c - 1); ss++) {
+                    OverviewLayout.Box from = boxOf(c - 1, firstNeuron[c - 1] + ss);
+                    double y = from.centerY() + (to.centerY() - from.centerY()) * blend;
+                    if (Math.abs(y - py) < bestDistance) {
+                        bestDistance = Math.abs(y - py);
+                        best = new Edge(c, firstNeuron[c - 1] + ss, firstNeuron[c] + ts);
+                    }
+                }
+            }
+            return best;
+        }
+        return null;
+    }
+
+    /** For x(t) = x0 (1-t)^3 + 3 m (1-t)^2 t + 3 m (1-t) t^2 + x1 t^3 with m the mid-x: the t where x(t) = px. */
+    static double bezierParameterAt(double px, double x0, double x1) {
+        double mid = (x0 + x1) / 2;
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 30; i++) {
+            double t = (lo + hi) / 2;
+            double u = 1 - t;
+            double x = x0 * u * u * u + 3 * mid * u * u * t + 3 * mid * u * t * t + x1 * t * t * t;
+            if (x < px) {
+                lo = t;
+            } else {
+                hi = t;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** CNN Explainer's "Kernel weights: [a, b, c; d, e, f; g, h, i]" (two decimals). */
+    private String describeKernel(Edge edge) {
+        OverviewColumn target = columns.get(edge.column());
+        LayerWeights w = network.weights(target.layer().name());
+        StringBuilder k = new StringBuilder("[");
+        for (int y = 0; y < w.kernelHeight(); y++) {
+            for (int x = 0; x < w.kernelWidth(); x++) {
+                k.append(String.format(Locale.ROOT, "%.2f", w.weight(edge.target(), edge.source(), y, x)));
+                k.append(x < w.kernelWidth() - 1 ? ", " : y < w.kernelHeight() - 1 ? "; " : "]");
+            }
+        }
+        return String.format(Locale.ROOT, text.getString("readout.kernel"),
+                columns.get(edge.column() - 1).layer().name(), edge.source(), target.layer().name(), edge.target(), k);
+    }
+
+    Edge hoveredEdge() {
+        return hoveredEdge;
     }
 
     /** Whether a point is on a neuron's heatmap, or on an output row (its name, bar and value). */

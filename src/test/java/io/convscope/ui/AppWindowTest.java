@@ -160,6 +160,31 @@ class AppWindowTest {
     }
 
     @Test
+    @Order(3)
+    void hoveringAnEdgeReadsItsKernel() throws Exception {
+        OverviewPane overview = app.window().overview();
+        int c = column("conv_1_2");
+        var layout = overview.layoutGeometry();
+        var from = layout.box(c - 1, 2, 10);
+        var to = layout.box(c, 7, 10);
+        double x0 = from.right();
+        double x1 = to.x();
+        double t = 0.25;
+        double mid = (x0 + x1) / 2;
+        double u = 1 - t;
+        double px = x0 * u * u * u + 3 * mid * u * u * t + 3 * mid * u * t * t + x1 * t * t * t;
+        double py = from.centerY() + (to.centerY() - from.centerY()) * t * t * (3 - 2 * t);
+        robot.moveTo(overview.localToScreen(px, py));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new OverviewPane.Edge(c, 2, 7), overview.hoveredEdge());
+        var w = shown().snapshot().network().weights("conv_1_2");
+        Label readout = (Label) stage.getScene().lookup("#readout");
+        String expected = String.format(java.util.Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0),
+                w.weight(7, 2, 0, 1), w.weight(7, 2, 0, 2));
+        assertTrue(readout.getText().contains("relu_1_1 #2") && readout.getText().contains(expected), readout.getText());
+    }
+
+    @Test
     @Order(4)
     void globalScaleRecoloursEveryLayer() throws Exception {
         @SuppressWarnings("unchecked")

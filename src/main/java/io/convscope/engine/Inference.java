@@ -29,8 +29,9 @@ public final class Inference {
     /** A file's snapshot; the cache key includes size and modification time, so an edited file is recomputed. */
     public ActivationSnapshot run(Path image) throws ImageInputException {
         String key = key(image);
-        if (cache.contains(key)) {
-            return cache.get(key, () -> null);
+        ActivationSnapshot cached = cache.peek(key);
+        if (cached != null) {
+            return cached;
         }
         float[] input = ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth());
         return cache.get(key, () -> model.compiled().forward(input));

@@ -82,7 +82,7 @@ public final class ModelLoader {
         if (Files.isRegularFile(sidecar)) {
             meta = ModelMetadata.read(sidecar);
         } else {
-            int outputs = (int) net.output(org.nd4j.linalg.factory.Nd4j.zeros(1, 3, TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE)).length();
+            int outputs = net.layerSize(net.getnLayers() - 1);
             meta = new ModelMetadata(zip.getFileName().toString(), defaultClasses(outputs),
                     TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE, 3, null);
         }

@@ -32,8 +32,9 @@ public final class SnapshotCache {
         return s;
     }
 
-    public synchronized boolean contains(String key) {
-        return entries.containsKey(key);
+    /** The cached snapshot, or null. */
+    public synchronized ActivationSnapshot peek(String key) {
+        return entries.get(key);
     }
 
     public synchronized int size() {

@@ -32,9 +32,6 @@ public final class Trainer {
     /** What to train and how. */
     public record Options(Path data, Path out, int maxEpochs, long seed, int batchSize, int patience,
                           double learningRate, double weightDecay, boolean resume, String command) {
-        public static Options defaults(Path data, Path out) {
-            return new Options(data, out, 120, 42, 32, 25, 2e-3, 1e-4, false, null);
-        }
     }
 
     /** Progress callbacks, called on the training thread. */

@@ -64,6 +64,8 @@ final class MainWindow extends BorderPane {
     }
 
     static final double NOTICE_SECONDS = 6;
+    /** Samples shown recently, ready to show again without decoding (JavaFX thread only). */
+    static final int SHOWN_CACHE = 24;
 
     private final ResourceBundle text;
     private final ResourceBundle samples;
@@ -84,6 +86,12 @@ final class MainWindow extends BorderPane {
     private final Palette palette;
     private final Consumer<Boolean> themeSwitch;
     private PauseTransition noticeTimer;
+    private final java.util.Map<String, Shown> recentSamples = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Shown> eldest) {
+            return size() > SHOWN_CACHE;
+        }
+    };
 
     MainWindow(ResourceBundle text, ResourceBundle samples, AppSettings settings, ExecutorService engine,
                Palette palette, Consumer<Boolean> themeSwitch, boolean dark) {
@@ -245,6 +253,11 @@ final class MainWindow extends BorderPane {
         if (inf == null) {
             return;
         }
+        Shown again = recentSamples.get("sample:" + file);
+        if (again != null && again.snapshot().network() == inf.model().description()) {
+            display(again);
+            return;
+        }
         run(null, () -> {
             byte[] bytes;
             try (InputStream in = MainWindow.class.getResourceAsStream(SampleGallery.RESOURCE_DIR + file)) {
@@ -290,6 +303,9 @@ final class MainWindow extends BorderPane {
     private void display(Shown s) {
         boolean sameNetwork = shown.get() != null && shown.get().snapshot().network() == s.snapshot().network();
         shown.set(s);
+        if (s.sample() != null) {
+            recentSamples.put(s.key(), s);
+        }
         overview.show(s.snapshot(), rangeMode.getValue());
         inputPanel.show(s.title(), s.upright(), s.input(), s.sample() == null ? null : GalleryStrip.caption(samples, s.sample()));
         gallery.select(s.sample());

@@ -136,9 +136,7 @@ final class OverviewPane extends Region {
         }
         renderHeatmaps();
         renderOutput(true);
-        requestLayout();
-        drawEdges();
-        drawLegends();
+        requestLayout(); // the layout pass places the labels and draws edges and legends
     }
 
     /** Recolours for a range-mode switch: every layer, never a hard-coded subset (CNN Explainer's bug). */
@@ -638,19 +636,13 @@ final class OverviewPane extends Region {
         }
         Neuron f = focused.get() == null ? new Neuron(0, 0) : focused.get();
         Neuron next = switch (e.getCode()) {
-            case RIGHT -> new Neuron(Math.min(columns.size() - 1, f.column() + 1), 0);
-            case LEFT -> new Neuron(Math.max(0, f.column() - 1), 0);
-            case DOWN -> new Neuron(f.column(), Math.min(columns.get(f.column()).neurons() - 1, f.index() + 1));
-            case UP -> new Neuron(f.column(), Math.max(0, f.index() - 1));
+            case RIGHT -> inColumn(f.column() + 1, f.index());
+            case LEFT -> inColumn(f.column() - 1, f.index());
+            case DOWN -> inColumn(f.column(), f.index() + 1);
+            case UP -> inColumn(f.column(), f.index() - 1);
             default -> null;
         };
         if (next != null) {
-            int col = next.column();
-            if (next.column() == f.column() || focused.get() == null) {
-                next = new Neuron(col, focused.get() == null ? 0 : next.index());
-            } else {
-                next = new Neuron(col, Math.min(f.index(), columns.get(col).neurons() - 1));
-            }
             scrollIntoView(next);
             focused.set(next);
             readout.set(describe(next, null));
@@ -661,6 +653,12 @@ final class OverviewPane extends Region {
             drawEdges();
             e.consume();
         }
+    }
+
+    /** The neuron at (column, index), both clamped to what exists. */
+    private Neuron inColumn(int column, int index) {
+        int c = Math.max(0, Math.min(columns.size() - 1, column));
+        return new Neuron(c, Math.max(0, Math.min(columns.get(c).neurons() - 1, index)));
     }
 
     private void scrollIntoView(Neuron n) {

@@ -79,11 +79,7 @@ class CliTest {
     @Test
     void kerasFileWithUnsupportedLayerIsOneLine(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("lstm.json");
-        Files.writeString(json, """
-                {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
-                 "config": {"name": "s", "layers": [
-                   {"class_name": "ConvLSTM2D", "config": {"name": "weird", "batch_input_shape": [null, 5, 8, 8, 1],
-                    "filters": 2, "kernel_size": [3, 3]}}]}}""");
+        Files.writeString(json, io.convscope.engine.KerasImportTest.UNSUPPORTED_LAYER);
         assertOneLineError(run("predict", "--model", json.toString(), "x.png"), "lstm.json");
     }
 

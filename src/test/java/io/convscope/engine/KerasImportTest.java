@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keras 2 JSON configurations go through DL4J's importer; our forward pass must agree with the imported network. */
-class KerasImportTest {
+public class KerasImportTest {
 
     static final String SMALL_CNN = """
             {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
@@ -67,14 +67,17 @@ class KerasImportTest {
         }
     }
 
+    /** A Keras model whose only layer DL4J cannot import. */
+    public static final String UNSUPPORTED_LAYER = """
+            {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
+             "config": {"name": "s", "layers": [
+               {"class_name": "ConvLSTM2D", "config": {"name": "weird", "batch_input_shape": [null, 5, 8, 8, 1],
+                "filters": 2, "kernel_size": [3, 3]}}]}}""";
+
     @Test
     void unsupportedKerasLayerNamesTheFile(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("rnn.json");
-        Files.writeString(json, """
-                {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
-                 "config": {"name": "s", "layers": [
-                   {"class_name": "ConvLSTM2D", "config": {"name": "weird", "batch_input_shape": [null, 5, 8, 8, 1],
-                    "filters": 2, "kernel_size": [3, 3]}}]}}""");
+        Files.writeString(json, UNSUPPORTED_LAYER);
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(json));
         assertTrue(e.getMessage().contains("rnn.json"), e.getMessage());
     }

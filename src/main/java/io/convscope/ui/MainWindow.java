@@ -143,6 +143,7 @@ final class MainWindow extends BorderPane {
         open.setOnAction(e -> chooseImage());
         Button paste = iconButton(Material2AL.CONTENT_PASTE, "action.paste", "action.paste.tooltip");
         paste.setOnAction(e -> pasteImage());
+        paste.setId("paste");
         recent.setText(text.getString("action.recent"));
         recent.setGraphic(new FontIcon(Material2AL.HISTORY));
         recent.setTooltip(new Tooltip(text.getString("action.recent.tooltip")));

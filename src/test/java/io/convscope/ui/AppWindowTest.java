@@ -239,6 +239,27 @@ class AppWindowTest {
 
     @Test
     @Order(7)
+    void pastingAnImageShowsIt() throws Exception {
+        BufferedImage img = new BufferedImage(90, 70, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 70; y++) {
+            for (int x = 0; x < 90; x++) {
+                img.setRGB(x, y, y < 35 ? 0x33CC33 : 0xCC3333);
+            }
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(SwingFXUtils.toFXImage(img, null));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }).get();
+        robot.clickOn("#paste");
+        waitUntil(() -> shown().key().startsWith("paste:"));
+        assertEquals(64, shown().input().getWidth());
+        assertEquals(0x33CC33, shown().input().getRGB(32, 5) & 0xFFFFFF, "top half green after resize and crop");
+        assertHeatmapShows("conv_1_1", 3, RangeMode.UNIT);
+    }
+
+    @Test
+    @Order(8)
     void arrowKeysMoveTheFocusRing() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> app.window().overview().requestFocus()).get();
         robot.type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.DOWN);
@@ -248,7 +269,7 @@ class AppWindowTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void darkTheme() throws Exception {
         robot.clickOn("#sample-coffee");
         waitUntil(() -> shown().key().equals("sample:coffee.png"));

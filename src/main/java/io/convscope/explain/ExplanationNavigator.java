@@ -1,0 +1,78 @@
+package io.convscope.explain;
+
+import io.convscope.network.LayerKind;
+import io.convscope.network.NetworkDescription;
+
+/**
+ * The transitions between explanation states for one network: what a click (or Enter) on a neuron opens, and what
+ * Esc or a click on empty space goes back to. Pure logic: the UI asks, then animates to the answer.
+ */
+public final class ExplanationNavigator {
+
+    private final NetworkDescription network;
+    private ExplanationState state = ExplanationState.OVERVIEW;
+
+    public ExplanationNavigator(NetworkDescription network) {
+        this.network = network;
+    }
+
+    public ExplanationState state() {
+        return state;
+    }
+
+    /** A neuron of layer {@code layer} was chosen in the overview or a view. Returns the new state. */
+    public ExplanationState choose(int layer, int neuron) {
+        state = next(layer, neuron);
+        return state;
+    }
+
+    /** An input channel (or its intermediate map) was chosen inside a convolution view. */
+    public ExplanationState chooseChannel(int channel) {
+        if (state instanceof ExplanationState.Convolution c) {
+            state = new ExplanationState.ConvolutionFormula(c.layer(), c.neuron(), channel);
+        } else if (state instanceof ExplanationState.ConvolutionFormula f) {
+            state = f.channel() == channel ? f.back() : new ExplanationState.ConvolutionFormula(f.layer(), f.neuron(), channel);
+        }
+        return state;
+    }
+
+    /** The softmax box was chosen inside a flatten view; choosing it again closes it. */
+    public ExplanationState chooseSoftmax() {
+        if (state instanceof ExplanationState.Flatten f) {
+            state = new ExplanationState.Softmax(f.layer(), f.neuron());
+        } else if (state instanceof ExplanationState.Softmax s) {
+            state = s.back();
+        }
+        return state;
+    }
+
+    /** Esc or a click on empty space: unwinds exactly one level. */
+    public ExplanationState back() {
+        state = state.back();
+        return state;
+    }
+
+    private ExplanationState next(int layer, int neuron) {
+        // Choosing the neuron that is already open closes its view, as in CNN Explainer.
+        if (isOpen(layer, neuron)) {
+            return ExplanationState.OVERVIEW;
+        }
+        LayerKind kind = network.layer(layer).kind();
+        return switch (kind) {
+            case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
+            case ACTIVATION, BATCH_NORM, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
+            case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
+            case OUTPUT, DENSE -> new ExplanationState.Flatten(layer, neuron);
+            case INPUT, FLATTEN -> state;
+        };
+    }
+
+    private boolean isOpen(int layer, int neuron) {
+        ExplanationState open = state instanceof ExplanationState.ConvolutionFormula f
+                ? f.back() : state instanceof ExplanationState.Softmax s ? s.back() : state;
+        return open.equals(new ExplanationState.Convolution(layer, neuron))
+                || open.equals(new ExplanationState.Activation(layer, neuron))
+                || open.equals(new ExplanationState.Pooling(layer, neuron))
+                || open.equals(new ExplanationState.Flatten(layer, neuron));
+    }
+}

@@ -238,6 +238,20 @@ class AppWindowTest {
     }
 
     @Test
+    @Order(6)
+    void aBrokenModelFileKeepsTheCurrentModel(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("half-model.zip");
+        Files.write(broken, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+        MainWindow.Shown before = shown();
+        WaitForAsyncUtils.asyncFx(() -> app.window().loadModel(broken)).get();
+        waitUntil(() -> app.window().noticeText().contains("half-model.zip"));
+        assertSame(before, shown());
+        robot.clickOn("#sample-horse");
+        waitUntil(() -> shown().key().equals("sample:horse.png"));
+        assertEquals(before.snapshot().network(), shown().snapshot().network(), "still the bundled model");
+    }
+
+    @Test
     @Order(7)
     void pastingAnImageShowsIt() throws Exception {
         BufferedImage img = new BufferedImage(90, 70, BufferedImage.TYPE_INT_RGB);

@@ -5,6 +5,8 @@ import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
+import io.convscope.explain.ExplanationNavigator;
+import io.convscope.explain.ExplanationState;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
 import javafx.animation.FadeTransition;
@@ -86,6 +88,10 @@ final class MainWindow extends BorderPane {
     private final Palette palette;
     private final Consumer<Boolean> themeSwitch;
     private PauseTransition noticeTimer;
+    private final StackPane explanationLayer = new StackPane();
+    private ElementwiseFormulaPanel elementwisePanel;
+    private ExplanationNavigator navigator;
+    private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
     private final java.util.Map<String, Shown> recentSamples = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, Shown> eldest) {
@@ -115,7 +121,16 @@ final class MainWindow extends BorderPane {
         notice.setVisible(false);
         notice.setWrapText(true);
         notice.setMaxWidth(560);
-        StackPane center = new StackPane(overview, notice);
+        explanationLayer.getStyleClass().add("explanation-layer");
+        explanationLayer.setVisible(false);
+        explanationLayer.setPickOnBounds(true); // catches clicks on empty space while a view is open
+        explanationLayer.setOnMouseClicked(e -> {
+            if (e.getTarget() == explanationLayer) {
+                goBack(); // a click on empty space unwinds one level
+            }
+        });
+        overview.setOnNeuronChosen(this::explain);
+        StackPane center = new StackPane(overview, explanationLayer, notice);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
         setCenter(center);
@@ -202,6 +217,7 @@ final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
         HBox controls = new HBox(8, open, paste, recent, openModel, spacer, busy, details, scale, rangeMode, theme);
+        overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
         bar.setPadding(new Insets(6, 10, 4, 10));
@@ -408,8 +424,74 @@ final class MainWindow extends BorderPane {
         });
     }
 
-    /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste. */
+    /**
+     * A neuron was clicked (or Enter pressed on it): opens, switches or closes its explanation. Views exist so far for
+     * element-wise and pooling layers; other neurons keep the overview as it is.
+     */
+    void explain(int layer, int neuron) {
+        Shown s = shown.get();
+        if (s == null) {
+            return;
+        }
+        if (navigator == null || navigator.network() != s.snapshot().network()) {
+            navigator = new ExplanationNavigator(s.snapshot().network());
+        }
+        ExplanationState before = navigator.state();
+        ExplanationState next = navigator.choose(layer, neuron);
+        if (!(next instanceof ExplanationState.Activation || next instanceof ExplanationState.Pooling
+                || next instanceof ExplanationState.Overview)) {
+            navigator.restore(before);
+            return;
+        }
+        apply(next);
+    }
+
+    /** Esc or a click on empty space: one level back. */
+    void goBack() {
+        if (navigator != null) {
+            apply(navigator.back());
+        }
+    }
+
+    ExplanationState explanationState() {
+        return navigator == null ? ExplanationState.OVERVIEW : navigator.state();
+    }
+
+    ElementwiseFormulaPanel elementwisePanel() {
+        return elementwisePanel;
+    }
+
+    private void apply(ExplanationState state) {
+        boolean overviewOnly = state.controlsEnabled();
+        overviewControls.forEach(n -> n.setDisable(!overviewOnly));
+        overview.setOpacity(overviewOnly ? 1 : Motion.FADED_OPACITY);
+        explanationLayer.setVisible(!overviewOnly);
+        if (state instanceof ExplanationState.Activation a) {
+            showElementwise(a.layer(), a.neuron());
+        } else if (state instanceof ExplanationState.Pooling p) {
+            showElementwise(p.layer(), p.neuron());
+        } else {
+            explanationLayer.getChildren().clear();
+            overview.requestFocus();
+        }
+    }
+
+    private void showElementwise(int layer, int neuron) {
+        if (elementwisePanel == null) {
+            elementwisePanel = new ElementwiseFormulaPanel(text, this::goBack);
+        }
+        explanationLayer.getChildren().setAll(elementwisePanel);
+        elementwisePanel.show(shown.get().snapshot(), layer, neuron, overview.range(layer - 1), overview.range(layer));
+    }
+
+    /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, Esc back one level. */
     void installShortcuts() {
+        getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !explanationState().controlsEnabled()) {
+                goBack();
+                e.consume();
+            }
+        });
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseImage);
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), this::pasteImage);
     }

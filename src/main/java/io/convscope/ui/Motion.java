@@ -10,6 +10,10 @@ final class Motion {
     static final double OUTPUT_BAR_MS = 800;
     static final double OUTPUT_BAR_DELAY_MS = 500;
     static final double EDGE_HIGHLIGHT_MS = 400;
+    /** One position of a formula panel's sliding window. */
+    static final int FORMULA_STEP_MS = 250;
+    /** How far the network fades back while an explanation is open. */
+    static final double FADED_OPACITY = 0.18;
     /** Cubic in-out, the easing CNN Explainer uses for its moves. */
     static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
 

@@ -71,6 +71,7 @@ final class OverviewPane extends Region {
     private double[] ranges = new double[0];
     private boolean details = true;
     private Edge hoveredEdge;
+    private java.util.function.BiConsumer<Integer, Integer> onChosen = (layer, neuron) -> { };
     private Timeline barAnimation;
 
     OverviewPane(ResourceBundle text, Palette palette) {
@@ -87,8 +88,23 @@ final class OverviewPane extends Region {
         addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null));
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            Neuron n = hovered.get();
+            if (n != null && hoveredEdge == null && e.isStillSincePress()) {
+                choose(n);
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         focused.addListener((o, a, b) -> placeFocusRing());
+    }
+
+    /** Called with (network layer index, neuron) when a neuron is clicked or Enter is pressed on the focused one. */
+    void setOnNeuronChosen(java.util.function.BiConsumer<Integer, Integer> handler) {
+        onChosen = handler;
+    }
+
+    private void choose(Neuron n) {
+        onChosen.accept(columns.get(n.column()).layerIndex(), n.index());
     }
 
     ReadOnlyStringProperty readoutProperty() {
@@ -647,6 +663,9 @@ final class OverviewPane extends Region {
             focused.set(next);
             readout.set(describe(next, null));
             drawEdges();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && focused.get() != null) {
+            choose(focused.get());
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE) {
             focused.set(null);

@@ -284,6 +284,56 @@ class AppWindowTest {
 
     @Test
     @Order(9)
+    void reluNeuronOpensItsFormulaPanelAndEscGoesBack() throws Exception {
+        robot.clickOn("#sample-coffee");
+        waitUntil(() -> shown().key().equals("sample:coffee.png"));
+        int layer = shown().snapshot().network().indexOf("relu_1_2");
+        robot.clickOn(app.window().overview().heatmap(column("relu_1_2"), 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new io.convscope.explain.ExplanationState.Activation(layer, 4), app.window().explanationState());
+        ElementwiseFormulaPanel panel = app.window().elementwisePanel();
+        assertTrue(panel.isPlaying());
+        assertTrue(stage.getScene().lookup("#range-mode").isDisabled(), "controls are disabled while a view is open");
+        // Hover an output cell: the panel jumps there, pauses, and prints the engine's numbers.
+        MatrixGrid output = (MatrixGrid) panel.lookup("#formula-output-grid");
+        double cell = output.cellSize();
+        robot.moveTo(output.localToScreen(cell * 2.5, cell * 3.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!panel.isPlaying());
+        var explanation = new io.convscope.explain.ActivationExplanation(shown().snapshot(), layer, 4);
+        var p = explanation.position(panel.step());
+        assertEquals(explanation.step(p.y(), p.x()).formula(), panel.formulaText());
+        float x = shown().snapshot().layer(layer - 1).value(4, p.y(), p.x());
+        assertEquals(Math.max(0, x), shown().snapshot().layer(layer).value(4, p.y(), p.x()), 1e-6);
+        screenshot("relu-view.png");
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertTrue(!stage.getScene().lookup("#range-mode").isDisabled());
+    }
+
+    @Test
+    @Order(10)
+    void poolNeuronShowsItsWindowMaximum() throws Exception {
+        int layer = shown().snapshot().network().indexOf("max_pool_1");
+        robot.clickOn(app.window().overview().heatmap(column("max_pool_1"), 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new io.convscope.explain.ExplanationState.Pooling(layer, 2), app.window().explanationState());
+        ElementwiseFormulaPanel panel = app.window().elementwisePanel();
+        robot.clickOn("#formula-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        var explanation = new io.convscope.explain.PoolingExplanation(shown().snapshot(), layer, 2);
+        var p = explanation.position(panel.step());
+        var step = explanation.step(p.y(), p.x());
+        assertEquals(step.formula(), panel.formulaText());
+        assertEquals(shown().snapshot().layer(layer).value(2, p.y(), p.x()), step.result(), 1e-6);
+        assertTrue(panel.formulaText().startsWith("max("), panel.formulaText());
+        screenshot("pool-view.png");
+        robot.clickOn("#formula-close");
+        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+    }
+
+    @Test
+    @Order(11)
     void darkTheme() throws Exception {
         robot.clickOn("#sample-coffee");
         waitUntil(() -> shown().key().equals("sample:coffee.png"));

@@ -24,11 +24,6 @@ public final class ExplanationNavigator {
         return network;
     }
 
-    /** Puts back a state the caller cannot show (yet), e.g. after {@link #choose} opened a view it lacks. */
-    public void restore(ExplanationState previous) {
-        state = previous;
-    }
-
     /** A neuron of layer {@code layer} was chosen in the overview or a view. Returns the new state. */
     public ExplanationState choose(int layer, int neuron) {
         state = next(layer, neuron);

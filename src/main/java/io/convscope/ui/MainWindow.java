@@ -90,6 +90,10 @@ final class MainWindow extends BorderPane {
     private PauseTransition noticeTimer;
     private final StackPane explanationLayer = new StackPane();
     private ElementwiseFormulaPanel elementwisePanel;
+    private ConvolutionView convolutionView;
+    private ConvolutionFormulaPanel convolutionFormula;
+    private FlattenView flattenView;
+    private SoftmaxPanel softmaxPanel;
     private ExplanationNavigator navigator;
     private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
     private final java.util.Map<String, Shown> recentSamples = new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -424,10 +428,7 @@ final class MainWindow extends BorderPane {
         });
     }
 
-    /**
-     * A neuron was clicked (or Enter pressed on it): opens, switches or closes its explanation. Views exist so far for
-     * element-wise and pooling layers; other neurons keep the overview as it is.
-     */
+    /** A neuron was clicked (or Enter pressed on it): opens, switches or closes its explanation. */
     void explain(int layer, int neuron) {
         Shown s = shown.get();
         if (s == null) {
@@ -436,14 +437,7 @@ final class MainWindow extends BorderPane {
         if (navigator == null || navigator.network() != s.snapshot().network()) {
             navigator = new ExplanationNavigator(s.snapshot().network());
         }
-        ExplanationState before = navigator.state();
-        ExplanationState next = navigator.choose(layer, neuron);
-        if (!(next instanceof ExplanationState.Activation || next instanceof ExplanationState.Pooling
-                || next instanceof ExplanationState.Overview)) {
-            navigator.restore(before);
-            return;
-        }
-        apply(next);
+        apply(navigator.choose(layer, neuron));
     }
 
     /** Esc or a click on empty space: one level back. */
@@ -466,14 +460,68 @@ final class MainWindow extends BorderPane {
         overviewControls.forEach(n -> n.setDisable(!overviewOnly));
         overview.setOpacity(overviewOnly ? 1 : Motion.FADED_OPACITY);
         explanationLayer.setVisible(!overviewOnly);
+        readout.textProperty().unbind();
+        readout.textProperty().bind(overview.readoutProperty());
+        ActivationSnapshot snap = shown.get().snapshot();
         if (state instanceof ExplanationState.Activation a) {
             showElementwise(a.layer(), a.neuron());
         } else if (state instanceof ExplanationState.Pooling p) {
             showElementwise(p.layer(), p.neuron());
+        } else if (state instanceof ExplanationState.Convolution c) {
+            showConvolution(snap, c.layer(), c.neuron());
+            explanationLayer.getChildren().setAll(convolutionView);
+        } else if (state instanceof ExplanationState.ConvolutionFormula f) {
+            showConvolution(snap, f.layer(), f.neuron());
+            if (convolutionFormula == null) {
+                convolutionFormula = new ConvolutionFormulaPanel(text, this::goBack);
+            }
+            convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(), overview.range(f.layer() - 1),
+                    overview.range(f.layer()));
+            StackPane.setAlignment(convolutionFormula, Pos.BOTTOM_CENTER);
+            explanationLayer.getChildren().setAll(convolutionView, convolutionFormula);
+        } else if (state instanceof ExplanationState.Flatten f) {
+            showFlatten(snap, f.layer(), f.neuron());
+            explanationLayer.getChildren().setAll(flattenView);
+        } else if (state instanceof ExplanationState.Softmax sm) {
+            showFlatten(snap, sm.layer(), sm.neuron());
+            if (softmaxPanel == null) {
+                softmaxPanel = new SoftmaxPanel(text, this::goBack);
+            }
+            softmaxPanel.show(snap, sm.neuron());
+            StackPane.setAlignment(softmaxPanel, Pos.CENTER_RIGHT);
+            explanationLayer.getChildren().setAll(flattenView, softmaxPanel);
+            readout.textProperty().unbind();
+            readout.textProperty().bind(softmaxPanel.readoutProperty());
         } else {
             explanationLayer.getChildren().clear();
             overview.requestFocus();
         }
+    }
+
+    private void showConvolution(ActivationSnapshot snap, int layer, int neuron) {
+        if (convolutionView == null) {
+            convolutionView = new ConvolutionView(text);
+            convolutionView.getStyleClass().add("explanation-view");
+            convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
+        }
+        convolutionView.show(snap, layer, neuron, overview.range(layer - 1), overview.range(layer));
+        readout.textProperty().unbind();
+        readout.textProperty().bind(convolutionView.readoutProperty());
+    }
+
+    private void showFlatten(ActivationSnapshot snap, int layer, int neuron) {
+        if (flattenView == null) {
+            flattenView = new FlattenView(text);
+            flattenView.getStyleClass().add("explanation-view");
+            flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
+        }
+        int maps = layer - 1;
+        while (maps > 0 && snap.network().layer(maps).outputShape().isVector()) {
+            maps--; // back over flatten to the last map layer, whose colours the strip's maps keep
+        }
+        flattenView.show(snap, layer, neuron, overview.range(maps));
+        readout.textProperty().unbind();
+        readout.textProperty().bind(flattenView.readoutProperty());
     }
 
     private void showElementwise(int layer, int neuron) {

@@ -334,6 +334,70 @@ class AppWindowTest {
 
     @Test
     @Order(11)
+    void convolutionNeuronOpensTheElasticViewAndItsFormulaPanel() throws Exception {
+        int layer = shown().snapshot().network().indexOf("conv_1_2");
+        robot.clickOn(app.window().overview().heatmap(column("conv_1_2"), 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new io.convscope.explain.ExplanationState.Convolution(layer, 3), app.window().explanationState());
+        var view = (ConvolutionView) stage.getScene().lookup("#conv-view");
+        float[][] sum = view.explanation().sumOfIntermediatesPlusBias();
+        assertEquals(shown().snapshot().layer(layer).value(3, 17, 23), sum[17][23], 1e-5);
+        robot.clickOn("#conv-skip");
+        screenshot("conv-view.png");
+        robot.clickOn("#conv-intermediate-7");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new io.convscope.explain.ExplanationState.ConvolutionFormula(layer, 3, 7), app.window().explanationState());
+        var panel = (ConvolutionFormulaPanel) stage.getScene().lookup("#conv-formula");
+        WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get();
+        var p = panel.position();
+        var step = panel.explanation().step(7, p.y(), p.x());
+        assertEquals(step.arithmetic(), panel.arithmeticText());
+        assertEquals(panel.explanation().intermediate(7)[p.y()][p.x()], step.sum(), 1e-5);
+        screenshot("conv-formula.png");
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(new io.convscope.explain.ExplanationState.Convolution(layer, 3), app.window().explanationState());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+    }
+
+    @Test
+    @Order(12)
+    void outputClassOpensFlattenThenSoftmax() throws Exception {
+        OverviewPane overview = app.window().overview();
+        int out = overview.columns().size() - 1;
+        var row = overview.layoutGeometry().box(out, 6, 10);
+        robot.clickOn(overview.localToScreen(row.x() + 20, row.centerY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        int layer = overview.columns().get(out).layerIndex();
+        assertEquals(new io.convscope.explain.ExplanationState.Flatten(layer, 6), app.window().explanationState());
+        FlattenView flatten = (FlattenView) ancestor(stage.getScene().lookup("#flatten-strip"), FlattenView.class);
+        assertTrue(flatten.sumText().endsWith(String.format(java.util.Locale.ROOT, "%.4f", shown().snapshot().logit(6))),
+                flatten.sumText());
+        screenshot("flatten-view.png");
+        robot.clickOn("#flatten-softmax");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new io.convscope.explain.ExplanationState.Softmax(layer, 6), app.window().explanationState());
+        SoftmaxPanel softmax = (SoftmaxPanel) ancestor(stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", shown().snapshot().probability(6)), softmax.probabilityText());
+        robot.moveTo("#softmax-circle-8");
+        screenshot("softmax-view.png");
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(new io.convscope.explain.ExplanationState.Flatten(layer, 6), app.window().explanationState());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+    }
+
+    static javafx.scene.Node ancestor(javafx.scene.Node n, Class<?> type) {
+        javafx.scene.Node p = n;
+        while (p != null && !type.isInstance(p)) {
+            p = p.getParent();
+        }
+        assertNotNull(p, type.getSimpleName() + " above " + n);
+        return p;
+    }
+
+    @Test
+    @Order(13)
     void darkTheme() throws Exception {
         robot.clickOn("#sample-coffee");
         waitUntil(() -> shown().key().equals("sample:coffee.png"));

@@ -1,0 +1,204 @@
+package io.convscope.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.convscope.engine.ImagePreprocessor;
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.ModelLoader;
+import io.convscope.explain.ColorRanges;
+import io.convscope.explain.ConvolutionExplanation;
+import io.convscope.explain.GridPosition;
+import io.convscope.explain.RangeMode;
+import io.convscope.explain.ValueColors;
+import io.convscope.network.ActivationSnapshot;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The convolution elastic view (§2.8) and its formula panel (§2.9) on the bundled Tiny VGG and coffee.png. */
+class ConvolutionViewTest {
+
+    static final ResourceBundle TEXT = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
+    static ActivationSnapshot snapshot;
+    static ColorRanges ranges;
+    static Stage stage;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        LoadedModel model = ModelLoader.loadBundled();
+        snapshot = model.compiled().forward(ImagePreprocessor.load(Path.of("sample-images/coffee.png"), 64, 64));
+        ranges = ColorRanges.of(snapshot);
+        FxToolkit.registerPrimaryStage();
+        stage = WaitForAsyncUtils.asyncFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Stage s = new Stage();
+            s.setX(0);
+            s.setY(0);
+            return s;
+        }).get();
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+    }
+
+    static void showInStage(javafx.scene.Node content) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            StackPane root = new StackPane(content);
+            root.setStyle("-fx-background-color: #f4f5f7;");
+            Scene scene = new Scene(root, 1440, 900);
+            scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            stage.toFront();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        var shot = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", dir.resolve(name).toFile());
+    }
+
+    @Test
+    void elasticViewShowsIntermediatesKernelsAndReportsChoices() throws Exception {
+        int layer = snapshot.network().indexOf("conv_1_2");
+        assertEquals(3, layer);
+        double inputRange = ranges.range(RangeMode.UNIT, layer - 1);
+        double outputRange = ranges.range(RangeMode.UNIT, layer);
+        ConvolutionView view = WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
+        showInStage(view);
+        WaitForAsyncUtils.asyncFx(() -> view.show(snapshot, layer, 3, inputRange, outputRange)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.isSliding(), "the sliding kernel starts on its own");
+
+        ConvolutionExplanation e = view.explanation();
+        assertEquals(10, e.inputChannels());
+        double range = view.sharedRange();
+        assertEquals(Math.max(inputRange, outputRange), range, 1e-12);
+        for (int c : new int[] {0, 4, 9}) {
+            float[][] inter = e.intermediate(c);
+            for (int[] yx : new int[][] {{0, 0}, {17, 41}, {59, 59}}) {
+                assertEquals(ValueColors.activation(inter[yx[0]][yx[1]], range), view.intermediateArgb(c, yx[1], yx[0]),
+                        "intermediate " + c + " at " + yx[0] + "," + yx[1]);
+            }
+        }
+        float[][] activation = snapshot.layer(layer).channel(3);
+        for (int y = 0; y < activation.length; y += 7) {
+            for (int x = 0; x < activation[y].length; x += 5) {
+                double sum = e.bias();
+                for (int c = 0; c < e.inputChannels(); c++) {
+                    sum += e.intermediate(c)[y][x];
+                }
+                assertEquals(activation[y][x], sum, 1e-5, "Σ intermediates + bias at " + y + "," + x);
+            }
+        }
+        assertEquals(ValueColors.activation(activation[30][12], range), view.outputArgb(12, 30));
+
+        AtomicInteger chosen = new AtomicInteger(-1);
+        WaitForAsyncUtils.asyncFx(() -> view.setOnChannelChosen(chosen::set)).get();
+        robot.clickOn("#conv-intermediate-4", MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, chosen.get());
+        robot.clickOn("#conv-input-7", MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, chosen.get());
+
+        robot.moveTo("#conv-kernel-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        String readout = view.readoutProperty().get();
+        assertTrue(readout.startsWith("Kernel weights: ["), readout);
+        float[][] k = e.kernel(2);
+        assertTrue(readout.contains(ConvolutionView.kernelText(k)), readout);
+        assertTrue(readout.contains(String.format(Locale.ROOT, "%.2f", k[1][1]).replace("-0.00", "0.00")), readout);
+
+        if (!view.isSliding()) {
+            // On a slow machine the 10 s pass may be over already: the same button replays it first.
+            robot.clickOn("#conv-skip", MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(view.isSliding(), "replay restarts the animation");
+        }
+        robot.clickOn("#conv-skip", MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.isSliding(), "skip ends the animation");
+        assertEquals(25, view.slideStep());
+        robot.moveTo("#conv-kernel-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("component-conv-view.png");
+    }
+
+    @Test
+    void formulaPanelStepsThroughTheKernelMath() throws Exception {
+        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { })).get();
+        showInStage(panel);
+        checkPanel(panel, 1, 0, 1);
+        checkPanel(panel, 3, 3, 7);
+        screenshot("component-conv-formula.png");
+        WaitForAsyncUtils.asyncFx(() -> panel.setVisible(false)).get();
+        assertFalse(WaitForAsyncUtils.asyncFx(panel::isPlaying).get(), "a hidden panel stops");
+    }
+
+    private void checkPanel(ConvolutionFormulaPanel panel, int layer, int neuron, int channel) throws Exception {
+        double inputRange = ranges.range(RangeMode.UNIT, layer - 1);
+        double outputRange = ranges.range(RangeMode.UNIT, layer);
+        WaitForAsyncUtils.asyncFx(() -> panel.show(snapshot, layer, neuron, channel, inputRange, outputRange)).get();
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        ConvolutionExplanation e = new ConvolutionExplanation(snapshot, layer, neuron);
+        String[] compared = WaitForAsyncUtils.asyncFx(() -> {
+            GridPosition p = e.position(panel.step());
+            return new String[] {panel.arithmeticText(), e.step(channel, p.y(), p.x()).arithmetic()};
+        }).get();
+        assertEquals(compared[1], compared[0]);
+        assertTrue(panel.isPlaying());
+        assertTrue(panel.step() > 0, "it advanced on its own");
+
+        // Hover output cell (2 rows, 3 columns into the visible window): jumps there and pauses.
+        int expected = WaitForAsyncUtils.asyncFx(() -> {
+            MatrixGrid out = panel.outputGrid();
+            GridPosition p = panel.position();
+            int firstRow = Math.max(0, Math.min(out.rows() - MatrixGrid.MAX_VISIBLE, p.y() - MatrixGrid.MAX_VISIBLE / 2));
+            int firstCol = Math.max(0, Math.min(out.cols() - MatrixGrid.MAX_VISIBLE, p.x() - MatrixGrid.MAX_VISIBLE / 2));
+            double cell = out.cellSize();
+            double lx = 3.5 * cell;
+            double ly = 2.5 * cell;
+            var screen = out.localToScreen(lx, ly);
+            var scene = out.localToScene(lx, ly);
+            // x, y of this constructor are scene coordinates: fireEvent maps them into the grid.
+            out.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                    MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+            return (firstRow + 2) * out.cols() + firstCol + 3;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(panel.isPlaying(), "hovering pauses");
+        assertEquals(expected, panel.step());
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        assertEquals(expected, panel.step(), "paused stays put");
+        GridPosition p = e.position(expected);
+        assertEquals(e.step(channel, p.y(), p.x()).arithmetic(), panel.arithmeticText());
+    }
+}

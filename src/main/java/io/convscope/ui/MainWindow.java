@@ -93,6 +93,8 @@ final class MainWindow extends BorderPane {
     private ConvolutionView convolutionView;
     private ConvolutionFormulaPanel convolutionFormula;
     private FlattenView flattenView;
+    private FitToSize convolutionFit;
+    private FitToSize flattenFit;
     private SoftmaxPanel softmaxPanel;
     private ExplanationNavigator navigator;
     private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
@@ -128,6 +130,11 @@ final class MainWindow extends BorderPane {
         explanationLayer.getStyleClass().add("explanation-layer");
         explanationLayer.setVisible(false);
         explanationLayer.setPickOnBounds(true); // catches clicks on empty space while a view is open
+        explanationLayer.setMinSize(0, 0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(explanationLayer.widthProperty());
+        clip.heightProperty().bind(explanationLayer.heightProperty());
+        explanationLayer.setClip(clip);
         explanationLayer.setOnMouseClicked(e -> {
             if (e.getTarget() == explanationLayer) {
                 goBack(); // a click on empty space unwinds one level
@@ -469,7 +476,7 @@ final class MainWindow extends BorderPane {
             showElementwise(p.layer(), p.neuron());
         } else if (state instanceof ExplanationState.Convolution c) {
             showConvolution(snap, c.layer(), c.neuron());
-            explanationLayer.getChildren().setAll(convolutionView);
+            explanationLayer.getChildren().setAll(convolutionFit);
         } else if (state instanceof ExplanationState.ConvolutionFormula f) {
             showConvolution(snap, f.layer(), f.neuron());
             if (convolutionFormula == null) {
@@ -478,10 +485,10 @@ final class MainWindow extends BorderPane {
             convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(), overview.range(f.layer() - 1),
                     overview.range(f.layer()));
             StackPane.setAlignment(convolutionFormula, Pos.BOTTOM_CENTER);
-            explanationLayer.getChildren().setAll(convolutionView, convolutionFormula);
+            explanationLayer.getChildren().setAll(convolutionFit, convolutionFormula);
         } else if (state instanceof ExplanationState.Flatten f) {
             showFlatten(snap, f.layer(), f.neuron());
-            explanationLayer.getChildren().setAll(flattenView);
+            explanationLayer.getChildren().setAll(flattenFit);
         } else if (state instanceof ExplanationState.Softmax sm) {
             showFlatten(snap, sm.layer(), sm.neuron());
             if (softmaxPanel == null) {
@@ -489,7 +496,7 @@ final class MainWindow extends BorderPane {
             }
             softmaxPanel.show(snap, sm.neuron());
             StackPane.setAlignment(softmaxPanel, Pos.CENTER_RIGHT);
-            explanationLayer.getChildren().setAll(flattenView, softmaxPanel);
+            explanationLayer.getChildren().setAll(flattenFit, softmaxPanel);
             readout.textProperty().unbind();
             readout.textProperty().bind(softmaxPanel.readoutProperty());
         } else {
@@ -502,6 +509,7 @@ final class MainWindow extends BorderPane {
         if (convolutionView == null) {
             convolutionView = new ConvolutionView(text);
             convolutionView.getStyleClass().add("explanation-view");
+            convolutionFit = new FitToSize(convolutionView);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
         }
         convolutionView.show(snap, layer, neuron, overview.range(layer - 1), overview.range(layer));
@@ -513,6 +521,7 @@ final class MainWindow extends BorderPane {
         if (flattenView == null) {
             flattenView = new FlattenView(text);
             flattenView.getStyleClass().add("explanation-view");
+            flattenFit = new FitToSize(flattenView);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
         }
         int maps = layer - 1;

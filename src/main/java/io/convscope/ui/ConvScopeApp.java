@@ -62,6 +62,11 @@ public final class ConvScopeApp extends Application {
             stage.setY(b.y());
         }
         window.installShortcuts();
+        stage.iconifiedProperty().addListener((o, was, minimised) -> {
+            if (minimised) {
+                window.pauseAnimations();
+            }
+        });
         stage.show();
         StartupProbe.windowShown();
         window.overview().requestFocus();

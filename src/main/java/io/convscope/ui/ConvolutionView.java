@@ -536,6 +536,13 @@ final class ConvolutionView extends BorderPane {
         return slideStep;
     }
 
+    /** Ends the sliding animation at once (the window was minimised or closed). */
+    void stopSliding() {
+        if (isSliding()) {
+            finishSlide();
+        }
+    }
+
     void setOnChannelChosen(IntConsumer handler) {
         onChannelChosen = handler == null ? c -> { } : handler;
     }

@@ -458,6 +458,19 @@ final class MainWindow extends BorderPane {
         return navigator == null ? ExplanationState.OVERVIEW : navigator.state();
     }
 
+    /** Stops every running animation of the views, e.g. when the window is minimised: nothing animates unseen. */
+    void pauseAnimations() {
+        if (elementwisePanel != null) {
+            elementwisePanel.setPlaying(false);
+        }
+        if (convolutionFormula != null) {
+            convolutionFormula.setPlaying(false);
+        }
+        if (convolutionView != null) {
+            convolutionView.stopSliding();
+        }
+    }
+
     ElementwiseFormulaPanel elementwisePanel() {
         return elementwisePanel;
     }

@@ -306,6 +306,12 @@ class AppWindowTest {
         float x = shown().snapshot().layer(layer - 1).value(4, p.y(), p.x());
         assertEquals(Math.max(0, x), shown().snapshot().layer(layer).value(4, p.y(), p.x()), 1e-6);
         screenshot("relu-view.png");
+        WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(true)).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.setIconified(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!panel.isPlaying(), "a minimised window animates nothing");
+        WaitForAsyncUtils.asyncFx(() -> stage.setIconified(false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ESCAPE);
         assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
         assertTrue(!stage.getScene().lookup("#range-mode").isDisabled());

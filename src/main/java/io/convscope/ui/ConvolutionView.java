@@ -275,6 +275,20 @@ final class ConvolutionView extends BorderPane {
                 });
                 map.setOnMouseExited(e -> strip.setVisible(false));
                 map.setOnMouseClicked(e -> onChannelChosen.accept(channel));
+                // Keyboard: Tab reaches every map; the strip marks the focused channel; Enter or Space opens it.
+                map.setFocusTraversable(true);
+                map.focusedProperty().addListener((o, was, now) -> {
+                    strip.setVisible(now);
+                    if (now) {
+                        readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), channel));
+                    }
+                });
+                map.setOnKeyPressed(e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                        onChannelChosen.accept(channel);
+                        e.consume();
+                    }
+                });
             }
             inputMaps.add(in);
             intermediateMaps.add(inter);

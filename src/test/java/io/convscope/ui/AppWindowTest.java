@@ -362,7 +362,11 @@ class AppWindowTest {
         screenshot("conv-formula.png");
         robot.type(KeyCode.ESCAPE);
         assertEquals(new io.convscope.explain.ExplanationState.Convolution(layer, 3), app.window().explanationState());
-        robot.type(KeyCode.ESCAPE);
+        // Keyboard only: focus a map and press Enter.
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#conv-intermediate-2").requestFocus()).get();
+        robot.type(KeyCode.ENTER);
+        assertEquals(new io.convscope.explain.ExplanationState.ConvolutionFormula(layer, 3, 2), app.window().explanationState());
+        robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
         assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
     }
 

@@ -94,7 +94,20 @@ final class ConvolutionView extends BorderPane {
         subtitle.getStyleClass().add("text-muted");
         subtitle.setId("conv-subtitle");
         subtitle.setWrapText(true);
-        VBox heading = new VBox(2, title, subtitle);
+        Button info = new Button(null, new FontIcon(Material2AL.INFO));
+        info.getStyleClass().add("flat");
+        info.setId("conv-info");
+        javafx.scene.control.Tooltip explanationTip = new javafx.scene.control.Tooltip(text.getString("conv.view.info"));
+        explanationTip.setWrapText(true);
+        explanationTip.setMaxWidth(380);
+        info.setTooltip(explanationTip);
+        info.setOnAction(e -> explanationTip.show(info, info.localToScreen(0, 0).getX(),
+                info.localToScreen(0, 0).getY() + 30));
+        javafx.scene.layout.Region titleSpacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(titleSpacer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox titleRow = new javafx.scene.layout.HBox(6, title, titleSpacer, info);
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox heading = new VBox(2, titleRow, subtitle);
         heading.setPadding(new Insets(0, 0, 10, 0));
         setTop(heading);
 

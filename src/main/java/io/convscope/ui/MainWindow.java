@@ -444,7 +444,43 @@ final class MainWindow extends BorderPane {
         if (navigator == null || navigator.network() != s.snapshot().network()) {
             navigator = new ExplanationNavigator(s.snapshot().network());
         }
+        boolean fromOverview = navigator.state().controlsEnabled();
         apply(navigator.choose(layer, neuron));
+        if (fromOverview && !navigator.state().controlsEnabled()) {
+            growFrom(overview.neuronCentre(layer, neuron));
+        }
+    }
+
+    /**
+     * The view grows out of the neuron that was chosen while the network fades back, so the student sees where the
+     * explanation comes from.
+     */
+    private void growFrom(javafx.geometry.Point2D neuron) {
+        overview.setOpacity(1);
+        FadeTransition fade = new FadeTransition(Duration.millis(Motion.VIEW_OPEN_MS), overview);
+        fade.setToValue(Motion.FADED_OPACITY);
+        fade.setInterpolator(Motion.EASE);
+        fade.play();
+        if (neuron == null || explanationLayer.getChildren().isEmpty()) {
+            return;
+        }
+        javafx.scene.Node view = explanationLayer.getChildren().get(0);
+        double dx = neuron.getX() - explanationLayer.getWidth() / 2;
+        double dy = neuron.getY() - explanationLayer.getHeight() / 2;
+        javafx.animation.Timeline grow = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(Duration.ZERO,
+                        new javafx.animation.KeyValue(view.scaleXProperty(), Motion.VIEW_START_SCALE),
+                        new javafx.animation.KeyValue(view.scaleYProperty(), Motion.VIEW_START_SCALE),
+                        new javafx.animation.KeyValue(view.translateXProperty(), dx),
+                        new javafx.animation.KeyValue(view.translateYProperty(), dy),
+                        new javafx.animation.KeyValue(view.opacityProperty(), 0)),
+                new javafx.animation.KeyFrame(Duration.millis(Motion.VIEW_OPEN_MS),
+                        new javafx.animation.KeyValue(view.scaleXProperty(), 1, Motion.EASE),
+                        new javafx.animation.KeyValue(view.scaleYProperty(), 1, Motion.EASE),
+                        new javafx.animation.KeyValue(view.translateXProperty(), 0, Motion.EASE),
+                        new javafx.animation.KeyValue(view.translateYProperty(), 0, Motion.EASE),
+                        new javafx.animation.KeyValue(view.opacityProperty(), 1, Motion.EASE)));
+        grow.play();
     }
 
     /** Esc or a click on empty space: one level back. */

@@ -14,6 +14,9 @@ final class Motion {
     static final int FORMULA_STEP_MS = 250;
     /** How far the network fades back while an explanation is open. */
     static final double FADED_OPACITY = 0.18;
+    /** An explanation view growing out of its neuron (CNN Explainer's column moves take 500 ms). */
+    static final double VIEW_OPEN_MS = 500;
+    static final double VIEW_START_SCALE = 0.1;
     /** Cubic in-out, the easing CNN Explainer uses for its moves. */
     static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
 

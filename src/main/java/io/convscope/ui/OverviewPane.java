@@ -130,6 +130,17 @@ final class OverviewPane extends Region {
         return slot >= 0 && slot < views.size() ? views.get(slot) : null;
     }
 
+    /** Centre of a neuron of network layer {@code layerIndex} in this pane, or null when it is not on screen. */
+    javafx.geometry.Point2D neuronCentre(int layerIndex, int neuron) {
+        for (int c = 0; c < columns.size() && layout != null; c++) {
+            if (columns.get(c).layerIndex() == layerIndex) {
+                OverviewLayout.Box b = columns.get(c).isMap() ? boxOf(c, neuron) : layout.box(c, neuron, outputRows.size());
+                return b == null ? null : new javafx.geometry.Point2D(b.x() + b.size() / 2, b.centerY());
+            }
+        }
+        return null;
+    }
+
     /** The colour range each layer is drawn with now. */
     double range(int layerIndex) {
         return ranges[layerIndex];

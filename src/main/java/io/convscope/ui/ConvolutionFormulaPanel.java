@@ -75,14 +75,7 @@ final class ConvolutionFormulaPanel extends VBox {
 
         title.getStyleClass().add("title-3");
         title.setId("conv-formula-title");
-        Button info = new Button(null, new FontIcon(Material2AL.INFO));
-        info.getStyleClass().add("flat");
-        info.setId("conv-formula-info");
-        Tooltip explain = new Tooltip(text.getString("conv.formula.info"));
-        explain.setWrapText(true);
-        explain.setMaxWidth(380);
-        info.setTooltip(explain);
-        info.setOnAction(e -> explain.show(info, info.localToScreen(0, 0).getX(), info.localToScreen(0, 0).getY() + 30));
+        Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"));
         play.getStyleClass().add("flat");
         play.setId("conv-formula-play");
         play.setTooltip(new Tooltip(text.getString("conv.formula.playPause")));

@@ -34,7 +34,6 @@ import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
@@ -94,15 +93,7 @@ final class ConvolutionView extends BorderPane {
         subtitle.getStyleClass().add("text-muted");
         subtitle.setId("conv-subtitle");
         subtitle.setWrapText(true);
-        Button info = new Button(null, new FontIcon(Material2AL.INFO));
-        info.getStyleClass().add("flat");
-        info.setId("conv-info");
-        javafx.scene.control.Tooltip explanationTip = new javafx.scene.control.Tooltip(text.getString("conv.view.info"));
-        explanationTip.setWrapText(true);
-        explanationTip.setMaxWidth(380);
-        info.setTooltip(explanationTip);
-        info.setOnAction(e -> explanationTip.show(info, info.localToScreen(0, 0).getX(),
-                info.localToScreen(0, 0).getY() + 30));
+        Button info = new InfoButton("conv-info", text.getString("conv.view.info"));
         javafx.scene.layout.Region titleSpacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(titleSpacer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox titleRow = new javafx.scene.layout.HBox(6, title, titleSpacer, info);

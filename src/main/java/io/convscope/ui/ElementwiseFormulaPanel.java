@@ -41,7 +41,7 @@ final class ElementwiseFormulaPanel extends VBox {
     private final Timeline timeline = new Timeline();
     private final ResourceBundle text;
     private final Label titleLabel;
-    private final Tooltip infoTooltip;
+    private final InfoButton info;
     private final Label inputTitle;
     private final Label outputTitle;
     private ActivationExplanation activation;
@@ -57,14 +57,7 @@ final class ElementwiseFormulaPanel extends VBox {
         Label title = new Label();
         title.getStyleClass().add("title-3");
         title.setId("formula-title");
-        Button info = new Button(null, new FontIcon(Material2AL.INFO));
-        info.getStyleClass().add("flat");
-        info.setId("formula-info");
-        Tooltip explanation = new Tooltip();
-        explanation.setWrapText(true);
-        explanation.setMaxWidth(360);
-        info.setTooltip(explanation);
-        info.setOnAction(e -> explanation.show(info, info.localToScreen(0, 0).getX(), info.localToScreen(0, 0).getY() + 30));
+        InfoButton info = new InfoButton("formula-info", "");
         play.getStyleClass().add("flat");
         play.setId("formula-play");
         play.setTooltip(new Tooltip(text.getString("formula.playPause")));
@@ -114,7 +107,7 @@ final class ElementwiseFormulaPanel extends VBox {
             }
         });
         this.titleLabel = title;
-        this.infoTooltip = explanation;
+        this.info = info;
         this.inputTitle = inputTitle;
         this.outputTitle = outputTitle;
     }
@@ -128,7 +121,7 @@ final class ElementwiseFormulaPanel extends VBox {
         String previous = snapshot.network().layer(layer - 1).name();
         boolean max = pool && snapshot.network().layer(layer).kind() == LayerKind.MAX_POOL;
         titleLabel.setText(text.getString(pool ? (max ? "formula.maxPool" : "formula.averagePool") : "formula.relu"));
-        infoTooltip.setText(text.getString(pool ? "formula.pool.info" : "formula.relu.info"));
+        info.setExplanation(text.getString(pool ? "formula.pool.info" : "formula.relu.info"));
         float[][] in = pool ? pooling.input() : activation.input();
         float[][] out = pool ? pooling.output() : activation.output();
         inputTitle.setText(String.format(text.getString("formula.input"), previous, channel, in.length, in[0].length));

@@ -33,7 +33,6 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
@@ -90,15 +89,7 @@ public final class FlattenView extends BorderPane {
 
         title.getStyleClass().add("title-3");
         title.setId("flatten-title");
-        Button info = new Button(null, new FontIcon(Material2AL.INFO));
-        info.getStyleClass().add("flat");
-        info.setId("flatten-info");
-        Tooltip explanationTip = new Tooltip(text.getString("flatten.info"));
-        explanationTip.setWrapText(true);
-        explanationTip.setMaxWidth(380);
-        info.setTooltip(explanationTip);
-        info.setOnAction(e -> explanationTip.show(info, info.localToScreen(0, 0).getX(),
-                info.localToScreen(0, 0).getY() + 30));
+        Button info = new InfoButton("flatten-info", text.getString("flatten.info"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, info);

@@ -64,15 +64,7 @@ public final class SoftmaxPanel extends VBox {
 
         title.getStyleClass().add("title-3");
         title.setId("softmax-title");
-        Button info = new Button(null, new FontIcon(Material2AL.INFO));
-        info.getStyleClass().add("flat");
-        info.setId("softmax-info");
-        Tooltip explanationTip = new Tooltip(text.getString("softmax.info"));
-        explanationTip.setWrapText(true);
-        explanationTip.setMaxWidth(380);
-        info.setTooltip(explanationTip);
-        info.setOnAction(e -> explanationTip.show(info, info.localToScreen(0, 0).getX(),
-                info.localToScreen(0, 0).getY() + 30));
+        Button info = new InfoButton("softmax-info", text.getString("softmax.info"));
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
         close.getStyleClass().add("flat");
         close.setId("softmax-close");

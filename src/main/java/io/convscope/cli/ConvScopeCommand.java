@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** {@code convscope <command>}: the engine from the command line. */
 @Command(name = "convscope", mixinStandardHelpOptions = true, version = "ConvScope 0.1.0",
         description = "Look inside a convolutional neural network from the command line.",
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
+                SummaryCommand.class})
 public final class ConvScopeCommand implements Runnable {
 
     /** Exit code for every user error: bad option, missing file, unreadable image or model. */

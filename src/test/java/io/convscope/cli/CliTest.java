@@ -145,6 +145,32 @@ class CliTest {
     }
 
     @Test
+    void summaryJsonCountsTinyVggAsDl4jDoes() throws Exception {
+        Run r = run("summary", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(13, o.get("layers").size());
+        assertEquals(io.convscope.engine.ModelLoader.loadBundled().network().numParams(), o.get("total_params").asLong());
+        assertEquals(19_920, o.get("total_params").asLong());
+        // 3*3*3*10*62*62 + 3*3*10*10*60*60 + 3*3*10*10*28*28 + 3*3*10*10*26*26 + 1690*10
+        assertEquals(5_608_780, o.get("total_macs").asLong());
+        JsonNode conv = o.get("layers").get(3);
+        assertEquals("conv_1_2", conv.get("name").asText());
+        assertEquals("[60,60,10]", conv.get("output_shape").toString());
+        assertEquals(910, conv.get("params").asLong());
+        assertEquals(3_240_000, conv.get("macs").asLong());
+        assertEquals(144_000, conv.get("activation_bytes").asLong());
+        assertEquals("relu", o.get("layers").get(2).get("type").asText());
+    }
+
+    @Test
+    void summaryOfAnotherModel() throws Exception {
+        Run r = run("summary", "--model", SharedData.cnnExplainerModel().toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("19,920"), r.out());
+    }
+
+    @Test
     void benchJsonIsOneLine() throws Exception {
         Run r = run("bench", "--model", SharedData.cnnExplainerModel().toString(), "--json", "--iterations", "50",
                 "--warmup", "20");

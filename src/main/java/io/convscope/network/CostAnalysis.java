@@ -1,0 +1,89 @@
+package io.convscope.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parameters, operations and activation memory of every layer of a network, with totals. The formulas (documented
+ * per case below) follow Netscope's analyzer, with its known miscounts fixed: shapes come from the network itself (so
+ * DL4J's floor/ceil rules hold), and in-place-able layers are not double counted in the peak estimate.
+ */
+public final class CostAnalysis {
+
+    private final NetworkDescription network;
+    private final List<LayerCost> layers;
+
+    private CostAnalysis(NetworkDescription network, List<LayerCost> layers) {
+        this.network = network;
+        this.layers = List.copyOf(layers);
+    }
+
+    public static CostAnalysis of(NetworkDescription network) {
+        List<LayerCost> costs = new ArrayList<>();
+        for (LayerDescription l : network.layers()) {
+            costs.add(cost(l));
+        }
+        return new CostAnalysis(network, costs);
+    }
+
+    private static LayerCost cost(LayerDescription l) {
+        Shape in = l.inputShape();
+        Shape out = l.outputShape();
+        long outSize = out.size();
+        return switch (l.kind()) {
+            // k_h * k_w * C_in multiply-adds for each of the C_out * H_out * W_out outputs
+            case CONVOLUTION -> new LayerCost(l, l.parameters(),
+                    (long) l.kernel().height() * l.kernel().width() * in.channels() * outSize, 0, outSize);
+            // one multiply-add per (input, output) pair
+            case DENSE, OUTPUT -> new LayerCost(l, l.parameters(), (long) in.size() * outSize,
+                    "softmax".equals(l.activation()) ? 3 * outSize : 0, outSize);
+            // k_h * k_w comparisons (max) or additions (average) per output value
+            case MAX_POOL, AVERAGE_POOL -> new LayerCost(l, 0, 0,
+                    (long) l.kernel().height() * l.kernel().width() * outSize, outSize);
+            // one comparison (ReLU) or function evaluation per value
+            case ACTIVATION -> new LayerCost(l, 0, 0, outSize, outSize);
+            // scale and shift per value: one multiply-add
+            case BATCH_NORM -> new LayerCost(l, l.parameters(), outSize, 0, outSize);
+            case INPUT, FLATTEN, ZERO_PADDING -> new LayerCost(l, 0, 0, 0, outSize);
+        };
+    }
+
+    public NetworkDescription network() {
+        return network;
+    }
+
+    /** One entry per layer of the network, input first. */
+    public List<LayerCost> layers() {
+        return layers;
+    }
+
+    public long totalParameters() {
+        return layers.stream().mapToLong(LayerCost::parameters).sum();
+    }
+
+    public long totalMultiplyAdds() {
+        return layers.stream().mapToLong(LayerCost::multiplyAdds).sum();
+    }
+
+    public long totalOtherOperations() {
+        return layers.stream().mapToLong(LayerCost::otherOperations).sum();
+    }
+
+    /** Sum of every layer's output, input included (Netscope's "activations" total): an upper bound. */
+    public long totalActivationBytes() {
+        return layers.stream().mapToLong(LayerCost::activationBytes).sum();
+    }
+
+    /** Inference needs at most one layer's input and output at a time: the largest such pair, in bytes. */
+    public long peakActivationBytes() {
+        long peak = 0;
+        for (int i = 1; i < layers.size(); i++) {
+            peak = Math.max(peak, layers.get(i - 1).activationBytes() + layers.get(i).activationBytes());
+        }
+        return peak;
+    }
+
+    public long parameterBytes() {
+        return totalParameters() * Float.BYTES;
+    }
+}

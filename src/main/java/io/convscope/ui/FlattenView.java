@@ -311,7 +311,10 @@ public final class FlattenView extends BorderPane {
         diagram.getChildren().addAll(bracket, top, bottom, toPlus, products, biasLine, plus, plusText, bias,
                 biasLabel, toLogit, logitCircle, logitText, logitLabel, toSoftmax, softmax, click, toOutput, output,
                 weightLegend, mapLegend, hoverMarks);
-        diagram.setPrefSize(outX + 170, STRIP_TOP + stripHeight + 4);
+        // Wide enough for the class name and probability, however long the name: FitToSize scales, never clips.
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(output.getText());
+        measure.setFont(output.getFont());
+        diagram.setPrefSize(outX + measure.getLayoutBounds().getWidth() + 16, STRIP_TOP + stripHeight + 4);
 
         double productSum = 0;
         for (float p : this.products) {

@@ -137,11 +137,17 @@ class ConvolutionViewTest {
         assertTrue(readout.contains(ConvolutionView.kernelText(k)), readout);
         assertTrue(readout.contains(String.format(Locale.ROOT, "%.2f", k[1][1]).replace("-0.00", "0.00")), readout);
 
-        if (!view.isSliding()) {
-            // On a slow machine the 10 s pass may be over already: the same button replays it first.
-            robot.clickOn("#conv-skip", MouseButton.PRIMARY);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(view.isSliding(), "replay restarts the animation");
+        // The 10 s pass may be over on a slow machine; checking and replaying in one FX pulse leaves a full
+        // pass for the click below (checking from the test thread raced with the animation's end).
+        boolean replayed = WaitForAsyncUtils.asyncFx(() -> {
+            if (view.isSliding()) {
+                return false;
+            }
+            ((javafx.scene.control.Button) view.lookup("#conv-skip")).fire();
+            return true;
+        }).get();
+        if (replayed) {
+            assertTrue(WaitForAsyncUtils.asyncFx(view::isSliding).get(), "replay restarts the animation");
         }
         robot.clickOn("#conv-skip", MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();

@@ -92,7 +92,7 @@ public final class ImagePreprocessor {
             return orient(rgb, exifOrientation(data));
         } catch (OutOfMemoryError e) {
             // Only this one image's arrays were being filled; they are garbage now and the app can carry on.
-            throw new ImageInputException(name + " is too large to open with the memory available", e);
+            throw new ImageInputException(ImageInputException.Problem.TOO_LARGE_FOR_MEMORY, e, name);
         }
     }
 
@@ -146,28 +146,28 @@ public final class ImagePreprocessor {
 
     private static byte[] readFile(Path file, String name) throws ImageInputException {
         if (Files.isDirectory(file)) {
-            throw new ImageInputException(name + " is a folder, not an image");
+            throw new ImageInputException(ImageInputException.Problem.FOLDER, name);
         }
         try {
             checkFileSize(Files.size(file), name);
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ImageInputException(name + " could not be found", e);
+            throw new ImageInputException(ImageInputException.Problem.NOT_FOUND, e, name);
         } catch (AccessDeniedException e) {
-            throw new ImageInputException(name + " could not be read (permission denied)", e);
+            throw new ImageInputException(ImageInputException.Problem.PERMISSION_DENIED, e, name);
         } catch (IOException e) {
-            throw new ImageInputException(name + " could not be read from disk", e);
+            throw new ImageInputException(ImageInputException.Problem.DISK_ERROR, e, name);
         }
     }
 
     private static void checkFileSize(long bytes, String name) throws ImageInputException {
         if (bytes == 0) {
-            throw new ImageInputException(name + " is empty (0 bytes)");
+            throw new ImageInputException(ImageInputException.Problem.EMPTY, name);
         }
         if (bytes > MAX_FILE_BYTES) {
             long megabytes = (bytes + MIB - 1) / MIB;
-            throw new ImageInputException(name + " is " + megabytes + " MB; ConvScope opens files up to "
-                    + MAX_FILE_BYTES / MIB + " MB");
+            throw new ImageInputException(ImageInputException.Problem.FILE_TOO_BIG, name, megabytes,
+                    MAX_FILE_BYTES / MIB);
         }
     }
 
@@ -185,12 +185,12 @@ public final class ImagePreprocessor {
             BufferedImage image = reader.read(0);
             // The JPEG reader hands back a half-decoded picture for a truncated file and only warns about it.
             if (warnings.stream().anyMatch(ImagePreprocessor::meansDamage)) {
-                throw new ImageInputException(unreadable(name, format, isTruncation(warnings)));
+                throw unreadable(name, format, isTruncation(warnings), null);
             }
             return image;
         } catch (IOException | RuntimeException e) {
             // Decoders report broken data with all sorts of runtime exceptions, not only IOException.
-            throw new ImageInputException(unreadable(name, format, isTruncation(e)), e);
+            throw unreadable(name, format, isTruncation(e), e);
         } finally {
             reader.dispose();
             closeQuietly(input);
@@ -206,7 +206,7 @@ public final class ImagePreprocessor {
             }
             reader.dispose();
         }
-        throw new ImageInputException(name + " is not an image ConvScope can read (supported: " + SUPPORTED_LIST + ")");
+        throw new ImageInputException(ImageInputException.Problem.UNSUPPORTED, name, SUPPORTED_LIST);
     }
 
     /** The user-facing format name, or null for formats ImageIO reads but we do not promise (e.g. WBMP). */
@@ -222,8 +222,8 @@ public final class ImagePreprocessor {
 
     private static void checkPixelCount(int width, int height, String name) throws ImageInputException {
         if ((long) width * height > MAX_PIXELS) {
-            throw new ImageInputException(name + " is " + width + " x " + height
-                    + " pixels; ConvScope opens images up to " + MAX_PIXELS / 1_000_000 + " megapixels");
+            throw new ImageInputException(ImageInputException.Problem.TOO_MANY_PIXELS, name, width, height,
+                    MAX_PIXELS / 1_000_000);
         }
     }
 
@@ -250,8 +250,9 @@ public final class ImagePreprocessor {
         return TRUNCATION_HINTS.stream().anyMatch(lower::contains);
     }
 
-    private static String unreadable(String name, String format, boolean truncated) {
-        return name + " is not a readable image (" + (truncated ? "truncated " : "corrupt ") + format + " data)";
+    private static ImageInputException unreadable(String name, String format, boolean truncated, Throwable cause) {
+        return new ImageInputException(truncated ? ImageInputException.Problem.TRUNCATED
+                : ImageInputException.Problem.CORRUPT, cause, name, format);
     }
 
     private static void closeQuietly(ImageInputStream input) {

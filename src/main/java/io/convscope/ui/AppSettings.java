@@ -40,6 +40,23 @@ final class AppSettings {
     }
 
     /** "light", "dark" or "system". */
+    /** "en", "zh", or "" to follow the OS. */
+    String language() {
+        return prefs.get("language", "");
+    }
+
+    void language(String tag) {
+        prefs.put("language", tag);
+    }
+
+    boolean learnOpen() {
+        return prefs.getBoolean("learn.open", false);
+    }
+
+    void learnOpen(boolean open) {
+        prefs.putBoolean("learn.open", open);
+    }
+
     String theme() {
         return prefs.get("theme", "system");
     }

@@ -32,6 +32,8 @@ public final class ConvScopeApp extends Application {
     });
     private AppSettings settings;
     private MainWindow window;
+    private Palette palette;
+    private boolean dark;
 
     public static void launchApp(String[] args) {
         launch(ConvScopeApp.class, args);
@@ -40,18 +42,20 @@ public final class ConvScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         settings = AppSettings.user();
-        ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.getDefault());
-        ResourceBundle samples = ResourceBundle.getBundle("io.convscope.ui.samples", Locale.getDefault());
-        boolean dark = switch (settings.theme()) {
+        Language language = Language.of(settings.language(), Locale.getDefault());
+        ResourceBundle text = language.messages();
+        dark = switch (settings.theme()) {
             case "dark" -> true;
             case "light" -> false;
             default -> SystemTheme.prefersDark();
         };
         applyTheme(dark);
-        window = new MainWindow(text, samples, settings, engine, new Palette(dark), this::applyTheme, dark);
+        palette = new Palette(dark);
+        window = newWindow(language);
         AppSettings.Bounds b = settings.windowBounds(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
+        window.setStyle(language.rootStyle());
         scene.getStylesheets().add(ConvScopeApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(text.getString("app.title"));
@@ -75,8 +79,34 @@ public final class ConvScopeApp extends Application {
         window.loadModel(model == null || model.isBlank() ? null : java.nio.file.Path.of(model));
     }
 
+    private MainWindow newWindow(Language language) {
+        return new MainWindow(language, settings, engine, palette, this::applyTheme, this::switchLanguage, dark);
+    }
+
+    /**
+     * Speaks another language from now on: a new window in that language takes over the model, the image and its
+     * computed snapshot from the current one, so nothing is recomputed; the choice is remembered.
+     */
+    void switchLanguage(Language language) {
+        settings.language(language.tag());
+        MainWindow previous = window;
+        var scene = previous.getScene();
+        previous.pauseAnimations();
+        window = newWindow(language);
+        window.setStyle(language.rootStyle());
+        scene.getAccelerators().clear();
+        scene.setRoot(window);
+        window.installShortcuts();
+        window.adopt(previous);
+        if (window.shownProperty().get() == null && scene.getWindow() instanceof Stage stage) {
+            stage.setTitle(language.messages().getString("app.title"));
+        }
+        window.overview().requestFocus();
+    }
+
     /** Switches AtlantaFX's light or dark theme for the whole app. */
     void applyTheme(boolean dark) {
+        this.dark = dark;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

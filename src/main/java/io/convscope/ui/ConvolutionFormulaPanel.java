@@ -75,7 +75,8 @@ final class ConvolutionFormulaPanel extends VBox {
 
         title.getStyleClass().add("title-3");
         title.setId("conv-formula-title");
-        Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"));
+        Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"),
+                io.convscope.explain.Article.CONVOLUTION);
         play.getStyleClass().add("flat");
         play.setId("conv-formula-play");
         play.setTooltip(new Tooltip(text.getString("conv.formula.playPause")));
@@ -214,7 +215,7 @@ final class ConvolutionFormulaPanel extends VBox {
 
     private static Label operator(String symbol) {
         Label l = new Label(symbol);
-        l.setFont(Font.font(null, FontWeight.BOLD, 14));
+        l.getStyleClass().add("view-operator");
         l.setMinWidth(14);
         l.setAlignment(Pos.CENTER);
         return l;

@@ -93,7 +93,7 @@ final class ConvolutionView extends BorderPane {
         subtitle.getStyleClass().add("text-muted");
         subtitle.setId("conv-subtitle");
         subtitle.setWrapText(true);
-        Button info = new InfoButton("conv-info", text.getString("conv.view.info"));
+        Button info = new InfoButton("conv-info", text.getString("conv.view.info"), io.convscope.explain.Article.CONVOLUTION);
         javafx.scene.layout.Region titleSpacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(titleSpacer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox titleRow = new javafx.scene.layout.HBox(6, title, titleSpacer, info);
@@ -322,7 +322,7 @@ final class ConvolutionView extends BorderPane {
     private Label header(String s, double centreX, double y, boolean bold, String id) {
         Label l = new Label(s);
         l.setId(id);
-        l.setFont(Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 13));
+        l.getStyleClass().add(bold ? "view-header-strong" : "view-header");
         l.setAlignment(Pos.CENTER);
         double w = bold ? 270 : 200;
         l.setMinWidth(w);
@@ -342,7 +342,7 @@ final class ConvolutionView extends BorderPane {
 
     private static Label annotationLabel(String s, double w) {
         Label l = new Label(s);
-        l.setFont(Font.font(null, FontWeight.NORMAL, FontPosture.ITALIC, 11));
+        l.getStyleClass().add("view-annotation");
         l.setTextFill(Color.gray(0.45));
         l.setWrapText(true);
         l.setMinWidth(w);

@@ -57,7 +57,7 @@ final class ElementwiseFormulaPanel extends VBox {
         Label title = new Label();
         title.getStyleClass().add("title-3");
         title.setId("formula-title");
-        InfoButton info = new InfoButton("formula-info", "");
+        InfoButton info = new InfoButton("formula-info", "", io.convscope.explain.Article.RELU);
         play.getStyleClass().add("flat");
         play.setId("formula-play");
         play.setTooltip(new Tooltip(text.getString("formula.playPause")));
@@ -122,6 +122,7 @@ final class ElementwiseFormulaPanel extends VBox {
         boolean max = pool && snapshot.network().layer(layer).kind() == LayerKind.MAX_POOL;
         titleLabel.setText(text.getString(pool ? (max ? "formula.maxPool" : "formula.averagePool") : "formula.relu"));
         info.setExplanation(text.getString(pool ? "formula.pool.info" : "formula.relu.info"));
+        info.setSection(pool ? io.convscope.explain.Article.POOLING : io.convscope.explain.Article.RELU);
         float[][] in = pool ? pooling.input() : activation.input();
         float[][] out = pool ? pooling.output() : activation.output();
         inputTitle.setText(String.format(text.getString("formula.input"), previous, channel, in.length, in[0].length));

@@ -89,7 +89,7 @@ public final class FlattenView extends BorderPane {
 
         title.getStyleClass().add("title-3");
         title.setId("flatten-title");
-        Button info = new InfoButton("flatten-info", text.getString("flatten.info"));
+        Button info = new InfoButton("flatten-info", text.getString("flatten.info"), io.convscope.explain.Article.FLATTEN);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, info);
@@ -254,7 +254,7 @@ public final class FlattenView extends BorderPane {
         plus.setStroke(Color.rgb(120, 120, 120));
         plus.setStrokeWidth(1.5);
         Label plusSign = new Label("+");
-        plusSign.setFont(Font.font(null, FontWeight.BOLD, 22));
+        plusSign.getStyleClass().add("flatten-plus");
         plusSign.setTextFill(Color.rgb(50, 50, 50)); // on the white circle in both themes
         StackPane plusText = centred(plusSign, plusX, midY, 36);
         int biasColor = ValueColors.weight(explanation.bias(), weightRange, ValueColors.DENSE_GAP);
@@ -272,7 +272,7 @@ public final class FlattenView extends BorderPane {
         logitCircle.setId("flatten-logit");
         logitCircle.setStroke(Color.rgb(120, 80, 40));
         Label logitValue = new Label(twoDecimals(logit));
-        logitValue.setFont(Font.font(null, FontWeight.BOLD, 13));
+        logitValue.getStyleClass().add("view-header-strong");
         logitValue.setTextFill(readableOn(ValueColors.logit(logit, min, max)));
         StackPane logitText = centred(logitValue, logitX, midY, 52);
         Label logitLabel = caption(text.getString("flatten.logit"));
@@ -298,7 +298,7 @@ public final class FlattenView extends BorderPane {
         Line toOutput = arrow(boxX + 92, midY, outX - 4);
         Label output = new Label(String.format(text.getString("flatten.output"), className,
                 fourDecimals(s.probability(classIndex))));
-        output.setFont(Font.font(null, FontWeight.BOLD, 13));
+        output.getStyleClass().add("view-header-strong");
         output.relocate(outX, midY - 10);
 
         LegendBar weightLegend = new LegendBar(String.format(text.getString("flatten.weightLegend"), className),
@@ -311,10 +311,12 @@ public final class FlattenView extends BorderPane {
         diagram.getChildren().addAll(bracket, top, bottom, toPlus, products, biasLine, plus, plusText, bias,
                 biasLabel, toLogit, logitCircle, logitText, logitLabel, toSoftmax, softmax, click, toOutput, output,
                 weightLegend, mapLegend, hoverMarks);
-        // Wide enough for the class name and probability, however long the name: FitToSize scales, never clips.
-        javafx.scene.text.Text measure = new javafx.scene.text.Text(output.getText());
-        measure.setFont(output.getFont());
-        diagram.setPrefSize(outX + measure.getLayoutBounds().getWidth() + 16, STRIP_TOP + stripHeight + 4);
+        // Wide enough for the class name and probability in the label's real (styled) font, however long the name:
+        // FitToSize scales the diagram down rather than clip it.
+        diagram.setPrefSize(outX + 170, STRIP_TOP + stripHeight + 4);
+        double diagramHeight = STRIP_TOP + stripHeight + 4;
+        output.layoutBoundsProperty().addListener((o, was, now) ->
+                diagram.setPrefSize(Math.max(outX + 170, outX + now.getWidth() + 16), diagramHeight));
 
         double productSum = 0;
         for (float p : this.products) {

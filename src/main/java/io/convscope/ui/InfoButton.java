@@ -6,8 +6,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
- * The ⓘ button every explanation view has: hovering or clicking it shows a short explanation of the view. (The
- * tutorial article will take over from here: its button will open the matching section.)
+ * The ⓘ button every explanation view has: hovering shows a short explanation of the view, clicking opens the
+ * article's section about it.
  */
 final class InfoButton extends Button {
 
@@ -16,7 +16,9 @@ final class InfoButton extends Button {
 
     private final Tooltip explanation = new Tooltip();
 
-    InfoButton(String id, String text) {
+    private String section;
+
+    InfoButton(String id, String text, String section) {
         super(null, new FontIcon(Material2AL.INFO));
         getStyleClass().add("flat");
         setId(id);
@@ -24,7 +26,19 @@ final class InfoButton extends Button {
         explanation.setMaxWidth(TEXT_WIDTH);
         setExplanation(text);
         setTooltip(explanation);
-        setOnAction(e -> explanation.show(this, localToScreen(0, 0).getX(), localToScreen(0, 0).getY() + BELOW));
+        this.section = section;
+        setOnAction(e -> {
+            explanation.hide();
+            fireEvent(new LearnRequest(this.section));
+        });
+    }
+
+    void setSection(String section) {
+        this.section = section;
+    }
+
+    String section() {
+        return section;
     }
 
     void setExplanation(String text) {

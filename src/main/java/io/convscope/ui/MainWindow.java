@@ -66,9 +66,12 @@ final class MainWindow extends BorderPane {
     }
 
     static final double NOTICE_SECONDS = 6;
+    /** Where the divider between the network and the Learn panel starts (fraction of the width). */
+    static final double LEARN_DIVIDER = 0.62;
     /** Samples shown recently, ready to show again without decoding (JavaFX thread only). */
     static final int SHOWN_CACHE = 24;
 
+    private final Language language;
     private final ResourceBundle text;
     private final ResourceBundle samples;
     private final AppSettings settings;
@@ -87,6 +90,12 @@ final class MainWindow extends BorderPane {
     private final ObjectProperty<Inference> inference = new SimpleObjectProperty<>();
     private final Palette palette;
     private final Consumer<Boolean> themeSwitch;
+    private final Consumer<Language> languageSwitch;
+    private final LearnPanel learnPanel;
+    private final ToggleButton learn = new ToggleButton();
+    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
+    private final StackPane networkArea;
+    private javafx.scene.Node playground;
     private PauseTransition noticeTimer;
     private final StackPane explanationLayer = new StackPane();
     private ElementwiseFormulaPanel elementwisePanel;
@@ -105,10 +114,12 @@ final class MainWindow extends BorderPane {
         }
     };
 
-    MainWindow(ResourceBundle text, ResourceBundle samples, AppSettings settings, ExecutorService engine,
-               Palette palette, Consumer<Boolean> themeSwitch, boolean dark) {
-        this.text = text;
-        this.samples = samples;
+    MainWindow(Language language, AppSettings settings, ExecutorService engine, Palette palette,
+               Consumer<Boolean> themeSwitch, Consumer<Language> languageSwitch, boolean dark) {
+        this.language = language;
+        this.text = language.messages();
+        this.samples = language.samples();
+        this.languageSwitch = languageSwitch;
         this.settings = settings;
         this.engine = engine;
         this.palette = palette;
@@ -116,6 +127,8 @@ final class MainWindow extends BorderPane {
         this.overview = new OverviewPane(text, palette);
         this.inputPanel = new InputPanel(text);
         this.gallery = new GalleryStrip(samples, this::showSample);
+        this.learnPanel = new LearnPanel(text, language, palette, this::showLayer, this::playground,
+                () -> learn.setSelected(false));
         overview.setId("overview");
         status.setId("status");
         notice.setId("notice");
@@ -141,10 +154,18 @@ final class MainWindow extends BorderPane {
             }
         });
         overview.setOnNeuronChosen(this::explain);
-        StackPane center = new StackPane(overview, explanationLayer, notice);
+        networkArea = new StackPane(overview, explanationLayer, notice);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
-        setCenter(center);
+        split.getItems().add(networkArea);
+        split.setId("main-split");
+        setCenter(split);
+        learn.selectedProperty().addListener((o, was, on) -> showLearn(on));
+        learn.setSelected(settings.learnOpen());
+        addEventHandler(LearnRequest.OPEN, e -> {
+            openLearn(e.section());
+            e.consume();
+        });
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(inputPanel);
         side.setFitToWidth(true);
         side.setFitToHeight(true);
@@ -224,10 +245,34 @@ final class MainWindow extends BorderPane {
             }
         });
 
+        learn.setText(text.getString("action.learn"));
+        learn.setGraphic(new FontIcon(org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK));
+        learn.setTooltip(new Tooltip(text.getString("action.learn.tooltip")));
+        learn.setId("learn-toggle");
+
+        MenuButton languages = new MenuButton(null, new FontIcon(Material2AL.LANGUAGE));
+        languages.setId("language-menu");
+        languages.setTooltip(new Tooltip(text.getString("language.tooltip")));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Language l : Language.all()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    text.getString("language." + l.tag()));
+            item.setId("language-" + l.tag());
+            item.setToggleGroup(group);
+            item.setSelected(l == language);
+            item.setOnAction(e -> {
+                if (l != language) {
+                    languageSwitch.accept(l);
+                }
+            });
+            languages.getItems().add(item);
+        }
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
-        HBox controls = new HBox(8, open, paste, recent, openModel, spacer, busy, details, scale, rangeMode, theme);
+        HBox controls = new HBox(8, open, paste, recent, openModel, spacer, busy, details, scale, rangeMode, learn,
+                languages, theme);
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
@@ -290,7 +335,7 @@ final class MainWindow extends BorderPane {
             byte[] bytes;
             try (InputStream in = MainWindow.class.getResourceAsStream(SampleGallery.RESOURCE_DIR + file)) {
                 if (in == null) {
-                    throw new ImageInputException(file + " is missing from this build");
+                    throw new ImageInputException(ImageInputException.Problem.MISSING_FROM_BUILD, file);
                 }
                 bytes = in.readAllBytes();
             }
@@ -335,6 +380,7 @@ final class MainWindow extends BorderPane {
             recentSamples.put(s.key(), s);
         }
         overview.show(s.snapshot(), rangeMode.getValue());
+        learnPanel.show(s.snapshot());
         inputPanel.show(s.title(), s.upright(), s.input(), s.sample() == null ? null : GalleryStrip.caption(samples, s.sample()));
         gallery.select(s.sample());
         setNotice(null);
@@ -483,6 +529,69 @@ final class MainWindow extends BorderPane {
         grow.play();
     }
 
+    /** The Learn panel beside the network, opened and closed with the Learn button or F1. */
+    private void showLearn(boolean on) {
+        settings.learnOpen(on);
+        if (on && !split.getItems().contains(learnPanel)) {
+            split.getItems().add(learnPanel);
+            split.setDividerPositions(LEARN_DIVIDER);
+        } else if (!on) {
+            split.getItems().remove(learnPanel);
+        }
+    }
+
+    /** Opens the Learn panel at a section (an info button or a layer label asked for it). */
+    void openLearn(String section) {
+        learn.setSelected(true);
+        learnPanel.openSection(section);
+    }
+
+    /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */
+    void showLayer(int layerIndex) {
+        while (!explanationState().controlsEnabled()) {
+            goBack();
+        }
+        overview.focusLayer(layerIndex);
+    }
+
+    LearnPanel learnPanel() {
+        return learnPanel;
+    }
+
+    boolean learnShown() {
+        return split.getItems().contains(learnPanel);
+    }
+
+    Language language() {
+        return language;
+    }
+
+    /** One playground per window, made when the article first shows it (null until the playground exists). */
+    private javafx.scene.Node playground() {
+        return playground;
+    }
+
+    /**
+     * Takes over what another window showed (the language changed): the model, the image with its snapshot, the
+     * recent samples and the range mode, so nothing is recomputed and the student keeps their place.
+     */
+    void adopt(MainWindow previous) {
+        inference.set(previous.inference.get());
+        previous.recentSamples.forEach((k, v) -> recentSamples.put(k, retitle(v)));
+        Shown s = previous.shown.get();
+        if (s != null) {
+            display(retitle(s));
+        } else {
+            updateStatus(null);
+        }
+    }
+
+    /** A sample's title is in the language of the window showing it. */
+    private Shown retitle(Shown s) {
+        return s.sample() == null ? s : new Shown(s.key(), GalleryStrip.title(samples, s.sample()), s.sample(),
+                s.upright(), s.input(), s.snapshot());
+    }
+
     /** Esc or a click on empty space: one level back. */
     void goBack() {
         if (navigator != null) {
@@ -592,7 +701,7 @@ final class MainWindow extends BorderPane {
 
     /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, Esc back one level. */
     void installShortcuts() {
-        getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !explanationState().controlsEnabled()) {
                 goBack();
                 e.consume();
@@ -600,6 +709,7 @@ final class MainWindow extends BorderPane {
         });
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseImage);
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), this::pasteImage);
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> learn.setSelected(!learn.isSelected()));
     }
 
     /** Work that may fail with a message for the user. */
@@ -627,12 +737,24 @@ final class MainWindow extends BorderPane {
         task.setOnFailed(e -> {
             busy.setVisible(false);
             Throwable t = task.getException();
-            String message = t instanceof ImageInputException || t instanceof io.convscope.engine.ModelLoadException
-                    ? t.getMessage() : String.format(text.getString("error.unexpected"), t);
-            setNotice(message);
+            setNotice(message(t));
             updateStatus(shown.get());
         });
         engine.submit(task);
+    }
+
+    /**
+     * What to tell the student about a failure, in their language: image problems have their own sentences; a model
+     * that cannot be loaded gets a sentence with the loader's (technical, English) reason; anything else is a bug.
+     */
+    String message(Throwable t) {
+        if (t instanceof ImageInputException e) {
+            return String.format(text.getString(e.problem().messageKey()), e.arguments().toArray());
+        }
+        if (t instanceof io.convscope.engine.ModelLoadException) {
+            return String.format(text.getString("error.model"), t.getMessage());
+        }
+        return String.format(text.getString("error.unexpected"), t);
     }
 
     /** A message over the overview that fades after a while; null hides it. */

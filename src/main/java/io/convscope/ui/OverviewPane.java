@@ -119,6 +119,11 @@ final class OverviewPane extends Region {
         return focused;
     }
 
+    /** The name label above a column (clicking it opens the article). */
+    Label columnLabel(int column) {
+        return columnLabels.get(column);
+    }
+
     List<OverviewColumn> columns() {
         return columns;
     }
@@ -197,6 +202,13 @@ final class OverviewPane extends Region {
             OverviewColumn col = columns.get(c);
             Label label = new Label();
             label.getStyleClass().add("layer-label");
+            // A layer's name opens the article's section about that kind of layer.
+            String section = io.convscope.explain.Article.sectionFor(col.layer().kind());
+            label.setTooltip(new javafx.scene.control.Tooltip(text.getString("learn.label.tooltip")));
+            label.setOnMouseClicked(e -> {
+                label.fireEvent(new LearnRequest(section));
+                e.consume();
+            });
             Label dims = new Label();
             dims.getStyleClass().add("layer-dimensions");
             columnLabels.add(label);
@@ -689,6 +701,24 @@ final class OverviewPane extends Region {
     private Neuron inColumn(int column, int index) {
         int c = Math.max(0, Math.min(columns.size() - 1, column));
         return new Neuron(c, Math.max(0, Math.min(columns.get(c).neurons() - 1, index)));
+    }
+
+    /**
+     * Puts the focus ring on the first neuron of a layer (the next shown column when the layer has none, such as
+     * flatten) and takes the keyboard focus, so a "show me" link in the article lands on the network.
+     */
+    void focusLayer(int layerIndex) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).layerIndex() >= layerIndex) {
+                Neuron n = new Neuron(c, 0);
+                scrollIntoView(n);
+                focused.set(n);
+                readout.set(describe(n, null));
+                drawEdges();
+                requestFocus();
+                return;
+            }
+        }
     }
 
     private void scrollIntoView(Neuron n) {

@@ -64,7 +64,7 @@ public final class SoftmaxPanel extends VBox {
 
         title.getStyleClass().add("title-3");
         title.setId("softmax-title");
-        Button info = new InfoButton("softmax-info", text.getString("softmax.info"));
+        Button info = new InfoButton("softmax-info", text.getString("softmax.info"), io.convscope.explain.Article.SOFTMAX);
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
         close.getStyleClass().add("flat");
         close.setId("softmax-close");

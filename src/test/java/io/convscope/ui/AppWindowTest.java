@@ -55,6 +55,7 @@ class AppWindowTest {
     static void launch() throws Exception {
         System.setProperty("convscope.settings", "io/convscope-test");
         java.util.prefs.Preferences.userRoot().node("io/convscope-test").clear();
+        java.util.prefs.Preferences.userRoot().node("io/convscope-test").put("language", "en");
         stage = FxToolkit.registerPrimaryStage();
         app = (ConvScopeApp) FxToolkit.setupApplication(ConvScopeApp.class);
         FxToolkit.setupStage(s -> {
@@ -417,5 +418,129 @@ class AppWindowTest {
         screenshot("overview-dark.png");
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every text run of the article, joined: what a student reads. */
+    static String articleText() {
+        StringBuilder sb = new StringBuilder();
+        collectText(app.window().learnPanel().articleView(), sb);
+        return sb.toString();
+    }
+
+    private static void collectText(javafx.scene.Node n, StringBuilder sb) {
+        if (n instanceof javafx.scene.text.Text t) {
+            sb.append(t.getText());
+        } else if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            sb.append(l.getText()).append('\n');
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                collectText(c, sb);
+            }
+        }
+    }
+
+    static javafx.scene.control.Hyperlink link(String destination) {
+        return (javafx.scene.control.Hyperlink) stage.getScene().getRoot().lookupAll(".article-link").stream()
+                .filter(n -> destination.equals(n.getUserData())).findFirst()
+                .orElseThrow(() -> new AssertionError("no link to " + destination));
+    }
+
+    @Test
+    @Order(14)
+    void learnArticleLinksBothWaysWithTheNetwork() throws Exception {
+        robot.clickOn("#sample-coffee");
+        waitUntil(() -> shown().key().equals("sample:coffee.png"));
+        robot.clickOn("#learn-toggle");
+        waitUntil(() -> app.window().learnShown() && app.window().learnPanel().articleView() != null);
+        ActivationSnapshot snap = shown().snapshot();
+        // Live numbers: the first convolution's kernels worked out from the loaded model, softmax of this image.
+        String article = articleText();
+        assertTrue(article.contains("3 \u00d7 10 = 30 kernels"), "kernel count from the model");
+        assertTrue(article.contains("it says espresso with " + String.format(java.util.Locale.ENGLISH, "%.1f",
+                100 * snap.probability(snap.topClass())) + " % probability"), "the current prediction");
+        assertTrue(article.contains("discards 75 % of the activations"), "pooling arithmetic from the shapes");
+        assertTrue(article.contains("into 1,690 values"), "flatten length from the model");
+        var table = (javafx.scene.layout.GridPane) stage.getScene().lookup("#softmax-table");
+        String topProbability = table.getChildren().stream()
+                .filter(n -> javafx.scene.layout.GridPane.getRowIndex(n) == 1 && javafx.scene.layout.GridPane.getColumnIndex(n) == 3)
+                .map(n -> ((Label) n).getText()).findFirst().orElseThrow();
+        assertEquals(String.format("%.4f", snap.probability(snap.topClass())), topProbability);
+
+        // A layer label opens its section; a "show me" link selects the layer in the network.
+        robot.clickOn(app.window().overview().columnLabel(column("conv_1_1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("convolution", app.window().learnPanel().currentSection());
+        screenshot("learn-en.png");
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("pooling")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(link("layer:first-pool"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new OverviewPane.Neuron(column("max_pool_1"), 0), app.window().overview().focusedNeuronProperty().get());
+        assertTrue(app.window().overview().isFocused(), "the network has the keyboard focus");
+
+        // A view's info button opens the article where it explains that view.
+        robot.clickOn(app.window().overview().heatmap(column("relu_1_1"), 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#formula-info");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("relu", app.window().learnPanel().currentSection());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!app.window().learnShown(), "F1 closes the article");
+    }
+
+    @Test
+    @Order(15)
+    void switchingToChineseKeepsTheImageAndTranslatesEverything() throws Exception {
+        ActivationSnapshot before = shown().snapshot();
+        java.util.Set<Object> englishOnly = new java.util.HashSet<>();
+        java.util.ResourceBundle en = Language.ENGLISH.messages();
+        java.util.ResourceBundle zh = Language.CHINESE.messages();
+        for (String key : en.keySet()) {
+            if (!en.getString(key).equals(zh.getString(key))) {
+                englishOnly.add(en.getString(key));
+            }
+        }
+        robot.clickOn("#language-menu");
+        robot.clickOn("\u4e2d\u6587");
+        waitUntil(() -> app.window().language() == Language.CHINESE && shown() != null);
+        assertSame(before, shown().snapshot(), "the image and its activations are kept, not recomputed");
+        assertEquals("zh", AppSettings.user().language(), "the choice is remembered");
+        assertTrue(stage.getTitle().startsWith("\u610f\u5f0f\u6d53\u7f29\u5496\u5561"), stage.getTitle());
+        assertEquals("\u5b66\u4e60", ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle")).getText());
+        assertEquals(Language.CJK_FAMILY, ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle"))
+                .getFont().getFamily(), "controls use the bundled Chinese font");
+
+        robot.clickOn("#learn-toggle");
+        waitUntil(() -> app.window().learnPanel().articleView() != null);
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("convolution")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        String article = articleText();
+        assertTrue(article.contains("\u5377\u79ef\u6838"), "the article is in Chinese");
+        screenshot("learn-zh.png");
+        // No English UI string is left on screen.
+        java.util.List<String> leftovers = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : stage.getScene().getRoot().lookupAll("*")) {
+            if (n instanceof javafx.scene.control.Labeled l && englishOnly.contains(l.getText())) {
+                leftovers.add(l.getText());
+            }
+            if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null
+                    && englishOnly.contains(c.getTooltip().getText())) {
+                leftovers.add(c.getTooltip().getText());
+            }
+        }
+        assertTrue(leftovers.isEmpty(), "English left in the Chinese window: " + leftovers);
+        robot.clickOn("#learn-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("overview-zh.png");
+
+        robot.clickOn("#language-menu");
+        robot.clickOn("English");
+        waitUntil(() -> app.window().language() == Language.ENGLISH);
+        assertSame(before, shown().snapshot());
+        assertEquals("Learn", ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle")).getText());
     }
 }

@@ -1,0 +1,221 @@
+package io.convscope.ui;
+
+import io.convscope.explain.Article;
+import io.convscope.explain.ArticleFacts;
+import io.convscope.explain.ArticleLinks;
+import io.convscope.network.ActivationSnapshot;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The Learn panel beside the network: a contents menu and the article, rebuilt from the live model when the image
+ * changes (only while the panel is showing) without losing the reader's place.
+ */
+final class LearnPanel extends BorderPane {
+
+    static final double PREF_WIDTH = 520;
+    static final double MIN_WIDTH = 340;
+    static final double FLASH_MS = 1200;
+
+    private final ResourceBundle text;
+    private final String languageTag;
+    private final Locale locale;
+    private final Palette palette;
+    private final IntConsumer onShowLayer;
+    private final Supplier<Node> playground;
+    private final ScrollPane scroll = new ScrollPane();
+    private final ComboBox<Article.Section> contents = new ComboBox<>();
+    private ActivationSnapshot snapshot;
+    private ArticleView view;
+    private boolean stale = true;
+    private String pendingSection;
+    private boolean syncing;
+
+    /**
+     * @param onShowLayer called with a network layer index when a "show me" link is followed
+     * @param playground  the hyperparameter playground (one instance, moved into each rebuilt article)
+     */
+    LearnPanel(ResourceBundle text, Language language, Palette palette, IntConsumer onShowLayer,
+               Supplier<Node> playground, Runnable onClose) {
+        this.text = text;
+        this.languageTag = language.tag();
+        this.locale = language.locale();
+        this.palette = palette;
+        this.onShowLayer = onShowLayer;
+        this.playground = playground;
+        setId("learn-panel");
+        getStyleClass().add("learn-panel");
+        setPrefWidth(PREF_WIDTH);
+        setMinWidth(MIN_WIDTH);
+
+        Label title = new Label(text.getString("learn.title"), new FontIcon(org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK));
+        title.getStyleClass().add("learn-heading");
+        contents.setId("learn-contents");
+        contents.setPromptText(text.getString("learn.contents"));
+        contents.setTooltip(new Tooltip(text.getString("learn.contents.tooltip")));
+        contents.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Article.Section s) {
+                return s == null ? "" : s.title();
+            }
+
+            @Override
+            public Article.Section fromString(String s) {
+                return null;
+            }
+        });
+        contents.setOnAction(e -> {
+            Article.Section s = contents.getValue();
+            if (s != null && !syncing) {
+                openSection(s.id());
+            }
+        });
+        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
+        close.getStyleClass().add("flat");
+        close.setId("learn-close");
+        close.setTooltip(new Tooltip(text.getString("learn.close")));
+        close.setOnAction(e -> onClose.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, spacer, contents, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 12));
+        bar.getStyleClass().add("learn-bar");
+        setTop(bar);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setId("learn-scroll");
+        setCenter(scroll);
+        visibleProperty().addListener((o, was, now) -> refreshIfShowing());
+        sceneProperty().addListener((o, was, now) -> refreshIfShowing());
+    }
+
+    /** The image changed: the article's numbers and figures follow, now if showing, else when next shown. */
+    void show(ActivationSnapshot snapshot) {
+        this.snapshot = snapshot;
+        stale = true;
+        refreshIfShowing();
+    }
+
+    private boolean showing() {
+        return getScene() != null && isVisible();
+    }
+
+    private void refreshIfShowing() {
+        if (!stale || snapshot == null || !showing()) {
+            return;
+        }
+        double keep = scroll.getVvalue();
+        Article article = Article.load(languageTag, ArticleFacts.of(snapshot.network(), snapshot, locale));
+        ArticleFigures figures = new ArticleFigures(text, palette, snapshot, playground);
+        view = new ArticleView(article, this::follow, figures::figure, palette.text());
+        scroll.setContent(view);
+        Article.Section chosen = contents.getValue();
+        contents.getItems().setAll(article.sections());
+        if (chosen != null) {
+            article.section(chosen.id()).ifPresent(this::selectQuietly);
+        }
+        stale = false;
+        if (pendingSection != null) {
+            String s = pendingSection;
+            pendingSection = null;
+            openSection(s);
+        } else {
+            scroll.layout();
+            scroll.setVvalue(keep);
+        }
+    }
+
+    private void follow(String link) {
+        String section = ArticleLinks.section(link);
+        if (section != null) {
+            openSection(section);
+            return;
+        }
+        if (snapshot != null) {
+            ArticleLinks.layer(link, snapshot.network()).ifPresent(onShowLayer);
+        }
+    }
+
+    /** Scrolls the article so the section's heading is at the top, and flashes the heading. */
+    void openSection(String id) {
+        if (view == null || stale) {
+            pendingSection = id;
+            refreshIfShowing();
+            return;
+        }
+        Node heading = view.heading(id);
+        if (heading == null) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = view.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        Bounds b = heading.getBoundsInParent();
+        double target = contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 8) / (contentHeight - viewport)));
+        scroll.setVvalue(target);
+        Timeline flash = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(heading.opacityProperty(), 0.25)),
+                new KeyFrame(Duration.millis(FLASH_MS), new KeyValue(heading.opacityProperty(), 1, Motion.EASE)));
+        flash.play();
+        Article.Section current = contents.getValue();
+        if (current == null || !current.id().equals(id)) {
+            contents.getItems().stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(this::selectQuietly);
+        }
+    }
+
+    /** Shows a section in the contents menu without jumping to it again. */
+    private void selectQuietly(Article.Section s) {
+        syncing = true;
+        try {
+            contents.getSelectionModel().select(s);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The section whose heading is at or just above the top of the visible part. */
+    String currentSection() {
+        if (view == null) {
+            return null;
+        }
+        double contentHeight = view.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double top = scroll.getVvalue() * Math.max(0, contentHeight - viewport);
+        String current = null;
+        for (String id : view.sectionIds()) {
+            if (view.heading(id).getBoundsInParent().getMinY() <= top + 16) {
+                current = id;
+            }
+        }
+        return current;
+    }
+
+    ArticleView articleView() {
+        return view;
+    }
+}

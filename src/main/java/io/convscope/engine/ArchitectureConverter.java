@@ -195,7 +195,7 @@ public final class ArchitectureConverter {
         String input(String name, InputType type) {
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("shape", shapeOf(type).toString());
-            return add(name, name, "Input", NodeType.INPUT, List.of(), shapeOf(type), 0, 0, Operations.NONE, attrs);
+            return add(name, "", "Input", NodeType.INPUT, List.of(), shapeOf(type), 0, 0, Operations.NONE, attrs);
         }
 
         String preprocessor(String layerName, InputPreProcessor pre, List<String> from, InputType in, InputType out) {

@@ -3,85 +3,223 @@ package io.convscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.convscope.engine.LoadedModel;
-import io.convscope.network.CostAnalysis;
-import io.convscope.network.LayerCost;
+import io.convscope.engine.ArchitectureConverter;
+import io.convscope.engine.ArchitecturePresets;
+import io.convscope.network.caffe.CaffeImporter;
+import io.convscope.network.caffe.PrototxtException;
+import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.network.graph.ArchitectureNode;
+import io.convscope.network.graph.TensorShape;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Every layer's output shape, parameters, multiply-adds and activation memory, with totals.")
+        description = {"Every layer's output shape, parameters (trainable and not), multiply-accumulates, other "
+                + "operations and activation memory, with totals and a peak-memory estimate.",
+                "The network is the bundled Tiny VGG unless one of --model, --preset or --prototxt is given; "
+                        + "--model also opens a Caffe .prototxt by its extension.",
+                "Formulas: docs/cost-formulas.md."})
 final class SummaryCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOption modelOption;
+    static final class Source {
+        @Option(names = {"-m", "--model"}, paramLabel = "PATH",
+                description = "Model: DL4J .zip, TensorFlow.js model.json (or its folder), Keras 2 .h5/.json, "
+                        + "or a Caffe .prototxt.")
+        Path model;
 
-    @Option(names = "--json", description = "Print {layers, total_params, total_macs, ...} as JSON.")
+        @Option(names = "--preset", paramLabel = "NAME",
+                description = "A built-in architecture (no weights): see --list-presets.")
+        String preset;
+
+        @Option(names = "--prototxt", paramLabel = "FILE", description = "A Caffe network definition (.prototxt).")
+        Path prototxt;
+
+        @Option(names = "--list-presets", description = "Print the preset names, one per line, and exit.")
+        boolean listPresets;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    @Option(names = "--input", paramLabel = "HxWxC",
+            description = "Input size to analyse at, e.g. 299x299x3 (presets and .prototxt files).")
+    String input;
+
+    @Option(names = "--json", description = "Print {name, layers, total_params, total_macs, ...} as JSON.")
     boolean json;
+
+    @Option(names = "--fold", description = "Text mode: fold consecutive layers of one block (inception_3a/..., "
+            + "res2a...) into one row, as Netscope does.")
+    boolean fold;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** "conv", "max_pool", ... and the function's own name for activation layers ("relu", "tanh"). */
-    private static String type(LayerCost c) {
-        return c.layer().kind() == io.convscope.network.LayerKind.ACTIVATION
-                ? c.layer().activation() : c.layer().kind().genericName();
-    }
-
     @Override
     public Integer call() throws Exception {
-        LoadedModel model = modelOption.load();
-        CostAnalysis cost = CostAnalysis.of(model.description());
         PrintWriter out = spec.commandLine().getOut();
+        if (source.listPresets) {
+            ArchitecturePresets.all().forEach(p -> out.printf(Locale.ROOT, "%-20s %s%n", p.id(), p.displayName()));
+            out.flush();
+            return 0;
+        }
+        ArchitectureGraph graph = load(parseInput(input));
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode o = mapper.createObjectNode();
-            o.put("model", model.source());
-            ArrayNode layers = o.putArray("layers");
-            for (LayerCost c : cost.layers()) {
-                ObjectNode l = layers.addObject();
-                l.put("name", c.layer().name());
-                l.put("type", type(c));
-                ArrayNode shape = l.putArray("output_shape");
-                var s = c.layer().outputShape();
-                if (s.isVector()) {
-                    shape.add(s.channels());
-                } else {
-                    shape.add(s.height()).add(s.width()).add(s.channels());
-                }
-                l.put("params", c.parameters());
-                l.put("macs", c.multiplyAdds());
-                l.put("other_ops", c.otherOperations());
-                l.put("activation_bytes", c.activationBytes());
-            }
-            o.put("total_params", cost.totalParameters());
-            o.put("total_macs", cost.totalMultiplyAdds());
-            o.put("total_other_ops", cost.totalOtherOperations());
-            o.put("total_activation_bytes", cost.totalActivationBytes());
-            o.put("peak_activation_bytes", cost.peakActivationBytes());
-            o.put("param_bytes", cost.parameterBytes());
-            out.println(mapper.writeValueAsString(o));
+            out.println(new ObjectMapper().writeValueAsString(toJson(graph)));
         } else {
-            out.println(model.source());
-            out.printf(Locale.ROOT, "%-16s %-10s %-16s %12s %14s %14s%n", "layer", "type", "output", "params",
-                    "mult-adds", "activations");
-            for (LayerCost c : cost.layers()) {
-                out.printf(Locale.ROOT, "%-16s %-10s %-16s %,12d %,14d %,12d B%n", c.layer().name(),
-                        type(c), c.layer().outputShape(), c.parameters(), c.multiplyAdds(),
-                        c.activationBytes());
-            }
-            out.printf(Locale.ROOT, "%-44s %,12d %,14d %,12d B%n", "total", cost.totalParameters(),
-                    cost.totalMultiplyAdds(), cost.totalActivationBytes());
-            out.printf(Locale.ROOT, "peak activation memory for one image: %,d B; parameters: %,d B (fp32)%n",
-                    cost.peakActivationBytes(), cost.parameterBytes());
+            printTable(out, graph);
         }
         out.flush();
         return 0;
+    }
+
+    private ArchitectureGraph load(int[] chw) {
+        Path caffe = source.prototxt != null ? source.prototxt
+                : source.model != null && source.model.toString().toLowerCase(Locale.ROOT).endsWith(".prototxt")
+                ? source.model : null;
+        if (caffe != null) {
+            if (!Files.isRegularFile(caffe)) {
+                throw new ConvScopeCommand.UserError("prototxt file " + caffe + " does not exist");
+            }
+            try {
+                TensorShape override = chw == null ? null : TensorShape.chw(chw[0], chw[1], chw[2]);
+                return CaffeImporter.read(caffe, new CaffeImporter.Options(CaffeImporter.Phase.TEST, override));
+            } catch (PrototxtException e) {
+                throw new ConvScopeCommand.UserError(caffe.getFileName() + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new ConvScopeCommand.UserError(caffe.getFileName() + " cannot be read: " + e.getMessage());
+            }
+        }
+        if (source.preset != null) {
+            ArchitecturePresets.Preset p = ArchitecturePresets.find(source.preset).orElseThrow(() ->
+                    new ConvScopeCommand.UserError("unknown preset " + source.preset + "; valid: "
+                            + String.join(", ", ArchitecturePresets.ids())));
+            try {
+                return chw == null ? p.graph() : p.graph(chw);
+            } catch (RuntimeException e) {
+                throw new ConvScopeCommand.UserError(p.id() + " cannot be built for input " + input + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        if (chw != null) {
+            throw new ConvScopeCommand.UserError("--input applies to --preset and --prototxt; a trained model's "
+                    + "input size is fixed");
+        }
+        ModelOption m = new ModelOption();
+        m.model = source.model;
+        return ArchitectureConverter.of(m.load());
+    }
+
+    /** "224x224x3" → {3, 224, 224}; null when absent. */
+    static int[] parseInput(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 3) {
+                int h = Integer.parseInt(parts[0].trim());
+                int w = Integer.parseInt(parts[1].trim());
+                int c = Integer.parseInt(parts[2].trim());
+                if (h > 0 && w > 0 && c > 0) {
+                    return new int[] {c, h, w};
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConvScopeCommand.UserError("--input must be HxWxC with positive numbers, e.g. 224x224x3, not " + text);
+    }
+
+    static ObjectNode toJson(ArchitectureGraph g) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("name", g.name());
+        ArrayNode layers = o.putArray("layers");
+        for (ArchitectureNode n : g.nodes()) {
+            ObjectNode l = layers.addObject();
+            l.put("name", n.id());
+            l.put("type", n.rawType());
+            l.put("category", n.type().name().toLowerCase(Locale.ROOT));
+            l.put("block", n.block());
+            ArrayNode inputs = l.putArray("inputs");
+            n.inputIds().forEach(inputs::add);
+            ArrayNode shape = l.putArray("output_shape");
+            n.outputShape().dims().forEach(shape::add);
+            if (n.outputShape().batch() > 1) {
+                l.put("output_count", n.outputShape().batch());
+            }
+            l.put("params", n.params());
+            l.put("params_trainable", n.trainableParams());
+            l.put("params_non_trainable", n.nonTrainableParams());
+            l.put("macs", n.multiplyAccumulates());
+            l.put("other_ops", n.otherOperations());
+            l.put("activation_bytes", n.activationBytes());
+            if (n.inPlace()) {
+                l.put("in_place", true);
+            }
+            if (!n.attributes().isEmpty()) {
+                ObjectNode attrs = l.putObject("attributes");
+                n.attributes().forEach(attrs::put);
+            }
+        }
+        o.put("total_params", g.params());
+        o.put("total_trainable_params", g.trainableParams());
+        o.put("total_non_trainable_params", g.nonTrainableParams());
+        o.put("total_macs", g.multiplyAccumulates());
+        o.put("total_other_ops", g.operations().other());
+        o.put("total_activation_bytes", g.activationBytes());
+        o.put("peak_activation_bytes", g.peakActivationBytes());
+        o.put("param_bytes", g.paramBytes());
+        ArrayNode warnings = o.putArray("warnings");
+        g.warnings().forEach(warnings::add);
+        return o;
+    }
+
+    private void printTable(PrintWriter out, ArchitectureGraph g) {
+        out.println(g.name());
+        int nameWidth = 16;
+        for (ArchitectureNode n : g.nodes()) {
+            nameWidth = Math.max(nameWidth, Math.min(40, (fold && !n.block().isEmpty() ? n.block() : n.name()).length() + 4));
+        }
+        String row = "%-" + nameWidth + "s %-22s %-18s %14s %16s %14s%n";
+        out.printf(Locale.ROOT, row, "layer", "type", "output", "params", "mult-adds", "activations");
+        if (fold) {
+            for (ArchitectureGraph.Block b : g.foldedBlocks()) {
+                String name = b.folded() ? b.name() + " (" + b.nodes().size() + ")" : b.name();
+                String type = b.folded() ? "block" : b.nodes().get(0).rawType();
+                out.printf(Locale.ROOT, row, clip(name, nameWidth), clip(type, 22), b.outputShape(),
+                        String.format(Locale.ROOT, "%,d", b.params()), String.format(Locale.ROOT, "%,d", b.multiplyAccumulates()),
+                        String.format(Locale.ROOT, "%,d B", b.activationBytes()));
+            }
+        } else {
+            for (ArchitectureNode n : g.nodes()) {
+                out.printf(Locale.ROOT, row, clip(n.name(), nameWidth), clip(n.rawType(), 22), n.outputShape(),
+                        String.format(Locale.ROOT, "%,d", n.params()), String.format(Locale.ROOT, "%,d", n.multiplyAccumulates()),
+                        String.format(Locale.ROOT, "%,d B", n.activationBytes()));
+            }
+        }
+        out.printf(Locale.ROOT, row, "total", "", "", String.format(Locale.ROOT, "%,d", g.params()),
+                String.format(Locale.ROOT, "%,d", g.multiplyAccumulates()), String.format(Locale.ROOT, "%,d B", g.activationBytes()));
+        out.printf(Locale.ROOT, "parameters: %,d trainable, %,d non-trainable (%,d B at fp32)%n", g.trainableParams(),
+                g.nonTrainableParams(), g.paramBytes());
+        out.printf(Locale.ROOT, "peak activation memory for one image: %,d B; other operations: %,d%n",
+                g.peakActivationBytes(), g.operations().other());
+        for (String w : g.warnings()) {
+            out.println("warning: " + w);
+        }
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 }

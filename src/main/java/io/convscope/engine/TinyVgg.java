@@ -38,6 +38,11 @@ public final class TinyVgg {
      * @param weightDecay   decoupled weight decay coefficient (0 for none)
      */
     public static MultiLayerConfiguration configuration(long seed, int classes, ISchedule learningRate, double weightDecay) {
+        return configuration(seed, classes, learningRate, weightDecay, CHANNELS, INPUT_SIZE, INPUT_SIZE);
+    }
+
+    private static MultiLayerConfiguration configuration(long seed, int classes, ISchedule learningRate,
+                                                         double weightDecay, int channels, int height, int width) {
         var builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
@@ -59,8 +64,16 @@ public final class TinyVgg {
                 .layer(pool("max_pool_2"))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .name("output").nOut(classes).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(INPUT_SIZE, INPUT_SIZE, CHANNELS))
+                .setInputType(InputType.convolutional(height, width, channels))
                 .build();
+    }
+
+    /**
+     * The same architecture for another input size or class count, with a fixed learning rate (for analysis only:
+     * training uses {@link #configuration(long, int, ISchedule, double)}).
+     */
+    public static MultiLayerConfiguration configurationFor(int channels, int height, int width, int classes) {
+        return configuration(0, classes, new org.nd4j.linalg.schedule.FixedSchedule(1e-3), 0, channels, height, width);
     }
 
     private static ConvolutionLayer conv(String name) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,11 +157,85 @@ class CliTest {
         assertEquals(5_608_780, o.get("total_macs").asLong());
         JsonNode conv = o.get("layers").get(3);
         assertEquals("conv_1_2", conv.get("name").asText());
-        assertEquals("[60,60,10]", conv.get("output_shape").toString());
+        // channels first, as Caffe and DL4J (NCHW) order them: the same for every source
+        assertEquals("[10,60,60]", conv.get("output_shape").toString());
         assertEquals(910, conv.get("params").asLong());
         assertEquals(3_240_000, conv.get("macs").asLong());
         assertEquals(144_000, conv.get("activation_bytes").asLong());
-        assertEquals("relu", o.get("layers").get(2).get("type").asText());
+        assertEquals("ActivationLayer", o.get("layers").get(2).get("type").asText());
+        assertEquals("activation", o.get("layers").get(2).get("category").asText());
+        assertEquals("relu", o.get("layers").get(2).get("attributes").get("activation").asText());
+        assertEquals(List.of("relu_1_1"), inputs(conv));
+        assertEquals(0, o.get("total_non_trainable_params").asLong());
+        assertEquals(0, o.get("warnings").size());
+    }
+
+    private static List<String> inputs(JsonNode layer) {
+        List<String> ids = new java.util.ArrayList<>();
+        layer.get("inputs").forEach(i -> ids.add(i.asText()));
+        return ids;
+    }
+
+    @Test
+    void summaryOfAPresetAsJson() throws Exception {
+        long start = System.nanoTime();
+        Run r = run("summary", "--preset", "resnet50", "--json");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, r.code(), r.err());
+        System.err.println("[convscope] summary --preset resnet50 --json took " + millis + " ms");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("ResNet-50", o.get("name").asText());
+        assertEquals(25_636_712, o.get("total_params").asLong());
+        assertEquals(25_636_712 - 53_120, o.get("total_trainable_params").asLong());
+        JsonNode add = o.get("layers").get(16);
+        assertEquals("short2a_branch", add.get("name").asText());
+        assertEquals(List.of("bn2a_branch2c", "bn2a_branch1"), inputs(add));
+        assertEquals("merge", add.get("category").asText());
+        assertEquals(256L * 28 * 28, add.get("other_ops").asLong(), "one addition per value");
+    }
+
+    @Test
+    void summaryAtAnotherInputSize() throws Exception {
+        JsonNode o = new ObjectMapper().readTree(run("summary", "--preset", "tiny-vgg", "--input", "32x32x1", "--json").out());
+        assertEquals("[1,32,32]", o.get("layers").get(0).get("output_shape").toString());
+        assertEquals(3 * 3 * 10 + 10 + 3 * (3 * 3 * 10 * 10 + 10) + 250 * 10 + 10, o.get("total_params").asLong());
+        assertOneLineError(run("summary", "--preset", "vgg16", "--input", "224x224"), "HxWxC");
+    }
+
+    @Test
+    void unknownPresetListsTheValidOnes() {
+        Run r = run("summary", "--preset", "vgg17");
+        assertOneLineError(r, "unknown preset vgg17; valid: tiny-vgg, lenet, alexnet, vgg16");
+    }
+
+    @Test
+    void listPresets() {
+        Run r = run("summary", "--list-presets");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(13, r.out().strip().lines().count());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("inception-resnet-v1 ")), r.out());
+    }
+
+    @Test
+    void summaryOfAPrototxtFoldsBlocks() throws Exception {
+        Path googlenet = SharedData.netscopePresets().resolve("googlenet.prototxt");
+        Run folded = run("summary", "--prototxt", googlenet.toString(), "--fold");
+        assertEquals(0, folded.code(), folded.err());
+        assertTrue(folded.out().lines().anyMatch(l -> l.startsWith("inception_3a (") && l.contains("256×28×28")), folded.out());
+        assertTrue(folded.out().contains("6,998,552"), folded.out());
+        Run byExtension = run("summary", "--model", googlenet.toString(), "--json");
+        JsonNode o = new ObjectMapper().readTree(byExtension.out());
+        assertEquals(6_998_552, o.get("total_params").asLong());
+        assertEquals("inception_3a", o.get("layers").get(12).get("block").asText());
+    }
+
+    @Test
+    void brokenPrototxtIsOneLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.prototxt");
+        Files.writeString(bad, "name: \"x\"\nlayer {\n  type = 1\n}\n");
+        assertOneLineError(run("summary", "--prototxt", bad.toString()), "bad.prototxt: line 3, column 8");
+        assertOneLineError(run("summary", "--prototxt", dir.resolve("none.prototxt").toString()), "none.prototxt");
+        assertOneLineError(run("summary", "--preset", "vgg16", "--prototxt", bad.toString()), "mutually exclusive");
     }
 
     @Test

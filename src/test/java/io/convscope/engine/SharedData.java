@@ -40,6 +40,11 @@ public final class SharedData {
         return require("reference/cnn-explainer/images");
     }
 
+    /** Netscope's 23 Caffe presets (third-party, MIT): read them here, never copy them into the repository. */
+    public static Path netscopePresets() {
+        return require("reference/netscope-presets");
+    }
+
     public static Path tinyImageNet() {
         return require("datasets/tiny-imagenet-10");
     }

@@ -1,0 +1,129 @@
+package io.convscope.engine;
+
+import io.convscope.network.graph.ArchitectureGraph;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.zoo.model.AlexNet;
+import org.deeplearning4j.zoo.model.Darknet19;
+import org.deeplearning4j.zoo.model.InceptionResNetV1;
+import org.deeplearning4j.zoo.model.LeNet;
+import org.deeplearning4j.zoo.model.ResNet50;
+import org.deeplearning4j.zoo.model.SqueezeNet;
+import org.deeplearning4j.zoo.model.TinyYOLO;
+import org.deeplearning4j.zoo.model.UNet;
+import org.deeplearning4j.zoo.model.VGG16;
+import org.deeplearning4j.zoo.model.VGG19;
+import org.deeplearning4j.zoo.model.Xception;
+import org.deeplearning4j.zoo.model.YOLO2;
+import org.deeplearning4j.nn.conf.graph.L2NormalizeVertex;
+import org.deeplearning4j.nn.conf.layers.CenterLossOutputLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Well-known architectures from DL4J's model zoo (configurations only: no weights are created or downloaded) plus our
+ * bundled Tiny VGG, by stable lower-case id ({@code vgg16}, {@code resnet50}, {@code tiny-vgg}...). The zoo's
+ * ImageNet classifiers are set to 1,000 classes (their builders default to none, which would drop the classifier's
+ * parameters); detectors and U-Net keep the zoo's defaults. The figures are those of DL4J's configurations, which can
+ * differ from the papers: e.g. the zoo's ResNet-50 also strides its first residual stage, so it computes about a third
+ * of the usual 3.9 G multiply-accumulates.
+ */
+public final class ArchitecturePresets {
+
+    /**
+     * One preset.
+     *
+     * @param id           stable lower-case id for the CLI and settings
+     * @param displayName  what a menu shows
+     * @param defaultInput channels, height, width the zoo defines it for
+     */
+    public record Preset(String id, String displayName, int[] defaultInput, Function<int[], Object> configuration) {
+
+        /** The architecture at the default input size. */
+        public ArchitectureGraph graph() {
+            return graph(defaultInput);
+        }
+
+        /** The architecture at another input size ({channels, height, width}), where the network allows it. */
+        public ArchitectureGraph graph(int[] chw) {
+            Object conf = configuration.apply(chw);
+            InputType input = InputType.convolutional(chw[1], chw[2], chw[0]);
+            if (conf instanceof MultiLayerConfiguration mlc) {
+                return ArchitectureConverter.of(displayName, mlc, input);
+            }
+            return ArchitectureConverter.of(displayName, (ComputationGraphConfiguration) conf, input);
+        }
+
+        /** The DL4J configuration itself (a MultiLayerConfiguration or a ComputationGraphConfiguration). */
+        public Object configuration(int[] chw) {
+            return configuration.apply(chw);
+        }
+    }
+
+    private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+
+    static {
+        add("tiny-vgg", "Tiny VGG (ConvScope)", 3, 64, 64,
+                s -> TinyVgg.configurationFor(s[0], s[1], s[2], TinyVgg.CLASSES.size()));
+        add("lenet", "LeNet", 1, 28, 28, s -> LeNet.builder().numClasses(10).inputShape(s).build().conf());
+        add("alexnet", "AlexNet", 3, 224, 224, s -> AlexNet.builder().numClasses(1000).inputShape(s).build().conf());
+        add("vgg16", "VGG-16", 3, 224, 224, s -> VGG16.builder().numClasses(1000).inputShape(s).build().conf());
+        add("vgg19", "VGG-19", 3, 224, 224, s -> VGG19.builder().numClasses(1000).inputShape(s).build().conf());
+        add("resnet50", "ResNet-50", 3, 224, 224, s -> ResNet50.builder().numClasses(1000).inputShape(s).build().graphBuilder().build());
+        add("inception-resnet-v1", "Inception-ResNet v1", 3, 160, 160, ArchitecturePresets::inceptionResNetV1);
+        add("squeezenet", "SqueezeNet", 3, 227, 227, s -> SqueezeNet.builder().numClasses(1000).inputShape(s).build().graphBuilder()
+                .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
+        add("darknet19", "Darknet-19", 3, 224, 224, s -> Darknet19.builder().numClasses(1000).inputShape(s).build().conf());
+        add("tiny-yolo", "Tiny YOLO", 3, 416, 416, s -> TinyYOLO.builder().inputShape(s).build().conf());
+        add("yolo2", "YOLOv2", 3, 608, 608, s -> YOLO2.builder().inputShape(s).build().conf());
+        add("xception", "Xception", 3, 299, 299, s -> Xception.builder().numClasses(1000).inputShape(s).build().graphBuilder()
+                .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
+        add("unet", "U-Net", 3, 512, 512, s -> UNet.builder().inputShape(s).build().graphBuilder()
+                .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
+    }
+
+    /**
+     * The zoo builds this one's head only inside {@code init()}, which would allocate the weights; this repeats that
+     * head (128-d embedding, L2 normalisation, centre-loss classifier) on the zoo's public graph builder.
+     */
+    private static ComputationGraphConfiguration inceptionResNetV1(int[] s) {
+        int embedding = 128;
+        int classes = 1000;
+        return InceptionResNetV1.builder().numClasses(classes).inputShape(s).build().graphBuilder("input1")
+                .addInputs("input1").setInputTypes(InputType.convolutional(s[1], s[2], s[0]))
+                .addLayer("bottleneck", new DenseLayer.Builder().nIn(5376).nOut(embedding).build(), "avgpool")
+                .addVertex("embeddings", new L2NormalizeVertex(new int[] {1}, 1e-10), "bottleneck")
+                .addLayer("outputLayer", new CenterLossOutputLayer.Builder()
+                        .lossFunction(LossFunctions.LossFunction.SQUARED_LOSS).activation(Activation.SOFTMAX)
+                        .alpha(0.9).lambda(1e-4).nIn(embedding).nOut(classes).build(), "embeddings")
+                .setOutputs("outputLayer").build();
+    }
+
+    private static void add(String id, String name, int c, int h, int w, Function<int[], Object> conf) {
+        PRESETS.put(id, new Preset(id, name, new int[] {c, h, w}, conf));
+    }
+
+    private ArchitecturePresets() {
+    }
+
+    /** All ids, in menu order. */
+    public static List<String> ids() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    public static List<Preset> all() {
+        return List.copyOf(PRESETS.values());
+    }
+
+    public static Optional<Preset> find(String id) {
+        return Optional.ofNullable(PRESETS.get(id));
+    }
+}

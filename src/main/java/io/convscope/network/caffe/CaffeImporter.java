@@ -1,0 +1,290 @@
+package io.convscope.network.caffe;
+
+import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.network.graph.ArchitectureNode;
+import io.convscope.network.graph.ArchitectureNode.Port;
+import io.convscope.network.graph.BlockNames;
+import io.convscope.network.graph.NodeType;
+import io.convscope.network.graph.Operations;
+import io.convscope.network.graph.TensorShape;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a Caffe network definition ({@code .prototxt}) into an {@link ArchitectureGraph}, with shapes and costs per
+ * {@link CaffeLayers}.
+ *
+ * <h2>Semantics</h2>
+ * <ul>
+ *   <li>Both {@code layer {}} and the deprecated V1 {@code layers {}} (type enums such as {@code CONVOLUTION},
+ *       {@code INNER_PRODUCT}) are read, in file order, even mixed in one file.</li>
+ *   <li><b>Phase</b>: layers are kept as Caffe keeps them for the chosen phase ({@code include}/{@code exclude} rules).
+ *       The default is {@link Phase#TEST}, i.e. deploy/inference semantics, because the figures describe running the
+ *       network on one image; Netscope defaults to TRAIN. A train_val file's test-time data layer and Accuracy layer
+ *       stay, its TRAIN-only ones go.</li>
+ *   <li><b>Inputs</b>: top-level {@code input:} with {@code input_dim} (4 per input) or {@code input_shape}, an
+ *       {@code Input} layer's {@code input_param.shape}, DummyData/MemoryData/ImageData sizes, or a data layer's
+ *       {@code transform_param.crop_size} (then 3 channels, as Netscope assumes). The batch in the file is ignored:
+ *       everything is counted for one image. {@link Options#input()} replaces the first input's shape.</li>
+ *   <li><b>Blobs</b>: a bottom reads the latest layer that wrote that blob name, so in-place layers (top == bottom,
+ *       e.g. ReLU after a convolution) become a chain and are marked {@link ArchitectureNode#inPlace()}. A bottom
+ *       nobody wrote becomes an "implicit" node of unknown shape, with a warning.</li>
+ *   <li>An unknown layer type never fails the import: it becomes an {@link NodeType#OTHER} node that passes its input
+ *       shape through when it has one bottom and one top, with a warning on the graph.</li>
+ * </ul>
+ */
+public final class CaffeImporter {
+
+    /** Caffe's network phases. */
+    public enum Phase { TRAIN, TEST }
+
+    /**
+     * @param phase which layers to keep
+     * @param input replaces the first input's shape (C×H×W) when not null, e.g. to analyse at another resolution
+     */
+    public record Options(Phase phase, TensorShape input) {
+        public static final Options DEFAULT = new Options(Phase.TEST, null);
+    }
+
+    /** V1 {@code LayerType} enum values and the V2 type names they became. */
+    private static final Map<String, String> V1_TYPES = new HashMap<>();
+
+    static {
+        String[][] pairs = {
+                {"ABSVAL", "AbsVal"}, {"ACCURACY", "Accuracy"}, {"ARGMAX", "ArgMax"}, {"BNLL", "BNLL"},
+                {"CONCAT", "Concat"}, {"CONTRASTIVE_LOSS", "ContrastiveLoss"}, {"CONVOLUTION", "Convolution"},
+                {"CROP", "Crop"}, {"DATA", "Data"}, {"DECONVOLUTION", "Deconvolution"}, {"DROPOUT", "Dropout"},
+                {"DUMMY_DATA", "DummyData"}, {"EUCLIDEAN_LOSS", "EuclideanLoss"}, {"ELTWISE", "Eltwise"},
+                {"EXP", "Exp"}, {"FLATTEN", "Flatten"}, {"HDF5_DATA", "HDF5Data"}, {"HDF5_OUTPUT", "HDF5Output"},
+                {"HINGE_LOSS", "HingeLoss"}, {"IM2COL", "Im2col"}, {"IMAGE_DATA", "ImageData"},
+                {"INFOGAIN_LOSS", "InfogainLoss"}, {"INNER_PRODUCT", "InnerProduct"}, {"LRN", "LRN"},
+                {"MEMORY_DATA", "MemoryData"}, {"MULTINOMIAL_LOGISTIC_LOSS", "MultinomialLogisticLoss"},
+                {"MVN", "MVN"}, {"POOLING", "Pooling"}, {"POWER", "Power"}, {"RELU", "ReLU"},
+                {"SIGMOID", "Sigmoid"}, {"SIGMOID_CROSS_ENTROPY_LOSS", "SigmoidCrossEntropyLoss"},
+                {"SILENCE", "Silence"}, {"SOFTMAX", "Softmax"}, {"SOFTMAX_LOSS", "SoftmaxWithLoss"},
+                {"SPLIT", "Split"}, {"SLICE", "Slice"}, {"TANH", "TanH"}, {"WINDOW_DATA", "WindowData"},
+                {"THRESHOLD", "Threshold"}};
+        for (String[] p : pairs) {
+            V1_TYPES.put(p[0], p[1]);
+        }
+    }
+
+    private CaffeImporter() {
+    }
+
+    public static ArchitectureGraph read(Path file) throws IOException, PrototxtException {
+        return read(file, Options.DEFAULT);
+    }
+
+    public static ArchitectureGraph read(Path file, Options options) throws IOException, PrototxtException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String fallback = file.getFileName().toString().replaceFirst("\\.prototxt$", "");
+        return parse(text, fallback, options);
+    }
+
+    /** Parses prototxt text; {@code fallbackName} names a network whose file has no {@code name:}. */
+    public static ArchitectureGraph parse(String text, String fallbackName, Options options) throws PrototxtException {
+        return new CaffeImporter.Build(ProtoTextParser.parse(text), options).graph(fallbackName);
+    }
+
+    private static final class Build {
+        private final ProtoMessage net;
+        private final Options options;
+        private final List<ArchitectureNode> nodes = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        /** blob name → the latest output that wrote it */
+        private final Map<String, Port> blobs = new HashMap<>();
+        private final Map<String, TensorShape> shapes = new HashMap<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+        private boolean firstInputDone;
+        /** data layers the phase dropped, by top: used when nothing else defines the blob (a TRAIN-only data layer) */
+        private final Map<String, ProtoMessage> otherPhaseData = new HashMap<>();
+
+        Build(ProtoMessage net, Options options) {
+            this.net = net;
+            this.options = options;
+        }
+
+        ArchitectureGraph graph(String fallbackName) {
+            topLevelInputs();
+            for (ProtoMessage.Field f : net.fields()) {
+                if ((f.name().equals("layer") || f.name().equals("layers")) && f.value() instanceof ProtoMessage layer) {
+                    if (inPhase(layer)) {
+                        layer(layer, f.line());
+                    } else if (CaffeLayers.KNOWN.get(typeKey(layer)) == NodeType.INPUT) {
+                        layer.strings("top").forEach(t -> otherPhaseData.putIfAbsent(t, layer));
+                    }
+                }
+            }
+            if (nodes.stream().noneMatch(n -> n.type() == NodeType.INPUT)) {
+                warnings.add(0, "the file declares no input (input:, Input layer or data layer with crop_size)");
+            }
+            return ArchitectureGraph.of(net.string("name", fallbackName), nodes, warnings);
+        }
+
+        private void topLevelInputs() {
+            List<String> names = net.strings("input");
+            List<ProtoMessage> inputShapes = net.messages("input_shape");
+            List<Long> inputDims = net.longs("input_dim");
+            for (int i = 0; i < names.size(); i++) {
+                TensorShape s = TensorShape.UNKNOWN;
+                if (i < inputShapes.size()) {
+                    s = withoutBatch(inputShapes.get(i).longs("dim"));
+                } else if (inputDims.size() >= 4 * (i + 1)) {
+                    s = withoutBatch(inputDims.subList(4 * i, 4 * i + 4));
+                }
+                Map<String, String> attrs = new LinkedHashMap<>();
+                addInput(names.get(i), names.get(i), "Input", List.of(names.get(i)), List.of(s), attrs);
+            }
+        }
+
+        private boolean inPhase(ProtoMessage layer) {
+            String phase = options.phase().name();
+            List<ProtoMessage> include = layer.messages("include");
+            if (!include.isEmpty() && include.stream().noneMatch(r -> r.string("phase", phase).equals(phase))) {
+                return false;
+            }
+            return layer.messages("exclude").stream().noneMatch(r -> r.string("phase", "").equals(phase));
+        }
+
+        private void layer(ProtoMessage layer, int line) {
+            String type = type(layer);
+            String key = typeKey(layer);
+            String name = layer.string("name", "layer@" + line);
+            List<String> bottoms = layer.strings("bottom");
+            List<String> tops = layer.strings("top");
+            if (CaffeLayers.KNOWN.get(key) == NodeType.INPUT) {
+                dataLayer(layer, name, type, key, tops);
+                return;
+            }
+            List<Port> inputs = new ArrayList<>();
+            List<TensorShape> inShapes = new ArrayList<>();
+            for (String b : bottoms) {
+                Port port = blobs.get(b);
+                if (port == null && otherPhaseData.containsKey(b)) {
+                    // e.g. Inception v3's train_val file has a data layer for TRAIN only: use it rather than no input
+                    ProtoMessage data = otherPhaseData.remove(b);
+                    warnings.add("input " + b + " comes from data layer " + data.string("name", b) + " of another phase");
+                    dataLayer(data, data.string("name", b), type(data), typeKey(data), data.strings("top"));
+                    port = blobs.get(b);
+                }
+                if (port == null) {
+                    warnings.add("layer " + name + " reads blob " + b + ", which no layer or input defines");
+                    addNode(b, "implicit", NodeType.OTHER, List.of(), List.of(TensorShape.UNKNOWN),
+                            0, 0, Operations.NONE, Map.of(), false, 0, List.of(b));
+                    port = blobs.get(b);
+                }
+                inputs.add(port);
+                inShapes.add(shapes.get(port.node() + "#" + port.output()));
+            }
+            CaffeLayers.Analysis a;
+            try {
+                a = CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
+            } catch (RuntimeException e) {
+                // a malformed parameter must not sink the whole import: the layer becomes unknown, the rest goes on
+                warnings.add("layer " + name + " (" + type + ") cannot be analysed: " + e.getMessage());
+                List<TensorShape> unknown = tops.stream().map(t -> TensorShape.UNKNOWN).toList();
+                a = new CaffeLayers.Analysis(NodeType.OTHER, unknown, 0, 0, Operations.NONE, Map.of(), List.of());
+            }
+            warnings.addAll(a.warnings());
+            List<TensorShape> outs = new ArrayList<>(a.outputs());
+            while (outs.size() < tops.size()) {
+                outs.add(TensorShape.UNKNOWN);
+            }
+            // a sink such as Netscope's "implicit" output marker shows its input's shape but holds no new values
+            long activations = tops.isEmpty() ? 0 : outs.stream().mapToLong(TensorShape::totalElements).sum();
+            boolean inPlace = tops.stream().anyMatch(bottoms::contains);
+            addNode(name, type, a.type(), inputs, outs, a.trainable(), a.nonTrainable(), a.ops(), a.attributes(),
+                    inPlace, activations, tops);
+        }
+
+        private static String type(ProtoMessage layer) {
+            String raw = layer.string("type", "");
+            return V1_TYPES.getOrDefault(raw, raw);
+        }
+
+        private static String typeKey(ProtoMessage layer) {
+            return type(layer).toLowerCase(Locale.ROOT);
+        }
+
+        private void dataLayer(ProtoMessage layer, String name, String type, String key, List<String> tops) {
+            List<TensorShape> outs = new ArrayList<>();
+            ProtoMessage ip = layer.message("input_param");
+            List<ProtoMessage> declared = !ip.messages("shape").isEmpty() ? ip.messages("shape")
+                    : layer.message("dummy_data_param").messages("shape");
+            int crop = layer.message("transform_param").intValue("crop_size", 0);
+            for (int i = 0; i < tops.size(); i++) {
+                TensorShape s = TensorShape.UNKNOWN;
+                if (i < declared.size()) {
+                    s = withoutBatch(declared.get(i).longs("dim"));
+                } else if (!declared.isEmpty()) {
+                    s = withoutBatch(declared.get(declared.size() - 1).longs("dim"));
+                } else if (i == 0 && crop > 0) {
+                    s = TensorShape.chw(3, crop, crop);
+                } else if (i == 0 && key.equals("memorydata")) {
+                    ProtoMessage m = layer.message("memory_data_param");
+                    s = TensorShape.chw(m.intValue("channels", 3), m.intValue("height", 0), m.intValue("width", 0));
+                } else if (i == 0 && key.equals("imagedata") && layer.message("image_data_param").has("new_height")) {
+                    ProtoMessage m = layer.message("image_data_param");
+                    s = TensorShape.chw(m.bool("is_color", true) ? 3 : 1, m.intValue("new_height", 0),
+                            m.intValue("new_width", 0));
+                } else if (i == 1) {
+                    s = TensorShape.vector(1); // the label: one class index per image
+                }
+                outs.add(s);
+            }
+            addInput(name, name, type, tops, outs, new LinkedHashMap<>());
+        }
+
+        private void addInput(String id, String name, String type, List<String> tops, List<TensorShape> outs,
+                              Map<String, String> attrs) {
+            List<TensorShape> shapesOut = new ArrayList<>(outs);
+            if (!firstInputDone && options.input() != null && !shapesOut.isEmpty()) {
+                shapesOut.set(0, options.input());
+            }
+            firstInputDone = true;
+            for (int i = 0; i < shapesOut.size(); i++) {
+                if (!shapesOut.get(i).known()) {
+                    warnings.add("input " + tops.get(i) + " of " + name + " has no size in the file (use --input)");
+                }
+            }
+            if (!shapesOut.isEmpty() && shapesOut.get(0).known()) {
+                attrs.put("shape", shapesOut.get(0).toString());
+            }
+            long activations = shapesOut.stream().mapToLong(TensorShape::totalElements).sum();
+            addNode(name, type, NodeType.INPUT, List.of(), shapesOut, 0, 0, Operations.NONE, attrs, false,
+                    activations, tops);
+        }
+
+        private void addNode(String name, String rawType, NodeType type, List<Port> inputs, List<TensorShape> outs,
+                             long trainable, long nonTrainable, Operations ops, Map<String, String> attrs,
+                             boolean inPlace, long activations, List<String> tops) {
+            int seen = ids.merge(name, 1, Integer::sum);
+            String id = seen == 1 ? name : name + "#" + seen;
+            nodes.add(new ArchitectureNode(id, name, type, rawType, inputs, outs, trainable, nonTrainable, ops,
+                    activations, BlockNames.of(name), attrs, inPlace));
+            for (int i = 0; i < tops.size() && i < outs.size(); i++) {
+                blobs.put(tops.get(i), new Port(id, i));
+                shapes.put(id + "#" + i, outs.get(i));
+            }
+        }
+
+        /** Caffe shapes start with the batch axis; ConvScope counts for one image. */
+        private TensorShape withoutBatch(List<Long> dims) {
+            if (dims.size() < 2 || dims.stream().anyMatch(d -> d <= 0)) {
+                warnings.add("input shape " + dims + " is not usable");
+                return TensorShape.UNKNOWN;
+            }
+            return new TensorShape(1, dims.subList(1, dims.size()).stream().map(Long::intValue).toList());
+        }
+    }
+}

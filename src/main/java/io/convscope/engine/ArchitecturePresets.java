@@ -56,10 +56,16 @@ public final class ArchitecturePresets {
         public ArchitectureGraph graph(int[] chw) {
             Object conf = configuration.apply(chw);
             InputType input = InputType.convolutional(chw[1], chw[2], chw[0]);
-            if (conf instanceof MultiLayerConfiguration mlc) {
-                return ArchitectureConverter.of(displayName, mlc, input);
+            ArchitectureGraph g = conf instanceof MultiLayerConfiguration mlc
+                    ? ArchitectureConverter.of(displayName, mlc, input)
+                    : ArchitectureConverter.of(displayName, (ComputationGraphConfiguration) conf, input);
+            String note = NOTES.get(id);
+            if (note == null) {
+                return g;
             }
-            return ArchitectureConverter.of(displayName, (ComputationGraphConfiguration) conf, input);
+            List<String> warnings = new java.util.ArrayList<>(g.warnings());
+            warnings.add(note);
+            return new ArchitectureGraph(g.name(), g.inputShapes(), g.nodes(), g.edges(), warnings);
         }
 
         /** The DL4J configuration itself (a MultiLayerConfiguration or a ComputationGraphConfiguration). */
@@ -69,6 +75,16 @@ public final class ArchitecturePresets {
     }
 
     private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+    /**
+     * Where DL4J's zoo configuration differs from the published network, so nobody mistakes our (correct) count of
+     * DL4J's network for a miscount of the paper's.
+     */
+    private static final Map<String, String> NOTES = Map.of(
+            "vgg19", "DL4J's zoo VGG19 has one 4096-unit dense layer where the paper has two (fc6, fc7): "
+                    + "126,885,928 parameters instead of the paper's 143,667,240 (the difference is 4096 x 4096 + 4096).",
+            "resnet50", "DL4J's zoo ResNet50 pools its stem without padding (55 x 55) and strides its first residual "
+                    + "stage, so it computes about 1.1 G multiply-accumulates instead of the paper's 3.9 G; the "
+                    + "parameters (25.6 M) match. The Caffe resnet-50.prototxt preset follows the paper.");
 
     static {
         add("tiny-vgg", "Tiny VGG (ConvScope)", 3, 64, 64,

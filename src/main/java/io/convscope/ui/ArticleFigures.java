@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 final class ArticleFigures {
 
     static final double CHANNEL_SIDE = 96;
-    static final double KERNEL_CELL = 7;
+    static final double KERNEL_CELL = 10;
     static final double KERNEL_GAP = 4;
     static final double PLOT_WIDTH = 360;
     static final double PLOT_HEIGHT = 190;
@@ -190,6 +190,7 @@ final class ArticleFigures {
             for (int i = 0; i < ins; i++) {
                 double x = bx + 24 + i * (glyph + KERNEL_GAP);
                 if (o == 0) {
+                    g.setFill(palette.text());
                     g.setTextAlign(TextAlignment.CENTER);
                     g.fillText(Integer.toString(i), x + glyph / 2, 6);
                 }

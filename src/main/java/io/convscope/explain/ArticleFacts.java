@@ -39,6 +39,12 @@ public final class ArticleFacts {
 
     /** The facts for a network and (when an image is shown) its snapshot; numbers formatted for the locale. */
     public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale) {
+        return of(network, snapshot, locale, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, with class names shown as {@code classNames} says (the app translates the bundled model's). */
+    public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale,
+                                         java.util.function.UnaryOperator<String> classNames) {
         NumberFormat count = NumberFormat.getIntegerInstance(locale);
         NumberFormat percent = NumberFormat.getNumberInstance(locale);
         percent.setMaximumFractionDigits(1);
@@ -50,7 +56,8 @@ public final class ArticleFacts {
         f.put("model.params", count.format(network.parameterCount()));
         f.put("model.layers", count.format(network.layers().size()));
         f.put("classes.count", count.format(network.classes().size()));
-        f.put("classes.list", String.join(", ", network.classes()));
+        f.put("classes.list", String.join(locale.getLanguage().equals("zh") ? "\u3001" : ", ",
+                network.classes().stream().map(classNames).toList()));
         Shape in = network.inputShape();
         f.put("input.shape", shape(in));
         f.put("input.values", count.format(in.size()));
@@ -140,11 +147,11 @@ public final class ArticleFacts {
             NumberFormat logit = NumberFormat.getNumberInstance(locale);
             logit.setMinimumFractionDigits(2);
             logit.setMaximumFractionDigits(2);
-            f.put("top.class", network.classes().get(ranking[0]));
+            f.put("top.class", classNames.apply(network.classes().get(ranking[0])));
             f.put("top.percent", percent.format(100.0 * snapshot.probability(ranking[0])));
             f.put("top.logit", logit.format(snapshot.logit(ranking[0])));
             if (ranking.length > 1) {
-                f.put("second.class", network.classes().get(ranking[1]));
+                f.put("second.class", classNames.apply(network.classes().get(ranking[1])));
                 f.put("second.percent", percent.format(100.0 * snapshot.probability(ranking[1])));
                 f.put("second.logit", logit.format(snapshot.logit(ranking[1])));
             }

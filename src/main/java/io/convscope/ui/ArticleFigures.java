@@ -304,7 +304,7 @@ final class ArticleFigures {
         int[] ranking = snapshot.ranking();
         for (int r = 0; r < ranking.length; r++) {
             int k = ranking[r];
-            String[] cells = {network().classes().get(k), String.format("%.2f", z[k]),
+            String[] cells = {ClassNames.display(text, network().classes().get(k)), String.format("%.2f", z[k]),
                     String.format("%.3f", Math.exp(z[k])), String.format("%.4f", Math.exp(z[k]) / expSum),
                     String.format("%.3f", z[k] / plainSum)};
             for (int c = 0; c < cells.length; c++) {

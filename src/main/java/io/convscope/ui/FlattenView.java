@@ -145,7 +145,7 @@ public final class FlattenView extends BorderPane {
         rows = shape.height() * shape.width();
         int channels = shape.channels();
         sourceName = s.network().layer(explanation.sourceLayer()).name();
-        String className = s.network().classes().get(classIndex);
+        String className = ClassNames.display(text, s.network().classes().get(classIndex));
         double weightRange = explanation.weightRange();
         float logit = s.logit(classIndex);
         float[] logits = s.logits();

@@ -130,7 +130,8 @@ final class LearnPanel extends BorderPane {
             return;
         }
         double keep = scroll.getVvalue();
-        Article article = Article.load(languageTag, ArticleFacts.of(snapshot.network(), snapshot, locale));
+        Article article = Article.load(languageTag,
+                ArticleFacts.of(snapshot.network(), snapshot, locale, name -> ClassNames.display(text, name)));
         ArticleFigures figures = new ArticleFigures(text, palette, snapshot, playground);
         view = new ArticleView(article, this::follow, figures::figure, palette.text());
         scroll.setContent(view);

@@ -406,7 +406,7 @@ final class MainWindow extends BorderPane {
             return;
         }
         ActivationSnapshot snap = s.snapshot();
-        status.setText(String.format(text.getString("status.prediction"), model, s.title(), snap.topLabel(),
+        status.setText(String.format(text.getString("status.prediction"), model, s.title(), ClassNames.display(text, snap.topLabel()),
                 100 * snap.probability(snap.topClass())));
     }
 

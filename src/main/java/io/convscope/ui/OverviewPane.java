@@ -225,7 +225,7 @@ final class OverviewPane extends Region {
                 }
             } else {
                 for (int i = 0; i < col.neurons(); i++) {
-                    OutputRow row = new OutputRow(network.classes().get(i));
+                    OutputRow row = new OutputRow(ClassNames.display(text, network.classes().get(i)));
                     outputRows.add(row);
                     content.getChildren().addAll(row.name, row.bar, row.value);
                 }
@@ -631,7 +631,7 @@ final class OverviewPane extends Region {
     private String describe(Neuron n, MouseEvent e) {
         OverviewColumn col = columns.get(n.column());
         if (!col.isMap()) {
-            return String.format(Locale.ROOT, text.getString("readout.output"), network.classes().get(n.index()),
+            return String.format(Locale.ROOT, text.getString("readout.output"), ClassNames.display(text, network.classes().get(n.index())),
                     snapshot.probability(n.index()), snapshot.logit(n.index()));
         }
         HeatmapView v = heatmap(n.column(), n.index());

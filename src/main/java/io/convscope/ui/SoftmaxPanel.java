@@ -111,7 +111,7 @@ public final class SoftmaxPanel extends VBox {
         int classes = explanation.classes();
         double min = explanation.minLogit();
         double max = explanation.maxLogit();
-        title.setText(String.format(text.getString("softmax.title"), explanation.className()));
+        title.setText(String.format(text.getString("softmax.title"), ClassNames.display(text, explanation.className())));
         circles.clear();
         terms.clear();
         names.clear();
@@ -126,7 +126,7 @@ public final class SoftmaxPanel extends VBox {
             circle.setId("softmax-circle-" + c);
             circle.setStroke(Color.rgb(120, 80, 40));
             circle.setStrokeWidth(c == classIndex ? 1.5 : 0.75);
-            Label name = new Label(s.network().classes().get(c));
+            Label name = new Label(ClassNames.display(text, s.network().classes().get(c)));
             name.setWrapText(true);
             name.setMaxWidth(66);
             name.setAlignment(Pos.CENTER);

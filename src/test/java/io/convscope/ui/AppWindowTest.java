@@ -514,6 +514,9 @@ class AppWindowTest {
         assertEquals(Language.CJK_FAMILY, ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle"))
                 .getFont().getFamily(), "controls use the bundled Chinese font");
 
+        assertTrue(stage.getScene().getRoot().lookupAll(".class-name").stream()
+                .anyMatch(n -> "\u610f\u5f0f\u6d53\u7f29\u5496\u5561".equals(((Label) n).getText())),
+                "the bundled model's classes are named in Chinese");
         robot.clickOn("#learn-toggle");
         waitUntil(() -> app.window().learnPanel().articleView() != null);
         WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("convolution")).get();

@@ -242,6 +242,7 @@ final class MainWindow extends BorderPane {
             Shown s = shown.get();
             if (s != null) {
                 overview.show(s.snapshot(), rangeMode.getValue());
+                learnPanel.show(s.snapshot()); // formulas and figures are drawn in the theme's ink
             }
         });
 

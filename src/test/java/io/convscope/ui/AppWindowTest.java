@@ -416,6 +416,11 @@ class AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertHeatmapShows("conv_1_2", 0, RangeMode.UNIT);
         screenshot("overview-dark.png");
+        robot.clickOn("#learn-toggle");
+        waitUntil(() -> app.window().learnPanel().articleView() != null);
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("relu")).get();
+        screenshot("learn-dark.png");
+        robot.clickOn("#learn-toggle");
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -75,7 +75,9 @@ final class ArticleFigures {
             missing.getStyleClass().add("article-caption");
             return missing;
         }
-        n.setId("figure-" + name);
+        if (n.getId() == null) {
+            n.setId("figure-" + name);
+        }
         return n;
     }
 

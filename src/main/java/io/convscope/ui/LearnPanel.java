@@ -173,13 +173,9 @@ final class LearnPanel extends BorderPane {
         if (heading == null) {
             return;
         }
-        scroll.applyCss();
-        scroll.layout();
-        double contentHeight = view.getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        Bounds b = heading.getBoundsInParent();
-        double target = contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 8) / (contentHeight - viewport)));
-        scroll.setVvalue(target);
+        scrollTo(heading);
+        // Flowing figures may settle their height in the next layout pass; aim again once they have.
+        javafx.application.Platform.runLater(() -> scrollTo(heading));
         Timeline flash = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(heading.opacityProperty(), 0.25)),
                 new KeyFrame(Duration.millis(FLASH_MS), new KeyValue(heading.opacityProperty(), 1, Motion.EASE)));
         flash.play();
@@ -197,6 +193,16 @@ final class LearnPanel extends BorderPane {
         } finally {
             syncing = false;
         }
+    }
+
+    private void scrollTo(Node heading) {
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = view.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        Bounds b = heading.getBoundsInParent();
+        scroll.setVvalue(contentHeight <= viewport ? 0
+                : Math.min(1, Math.max(0, (b.getMinY() - 8) / (contentHeight - viewport))));
     }
 
     /** The section whose heading is at or just above the top of the visible part. */

@@ -95,7 +95,7 @@ final class MainWindow extends BorderPane {
     private final ToggleButton learn = new ToggleButton();
     private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
     private final StackPane networkArea;
-    private javafx.scene.Node playground;
+    private HyperparameterView playground;
     private PauseTransition noticeTimer;
     private final StackPane explanationLayer = new StackPane();
     private ElementwiseFormulaPanel elementwisePanel;
@@ -243,6 +243,9 @@ final class MainWindow extends BorderPane {
             if (s != null) {
                 overview.show(s.snapshot(), rangeMode.getValue());
                 learnPanel.show(s.snapshot()); // formulas and figures are drawn in the theme's ink
+            }
+            if (playground != null) {
+                playground.themeChanged();
             }
         });
 
@@ -567,8 +570,11 @@ final class MainWindow extends BorderPane {
         return language;
     }
 
-    /** One playground per window, made when the article first shows it (null until the playground exists). */
+    /** One playground per window, made when the article first shows it. */
     private javafx.scene.Node playground() {
+        if (playground == null) {
+            playground = new HyperparameterView(text, palette);
+        }
         return playground;
     }
 
@@ -614,6 +620,9 @@ final class MainWindow extends BorderPane {
         }
         if (convolutionView != null) {
             convolutionView.stopSliding();
+        }
+        if (playground != null) {
+            playground.setPlaying(false);
         }
     }
 

@@ -12,6 +12,10 @@ final class Motion {
     static final double EDGE_HIGHLIGHT_MS = 400;
     /** One position of a formula panel's sliding window. */
     static final int FORMULA_STEP_MS = 250;
+    /** One kernel position of the hyperparameter playground (CNN Explainer: 1000). */
+    static final int PLAYGROUND_STEP_MS = 1000;
+    /** How long a control that another change adjusted stays marked. */
+    static final double ADJUSTED_MARK_MS = 900;
     /** How far the network fades back while an explanation is open. */
     static final double FADED_OPACITY = 0.18;
     /** An explanation view growing out of its neuron (CNN Explainer's column moves take 500 ms). */

@@ -477,6 +477,11 @@ class AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("convolution", app.window().learnPanel().currentSection());
         screenshot("learn-en.png");
+        // The playground sits in the hyperparameters section and runs while the article shows.
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("hyperparameters")).get();
+        var playground = (HyperparameterView) stage.getScene().lookup("#playground");
+        assertTrue(playground.isPlaying(), "the playground animates in the article");
+        screenshot("learn-hyperparameters.png");
         WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("pooling")).get();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(link("layer:first-pool"));
@@ -495,6 +500,7 @@ class AppWindowTest {
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!app.window().learnShown(), "F1 closes the article");
+        assertTrue(!playground.isPlaying(), "a closed article animates nothing");
     }
 
     @Test

@@ -79,8 +79,11 @@ class ArticleFiguresTest {
     @Test
     void aFigureTheNetworkCannotDrawSaysSoAndAnUnknownOneIsABug() throws Exception {
         ArticleFigures figures = new ArticleFigures(text, new Palette(false), coffee, () -> null);
-        Node playground = WaitForAsyncUtils.asyncFx(() -> figures.figure("playground")).get();
-        assertEquals(text.getString("learn.figure.missing"), ((Label) playground).getText());
+        Node missing = WaitForAsyncUtils.asyncFx(() -> figures.figure("playground")).get();
+        assertEquals(text.getString("learn.figure.missing"), ((Label) missing).getText());
+        HyperparameterView playground = WaitForAsyncUtils.asyncFx(() -> new HyperparameterView(text, new Palette(false))).get();
+        ArticleFigures withPlayground = new ArticleFigures(text, new Palette(false), coffee, () -> playground);
+        assertEquals(playground, WaitForAsyncUtils.asyncFx(() -> withPlayground.figure("playground")).get());
         assertThrows(IllegalArgumentException.class, () -> figures.figure("no-such-figure"));
     }
 }

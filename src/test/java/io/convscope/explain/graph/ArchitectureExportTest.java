@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plain exports parse back to the graph's own figures. */
-class ArchitectureExportTest {
+public class ArchitectureExportTest {
 
     static final ArchitectureGraph RESNET = ArchitecturePresets.find("resnet50").orElseThrow().graph();
 
@@ -59,7 +59,7 @@ class ArchitectureExportTest {
     }
 
     /** Checks a CSV export against {@code g}; shared with the window test. */
-    static void assertCsvMatches(ArchitectureGraph g, String csv) {
+    public static void assertCsvMatches(ArchitectureGraph g, String csv) {
         List<List<String>> rows = parseCsv(csv);
         assertEquals(ArchitectureCsv.HEADER, rows.get(0));
         assertEquals(g.nodes().size() + 3, rows.size(), "header, one row per layer, total, peak");
@@ -91,7 +91,7 @@ class ArchitectureExportTest {
         assertEquals(g.peakActivationBytes(), Long.parseLong(peak.get(9)));
     }
 
-    static void assertJsonMatches(ArchitectureGraph g, String json) throws Exception {
+    public static void assertJsonMatches(ArchitectureGraph g, String json) throws Exception {
         JsonNode o = new ObjectMapper().readTree(json);
         assertEquals(g.name(), o.get("name").asText());
         assertEquals(g.nodes().size(), o.get("layers").size());
@@ -110,7 +110,7 @@ class ArchitectureExportTest {
     }
 
     /** Parses the SVG as XML (fails on malformed output) and returns the document. */
-    static Document assertSvgMatches(GraphLayout layout, String svg) throws Exception {
+    public static Document assertSvgMatches(GraphLayout layout, String svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));

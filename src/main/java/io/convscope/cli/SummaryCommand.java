@@ -1,13 +1,11 @@
 package io.convscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convscope.engine.ArchitectureConverter;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.network.caffe.CaffeImporter;
 import io.convscope.network.caffe.PrototxtException;
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.network.graph.ArchitectureJson;
 import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.network.graph.TensorShape;
 import picocli.CommandLine.ArgGroup;
@@ -74,7 +72,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         ArchitectureGraph graph = load(parseInput(input));
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(toJson(graph)));
+            out.println(ArchitectureJson.of(graph));
         } else {
             printTable(out, graph);
         }
@@ -138,51 +136,6 @@ final class SummaryCommand implements Callable<Integer> {
             // reported below
         }
         throw new ConvScopeCommand.UserError("--input must be HxWxC with positive numbers, e.g. 224x224x3, not " + text);
-    }
-
-    static ObjectNode toJson(ArchitectureGraph g) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        o.put("name", g.name());
-        ArrayNode layers = o.putArray("layers");
-        for (ArchitectureNode n : g.nodes()) {
-            ObjectNode l = layers.addObject();
-            l.put("name", n.id());
-            l.put("type", n.rawType());
-            l.put("category", n.type().name().toLowerCase(Locale.ROOT));
-            l.put("block", n.block());
-            ArrayNode inputs = l.putArray("inputs");
-            n.inputIds().forEach(inputs::add);
-            ArrayNode shape = l.putArray("output_shape");
-            n.outputShape().dims().forEach(shape::add);
-            if (n.outputShape().batch() > 1) {
-                l.put("output_count", n.outputShape().batch());
-            }
-            l.put("params", n.params());
-            l.put("params_trainable", n.trainableParams());
-            l.put("params_non_trainable", n.nonTrainableParams());
-            l.put("macs", n.multiplyAccumulates());
-            l.put("other_ops", n.otherOperations());
-            l.put("activation_bytes", n.activationBytes());
-            if (n.inPlace()) {
-                l.put("in_place", true);
-            }
-            if (!n.attributes().isEmpty()) {
-                ObjectNode attrs = l.putObject("attributes");
-                n.attributes().forEach(attrs::put);
-            }
-        }
-        o.put("total_params", g.params());
-        o.put("total_trainable_params", g.trainableParams());
-        o.put("total_non_trainable_params", g.nonTrainableParams());
-        o.put("total_macs", g.multiplyAccumulates());
-        o.put("total_other_ops", g.operations().other());
-        o.put("total_activation_bytes", g.activationBytes());
-        o.put("peak_activation_bytes", g.peakActivationBytes());
-        o.put("param_bytes", g.paramBytes());
-        ArrayNode warnings = o.putArray("warnings");
-        g.warnings().forEach(warnings::add);
-        return o;
     }
 
     private void printTable(PrintWriter out, ArchitectureGraph g) {

@@ -197,6 +197,9 @@ final class MainWindow extends BorderPane {
         recent.setOnShowing(e -> fillRecent());
         Button openModel = iconButton(Material2AL.ACCOUNT_TREE, "action.openModel", "action.openModel.tooltip");
         openModel.setOnAction(e -> chooseModel());
+        Button architecture = iconButton(Material2AL.DEVICE_HUB, "action.architecture", "action.architecture.tooltip");
+        architecture.setId("architecture");
+        architecture.setOnAction(e -> openArchitecture());
 
         details.setText(text.getString("action.details"));
         details.setGraphic(new FontIcon(Material2AL.INFO));
@@ -275,8 +278,8 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
-        HBox controls = new HBox(8, open, paste, recent, openModel, spacer, busy, details, scale, rangeMode, learn,
-                languages, theme);
+        HBox controls = new HBox(8, open, paste, recent, openModel, architecture, spacer, busy, details, scale,
+                rangeMode, learn, languages, theme);
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
@@ -548,6 +551,16 @@ final class MainWindow extends BorderPane {
     void openLearn(String section) {
         learn.setSelected(true);
         learnPanel.openSection(section);
+    }
+
+    /**
+     * The architecture analyzer in its own window, on the model this window shows (converted off the UI thread);
+     * it can open presets and .prototxt files from there.
+     */
+    ArchitectureWindow openArchitecture() {
+        Inference inf = inference.get();
+        Window owner = getScene().getWindow();
+        return inf == null ? ArchitectureWindow.show(owner, text) : ArchitectureWindow.show(owner, text, inf.model());
     }
 
     /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */

@@ -559,4 +559,27 @@ class AppWindowTest {
         assertSame(before, shown().snapshot());
         assertEquals("Learn", ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle")).getText());
     }
+
+    @Test
+    @Order(16)
+    void theArchitectureButtonAnalysesTheModelOnShow() throws Exception {
+        robot.clickOn("#architecture");
+        WaitForAsyncUtils.waitForFxEvents();
+        ArchitectureWindow[] window = new ArchitectureWindow[1];
+        WaitForAsyncUtils.asyncFx(() -> window[0] = app.window().openArchitecture()).get();
+        waitUntil(() -> window[0].graph() != null);
+        var graph = window[0].graph();
+        var cost = io.convscope.network.CostAnalysis.of(shown().snapshot().network());
+        assertEquals(19_920, graph.params());
+        assertEquals(cost.totalParameters(), graph.params(), "the analyzer and the network agree");
+        assertEquals(5_608_780, graph.multiplyAccumulates());
+        assertTrue(window[0].stage().isShowing());
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        }).get();
+    }
 }

@@ -1,0 +1,405 @@
+package io.convscope.ui;
+
+import io.convscope.explain.graph.EdgeLabels;
+import io.convscope.explain.graph.GraphLayout;
+import io.convscope.explain.graph.VisibleGraph;
+import io.convscope.network.graph.ArchitectureNode;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The architecture graph on a canvas the size of the viewport: zoom (wheel, pinch, + and −) around the pointer, pan
+ * (drag, arrow keys), fit, select by click, search by name, double-click to open or close a block, hover for details.
+ * Only the visible part is drawn on each change; the layout itself comes from {@code io.convscope.explain.graph}.
+ */
+final class ArchitectureView extends Region {
+
+    static final double MIN_SCALE = 0.02;
+    static final double MAX_SCALE = 4;
+    /** Fit never enlarges a small graph beyond this: boxes would look bloated. */
+    static final double MAX_FIT_SCALE = 1.25;
+    /** Centring on a node zooms in to at least this, so the node is readable. */
+    static final double READABLE_SCALE = 0.9;
+    static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
+    static final double KEY_ZOOM = 1.2;
+    static final double KEY_PAN = 80;
+    /** A press that moves less than this is a click, not a drag. */
+    static final double CLICK_SLOP = 4;
+
+    private final Canvas canvas = new Canvas();
+    private final ArchitecturePainter painter;
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
+    private GraphLayout layout;
+    private List<EdgeLabels.Label> edgeLabels = List.of();
+    private double scale = 1;
+    private double tx;
+    private double ty;
+    private boolean dark;
+    private String hovered;
+    private Set<String> matches = Set.of();
+    private List<String> matchOrder = List.of();
+    private int matchIndex = -1;
+    private String lastQuery = "";
+    private double pressX;
+    private double pressY;
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+    private boolean fitPending = true;
+    private Consumer<String> onToggleBlock = id -> { };
+    private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> { };
+
+    ArchitectureView(ArchitecturePainter painter, boolean dark) {
+        this.painter = painter;
+        this.dark = dark;
+        getStyleClass().add("architecture-view");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(0, 0);
+        selected.addListener((o, a, b) -> redraw());
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getTouchCount() == 0 && !e.isInertia() || e.isControlDown()) {
+                zoomAt(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
+            } else {
+                panBy(e.getDeltaX(), e.getDeltaY());
+            }
+            e.consume();
+        });
+        addEventHandler(ZoomEvent.ZOOM, e -> {
+            zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            pressX = dragX = e.getX();
+            pressY = dragY = e.getY();
+            dragged = false;
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > CLICK_SLOP) {
+                dragged = true;
+            }
+            panBy(e.getX() - dragX, e.getY() - dragY);
+            dragX = e.getX();
+            dragY = e.getY();
+            onHover.accept(null, null);
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (dragged || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            GraphLayout.Box b = boxAtScreen(e.getX(), e.getY());
+            if (b == null) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                onToggleBlock.accept(b.node().id());
+            } else {
+                selected.set(b.node().id());
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hovered = null;
+            onHover.accept(null, null);
+            redraw();
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private void key(KeyEvent e) {
+        KeyCode c = e.getCode();
+        switch (c) {
+            case PLUS, ADD, EQUALS -> zoomAt(KEY_ZOOM, getWidth() / 2, getHeight() / 2);
+            case MINUS, SUBTRACT -> zoomAt(1 / KEY_ZOOM, getWidth() / 2, getHeight() / 2);
+            case LEFT -> panBy(KEY_PAN, 0);
+            case RIGHT -> panBy(-KEY_PAN, 0);
+            case UP -> panBy(0, KEY_PAN);
+            case DOWN -> panBy(0, -KEY_PAN);
+            case F -> fit();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    ObjectProperty<String> selectedProperty() {
+        return selected;
+    }
+
+    void onToggleBlock(Consumer<String> handler) {
+        onToggleBlock = handler;
+    }
+
+    /** Called with the hovered box and the pointer position in view coordinates, or (null, null) when none. */
+    void onHover(BiConsumer<GraphLayout.Box, double[]> handler) {
+        onHover = handler;
+    }
+
+    GraphLayout layoutShown() {
+        return layout;
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    void dark(boolean on) {
+        dark = on;
+        redraw();
+    }
+
+    /**
+     * Shows a new layout. The new layout's {@code anchor} box takes the screen place of the old layout's
+     * {@code oldAnchor} box (both may be null), so opening or closing a block does not throw the reader somewhere
+     * else; without them the view fits the graph.
+     */
+    void show(GraphLayout newLayout, String oldAnchor, String anchor) {
+        double[] before = oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
+        layout = newLayout;
+        edgeLabels = EdgeLabels.of(newLayout);
+        matches = Set.of();
+        matchOrder = List.of();
+        matchIndex = -1;
+        lastQuery = "";
+        hovered = null;
+        if (before != null && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
+            GraphLayout.Box b = newLayout.box(anchor);
+            tx = before[0] - b.centerX() * scale;
+            ty = before[1] - b.centerY() * scale;
+        } else {
+            fitPending = true;
+        }
+        requestLayout();
+        redraw();
+    }
+
+    private double[] screenCentre(GraphLayout l, String id) {
+        for (GraphLayout.Box b : l.nodes()) {
+            if (b.node().id().equals(id)) {
+                return new double[] {b.centerX() * scale + tx, b.centerY() * scale + ty};
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+        }
+        if (fitPending && w > 0 && h > 0 && layout != null) {
+            fitPending = false;
+            fitTop();
+        }
+        redraw();
+    }
+
+    /**
+     * The opening view: the whole graph when it is readable that way, else the top of it at a readable zoom (a
+     * student starts reading at the input).
+     */
+    void fitTop() {
+        if (layout == null || getWidth() <= 0) {
+            fitPending = true;
+            return;
+        }
+        double fitScale = Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
+        if (fitScale >= READABLE_SCALE * 0.75) {
+            fit();
+            return;
+        }
+        scale = Math.min(1, Math.max(READABLE_SCALE * 0.85, getWidth() / layout.width()));
+        tx = (getWidth() - layout.width() * scale) / 2;
+        ty = 0;
+        redraw();
+    }
+
+    void fit() {
+        if (layout == null || getWidth() <= 0) {
+            fitPending = true;
+            return;
+        }
+        scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(),
+                getHeight() / layout.height())));
+        tx = (getWidth() - layout.width() * scale) / 2;
+        ty = (getHeight() - layout.height() * scale) / 2;
+        redraw();
+    }
+
+    void zoomAt(double factor, double px, double py) {
+        double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
+        double f = next / scale;
+        tx = px - (px - tx) * f;
+        ty = py - (py - ty) * f;
+        scale = next;
+        redraw();
+    }
+
+    void panBy(double dx, double dy) {
+        tx += dx;
+        ty += dy;
+        redraw();
+    }
+
+    /** Selects {@code id} (a visible id, a layer inside a collapsed block, or a block id) and centres it. */
+    void select(String id) {
+        String visible = visibleId(id);
+        selected.set(visible);
+        centreOn(visible);
+    }
+
+    /** The id that stands for {@code id} on screen: itself, or its collapsed block. */
+    String visibleId(String id) {
+        if (id == null || layout == null) {
+            return id;
+        }
+        VisibleGraph g = layout.graph();
+        for (GraphLayout.Box b : layout.nodes()) {
+            if (b.node().id().equals(id)) {
+                return id;
+            }
+        }
+        for (VisibleGraph.Node n : g.nodes()) {
+            for (ArchitectureNode m : n.members()) {
+                if (m.id().equals(id)) {
+                    return n.id();
+                }
+            }
+        }
+        return id; // a block id while the block is expanded: its layers are highlighted together
+    }
+
+    /** Moves the view so {@code id} (or all layers of an expanded block id) is in the middle, zooming in if tiny. */
+    void centreOn(String id) {
+        if (layout == null || id == null) {
+            return;
+        }
+        double[] bounds = bounds(id);
+        if (bounds == null) {
+            return;
+        }
+        if (scale < READABLE_SCALE) {
+            scale = READABLE_SCALE;
+        }
+        double cx = (bounds[0] + bounds[2]) / 2;
+        double cy = (bounds[1] + bounds[3]) / 2;
+        tx = getWidth() / 2 - cx * scale;
+        ty = getHeight() / 2 - cy * scale;
+        redraw();
+    }
+
+    private double[] bounds(String id) {
+        String block = id.startsWith(VisibleGraph.BLOCK_ID_PREFIX) ? id.substring(VisibleGraph.BLOCK_ID_PREFIX.length()) : null;
+        double[] r = null;
+        for (GraphLayout.Box b : layout.nodes()) {
+            boolean hit = b.node().id().equals(id) || block != null && !b.node().collapsedBlock() && b.node().block().equals(block);
+            if (hit) {
+                if (r == null) {
+                    r = new double[] {b.x(), b.y(), b.x() + b.width(), b.bottom()};
+                } else {
+                    r = new double[] {Math.min(r[0], b.x()), Math.min(r[1], b.y()), Math.max(r[2], b.x() + b.width()),
+                            Math.max(r[3], b.bottom())};
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Finds boxes whose name (or, for a collapsed block, a member's name) contains {@code query}, ignoring case. The
+     * same query again moves to the next match. Selects and centres the match; returns it, or null when none.
+     */
+    String searchNext(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (layout == null || q.isEmpty()) {
+            matches = Set.of();
+            matchOrder = List.of();
+            matchIndex = -1;
+            lastQuery = "";
+            redraw();
+            return null;
+        }
+        if (!q.equals(lastQuery)) {
+            Set<String> found = new LinkedHashSet<>();
+            for (GraphLayout.Box b : sortedTopToBottom()) {
+                VisibleGraph.Node n = b.node();
+                if (n.title().toLowerCase(Locale.ROOT).contains(q)
+                        || n.collapsedBlock() && n.members().stream().anyMatch(m -> m.name().toLowerCase(Locale.ROOT).contains(q))) {
+                    found.add(n.id());
+                }
+            }
+            matches = found;
+            matchOrder = new ArrayList<>(found);
+            matchIndex = -1;
+            lastQuery = q;
+        }
+        if (matchOrder.isEmpty()) {
+            redraw();
+            return null;
+        }
+        matchIndex = (matchIndex + 1) % matchOrder.size();
+        String id = matchOrder.get(matchIndex);
+        select(id);
+        return id;
+    }
+
+    private List<GraphLayout.Box> sortedTopToBottom() {
+        List<GraphLayout.Box> boxes = new ArrayList<>(layout.nodes());
+        boxes.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Double.compare(a.x(), b.x()));
+        return boxes;
+    }
+
+    int matchCount() {
+        return matchOrder.size();
+    }
+
+    /** 1-based position of the current match, 0 when none. */
+    int matchPosition() {
+        return matchIndex + 1;
+    }
+
+    GraphLayout.Box boxAtScreen(double sx, double sy) {
+        return layout == null ? null : layout.boxAt((sx - tx) / scale, (sy - ty) / scale);
+    }
+
+    /** Where a box's centre is on screen, for tests and the hover card. */
+    double[] screenPosition(String id) {
+        return layout == null ? null : screenCentre(layout, id);
+    }
+
+    private void hoverAt(double x, double y) {
+        GraphLayout.Box b = boxAtScreen(x, y);
+        String id = b == null ? null : b.node().id();
+        if (!java.util.Objects.equals(id, hovered)) {
+            hovered = id;
+            redraw();
+        }
+        onHover.accept(b, b == null ? null : new double[] {x, y});
+    }
+
+    void redraw() {
+        painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, canvas.getWidth(),
+                canvas.getHeight(), dark, new ArchitecturePainter.Highlight(selected.get(), matches, hovered));
+    }
+}

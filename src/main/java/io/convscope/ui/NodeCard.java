@@ -1,0 +1,109 @@
+package io.convscope.ui;
+
+import io.convscope.explain.graph.CostFormulas;
+import io.convscope.explain.graph.GraphLayout;
+import io.convscope.explain.graph.VisibleGraph;
+import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.network.graph.ArchitectureNode;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * The card shown while hovering a box: type, settings, input and output shapes, parameters (trainable and not), MACs,
+ * other operations, activation memory and which formula counted them. Lives in an overlay, not a Tooltip, so it
+ * follows the pointer without delay and never steals events.
+ */
+final class NodeCard extends VBox {
+
+    static final double MAX_WIDTH = 380;
+
+    private final ResourceBundle text;
+    private final Figures figures;
+    private Map<String, ArchitectureNode> byId = Map.of();
+
+    NodeCard(ResourceBundle text) {
+        super(2);
+        this.text = text;
+        this.figures = new Figures(text);
+        getStyleClass().addAll("formula-panel", "architecture-card");
+        setId("architecture-card");
+        setMaxWidth(MAX_WIDTH);
+        setMouseTransparent(true);
+        setManaged(false);
+        setVisible(false);
+    }
+
+    void graph(ArchitectureGraph g) {
+        Map<String, ArchitectureNode> m = new HashMap<>();
+        g.nodes().forEach(n -> m.put(n.id(), n));
+        byId = m;
+    }
+
+    void show(GraphLayout.Box box) {
+        VisibleGraph.Node n = box.node();
+        getChildren().clear();
+        Label title = line(n.title());
+        title.getStyleClass().add("architecture-card-title");
+        getChildren().add(title);
+        if (n.collapsedBlock()) {
+            getChildren().add(line(String.format(text.getString("architecture.card.block"), n.members().size())));
+        } else {
+            ArchitectureNode layer = n.layer();
+            getChildren().add(line(String.format(text.getString("architecture.card.type"), layer.rawType(),
+                    text.getString("architecture.type." + layer.type().name()))));
+            if (!layer.attributes().isEmpty()) {
+                getChildren().add(line(String.format(text.getString("architecture.card.attributes"),
+                        layer.attributes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")))));
+            }
+            List<String> inputs = layer.inputs().stream().map(p -> {
+                ArchitectureNode from = byId.get(p.node());
+                return from == null || p.output() >= from.outputShapes().size() ? "?"
+                        : from.outputShapes().get(p.output()).toString();
+            }).toList();
+            if (!inputs.isEmpty()) {
+                getChildren().add(line(String.format(text.getString("architecture.card.inputs"), String.join(" + ", inputs))));
+            }
+        }
+        getChildren().add(line(String.format(text.getString("architecture.card.output"), n.outputShape())));
+        getChildren().add(line(String.format(text.getString("architecture.card.params"), n.trainableParams(),
+                n.nonTrainableParams())));
+        getChildren().add(line(String.format(text.getString("architecture.card.macs"), n.multiplyAccumulates())));
+        getChildren().add(line(String.format(text.getString("architecture.card.other"), n.otherOperations())));
+        getChildren().add(line(String.format(text.getString("architecture.card.memory"), figures.bytes(n.activationBytes()),
+                n.activationBytes())));
+        if (!n.collapsedBlock()) {
+            CostFormulas.rowFor(n.layer()).ifPresent(row -> {
+                String formula = String.format(text.getString("architecture.card.formula.value"),
+                        text.getString("architecture.help." + row + ".params"),
+                        text.getString("architecture.help." + row + ".macs"),
+                        text.getString("architecture.help." + row + ".other"));
+                Label f = line(String.format(text.getString("architecture.card.formula"), formula));
+                f.getStyleClass().add("architecture-card-formula");
+                getChildren().add(f);
+            });
+            if (n.inPlace()) {
+                getChildren().add(line(text.getString("architecture.card.inPlace")));
+            }
+            if (!n.block().isEmpty()) {
+                getChildren().add(line(String.format(text.getString("architecture.card.blockMember"), n.block())));
+            }
+        }
+        setVisible(true);
+        applyCss();
+        autosize();
+    }
+
+    private static Label line(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.setMaxWidth(MAX_WIDTH - 24);
+        return l;
+    }
+}

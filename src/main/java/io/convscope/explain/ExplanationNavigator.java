@@ -64,10 +64,11 @@ public final class ExplanationNavigator {
         LayerKind kind = network.layer(layer).kind();
         return switch (kind) {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
-            case ACTIVATION, BATCH_NORM, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
+            case ACTIVATION, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
             case OUTPUT, DENSE -> new ExplanationState.Flatten(layer, neuron);
-            case INPUT, FLATTEN -> state;
+            // Normalisations have no formula view yet (the activation panel would misname them): nothing opens.
+            case INPUT, FLATTEN, BATCH_NORM, LOCAL_RESPONSE_NORM -> state;
         };
     }
 

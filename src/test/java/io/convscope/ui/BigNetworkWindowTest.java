@@ -32,10 +32,11 @@ class BigNetworkWindowTest {
 
     /**
      * The longest the UI thread may go without a pulse while a big network loads and is first drawn. Measured 1.1 to
-     * 2.3 s here: building VGG-16's overview takes ~250 ms on the UI thread; the rest are garbage-collection pauses
-     * (stopping every thread) while init and the first pass allocate ~1.5 GB on 2 cores.
+     * 2.3 s alone and 4.0 s inside the full suite here: building VGG-16's overview takes ~250 ms on the UI thread; the
+     * rest are garbage-collection pauses (stopping every thread) while init and the first pass allocate ~1.5 GB on
+     * 2 cores. This bound catches work moved back onto the UI thread (init alone is 6 s), not GC pauses.
      */
-    static final long MAX_PULSE_GAP_MS = 3000;
+    static final long MAX_PULSE_GAP_MS = 5500;
 
     static long longestGapMs;
     final FxRobot robot = new FxRobot();
@@ -100,7 +101,8 @@ class BigNetworkWindowTest {
         assertTrue(note != null && note.isVisible(), "the note under the output column");
         assertTrue(note.getText().contains("10") && note.getText().contains("1,000"), note.getText());
         ActivationSnapshot s = AppWindowTest.shown().snapshot();
-        var names = robot.lookup(".class-name").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        var names = robot.from(AppWindowTest.app.window().overview()).lookup(".class-name").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList();
         assertEquals(OverviewLayout.MAX_OUTPUT_ROWS, names.size());
         int[] ranking = s.ranking();
         for (int i = 0; i < names.size(); i++) {

@@ -15,8 +15,23 @@ final class ModelOption {
                     + "Default: the bundled Tiny VGG.")
     Path model;
 
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "A zoo architecture with seeded random weights instead of a file: vgg16, vgg19, alexnet, "
+                    + "lenet, darknet19 (branching ones such as resnet50 have no forward pass here).")
+    String preset;
+
     LoadedModel load() {
         try {
+            if (preset != null) {
+                if (model != null) {
+                    throw new ConvScopeCommand.UserError("give --model or --preset, not both");
+                }
+                var p = io.convscope.engine.ArchitecturePresets.find(preset).orElseThrow(() ->
+                        new ConvScopeCommand.UserError("unknown preset " + preset + "; valid: "
+                                + String.join(", ", io.convscope.engine.ArchitecturePresets.ids())));
+                return io.convscope.engine.PresetModels.load(p, p.displayName() + " (random weights)",
+                        io.convscope.engine.PresetModels.Progress.NONE);
+            }
             return model == null ? ModelLoader.loadBundled() : ModelLoader.load(model);
         } catch (ModelLoadException e) {
             throw new ConvScopeCommand.UserError(e.getMessage());

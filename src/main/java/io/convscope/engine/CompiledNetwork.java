@@ -13,6 +13,10 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -23,6 +27,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -127,7 +132,8 @@ public final class CompiledNetwork {
                 Layer conf = net.getLayerWiseConfigurations().getConf(i).getLayer();
                 String layerName = conf.getLayerName() != null ? conf.getLayerName() : "layer_" + i;
                 preprocessor(net.getLayerWiseConfigurations().getInputPreProcess(i), layerName);
-                boolean last = i == n - 1;
+                // An identity loss layer (Darknet-19's) computes nothing: the layer before it is the network's last.
+                boolean last = i == n - 1 || (i == n - 2 && isIdentityLoss(net.getLayerWiseConfigurations().getConf(n - 1).getLayer()));
                 if (conf instanceof ConvolutionLayer c && conf.getClass() == ConvolutionLayer.class) {
                     convolution(c, layerName, i);
                 } else if (conf instanceof SubsamplingLayer s && conf.getClass() == SubsamplingLayer.class) {
@@ -143,6 +149,14 @@ public final class CompiledNetwork {
                             x -> x, i + 1);
                 } else if (conf instanceof ZeroPaddingLayer z) {
                     zeroPadding(z, layerName, i);
+                } else if (conf instanceof BatchNormalization bn) {
+                    batchNorm(bn, layerName, i);
+                } else if (conf instanceof LocalResponseNormalization lrn) {
+                    localResponse(lrn, layerName, i);
+                } else if (conf instanceof GlobalPoolingLayer g) {
+                    globalPooling(g, layerName, i);
+                } else if (isIdentityLoss(conf) && last) {
+                    continue; // nothing to compute or show; DL4J's own output equals its input
                 } else {
                     throw new ModelLoadException("layer " + layerName + " is a " + conf.getClass().getSimpleName()
                             + ", which ConvScope cannot explain yet");
@@ -162,6 +176,10 @@ public final class CompiledNetwork {
         private void preprocessor(InputPreProcessor p, String before) throws ModelLoadException {
             if (p == null) {
                 return;
+            }
+            if (p instanceof FeedForwardToCnnPreProcessor f && f.getNumChannels() == shape.channels()
+                    && f.getInputHeight() == shape.height() && f.getInputWidth() == shape.width()) {
+                return; // LeNet's: our input already is a channel-major map of exactly that shape
             }
             if (!(p instanceof CnnToFeedForwardPreProcessor cnn)) {
                 throw new ModelLoadException("the model reshapes its data before " + before + " ("
@@ -194,13 +212,20 @@ public final class CompiledNetwork {
             ActivationFunction f = ActivationFunction.of(c.getActivationFn(), name);
             Padding padding = new Padding(win.padTop(), win.padLeft(), bottomPad(win, in.height(), hw[0], true),
                     bottomPad(win, in.width(), hw[1], false));
+            long macs = (long) w.length * out.height() * out.width();
+            INDArray wNative = macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(w, outC, w.length / outC) : null;
             add(new LayerDescription(name, LayerKind.CONVOLUTION, in, out,
                             new Window(win.kernelH(), win.kernelW()), new Window(win.strideH(), win.strideW()),
                             padding, "identity", (long) w.length + (c.hasBias() ? outC : 0)),
                     x -> {
                         float[] y = new float[out.size()];
-                        ForwardKernels.convolve(x, in.channels(), in.height(), in.width(), w, b, win,
-                                y, out.height(), out.width(), 0, outC);
+                        if (wNative != null) {
+                            ForwardKernels.convolveNative(x, in.channels(), in.height(), in.width(), wNative, b, win,
+                                    y, out.height(), out.width());
+                        } else {
+                            ForwardKernels.convolve(x, in.channels(), in.height(), in.width(), w, b, win,
+                                    y, out.height(), out.width(), 0, outC);
+                        }
                         return y;
                     }, f == ActivationFunction.IDENTITY ? index + 1 : -1);
             if (f != ActivationFunction.IDENTITY) {
@@ -243,17 +268,36 @@ public final class CompiledNetwork {
             if (wArr.rows() != nIn) {
                 throw new ModelLoadException("layer " + name + " expects " + wArr.rows() + " inputs but receives " + nIn);
             }
-            float[] wInOut = wArr.dup('c').data().asFloat();
             boolean hasBias = d instanceof DenseLayer dl ? dl.hasBias() : ((OutputLayer) d).hasBias();
             float[] b = hasBias ? net.getLayer(index).getParam("b").dup().data().asFloat() : new float[nOut];
-            float[] w = new float[nIn * nOut];
-            for (int i = 0; i < nIn; i++) {
-                int chw = pendingHwcFlatten == null ? i : hwcToChw(i, pendingHwcFlatten);
-                for (int o = 0; o < nOut; o++) {
-                    w[o * nIn + chw] = wInOut[i * nOut + o];
+            float[] w;
+            if (pendingHwcFlatten == null) {
+                // ND4J transposes VGG's 25,088 x 4,096 matrix far faster than a strided Java loop would.
+                w = NativeGemm.toArray(wArr.transpose().dup('c'));
+            } else {
+                float[] wInOut = wArr.dup('c').data().asFloat();
+                w = new float[nIn * nOut];
+                for (int i = 0; i < nIn; i++) {
+                    int chw = hwcToChw(i, pendingHwcFlatten);
+                    for (int o = 0; o < nOut; o++) {
+                        w[o * nIn + chw] = wInOut[i * nOut + o];
+                    }
                 }
             }
             pendingHwcFlatten = null;
+            INDArray wNative = (long) nIn * nOut >= NativeGemm.MIN_MACS ? NativeGemm.matrix(w, nOut, nIn) : null;
+            Step linear = x -> {
+                float[] y = new float[nOut];
+                if (wNative != null) {
+                    NativeGemm.multiplyVector(wNative, x, y);
+                    for (int o = 0; o < nOut; o++) {
+                        y[o] += b[o];
+                    }
+                } else {
+                    ForwardKernels.dense(x, w, b, y);
+                }
+                return y;
+            };
             weights.put(name, new LayerWeights(nOut, nIn, 1, 1, w, b));
             ActivationFunction f = ActivationFunction.of(d.getActivationFn(), name);
             Shape in = shape;
@@ -262,20 +306,11 @@ public final class CompiledNetwork {
             long params = (long) nIn * nOut + (hasBias ? nOut : 0);
             if (last && f == ActivationFunction.SOFTMAX) {
                 // The output layer: logits are kept as this layer's output, probabilities come from softmax below.
-                add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params),
-                        x -> {
-                            float[] y = new float[nOut];
-                            ForwardKernels.dense(x, w, b, y);
-                            return y;
-                        }, -1);
+                add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params), linear, -1);
                 return false;
             }
             add(LayerDescription.elementwise(name, last ? LayerKind.OUTPUT : LayerKind.DENSE, in, out, "identity", params),
-                    x -> {
-                        float[] y = new float[nOut];
-                        ForwardKernels.dense(x, w, b, y);
-                        return y;
-                    }, f == ActivationFunction.IDENTITY ? index + 1 : -1);
+                    linear, f == ActivationFunction.IDENTITY ? index + 1 : -1);
             if (f != ActivationFunction.IDENTITY) {
                 activation(name + "_" + f.label, f, alphaOf(d.getActivationFn()), index + 1);
                 return last && f == ActivationFunction.SOFTMAX;
@@ -296,6 +331,91 @@ public final class CompiledNetwork {
                                 y, out.height(), out.width());
                         return y;
                     }, index + 1);
+        }
+
+        /**
+         * Inference-time batch normalisation, folded into one scale and shift per channel:
+         * {@code y = gamma (x - mean) / sqrt(var + eps) + beta}, where DL4J may store {@code log10(sqrt(var))}.
+         */
+        private void batchNorm(BatchNormalization bn, String name, int index) throws ModelLoadException {
+            if (bn.isLockGammaBeta()) {
+                throw new ModelLoadException("layer " + name + " locks gamma and beta, which ConvScope does not support");
+            }
+            var layer = net.getLayer(index);
+            float[] gamma = layer.getParam("gamma").dup().data().asFloat();
+            float[] beta = layer.getParam("beta").dup().data().asFloat();
+            float[] mean = layer.getParam("mean").dup().data().asFloat();
+            float[] std;
+            if (bn.isUseLogStd()) {
+                // DL4J turns the stored log10 of the deviation back into a variance and still adds eps.
+                std = layer.getParam("log10stdev").dup().data().asFloat();
+                for (int c = 0; c < std.length; c++) {
+                    double sd = Math.pow(10, std[c]);
+                    std[c] = (float) Math.sqrt(sd * sd + bn.getEps());
+                }
+            } else {
+                std = layer.getParam("var").dup().data().asFloat();
+                for (int c = 0; c < std.length; c++) {
+                    std[c] = (float) Math.sqrt(std[c] + bn.getEps());
+                }
+            }
+            int channels = shape.channels();
+            float[] scale = new float[channels];
+            float[] shift = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                scale[c] = gamma[c] / std[c];
+                shift[c] = beta[c] - mean[c] * scale[c];
+            }
+            Shape s = shape;
+            int plane = s.height() * s.width();
+            add(LayerDescription.elementwise(name, LayerKind.BATCH_NORM, s, s, "identity", 4L * channels),
+                    x -> {
+                        float[] y = new float[x.length];
+                        ForwardKernels.scaleShift(x, channels, plane, scale, shift, y);
+                        return y;
+                    }, index + 1);
+            ActivationFunction f = ActivationFunction.of(bn.getActivationFn(), name);
+            if (f != ActivationFunction.IDENTITY) {
+                throw new ModelLoadException("layer " + name + " applies " + f.label + " inside batch normalisation, "
+                        + "which ConvScope does not support yet");
+            }
+        }
+
+        private void localResponse(LocalResponseNormalization lrn, String name, int index) {
+            Shape s = shape;
+            int plane = s.height() * s.width();
+            add(LayerDescription.elementwise(name, LayerKind.LOCAL_RESPONSE_NORM, s, s, "identity", 0),
+                    x -> {
+                        float[] y = new float[x.length];
+                        ForwardKernels.localResponse(x, s.channels(), plane, lrn.getK(), lrn.getN(), lrn.getAlpha(),
+                                lrn.getBeta(), y);
+                        return y;
+                    }, index + 1);
+        }
+
+        private void globalPooling(GlobalPoolingLayer g, String name, int index) throws ModelLoadException {
+            boolean max = g.getPoolingType() == PoolingType.MAX;
+            if (!max && g.getPoolingType() != PoolingType.AVG || !g.isCollapseDimensions() || shape.isVector()) {
+                throw new ModelLoadException("layer " + name + " is a " + g.getPoolingType()
+                        + " global pooling ConvScope does not support");
+            }
+            Shape in = shape;
+            Shape out = Shape.vector(in.channels());
+            shape = out;
+            int plane = in.height() * in.width();
+            add(new LayerDescription(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out,
+                            new Window(in.height(), in.width()), new Window(in.height(), in.width()), Padding.NONE,
+                            "identity", 0),
+                    x -> {
+                        float[] y = new float[in.channels()];
+                        ForwardKernels.globalPool(x, in.channels(), plane, max, y);
+                        return y;
+                    }, index + 1);
+        }
+
+        private static boolean isIdentityLoss(Layer conf) {
+            return conf instanceof LossLayer l
+                    && (l.getActivationFn() == null || l.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity);
         }
 
         private void activation(String name, ActivationFunction f, double alpha, int dl4jIndex) {

@@ -35,15 +35,92 @@ final class ForwardKernels {
                          float[] out, int outH, int outW, int fromOut, int toOut) {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
+        float[][] col = scratch(taps, plane);
+        unfold(in, channels, height, width, win, outH, outW, col);
+        multiplyAll(col, taps, plane, w, bias, out, fromOut, toOut);
+    }
+
+    /**
+     * The same cross-correlation for big layers: the unfolded input times the {@code [out][taps]} weight matrix by
+     * native BLAS ({@link NativeGemm}), then the bias added per output plane.
+     */
+    static void convolveNative(float[] in, int channels, int height, int width,
+                               org.nd4j.linalg.api.ndarray.INDArray weights, float[] bias, Window win,
+                               float[] out, int outH, int outW) {
+        int plane = outH * outW;
+        int taps = channels * win.kernelH() * win.kernelW();
+        float[][] col = scratch(taps, plane);
+        unfold(in, channels, height, width, win, outH, outW, col);
+        NativeGemm.multiply(weights, col, taps, plane, out);
+        if (bias != null) {
+            for (int o = 0; o < bias.length; o++) {
+                addConstant(out, o * plane, plane, bias[o]);
+            }
+        }
+    }
+
+    private static float[][] scratch(int taps, int plane) {
         float[][] col = SCRATCH.get();
-        if (col.length < taps || col[0].length < plane) {
+        if (col.length < taps || col.length == 0 || col[0].length < plane) {
             int rows = Math.max(taps, col.length);
             int cols = Math.max(plane, col.length == 0 ? 0 : col[0].length);
             col = new float[rows][cols];
             SCRATCH.set(col);
         }
-        unfold(in, channels, height, width, win, outH, outW, col);
-        multiplyAll(col, taps, plane, w, bias, out, fromOut, toOut);
+        return col;
+    }
+
+    private static void addConstant(float[] y, int from, int n, float a) {
+        for (int i = from; i < from + n; i++) {
+            y[i] += a;
+        }
+    }
+
+    /** Inference batch normalisation as one multiply-add per channel: {@code y = x * scale[c] + shift[c]}. */
+    static void scaleShift(float[] in, int channels, int plane, float[] scale, float[] shift, float[] out) {
+        for (int c = 0; c < channels; c++) {
+            float a = scale[c];
+            float b = shift[c];
+            int base = c * plane;
+            for (int i = base; i < base + plane; i++) {
+                out[i] = in[i] * a + b;
+            }
+        }
+    }
+
+    /**
+     * Local response normalisation across channels (AlexNet), as DL4J computes it:
+     * {@code y = x / (k + alpha * sum_{|j - c| <= n/2} x_j^2)^beta}.
+     */
+    static void localResponse(float[] in, int channels, int plane, double k, double n, double alpha, double beta,
+                              float[] out) {
+        int half = (int) Math.floor(n / 2);
+        float[] sum = new float[plane];
+        for (int c = 0; c < channels; c++) {
+            java.util.Arrays.fill(sum, 0f);
+            for (int j = Math.max(0, c - half); j <= Math.min(channels - 1, c + half); j++) {
+                int base = j * plane;
+                for (int i = 0; i < plane; i++) {
+                    float v = in[base + i];
+                    sum[i] += v * v;
+                }
+            }
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                out[base + i] = (float) (in[base + i] / Math.pow(k + alpha * sum[i], beta));
+            }
+        }
+    }
+
+    /** Global pooling over each channel's whole map into one value (average or max). */
+    static void globalPool(float[] in, int channels, int plane, boolean max, float[] out) {
+        for (int c = 0; c < channels; c++) {
+            double acc = max ? Double.NEGATIVE_INFINITY : 0;
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                acc = max ? Math.max(acc, in[i]) : acc + in[i];
+            }
+            out[c] = (float) (max ? acc : acc / plane);
+        }
     }
 
     /** Output planes {@code [fromOut, toOut)} from the unfolded input: bias plus one multiply-add line per tap. */

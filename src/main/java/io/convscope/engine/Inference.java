@@ -33,19 +33,35 @@ public final class Inference {
         if (cached != null) {
             return cached;
         }
-        float[] input = ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth());
+        float[] input = channels(ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth()));
         return cache.get(key, () -> model.compiled().forward(input));
     }
 
     /** Preprocesses a decoded image (e.g. from the clipboard) and runs it under {@code key}. */
     public ActivationSnapshot run(String key, BufferedImage upright) {
-        return cache.get(key, () -> model.compiled().forward(ImagePreprocessor.toChw(
-                ImagePreprocessor.resizeAndCrop(upright, model.inputHeight(), model.inputWidth()))));
+        return cache.get(key, () -> model.compiled().forward(channels(ImagePreprocessor.toChw(
+                ImagePreprocessor.resizeAndCrop(upright, model.inputHeight(), model.inputWidth())))));
     }
 
     /** Runs an already preprocessed channel-major input without caching. */
     public ActivationSnapshot run(float[] input) {
         return model.compiled().forward(input);
+    }
+
+    /**
+     * The preprocessed RGB image in the channels the model reads: unchanged for colour models; for a one-channel
+     * model (LeNet) the mean of R, G and B, which keeps grey images exactly as they are stored.
+     */
+    private float[] channels(float[] rgb) {
+        if (model.metadata().inputChannels() != 1) {
+            return rgb;
+        }
+        int plane = rgb.length / 3;
+        float[] grey = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            grey[i] = (rgb[i] + rgb[plane + i] + rgb[2 * plane + i]) / 3f;
+        }
+        return grey;
     }
 
     private static String key(Path image) {

@@ -1,7 +1,7 @@
 package io.convscope.engine;
 
 /** A model file that cannot be opened; the message is one sentence a user can act on. */
-public final class ModelLoadException extends Exception {
+public class ModelLoadException extends Exception {
 
     public ModelLoadException(String message) {
         super(message);

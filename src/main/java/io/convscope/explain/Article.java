@@ -170,7 +170,7 @@ public final class Article {
         return switch (kind) {
             case INPUT -> INPUT;
             case CONVOLUTION, ZERO_PADDING -> CONVOLUTION;
-            case ACTIVATION, BATCH_NORM -> RELU;
+            case ACTIVATION, BATCH_NORM, LOCAL_RESPONSE_NORM -> RELU;
             case MAX_POOL, AVERAGE_POOL -> POOLING;
             case FLATTEN, DENSE -> FLATTEN;
             case OUTPUT -> SOFTMAX;

@@ -64,11 +64,17 @@ public final class ExplanationNavigator {
         LayerKind kind = network.layer(layer).kind();
         return switch (kind) {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
-            case ACTIVATION, BATCH_NORM, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
+            case ACTIVATION, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
-            case OUTPUT, DENSE -> new ExplanationState.Flatten(layer, neuron);
-            case INPUT, FLATTEN -> state;
+            // The flatten view explains a layer that reads flattened maps; VGG's fc8 reads fc7's 4,096 units instead.
+            case OUTPUT, DENSE -> readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron) : state;
+            // Normalisations have no formula view yet (the activation panel would misname them): nothing opens.
+            case INPUT, FLATTEN, BATCH_NORM, LOCAL_RESPONSE_NORM -> state;
         };
+    }
+
+    private boolean readsFlatten(int layer) {
+        return layer > 0 && network.layer(layer - 1).kind() == LayerKind.FLATTEN;
     }
 
     private boolean isOpen(int layer, int neuron) {

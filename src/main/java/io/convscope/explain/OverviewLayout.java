@@ -26,6 +26,8 @@ public final class OverviewLayout {
     static final int LONG_GAP = 4;
     /** At most this many neurons per column; more channels scroll (a 512-channel layer stays readable). */
     public static final int MAX_VISIBLE = 10;
+    /** At most this many classes in the output column; with more (ImageNet's 1,000) the most probable are shown. */
+    public static final int MAX_OUTPUT_ROWS = 10;
 
     /** A neuron's square on screen. */
     public record Box(double x, double y, double size) {

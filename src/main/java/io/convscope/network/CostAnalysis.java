@@ -44,6 +44,8 @@ public final class CostAnalysis {
             case ACTIVATION -> new LayerCost(l, 0, 0, outSize, outSize);
             // scale and shift per value: one multiply-add
             case BATCH_NORM -> new LayerCost(l, l.parameters(), outSize, 0, outSize);
+            // a sum of n squares across channels, a power and a division per value (n = 5 in AlexNet)
+            case LOCAL_RESPONSE_NORM -> new LayerCost(l, 0, 0, 7L * outSize, outSize);
             case INPUT, FLATTEN, ZERO_PADDING -> new LayerCost(l, 0, 0, 0, outSize);
         };
     }

@@ -8,6 +8,7 @@ public enum LayerKind {
     MAX_POOL("max_pool"),
     AVERAGE_POOL("avg_pool"),
     BATCH_NORM("batch_norm"),
+    LOCAL_RESPONSE_NORM("lrn"),
     ZERO_PADDING("padding"),
     FLATTEN("flatten"),
     DENSE("dense"),

@@ -19,9 +19,12 @@ final class InputPanel extends VBox {
     private final ImageView original = new ImageView();
     private final ImageView processed = new ImageView();
     private final Label name = new Label();
+    private final Label processedTitle = new Label();
+    private final ResourceBundle text;
     private final Label caption = new Label();
 
     InputPanel(ResourceBundle text) {
+        this.text = text;
         setSpacing(6);
         setPadding(new Insets(10));
         setPrefWidth(WIDTH);
@@ -40,7 +43,7 @@ final class InputPanel extends VBox {
         caption.setWrapText(true);
         caption.getStyleClass().add("caption");
         Label originalTitle = new Label(text.getString("image.original"));
-        Label processedTitle = new Label(text.getString("image.processed"));
+        processedTitle.setText(text.getString("image.processed"));
         originalTitle.getStyleClass().add("text-muted");
         processedTitle.getStyleClass().add("text-muted");
         processedTitle.setWrapText(true);
@@ -49,6 +52,8 @@ final class InputPanel extends VBox {
 
     void show(String title, BufferedImage upright, BufferedImage input, String captionText) {
         name.setText(title);
+        // The model's real input size: 64 x 64 for Tiny VGG, 224 x 224 for VGG-16...
+        processedTitle.setText(String.format(text.getString("image.processedSize"), input.getWidth(), input.getHeight()));
         original.setImage(SwingFXUtils.toFXImage(upright, null));
         processed.setImage(SwingFXUtils.toFXImage(input, null));
         caption.setText(captionText == null ? "" : captionText);

@@ -1,5 +1,10 @@
 package io.convscope.ui;
 
+import io.convscope.engine.ArchitecturePresets;
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.PresetModels;
+import javafx.scene.control.Menu;
+
 import io.convscope.engine.ImageInputException;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.Inference;
@@ -83,6 +88,12 @@ final class MainWindow extends BorderPane {
     private final Label readout = new Label();
     private final Label notice = new Label();
     private final ProgressBar busy = new ProgressBar();
+    /** Where a preset load's progress is when it starts its first forward pass (init and compile take the rest). */
+    static final double FIRST_PASS_PROGRESS = 0.85;
+    private final ProgressBar loadProgress = new ProgressBar(0);
+    private final Label loadPhase = new Label();
+    private final HBox loadBox = new HBox(6);
+    private Task<?> loadTask;
     private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
     private final ToggleButton details = new ToggleButton();
     private final MenuButton recent = new MenuButton();
@@ -195,8 +206,7 @@ final class MainWindow extends BorderPane {
         recent.setGraphic(new FontIcon(Material2AL.HISTORY));
         recent.setTooltip(new Tooltip(text.getString("action.recent.tooltip")));
         recent.setOnShowing(e -> fillRecent());
-        Button openModel = iconButton(Material2AL.ACCOUNT_TREE, "action.openModel", "action.openModel.tooltip");
-        openModel.setOnAction(e -> chooseModel());
+        MenuButton openModel = modelMenu();
         Button architecture = iconButton(Material2AL.DEVICE_HUB, "action.architecture", "action.architecture.tooltip");
         architecture.setId("architecture");
         architecture.setOnAction(e -> openArchitecture());
@@ -278,14 +288,150 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
-        HBox controls = new HBox(8, open, paste, recent, openModel, architecture, spacer, busy, details, scale,
-                rangeMode, learn, languages, theme);
+        HBox controls = new HBox(8, open, paste, recent, openModel, architecture, spacer, loadBox(), busy, details,
+                scale, rangeMode, learn, languages, theme);
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
         bar.setPadding(new Insets(6, 10, 4, 10));
         bar.getStyleClass().add("tool-bar");
         return bar;
+    }
+
+    /**
+     * "Open model": a file, the bundled Tiny VGG, or a zoo architecture with random weights. Branching architectures
+     * are listed too: choosing one says why the overview cannot show it and where to look instead.
+     */
+    private MenuButton modelMenu() {
+        MenuButton menu = new MenuButton(text.getString("action.openModel"), new FontIcon(Material2AL.ACCOUNT_TREE));
+        menu.setId("open-model");
+        menu.setTooltip(new Tooltip(text.getString("action.openModel.tooltip")));
+        MenuItem file = new MenuItem(text.getString("model.menu.file"));
+        file.setId("open-model-file");
+        file.setOnAction(e -> chooseModel());
+        MenuItem bundled = new MenuItem(text.getString("model.menu.bundled"));
+        bundled.setId("open-model-bundled");
+        bundled.setOnAction(e -> loadModel(null));
+        menu.getItems().addAll(file, bundled, new javafx.scene.control.SeparatorMenuItem());
+        Menu header = new Menu(text.getString("model.menu.presets"));
+        header.setId("open-model-presets");
+        for (ArchitecturePresets.Preset p : ArchitecturePresets.all()) {
+            if (p.id().equals("tiny-vgg")) {
+                continue; // the trained Tiny VGG is the item above; random weights would only confuse
+            }
+            MenuItem item = new MenuItem(p.displayName());
+            item.setId("preset-" + p.id());
+            item.setOnAction(e -> loadPreset(p.id()));
+            header.getItems().add(item);
+        }
+        menu.getItems().add(header);
+        return menu;
+    }
+
+    /** Progress of a long model load (a zoo preset's init takes seconds), with its phase and a cancel button. */
+    private Region loadBox() {
+        loadProgress.setPrefWidth(120);
+        loadProgress.setId("load-progress");
+        loadPhase.getStyleClass().add("text-muted");
+        loadPhase.setId("load-phase");
+        Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
+        cancel.setId("cancel-load");
+        cancel.setTooltip(new Tooltip(text.getString("load.cancel.tooltip")));
+        cancel.setOnAction(e -> cancelLoad());
+        loadBox.getChildren().setAll(loadPhase, loadProgress, cancel);
+        loadBox.setAlignment(Pos.CENTER_LEFT);
+        loadBox.setVisible(false);
+        loadBox.managedProperty().bind(loadBox.visibleProperty());
+        return loadBox;
+    }
+
+    /**
+     * Opens a zoo architecture with seeded random weights. Configuration, init (seconds and ~550 MB for VGG-16),
+     * compilation and the first forward pass of the current image all run on the engine thread; the UI shows the
+     * phase and can cancel, which keeps the current model (the engine stops at the next phase boundary).
+     */
+    void loadPreset(String id) {
+        ArchitecturePresets.Preset preset = ArchitecturePresets.find(id).orElseThrow();
+        String name = String.format(text.getString("model.preset.name"), preset.displayName());
+        Shown current = shown.get();
+        cancelLoad();
+        Task<Loaded> task = new Task<>() {
+            @Override
+            protected Loaded call() throws Exception {
+                PresetModels.Progress progress = new PresetModels.Progress() {
+                    @Override
+                    public void phase(PresetModels.Phase p) {
+                        updateProgress(p.start, 1);
+                        updateMessage(text.getString("load.phase." + p.name().toLowerCase(java.util.Locale.ROOT)));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                };
+                LoadedModel model = PresetModels.load(preset, name, progress);
+                updateProgress(FIRST_PASS_PROGRESS, 1);
+                updateMessage(text.getString("load.phase.firstpass"));
+                Inference inf = new Inference(model);
+                if (current == null || current.sample() != null) {
+                    String sample = current == null ? SampleGallery.DEFAULT : current.sample();
+                    byte[] bytes;
+                    try (InputStream in = MainWindow.class.getResourceAsStream(SampleGallery.RESOURCE_DIR + sample)) {
+                        if (in == null) {
+                            throw new ImageInputException(ImageInputException.Problem.MISSING_FROM_BUILD, sample);
+                        }
+                        bytes = in.readAllBytes();
+                    }
+                    return new Loaded(inf, compute(inf, "sample:" + sample, GalleryStrip.title(samples, sample), sample,
+                            ImagePreprocessor.decode(bytes, sample)));
+                }
+                return new Loaded(inf, compute(inf, current.key(), current.title(), null, current.upright()));
+            }
+        };
+        loadTask = task;
+        loadProgress.progressProperty().bind(task.progressProperty());
+        loadPhase.textProperty().bind(task.messageProperty());
+        loadBox.setVisible(true);
+        status.setText(String.format(text.getString("status.loadingPreset"), name));
+        task.setOnSucceeded(e -> {
+            endLoad(task);
+            inference.set(task.getValue().inference());
+            display(task.getValue().shown());
+        });
+        task.setOnFailed(e -> {
+            endLoad(task);
+            setNotice(message(task.getException()));
+            updateStatus(shown.get());
+        });
+        engine.submit(task);
+    }
+
+    /** A loaded preset with the current image's result through it. */
+    private record Loaded(Inference inference, Shown shown) {
+    }
+
+    private void endLoad(Task<?> task) {
+        if (loadTask == task) {
+            loadTask = null;
+            loadProgress.progressProperty().unbind();
+            loadPhase.textProperty().unbind();
+            loadBox.setVisible(false);
+        }
+    }
+
+    /** Stops a preset load: its result is dropped and the current model stays. */
+    void cancelLoad() {
+        Task<?> task = loadTask;
+        if (task != null) {
+            task.cancel(false);
+            endLoad(task);
+            updateStatus(shown.get());
+        }
+    }
+
+    boolean loading() {
+        return loadTask != null;
     }
 
     private Button iconButton(org.kordamp.ikonli.Ikon icon, String textKey, String tooltipKey) {
@@ -374,7 +520,7 @@ final class MainWindow extends BorderPane {
         run(null, () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image), this::display);
     }
 
-    private static Shown compute(Inference inf, String key, String title, String sample, BufferedImage upright) {
+    private Shown compute(Inference inf, String key, String title, String sample, BufferedImage upright) {
         BufferedImage input = ImagePreprocessor.resizeAndCrop(upright, inf.model().inputHeight(), inf.model().inputWidth());
         return new Shown(key, title, sample, upright, input, inf.run(key, upright));
     }
@@ -383,6 +529,9 @@ final class MainWindow extends BorderPane {
     private void display(Shown s) {
         boolean sameNetwork = shown.get() != null && shown.get().snapshot().network() == s.snapshot().network();
         shown.set(s);
+        if (!sameNetwork) {
+            recentSamples.clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
+        }
         if (s.sample() != null) {
             recentSamples.put(s.key(), s);
         }
@@ -773,6 +922,10 @@ final class MainWindow extends BorderPane {
     String message(Throwable t) {
         if (t instanceof ImageInputException e) {
             return String.format(text.getString(e.problem().messageKey()), e.arguments().toArray());
+        }
+        if (t instanceof PresetModels.NotAChain n) {
+            String name = ArchitecturePresets.find(n.preset()).map(ArchitecturePresets.Preset::displayName).orElse(n.preset());
+            return String.format(text.getString("error.notAChain"), name, n.preset());
         }
         if (t instanceof io.convscope.engine.ModelLoadException) {
             return String.format(text.getString("error.model"), t.getMessage());

@@ -56,6 +56,10 @@ final class OverviewPane extends Region {
     private final List<Label> dimensionLabels = new ArrayList<>();
     private final List<Label> channelLabels = new ArrayList<>();
     private final List<OutputRow> outputRows = new ArrayList<>();
+    /** Class shown in each output row: the class order itself, or the most probable first when there are many. */
+    private int[] outputClass = new int[0];
+    /** "The 10 most probable of 1,000 classes", under the output column when it does not show them all. */
+    private final Label topNote = new Label();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Neuron> hovered = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Neuron> focused = new SimpleObjectProperty<>();
@@ -139,7 +143,7 @@ final class OverviewPane extends Region {
     javafx.geometry.Point2D neuronCentre(int layerIndex, int neuron) {
         for (int c = 0; c < columns.size() && layout != null; c++) {
             if (columns.get(c).layerIndex() == layerIndex) {
-                OverviewLayout.Box b = columns.get(c).isMap() ? boxOf(c, neuron) : layout.box(c, neuron, outputRows.size());
+                OverviewLayout.Box b = columns.get(c).isMap() ? boxOf(c, neuron) : outputBox(c, neuron);
                 return b == null ? null : new javafx.geometry.Point2D(b.x() + b.size() / 2, b.centerY());
             }
         }
@@ -197,6 +201,7 @@ final class OverviewPane extends Region {
         dimensionLabels.clear();
         channelLabels.clear();
         outputRows.clear();
+        outputClass = new int[0];
         content.getChildren().clear();
         for (int c = 0; c < columns.size(); c++) {
             OverviewColumn col = columns.get(c);
@@ -224,10 +229,20 @@ final class OverviewPane extends Region {
                     content.getChildren().add(v);
                 }
             } else {
-                for (int i = 0; i < col.neurons(); i++) {
+                int rows = Math.min(col.neurons(), OverviewLayout.MAX_OUTPUT_ROWS);
+                outputClass = java.util.stream.IntStream.range(0, rows).toArray();
+                for (int i = 0; i < rows; i++) {
                     OutputRow row = new OutputRow(ClassNames.display(text, network.classes().get(i)));
                     outputRows.add(row);
                     content.getChildren().addAll(row.name, row.bar, row.value);
+                }
+                if (rows < col.neurons()) {
+                    topNote.setText(String.format(text.getString("overview.topClasses"), rows,
+                            String.format(Locale.getDefault(), "%,d", col.neurons())));
+                    topNote.getStyleClass().setAll("label", "top-classes-note");
+                    topNote.setId("top-classes-note");
+                    topNote.setWrapText(true);
+                    content.getChildren().add(topNote);
                 }
             }
             heatmaps.add(views);
@@ -345,6 +360,14 @@ final class OverviewPane extends Region {
             row.value.autosize();
             row.value.relocate(x + OverviewLayout.OUTPUT_WIDTH - 46, b.centerY() - 4);
         }
+        if (!outputRows.isEmpty() && content.getChildren().contains(topNote)) {
+            // Above the first row: below the last one the colour legends begin.
+            OverviewLayout.Box firstRow = layout.box(column, 0, outputRows.size());
+            double h = topNote.prefHeight(OverviewLayout.OUTPUT_WIDTH);
+            topNote.setMaxWidth(OverviewLayout.OUTPUT_WIDTH);
+            topNote.resizeRelocate(x, Math.max(OverviewLayout.LABEL_SPACE, firstRow.y() - h - 4),
+                    OverviewLayout.OUTPUT_WIDTH, h);
+        }
         renderOutput(false);
     }
 
@@ -372,20 +395,28 @@ final class OverviewPane extends Region {
         if (snapshot == null || layout == null || outputRows.isEmpty()) {
             return;
         }
+        if (network.classes().size() > outputRows.size()) {
+            // Many classes: the rows show the most probable ones, best first, re-ranked for every image.
+            outputClass = java.util.Arrays.copyOf(snapshot.ranking(), outputRows.size());
+            for (int i = 0; i < outputRows.size(); i++) {
+                outputRows.get(i).name.setText(ClassNames.display(text, network.classes().get(outputClass[i])));
+            }
+        }
         float maxP = 0;
         for (int i = 0; i < outputRows.size(); i++) {
-            maxP = Math.max(maxP, snapshot.probability(i));
+            maxP = Math.max(maxP, snapshot.probability(outputClass[i]));
         }
         int top = snapshot.topClass();
         double barMax = OverviewLayout.OUTPUT_WIDTH - 52;
         List<KeyValue> targets = new ArrayList<>();
         for (int i = 0; i < outputRows.size(); i++) {
             OutputRow row = outputRows.get(i);
-            double p = snapshot.probability(i);
+            double p = snapshot.probability(outputClass[i]);
             row.value.setText(String.format(Locale.ROOT, "%.4f", p));
-            row.setTop(i == top);
-            row.bar.setFill(i == top ? palette.accent() : palette.bar());
-            row.name.setTextFill(i == top ? palette.accent() : palette.text());
+            boolean isTop = outputClass[i] == top;
+            row.setTop(isTop);
+            row.bar.setFill(isTop ? palette.accent() : palette.bar());
+            row.name.setTextFill(isTop ? palette.accent() : palette.text());
             double w = maxP <= 0 ? 0 : p / maxP * barMax;
             if (animate) {
                 targets.add(new KeyValue(row.bar.widthProperty(), w, Motion.EASE));
@@ -414,7 +445,7 @@ final class OverviewPane extends Region {
         g.setStroke(palette.edge());
         for (int c = 1; c < columns.size(); c++) {
             for (int slot = 0; slot < shownCount(c); slot++) {
-                strokeInputs(g, c, firstNeuron[c] + slot);
+                strokeInputs(g, c, atSlot(c, slot).index());
             }
         }
         Neuron h = hovered.get() != null ? hovered.get() : focused.get();
@@ -486,14 +517,36 @@ final class OverviewPane extends Region {
 
     private OverviewLayout.Box boxOf(int column, int neuron) {
         if (!columns.get(column).isMap()) {
-            OverviewLayout.Box b = layout.box(column, neuron, outputRows.size());
-            return new OverviewLayout.Box(b.x() - 4, b.y(), 0);
+            OverviewLayout.Box b = outputBox(column, neuron);
+            return b == null ? null : new OverviewLayout.Box(b.x() - 4, b.y(), 0);
         }
         int slot = neuron - firstNeuron[column];
         if (slot < 0 || slot >= heatmaps.get(column).size()) {
             return null;
         }
         return layout.box(column, slot, heatmaps.get(column).size());
+    }
+
+    /** The row of an output class, or -1 when the class is not among the rows shown. */
+    private int outputSlot(int classIndex) {
+        for (int i = 0; i < outputClass.length; i++) {
+            if (outputClass[i] == classIndex) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The box of an output class's row, or null when it is not shown. */
+    private OverviewLayout.Box outputBox(int column, int classIndex) {
+        int slot = outputSlot(classIndex);
+        return slot < 0 ? null : layout.box(column, slot, outputRows.size());
+    }
+
+    /** The neuron at a visible slot: a channel for map columns, the class of that row for the output. */
+    private Neuron atSlot(int column, int slot) {
+        return columns.get(column).isMap() ? new Neuron(column, firstNeuron[column] + slot)
+                : new Neuron(column, outputClass[slot]);
     }
 
     private void drawLegends() {
@@ -514,7 +567,7 @@ final class OverviewPane extends Region {
             for (int slot = 0; slot < shown; slot++) {
                 if (hit(c, slot, shown, e.getX(), e.getY())) {
                     hoveredEdge = null;
-                    hover(new Neuron(c, firstNeuron[c] + slot), e);
+                    hover(atSlot(c, slot), e);
                     return;
                 }
             }
@@ -677,8 +730,8 @@ final class OverviewPane extends Region {
         Neuron next = switch (e.getCode()) {
             case RIGHT -> inColumn(f.column() + 1, f.index());
             case LEFT -> inColumn(f.column() - 1, f.index());
-            case DOWN -> inColumn(f.column(), f.index() + 1);
-            case UP -> inColumn(f.column(), f.index() - 1);
+            case DOWN -> inColumn(f.column(), rowIndex(f) + 1);
+            case UP -> inColumn(f.column(), rowIndex(f) - 1);
             default -> null;
         };
         if (next != null) {
@@ -700,7 +753,15 @@ final class OverviewPane extends Region {
     /** The neuron at (column, index), both clamped to what exists. */
     private Neuron inColumn(int column, int index) {
         int c = Math.max(0, Math.min(columns.size() - 1, column));
+        if (!columns.get(c).isMap()) {
+            return new Neuron(c, outputClass[Math.max(0, Math.min(outputClass.length - 1, index))]);
+        }
         return new Neuron(c, Math.max(0, Math.min(columns.get(c).neurons() - 1, index)));
+    }
+
+    /** Up and down move by rows in the output column, which may show its classes ranked, not in class order. */
+    private int rowIndex(Neuron n) {
+        return columns.get(n.column()).isMap() ? n.index() : Math.max(0, outputSlot(n.index()));
     }
 
     /**
@@ -741,7 +802,7 @@ final class OverviewPane extends Region {
             return;
         }
         boolean map = columns.get(f.column()).isMap();
-        OverviewLayout.Box b = map ? boxOf(f.column(), f.index()) : layout.box(f.column(), f.index(), outputRows.size());
+        OverviewLayout.Box b = map ? boxOf(f.column(), f.index()) : outputBox(f.column(), f.index());
         if (b == null) {
             focusRing.setVisible(false);
             return;

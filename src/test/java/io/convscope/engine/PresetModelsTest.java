@@ -1,0 +1,136 @@
+package io.convscope.engine;
+
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.LayerDescription;
+import io.convscope.network.LayerKind;
+import io.convscope.network.Shape;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Zoo presets with random weights through our compiled forward pass, layer by layer against DL4J's own
+ * {@code feedForward} for the same network and input. VGG-16 runs at its real 224 x 224 (a sample of every layer's
+ * values); the smaller ones are compared in full.
+ */
+class PresetModelsTest {
+
+    private static ArchitecturePresets.Preset preset(String id) {
+        return ArchitecturePresets.find(id).orElseThrow();
+    }
+
+    @Test
+    void vgg16At224MatchesDl4jOnEveryLayer() throws Exception {
+        LoadedModel m = PresetModels.load(preset("vgg16"), "VGG-16 (random weights)", PresetModels.Progress.NONE);
+        assertEquals(138_357_544L, m.description().parameterCount(), "VGG-16's published parameter count");
+        assertEquals(1000, m.description().classes().size());
+        assertEquals("class 0", m.description().classes().get(0));
+        Set<String> names = m.description().layers().stream().map(LayerDescription::name).collect(Collectors.toSet());
+        assertTrue(names.containsAll(List.of("conv1_1", "conv5_3", "pool5", "fc6", "fc7", "output")), names.toString());
+        // Every VGG layer has its own activation inside, so one feedForward gives each layer's own output.
+        compare(m, 2_000, false);
+    }
+
+    @Test
+    void alexNetLeNetAndDarknetMatchDl4jInFull() throws Exception {
+        LoadedModel alex = PresetModels.load(preset("alexnet"), "AlexNet", PresetModels.Progress.NONE);
+        assertTrue(alex.description().layers().stream().anyMatch(l -> l.kind() == LayerKind.LOCAL_RESPONSE_NORM));
+        compare(alex, Integer.MAX_VALUE, false);
+        compare(PresetModels.load(preset("lenet"), "LeNet", PresetModels.Progress.NONE), Integer.MAX_VALUE, true);
+        // Darknet-19 at 64 x 64 keeps the test fast; every layer kind (batch norm, leaky ReLU, global pooling) is there.
+        LoadedModel darknet = PresetModels.load(preset("darknet19"), "Darknet-19", new int[] {3, 64, 64},
+                PresetModels.Progress.NONE);
+        assertTrue(darknet.description().layers().stream().anyMatch(l -> l.kind() == LayerKind.BATCH_NORM));
+        compare(darknet, Integer.MAX_VALUE, true);
+    }
+
+    @Test
+    void sameWeightsEveryTime() throws Exception {
+        LoadedModel a = PresetModels.load(preset("lenet"), "a", PresetModels.Progress.NONE);
+        LoadedModel b = PresetModels.load(preset("lenet"), "b", PresetModels.Progress.NONE);
+        assertArrayEquals(a.network().params().data().asFloat(), b.network().params().data().asFloat());
+    }
+
+    @Test
+    void branchingPresetsAreRefusedWithAPointerToTheArchitectureView() {
+        for (String id : List.of("resnet50", "squeezenet", "xception", "unet")) {
+            assertFalse(PresetModels.isChain(preset(id)), id);
+        }
+        PresetModels.NotAChain e = assertThrows(PresetModels.NotAChain.class,
+                () -> PresetModels.load(preset("resnet50"), "x", PresetModels.Progress.NONE));
+        assertEquals("resnet50", e.preset());
+        assertTrue(e.getMessage().contains("summary --preset resnet50"), e.getMessage());
+        for (String id : List.of("vgg16", "vgg19", "alexnet", "lenet", "darknet19")) {
+            assertTrue(PresetModels.isChain(preset(id)), id);
+        }
+    }
+
+    @Test
+    void cancellingStopsBetweenPhases() {
+        PresetModels.Progress cancelAfterConfigure = new PresetModels.Progress() {
+            @Override
+            public void phase(PresetModels.Phase p) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> PresetModels.load(preset("lenet"), "x", cancelAfterConfigure));
+    }
+
+    /**
+     * Our snapshot against DL4J for a random input: at most {@code perLayer} evenly spread values of each layer DL4J
+     * reports. With {@code eachOnItsOwn}, each layer is asked for separately, because DL4J applies a following
+     * activation layer to its input in place (Darknet, LeNet's conv layers read fine either way).
+     */
+    private static void compare(LoadedModel m, int perLayer, boolean eachOnItsOwn) {
+        Shape in = m.description().inputShape();
+        Random rng = new Random(5);
+        float[] x = new float[in.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat();
+        }
+        ActivationSnapshot s = m.compiled().forward(x);
+        INDArray input = Nd4j.create(x, new long[] {1, in.channels(), in.height(), in.width()}, 'c');
+        List<INDArray> all = m.network().feedForward(input, false);
+        int compared = 0;
+        for (int layer = 1; layer < s.layerCount(); layer++) {
+            int idx = m.compiled().dl4jIndexOf(layer);
+            if (idx < 0) {
+                continue;
+            }
+            INDArray ref = eachOnItsOwn ? m.network().feedForwardToLayer(idx - 1, input, false).get(idx) : all.get(idx);
+            float[] expected = ref.dup('c').data().asFloat();
+            assertEquals(expected.length, s.layer(layer).size(), m.description().layer(layer).name());
+            int step = Math.max(1, expected.length / Math.min(perLayer, expected.length));
+            float scale = 0;
+            for (float v : expected) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < expected.length; i += step) {
+                assertEquals(expected[i], s.layer(layer).value(i), 1e-5f * Math.max(1, scale),
+                        m.description().layer(layer).name() + " [" + i + "]");
+            }
+            compared++;
+        }
+        assertTrue(compared >= 5, "compared only " + compared + " layers");
+        float[] probabilities = all.get(all.size() - 1).dup().data().asFloat();
+        for (int c = 0; c < probabilities.length; c++) {
+            assertEquals(probabilities[c], s.probability(c), 1e-6, "probability " + c);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.convscope.ui;
+
+import io.convscope.explain.ExplanationState;
+import io.convscope.explain.OverviewLayout;
+import io.convscope.network.ActivationSnapshot;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * VGG-16 (random weights, 224 x 224) opened in the real window, headless: loading stays off the UI thread, the
+ * overview shows the engine's activations of deep layers, the output column ranks 10 of 1,000 classes, and the
+ * convolution, pooling and flatten views open on it. Loads VGG-16 once for the whole class (seconds and ~1 GB).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BigNetworkWindowTest {
+
+    /**
+     * The longest the UI thread may go without a pulse while a big network loads and is first drawn. Measured 1.1 to
+     * 2.3 s alone and 4.0 s inside the full suite here: building VGG-16's overview takes ~250 ms on the UI thread; the
+     * rest are garbage-collection pauses (stopping every thread) while init and the first pass allocate ~1.5 GB on
+     * 2 cores. This bound catches work moved back onto the UI thread (init alone is 6 s), not GC pauses.
+     */
+    static final long MAX_PULSE_GAP_MS = 5500;
+
+    static long longestGapMs;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launchAndOpenVgg16() throws Exception {
+        AppWindowTest.launch();
+        AtomicLong last = new AtomicLong(System.nanoTime());
+        AtomicLong longest = new AtomicLong();
+        // An AnimationTimer runs once per pulse: the largest gap between two runs is the longest the UI was frozen.
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            last.set(System.nanoTime());
+            pulses.start();
+            AppWindowTest.app.window().loadPreset("vgg16");
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
+                && AppWindowTest.shown().snapshot().network().name().startsWith("VGG-16"));
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS); // the first frames of the new overview
+        WaitForAsyncUtils.asyncFx(pulses::stop).get(10, TimeUnit.SECONDS);
+        longestGapMs = longest.get() / 1_000_000;
+        System.out.println("BigNetworkWindowTest: longest pulse gap while loading VGG-16: " + longestGapMs + " ms");
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        AppWindowTest.close();
+    }
+
+    @Test
+    @Order(1)
+    void loadingNeverFreezesTheWindow() {
+        assertTrue(longestGapMs < MAX_PULSE_GAP_MS, "the UI thread froze for " + longestGapMs + " ms");
+        assertTrue(!AppWindowTest.app.window().loading(), "the progress box is gone once the network is shown");
+    }
+
+    @Test
+    @Order(2)
+    void deepLayersShowTheEnginesActivations() throws Exception {
+        ActivationSnapshot s = AppWindowTest.shown().snapshot();
+        assertEquals(1000, s.network().classes().size());
+        var range = (javafx.scene.control.ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
+        var mode = (io.convscope.explain.RangeMode) range.getValue();
+        AppWindowTest.assertHeatmapShows("conv5_3_relu", 0, mode);
+        AppWindowTest.assertHeatmapShows("conv1_1_relu", 2, mode);
+        AppWindowTest.assertHeatmapShows("pool4", 5, mode);
+        Label processed = robot.lookup(".input-panel .text-muted").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("224")).findFirst().orElseThrow();
+        assertTrue(processed.getText().contains("224 \u00d7 224"), processed.getText());
+    }
+
+    @Test
+    @Order(3)
+    void theOutputColumnRanksTheTenMostProbableOfAThousand() throws Exception {
+        Label note = (Label) AppWindowTest.stage.getScene().lookup("#top-classes-note");
+        assertTrue(note != null && note.isVisible(), "the note under the output column");
+        assertTrue(note.getText().contains("10") && note.getText().contains("1,000"), note.getText());
+        ActivationSnapshot s = AppWindowTest.shown().snapshot();
+        var names = robot.from(AppWindowTest.app.window().overview()).lookup(".class-name").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList();
+        assertEquals(OverviewLayout.MAX_OUTPUT_ROWS, names.size());
+        int[] ranking = s.ranking();
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(names.contains(s.network().classes().get(ranking[i])), "row for " + ranking[i]);
+        }
+        AppWindowTest.screenshot("overview-vgg16.png");
+    }
+
+    @Test
+    @Order(4)
+    void convolutionPoolingAndFlattenViewsOpenOnVgg16() throws Exception {
+        MainWindow w = AppWindowTest.app.window();
+        ActivationSnapshot s = AppWindowTest.shown().snapshot();
+        int conv = s.network().indexOf("conv4_1");
+        WaitForAsyncUtils.asyncFx(() -> w.explain(conv, 7)).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(ExplanationState.Convolution.class, w.explanationState());
+        AppWindowTest.screenshot("convolution-vgg16.png");
+        WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
+
+        int pool = s.network().indexOf("pool5");
+        WaitForAsyncUtils.asyncFx(() -> w.explain(pool, 3)).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(ExplanationState.Pooling.class, w.explanationState());
+        assertTrue(w.elementwisePanel().isVisible());
+        WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
+
+        int relu = s.network().indexOf("conv2_2_relu");
+        WaitForAsyncUtils.asyncFx(() -> w.explain(relu, 1)).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInstanceOf(ExplanationState.Activation.class, w.explanationState());
+        WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
+
+        // fc8 reads fc7's 4,096 units, not flattened maps: the flatten view does not apply and nothing opens.
+        int output = s.network().layers().size() - 1;
+        WaitForAsyncUtils.asyncFx(() -> w.explain(output, s.topClass())).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ExplanationState.OVERVIEW, w.explanationState());
+    }
+}

@@ -36,8 +36,10 @@ final class ArchitectureTable extends VBox {
                long other, long activationBytes, boolean block) {
     }
 
-    static final double NAME_WIDTH = 200;
-    static final double NUMBER_WIDTH = 78;
+    static final double NAME_WIDTH = 170;
+    static final double TYPE_WIDTH = 118;
+    static final double SHAPE_WIDTH = 100;
+    static final double NUMBER_WIDTH = 72;
 
     private final ResourceBundle text;
     private final Figures figures;
@@ -60,8 +62,12 @@ final class ArchitectureTable extends VBox {
         TreeTableColumn<Row, String> name = textColumn("architecture.column.name", Row::name);
         name.setPrefWidth(NAME_WIDTH);
         tree.getColumns().add(name);
-        tree.getColumns().add(textColumn("architecture.column.type", Row::type));
-        tree.getColumns().add(textColumn("architecture.column.shape", Row::shape));
+        TreeTableColumn<Row, String> type = textColumn("architecture.column.type", Row::type);
+        type.setPrefWidth(TYPE_WIDTH);
+        tree.getColumns().add(type);
+        TreeTableColumn<Row, String> shape = textColumn("architecture.column.shape", Row::shape);
+        shape.setPrefWidth(SHAPE_WIDTH); // 2048×14×14 must not be cut
+        tree.getColumns().add(shape);
         tree.getColumns().add(countColumn("architecture.column.trainable", Row::trainable));
         tree.getColumns().add(countColumn("architecture.column.nonTrainable", Row::nonTrainable));
         tree.getColumns().add(countColumn("architecture.column.macs", Row::macs));

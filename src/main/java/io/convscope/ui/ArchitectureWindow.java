@@ -90,7 +90,7 @@ public final class ArchitectureWindow {
 
     static final double WIDTH = 1440;
     static final double HEIGHT = 900;
-    static final double GRAPH_SHARE = 0.45;
+    static final double GRAPH_SHARE = 0.4;
     static final double NOTICE_SECONDS = 8;
     /** The longer side of an exported PNG, in pixels. */
     static final int PNG_MAX_SIDE = 8192;

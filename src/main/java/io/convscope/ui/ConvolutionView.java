@@ -56,6 +56,8 @@ final class ConvolutionView extends BorderPane {
     static final double HEIGHT = 640;
     static final double DIAGRAM_HEIGHT = 500;
     static final int SLIDE_STEPS = 5;
+    /** Input channels drawn at once; wider layers (VGG's 64 to 512) page through them, as the overview scrolls. */
+    static final int PAGE = 10;
     static final double SLIDE_STEP_MS = 200;
     static final Color EDGE = Color.gray(0.62);
     static final Color MASK = Color.gray(0.88);
@@ -76,6 +78,10 @@ final class ConvolutionView extends BorderPane {
     private double mapSide;
     private double outputSide;
     private ConvolutionExplanation explanation;
+    private int firstChannel;
+    private ActivationSnapshot lastSnapshot;
+    private double lastInputRange;
+    private double lastOutputRange;
     private double sharedRange;
     private IntConsumer onChannelChosen = c -> { };
     private int slideStep;
@@ -153,6 +159,31 @@ final class ConvolutionView extends BorderPane {
      * @param outputRange colour range of this layer; intermediates and output share max(inputRange, outputRange)
      */
     void show(ActivationSnapshot s, int layer, int neuron, double inputRange, double outputRange) {
+        firstChannel = 0;
+        showFrom(s, layer, neuron, inputRange, outputRange);
+    }
+
+    /** Shows the page of input channels starting at {@code first} (same neuron, same numbers). */
+    void page(int first) {
+        if (explanation == null) {
+            return;
+        }
+        int n = explanation.inputChannels();
+        int clamped = Math.max(0, Math.min(first, n - Math.min(n, PAGE)));
+        if (clamped != firstChannel) {
+            firstChannel = clamped;
+            showFrom(lastSnapshot, explanation.layer(), explanation.neuron(), lastInputRange, lastOutputRange);
+        }
+    }
+
+    int firstChannel() {
+        return firstChannel;
+    }
+
+    private void showFrom(ActivationSnapshot s, int layer, int neuron, double inputRange, double outputRange) {
+        lastSnapshot = s;
+        lastInputRange = inputRange;
+        lastOutputRange = outputRange;
         slide.stop();
         explanation = new ConvolutionExplanation(s, layer, neuron);
         LayerDescription description = s.network().layer(layer);
@@ -175,7 +206,8 @@ final class ConvolutionView extends BorderPane {
         masks.clear();
         inputMaps.clear();
         intermediateMaps.clear();
-        int n = explanation.inputChannels();
+        int channels = explanation.inputChannels();
+        int n = Math.min(channels, PAGE);
         float[][] kernel0 = explanation.kernel(0);
         int k = kernel0.length;
         double top = 58;
@@ -201,14 +233,15 @@ final class ConvolutionView extends BorderPane {
         // Column headers.
         var inShape = previous.outputShape();
         String inputHeader = image
-                ? String.format(text.getString("conv.column.image"), inShape.height(), inShape.width(), n)
-                : String.format(text.getString("conv.column.input"), previous.name(), inShape.height(), inShape.width(), n);
+                ? String.format(text.getString("conv.column.image"), inShape.height(), inShape.width(), channels)
+                : String.format(text.getString("conv.column.input"), previous.name(), inShape.height(), inShape.width(),
+                channels);
         header(inputHeader, inputX + mapSide / 2, 0, false, "conv-header-input");
         header(String.format(text.getString("conv.column.kernels"), k, kernel0[0].length), kernelX + glyph / 2, 0,
                 false, "conv-header-kernels");
         var outShape = description.outputShape();
         Label interHeader = header(String.format(text.getString("conv.column.intermediate"), outShape.height(),
-                outShape.width(), n), interX + mapSide / 2, 0, true, "conv-header-intermediate");
+                outShape.width(), channels), interX + mapSide / 2, 0, true, "conv-header-intermediate");
         skip.setTooltip(new Tooltip(text.getString("conv.skip.tooltip")));
         skip.setPadding(new Insets(0, 2, 0, 2));
         interHeader.setGraphic(skip);
@@ -248,9 +281,13 @@ final class ConvolutionView extends BorderPane {
                 : v2 -> ValueColors.activation(v2, sharedRange);
         DoubleToIntFunction shared = v2 -> ValueColors.activation(v2, sharedRange);
         double kernelRange = explanation.kernelRange();
-        for (int c = 0; c < n; c++) {
+        if (channels > n) {
+            pager(channels, n, inputX, 22, outputX, centreY + outputSide / 2 + 10);
+        }
+        for (int row = 0; row < n; row++) {
+            final int c = firstChannel + row;
             final int channel = c;
-            double y = rowsTop + c * pitch + (pitch - mapSide) / 2;
+            double y = rowsTop + row * pitch + (pitch - mapSide) / 2;
             double mid = y + mapSide / 2;
             Rectangle strip = new Rectangle(inputX - 6, y - 4, interX + mapSide - inputX + 12, mapSide + 8);
             strip.setArcWidth(10);
@@ -317,6 +354,36 @@ final class ConvolutionView extends BorderPane {
         outputMap.setOnMouseEntered(e -> readout.set(text.getString("conv.readout.output")));
         diagram.getChildren().addAll(outputMap, frame(outputX, outputY, outputSide));
         masks.add(masks(outputX, outputY, outputSide));
+    }
+
+    /**
+     * Which channels are drawn, with buttons to page through the rest; the sum still adds every channel, which the
+     * note says, so the output map stays exactly the engine's.
+     */
+    private void pager(int channels, int shown, double inputX, double y, double noteX, double noteY) {
+        Button previousPage = new Button(null, new FontIcon(org.kordamp.ikonli.material2.Material2AL.CHEVRON_LEFT));
+        Button nextPage = new Button(null, new FontIcon(org.kordamp.ikonli.material2.Material2AL.CHEVRON_RIGHT));
+        previousPage.setId("conv-page-previous");
+        nextPage.setId("conv-page-next");
+        for (Button b : List.of(previousPage, nextPage)) {
+            b.getStyleClass().addAll("flat", "small");
+            b.setFocusTraversable(false);
+        }
+        previousPage.setTooltip(new Tooltip(text.getString("conv.page.previous")));
+        nextPage.setTooltip(new Tooltip(text.getString("conv.page.next")));
+        previousPage.setDisable(firstChannel == 0);
+        nextPage.setDisable(firstChannel + shown >= channels);
+        previousPage.setOnAction(e -> page(firstChannel - shown));
+        nextPage.setOnAction(e -> page(firstChannel + shown));
+        Label range = small(String.format(text.getString("conv.page"), firstChannel, firstChannel + shown - 1, channels));
+        range.setId("conv-page");
+        HBox bar = new HBox(4, previousPage, range, nextPage);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.relocate(inputX - 6, y);
+        Label note = annotationLabel(String.format(text.getString("conv.page.note"), channels - shown), outputSide);
+        note.setId("conv-page-note");
+        note.relocate(noteX, noteY);
+        diagram.getChildren().addAll(bar, note);
     }
 
     private Label header(String s, double centreX, double y, boolean bold, String id) {
@@ -579,14 +646,14 @@ final class ConvolutionView extends BorderPane {
         return sharedRange;
     }
 
-    /** The ARGB colour drawn for cell (x, y) of intermediate map {@code channel}. */
+    /** The ARGB colour drawn for cell (x, y) of intermediate map {@code channel} (on the page shown). */
     int intermediateArgb(int channel, int x, int y) {
-        return intermediateMaps.get(channel).getImage().getPixelReader().getArgb(x, y);
+        return intermediateMaps.get(channel - firstChannel).getImage().getPixelReader().getArgb(x, y);
     }
 
-    /** The ARGB colour drawn for cell (x, y) of input map {@code channel}. */
+    /** The ARGB colour drawn for cell (x, y) of input map {@code channel} (on the page shown). */
     int inputArgb(int channel, int x, int y) {
-        return inputMaps.get(channel).getImage().getPixelReader().getArgb(x, y);
+        return inputMaps.get(channel - firstChannel).getImage().getPixelReader().getArgb(x, y);
     }
 
     int outputArgb(int x, int y) {

@@ -120,7 +120,20 @@ class BigNetworkWindowTest {
         WaitForAsyncUtils.asyncFx(() -> w.explain(conv, 7)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertInstanceOf(ExplanationState.Convolution.class, w.explanationState());
+        // 256 input channels: ten at a time, paged, while the sum still counts all of them.
+        var view = (ConvolutionView) AppWindowTest.stage.getScene().lookup("#conv-view");
+        assertTrue(view.lookup("#conv-input-" + (ConvolutionView.PAGE - 1)) != null);
+        assertTrue(view.lookup("#conv-input-" + ConvolutionView.PAGE) == null, "only one page of channels is drawn");
         AppWindowTest.screenshot("convolution-vgg16.png");
+        robot.clickOn("#conv-page-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ConvolutionView.PAGE, view.firstChannel());
+        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#conv-page")).getText().contains("256"));
+        float[][] inter12 = view.explanation().intermediate(12);
+        assertEquals(io.convscope.explain.ValueColors.activation(inter12[5][9], view.sharedRange()),
+                view.intermediateArgb(12, 9, 5), "page two draws channel 12's own intermediate map");
+        float[][] sum = view.explanation().sumOfIntermediatesPlusBias();
+        assertEquals(s.layer(conv).value(7, 5, 9), sum[5][9], 1e-3, "the sum adds all 256 channels");
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
 
         int pool = s.network().indexOf("pool5");

@@ -24,6 +24,8 @@ public final class ConvScopeApp extends Application {
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
     static final String STYLESHEET = "/io/convscope/ui/convscope.css";
+    /** {@code -Dconvscope.model=preset:<id>} opens a zoo architecture with random weights at start. */
+    static final String PRESET_PREFIX = "preset:";
 
     private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "convscope-engine");
@@ -74,9 +76,14 @@ public final class ConvScopeApp extends Application {
         stage.show();
         StartupProbe.windowShown();
         window.overview().requestFocus();
-        // -Dconvscope.model=PATH opens another model at start (the bundled Tiny VGG otherwise).
+        // -Dconvscope.model=PATH (or preset:vgg16) opens another model at start (the bundled Tiny VGG otherwise).
         String model = System.getProperty("convscope.model");
-        window.loadModel(model == null || model.isBlank() ? null : java.nio.file.Path.of(model));
+        if (model != null && model.startsWith(PRESET_PREFIX)) {
+            window.loadModel(null);
+            window.loadPreset(model.substring(PRESET_PREFIX.length()));
+        } else {
+            window.loadModel(model == null || model.isBlank() ? null : java.nio.file.Path.of(model));
+        }
     }
 
     private MainWindow newWindow(Language language) {

@@ -443,16 +443,21 @@ final class OverviewPane extends Region {
         g.clearRect(0, 0, edges.getWidth(), edges.getHeight());
         g.setLineWidth(0.7);
         g.setStroke(palette.edge());
+        // All edges as one path, stroked once: a stroke per curve made big networks slow to draw.
+        g.beginPath();
         for (int c = 1; c < columns.size(); c++) {
             for (int slot = 0; slot < shownCount(c); slot++) {
-                strokeInputs(g, c, atSlot(c, slot).index());
+                addInputs(g, c, atSlot(c, slot).index());
             }
         }
+        g.stroke();
         Neuron h = hovered.get() != null ? hovered.get() : focused.get();
         if (h != null && h.column() > 0) {
             g.setLineWidth(1.2);
             g.setStroke(palette.edgeHighlight());
-            strokeInputs(g, h.column(), h.index());
+            g.beginPath();
+            addInputs(g, h.column(), h.index());
+            g.stroke();
             outlineSources(g, h);
         }
         if (hoveredEdge != null) {
@@ -461,21 +466,22 @@ final class OverviewPane extends Region {
             OverviewLayout.Box from = boxOf(hoveredEdge.column() - 1, hoveredEdge.source());
             OverviewLayout.Box to = boxOf(hoveredEdge.column(), hoveredEdge.target());
             if (from != null && to != null) {
-                curve(g, from, to);
+                g.beginPath();
+                addCurve(g, from, to);
+                g.stroke();
             }
         }
     }
 
-    private static void curve(GraphicsContext g, OverviewLayout.Box from, OverviewLayout.Box to) {
+    /** Adds one edge to the current path (the caller strokes). */
+    private static void addCurve(GraphicsContext g, OverviewLayout.Box from, OverviewLayout.Box to) {
         double x0 = from.right();
         double y0 = from.centerY();
         double x1 = to.x();
         double y1 = to.centerY();
         double mid = (x0 + x1) / 2;
-        g.beginPath();
         g.moveTo(x0, y0);
         g.bezierCurveTo(mid, y0, mid, y1, x1, y1);
-        g.stroke();
     }
 
     /** Frames the neurons a hovered neuron reads from, so students see where its value comes from. */
@@ -500,7 +506,8 @@ final class OverviewPane extends Region {
     }
 
     /** Strokes the edges entering one neuron from the visible neurons of the previous column. */
-    private void strokeInputs(GraphicsContext g, int column, int neuron) {
+    /** Adds the edges into a neuron to the current path. */
+    private void addInputs(GraphicsContext g, int column, int neuron) {
         OverviewLayout.Box to = boxOf(column, neuron);
         if (to == null) {
             return;
@@ -511,7 +518,7 @@ final class OverviewPane extends Region {
             if (!columns.get(column).fullyConnected() && source != neuron) {
                 continue;
             }
-            curve(g, boxOf(prev, source), to);
+            addCurve(g, boxOf(prev, source), to);
         }
     }
 

@@ -66,8 +66,10 @@ public final class ExplanationNavigator {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
             case ACTIVATION, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
-            // The flatten view explains a layer that reads flattened maps; VGG's fc8 reads fc7's 4,096 units instead.
-            case OUTPUT, DENSE -> readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron) : state;
+            // The flatten view explains a layer that reads flattened maps; VGG's fc8 reads fc7's 4,096 units instead,
+            // so its classes open the softmax view alone.
+            case OUTPUT, DENSE -> readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
+                    : kind == LayerKind.OUTPUT ? new ExplanationState.OutputSoftmax(layer, neuron) : state;
             // Normalisations have no formula view yet (the activation panel would misname them): nothing opens.
             case INPUT, FLATTEN, BATCH_NORM, LOCAL_RESPONSE_NORM -> state;
         };
@@ -83,6 +85,7 @@ public final class ExplanationNavigator {
         return open.equals(new ExplanationState.Convolution(layer, neuron))
                 || open.equals(new ExplanationState.Activation(layer, neuron))
                 || open.equals(new ExplanationState.Pooling(layer, neuron))
-                || open.equals(new ExplanationState.Flatten(layer, neuron));
+                || open.equals(new ExplanationState.Flatten(layer, neuron))
+                || open.equals(new ExplanationState.OutputSoftmax(layer, neuron));
     }
 }

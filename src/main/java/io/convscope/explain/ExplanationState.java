@@ -34,6 +34,13 @@ public sealed interface ExplanationState {
     record Softmax(int layer, int neuron) implements ExplanationState {
     }
 
+    /**
+     * The softmax view on its own, for an output layer that reads a dense layer rather than flattened maps (VGG's
+     * fc8 reads fc7's 4,096 units), so there is no flatten view to come from.
+     */
+    record OutputSoftmax(int layer, int neuron) implements ExplanationState {
+    }
+
     Overview OVERVIEW = new Overview();
 
     /** Only the overview lets the student change the image, the scale or the details (as CNN Explainer). */

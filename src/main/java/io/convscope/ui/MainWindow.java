@@ -829,6 +829,15 @@ final class MainWindow extends BorderPane {
             explanationLayer.getChildren().setAll(flattenFit, softmaxPanel);
             readout.textProperty().unbind();
             readout.textProperty().bind(softmaxPanel.readoutProperty());
+        } else if (state instanceof ExplanationState.OutputSoftmax sm) {
+            if (softmaxPanel == null) {
+                softmaxPanel = new SoftmaxPanel(text, this::goBack);
+            }
+            softmaxPanel.show(snap, sm.neuron());
+            StackPane.setAlignment(softmaxPanel, Pos.CENTER);
+            explanationLayer.getChildren().setAll(softmaxPanel);
+            readout.textProperty().unbind();
+            readout.textProperty().bind(softmaxPanel.readoutProperty());
         } else {
             explanationLayer.getChildren().clear();
             overview.requestFocus();

@@ -35,6 +35,8 @@ public final class SoftmaxPanel extends VBox {
 
     static final double SELECTED_RADIUS = 17;
     static final double RADIUS = 14;
+    /** Classes drawn at most; the others' exponentials are summed into one term (ImageNet has 1,000). */
+    static final int MAX_CLASSES = io.convscope.explain.OverviewLayout.MAX_OUTPUT_ROWS;
     private static final String TERM_STYLE = "-fx-font-family: monospace; -fx-font-size: 15px; "
             + "-fx-background-radius: 4; -fx-padding: 1 5 1 5; ";
 
@@ -48,6 +50,8 @@ public final class SoftmaxPanel extends VBox {
     private final Label probability = new Label();
     private final Label readoutLabel = new Label();
     private final List<Circle> circles = new ArrayList<>();
+    private int[] shownClasses = new int[0];
+    private final Label logitsCaption = new Label();
     private final List<Label> terms = new ArrayList<>();
     private final List<Label> names = new ArrayList<>();
     private SoftmaxExplanation explanation;
@@ -75,7 +79,7 @@ public final class SoftmaxPanel extends VBox {
         HBox header = new HBox(6, title, spacer, info, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        Label logitsCaption = new Label(text.getString("softmax.logits"));
+        logitsCaption.setText(text.getString("softmax.logits"));
         logitsCaption.getStyleClass().add("text-muted");
         circleRow.setAlignment(Pos.TOP_CENTER);
 
@@ -119,8 +123,15 @@ public final class SoftmaxPanel extends VBox {
         denominator.getChildren().clear();
         hovered = -1;
 
+        // With ImageNet's 1,000 classes the panel draws the ten largest logits (the chosen class among them) and adds
+        // the other classes' exponentials as one term, so the sum is still the whole denominator.
+        shownClasses = shownClasses(s, classIndex, classes);
+        logitsCaption.setText(shownClasses.length < classes
+                ? String.format(text.getString("softmax.logits.top"), shownClasses.length, classes)
+                : text.getString("softmax.logits"));
         HBox row = null;
-        for (int c = 0; c < classes; c++) {
+        for (int position = 0; position < shownClasses.length; position++) {
+            final int c = shownClasses[position];
             int argb = ValueColors.logit(explanation.logit(c), min, max);
             Circle circle = new Circle(c == classIndex ? SELECTED_RADIUS : RADIUS, Palette.fx(argb));
             circle.setId("softmax-circle-" + c);
@@ -144,25 +155,40 @@ public final class SoftmaxPanel extends VBox {
             term.setId("softmax-term-" + c);
             term.setUserData(argb);
             terms.add(term);
-            final int cls = c;
-            cell.setOnMouseEntered(e -> hover(cls));
+            final int at = position;
+            cell.setOnMouseEntered(e -> hover(at));
             cell.setOnMouseExited(e -> hover(-1));
-            term.setOnMouseEntered(e -> hover(cls));
+            term.setOnMouseEntered(e -> hover(at));
             term.setOnMouseExited(e -> hover(-1));
 
-            if (c % SoftmaxExplanation.TERMS_PER_ROW == 0) {
+            if (position % SoftmaxExplanation.TERMS_PER_ROW == 0) {
                 row = new HBox(6);
                 row.setAlignment(Pos.CENTER);
                 denominator.getChildren().add(row);
-                row.getChildren().add(symbol(c == 0 ? "(" : "+"));
+                row.getChildren().add(symbol(position == 0 ? "(" : "+"));
             } else {
                 row.getChildren().add(symbol("+"));
             }
             row.getChildren().add(term);
-            if (c == classes - 1) {
-                row.getChildren().add(symbol(")"));
-            }
         }
+        if (shownClasses.length < classes) {
+            double others = 0;
+            java.util.Set<Integer> drawn = new java.util.HashSet<>();
+            for (int c : shownClasses) {
+                drawn.add(c);
+            }
+            for (int c = 0; c < classes; c++) {
+                if (!drawn.contains(c)) {
+                    others += explanation.exponential(c);
+                }
+            }
+            Label rest = new Label(String.format(text.getString("softmax.others"), classes - shownClasses.length,
+                    fourDecimals(others)));
+            rest.setId("softmax-others");
+            rest.setStyle(TERM_STYLE + "-fx-text-fill: -color-fg-muted;");
+            row.getChildren().addAll(symbol("+"), rest);
+        }
+        row.getChildren().add(symbol(")"));
         int selectedArgb = ValueColors.logit(explanation.logit(classIndex), min, max);
         numerator.setText(explanation.term(classIndex));
         numerator.setUserData(selectedArgb);
@@ -172,11 +198,25 @@ public final class SoftmaxPanel extends VBox {
         readout.set("");
     }
 
-    private void hover(int c) {
-        hovered = c;
+    /** Hover over the circle or term at {@code position} of the drawn classes (-1: none). */
+    private void hover(int position) {
+        hovered = position;
         restyle();
-        readout.set(c < 0 ? "" : String.format(Locale.ROOT, text.getString("softmax.readout"),
-                s(c), fourDecimals(explanation.logit(c))));
+        readout.set(position < 0 ? "" : String.format(Locale.ROOT, text.getString("softmax.readout"),
+                s(position), fourDecimals(explanation.logit(shownClasses[position]))));
+    }
+
+    /** Which classes get a circle and a term, in order: all of them, or the ten largest logits for big outputs. */
+    static int[] shownClasses(ActivationSnapshot s, int classIndex, int classes) {
+        if (classes <= MAX_CLASSES) {
+            return java.util.stream.IntStream.range(0, classes).toArray();
+        }
+        int[] top = java.util.Arrays.copyOf(s.ranking(), MAX_CLASSES);
+        boolean in = java.util.Arrays.stream(top).anyMatch(c -> c == classIndex);
+        if (!in) {
+            top[MAX_CLASSES - 1] = classIndex;
+        }
+        return top;
     }
 
     private String s(int c) {
@@ -188,10 +228,11 @@ public final class SoftmaxPanel extends VBox {
             boolean on = c == hovered;
             terms.get(c).setStyle(termStyle((int) terms.get(c).getUserData(), on));
             Circle circle = circles.get(c);
-            circle.setStrokeWidth(on ? 3 : (c == explanation.classIndex() ? 1.5 : 0.75));
+            circle.setStrokeWidth(on ? 3 : (shownClasses[c] == explanation.classIndex() ? 1.5 : 0.75));
             circle.setStroke(on ? Color.rgb(40, 40, 40) : Color.rgb(120, 80, 40));
         }
-        numerator.setStyle(termStyle((int) numerator.getUserData(), hovered == explanation.classIndex()));
+        numerator.setStyle(termStyle((int) numerator.getUserData(),
+                hovered >= 0 && shownClasses[hovered] == explanation.classIndex()));
         numerator.setMaxWidth(Region.USE_PREF_SIZE);
     }
 

@@ -149,10 +149,21 @@ class BigNetworkWindowTest {
         assertInstanceOf(ExplanationState.Activation.class, w.explanationState());
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
 
-        // fc8 reads fc7's 4,096 units, not flattened maps: the flatten view does not apply and nothing opens.
+        // fc8 reads fc7's 4,096 units, not flattened maps: a class opens the softmax view on its own, with the ten
+        // largest logits drawn and the other 990 classes' exponentials summed into one term.
         int output = s.network().layers().size() - 1;
-        WaitForAsyncUtils.asyncFx(() -> w.explain(output, s.topClass())).get(20, TimeUnit.SECONDS);
+        int chosen = s.ranking()[500]; // not among the ten largest: it is drawn anyway
+        WaitForAsyncUtils.asyncFx(() -> w.explain(output, chosen)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new ExplanationState.OutputSoftmax(output, chosen), w.explanationState());
+        SoftmaxPanel softmax = (SoftmaxPanel) AppWindowTest.ancestor(
+                AppWindowTest.stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", s.probability(chosen)), softmax.probabilityText());
+        assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + chosen) != null);
+        assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + s.ranking()[0]) != null);
+        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#softmax-others")).getText().contains("990"));
+        AppWindowTest.screenshot("softmax-vgg16.png");
+        WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
         assertEquals(ExplanationState.OVERVIEW, w.explanationState());
     }
 }

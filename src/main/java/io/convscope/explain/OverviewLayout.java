@@ -29,6 +29,27 @@ public final class OverviewLayout {
     /** At most this many classes in the output column; with more (ImageNet's 1,000) the most probable are shown. */
     public static final int MAX_OUTPUT_ROWS = 10;
 
+    /** Networks with more map columns than this get a minimum width (the view scrolls) instead of tiny neurons. */
+    public static final int BIG_NETWORK_COLUMNS = 16;
+    /** The neuron size a big network keeps, scrolling sideways if the window is narrower. */
+    public static final double READABLE_NEURON = 36;
+
+    /**
+     * The narrowest drawing area that still gives every neuron {@link #READABLE_NEURON} pixels, for networks with
+     * more than {@link #BIG_NETWORK_COLUMNS} map columns (VGG-16 has 32); 0 for smaller ones, which fit any window.
+     */
+    public static double minimumWidth(List<OverviewColumn> columns) {
+        int mapColumns = (int) columns.stream().filter(OverviewColumn::isMap).count();
+        if (mapColumns <= BIG_NETWORK_COLUMNS) {
+            return 0;
+        }
+        int gapUnits = 0;
+        for (int i = 1; i < columns.size(); i++) {
+            gapUnits += columns.get(i).fullyConnected() ? LONG_GAP : SHORT_GAP;
+        }
+        return 2 * SIDE_PADDING + OUTPUT_WIDTH + READABLE_NEURON * (mapColumns + gapUnits * 0.5);
+    }
+
     /** A neuron's square on screen. */
     public record Box(double x, double y, double size) {
         public double centerY() {

@@ -165,7 +165,15 @@ final class MainWindow extends BorderPane {
             }
         });
         overview.setOnNeuronChosen(this::explain);
-        networkArea = new StackPane(overview, explanationLayer, notice);
+        // Sideways scrolling only when a big network's minimum width exceeds the window (Tiny VGG always fits).
+        javafx.scene.control.ScrollPane overviewScroll = new javafx.scene.control.ScrollPane(overview);
+        overviewScroll.setFitToWidth(true);
+        overviewScroll.setFitToHeight(true);
+        overviewScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        overviewScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        overviewScroll.getStyleClass().addAll("edge-to-edge", "overview-scroll");
+        overviewScroll.setFocusTraversable(false);
+        networkArea = new StackPane(overviewScroll, explanationLayer, notice);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
         split.getItems().add(networkArea);
@@ -667,8 +675,10 @@ final class MainWindow extends BorderPane {
             return;
         }
         javafx.scene.Node view = explanationLayer.getChildren().get(0);
-        double dx = neuron.getX() - explanationLayer.getWidth() / 2;
-        double dy = neuron.getY() - explanationLayer.getHeight() / 2;
+        // The overview may be scrolled sideways: take the neuron's place as the explanation layer sees it.
+        javafx.geometry.Point2D at = explanationLayer.sceneToLocal(overview.localToScene(neuron));
+        double dx = at.getX() - explanationLayer.getWidth() / 2;
+        double dy = at.getY() - explanationLayer.getHeight() / 2;
         javafx.animation.Timeline grow = new javafx.animation.Timeline(
                 new javafx.animation.KeyFrame(Duration.ZERO,
                         new javafx.animation.KeyValue(view.scaleXProperty(), Motion.VIEW_START_SCALE),

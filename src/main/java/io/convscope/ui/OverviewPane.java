@@ -128,6 +128,17 @@ final class OverviewPane extends Region {
         return columnLabels.get(column);
     }
 
+    /** Big networks keep readable neurons: the main window scrolls sideways rather than shrink them to specks. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return OverviewLayout.minimumWidth(columns);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return computeMinWidth(height);
+    }
+
     List<OverviewColumn> columns() {
         return columns;
     }

@@ -46,8 +46,8 @@ public final class ColorRanges {
             if (!isMap[i]) {
                 continue;
             }
-            if (layer.kind() == LayerKind.CONVOLUTION) {
-                lastConvolution = i;
+            if (layer.kind() == LayerKind.CONVOLUTION || layer.kind() == LayerKind.DENSE) {
+                lastConvolution = i; // a hidden dense layer starts its own range, as a convolution does
             }
             source[i] = lastConvolution < 0 ? i : lastConvolution;
             unit[i] = ownRange(snapshot.layer(source[i]));
@@ -109,7 +109,8 @@ public final class ColorRanges {
     }
 
     private static boolean isHiddenMap(LayerDescription layer) {
-        return layer.kind() != LayerKind.INPUT && layer.kind() != LayerKind.OUTPUT && !layer.outputShape().isVector();
+        return layer.kind() != LayerKind.INPUT && layer.kind() != LayerKind.OUTPUT
+                && (!layer.outputShape().isVector() || layer.kind() == LayerKind.DENSE);
     }
 
     private static double ownRange(LayerActivation output) {

@@ -68,8 +68,11 @@ public final class ExplanationNavigator {
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
             // The flatten view explains a layer that reads flattened maps; VGG's fc8 reads fc7's 4,096 units instead,
             // so its classes open the softmax view alone.
-            case OUTPUT, DENSE -> readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
-                    : kind == LayerKind.OUTPUT ? new ExplanationState.OutputSoftmax(layer, neuron) : state;
+            // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens. The last layer's classes
+            // open the flatten view when it reads flattened maps, the softmax view alone otherwise.
+            case OUTPUT, DENSE -> layer < network.layers().size() - 1 ? state
+                    : readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
+                    : new ExplanationState.OutputSoftmax(layer, neuron);
             // Normalisations have no formula view yet (the activation panel would misname them): nothing opens.
             case INPUT, FLATTEN, BATCH_NORM, LOCAL_RESPONSE_NORM -> state;
         };

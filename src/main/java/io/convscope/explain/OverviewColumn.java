@@ -25,6 +25,8 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
         CONVOLUTION,
         /** Activation, pooling, padding or normalisation: neuron i connects to neuron i of the previous column. */
         ELEMENTWISE,
+        /** A hidden dense layer (VGG's fc6, fc7): one square per unit, each reading every unit before it. */
+        DENSE,
         /** The classes, with probability bars; each connects to every neuron of the last map column. */
         OUTPUT
     }
@@ -38,6 +40,8 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
             boolean last = i == layers.size() - 1;
             if (last) {
                 columns.add(new OverviewColumn(i, Kind.OUTPUT, network.classes().size(), l));
+            } else if (l.kind() == LayerKind.DENSE) {
+                columns.add(new OverviewColumn(i, Kind.DENSE, l.outputShape().size(), l));
             } else if (!l.outputShape().isVector()) {
                 Kind kind = switch (l.kind()) {
                     case INPUT -> Kind.INPUT;
@@ -52,7 +56,7 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
 
     /** True when this column's neurons each read all neurons of the previous column. */
     public boolean fullyConnected() {
-        return kind == Kind.CONVOLUTION || kind == Kind.OUTPUT;
+        return kind == Kind.CONVOLUTION || kind == Kind.DENSE || kind == Kind.OUTPUT;
     }
 
     public boolean isMap() {

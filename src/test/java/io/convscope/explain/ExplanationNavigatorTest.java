@@ -62,4 +62,27 @@ class ExplanationNavigatorTest {
         assertEquals(new ExplanationState.Flatten(5, 0), nav.back());
         assertEquals(ExplanationState.OVERVIEW, nav.back());
     }
+
+    /** VGG's shape: flatten, two hidden dense layers, then the classes read a dense layer, not flattened maps. */
+    static final NetworkDescription DENSE_HEAD = new NetworkDescription("vgg-like", List.of("a", "b", "c"), List.of(
+            LayerDescription.elementwise("input", LayerKind.INPUT, new Shape(3, 4, 4), new Shape(3, 4, 4), "identity", 0),
+            LayerDescription.elementwise("conv", LayerKind.CONVOLUTION, new Shape(3, 4, 4), new Shape(2, 2, 2), "relu", 56),
+            LayerDescription.elementwise("flatten", LayerKind.FLATTEN, new Shape(2, 2, 2), Shape.vector(8), "identity", 0),
+            LayerDescription.elementwise("fc6", LayerKind.DENSE, Shape.vector(8), Shape.vector(5), "relu", 45),
+            LayerDescription.elementwise("fc7", LayerKind.DENSE, Shape.vector(5), Shape.vector(5), "relu", 30),
+            LayerDescription.elementwise("fc8", LayerKind.OUTPUT, Shape.vector(5), Shape.vector(3), "softmax", 18)),
+            Map.of());
+
+    @Test
+    void aDenseHeadShowsItsHiddenLayersAndOpensSoftmaxAlone() {
+        List<OverviewColumn> columns = OverviewColumn.of(DENSE_HEAD);
+        assertEquals(List.of(OverviewColumn.Kind.INPUT, OverviewColumn.Kind.CONVOLUTION, OverviewColumn.Kind.DENSE,
+                OverviewColumn.Kind.DENSE, OverviewColumn.Kind.OUTPUT), columns.stream().map(OverviewColumn::kind).toList());
+        assertEquals(5, columns.get(2).neurons());
+        assertTrue(columns.get(2).fullyConnected());
+        ExplanationNavigator nav = new ExplanationNavigator(DENSE_HEAD);
+        assertEquals(ExplanationState.OVERVIEW, nav.choose(3, 1), "a hidden dense unit has no class to explain");
+        assertEquals(new ExplanationState.OutputSoftmax(5, 2), nav.choose(5, 2));
+        assertEquals(ExplanationState.OVERVIEW, nav.back());
+    }
 }

@@ -104,18 +104,21 @@ class RangeModeTest {
         net.map("conv_b", CONVOLUTION, -2.0004f, 1.5f); // round3 drops the 0.0004
         net.map("relu_b", ACTIVATION, 0, 1.5f);         // last module has no pooling
         net.vector("flatten", FLATTEN, 0, 1.5f);
+        // A hidden dense layer is drawn (a square per unit) on its own range in every mode: its values are a
+        // different kind of quantity from the maps, and flatten separates it from them.
         net.vector("dense", DENSE, -4, 4);
-        net.vector("relu_dense", ACTIVATION, 0, 4);     // a vector: not a heatmap, range 1
+        net.vector("relu_dense", ACTIVATION, 0, 4);     // a separate vector activation: not drawn, range 1
         net.vector("output", OUTPUT, -3, 3);
         ColorRanges ranges = ColorRanges.of(net.snapshot());
 
-        assertArrayEquals(new double[] {1, 2.0, 0.8, 0.8, 4.2, 4.2, 1, 1, 1, 1}, ranges.ranges(RangeMode.UNIT), EPS);
-        assertArrayEquals(new double[] {1, 2.0, 2.0, 2.0, 4.2, 4.2, 1, 1, 1, 1}, ranges.ranges(RangeMode.MODULE), EPS);
-        assertArrayEquals(new double[] {1, 4.2, 4.2, 4.2, 4.2, 4.2, 1, 1, 1, 1}, ranges.ranges(RangeMode.GLOBAL), EPS);
-        assertSpans(List.of(new LegendSpan(1, 1, 2.0), new LegendSpan(2, 3, 0.8), new LegendSpan(4, 5, 4.2)),
-                ranges.legends(RangeMode.UNIT));
-        assertSpans(List.of(new LegendSpan(1, 3, 2.0), new LegendSpan(4, 5, 4.2)), ranges.legends(RangeMode.MODULE));
-        assertSpans(List.of(new LegendSpan(1, 5, 4.2)), ranges.legends(RangeMode.GLOBAL));
+        assertArrayEquals(new double[] {1, 2.0, 0.8, 0.8, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.UNIT), EPS);
+        assertArrayEquals(new double[] {1, 2.0, 2.0, 2.0, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.MODULE), EPS);
+        assertArrayEquals(new double[] {1, 4.2, 4.2, 4.2, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.GLOBAL), EPS);
+        assertSpans(List.of(new LegendSpan(1, 1, 2.0), new LegendSpan(2, 3, 0.8), new LegendSpan(4, 5, 4.2),
+                new LegendSpan(7, 7, 8.2)), ranges.legends(RangeMode.UNIT));
+        assertSpans(List.of(new LegendSpan(1, 3, 2.0), new LegendSpan(4, 5, 4.2), new LegendSpan(7, 7, 8.2)),
+                ranges.legends(RangeMode.MODULE));
+        assertSpans(List.of(new LegendSpan(1, 5, 4.2), new LegendSpan(7, 7, 8.2)), ranges.legends(RangeMode.GLOBAL));
     }
 
     /** CNN Explainer's 12 overview columns leave out the hidden flatten layer. */

@@ -89,6 +89,7 @@ class BigNetworkWindowTest {
         AppWindowTest.assertHeatmapShows("conv5_3_relu", 0, mode);
         AppWindowTest.assertHeatmapShows("conv1_1_relu", 2, mode);
         AppWindowTest.assertHeatmapShows("pool4", 5, mode);
+        AppWindowTest.assertHeatmapShows("fc7", 3, mode); // the hidden dense layers are drawn too, a square per unit
         Label processed = robot.lookup(".input-panel .text-muted").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().contains("224")).findFirst().orElseThrow();
         assertTrue(processed.getText().contains("224 \u00d7 224"), processed.getText());

@@ -36,10 +36,10 @@ final class ArchitectureTable extends VBox {
                long other, long activationBytes, boolean block) {
     }
 
-    static final double NAME_WIDTH = 170;
+    static final double NAME_WIDTH = 156;
     static final double TYPE_WIDTH = 118;
     static final double SHAPE_WIDTH = 100;
-    static final double NUMBER_WIDTH = 72;
+    static final double NUMBER_WIDTH = 86;
 
     private final ResourceBundle text;
     private final Figures figures;
@@ -69,7 +69,9 @@ final class ArchitectureTable extends VBox {
         shape.setPrefWidth(SHAPE_WIDTH); // 2048×14×14 must not be cut
         tree.getColumns().add(shape);
         tree.getColumns().add(countColumn("architecture.column.trainable", Row::trainable));
-        tree.getColumns().add(countColumn("architecture.column.nonTrainable", Row::nonTrainable));
+        TreeTableColumn<Row, Long> nonTrainable = countColumn("architecture.column.nonTrainable", Row::nonTrainable);
+        nonTrainable.setPrefWidth(NUMBER_WIDTH + 14); // the longest title of the number columns
+        tree.getColumns().add(nonTrainable);
         tree.getColumns().add(countColumn("architecture.column.macs", Row::macs));
         tree.getColumns().add(countColumn("architecture.column.other", Row::other));
         tree.getColumns().add(bytesColumn());

@@ -109,13 +109,7 @@ public final class ArticleFacts {
             }
         }
 
-        int pool = -1;
-        for (int i = 0; i < network.layers().size(); i++) {
-            if (network.layer(i).kind().isPooling()) {
-                pool = i;
-                break;
-            }
-        }
+        int pool = network.firstIndex(l -> l.kind().isPooling());
         if (pool >= 0) {
             LayerDescription l = network.layer(pool);
             f.put("pool.name", l.name());
@@ -160,12 +154,7 @@ public final class ArticleFacts {
     }
 
     private static int first(NetworkDescription network, LayerKind kind) {
-        for (int i = 0; i < network.layers().size(); i++) {
-            if (network.layer(i).kind() == kind) {
-                return i;
-            }
-        }
-        return -1;
+        return network.firstIndex(l -> l.kind() == kind);
     }
 
     /** Height x width x channels, as the article writes shapes. */

@@ -25,10 +25,9 @@ public final class ArticleLinks {
             return OptionalInt.empty();
         }
         String target = link.substring(LAYER.length());
-        for (int i = 0; i < network.layers().size(); i++) {
-            if (network.layer(i).name().equals(target)) {
-                return OptionalInt.of(i);
-            }
+        int named = network.firstIndex(l -> l.name().equals(target));
+        if (named >= 0) {
+            return OptionalInt.of(named);
         }
         LayerKind kind = switch (target.toLowerCase(Locale.ROOT)) {
             case "input" -> LayerKind.INPUT;
@@ -39,13 +38,8 @@ public final class ArticleLinks {
             case "output" -> LayerKind.OUTPUT;
             default -> throw new IllegalArgumentException("Unknown layer link: " + link);
         };
-        for (int i = 0; i < network.layers().size(); i++) {
-            LayerKind k = network.layer(i).kind();
-            if (kind == null ? k.isPooling() : k == kind) {
-                return OptionalInt.of(i);
-            }
-        }
-        return OptionalInt.empty();
+        int first = network.firstIndex(l -> kind == null ? l.kind().isPooling() : l.kind() == kind);
+        return first < 0 ? OptionalInt.empty() : OptionalInt.of(first);
     }
 
     /** The section id of a {@code section:} link, or null for another kind of link. */

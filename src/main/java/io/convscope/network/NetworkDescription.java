@@ -37,6 +37,16 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
         throw new IllegalArgumentException("no layer named " + layerName);
     }
 
+    /** Index of the first layer that passes {@code test}, or -1 when none does. */
+    public int firstIndex(java.util.function.Predicate<LayerDescription> test) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (test.test(layers.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public LayerDescription layer(int index) {
         return layers.get(index);
     }

@@ -86,13 +86,7 @@ final class ArticleFigures {
     }
 
     private int first(LayerKind kind) {
-        for (int i = 0; i < network().layers().size(); i++) {
-            LayerKind k = network().layer(i).kind();
-            if (k == kind || (kind == LayerKind.MAX_POOL && k.isPooling())) {
-                return i;
-            }
-        }
-        return -1;
+        return network().firstIndex(l -> l.kind() == kind);
     }
 
     private Label caption(String s) {
@@ -337,7 +331,7 @@ final class ArticleFigures {
 
     /** The 4 x 4 patch of the first pooling layer's input around this image's strongest activation, and its maxima. */
     private Node pooling() {
-        int pool = first(LayerKind.MAX_POOL);
+        int pool = network().firstIndex(l -> l.kind().isPooling()); // max or average, whichever comes first
         if (pool < 1) {
             return null;
         }

@@ -25,7 +25,6 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -41,8 +40,7 @@ final class LearnPanel extends BorderPane {
     static final double FLASH_MS = 1200;
 
     private final ResourceBundle text;
-    private final String languageTag;
-    private final Locale locale;
+    private final Language language;
     private final Palette palette;
     private final IntConsumer onShowLayer;
     private final Supplier<Node> playground;
@@ -61,8 +59,7 @@ final class LearnPanel extends BorderPane {
     LearnPanel(ResourceBundle text, Language language, Palette palette, IntConsumer onShowLayer,
                Supplier<Node> playground, Runnable onClose) {
         this.text = text;
-        this.languageTag = language.tag();
-        this.locale = language.locale();
+        this.language = language;
         this.palette = palette;
         this.onShowLayer = onShowLayer;
         this.playground = playground;
@@ -130,8 +127,8 @@ final class LearnPanel extends BorderPane {
             return;
         }
         double keep = scroll.getVvalue();
-        Article article = Article.load(languageTag,
-                ArticleFacts.of(snapshot.network(), snapshot, locale, name -> ClassNames.display(text, name)));
+        Article article = Article.load(language.tag(),
+                ArticleFacts.of(snapshot.network(), snapshot, language.locale(), name -> ClassNames.display(text, name)));
         ArticleFigures figures = new ArticleFigures(text, palette, snapshot, playground);
         view = new ArticleView(article, this::follow, figures::figure, palette.text());
         scroll.setContent(view);

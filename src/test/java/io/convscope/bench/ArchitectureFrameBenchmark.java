@@ -7,8 +7,6 @@ import javafx.application.Platform;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Headless frame timing of the architecture view panning over InceptionResNetV1 (366 layers, all expanded, 100 %
@@ -26,10 +24,8 @@ public final class ArchitectureFrameBenchmark {
 
     public static void main(String[] args) throws Exception {
         ArchitectureGraph graph = ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        ArchitectureBenchmarkHarness harness = onFx(() -> new ArchitectureBenchmarkHarness(graph, 1440, 900));
+        FxCalls.startFx();
+        ArchitectureBenchmarkHarness harness = FxCalls.onFx(() -> new ArchitectureBenchmarkHarness(graph, 1440, 900));
         double[] record = run(harness, false);
         double[] render = run(harness, true);
         System.out.printf(Locale.ROOT, "{\"graph\": \"%s\", \"layers\": %d, \"frames\": %d, "
@@ -46,30 +42,14 @@ public final class ArchitectureFrameBenchmark {
         int reverseEvery = 400;
         for (int i = 0; i < WARMUP; i++) {
             double dy = (i / reverseEvery) % 2 == 0 ? -STEP : STEP;
-            onFx(() -> rasterise ? h.panAndRender(0, dy) : h.pan(0, dy));
+            FxCalls.onFx(() -> rasterise ? h.panAndRender(0, dy) : h.pan(0, dy));
         }
         double[] ms = new double[FRAMES];
         for (int i = 0; i < FRAMES; i++) {
             double dy = (i / reverseEvery) % 2 == 0 ? STEP : -STEP;
-            ms[i] = onFx(() -> rasterise ? h.panAndRender(0, dy) : h.pan(0, dy));
+            ms[i] = FxCalls.onFx(() -> rasterise ? h.panAndRender(0, dy) : h.pan(0, dy));
         }
         Arrays.sort(ms);
         return ms;
-    }
-
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(call.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Headless frame timing of the overview (Monocle, software renderer): switches between the cached snapshots of the
@@ -40,14 +38,12 @@ public final class OverviewFrameBenchmark {
                 snapshots.add(inference.run("sample:" + file, ImagePreprocessor.decode(in.readAllBytes(), file)));
             }
         }
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        OverviewBenchmarkHarness harness = onFx(() -> new OverviewBenchmarkHarness(1440, 900));
+        FxCalls.startFx();
+        OverviewBenchmarkHarness harness = FxCalls.onFx(() -> new OverviewBenchmarkHarness(1440, 900));
 
         for (int i = 0; i < WARMUP; i++) {
             int k = i;
-            onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
+            FxCalls.onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
         }
         // Memory is sampled every CHECKPOINT switches: flat means no trend, not a single before/after pair.
         List<String> heap = new ArrayList<>();
@@ -57,7 +53,7 @@ public final class OverviewFrameBenchmark {
         double[] ms = new double[SWITCHES];
         for (int i = 0; i < SWITCHES; i++) {
             int k = i;
-            ms[i] = onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
+            ms[i] = FxCalls.onFx(() -> harness.switchTo(snapshots.get(k % snapshots.size())));
             if ((i + 1) % CHECKPOINT == 0) {
                 heap.add(String.valueOf(usedHeapAfterGc() / 1024));
                 direct.add(String.valueOf(directBytes() / 1024));
@@ -70,22 +66,6 @@ public final class OverviewFrameBenchmark {
                 CHECKPOINT, String.join(", ", heap), CHECKPOINT, String.join(", ", direct));
         Platform.exit();
         System.exit(0);
-    }
-
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(call.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

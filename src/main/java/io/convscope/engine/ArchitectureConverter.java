@@ -87,7 +87,9 @@ public final class ArchitectureConverter {
     public static ArchitectureGraph of(LoadedModel model) {
         InputType input = InputType.convolutional(model.inputHeight(), model.inputWidth(),
                 model.metadata().inputChannels());
-        return of(model.source(), model.network().getLayerWiseConfigurations(), input);
+        return model.network() instanceof org.deeplearning4j.nn.graph.ComputationGraph g
+                ? of(model.source(), g.getConfiguration(), input)
+                : of(model.source(), model.chain().getLayerWiseConfigurations(), input);
     }
 
     public static ArchitectureGraph of(String name, MultiLayerConfiguration conf, InputType input) {

@@ -256,4 +256,30 @@ final class ForwardKernels {
     static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
     }
+
+    /** {@code y = y (op) x}, element by element; Average sums here and the caller divides once at the end. */
+    static void combine(float[] y, float[] x, org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op op) {
+        switch (op) {
+            case Add, Average -> {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] += x[i];
+                }
+            }
+            case Subtract -> {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] -= x[i];
+                }
+            }
+            case Product -> {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] *= x[i];
+                }
+            }
+            case Max -> {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = Math.max(y[i], x[i]);
+                }
+            }
+        }
+    }
 }

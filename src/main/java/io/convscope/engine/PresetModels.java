@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
@@ -16,34 +17,18 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
- * Zoo architectures ({@link ArchitecturePresets}) as runnable models with random weights: DL4J's own {@code init()}
- * with the zoo's fixed seed, so the same preset always gets the same weights. Nothing is downloaded: the zoo's
+ * Zoo architectures ({@link ArchitecturePresets}) as runnable models with random weights: DL4J's own {@code init()},
+ * then every convolution and dense weight redrawn from He's normal distribution with a fixed seed (see
+ * {@link #heInitialise}), so the same preset always gets the same, readable, weights. Nothing is downloaded: the zoo's
  * pretrained weights and its ImageNet label file are fetched from the internet by DL4J, and ConvScope works offline
  * (deeplearning4j-zoo 1.0.0-M2.1 ships no label file in its jar), so the classes are named by index.
  * <p>
  * The zoo builds VGG-16, VGG-19 and Darknet-19 as {@code ComputationGraph}s although each is a single chain of layers;
  * such a chain becomes the equivalent {@code MultiLayerConfiguration} (same layers, same order, same preprocessors),
- * which our compiler and DL4J's reference {@code feedForward} both read. Presets that branch or merge (ResNet-50,
- * SqueezeNet, Xception, U-Net, Inception) have no column-by-column overview and are refused with {@link NotAChain}.
+ * so VGG's numbered layers get their names. Presets that branch or merge (ResNet-50, SqueezeNet, Inception-ResNet)
+ * run as graphs.
  */
 public final class PresetModels {
-
-    /** A preset that branches or merges, so the overview cannot show it. */
-    public static final class NotAChain extends ModelLoadException {
-        private final String preset;
-
-        NotAChain(String preset, String vertex) {
-            super(preset + " is not a single chain of layers (at " + vertex + " it branches or merges); the overview "
-                    + "shows chains only; its layers, shapes and costs are in the architecture view "
-                    + "(convscope summary --preset " + preset + ")");
-            this.preset = preset;
-        }
-
-        /** The preset's id. */
-        public String preset() {
-            return preset;
-        }
-    }
 
     /** What a long load is doing now, for a progress bar. */
     public enum Phase {
@@ -83,49 +68,83 @@ public final class PresetModels {
     private PresetModels() {
     }
 
-    /** Whether a preset can be opened as a model (a chain of layers); false for ResNet-50 and the like. */
-    public static boolean isChain(ArchitecturePresets.Preset preset) {
-        Object conf = preset.configuration(preset.defaultInput());
-        if (conf instanceof MultiLayerConfiguration) {
-            return true;
-        }
-        try {
-            chainOf(preset.id(), (ComputationGraphConfiguration) conf);
-            return true;
-        } catch (NotAChain e) {
-            return false;
-        }
-    }
-
     /** The preset at its default input size with seeded random weights, compiled; named {@code name}. */
     public static LoadedModel load(ArchitecturePresets.Preset preset, String name, Progress progress)
             throws ModelLoadException {
         return load(preset, name, preset.defaultInput(), progress);
     }
 
-    /** The preset for another input size ({channels, height, width}), e.g. smaller for tests. */
+    /**
+     * The preset for another input size ({channels, height, width}), e.g. smaller for tests. A chain of layers runs
+     * as a {@link MultiLayerNetwork}; a graph that branches or merges (ResNet-50, SqueezeNet, Inception-ResNet) as a
+     * {@link ComputationGraph}.
+     */
     public static LoadedModel load(ArchitecturePresets.Preset preset, String name, int[] chw, Progress progress)
             throws ModelLoadException {
         progress.phase(Phase.CONFIGURE);
         Object conf = preset.configuration(chw);
         MultiLayerConfiguration mlc = conf instanceof MultiLayerConfiguration m ? m
-                : chainOf(preset.id(), (ComputationGraphConfiguration) conf);
+                : chainOf((ComputationGraphConfiguration) conf);
         stopIfCancelled(progress);
         progress.phase(Phase.INITIALISE);
-        MultiLayerNetwork net = new MultiLayerNetwork(mlc);
+        Shape input = new Shape(chw[0], chw[1], chw[2]);
         try {
-            net.init();
+            if (mlc != null) {
+                MultiLayerNetwork net = new MultiLayerNetwork(mlc);
+                net.init();
+                heInitialise(net.getLayers());
+                stopIfCancelled(progress);
+                progress.phase(Phase.COMPILE);
+                ModelMetadata meta = metadata(name, (int) net.layerSize(lastWithOutputs(net)), chw);
+                CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+                stopIfCancelled(progress);
+                return new LoadedModel(name, net, meta, compiled);
+            }
+            ComputationGraphConfiguration gc = (ComputationGraphConfiguration) conf;
+            ComputationGraph graph = new ComputationGraph(gc);
+            graph.init();
+            heInitialise(graph.getLayers());
+            stopIfCancelled(progress);
+            progress.phase(Phase.COMPILE);
+            CompiledNetwork compiled = CompiledNetwork.compile(graph, input, null, name);
+            ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
+            stopIfCancelled(progress);
+            return new LoadedModel(name, graph, meta, compiled);
         } catch (OutOfMemoryError e) {
             throw new ModelLoadException(preset.displayName() + " needs more memory than this Java VM may use "
                     + "(start it with a larger -Xmx)", e);
         }
-        stopIfCancelled(progress);
-        progress.phase(Phase.COMPILE);
-        int outputs = (int) net.layerSize(lastWithOutputs(net));
-        ModelMetadata meta = new ModelMetadata(name, ModelMetadata.numberedClasses(outputs), chw[1], chw[2], chw[0], null);
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(chw[0], chw[1], chw[2]), meta.classes(), name);
-        stopIfCancelled(progress);
-        return new LoadedModel(name, net, meta, compiled);
+    }
+
+    /** Seed of the weights every preset gets, so the same preset always shows the same numbers. */
+    static final long WEIGHT_SEED = 42;
+
+    /**
+     * Redraws every convolution and dense weight from He's normal distribution (standard deviation sqrt(2 / fan-in)),
+     * seeded. The zoo's own initialisations are meant for training, not for looking at: ResNet-50's truncated normal
+     * with standard deviation 0.5 multiplies the activations' scale at every layer until float32 overflows
+     * (infinities, then NaN, from about the 30th layer on). He's initialisation keeps every layer's values near 1
+     * through ReLU networks, so every heatmap shows something.
+     */
+    static void heInitialise(org.deeplearning4j.nn.api.Layer[] layers) {
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(WEIGHT_SEED);
+        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+            var conf = layer.conf().getLayer();
+            boolean convolution = conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+            boolean dense = conf instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
+                    || conf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+            if (!convolution && !dense || !layer.paramTable().containsKey("W")) {
+                continue;
+            }
+            var w = layer.getParam("W");
+            // Convolution weights are [out, in, kh, kw]: fan-in is everything but the first axis. Dense: [in, out].
+            long fanIn = convolution ? w.length() / w.size(0) : w.size(0);
+            w.assign(org.nd4j.linalg.factory.Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / fanIn)));
+        }
+    }
+
+    private static ModelMetadata metadata(String name, int outputs, int[] chw) {
+        return new ModelMetadata(name, ModelMetadata.numberedClasses(outputs), chw[1], chw[2], chw[0], null);
     }
 
     /** The last layer with a size of its own (Darknet-19 ends in a size-less loss layer after its softmax). */
@@ -172,11 +191,12 @@ public final class PresetModels {
 
     /**
      * The chain of a graph with one input, one output and only layer vertices each reading the one before, as a
-     * multi-layer configuration; {@link NotAChain} otherwise.
+     * multi-layer configuration (VGG's, Darknet's: our compiler and DL4J's reference then work layer by layer);
+     * null for a graph that branches or merges.
      */
-    static MultiLayerConfiguration chainOf(String preset, ComputationGraphConfiguration graph) throws NotAChain {
+    static MultiLayerConfiguration chainOf(ComputationGraphConfiguration graph) {
         if (graph.getNetworkInputs().size() != 1 || graph.getNetworkOutputs().size() != 1) {
-            throw new NotAChain(preset, "its inputs and outputs");
+            return null;
         }
         Map<String, List<String>> readers = new HashMap<>();
         graph.getVertexInputs().forEach((vertex, inputs) -> {
@@ -191,12 +211,12 @@ public final class PresetModels {
         while (!current.equals(output)) {
             List<String> next = readers.getOrDefault(current, List.of());
             if (next.size() != 1) {
-                throw new NotAChain(preset, current);
+                return null;
             }
             String vertex = next.get(0);
             GraphVertex v = graph.getVertices().get(vertex);
             if (!(v instanceof LayerVertex lv) || graph.getVertexInputs().get(vertex).size() != 1) {
-                throw new NotAChain(preset, vertex);
+                return null;
             }
             if (lv.getPreProcessor() != null) {
                 preprocessors.put(confs.size(), lv.getPreProcessor().clone());
@@ -205,7 +225,7 @@ public final class PresetModels {
             current = vertex;
         }
         if (confs.size() != graph.getVertices().size()) {
-            throw new NotAChain(preset, "a layer off the main path");
+            return null;
         }
         nameNumberedLayers(confs);
         return new MultiLayerConfiguration.Builder().confs(confs).inputPreProcessors(preprocessors)

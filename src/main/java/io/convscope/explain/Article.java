@@ -37,6 +37,7 @@ public final class Article {
     public static final String SOFTMAX = "softmax";
     public static final String POOLING = "pooling";
     public static final String FLATTEN = "flatten";
+    public static final String BRANCHES = "branches";
     public static final String USING = "using";
 
     private static final Pattern SECTION_ID = Pattern.compile("\\s*\\{#([a-z0-9-]+)}\\s*$");
@@ -171,8 +172,9 @@ public final class Article {
             case INPUT -> INPUT;
             case CONVOLUTION, ZERO_PADDING -> CONVOLUTION;
             case ACTIVATION, BATCH_NORM, LOCAL_RESPONSE_NORM -> RELU;
-            case MAX_POOL, AVERAGE_POOL -> POOLING;
-            case FLATTEN, DENSE -> FLATTEN;
+            case MAX_POOL, AVERAGE_POOL, UPSAMPLE -> POOLING;
+            case FLATTEN, DENSE, L2_NORMALIZE -> FLATTEN;
+            case ADD, MERGE, CONCAT, SCALE -> BRANCHES;
             case OUTPUT -> SOFTMAX;
         };
     }

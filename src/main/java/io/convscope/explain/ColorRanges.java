@@ -18,9 +18,11 @@ import java.util.Map;
  * CNN Explainer's rule (spec §2.3), generalised from Tiny VGG to any sequential CNN. Only hidden map layers (not the
  * input or output, and not vectors such as flatten or dense) get a computed range; all others get 1. Walking left to
  * right, a convolution's range is 2 × (0.1 + its largest absolute output rounded to 3 decimals) — the 0.1 keeps the
- * extremes off the darkest colour — and the layers after it (activation, pooling, normalisation, padding) inherit
- * it, so a ReLU map uses only the white-to-blue half. Map layers before the first convolution use their own output
- * the same way. A module is a run of map layers ending with a pooling layer (or the last map layer).
+ * extremes off the darkest colour — and the layers reading it (activation, pooling, normalisation, padding) inherit
+ * it, so a ReLU map uses only the white-to-blue half. Layers that rescale or combine values start their own range
+ * the same way: a batch normalisation, a residual addition, a concatenation of branches with different ranges, a
+ * constant scaling. Map layers before the first convolution use their own output. A module is a run of map layers
+ * ending with a pooling layer (or the last map layer).
  */
 public final class ColorRanges {
 
@@ -38,7 +40,6 @@ public final class ColorRanges {
         int[] source = new int[n];
         int[] module = new int[n];
         double[] unit = new double[n];
-        int lastConvolution = -1;
         int modules = 0;
         for (int i = 0; i < n; i++) {
             LayerDescription layer = layers.get(i);
@@ -46,10 +47,9 @@ public final class ColorRanges {
             if (!isMap[i]) {
                 continue;
             }
-            if (layer.kind() == LayerKind.CONVOLUTION || layer.kind() == LayerKind.DENSE) {
-                lastConvolution = i; // a hidden dense layer starts its own range, as a convolution does
-            }
-            source[i] = lastConvolution < 0 ? i : lastConvolution;
+            // A layer inherits the range of the map it reads (in a graph, its own input, not the previous layer).
+            int input = snapshot.network().inputOf(i);
+            source[i] = startsRange(layer.kind()) || input < 0 || !isMap[input] ? i : source[input];
             unit[i] = ownRange(snapshot.layer(source[i]));
             module[i] = modules;
             if (layer.kind().isPooling()) {
@@ -106,6 +106,14 @@ public final class ColorRanges {
         }
         ranges.put(mode, shared);
         legends.put(mode, List.copyOf(spans));
+    }
+
+    /** Layers whose values are on a new scale (a hidden dense layer starts its own range, as a convolution does). */
+    private static boolean startsRange(LayerKind kind) {
+        return switch (kind) {
+            case CONVOLUTION, DENSE, BATCH_NORM, ADD, MERGE, CONCAT, SCALE -> true;
+            default -> false;
+        };
     }
 
     private static boolean isHiddenMap(LayerDescription layer) {

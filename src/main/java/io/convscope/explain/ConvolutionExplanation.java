@@ -28,7 +28,7 @@ public final class ConvolutionExplanation {
     private final float[][] activation;
 
     /**
-     * @param layer  index of a {@link LayerKind#CONVOLUTION} layer; it reads the output of layer {@code layer - 1}
+     * @param layer  index of a {@link LayerKind#CONVOLUTION} layer; it reads the output of the layer {@code network.inputOf(layer)}
      * @param neuron the output channel
      */
     public ConvolutionExplanation(ActivationSnapshot snapshot, int layer, int neuron) {
@@ -43,7 +43,7 @@ public final class ConvolutionExplanation {
         this.window = new SlidingWindow(description);
         this.bias = weights.bias(neuron);
         this.activation = snapshot.layer(layer).channel(neuron);
-        LayerActivation input = snapshot.layer(layer - 1);
+        LayerActivation input = snapshot.layer(snapshot.network().inputOf(layer));
         int channels = input.shape().channels();
         int height = description.outputShape().height();
         int width = description.outputShape().width();

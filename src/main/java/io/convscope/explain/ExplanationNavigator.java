@@ -62,24 +62,35 @@ public final class ExplanationNavigator {
             return ExplanationState.OVERVIEW;
         }
         LayerKind kind = network.layer(layer).kind();
+        if (layer == network.layers().size() - 1) {
+            // The classes, whatever computes them (SqueezeNet ends in a softmax over pooled scores): the flatten view
+            // when they read flattened maps, the softmax view alone otherwise (VGG's fc8 reads fc7's 4,096 units).
+            return readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
+                    : new ExplanationState.OutputSoftmax(layer, neuron);
+        }
         return switch (kind) {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
-            case ACTIVATION, ZERO_PADDING -> new ExplanationState.Activation(layer, neuron);
+            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE ->
+                    new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
-            // The flatten view explains a layer that reads flattened maps; VGG's fc8 reads fc7's 4,096 units instead,
-            // so its classes open the softmax view alone.
-            // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens. The last layer's classes
-            // open the flatten view when it reads flattened maps, the softmax view alone otherwise.
-            case OUTPUT, DENSE -> layer < network.layers().size() - 1 ? state
-                    : readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
-                    : new ExplanationState.OutputSoftmax(layer, neuron);
-            // Normalisations have no formula view yet (the activation panel would misname them): nothing opens.
-            case INPUT, FLATTEN, BATCH_NORM, LOCAL_RESPONSE_NORM -> state;
+            // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens.
+            case OUTPUT, DENSE -> state;
+            // A local response normalisation reads neighbouring channels, not one value: no panel explains it yet.
+            // An L2 normalisation is a vector and the input has nothing to explain: nothing opens.
+            case INPUT, FLATTEN, LOCAL_RESPONSE_NORM, L2_NORMALIZE -> state;
         };
     }
 
+    /**
+     * True when the layer reads flattened maps, which the flatten view lays out map by map. ResNet flattens 2,048
+     * pooled 1 x 1 "maps": there is no map to show, so its classes open the softmax view alone.
+     */
     private boolean readsFlatten(int layer) {
-        return layer > 0 && network.layer(layer - 1).kind() == LayerKind.FLATTEN;
+        if (layer == 0 || network.layer(layer).kind() != LayerKind.OUTPUT) {
+            return false;
+        }
+        var before = network.layer(network.inputOf(layer));
+        return before.kind() == LayerKind.FLATTEN && !before.inputShape().isVector();
     }
 
     private boolean isOpen(int layer, int neuron) {

@@ -18,7 +18,10 @@ public sealed interface ExplanationState {
     record ConvolutionFormula(int layer, int neuron, int channel) implements ExplanationState {
     }
 
-    /** A ReLU (or other element-wise) neuron paired with its input, with the formula panel. */
+    /**
+     * An element-wise neuron (ReLU and other activations, padding, batch norm, a residual addition, a concatenation...)
+     * paired with its input or inputs, with the formula panel.
+     */
     record Activation(int layer, int neuron) implements ExplanationState {
     }
 

@@ -37,7 +37,7 @@ public final class FlattenExplanation {
      */
     public FlattenExplanation(ActivationSnapshot snapshot, int layer, int classIndex) {
         LayerDescription output = snapshot.network().layer(layer);
-        if (output.kind() != LayerKind.OUTPUT || snapshot.network().layer(layer - 1).kind() != LayerKind.FLATTEN) {
+        if (output.kind() != LayerKind.OUTPUT || snapshot.network().layer(snapshot.network().inputOf(layer)).kind() != LayerKind.FLATTEN) {
             throw new IllegalArgumentException(output.name() + " is not an output layer reading a flatten layer");
         }
         LayerWeights dense = snapshot.network().weights(output.name());
@@ -47,7 +47,7 @@ public final class FlattenExplanation {
         this.sourceLayer = layer - 2;
         this.sourceShape = snapshot.layer(sourceLayer).shape();
         // Flattening keeps the activation's own channel-major order, which the dense weights' input index follows.
-        this.vector = snapshot.layer(layer - 1).toArray();
+        this.vector = snapshot.layer(snapshot.network().inputOf(layer)).toArray();
         this.weights = new float[vector.length];
         this.products = new float[vector.length];
         this.bias = dense.bias(classIndex);

@@ -33,7 +33,7 @@ public final class PoolingExplanation {
         this.channel = channel;
         this.max = description.kind() == LayerKind.MAX_POOL;
         this.window = new SlidingWindow(description);
-        this.input = snapshot.layer(layer - 1).channel(channel);
+        this.input = snapshot.layer(snapshot.network().inputOf(layer)).channel(channel);
         this.output = snapshot.layer(layer).channel(channel);
     }
 

@@ -20,13 +20,13 @@ public final class CostAnalysis {
 
     public static CostAnalysis of(NetworkDescription network) {
         List<LayerCost> costs = new ArrayList<>();
-        for (LayerDescription l : network.layers()) {
-            costs.add(cost(l));
+        for (int i = 0; i < network.layers().size(); i++) {
+            costs.add(cost(network.layer(i), network.inputsOf(i).size()));
         }
         return new CostAnalysis(network, costs);
     }
 
-    private static LayerCost cost(LayerDescription l) {
+    private static LayerCost cost(LayerDescription l, int inputs) {
         Shape in = l.inputShape();
         Shape out = l.outputShape();
         long outSize = out.size();
@@ -46,7 +46,14 @@ public final class CostAnalysis {
             case BATCH_NORM -> new LayerCost(l, l.parameters(), outSize, 0, outSize);
             // a sum of n squares across channels, a power and a division per value (n = 5 in AlexNet)
             case LOCAL_RESPONSE_NORM -> new LayerCost(l, 0, 0, 7L * outSize, outSize);
-            case INPUT, FLATTEN, ZERO_PADDING -> new LayerCost(l, 0, 0, 0, outSize);
+            // n inputs need n - 1 additions (or products, comparisons) per output value
+            case ADD, MERGE -> new LayerCost(l, 0, 0, (long) Math.max(1, inputs - 1) * outSize, outSize);
+            // one multiplication per value
+            case SCALE -> new LayerCost(l, 0, 0, outSize, outSize);
+            // a square and an addition per value for the length, then a division per value
+            case L2_NORMALIZE -> new LayerCost(l, 0, 0, 3 * outSize, outSize);
+            // copies only
+            case INPUT, FLATTEN, ZERO_PADDING, CONCAT, UPSAMPLE -> new LayerCost(l, 0, 0, 0, outSize);
         };
     }
 
@@ -76,11 +83,15 @@ public final class CostAnalysis {
         return layers.stream().mapToLong(LayerCost::activationBytes).sum();
     }
 
-    /** Inference needs at most one layer's input and output at a time: the largest such pair, in bytes. */
+    /** The most one layer needs at once, its inputs and its output, in bytes (a lower bound for the whole pass). */
     public long peakActivationBytes() {
         long peak = 0;
         for (int i = 1; i < layers.size(); i++) {
-            peak = Math.max(peak, layers.get(i - 1).activationBytes() + layers.get(i).activationBytes());
+            long bytes = layers.get(i).activationBytes();
+            for (int from : network.inputsOf(i)) {
+                bytes += layers.get(from).activationBytes();
+            }
+            peak = Math.max(peak, bytes);
         }
         return peak;
     }

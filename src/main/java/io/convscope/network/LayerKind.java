@@ -11,6 +11,18 @@ public enum LayerKind {
     LOCAL_RESPONSE_NORM("lrn"),
     ZERO_PADDING("padding"),
     FLATTEN("flatten"),
+    /** Element-wise sum of two or more layers' outputs (ResNet's skip connections). */
+    ADD("add"),
+    /** Other element-wise merges: product, difference, average or maximum of several outputs. */
+    MERGE("merge"),
+    /** Channels of several outputs stacked into one (Inception's and SqueezeNet's branches). */
+    CONCAT("concat"),
+    /** Every value multiplied by one constant (Inception-ResNet's residual scaling). */
+    SCALE("scale"),
+    /** The whole vector divided by its length (an embedding's L2 normalisation). */
+    L2_NORMALIZE("l2_norm"),
+    /** Each value repeated over a block (U-Net's decoder). */
+    UPSAMPLE("upsample"),
     DENSE("dense"),
     OUTPUT("output");
 

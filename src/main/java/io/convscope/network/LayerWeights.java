@@ -6,6 +6,8 @@ import java.util.Arrays;
  * The trained parameters of one layer, in the order the explanation views read them.
  * Convolution kernels are {@code [out][in][kh][kw]}; dense weights are {@code [out][in]},
  * where {@code in} follows the flatten order of {@link ActivationSnapshot} (channel-major).
+ * A batch normalisation holds its inference arithmetic folded per channel, {@code y = weight * x + bias}
+ * ({@code [channels][1][1][1]}); a constant scaling its one factor ({@code [1][1][1][1]}, bias 0).
  */
 public final class LayerWeights {
 

@@ -1,10 +1,11 @@
 package io.convscope.ui;
 
-import io.convscope.explain.ActivationExplanation;
+import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.PoolingExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -22,19 +23,26 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * The formula panel of a ReLU or pooling neuron (CNN Explainer §2.7): its input map and output map side by side, and
- * between them the arithmetic of the current position ({@code max(0, x) = y}, {@code max(a, b, c, d) = y}). The
- * position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering any cell jumps there and pauses.
+ * The formula panel of an element-wise or pooling neuron (CNN Explainer §2.7): its input map or maps and its output
+ * map side by side, and between them the arithmetic of the current position ({@code max(0, x) = y},
+ * {@code max(a, b, c, d) = y}, {@code a + b = y} for a residual addition, {@code scale × x + shift} for batch norm).
+ * The position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering any cell jumps there and pauses.
  */
 final class ElementwiseFormulaPanel extends VBox {
 
     static final double GRID_SIZE = 300;
+    /** Grids are smaller when an addition shows two or three inputs, so the panel still fits a 1024 px window. */
+    static final double MERGE_GRID_SIZE = 210;
 
-    private final MatrixGrid input = new MatrixGrid(GRID_SIZE);
     private final MatrixGrid output = new MatrixGrid(GRID_SIZE);
+    private final HBox inputBoxes = new HBox(12);
+    private final List<MatrixGrid> inputs = new ArrayList<>();
     private final Label formula = new Label();
     private final Label position = new Label();
     private final Button play = new Button();
@@ -42,9 +50,8 @@ final class ElementwiseFormulaPanel extends VBox {
     private final ResourceBundle text;
     private final Label titleLabel;
     private final InfoButton info;
-    private final Label inputTitle;
     private final Label outputTitle;
-    private ActivationExplanation activation;
+    private ElementwiseExplanation elementwise;
     private PoolingExplanation pooling;
     private int step;
 
@@ -72,26 +79,23 @@ final class ElementwiseFormulaPanel extends VBox {
         HBox header = new HBox(6, title, spacer, info, play, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        input.setId("formula-input-grid");
         output.setId("formula-output-grid");
-        Label inputTitle = new Label();
         Label outputTitle = new Label();
         formula.getStyleClass().add("formula");
         formula.setId("formula-text");
         formula.setMinWidth(220);
         formula.setWrapText(true);
         formula.setAlignment(Pos.CENTER);
-        VBox inputBox = new VBox(4, inputTitle, input);
         VBox outputBox = new VBox(4, outputTitle, output);
         VBox middle = new VBox(8, formula, position);
         middle.setAlignment(Pos.CENTER);
-        HBox body = new HBox(18, inputBox, middle, outputBox);
+        inputBoxes.setAlignment(Pos.CENTER);
+        HBox body = new HBox(18, inputBoxes, middle, outputBox);
         body.setAlignment(Pos.CENTER);
         Label hint = new Label(text.getString("formula.hint"), new FontIcon(Material2MZ.MOUSE));
         hint.getStyleClass().add("text-muted");
         getChildren().addAll(header, body, hint);
 
-        input.setOnCellHover((y, x) -> jumpTo(outputCellFor(y, x)));
         output.setOnCellHover((y, x) -> jumpTo(new GridPosition(y, x)));
         timeline.getKeyFrames().add(new KeyFrame(Duration.millis(Motion.FORMULA_STEP_MS), e -> show(step + 1)));
         timeline.setCycleCount(Timeline.INDEFINITE);
@@ -108,37 +112,79 @@ final class ElementwiseFormulaPanel extends VBox {
         });
         this.titleLabel = title;
         this.info = info;
-        this.inputTitle = inputTitle;
         this.outputTitle = outputTitle;
     }
 
-    /** Shows neuron {@code channel} of layer {@code layer} (a ReLU-like or pooling layer) and starts stepping. */
-    void show(ActivationSnapshot snapshot, int layer, int channel, double inputRange, double outputRange) {
-        boolean pool = snapshot.network().layer(layer).kind().isPooling();
-        activation = pool ? null : new ActivationExplanation(snapshot, layer, channel);
+    /**
+     * Shows neuron {@code channel} of layer {@code layer} (an element-wise or pooling layer) and starts stepping.
+     * {@code inputRange} gives each input layer's colour range.
+     */
+    void show(ActivationSnapshot snapshot, int layer, int channel, IntToDoubleFunction inputRange, double outputRange) {
+        LayerDescription d = snapshot.network().layer(layer);
+        boolean pool = d.kind().isPooling();
+        elementwise = pool ? null : new ElementwiseExplanation(snapshot, layer, channel);
         pooling = pool ? new PoolingExplanation(snapshot, layer, channel) : null;
-        String name = snapshot.network().layer(layer).name();
-        String previous = snapshot.network().layer(layer - 1).name();
-        boolean max = pool && snapshot.network().layer(layer).kind() == LayerKind.MAX_POOL;
-        titleLabel.setText(text.getString(pool ? (max ? "formula.maxPool" : "formula.averagePool") : "formula.relu"));
-        info.setExplanation(text.getString(pool ? "formula.pool.info" : "formula.relu.info"));
-        info.setSection(pool ? io.convscope.explain.Article.POOLING : io.convscope.explain.Article.RELU);
-        float[][] in = pool ? pooling.input() : activation.input();
-        float[][] out = pool ? pooling.output() : activation.output();
-        inputTitle.setText(String.format(text.getString("formula.input"), previous, channel, in.length, in[0].length));
-        outputTitle.setText(String.format(text.getString("formula.output"), name, channel, out.length, out[0].length));
-        input.setData(in, v -> ValueColors.activation(v, inputRange));
+        String kind = pool ? (d.kind() == LayerKind.MAX_POOL ? "maxPool" : "averagePool") : titleKey(d.kind());
+        titleLabel.setText(text.getString("formula." + kind));
+        info.setExplanation(text.getString("formula." + infoKey(d.kind()) + ".info"));
+        info.setSection(io.convscope.explain.Article.sectionFor(d.kind()));
+        List<ElementwiseExplanation.Source> sources = pool
+                ? List.of(new ElementwiseExplanation.Source(snapshot.network().inputOf(layer), channel,
+                        snapshot.network().layer(snapshot.network().inputOf(layer)).name(), pooling.input()))
+                : elementwise.sources();
+        double size = sources.size() > 1 ? MERGE_GRID_SIZE : GRID_SIZE;
+        inputs.clear();
+        inputBoxes.getChildren().clear();
+        for (int i = 0; i < sources.size(); i++) {
+            ElementwiseExplanation.Source src = sources.get(i);
+            MatrixGrid grid = new MatrixGrid(size);
+            grid.setId(i == 0 ? "formula-input-grid" : "formula-input-grid-" + (i + 1));
+            float[][] in = src.map();
+            Label title = new Label(String.format(text.getString("formula.input"), src.name(), src.channel(),
+                    in.length, in[0].length));
+            title.setMaxWidth(size);
+            title.setTooltip(new Tooltip(title.getText()));
+            grid.setData(in, v -> ValueColors.activation(v, inputRange.applyAsDouble(src.layer())));
+            int source = i;
+            grid.setOnCellHover((y, x) -> jumpTo(outputCellFor(source, y, x)));
+            inputs.add(grid);
+            inputBoxes.getChildren().add(new VBox(4, title, grid));
+        }
+        float[][] out = pool ? pooling.output() : elementwise.output();
+        outputTitle.setText(String.format(text.getString("formula.output"), d.name(), channel, out.length, out[0].length));
         output.setData(out, v -> ValueColors.activation(v, outputRange));
         show(0);
         setPlaying(true);
     }
 
-    private int positions() {
-        return pooling != null ? pooling.positions() : activation.positions();
+    private static String titleKey(LayerKind kind) {
+        return switch (kind) {
+            case ZERO_PADDING -> "padding";
+            case BATCH_NORM -> "batchNorm";
+            case SCALE -> "scale";
+            case ADD -> "add";
+            case MERGE -> "merge";
+            case CONCAT -> "concat";
+            case UPSAMPLE -> "upsample";
+            default -> "relu";
+        };
     }
 
-    private GridPosition outputCellFor(int y, int x) {
-        return pooling != null ? pooling.outputCellFor(y, x) : new GridPosition(y, x);
+    private static String infoKey(LayerKind kind) {
+        return switch (kind) {
+            case MAX_POOL, AVERAGE_POOL -> "pool";
+            case ADD, MERGE, SCALE -> "add";
+            case ACTIVATION -> "relu";
+            default -> titleKey(kind);
+        };
+    }
+
+    private int positions() {
+        return pooling != null ? pooling.positions() : elementwise.positions();
+    }
+
+    private GridPosition outputCellFor(int source, int y, int x) {
+        return pooling != null ? pooling.outputCellFor(y, x) : elementwise.outputCellFor(source, y, x);
     }
 
     private void jumpTo(GridPosition cell) {
@@ -150,15 +196,23 @@ final class ElementwiseFormulaPanel extends VBox {
     /** Shows position {@code index} (row-major over the output), wrapping around. */
     private void show(int index) {
         step = Math.floorMod(index, positions());
-        GridPosition p = pooling != null ? pooling.position(step) : activation.position(step);
+        GridPosition p = pooling != null ? pooling.position(step) : elementwise.position(step);
         if (pooling != null) {
             var s = pooling.step(p.y(), p.x());
             formula.setText(s.formula());
-            input.setHighlight(s.windowOrigin().y(), s.windowOrigin().x(), s.window().length, s.window()[0].length);
+            inputs.get(0).setHighlight(s.windowOrigin().y(), s.windowOrigin().x(), s.window().length,
+                    s.window()[0].length);
         } else {
-            var s = activation.step(p.y(), p.x());
+            var s = elementwise.step(p.y(), p.x());
             formula.setText(s.formula());
-            input.setHighlight(p.y(), p.x(), 1, 1);
+            for (int i = 0; i < inputs.size(); i++) {
+                GridPosition in = s.inputCells().get(i);
+                if (in == null) {
+                    inputs.get(i).setHighlight(0, 0, 0, 0); // padding: the output reads no input cell
+                } else {
+                    inputs.get(i).setHighlight(in.y(), in.x(), 1, 1);
+                }
+            }
         }
         output.setHighlight(p.y(), p.x(), 1, 1);
         position.setText(String.format(text.getString("formula.position"), p.y(), p.x()));

@@ -822,7 +822,8 @@ final class MainWindow extends BorderPane {
             if (convolutionFormula == null) {
                 convolutionFormula = new ConvolutionFormulaPanel(text, this::goBack);
             }
-            convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(), overview.range(f.layer() - 1),
+            convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(),
+                    overview.range(snap.network().inputOf(f.layer())),
                     overview.range(f.layer()));
             StackPane.setAlignment(convolutionFormula, Pos.BOTTOM_CENTER);
             explanationLayer.getChildren().setAll(convolutionFit, convolutionFormula);
@@ -861,7 +862,7 @@ final class MainWindow extends BorderPane {
             convolutionFit = new FitToSize(convolutionView);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
         }
-        convolutionView.show(snap, layer, neuron, overview.range(layer - 1), overview.range(layer));
+        convolutionView.show(snap, layer, neuron, overview.range(snap.network().inputOf(layer)), overview.range(layer));
         readout.textProperty().unbind();
         readout.textProperty().bind(convolutionView.readoutProperty());
     }
@@ -873,9 +874,9 @@ final class MainWindow extends BorderPane {
             flattenFit = new FitToSize(flattenView);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
         }
-        int maps = layer - 1;
+        int maps = snap.network().inputOf(layer);
         while (maps > 0 && snap.network().layer(maps).outputShape().isVector()) {
-            maps--; // back over flatten to the last map layer, whose colours the strip's maps keep
+            maps = snap.network().inputOf(maps); // back over flatten to the last map layer, whose colours the maps keep
         }
         flattenView.show(snap, layer, neuron, overview.range(maps));
         readout.textProperty().unbind();
@@ -887,7 +888,7 @@ final class MainWindow extends BorderPane {
             elementwisePanel = new ElementwiseFormulaPanel(text, this::goBack);
         }
         explanationLayer.getChildren().setAll(elementwisePanel);
-        elementwisePanel.show(shown.get().snapshot(), layer, neuron, overview.range(layer - 1), overview.range(layer));
+        elementwisePanel.show(shown.get().snapshot(), layer, neuron, overview::range, overview.range(layer));
     }
 
     /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, Esc back one level. */
@@ -941,10 +942,6 @@ final class MainWindow extends BorderPane {
     String message(Throwable t) {
         if (t instanceof ImageInputException e) {
             return String.format(text.getString(e.problem().messageKey()), e.arguments().toArray());
-        }
-        if (t instanceof PresetModels.NotAChain n) {
-            String name = ArchitecturePresets.find(n.preset()).map(ArchitecturePresets.Preset::displayName).orElse(n.preset());
-            return String.format(text.getString("error.notAChain"), name, n.preset());
         }
         if (t instanceof io.convscope.engine.ModelLoadException) {
             return String.format(text.getString("error.model"), t.getMessage());

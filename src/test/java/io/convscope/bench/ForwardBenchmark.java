@@ -52,7 +52,7 @@ public class ForwardBenchmark {
 
     @Benchmark
     public List<INDArray> dl4jFeedForward() {
-        return model.network().feedForward(batch, false);
+        return model.chain().feedForward(batch, false);
     }
 
     @Benchmark

@@ -301,7 +301,7 @@ class AppWindowTest {
         robot.moveTo(output.localToScreen(cell * 2.5, cell * 3.5));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!panel.isPlaying());
-        var explanation = new io.convscope.explain.ActivationExplanation(shown().snapshot(), layer, 4);
+        var explanation = new io.convscope.explain.ElementwiseExplanation(shown().snapshot(), layer, 4);
         var p = explanation.position(panel.step());
         assertEquals(explanation.step(p.y(), p.x()).formula(), panel.formulaText());
         float x = shown().snapshot().layer(layer - 1).value(4, p.y(), p.x());

@@ -1,0 +1,212 @@
+package io.convscope.explain;
+
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.LayerDescription;
+import io.convscope.network.LayerKind;
+import io.convscope.network.LayerWeights;
+import io.convscope.network.NetworkDescription;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the element-wise formula panel (spec §2.7) shows for one channel of a layer whose every output value comes
+ * from the same position of its inputs: an activation ({@code max(0, x)}, {@code tanh(x)}), zero padding, a batch
+ * normalisation ({@code scale * x + shift}), a constant scaling, a residual addition or another merge, a concatenation
+ * (a copy of one input's channel) or an upsampling (a copy of the covering cell). Outputs are the network's own values;
+ * the formula's operands are the inputs' own values, so the equation can be checked on screen.
+ */
+public final class ElementwiseExplanation {
+
+    /** Layer kinds this explanation covers. */
+    public static boolean covers(LayerKind kind) {
+        return switch (kind) {
+            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE -> true;
+            default -> false;
+        };
+    }
+
+    /** One input grid: which layer and channel it shows, and the map. */
+    public record Source(int layer, int channel, String name, float[][] map) {
+    }
+
+    private final int layer;
+    private final int channel;
+    private final LayerDescription description;
+    private final List<Source> sources;
+    private final float[][] output;
+    /** Batch norm's per-channel scale and shift, or a scaling's factor (shift 0); NaN when the layer has none. */
+    private final float scale;
+    private final float shift;
+
+    /** @param layer index of a layer whose kind {@link #covers(LayerKind)} */
+    public ElementwiseExplanation(ActivationSnapshot snapshot, int layer, int channel) {
+        NetworkDescription network = snapshot.network();
+        LayerDescription d = network.layer(layer);
+        if (!covers(d.kind())) {
+            throw new IllegalArgumentException(d.name() + " is not an element-wise layer");
+        }
+        Objects.checkIndex(channel, d.outputShape().channels());
+        this.layer = layer;
+        this.channel = channel;
+        this.description = d;
+        this.output = snapshot.layer(layer).channel(channel);
+        List<Source> in = new ArrayList<>();
+        if (d.kind() == LayerKind.CONCAT) {
+            // Output channel c is channel c - offset of the input whose block of channels holds it.
+            int offset = 0;
+            for (int from : network.inputsOf(layer)) {
+                int channels = network.layer(from).outputShape().channels();
+                if (channel < offset + channels) {
+                    in.add(new Source(from, channel - offset, network.layer(from).name(),
+                            snapshot.layer(from).channel(channel - offset)));
+                    break;
+                }
+                offset += channels;
+            }
+        } else {
+            for (int from : network.inputsOf(layer)) {
+                in.add(new Source(from, channel, network.layer(from).name(), snapshot.layer(from).channel(channel)));
+            }
+        }
+        this.sources = List.copyOf(in);
+        LayerWeights w = network.weights(d.name());
+        boolean scaled = d.kind() == LayerKind.BATCH_NORM || d.kind() == LayerKind.SCALE;
+        if (scaled && w == null) {
+            throw new IllegalArgumentException(d.name() + " has no scale to show");
+        }
+        int row = d.kind() == LayerKind.BATCH_NORM ? channel : 0;
+        this.scale = scaled ? w.weight(row, 0, 0, 0) : Float.NaN;
+        this.shift = scaled ? w.bias(row) : Float.NaN;
+    }
+
+    public int layer() {
+        return layer;
+    }
+
+    public int channel() {
+        return channel;
+    }
+
+    public LayerKind kind() {
+        return description.kind();
+    }
+
+    /** The activation's or merge's name as the layer describes it ("relu", "tanh", "add", "product"...). */
+    public String function() {
+        return description.activation();
+    }
+
+    /** The input grids, in the order the formula combines them (copies). */
+    public List<Source> sources() {
+        return sources.stream().map(s -> new Source(s.layer(), s.channel(), s.name(), Formulas.copy(s.map()))).toList();
+    }
+
+    /** The first input's map (the only one for all but additions and merges). */
+    public float[][] input() {
+        return Formulas.copy(sources.get(0).map());
+    }
+
+    public float[][] output() {
+        return Formulas.copy(output);
+    }
+
+    /** Where output cell (y, x) reads input {@code source}; null when it is padding. */
+    public GridPosition inputCell(int source, int y, int x) {
+        float[][] map = sources.get(source).map();
+        int iy = y;
+        int ix = x;
+        if (description.kind() == LayerKind.ZERO_PADDING) {
+            iy = y - description.padding().top();
+            ix = x - description.padding().left();
+        } else if (description.kind() == LayerKind.UPSAMPLE) {
+            iy = y * map.length / output.length;
+            ix = x * map[0].length / output[0].length;
+        }
+        return iy < 0 || ix < 0 || iy >= map.length || ix >= map[0].length ? null : new GridPosition(iy, ix);
+    }
+
+    /** The output cell a hover over input {@code source}'s cell (y, x) shows (for upsampling, the first it covers). */
+    public GridPosition outputCellFor(int source, int y, int x) {
+        float[][] map = sources.get(source).map();
+        if (description.kind() == LayerKind.ZERO_PADDING) {
+            return new GridPosition(y + description.padding().top(), x + description.padding().left());
+        }
+        if (description.kind() == LayerKind.UPSAMPLE) {
+            return new GridPosition(y * output.length / map.length, x * output[0].length / map[0].length);
+        }
+        return new GridPosition(y, x);
+    }
+
+    /** The panel at output cell (y, x). */
+    public ElementwiseStep step(int y, int x) {
+        List<GridPosition> cells = new ArrayList<>(sources.size());
+        float[] in = new float[sources.size()];
+        List<String> operands = new ArrayList<>(sources.size());
+        for (int s = 0; s < sources.size(); s++) {
+            GridPosition p = inputCell(s, y, x);
+            cells.add(p);
+            in[s] = p == null ? 0 : sources.get(s).map()[p.y()][p.x()];
+            operands.add(Formulas.twoDecimals(in[s]));
+        }
+        float out = output[y][x];
+        String result = Formulas.twoDecimals(out);
+        String a = operands.get(0);
+        String formula = switch (description.kind()) {
+            case ACTIVATION -> (function().equals("relu") ? "max(0, " + a + ")" : function() + "(" + a + ")")
+                    + " = " + result;
+            case ZERO_PADDING -> cells.get(0) == null ? "0 = " + result : a + " = " + result;
+            case CONCAT, UPSAMPLE -> a + " = " + result;
+            case BATCH_NORM, SCALE -> Formulas.twoDecimals(scale) + " × " + bracketed(a)
+                    + (description.kind() == LayerKind.BATCH_NORM ? " + " + bracketed(Formulas.twoDecimals(shift)) : "")
+                    + " = " + result;
+            case ADD -> joined(operands, " + ") + " = " + result;
+            default -> merge(operands) + " = " + result;
+        };
+        return new ElementwiseStep(new GridPosition(y, x), cells, in, out, formula);
+    }
+
+    /** Batch norm's folded scale for this channel (gamma / sqrt(var + eps)), or a scaling's factor. */
+    public float scale() {
+        return scale;
+    }
+
+    /** Batch norm's folded shift for this channel (beta - mean * scale); 0 for a scaling. */
+    public float shift() {
+        return shift;
+    }
+
+    private String merge(List<String> operands) {
+        return switch (function()) {
+            case "product" -> joined(operands, " × ");
+            case "subtract" -> joined(operands, " − ");
+            case "average" -> "(" + joined(operands, " + ") + ") / " + operands.size();
+            default -> function() + "(" + String.join(", ", operands) + ")";
+        };
+    }
+
+    /** Operands after the first in brackets when negative: "0.12 + (-0.40)". */
+    private static String joined(List<String> operands, String op) {
+        StringBuilder sb = new StringBuilder(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            sb.append(op).append(bracketed(operands.get(i)));
+        }
+        return sb.toString();
+    }
+
+    private static String bracketed(String number) {
+        return number.startsWith("-") ? "(" + number + ")" : number;
+    }
+
+    /** Cells the panel animates through, one per 250 ms. */
+    public int positions() {
+        return output.length * output[0].length;
+    }
+
+    /** The {@code index}-th cell in row-major order. */
+    public GridPosition position(int index) {
+        Objects.checkIndex(index, positions());
+        return new GridPosition(index / output[0].length, index % output[0].length);
+    }
+}

@@ -14,8 +14,21 @@ import java.util.List;
  * @param layerIndex index into {@link NetworkDescription#layers()} and the snapshot
  * @param kind       what the column shows
  * @param neurons    how many neurons (channels, or classes for the output)
+ * @param inputs     the columns it reads (in a chain, the one before it; a residual addition reads two, one of them
+ *                   far to the left), in the order the layer combines them
  */
-public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescription layer) {
+public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescription layer, List<Input> inputs) {
+
+    /**
+     * A column this one reads, and where that column's neurons land: a concatenation stacks its inputs' channels, so
+     * neuron i of its second input is neuron {@code offset + i} of the concatenation; for all others offset is 0.
+     */
+    public record Input(int column, int offset) {
+    }
+
+    public OverviewColumn {
+        inputs = List.copyOf(inputs);
+    }
 
     /** How a column is drawn and connected. */
     public enum Kind {
@@ -31,27 +44,82 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
         OUTPUT
     }
 
-    /** The columns of a network's overview, left to right. */
+    /**
+     * The columns of a network's overview, left to right in the network's order (for a graph, an order where every
+     * layer comes after what it reads). A layer that is not drawn (flatten, global pooling to a vector) passes its
+     * inputs on: the output column of Tiny VGG reads the last pooling column through flatten.
+     */
     public static List<OverviewColumn> of(NetworkDescription network) {
         List<OverviewColumn> columns = new ArrayList<>();
         List<LayerDescription> layers = network.layers();
+        int[] columnOf = new int[layers.size()];
+        java.util.Arrays.fill(columnOf, -1);
         for (int i = 0; i < layers.size(); i++) {
             LayerDescription l = layers.get(i);
             boolean last = i == layers.size() - 1;
+            Kind kind;
+            int neurons;
             if (last) {
-                columns.add(new OverviewColumn(i, Kind.OUTPUT, network.classes().size(), l));
+                kind = Kind.OUTPUT;
+                neurons = network.classes().size();
             } else if (l.kind() == LayerKind.DENSE) {
-                columns.add(new OverviewColumn(i, Kind.DENSE, l.outputShape().size(), l));
+                kind = Kind.DENSE;
+                neurons = l.outputShape().size();
             } else if (!l.outputShape().isVector()) {
-                Kind kind = switch (l.kind()) {
+                kind = switch (l.kind()) {
                     case INPUT -> Kind.INPUT;
                     case CONVOLUTION -> Kind.CONVOLUTION;
                     default -> Kind.ELEMENTWISE;
                 };
-                columns.add(new OverviewColumn(i, kind, l.outputShape().channels(), l));
+                neurons = l.outputShape().channels();
+            } else {
+                continue;
             }
+            columnOf[i] = columns.size();
+            columns.add(new OverviewColumn(i, kind, neurons, l, inputsOf(network, i, columnOf)));
         }
         return List.copyOf(columns);
+    }
+
+    private static List<Input> inputsOf(NetworkDescription network, int layer, int[] columnOf) {
+        List<Input> inputs = new ArrayList<>();
+        boolean concat = network.layer(layer).kind() == LayerKind.CONCAT;
+        int offset = 0;
+        for (int from : network.inputsOf(layer)) {
+            for (int column : drawnAncestors(network, from, columnOf)) {
+                if (inputs.stream().noneMatch(in -> in.column() == column)) {
+                    inputs.add(new Input(column, concat ? offset : 0));
+                }
+            }
+            offset += network.layer(from).outputShape().channels();
+        }
+        return inputs;
+    }
+
+    /** The nearest drawn layers at or before {@code layer}, following inputs through layers without a column. */
+    private static List<Integer> drawnAncestors(NetworkDescription network, int layer, int[] columnOf) {
+        if (columnOf[layer] >= 0) {
+            return List.of(columnOf[layer]);
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int from : network.inputsOf(layer)) {
+            for (int c : drawnAncestors(network, from, columnOf)) {
+                if (!found.contains(c)) {
+                    found.add(c);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The column neuron {@code neuron} of input {@code input} feeds, or -1 when a concatenation puts it elsewhere. */
+    public int targetOf(Input input, int neuron) {
+        return fullyConnected() ? -1 : input.offset() + neuron;
+    }
+
+    /** True when this column reads only the column just before it (every column of a chain). */
+    public boolean readsPrevious(int myIndex) {
+        return inputs.size() == 1 && inputs.get(0).column() == myIndex - 1;
     }
 
     /** True when this column's neurons each read all neurons of the previous column. */

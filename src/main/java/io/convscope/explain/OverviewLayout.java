@@ -50,6 +50,9 @@ public final class OverviewLayout {
         return 2 * SIDE_PADDING + OUTPUT_WIDTH + READABLE_NEURON * (mapColumns + gapUnits * 0.5);
     }
 
+    /** Pixels beyond each side of the visible part of a wide overview that are still rendered. */
+    public static final double VIEW_MARGIN = 400;
+
     /** A neuron's square on screen. */
     public record Box(double x, double y, double size) {
         public double centerY() {

@@ -31,8 +31,9 @@ final class LegendPainter {
     private LegendPainter() {
     }
 
+    /** Paints the legends between x = {@code from} and {@code to} (a wide network's visible part). */
     static void paint(GraphicsContext g, OverviewLayout layout, List<OverviewColumn> columns, ColorRanges ranges,
-                      RangeMode mode, ActivationSnapshot snapshot, Palette palette) {
+                      RangeMode mode, ActivationSnapshot snapshot, Palette palette, double from, double to) {
         double y = layout.legendTop();
         g.setFont(TICK_FONT);
         g.setTextAlign(TextAlignment.CENTER);
@@ -40,6 +41,9 @@ final class LegendPainter {
         for (int c = 0; c < columns.size(); c++) {
             OverviewColumn col = columns.get(c);
             double x = layout.columnX(c);
+            if (x > to || x + layout.columnWidth(c) < from) {
+                continue;
+            }
             if (col.kind() == OverviewColumn.Kind.INPUT) {
                 double w = layout.neuronSize();
                 gradient(g, x, y, w, v -> palette.input(v), 0, 1);
@@ -67,6 +71,9 @@ final class LegendPainter {
             }
             double x0 = layout.columnX(first);
             double x1 = layout.columnX(last) + layout.neuronSize();
+            if (x0 > to || x1 < from) {
+                continue;
+            }
             double r = span.range();
             gradient(g, x0, y, x1 - x0, v -> palette.activation(v, r), -r / 2, r / 2);
             double[] values = mode == RangeMode.UNIT ? new double[] {-r / 2, 0, r / 2}
@@ -109,13 +116,19 @@ final class LegendPainter {
             double px = hi == lo ? x : x + (v - lo) / (hi - lo) * w;
             g.strokeLine(px, y + BAR_HEIGHT, px, y + BAR_HEIGHT + TICK);
             String label = String.format(Locale.ROOT, format, v).replace("-0.00", "0.00");
-            double half = label.length() * MIN_CHAR_WIDTH / 2;
-            boolean end = i == 0 || i == values.length - 1;
-            // On narrow legends keep the end labels and drop the middle ones rather than overprint.
-            if (px - half > lastLabelEnd + 2 && (end || px + half < x + w - MIN_CHAR_WIDTH * 3)) {
+            double width = label.length() * MIN_CHAR_WIDTH;
+            boolean first = i == 0;
+            boolean last = i == values.length - 1;
+            // End labels stay inside their bar (left- and right-aligned), so neighbouring legends never overprint;
+            // on narrow legends the middle labels are dropped.
+            double left = first ? px : last ? px - width : px - width / 2;
+            double reserved = last ? 0 : MIN_CHAR_WIDTH * 3;
+            if (left > lastLabelEnd + 2 && (last || left + width < x + w - reserved)) {
+                g.setTextAlign(first ? TextAlignment.LEFT : last ? TextAlignment.RIGHT : TextAlignment.CENTER);
                 g.fillText(label, px, y + BAR_HEIGHT + TICK + 1);
-                lastLabelEnd = px + half;
+                lastLabelEnd = left + width;
             }
         }
+        g.setTextAlign(TextAlignment.CENTER);
     }
 }

@@ -173,6 +173,16 @@ final class MainWindow extends BorderPane {
         overviewScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         overviewScroll.getStyleClass().addAll("edge-to-edge", "overview-scroll");
         overviewScroll.setFocusTraversable(false);
+        // Wide networks render only what the scroll pane shows (viewport bounds' x is minus the scrolled offset).
+        overviewScroll.viewportBoundsProperty().addListener((o, was, now) ->
+                overview.setViewport(-now.getMinX(), now.getWidth()));
+        overview.setOnReveal(x -> {
+            double view = overviewScroll.getViewportBounds().getWidth();
+            double extra = overview.getWidth() - view;
+            if (extra > 0) {
+                overviewScroll.setHvalue(Math.max(0, Math.min(1, (x - view / 2) / extra)));
+            }
+        });
         networkArea = new StackPane(overviewScroll, explanationLayer, notice);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
@@ -535,6 +545,10 @@ final class MainWindow extends BorderPane {
 
     /** Shows a result at once (state first), then fades the overview in as CNN Explainer does. */
     private void display(Shown s) {
+        Inference current = inference.get();
+        if (current != null && s.snapshot().network() != current.model().description()) {
+            return; // computed by a model that was replaced while it ran (a preset opened meanwhile): stale
+        }
         boolean sameNetwork = shown.get() != null && shown.get().snapshot().network() == s.snapshot().network();
         shown.set(s);
         if (!sameNetwork) {

@@ -46,6 +46,9 @@ final class OverviewPane extends Region {
     record Neuron(int column, int index) {
     }
 
+    /** The visible width assumed before the scroll pane reports one. */
+    static final double FALLBACK_VIEW_WIDTH = 1920;
+
     private final ResourceBundle text;
     private final Canvas edges = new Canvas();
     private final Group content = new Group();
@@ -75,7 +78,16 @@ final class OverviewPane extends Region {
     private double[] ranges = new double[0];
     private boolean details = true;
     private Edge hoveredEdge;
+    /** The part of this pane the scroll pane shows (width 0: all of it, before the first scroll-pane layout). */
+    private double viewX;
+    private double viewWidth;
+    /** What each column's heatmaps were last rendered from: snapshot, range and first neuron; null when hidden. */
+    private Object[] rendered = new Object[0];
+    /** Whether the dimensions under the names are shown (details on, and room for them). */
+    private boolean dimensionsShown = true;
     private java.util.function.BiConsumer<Integer, Integer> onChosen = (layer, neuron) -> { };
+    /** Asked to scroll so that an x of this pane is in view (the main window's scroll pane does it). */
+    private java.util.function.DoubleConsumer onReveal = x -> { };
     private Timeline barAnimation;
 
     OverviewPane(ResourceBundle text, Palette palette) {
@@ -105,6 +117,17 @@ final class OverviewPane extends Region {
     /** Called with (network layer index, neuron) when a neuron is clicked or Enter is pressed on the focused one. */
     void setOnNeuronChosen(java.util.function.BiConsumer<Integer, Integer> handler) {
         onChosen = handler;
+    }
+
+    void setOnReveal(java.util.function.DoubleConsumer handler) {
+        onReveal = handler;
+    }
+
+    /** Scrolls a wide network sideways so that column {@code c} is in view, and renders it. */
+    void revealColumn(int c) {
+        if (layout != null) {
+            onReveal.accept(layout.columnCenterX(c));
+        }
     }
 
     private void choose(Neuron n) {
@@ -170,6 +193,54 @@ final class OverviewPane extends Region {
         return layout;
     }
 
+    /**
+     * The visible part of the pane, from the scroll pane around it. A wide network (Inception-ResNet v1 is about
+     * 20,000 px wide) renders heatmaps, edges and legends only there, plus a margin of
+     * {@value OverviewLayout#VIEW_MARGIN} px on each side so a short scroll shows them at once.
+     */
+    void setViewport(double x, double width) {
+        if (x == viewX && width == viewWidth) {
+            return;
+        }
+        viewX = x;
+        viewWidth = width;
+        if (layout != null) {
+            placeCanvases();
+            showVisibleLabels();
+            renderHeatmaps();
+            drawEdges();
+            drawLegends();
+        }
+    }
+
+    private double visibleLeft() {
+        return Math.max(0, viewX - OverviewLayout.VIEW_MARGIN);
+    }
+
+    /** Before the scroll pane has told its viewport (a network opened at start-up), a screen's width from the left. */
+    private double visibleRight() {
+        double width = viewWidth > 0 ? viewWidth
+                : getScene() != null && getScene().getWidth() > 0 ? getScene().getWidth() : FALLBACK_VIEW_WIDTH;
+        return Math.min(getWidth(), viewX + width + OverviewLayout.VIEW_MARGIN);
+    }
+
+    /** Whether any of column {@code c} is in the visible part. */
+    boolean columnVisible(int c) {
+        return layout != null && layout.columnX(c) + layout.columnWidth(c) >= visibleLeft()
+                && layout.columnX(c) <= visibleRight();
+    }
+
+    /** Edges and legends are drawn on canvases covering only the visible part: a 20,000 px canvas would not fit. */
+    private void placeCanvases() {
+        double left = visibleLeft();
+        double w = Math.max(1, visibleRight() - left);
+        for (Canvas c : List.of(edges, legends)) {
+            c.setLayoutX(left);
+            c.setWidth(w);
+            c.setHeight(getHeight());
+        }
+    }
+
     /** Shows a snapshot coloured in {@code rangeMode}; builds the columns when the network is new. */
     void show(ActivationSnapshot s, RangeMode rangeMode) {
         boolean newNetwork = network != s.network();
@@ -205,6 +276,8 @@ final class OverviewPane extends Region {
     }
 
     private void build() {
+        layout = null; // the old network's geometry; the next layout pass makes the new one
+        rendered = new Object[0];
         columns = OverviewColumn.of(network);
         firstNeuron = new int[columns.size()];
         heatmaps.clear();
@@ -285,10 +358,7 @@ final class OverviewPane extends Region {
             return;
         }
         layout = new OverviewLayout(columns, getWidth(), getHeight());
-        edges.setWidth(getWidth());
-        edges.setHeight(getHeight());
-        legends.setWidth(getWidth());
-        legends.setHeight(getHeight());
+        placeCanvases();
         double size = layout.neuronSize();
         placeLabels();
         for (int c = 0; c < columns.size(); c++) {
@@ -310,6 +380,7 @@ final class OverviewPane extends Region {
             l.autosize();
             l.relocate(b.x() + (size - l.prefWidth(-1)) / 2, b.y() + size + 1);
         }
+        renderHeatmaps();
         drawEdges();
         drawLegends();
         placeFocusRing();
@@ -338,7 +409,6 @@ final class OverviewPane extends Region {
             if (!collide) {
                 centre(name, x, 2);
                 centre(dims, x, 17);
-                dims.setVisible(details);
                 name.setTooltip(null);
                 continue;
             }
@@ -346,8 +416,18 @@ final class OverviewPane extends Region {
             int row = x - w / 2 >= rowEnd[0] + 3 ? 0 : 1;
             rowEnd[row] = x + w / 2;
             centre(name, x, 2 + row * 15);
-            dims.setVisible(false);
             name.setTooltip(details ? new javafx.scene.control.Tooltip(dims.getText()) : null);
+        }
+        dimensionsShown = details && !collide;
+        showVisibleLabels();
+    }
+
+    /** Labels of columns scrolled far out of view are not drawn (hundreds in a wide network). */
+    private void showVisibleLabels() {
+        for (int c = 0; c < columns.size(); c++) {
+            boolean visible = columnVisible(c);
+            columnLabels.get(c).setVisible(visible);
+            dimensionLabels.get(c).setVisible(visible && dimensionsShown);
         }
     }
 
@@ -383,17 +463,29 @@ final class OverviewPane extends Region {
     }
 
     private void renderHeatmaps() {
-        if (snapshot == null) {
-            return;
+        if (snapshot == null || layout == null) {
+            return; // the next layout pass renders what is visible
+        }
+        if (rendered.length != columns.size()) {
+            rendered = new Object[columns.size()];
         }
         for (int c = 0; c < columns.size(); c++) {
             OverviewColumn col = columns.get(c);
             if (!col.isMap()) {
                 continue;
             }
+            List<HeatmapView> views = heatmaps.get(c);
+            boolean visible = columnVisible(c);
+            for (HeatmapView v : views) {
+                v.setVisible(visible);
+            }
             LayerActivation a = snapshot.layer(col.layerIndex());
             double range = ranges[col.layerIndex()];
-            List<HeatmapView> views = heatmaps.get(c);
+            List<Object> key = List.of(snapshot, range, firstNeuron[c], col.kind());
+            if (!visible || key.equals(rendered[c])) {
+                continue; // off screen (rendered when scrolled to), or already showing exactly this
+            }
+            rendered[c] = key;
             for (int slot = 0; slot < views.size(); slot++) {
                 int neuron = firstNeuron[c] + slot;
                 views.get(slot).show(a, neuron, col.kind() == OverviewColumn.Kind.INPUT
@@ -451,12 +543,17 @@ final class OverviewPane extends Region {
             return;
         }
         GraphicsContext g = edges.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, edges.getWidth(), edges.getHeight());
+        g.translate(-edges.getLayoutX(), 0); // the canvas covers only the visible part of a wide network
         g.setLineWidth(0.7);
         g.setStroke(palette.edge());
         // All edges as one path, stroked once: a stroke per curve made big networks slow to draw.
         g.beginPath();
         for (int c = 1; c < columns.size(); c++) {
+            if (!edgesVisible(c)) {
+                continue;
+            }
             for (int slot = 0; slot < shownCount(c); slot++) {
                 addInputs(g, c, atSlot(c, slot).index());
             }
@@ -497,39 +594,76 @@ final class OverviewPane extends Region {
 
     /** Frames the neurons a hovered neuron reads from, so students see where its value comes from. */
     private void outlineSources(GraphicsContext g, Neuron n) {
-        int prev = n.column() - 1;
-        if (!columns.get(prev).isMap()) {
-            return;
-        }
+        OverviewColumn col = columns.get(n.column());
         double pad = 2;
         g.setLineWidth(1);
-        for (int slot = 0; slot < shownCount(prev); slot++) {
-            int source = firstNeuron[prev] + slot;
-            if (columns.get(n.column()).fullyConnected() || source == n.index()) {
-                OverviewLayout.Box b = boxOf(prev, source);
-                g.strokeRect(b.x() - pad, b.y() - pad, b.size() + 2 * pad, b.size() + 2 * pad);
+        for (OverviewColumn.Input in : col.inputs()) {
+            int prev = in.column();
+            if (!columns.get(prev).isMap()) {
+                continue;
+            }
+            for (int slot = 0; slot < shownCount(prev); slot++) {
+                int source = firstNeuron[prev] + slot;
+                if (col.fullyConnected() || col.targetOf(in, source) == n.index()) {
+                    OverviewLayout.Box b = boxOf(prev, source);
+                    g.strokeRect(b.x() - pad, b.y() - pad, b.size() + 2 * pad, b.size() + 2 * pad);
+                }
             }
         }
+    }
+
+    /**
+     * A skip connection (ResNet's shortcut, an Inception branch reading the block's input) from a column further
+     * left: the edge leaves the source, runs along the gap above the source's row, past the columns in between, and
+     * bends into the target in the last gap, so it never crosses a heatmap of the same row.
+     */
+    private void addSkip(GraphicsContext g, OverviewLayout.Box from, OverviewLayout.Box to, int targetColumn) {
+        double x0 = from.right();
+        double y0 = from.centerY();
+        double lane = from.y() - OverviewLayout.MIN_GAP / 2;
+        double bend = Math.min(layout.neuronSize() / 2, 12);
+        double x1 = to.x();
+        double turn = Math.max(x0 + 2 * bend, layout.columnX(targetColumn - 1) + layout.columnWidth(targetColumn - 1));
+        g.moveTo(x0, y0);
+        g.bezierCurveTo(x0 + bend, y0, x0, lane, x0 + bend, lane);
+        g.lineTo(turn, lane);
+        double mid = (turn + x1) / 2;
+        g.bezierCurveTo(mid, lane, mid, to.centerY(), x1, to.centerY());
+    }
+
+    /** Whether the edges into column {@code c} can be on screen (wide networks draw only what is visible). */
+    private boolean edgesVisible(int c) {
+        double left = edges.getLayoutX();
+        double right = left + edges.getWidth();
+        double from = c == 0 ? layout.columnX(0) : columns.get(c).inputs().stream()
+                .mapToDouble(in -> layout.columnX(in.column())).min().orElse(layout.columnX(c));
+        return layout.columnX(c) + layout.columnWidth(c) >= left && from <= right;
     }
 
     private int shownCount(int column) {
         return columns.get(column).isMap() ? heatmaps.get(column).size() : outputRows.size();
     }
 
-    /** Strokes the edges entering one neuron from the visible neurons of the previous column. */
-    /** Adds the edges into a neuron to the current path. */
+    /** Adds the edges into a neuron from the visible neurons of every column it reads to the current path. */
     private void addInputs(GraphicsContext g, int column, int neuron) {
         OverviewLayout.Box to = boxOf(column, neuron);
         if (to == null) {
             return;
         }
-        int prev = column - 1;
-        for (int slot = 0; slot < shownCount(prev); slot++) {
-            int source = firstNeuron[prev] + slot;
-            if (!columns.get(column).fullyConnected() && source != neuron) {
-                continue;
+        OverviewColumn col = columns.get(column);
+        for (OverviewColumn.Input in : col.inputs()) {
+            int prev = in.column();
+            for (int slot = 0; slot < shownCount(prev); slot++) {
+                int source = firstNeuron[prev] + slot;
+                if (!col.fullyConnected() && col.targetOf(in, source) != neuron) {
+                    continue;
+                }
+                if (prev == column - 1) {
+                    addCurve(g, boxOf(prev, source), to);
+                } else {
+                    addSkip(g, boxOf(prev, source), to, column);
+                }
             }
-            addCurve(g, boxOf(prev, source), to);
         }
     }
 
@@ -569,11 +703,13 @@ final class OverviewPane extends Region {
 
     private void drawLegends() {
         GraphicsContext g = legends.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, legends.getWidth(), legends.getHeight());
+        g.translate(-legends.getLayoutX(), 0);
         if (layout == null || !details || snapshot == null) {
             return;
         }
-        LegendPainter.paint(g, layout, columns, colorRanges, mode, snapshot, palette);
+        LegendPainter.paint(g, layout, columns, colorRanges, mode, snapshot, palette, visibleLeft(), visibleRight());
     }
 
     private void onMouseMoved(MouseEvent e) {
@@ -618,7 +754,8 @@ final class OverviewPane extends Region {
     /** The convolution edge under the pointer, found on the curves as drawn (cubic, control points at mid-x). */
     private Edge convolutionEdgeAt(double px, double py) {
         for (int c = 1; c < columns.size(); c++) {
-            if (columns.get(c).kind() != OverviewColumn.Kind.CONVOLUTION) {
+            // Kernels are read off the curves between neighbouring columns; a skip connection's edges run in lanes.
+            if (columns.get(c).kind() != OverviewColumn.Kind.CONVOLUTION || !columns.get(c).readsPrevious(c)) {
                 continue;
             }
             double x0 = layout.columnX(c - 1) + layout.neuronSize();
@@ -801,6 +938,7 @@ final class OverviewPane extends Region {
     }
 
     private void scrollIntoView(Neuron n) {
+        revealColumn(n.column());
         if (!columns.get(n.column()).isMap()) {
             return;
         }

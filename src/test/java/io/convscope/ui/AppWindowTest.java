@@ -104,6 +104,14 @@ class AppWindowTest {
     static void assertHeatmapShows(String layerName, int channel, RangeMode mode) {
         ActivationSnapshot s = shown().snapshot();
         int layer = s.network().indexOf(layerName);
+        try {
+            // A wide network renders only the columns in view: scroll there first, as a student would.
+            WaitForAsyncUtils.asyncFx(() -> app.window().overview().revealColumn(column(layerName)))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         HeatmapView view = app.window().overview().heatmap(column(layerName), channel);
         assertNotNull(view, layerName + " #" + channel + " on screen");
         LayerActivation a = s.layer(layer);

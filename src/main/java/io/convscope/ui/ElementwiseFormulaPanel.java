@@ -37,8 +37,8 @@ import java.util.function.IntToDoubleFunction;
 final class ElementwiseFormulaPanel extends VBox {
 
     static final double GRID_SIZE = 300;
-    /** Grids are smaller when an addition shows two or three inputs, so the panel still fits a 1024 px window. */
-    static final double MERGE_GRID_SIZE = 210;
+    /** Input grids are smaller when an addition shows two, yet large enough (11 cells of 22 px) to print values. */
+    static final double MERGE_GRID_SIZE = 250;
 
     private final MatrixGrid output = new MatrixGrid(GRID_SIZE);
     private final HBox inputBoxes = new HBox(12);

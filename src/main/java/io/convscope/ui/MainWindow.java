@@ -71,6 +71,8 @@ final class MainWindow extends BorderPane {
     }
 
     static final double NOTICE_SECONDS = 6;
+    /** How far one wheel notch pans a wide overview sideways, in pixels (about two columns of 36 px neurons). */
+    static final double WHEEL_PAN_PX = 90;
     /** Where the divider between the network and the Learn panel starts (fraction of the width). */
     static final double LEARN_DIVIDER = 0.62;
     /** Samples shown recently, ready to show again without decoding (JavaFX thread only). */
@@ -176,6 +178,17 @@ final class MainWindow extends BorderPane {
         // Wide networks render only what the scroll pane shows (viewport bounds' x is minus the scrolled offset).
         overviewScroll.viewportBoundsProperty().addListener((o, was, now) ->
                 overview.setViewport(-now.getMinX(), now.getWidth()));
+        // The wheel (outside columns that scroll their channels) pans a wide network sideways, a column per notch:
+        // the scroll pane alone would only scroll vertically, which this pane never needs.
+        overview.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double extra = overview.getWidth() - overviewScroll.getViewportBounds().getWidth();
+            double delta = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
+            if (extra > 0 && delta != 0 && !e.isConsumed()) {
+                double step = Math.signum(delta) * WHEEL_PAN_PX;
+                overviewScroll.setHvalue(Math.max(0, Math.min(1, overviewScroll.getHvalue() - step / extra)));
+                e.consume();
+            }
+        });
         overview.setOnReveal(x -> {
             double view = overviewScroll.getViewportBounds().getWidth();
             double extra = overview.getWidth() - view;

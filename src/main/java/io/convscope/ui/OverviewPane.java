@@ -858,8 +858,10 @@ final class OverviewPane extends Region {
         return s.toString();
     }
 
+    /** The vertical wheel over a column's neurons scrolls its channels; anything else is left to pan the network. */
     private void onScroll(ScrollEvent e) {
-        if (layout == null) {
+        if (layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY())
+                || e.getY() < OverviewLayout.LABEL_SPACE || e.getY() > layout.legendTop()) {
             return;
         }
         for (int c = 0; c < columns.size(); c++) {

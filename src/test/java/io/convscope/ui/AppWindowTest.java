@@ -57,6 +57,8 @@ class AppWindowTest {
         java.util.prefs.Preferences.userRoot().node("io/convscope-test").clear();
         java.util.prefs.Preferences.userRoot().node("io/convscope-test").put("language", "en");
         stage = FxToolkit.registerPrimaryStage();
+        // Windows another test class left open would sit over ours and take the robot's clicks and keys.
+        closeWindowsExcept(stage);
         app = (ConvScopeApp) FxToolkit.setupApplication(ConvScopeApp.class);
         FxToolkit.setupStage(s -> {
             s.setX(0);
@@ -65,6 +67,13 @@ class AppWindowTest {
             s.setHeight(900);
         });
         waitUntil(() -> app.window().shownProperty().get() != null);
+    }
+
+    /** Closes every window but {@code keep}: a test class's own stage must not outlive it. */
+    static void closeWindowsExcept(javafx.stage.Stage keep) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != keep && w instanceof javafx.stage.Stage).forEach(w -> ((javafx.stage.Stage) w).close()))
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll

@@ -186,4 +186,9 @@ class FlattenViewTest {
         assertEquals(1, closed.get());
         WaitForAsyncUtils.asyncFx(stage::close).get();
     }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeStage() throws Exception {
+        AppWindowTest.closeWindowsExcept(FxToolkit.registerPrimaryStage());
+    }
 }

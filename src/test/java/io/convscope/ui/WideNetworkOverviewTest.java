@@ -85,4 +85,9 @@ class WideNetworkOverviewTest {
         double range = ColorRanges.of(s).range(RangeMode.UNIT, layer);
         assertEquals(ValueColors.activation(s.layer(layer).value(5, 7, 9), range), fifth.argbAt(9, 7));
     }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeStage() throws Exception {
+        AppWindowTest.closeWindowsExcept(FxToolkit.registerPrimaryStage());
+    }
 }

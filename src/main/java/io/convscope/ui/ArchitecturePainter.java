@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * Draws a laid-out architecture on a canvas: only what intersects the visible rectangle, so panning a 366-layer graph
- * costs as much as the few dozen boxes on screen. Used by the view and, tile by tile, by the PNG export. Text is left
- * out when it would be too small to read, which also keeps zoomed-out frames cheap.
+ * costs as much as the few dozen boxes on screen. Used by the view (its frames after a zoom, and its tiles, see
+ * {@link ArchitectureTiles}) and, tile by tile, by the PNG export. Text is left out when it would be too small to
+ * read, which also keeps zoomed-out frames cheap.
  */
 final class ArchitecturePainter {
 

@@ -45,6 +45,12 @@ final class ArchitectureTiles {
      * one frame in 21).
      */
     static final int PREFETCH_DEPTH = 2;
+    /**
+     * A highlight change repaints the rectangles of what changed (on screen) into the tiles, up to this many device
+     * pixels and {@link #MAX_PATCHES} rectangles; a larger change repaints whole tiles, or the frame directly.
+     */
+    static final long REPAINT_LIMIT_PX = 1 << 20;
+    static final int MAX_PATCHES = 64;
     /** Tiles kept; past this the least recently shown go (256 KB of pixels each, twice with the renderer's copy). */
     static final int MAX_TILES = 96;
     /**
@@ -73,6 +79,15 @@ final class ArchitectureTiles {
     /** Where tiles are painted, several at a time; grows to the largest batch. */
     private final Canvas surface = new Canvas(TILE_PX, TILE_PX);
     private final byte[] pixels = new byte[TILE_PX * TILE_PX * 4];
+    /** Where a highlight change's rectangles are painted, one canvas each, snapshotted together. */
+    private final javafx.scene.Group patchGroup = new javafx.scene.Group();
+    private final List<Canvas> patchCanvases = new ArrayList<>();
+    private final SnapshotParameters patchParams = new SnapshotParameters();
+    /** The tiles on screen, set by each {@link #show} and {@link #fill}. */
+    private int shownCol0;
+    private int shownCol1 = -1;
+    private int shownRow0;
+    private int shownRow1 = -1;
     private final SnapshotParameters params = new SnapshotParameters();
     /** Tiles by column and row, least recently shown first. */
     private final LinkedHashMap<Long, Tile> tiles = new LinkedHashMap<>(64, 0.75f, true);
@@ -81,6 +96,7 @@ final class ArchitectureTiles {
     private ArchitecturePainter.Highlight highlight = ArchitecturePainter.Highlight.NONE;
     private List<EdgeLabels.Label> edgeLabels = List.of();
     private long painted;
+    private boolean covers;
 
     ArchitectureTiles(ArchitecturePainter painter) {
         this.painter = painter;
@@ -107,6 +123,10 @@ final class ArchitectureTiles {
     boolean show(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w,
                  double h, boolean dark, ArchitecturePainter.Highlight next, double ratio, double panX, double panY) {
         Grid g = grid(layout, scale, tx, ty, w, h, ratio);
+        shownCol0 = g.col0;
+        shownCol1 = g.col1;
+        shownRow0 = g.row0;
+        shownRow1 = g.row1;
         Key k = new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio);
         if (!k.same(key)) {
             clear();
@@ -114,8 +134,9 @@ final class ArchitectureTiles {
             edgeLabels = labels;
             highlight = next;
         } else if (!highlight.equals(next)) {
-            invalidate(layout, highlight, next);
+            ArchitecturePainter.Highlight before = highlight;
             highlight = next;
+            repaintChanged(layout, before, g);
         }
         List<long[]> missing = new ArrayList<>();
         for (int r = g.row0; r <= g.row1; r++) {
@@ -128,8 +149,10 @@ final class ArchitectureTiles {
         }
         if (missing.size() > BUILD_PER_FRAME) {
             layer.getChildren().clear();
+            covers = false;
             return false;
         }
+        covers = g.screenCol0 >= 0 && g.screenCol1 <= g.lastCol && g.screenRow0 >= 0 && g.screenRow1 <= g.lastRow;
         paintByRow(missing, g);
         List<ImageView> shown = new ArrayList<>();
         for (int r = g.row0; r <= g.row1; r++) {
@@ -145,6 +168,11 @@ final class ArchitectureTiles {
         prefetch(g, panX, panY);
         evict(g);
         return true;
+    }
+
+    /** Whether the tiles placed last cover the whole view (it is then all drawing, nothing around it). */
+    boolean coversView() {
+        return covers;
     }
 
     /** Whether every tile a {@code w × h} view needs is painted and current (a frame from tiles costs no painting). */
@@ -172,6 +200,10 @@ final class ArchitectureTiles {
     int fill(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w, double h,
              boolean dark, ArchitecturePainter.Highlight next, double ratio, int budget) {
         Grid g = grid(layout, scale, tx, ty, w, h, ratio);
+        shownCol0 = g.col0;
+        shownCol1 = g.col1;
+        shownRow0 = g.row0;
+        shownRow1 = g.row1;
         Key k = new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio);
         if (!k.same(key)) {
             clear();
@@ -179,8 +211,9 @@ final class ArchitectureTiles {
             edgeLabels = labels;
             highlight = next;
         } else if (!highlight.equals(next)) {
-            invalidate(layout, highlight, next);
+            ArchitecturePainter.Highlight before = highlight;
             highlight = next;
+            repaintChanged(layout, before, g);
         }
         List<long[]> missing = new ArrayList<>();
         for (int r = g.row0; r <= g.row1 && missing.size() < budget; r++) {
@@ -209,9 +242,9 @@ final class ArchitectureTiles {
     // ------------------------------------------------------------------ the grid
 
     /**
-     * Which tiles a view needs. Tile (c, r) holds the device pixels [c·T, (c+1)·T) × [r·T, (r+1)·T) of the graph drawn
-     * at {@code scale · ratio} and shifted by the sub-pixel phase; on screen it starts at (c·T + originX) device
-     * pixels. Tiles cover the drawing only: around it the view's background shows.
+     * Which tiles a view needs. Tile (c, r) holds the device pixels [c·T, (c+1)·T) × [r·T, (r+1)·T) of the graph
+     * drawn at {@code scale · ratio} and shifted by the sub-pixel phase; on screen it starts at (c·T + originX)
+     * device pixels. Tiles cover the drawing only: around it the view's background shows.
      */
     private record Grid(double scale, double ratio, long originX, long originY, double phaseX, double phaseY,
                         int col0, int col1, int row0, int row1, int lastCol, int lastRow, long screenCol0,
@@ -291,7 +324,7 @@ final class ArchitectureTiles {
         }
     }
 
-    /** Puts a tile's visible part on screen: the part outside the view is cut off, so the view's bounds stay its own. */
+    /** Puts a tile's visible part on screen: the rest is cut off, so the view's bounds stay its own. */
     private static void place(Tile t, int c, int r, Grid g, double w, double h) {
         long left = (long) c * TILE_PX + g.originX;
         long top = (long) r * TILE_PX + g.originY;
@@ -375,26 +408,101 @@ final class ArchitectureTiles {
 
     // ------------------------------------------------------------------ what a highlight change repaints
 
-    /** Marks stale the tiles under every box and edge drawn differently under {@code before} and {@code after}. */
-    private void invalidate(GraphLayout layout, ArchitecturePainter.Highlight before,
-                            ArchitecturePainter.Highlight after) {
+    /**
+     * Brings the tiles up to date with {@link #highlight} after {@code before}: every box and edge drawn differently
+     * is repainted where it lies over tiles on screen, all of them in one snapshot, and the pixels are copied into
+     * those tiles; tiles off screen under them are only marked stale. Too large a change marks everything stale.
+     */
+    private void repaintChanged(GraphLayout layout, ArchitecturePainter.Highlight before, Grid g) {
         double s = key.scale() * key.ratio();
         // antialiasing reaches a device pixel past a shape; two keep rounding out of the question
         double aa = 2 / s;
+        List<double[]> changed = new ArrayList<>();
         for (GraphLayout.Box b : layout.nodes()) {
-            if (boxLook(b, before) != boxLook(b, after)) {
+            if (boxLook(b, before) != boxLook(b, highlight)) {
                 double m = ArchitecturePainter.BOX_REACH + aa;
-                staleUnder(b.x() - m, b.y() - m, b.x() + b.width() + m, b.bottom() + m, s);
+                changed.add(new double[] {b.x() - m, b.y() - m, b.x() + b.width() + m, b.bottom() + m});
             }
         }
-        if (!Objects.equals(before.selected(), after.selected())) {
+        if (!Objects.equals(before.selected(), highlight.selected())) {
             for (GraphLayout.Route route : layout.edges()) {
-                if (touches(route, before.selected()) || touches(route, after.selected())) {
+                if (touches(route, before.selected()) || touches(route, highlight.selected())) {
                     double m = ArchitecturePainter.EDGE_REACH + aa;
-                    staleUnder(route.minX() - m, route.minY() - m, route.maxX() + m, route.maxY() + m, s);
+                    changed.add(new double[] {route.minX() - m, route.minY() - m, route.maxX() + m, route.maxY() + m});
                 }
             }
         }
+        // in device pixels of the tile grid, whole pixels; the part over tiles on screen is repainted
+        long screenX0 = (long) g.col0 * TILE_PX;
+        long screenY0 = (long) g.row0 * TILE_PX;
+        long screenX1 = (long) (g.col1 + 1) * TILE_PX;
+        long screenY1 = (long) (g.row1 + 1) * TILE_PX;
+        List<long[]> patches = new ArrayList<>();
+        long area = 0;
+        for (double[] r : changed) {
+            long x0 = (long) Math.floor(r[0] * s + key.phaseX());
+            long y0 = (long) Math.floor(r[1] * s + key.phaseY());
+            long x1 = (long) Math.ceil(r[2] * s + key.phaseX());
+            long y1 = (long) Math.ceil(r[3] * s + key.phaseY());
+            staleUnder(x0, y0, x1, y1, true);
+            long[] p = {Math.max(x0, screenX0), Math.max(y0, screenY0), Math.min(x1, screenX1), Math.min(y1, screenY1)};
+            if (p[0] < p[2] && p[1] < p[3]) {
+                patches.add(p);
+                area += (p[2] - p[0]) * (p[3] - p[1]);
+            }
+        }
+        if (area > REPAINT_LIMIT_PX || patches.size() > MAX_PATCHES) {
+            patches.forEach(p -> staleUnder(p[0], p[1], p[2], p[3], false));
+        } else if (!patches.isEmpty()) {
+            repaint(patches, g);
+        }
+    }
+
+    /**
+     * Paints each rectangle (device pixels of the grid) on a canvas of its own, the canvases one under the other in a
+     * group snapshotted once, and copies each into the current tiles it covers.
+     */
+    private void repaint(List<long[]> rects, Grid g) {
+        while (patchCanvases.size() < rects.size()) {
+            patchCanvases.add(new Canvas());
+        }
+        List<Canvas> used = patchCanvases.subList(0, rects.size());
+        double y = 0;
+        for (int i = 0; i < rects.size(); i++) {
+            long[] r = rects.get(i);
+            Canvas cv = used.get(i);
+            cv.setWidth(r[2] - r[0]);
+            cv.setHeight(r[3] - r[1]);
+            cv.setLayoutY(y);
+            painter.paint(cv.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale,
+                    (key.phaseX() - r[0]) / g.ratio, (key.phaseY() - r[1]) / g.ratio, (r[2] - r[0]) / g.ratio,
+                    (r[3] - r[1]) / g.ratio, key.dark(), highlight, g.ratio);
+            y += r[3] - r[1];
+        }
+        patchGroup.getChildren().setAll(used);
+        WritableImage shot = patchGroup.snapshot(patchParams, null);
+        WritablePixelFormat<ByteBuffer> bgra = PixelFormat.getByteBgraPreInstance();
+        int top = 0;
+        for (long[] r : rects) {
+            for (int row = (int) Math.floorDiv(r[1], TILE_PX); row <= Math.floorDiv(r[3] - 1, TILE_PX); row++) {
+                for (int col = (int) Math.floorDiv(r[0], TILE_PX); col <= Math.floorDiv(r[2] - 1, TILE_PX); col++) {
+                    Tile t = tiles.get(id(col, row));
+                    if (t == null || t.stale) {
+                        continue; // painted whole, with the new highlight, before it is shown
+                    }
+                    long x0 = Math.max(r[0], (long) col * TILE_PX);
+                    long y0 = Math.max(r[1], (long) row * TILE_PX);
+                    int w = (int) (Math.min(r[2], (long) (col + 1) * TILE_PX) - x0);
+                    int h = (int) (Math.min(r[3], (long) (row + 1) * TILE_PX) - y0);
+                    shot.getPixelReader().getPixels((int) (x0 - r[0]), (int) (top + y0 - r[1]), w, h, bgra, pixels, 0,
+                            w * 4);
+                    t.image.getPixelWriter().setPixels((int) (x0 - (long) col * TILE_PX),
+                            (int) (y0 - (long) row * TILE_PX), w, h, bgra, pixels, 0, w * 4);
+                }
+            }
+            top += (int) (r[3] - r[1]);
+        }
+        patchGroup.getChildren().clear();
     }
 
     private static boolean touches(GraphLayout.Route r, String selected) {
@@ -410,16 +518,16 @@ final class ArchitectureTiles {
         return (selected ? 1 : 0) | (h.matches().contains(n.id()) ? 2 : 0) | (n.id().equals(h.hovered()) ? 4 : 0);
     }
 
-    /** Marks stale the tiles under a rectangle in view units. */
-    private void staleUnder(double x0, double y0, double x1, double y1, double s) {
-        int c0 = (int) Math.floor((x0 * s + key.phaseX()) / TILE_PX);
-        int c1 = (int) Math.floor((x1 * s + key.phaseX()) / TILE_PX);
-        int r0 = (int) Math.floor((y0 * s + key.phaseY()) / TILE_PX);
-        int r1 = (int) Math.floor((y1 * s + key.phaseY()) / TILE_PX);
-        for (int r = r0; r <= r1; r++) {
-            for (int c = c0; c <= c1; c++) {
+    /**
+     * Marks stale the tiles under a rectangle of device pixels of the grid (right and bottom edges excluded), or with
+     * {@code offScreenOnly} only those not on screen (the view's range set by the last {@link #show}).
+     */
+    private void staleUnder(long x0, long y0, long x1, long y1, boolean offScreenOnly) {
+        for (int r = (int) Math.floorDiv(y0, TILE_PX); r <= Math.floorDiv(y1 - 1, TILE_PX); r++) {
+            for (int c = (int) Math.floorDiv(x0, TILE_PX); c <= Math.floorDiv(x1 - 1, TILE_PX); c++) {
                 Tile t = tiles.get(id(c, r));
-                if (t != null) {
+                boolean onScreen = c >= shownCol0 && c <= shownCol1 && r >= shownRow0 && r <= shownRow1;
+                if (t != null && !(offScreenOnly && onScreen)) {
                     t.stale = true;
                 }
             }

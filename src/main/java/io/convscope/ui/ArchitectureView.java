@@ -17,7 +17,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.stage.Window;
 
 import java.util.ArrayList;
@@ -449,10 +448,12 @@ final class ArchitectureView extends Region {
         }
         canvas.setVisible(!fromTiles);
         tiles.layer().setVisible(fromTiles);
-        // where no tile lies (around the drawing) the view's own background shows
-        Color background = Palette.fx(NodeColors.background(dark));
-        if (getBackground() == null || !getBackground().getFills().get(0).getFill().equals(background)) {
-            setBackground(Background.fill(background));
+        // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
+        // it would only cost the software renderer a fill of the whole view
+        Background background = fromTiles && !tiles.coversView()
+                ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
+        if (!java.util.Objects.equals(getBackground(), background)) {
+            setBackground(background);
         }
     }
 

@@ -76,8 +76,8 @@ public final class ArchitectureFrameBenchmark {
 
     /**
      * The same sweep, its measured part starting with {@code firstStep}: {@code STEP} (up) as {@link #run} has always
-     * done, which leaves the graph's top and spends a third of the frames wholly above it (an empty view); {@code -STEP}
-     * (down) stays within the graph (20,298 px tall at 100 %) for every frame.
+     * done, which leaves the graph's top and spends a third of the frames wholly above it (an empty view);
+     * {@code -STEP} (down) stays within the graph (20,298 px tall at 100 %) for every frame.
      */
     private static double[] run(ArchitectureBenchmarkHarness h, boolean rasterise, double firstStep) throws Exception {
         int reverseEvery = 400;

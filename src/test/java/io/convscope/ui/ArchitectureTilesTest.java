@@ -189,7 +189,7 @@ class ArchitectureTilesTest {
             view.selectedProperty().set(box.node().id());
             return null;
         });
-        assertNotEquals(before, at(shown(), centre[0], outlineY), "the selected box's outline turned the accent colour");
+        assertNotEquals(before, at(shown(), centre[0], outlineY), "the selected box's outline is in the accent colour");
         assertLooksDirect(false, "after selecting");
 
         GraphLayout.Box other = boxNear(300, 250);

@@ -29,15 +29,21 @@ import java.util.Objects;
  * drawing its boxes, edges and labels. A tile is painted by the same {@link ArchitecturePainter} as the direct
  * drawing, on the same device-pixel grid (the tiles keep the sub-pixel phase of the translation), so the picture is
  * the same either way. Tiles are thrown away when what they show changes: zoom, theme, layout (a block opened or
- * closed), pixel ratio; a highlight change (selection, hover, search) repaints only the tiles under the boxes and edges
- * whose look changed. Not thread-safe: JavaFX thread only.
+ * closed), pixel ratio. Tiles keep the highlight (selection, hover, search) they were painted with, their base;
+ * where the highlight shown differs from it, small canvases over the tiles ("patches") draw just those boxes and
+ * edges, so a hover or a click costs no tile painting. On the next pan, or once the view is still, the tiles under
+ * the patches are repainted with the highlight shown, which becomes the base. Not thread-safe: JavaFX thread only.
  */
 final class ArchitectureTiles {
 
     /** Side of a tile in device pixels: small enough that a highlight change repaints little, big enough that a
      * 1440 x 900 view takes few images. */
     static final int TILE_PX = 256;
-    /** Missing tiles on screen that one frame paints itself; with more (after a zoom) the frame is drawn directly. */
+    /**
+     * Tiles on screen never painted at this zoom that one frame paints itself; with more (after a zoom, a jump) the
+     * frame is drawn directly. Stale tiles (after a highlight change) are always repainted, all in one batch: the
+     * tiles are then current again, where a direct frame would leave every following frame to be drawn directly too.
+     */
     static final int BUILD_PER_FRAME = 8;
     /**
      * Rows (or columns) of tiles painted ahead of a pan, together, once the next one is missing: every painting costs
@@ -46,11 +52,11 @@ final class ArchitectureTiles {
      */
     static final int PREFETCH_DEPTH = 2;
     /**
-     * A highlight change repaints the rectangles of what changed (on screen) into the tiles, up to this many device
-     * pixels and {@link #MAX_PATCHES} rectangles; a larger change repaints whole tiles, or the frame directly.
+     * Patches (each a canvas the renderer draws every frame) cover at most this many device pixels and
+     * {@link #MAX_PATCHES} rectangles; a larger difference from the tiles' base is repainted into the tiles.
      */
-    static final long REPAINT_LIMIT_PX = 1 << 20;
-    static final int MAX_PATCHES = 64;
+    static final long PATCH_LIMIT_PX = 1 << 18;
+    static final int MAX_PATCHES = 32;
     /** Tiles kept; past this the least recently shown go (256 KB of pixels each, twice with the renderer's copy). */
     static final int MAX_TILES = 96;
     /**
@@ -71,6 +77,7 @@ final class ArchitectureTiles {
     private static final class Tile {
         final ImageView view = new ImageView();
         WritableImage image;
+        /** Painted for another base highlight (or never): repainted before it is shown. */
         boolean stale;
     }
 
@@ -79,21 +86,21 @@ final class ArchitectureTiles {
     /** Where tiles are painted, several at a time; grows to the largest batch. */
     private final Canvas surface = new Canvas(TILE_PX, TILE_PX);
     private final byte[] pixels = new byte[TILE_PX * TILE_PX * 4];
-    /** Where a highlight change's rectangles are painted, one canvas each, snapshotted together. */
-    private final javafx.scene.Group patchGroup = new javafx.scene.Group();
-    private final List<Canvas> patchCanvases = new ArrayList<>();
-    private final SnapshotParameters patchParams = new SnapshotParameters();
-    /** The tiles on screen, set by each {@link #show} and {@link #fill}. */
-    private int shownCol0;
-    private int shownCol1 = -1;
-    private int shownRow0;
-    private int shownRow1 = -1;
+    /** Canvases over the tiles showing where the highlight shown differs from the tiles' base. */
+    private final List<Canvas> patches = new ArrayList<>();
+    /** The patches of the last frame by what they show, for reuse. */
+    private Map<String, Canvas> patchCache = new HashMap<>();
+    /** The grid of the last frame shown from tiles, null after any other. */
+    private Grid last;
     private final SnapshotParameters params = new SnapshotParameters();
     /** Tiles by column and row, least recently shown first. */
     private final LinkedHashMap<Long, Tile> tiles = new LinkedHashMap<>(64, 0.75f, true);
     private final Deque<Tile> spare = new ArrayDeque<>();
     private Key key;
-    private ArchitecturePainter.Highlight highlight = ArchitecturePainter.Highlight.NONE;
+    /** The highlight the tiles are painted with. */
+    private ArchitecturePainter.Highlight base = ArchitecturePainter.Highlight.NONE;
+    /** The highlight shown (the patches draw the difference). */
+    private ArchitecturePainter.Highlight shown = ArchitecturePainter.Highlight.NONE;
     private List<EdgeLabels.Label> edgeLabels = List.of();
     private long painted;
     private boolean covers;
@@ -117,44 +124,25 @@ final class ArchitectureTiles {
     /**
      * Places the tiles that cover a {@code w × h} view showing {@code layout} at {@code scale}, translated by
      * ({@code tx}, {@code ty}), painting the missing ones, and those {@value #PREFETCH_DEPTH} rows or columns ahead in
-     * the direction of a pan by ({@code panX}, {@code panY}). Returns false, placing nothing, when more than
-     * {@value #BUILD_PER_FRAME} tiles on screen are missing: the caller then draws the frame itself.
+     * the direction of a pan by ({@code panX}, {@code panY}). A highlight change in an otherwise unchanged frame is
+     * drawn as patches over the tiles (see {@link #patch}). Returns false, placing nothing, when more than
+     * {@value #BUILD_PER_FRAME} tiles on screen were never painted: the caller then draws the frame itself.
      */
     boolean show(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w,
                  double h, boolean dark, ArchitecturePainter.Highlight next, double ratio, double panX, double panY) {
-        Grid g = grid(layout, scale, tx, ty, w, h, ratio);
-        shownCol0 = g.col0;
-        shownCol1 = g.col1;
-        shownRow0 = g.row0;
-        shownRow1 = g.row1;
-        Key k = new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio);
-        if (!k.same(key)) {
-            clear();
-            key = k;
-            edgeLabels = labels;
-            highlight = next;
-        } else if (!highlight.equals(next)) {
-            ArchitecturePainter.Highlight before = highlight;
-            highlight = next;
-            repaintChanged(layout, before, g);
-        }
-        List<long[]> missing = new ArrayList<>();
-        for (int r = g.row0; r <= g.row1; r++) {
-            for (int c = g.col0; c <= g.col1; c++) {
-                Tile t = tiles.get(id(c, r));
-                if (t == null || t.stale) {
-                    missing.add(new long[] {c, r});
-                }
-            }
-        }
-        if (missing.size() > BUILD_PER_FRAME) {
+        Grid g = sync(layout, labels, scale, tx, ty, w, h, dark, next, ratio, true);
+        List<long[]> missing = missing(g);
+        long unpainted = missing.stream().filter(m -> tiles.get(id((int) m[0], (int) m[1])) == null).count();
+        if (unpainted > BUILD_PER_FRAME) {
+            dropPatches();
             layer.getChildren().clear();
             covers = false;
+            last = null;
             return false;
         }
         covers = g.screenCol0 >= 0 && g.screenCol1 <= g.lastCol && g.screenRow0 >= 0 && g.screenRow1 <= g.lastRow;
-        paintByRow(missing, g);
-        List<ImageView> shown = new ArrayList<>();
+        paintAll(missing, g);
+        List<javafx.scene.Node> shown = new ArrayList<>();
         for (int r = g.row0; r <= g.row1; r++) {
             for (int c = g.col0; c <= g.col1; c++) {
                 Tile t = tiles.get(id(c, r)); // also marks it recently shown
@@ -162,12 +150,57 @@ final class ArchitectureTiles {
                 shown.add(t.view);
             }
         }
+        shown.addAll(patches);
         if (!layer.getChildren().equals(shown)) {
             layer.getChildren().setAll(shown);
         }
         prefetch(g, panX, panY);
         evict(g);
+        last = g;
         return true;
+    }
+
+    /**
+     * Brings the tiles up to a view's key and highlight. A new key forgets every tile. In a frame otherwise the one
+     * shown last ({@code patching}, same place, same tiles on screen) a highlight change redraws the patches; in any
+     * other frame, or when the patches would be too large, the highlight shown becomes the base: the tiles under the
+     * difference turn stale (repainted before they are shown) and the patches go.
+     */
+    private Grid sync(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w,
+                      double h, boolean dark, ArchitecturePainter.Highlight next, double ratio, boolean patching) {
+        Grid g = grid(layout, scale, tx, ty, w, h, ratio);
+        Key k = new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio);
+        if (!k.same(key)) {
+            clear();
+            key = k;
+            edgeLabels = labels;
+            base = next;
+            shown = next;
+            return g;
+        }
+        boolean sameFrame = patching && last != null && last.originX == g.originX && last.originY == g.originY
+                && last.col0 == g.col0 && last.col1 == g.col1 && last.row0 == g.row0 && last.row1 == g.row1;
+        boolean changed = !shown.equals(next);
+        shown = next;
+        if (sameFrame) {
+            if (changed && !patch(g)) {
+                rebase();
+            }
+        } else if (patching || changed) {
+            rebase();
+        }
+        return g;
+    }
+
+    /** Makes the highlight shown the tiles' base: the tiles it changes turn stale, the patches go. */
+    private void rebase() {
+        if (!base.equals(shown)) {
+            for (long[] r : changed(key.layout(), base, shown)) {
+                staleUnder(r[0], r[1], r[2], r[3]);
+            }
+            base = shown;
+        }
+        dropPatches();
     }
 
     /** Whether the tiles placed last cover the whole view (it is then all drawing, nothing around it). */
@@ -175,68 +208,71 @@ final class ArchitectureTiles {
         return covers;
     }
 
-    /** Whether every tile a {@code w × h} view needs is painted and current (a frame from tiles costs no painting). */
+    /**
+     * Whether every tile a {@code w × h} view needs is painted and current, with no patches over it (a frame from
+     * tiles then costs no painting).
+     */
     boolean complete(GraphLayout layout, double scale, double tx, double ty, double w, double h, boolean dark,
                      ArchitecturePainter.Highlight next, double ratio) {
         Grid g = grid(layout, scale, tx, ty, w, h, ratio);
-        if (!new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio).same(key) || !highlight.equals(next)) {
-            return false;
-        }
-        for (int r = g.row0; r <= g.row1; r++) {
-            for (int c = g.col0; c <= g.col1; c++) {
-                Tile t = tiles.get(id(c, r));
-                if (t == null || t.stale) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio).same(key) && base.equals(next)
+                && shown.equals(next) && patches.isEmpty() && missing(g).isEmpty();
     }
 
     /**
      * Paints up to {@code budget} missing or stale tiles of the view described, top row first, without showing
-     * anything; for filling the tiles in while the view is still. Returns how many it painted.
+     * anything; for filling the tiles in while the view is still. The highlight shown becomes the base first; the
+     * patches stay until no tile on screen is stale (they show the same). Returns how many tiles it painted.
      */
     int fill(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w, double h,
              boolean dark, ArchitecturePainter.Highlight next, double ratio, int budget) {
-        Grid g = grid(layout, scale, tx, ty, w, h, ratio);
-        shownCol0 = g.col0;
-        shownCol1 = g.col1;
-        shownRow0 = g.row0;
-        shownRow1 = g.row1;
-        Key k = new Key(layout, scale, g.phaseX, g.phaseY, dark, ratio);
-        if (!k.same(key)) {
-            clear();
-            key = k;
-            edgeLabels = labels;
-            highlight = next;
-        } else if (!highlight.equals(next)) {
-            ArchitecturePainter.Highlight before = highlight;
-            highlight = next;
-            repaintChanged(layout, before, g);
+        Grid g = sync(layout, labels, scale, tx, ty, w, h, dark, next, ratio, false);
+        if (!base.equals(shown)) {
+            for (long[] r : changed(key.layout(), base, shown)) {
+                staleUnder(r[0], r[1], r[2], r[3]);
+            }
+            base = shown;
         }
+        List<long[]> missing = missing(g);
+        List<long[]> now = missing.subList(0, Math.min(budget, missing.size()));
+        paintAll(now, g);
+        if (now.size() == missing.size()) {
+            dropPatches();
+        }
+        evict(g);
+        return now.size();
+    }
+
+    /** Whether patches lie over the tiles (the view then fills the tiles in once it is still). */
+    boolean patched() {
+        return !patches.isEmpty();
+    }
+
+    /** Tiles on screen that must be painted before they are shown: never painted, or stale. */
+    private List<long[]> missing(Grid g) {
         List<long[]> missing = new ArrayList<>();
-        for (int r = g.row0; r <= g.row1 && missing.size() < budget; r++) {
-            for (int c = g.col0; c <= g.col1 && missing.size() < budget; c++) {
+        for (int r = g.row0; r <= g.row1; r++) {
+            for (int c = g.col0; c <= g.col1; c++) {
                 Tile t = tiles.get(id(c, r));
                 if (t == null || t.stale) {
                     missing.add(new long[] {c, r});
                 }
             }
         }
-        paintByRow(missing, g);
-        evict(g);
-        return missing.size();
+        return missing;
     }
 
     /** Forgets every tile (their images are reused). */
     void clear() {
+        dropPatches();
+        patchCache = new HashMap<>();
         for (Tile t : tiles.values()) {
             recycle(t);
         }
         tiles.clear();
         layer.getChildren().clear();
         key = null;
+        last = null;
     }
 
     // ------------------------------------------------------------------ the grid
@@ -248,7 +284,7 @@ final class ArchitectureTiles {
      */
     private record Grid(double scale, double ratio, long originX, long originY, double phaseX, double phaseY,
                         int col0, int col1, int row0, int row1, int lastCol, int lastRow, long screenCol0,
-                        long screenCol1, long screenRow0, long screenRow1) {
+                        long screenCol1, long screenRow0, long screenRow1, long viewWidth, long viewHeight) {
     }
 
     private static Grid grid(GraphLayout layout, double scale, double tx, double ty, double w, double h, double ratio) {
@@ -267,21 +303,30 @@ final class ArchitectureTiles {
         long sc1 = Math.floorDiv((long) Math.ceil(w * ratio) - 1 - ox, TILE_PX);
         long sr1 = Math.floorDiv((long) Math.ceil(h * ratio) - 1 - oy, TILE_PX);
         return new Grid(scale, ratio, ox, oy, px, py, (int) Math.max(0, sc0), (int) Math.min(lastCol, sc1),
-                (int) Math.max(0, sr0), (int) Math.min(lastRow, sr1), lastCol, lastRow, sc0, sc1, sr0, sr1);
+                (int) Math.max(0, sr0), (int) Math.min(lastRow, sr1), lastCol, lastRow, sc0, sc1, sr0, sr1,
+                (long) Math.ceil(w * ratio), (long) Math.ceil(h * ratio));
     }
 
     private static long id(int c, int r) {
         return ((long) c << 32) | (r & 0xFFFFFFFFL);
     }
 
-    /** Paints the given tiles, one batch per row from the first to the last of them in it. */
-    private void paintByRow(List<long[]> wanted, Grid g) {
-        Map<Integer, int[]> spans = new LinkedHashMap<>();
-        for (long[] m : wanted) {
-            spans.merge((int) m[1], new int[] {(int) m[0], (int) m[0]},
-                    (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    /** Paints the given tiles in one batch: the rectangle from the first to the last of them. */
+    private void paintAll(List<long[]> wanted, Grid g) {
+        if (wanted.isEmpty()) {
+            return;
         }
-        spans.forEach((r, span) -> paint(span[0], span[1], r, r, g));
+        int c0 = Integer.MAX_VALUE;
+        int c1 = Integer.MIN_VALUE;
+        int r0 = Integer.MAX_VALUE;
+        int r1 = Integer.MIN_VALUE;
+        for (long[] m : wanted) {
+            c0 = Math.min(c0, (int) m[0]);
+            c1 = Math.max(c1, (int) m[0]);
+            r0 = Math.min(r0, (int) m[1]);
+            r1 = Math.max(r1, (int) m[1]);
+        }
+        paint(c0, c1, r0, r1, g);
     }
 
     /**
@@ -297,7 +342,7 @@ final class ArchitectureTiles {
         }
         painter.paint(surface.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale,
                 (key.phaseX() - (double) c0 * TILE_PX) / g.ratio, (key.phaseY() - (double) r0 * TILE_PX) / g.ratio,
-                w / g.ratio, h / g.ratio, key.dark(), highlight, g.ratio);
+                w / g.ratio, h / g.ratio, key.dark(), base, g.ratio);
         params.setViewport(new Rectangle2D(0, 0, w, h));
         WritableImage shot = surface.snapshot(params, null);
         WritablePixelFormat<ByteBuffer> bgra = PixelFormat.getByteBgraPreInstance();
@@ -409,100 +454,120 @@ final class ArchitectureTiles {
     // ------------------------------------------------------------------ what a highlight change repaints
 
     /**
-     * Brings the tiles up to date with {@link #highlight} after {@code before}: every box and edge drawn differently
-     * is repainted where it lies over tiles on screen, all of them in one snapshot, and the pixels are copied into
-     * those tiles; tiles off screen under them are only marked stale. Too large a change marks everything stale.
+     * Rectangles (device pixels of the tile grid, right and bottom edges excluded) of every box and edge drawn
+     * differently under {@code before} and {@code after}.
      */
-    private void repaintChanged(GraphLayout layout, ArchitecturePainter.Highlight before, Grid g) {
+    private List<long[]> changed(GraphLayout layout, ArchitecturePainter.Highlight before,
+                                 ArchitecturePainter.Highlight after) {
         double s = key.scale() * key.ratio();
         // antialiasing reaches a device pixel past a shape; two keep rounding out of the question
         double aa = 2 / s;
         List<double[]> changed = new ArrayList<>();
         for (GraphLayout.Box b : layout.nodes()) {
-            if (boxLook(b, before) != boxLook(b, highlight)) {
+            if (boxLook(b, before) != boxLook(b, after)) {
                 double m = ArchitecturePainter.BOX_REACH + aa;
                 changed.add(new double[] {b.x() - m, b.y() - m, b.x() + b.width() + m, b.bottom() + m});
             }
         }
-        if (!Objects.equals(before.selected(), highlight.selected())) {
+        if (!Objects.equals(before.selected(), after.selected())) {
             for (GraphLayout.Route route : layout.edges()) {
-                if (touches(route, before.selected()) || touches(route, highlight.selected())) {
+                if (touches(route, before.selected()) || touches(route, after.selected())) {
                     double m = ArchitecturePainter.EDGE_REACH + aa;
                     changed.add(new double[] {route.minX() - m, route.minY() - m, route.maxX() + m, route.maxY() + m});
                 }
             }
         }
-        // in device pixels of the tile grid, whole pixels; the part over tiles on screen is repainted
-        long screenX0 = (long) g.col0 * TILE_PX;
-        long screenY0 = (long) g.row0 * TILE_PX;
-        long screenX1 = (long) (g.col1 + 1) * TILE_PX;
-        long screenY1 = (long) (g.row1 + 1) * TILE_PX;
-        List<long[]> patches = new ArrayList<>();
-        long area = 0;
+        List<long[]> out = new ArrayList<>();
         for (double[] r : changed) {
-            long x0 = (long) Math.floor(r[0] * s + key.phaseX());
-            long y0 = (long) Math.floor(r[1] * s + key.phaseY());
-            long x1 = (long) Math.ceil(r[2] * s + key.phaseX());
-            long y1 = (long) Math.ceil(r[3] * s + key.phaseY());
-            staleUnder(x0, y0, x1, y1, true);
-            long[] p = {Math.max(x0, screenX0), Math.max(y0, screenY0), Math.min(x1, screenX1), Math.min(y1, screenY1)};
-            if (p[0] < p[2] && p[1] < p[3]) {
-                patches.add(p);
-                area += (p[2] - p[0]) * (p[3] - p[1]);
-            }
+            out.add(new long[] {(long) Math.floor(r[0] * s + key.phaseX()), (long) Math.floor(r[1] * s + key.phaseY()),
+                    (long) Math.ceil(r[2] * s + key.phaseX()), (long) Math.ceil(r[3] * s + key.phaseY())});
         }
-        if (area > REPAINT_LIMIT_PX || patches.size() > MAX_PATCHES) {
-            patches.forEach(p -> staleUnder(p[0], p[1], p[2], p[3], false));
-        } else if (!patches.isEmpty()) {
-            repaint(patches, g);
-        }
+        return out;
     }
 
     /**
-     * Paints each rectangle (device pixels of the grid) on a canvas of its own, the canvases one under the other in a
-     * group snapshotted once, and copies each into the current tiles it covers.
+     * Draws anew the patches: the on-screen part of everything drawn differently under the highlight shown than under
+     * the tiles' base, a canvas for each box or edge. The frame then needs no round trip to the renderer, which
+     * painting into the tiles would cost. Returns false, drawing nothing, when the patches would
+     * exceed {@value #PATCH_LIMIT_PX} pixels or {@value #MAX_PATCHES} rectangles.
      */
-    private void repaint(List<long[]> rects, Grid g) {
-        while (patchCanvases.size() < rects.size()) {
-            patchCanvases.add(new Canvas());
-        }
-        List<Canvas> used = patchCanvases.subList(0, rects.size());
-        double y = 0;
-        for (int i = 0; i < rects.size(); i++) {
-            long[] r = rects.get(i);
-            Canvas cv = used.get(i);
-            cv.setWidth(r[2] - r[0]);
-            cv.setHeight(r[3] - r[1]);
-            cv.setLayoutY(y);
-            painter.paint(cv.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale,
-                    (key.phaseX() - r[0]) / g.ratio, (key.phaseY() - r[1]) / g.ratio, (r[2] - r[0]) / g.ratio,
-                    (r[3] - r[1]) / g.ratio, key.dark(), highlight, g.ratio);
-            y += r[3] - r[1];
-        }
-        patchGroup.getChildren().setAll(used);
-        WritableImage shot = patchGroup.snapshot(patchParams, null);
-        WritablePixelFormat<ByteBuffer> bgra = PixelFormat.getByteBgraPreInstance();
-        int top = 0;
-        for (long[] r : rects) {
-            for (int row = (int) Math.floorDiv(r[1], TILE_PX); row <= Math.floorDiv(r[3] - 1, TILE_PX); row++) {
-                for (int col = (int) Math.floorDiv(r[0], TILE_PX); col <= Math.floorDiv(r[2] - 1, TILE_PX); col++) {
-                    Tile t = tiles.get(id(col, row));
-                    if (t == null || t.stale) {
-                        continue; // painted whole, with the new highlight, before it is shown
-                    }
-                    long x0 = Math.max(r[0], (long) col * TILE_PX);
-                    long y0 = Math.max(r[1], (long) row * TILE_PX);
-                    int w = (int) (Math.min(r[2], (long) (col + 1) * TILE_PX) - x0);
-                    int h = (int) (Math.min(r[3], (long) (row + 1) * TILE_PX) - y0);
-                    shot.getPixelReader().getPixels((int) (x0 - r[0]), (int) (top + y0 - r[1]), w, h, bgra, pixels, 0,
-                            w * 4);
-                    t.image.getPixelWriter().setPixels((int) (x0 - (long) col * TILE_PX),
-                            (int) (y0 - (long) row * TILE_PX), w, h, bgra, pixels, 0, w * 4);
-                }
+    private boolean patch(Grid g) {
+        dropPatches();
+        // the view, in device pixels of the grid: a patch never reaches past it, so the view's bounds stay its own
+        long screenX0 = -g.originX;
+        long screenY0 = -g.originY;
+        long screenX1 = g.viewWidth - g.originX;
+        long screenY1 = g.viewHeight - g.originY;
+        List<long[]> parts = new ArrayList<>();
+        long area = 0;
+        for (long[] r : changed(key.layout(), base, shown)) {
+            long[] p = {Math.max(r[0], screenX0), Math.max(r[1], screenY0), Math.min(r[2], screenX1),
+                    Math.min(r[3], screenY1)};
+            if (p[0] < p[2] && p[1] < p[3]) {
+                parts.add(p);
+                area += (p[2] - p[0]) * (p[3] - p[1]);
             }
-            top += (int) (r[3] - r[1]);
         }
-        patchGroup.getChildren().clear();
+        if (area > PATCH_LIMIT_PX || parts.size() > MAX_PATCHES) {
+            return false;
+        }
+        Map<String, Canvas> drawn = new HashMap<>();
+        for (long[] p : parts) {
+            String look = look(p, g);
+            Canvas cv = patchCache.get(look);
+            if (cv == null) {
+                cv = new Canvas((p[2] - p[0]) / g.ratio, (p[3] - p[1]) / g.ratio);
+                cv.setLayoutX((p[0] + g.originX) / g.ratio);
+                cv.setLayoutY((p[1] + g.originY) / g.ratio);
+                // the canvas is drawn at the screen's pixel ratio itself: view units here
+                painter.paint(cv.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale,
+                        (key.phaseX() - p[0]) / g.ratio, (key.phaseY() - p[1]) / g.ratio, cv.getWidth(),
+                        cv.getHeight(), key.dark(), shown);
+            }
+            drawn.put(look, cv);
+            patches.add(cv);
+        }
+        patchCache = drawn;
+        return true;
+    }
+
+    /**
+     * What a patch shows: its place and the look of every box and edge reaching into it. A patch with the same look
+     * is kept from the last frame rather than drawn again (a hover next to a selection redraws only the hover).
+     */
+    private String look(long[] p, Grid g) {
+        double s = key.scale() * key.ratio();
+        double x0 = (p[0] - key.phaseX()) / s;
+        double y0 = (p[1] - key.phaseY()) / s;
+        double x1 = (p[2] - key.phaseX()) / s;
+        double y1 = (p[3] - key.phaseY()) / s;
+        StringBuilder b = new StringBuilder().append(p[0] + g.originX).append(',').append(p[1] + g.originY).append(',')
+                .append(p[2] - p[0]).append(',').append(p[3] - p[1]);
+        double m = ArchitecturePainter.BOX_REACH;
+        for (GraphLayout.Box box : key.layout().nodes()) {
+            if (box.x() - m < x1 && box.x() + box.width() + m > x0 && box.y() - m < y1 && box.bottom() + m > y0) {
+                b.append('|').append(box.node().id()).append(':').append(boxLook(box, shown));
+            }
+        }
+        double e = ArchitecturePainter.EDGE_REACH;
+        List<GraphLayout.Route> routes = key.layout().edges();
+        for (int i = 0; i < routes.size(); i++) {
+            GraphLayout.Route r = routes.get(i);
+            if (touches(r, shown.selected()) && r.minX() - e < x1 && r.maxX() + e > x0 && r.minY() - e < y1
+                    && r.maxY() + e > y0) {
+                b.append("|e").append(i);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Removes the patches; the tiles under them are stale and get repainted before they are shown. */
+    private void dropPatches() {
+        if (patches.isEmpty()) {
+            return;
+        }
+        layer.getChildren().removeAll(patches);
+        patches.clear();
     }
 
     private static boolean touches(GraphLayout.Route r, String selected) {
@@ -518,25 +583,15 @@ final class ArchitectureTiles {
         return (selected ? 1 : 0) | (h.matches().contains(n.id()) ? 2 : 0) | (n.id().equals(h.hovered()) ? 4 : 0);
     }
 
-    /**
-     * Marks stale the tiles under a rectangle of device pixels of the grid (right and bottom edges excluded), or with
-     * {@code offScreenOnly} only those not on screen (the view's range set by the last {@link #show}).
-     */
-    private void staleUnder(long x0, long y0, long x1, long y1, boolean offScreenOnly) {
+    /** Marks stale the tiles under a rectangle of device pixels of the grid (right and bottom edges excluded). */
+    private void staleUnder(long x0, long y0, long x1, long y1) {
         for (int r = (int) Math.floorDiv(y0, TILE_PX); r <= Math.floorDiv(y1 - 1, TILE_PX); r++) {
             for (int c = (int) Math.floorDiv(x0, TILE_PX); c <= Math.floorDiv(x1 - 1, TILE_PX); c++) {
                 Tile t = tiles.get(id(c, r));
-                boolean onScreen = c >= shownCol0 && c <= shownCol1 && r >= shownRow0 && r <= shownRow1;
-                if (t != null && !(offScreenOnly && onScreen)) {
+                if (t != null) {
                     t.stale = true;
                 }
             }
         }
-    }
-
-    /** For tests: how many tiles are painted and current. */
-    int currentTiles() {
-        Map<Long, Tile> copy = new HashMap<>(tiles);
-        return (int) copy.values().stream().filter(t -> !t.stale).count();
     }
 }

@@ -50,7 +50,8 @@ final class ArchitectureView extends Region {
     static final double CLICK_SLOP = 4;
     /**
      * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
-     * without them: a zoom gesture's steps come faster, and painting tiles for each would be wasted.
+     * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
+     * tiles for each would be wasted.
      */
     static final double TILE_FILL_DELAY_MS = 120;
     /** Tiles one pulse paints while filling in (a row of a 1440 px wide view), so the window stays responsive. */
@@ -446,6 +447,11 @@ final class ArchitectureView extends Region {
                 tileFiller.start();
             }
         }
+        if (fromTiles && tiles.patched()) {
+            // a highlight change drawn over the tiles: folded into them once the view is still
+            stillSince = System.nanoTime();
+            tileFiller.start();
+        }
         canvas.setVisible(!fromTiles);
         tiles.layer().setVisible(fromTiles);
         // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
@@ -510,6 +516,11 @@ final class ArchitectureView extends Region {
     /** What is highlighted now (for tests). */
     ArchitecturePainter.Highlight highlightShown() {
         return highlight();
+    }
+
+    /** Whether highlight changes are drawn over the tiles rather than in them yet (for tests). */
+    boolean showsPatches() {
+        return tiles.patched();
     }
 
     /** Whether the last frame came from tiles (for tests). */

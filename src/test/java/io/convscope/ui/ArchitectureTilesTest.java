@@ -212,6 +212,19 @@ class ArchitectureTilesTest {
             return null;
         });
         assertLooksDirect(false, "after selecting a whole block");
+        assertTrue(onFx(view::showsPatches), "a highlight change is drawn over the tiles at once");
+        onFx(() -> {
+            view.panBy(0, -24);
+            return null;
+        });
+        assertFalse(onFx(view::showsPatches), "a pan repaints the tiles under it instead");
+        assertLooksDirect(false, "panning with a block selected");
+        onFx(() -> {
+            view.selectedProperty().set(box.node().id());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(view::showsPatches));
+        assertLooksDirect(false, "once still, the tiles are repainted and the patches go");
     }
 
     @Test

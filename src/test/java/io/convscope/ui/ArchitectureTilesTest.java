@@ -206,21 +206,29 @@ class ArchitectureTilesTest {
 
         onFx(() -> view.searchNext("batch"));
         assertLooksDirect(false, "after a search");
+        // once the view is still for a moment the patches are folded into the tiles: checked in the same call
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(view::showsPatches));
+        GraphLayout.Box middle = boxNear(720, 450); // the search moved the view
+        double[] m = onFx(() -> view.screenPosition(middle.node().id()));
+        assertTrue(onFx(() -> {
+            javafx.event.Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, m[0], m[1], 0, 0,
+                    MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+            return view.showsPatches();
+        }), "a hover is drawn over the tiles at once");
         onFx(() -> {
             view.searchNext("");
             view.selectedProperty().set(VisibleGraph.BLOCK_ID_PREFIX + box.node().block());
             return null;
         });
         assertLooksDirect(false, "after selecting a whole block");
-        assertTrue(onFx(view::showsPatches), "a highlight change is drawn over the tiles at once");
-        onFx(() -> {
-            view.panBy(0, -24);
-            return null;
-        });
-        assertFalse(onFx(view::showsPatches), "a pan repaints the tiles under it instead");
-        assertLooksDirect(false, "panning with a block selected");
-        onFx(() -> {
+        assertFalse(onFx(() -> {
             view.selectedProperty().set(box.node().id());
+            view.panBy(0, -24);
+            return view.showsPatches();
+        }), "a pan repaints the tiles under them instead");
+        assertLooksDirect(false, "panning with a box selected");
+        onFx(() -> {
+            view.selectedProperty().set(other.node().id());
             return null;
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(view::showsPatches));
@@ -229,11 +237,10 @@ class ArchitectureTilesTest {
 
     @Test
     void zoomThemeAndFoldingRedrawEverything() throws Exception {
-        onFx(() -> {
+        assertFalse(onFx(() -> {
             view.zoomAt(0.6, 400, 300);
-            return null;
-        });
-        assertFalse(onFx(view::showsTiles), "a zoom is drawn directly at once");
+            return view.showsTiles(); // in the same call: the tiles are filled in once the view is still
+        }), "a zoom is drawn directly at once");
         assertLooksDirect(false, "after zooming out");
         onFx(() -> {
             view.zoomAt(2.5, 700, 500);

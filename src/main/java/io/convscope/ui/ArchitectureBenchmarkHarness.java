@@ -5,17 +5,24 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.explain.graph.GraphLayout;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
  * An architecture view on a stage of its own, for the headless frame benchmark: {@link #pan} moves the view and
  * redraws it, and returns how long recording the frame took; {@link #panAndRender} also rasterises it (a snapshot
- * of the view, which the software pipeline renders like a pulse would). Create and call it on the JavaFX thread.
+ * of the view, which the software pipeline renders like a pulse would). {@link #selectAndRender} and
+ * {@link #hoverAndRender} time a highlight change the same way. Create and call it on the JavaFX thread.
  */
 public final class ArchitectureBenchmarkHarness {
 
@@ -53,5 +60,46 @@ public final class ArchitectureBenchmarkHarness {
         view.panBy(dx, dy);
         view.snapshot(params, null);
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Milliseconds to select the {@code i}-th box on screen (cycling), record and rasterise the frame. */
+    public double selectAndRender(int i) {
+        String id = onScreen(i);
+        long t0 = System.nanoTime();
+        view.selectedProperty().set(id);
+        view.snapshot(params, null);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Milliseconds to move the pointer onto the {@code i}-th box on screen (cycling), record and rasterise. */
+    public double hoverAndRender(int i) {
+        double[] p = view.screenPosition(onScreen(i));
+        MouseEvent move = new MouseEvent(MouseEvent.MOUSE_MOVED, p[0], p[1], p[0], p[1], MouseButton.NONE, 0, false,
+                false, false, false, false, false, false, false, false, false, null);
+        long t0 = System.nanoTime();
+        Event.fireEvent(view, move);
+        view.snapshot(params, null);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private String onScreen(int i) {
+        List<String> ids = new ArrayList<>();
+        for (GraphLayout.Box b : view.layoutShown().nodes()) {
+            double[] p = view.screenPosition(b.node().id());
+            if (p[0] > 0 && p[0] < view.getWidth() && p[1] > 0 && p[1] < view.getHeight()) {
+                ids.add(b.node().id());
+            }
+        }
+        return ids.get(i % ids.size());
+    }
+
+    /** Frames the view drew directly rather than from its tiles, so far. */
+    public long directFrames() {
+        return view.directFrames();
+    }
+
+    /** Tiles the view painted so far. */
+    public long tilesPainted() {
+        return view.tilesPainted();
     }
 }

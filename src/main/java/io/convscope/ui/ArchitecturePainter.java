@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * Draws a laid-out architecture on a canvas: only what intersects the visible rectangle, so panning a 366-layer graph
- * costs as much as the few dozen boxes on screen. Used by the view and, tile by tile, by the PNG export. Text is left
- * out when it would be too small to read, which also keeps zoomed-out frames cheap.
+ * costs as much as the few dozen boxes on screen. Used by the view (its frames after a zoom, and its tiles, see
+ * {@link ArchitectureTiles}) and, tile by tile, by the PNG export. Text is left out when it would be too small to
+ * read, which also keeps zoomed-out frames cheap.
  */
 final class ArchitecturePainter {
 
@@ -35,6 +36,15 @@ final class ArchitecturePainter {
     static final double CORNER = 6;
     static final double STACK_OFFSET = 4;
     static final double TEXT_PADDING = 8;
+    /** Selection halo drawn around a selected or matching box. */
+    static final double HALO = 4;
+    /**
+     * How far a box's drawing reaches past its bounds, in view units: a collapsed block's two sheets behind it (the
+     * farthest), the selection halo, a thick outline. Anything a highlight change repaints lies within it.
+     */
+    static final double BOX_REACH = STACK_OFFSET * 2 + 2;
+    /** How far an edge's drawing reaches past its route's points: the arrow head and a highlighted stroke. */
+    static final double EDGE_REACH = 4;
 
     private final NodeLabels labels;
     private final Map<Font, Map<String, String>> fitted = new HashMap<>();
@@ -58,13 +68,23 @@ final class ArchitecturePainter {
      */
     void paint(GraphicsContext gc, GraphLayout layout, List<EdgeLabels.Label> edgeLabels, double scale, double tx,
                double ty, double w, double h, boolean dark, Highlight highlight) {
+        paint(gc, layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, 1);
+    }
+
+    /**
+     * The same onto a surface of {@code pixelRatio} device pixels per view pixel (a tile for a HiDPI screen): the
+     * drawing is {@code pixelRatio} times larger, while what is readable (which text is drawn) still follows
+     * {@code scale}.
+     */
+    void paint(GraphicsContext gc, GraphLayout layout, List<EdgeLabels.Label> edgeLabels, double scale, double tx,
+               double ty, double w, double h, boolean dark, Highlight highlight, double pixelRatio) {
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setFill(Palette.fx(NodeColors.background(dark)));
-        gc.fillRect(0, 0, w, h);
+        gc.fillRect(0, 0, w * pixelRatio, h * pixelRatio);
         if (layout == null) {
             return;
         }
-        gc.setTransform(scale, 0, 0, scale, tx, ty);
+        gc.setTransform(scale * pixelRatio, 0, 0, scale * pixelRatio, tx * pixelRatio, ty * pixelRatio);
         double x0 = -tx / scale;
         double y0 = -ty / scale;
         double x1 = x0 + w / scale;
@@ -144,7 +164,8 @@ final class ArchitecturePainter {
         boolean hovered = n.id().equals(highlight.hovered());
         if (selected || match) {
             gc.setFill(accent.deriveColor(0, 1, 1, selected ? 0.35 : 0.2));
-            gc.fillRoundRect(b.x() - 4, b.y() - 4, b.width() + 8, b.height() + 8, CORNER * 3, CORNER * 3);
+            gc.fillRoundRect(b.x() - HALO, b.y() - HALO, b.width() + HALO * 2, b.height() + HALO * 2, CORNER * 3,
+                    CORNER * 3);
         }
         gc.setFill(hovered ? fill.interpolate(stroke, 0.18) : fill);
         gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), CORNER * 2, CORNER * 2);

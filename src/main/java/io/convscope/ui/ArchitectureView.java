@@ -2,8 +2,10 @@ package io.convscope.ui;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
+import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureNode;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
@@ -13,7 +15,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,6 +31,9 @@ import java.util.function.Consumer;
  * The architecture graph on a canvas the size of the viewport: zoom (wheel, pinch, + and −) around the pointer, pan
  * (drag, arrow keys), fit, select by click, search by name, double-click to open or close a block, hover for details.
  * Only the visible part is drawn on each change; the layout itself comes from {@code io.convscope.explain.graph}.
+ * Frames come from {@link ArchitectureTiles} when its tiles cover the view (panning, hovering, selecting at one zoom):
+ * the graph is then painted once per tile, not once per frame. After a zoom, a theme or a layout change the frame is
+ * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment.
  */
 final class ArchitectureView extends Region {
 
@@ -41,9 +48,23 @@ final class ArchitectureView extends Region {
     static final double KEY_PAN = 80;
     /** A press that moves less than this is a click, not a drag. */
     static final double CLICK_SLOP = 4;
+    /**
+     * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
+     * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
+     * tiles for each would be wasted.
+     */
+    static final double TILE_FILL_DELAY_MS = 120;
+    /** Tiles one pulse paints while filling in (a row of a 1440 px wide view), so the window stays responsive. */
+    static final int TILE_FILL_PER_PULSE = 8;
 
     private final Canvas canvas = new Canvas();
     private final ArchitecturePainter painter;
+    private final ArchitectureTiles tiles;
+    private final AnimationTimer tileFiller;
+    private long stillSince;
+    private long directFrames;
+    private double lastPanX;
+    private double lastPanY;
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private GraphLayout layout;
     private List<EdgeLabels.Label> edgeLabels = List.of();
@@ -68,8 +89,15 @@ final class ArchitectureView extends Region {
     ArchitectureView(ArchitecturePainter painter, boolean dark) {
         this.painter = painter;
         this.dark = dark;
+        this.tiles = new ArchitectureTiles(painter);
+        this.tileFiller = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                fillTiles();
+            }
+        };
         getStyleClass().add("architecture-view");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, tiles.layer());
         setFocusTraversable(true);
         setMinSize(0, 0);
         selected.addListener((o, a, b) -> redraw());
@@ -259,7 +287,11 @@ final class ArchitectureView extends Region {
     void panBy(double dx, double dy) {
         tx += dx;
         ty += dy;
+        lastPanX = dx;
+        lastPanY = dy;
         redraw();
+        lastPanX = 0;
+        lastPanY = 0;
     }
 
     /** Selects {@code id} (a visible id, a layer inside a collapsed block, or a block id) and centres it. */
@@ -399,7 +431,100 @@ final class ArchitectureView extends Region {
     }
 
     void redraw() {
-        painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, canvas.getWidth(),
-                canvas.getHeight(), dark, new ArchitecturePainter.Highlight(selected.get(), matches, hovered));
+        ArchitecturePainter.Highlight highlight = highlight();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double ratio = pixelRatio();
+        boolean fromTiles = layout != null && w > 0 && h > 0 && ratio > 0
+                && tiles.show(layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, ratio, lastPanX, lastPanY);
+        if (!fromTiles) {
+            painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, w, h, dark, highlight);
+            directFrames++;
+            if (layout != null && ratio > 0) {
+                if (lastPanX == 0 && lastPanY == 0) {
+                    stillSince = System.nanoTime(); // a pan does not restart the wait: its tiles stay valid
+                }
+                tileFiller.start();
+            }
+        }
+        if (fromTiles && tiles.patched()) {
+            // a highlight change drawn over the tiles: folded into them once the view is still
+            stillSince = System.nanoTime();
+            tileFiller.start();
+        }
+        canvas.setVisible(!fromTiles);
+        tiles.layer().setVisible(fromTiles);
+        // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
+        // it would only cost the software renderer a fill of the whole view
+        Background background = fromTiles && !tiles.coversView()
+                ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
+        if (!java.util.Objects.equals(getBackground(), background)) {
+            setBackground(background);
+        }
+    }
+
+    private ArchitecturePainter.Highlight highlight() {
+        return new ArchitecturePainter.Highlight(selected.get(), matches, hovered);
+    }
+
+    /**
+     * Device pixels per view pixel of the window the view is in (1 when not in one), or 0 when they differ across
+     * and down: tiles are square, so such a screen gets direct drawing only.
+     */
+    private double pixelRatio() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        if (w == null) {
+            return 1;
+        }
+        return w.getRenderScaleX() == w.getRenderScaleY() ? w.getRenderScaleX() : 0;
+    }
+
+    /** One pulse's share of filling in the tiles once the view is still; shows them when they cover it. */
+    private void fillTiles() {
+        double ratio = pixelRatio();
+        if (layout == null || ratio <= 0 || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            tileFiller.stop();
+            return;
+        }
+        if (System.nanoTime() - stillSince < TILE_FILL_DELAY_MS * 1e6) {
+            return;
+        }
+        ArchitecturePainter.Highlight highlight = highlight();
+        tiles.fill(layout, edgeLabels, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio,
+                TILE_FILL_PER_PULSE);
+        if (tiles.complete(layout, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio)) {
+            tileFiller.stop();
+            redraw();
+        }
+    }
+
+    /** Frames drawn directly on the canvas rather than from tiles (for the benchmark). */
+    long directFrames() {
+        return directFrames;
+    }
+
+    /** Tiles painted so far (for the benchmark). */
+    long tilesPainted() {
+        return tiles.painted();
+    }
+
+    /** The translation, view pixels (for tests: a direct drawing of the same frame). */
+    double[] translation() {
+        return new double[] {tx, ty};
+    }
+
+    /** What is highlighted now (for tests). */
+    ArchitecturePainter.Highlight highlightShown() {
+        return highlight();
+    }
+
+    /** Whether highlight changes are drawn over the tiles rather than in them yet (for tests). */
+    boolean showsPatches() {
+        return tiles.patched();
+    }
+
+    /** Whether the last frame came from tiles (for tests). */
+    boolean showsTiles() {
+        return tiles.layer().isVisible();
     }
 }

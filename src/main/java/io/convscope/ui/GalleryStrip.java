@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.engine.TinyVgg;
 import javafx.geometry.Pos;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -12,8 +13,8 @@ import javafx.util.Duration;
 
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
@@ -24,8 +25,10 @@ final class GalleryStrip extends ScrollPane {
 
     private final ToggleGroup group = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new HashMap<>();
+    private final ResourceBundle samples;
 
     GalleryStrip(ResourceBundle samples, Consumer<String> onChoose) {
+        this.samples = samples;
         HBox box = new HBox(6);
         box.setAlignment(Pos.CENTER_LEFT);
         for (String file : SampleGallery.FILES) {
@@ -40,7 +43,7 @@ final class GalleryStrip extends ScrollPane {
                 b.getStyleClass().add("gallery-thumb");
                 b.setToggleGroup(group);
                 b.setId("sample-" + SampleGallery.stem(file));
-                Tooltip tip = new Tooltip(title(samples, file) + "\n" + caption(samples, file));
+                Tooltip tip = new Tooltip(tooltipText(file, TinyVgg.CLASSES, TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE));
                 tip.setWrapText(true);
                 tip.setMaxWidth(320);
                 tip.setShowDelay(Duration.millis(300));
@@ -73,19 +76,13 @@ final class GalleryStrip extends ScrollPane {
         }
     }
 
-    static String title(ResourceBundle samples, String file) {
-        try {
-            return samples.getString("sample." + SampleGallery.stem(file) + ".title");
-        } catch (MissingResourceException e) {
-            return file;
-        }
+    /** Rewrites the tooltips for a model: the photos' captions name Tiny VGG's ten classes, which others lack. */
+    void describeFor(List<String> classes, int inputWidth, int inputHeight) {
+        buttons.forEach((file, b) -> b.getTooltip().setText(tooltipText(file, classes, inputWidth, inputHeight)));
     }
 
-    static String caption(ResourceBundle samples, String file) {
-        try {
-            return samples.getString("sample." + SampleGallery.stem(file));
-        } catch (MissingResourceException e) {
-            return "";
-        }
+    private String tooltipText(String file, List<String> classes, int inputWidth, int inputHeight) {
+        return SampleGallery.title(samples, file) + "\n"
+                + SampleGallery.caption(samples, file, classes, inputWidth, inputHeight);
     }
 }

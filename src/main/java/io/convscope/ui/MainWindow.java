@@ -414,7 +414,7 @@ final class MainWindow extends BorderPane {
                         }
                         bytes = in.readAllBytes();
                     }
-                    return new Loaded(inf, compute(inf, "sample:" + sample, GalleryStrip.title(samples, sample), sample,
+                    return new Loaded(inf, compute(inf, "sample:" + sample, SampleGallery.title(samples, sample), sample,
                             ImagePreprocessor.decode(bytes, sample)));
                 }
                 return new Loaded(inf, compute(inf, current.key(), current.title(), null, current.upright()));
@@ -524,7 +524,7 @@ final class MainWindow extends BorderPane {
                 bytes = in.readAllBytes();
             }
             BufferedImage upright = ImagePreprocessor.decode(bytes, file);
-            return compute(inf, "sample:" + file, GalleryStrip.title(samples, file), file, upright);
+            return compute(inf, "sample:" + file, SampleGallery.title(samples, file), file, upright);
         }, this::display);
     }
 
@@ -572,7 +572,14 @@ final class MainWindow extends BorderPane {
         }
         overview.show(s.snapshot(), rangeMode.getValue());
         learnPanel.show(s.snapshot());
-        inputPanel.show(s.title(), s.upright(), s.input(), s.sample() == null ? null : GalleryStrip.caption(samples, s.sample()));
+        List<String> classes = s.snapshot().network().classes();
+        int width = s.input().getWidth();
+        int height = s.input().getHeight();
+        if (!sameNetwork) {
+            gallery.describeFor(classes, width, height);
+        }
+        inputPanel.show(s.title(), s.upright(), s.input(),
+                s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
         gallery.select(s.sample());
         setNotice(null);
         updateStatus(s);
@@ -794,7 +801,7 @@ final class MainWindow extends BorderPane {
 
     /** A sample's title is in the language of the window showing it. */
     private Shown retitle(Shown s) {
-        return s.sample() == null ? s : new Shown(s.key(), GalleryStrip.title(samples, s.sample()), s.sample(),
+        return s.sample() == null ? s : new Shown(s.key(), SampleGallery.title(samples, s.sample()), s.sample(),
                 s.upright(), s.input(), s.snapshot());
     }
 

@@ -48,6 +48,10 @@ final class OverviewPane extends Region {
 
     /** The visible width assumed before the scroll pane reports one. */
     static final double FALLBACK_VIEW_WIDTH = 1920;
+    /** Space kept between two column names in one row. */
+    static final double LABEL_GAP = 8;
+    /** The narrowest a shortened column name gets: an ellipsis and a letter or two. */
+    static final double MIN_LABEL_WIDTH = 24;
 
     private final ResourceBundle text;
     private final Canvas edges = new Canvas();
@@ -293,7 +297,6 @@ final class OverviewPane extends Region {
             label.getStyleClass().add("layer-label");
             // A layer's name opens the article's section about that kind of layer.
             String section = io.convscope.explain.Article.sectionFor(col.layer().kind());
-            label.setTooltip(new javafx.scene.control.Tooltip(text.getString("learn.label.tooltip")));
             label.setOnMouseClicked(e -> {
                 label.fireEvent(new LearnRequest(section));
                 e.consume();
@@ -402,6 +405,7 @@ final class OverviewPane extends Region {
             }
         }
         double[] rowEnd = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        String learnTip = text.getString("learn.label.tooltip");
         for (int c = 0; c < columns.size(); c++) {
             Label name = columnLabels.get(c);
             Label dims = dimensionLabels.get(c);
@@ -409,14 +413,21 @@ final class OverviewPane extends Region {
             if (!collide) {
                 centre(name, x, 2);
                 centre(dims, x, 17);
-                name.setTooltip(null);
+                setTip(name, learnTip);
                 continue;
             }
             double w = name.prefWidth(-1);
-            int row = x - w / 2 >= rowEnd[0] + 3 ? 0 : 1;
+            int row = x - w / 2 >= rowEnd[0] + LABEL_GAP ? 0 : x - w / 2 >= rowEnd[1] + LABEL_GAP ? 1 : -1;
+            boolean cut = row < 0;
+            if (cut) {
+                // Fits in neither row: shortened with an ellipsis in the row with more room, whole in its tooltip.
+                row = rowEnd[0] <= rowEnd[1] ? 0 : 1;
+                w = Math.max(MIN_LABEL_WIDTH, 2 * (x - rowEnd[row] - LABEL_GAP));
+            }
             rowEnd[row] = x + w / 2;
-            centre(name, x, 2 + row * 15);
-            name.setTooltip(details ? new javafx.scene.control.Tooltip(dims.getText()) : null);
+            name.resizeRelocate(x - w / 2, 2 + row * 15, w, name.prefHeight(-1));
+            String tip = (cut ? name.getText() + "\n" : "") + (details ? dims.getText() + "\n" : "") + learnTip;
+            setTip(name, tip);
         }
         dimensionsShown = details && !collide;
         showVisibleLabels();
@@ -428,6 +439,15 @@ final class OverviewPane extends Region {
             boolean visible = columnVisible(c);
             columnLabels.get(c).setVisible(visible);
             dimensionLabels.get(c).setVisible(visible && dimensionsShown);
+        }
+    }
+
+    /** Reuses the label's tooltip: a layout pass places hundreds of labels. */
+    private static void setTip(Label label, String tip) {
+        if (label.getTooltip() == null) {
+            label.setTooltip(new javafx.scene.control.Tooltip(tip));
+        } else if (!tip.equals(label.getTooltip().getText())) {
+            label.getTooltip().setText(tip);
         }
     }
 

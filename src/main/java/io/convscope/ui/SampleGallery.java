@@ -1,6 +1,10 @@
 package io.convscope.ui;
 
+import io.convscope.engine.TinyVgg;
+
 import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /** The sample images shipped in {@code sample-images/} (inside the jar too), in gallery order. */
 final class SampleGallery {
@@ -22,5 +26,27 @@ final class SampleGallery {
     static String stem(String file) {
         int dot = file.lastIndexOf('.');
         return dot < 0 ? file : file.substring(0, dot);
+    }
+
+    /** The sample's short title, or its file name when the bundle has none. */
+    static String title(ResourceBundle samples, String file) {
+        try {
+            return samples.getString("sample." + stem(file) + ".title");
+        } catch (MissingResourceException e) {
+            return file;
+        }
+    }
+
+    /**
+     * The caption of a sample for a model predicting {@code classes} from an input of the given size. The captions
+     * that name the ten classes are kept for models predicting exactly those (ours and CNN Explainer's); any other
+     * gets the sample's general caption where it has one.
+     */
+    static String caption(ResourceBundle samples, String file, List<String> classes, int inputWidth, int inputHeight) {
+        String key = "sample." + stem(file);
+        if (!TinyVgg.CLASSES.equals(classes) && samples.containsKey(key + ".general")) {
+            return String.format(samples.getString(key + ".general"), inputWidth, inputHeight);
+        }
+        return samples.containsKey(key) ? samples.getString(key) : "";
     }
 }

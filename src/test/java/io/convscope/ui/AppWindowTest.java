@@ -346,9 +346,12 @@ class AppWindowTest {
         robot.clickOn("#formula-play");
         WaitForAsyncUtils.waitForFxEvents();
         var explanation = new io.convscope.explain.PoolingExplanation(shown().snapshot(), layer, 2);
-        var p = explanation.position(panel.step());
+        // Step and formula read in one FX call: the panel's timeline must not move between the two reads.
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {panel.step(), panel.formulaText()})
+                .get(10, TimeUnit.SECONDS);
+        var p = explanation.position((Integer) seen[0]);
         var step = explanation.step(p.y(), p.x());
-        assertEquals(step.formula(), panel.formulaText());
+        assertEquals(step.formula(), seen[1]);
         assertEquals(shown().snapshot().layer(layer).value(2, p.y(), p.x()), step.result(), 1e-6);
         assertTrue(panel.formulaText().startsWith("max("), panel.formulaText());
         screenshot("pool-view.png");

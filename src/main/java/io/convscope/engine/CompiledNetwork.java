@@ -32,6 +32,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
@@ -251,6 +252,8 @@ public final class CompiledNetwork {
         boolean layer(Layer conf, String layerName, Ref ref, boolean last) throws ModelLoadException {
             if (conf instanceof ConvolutionLayer c && conf.getClass() == ConvolutionLayer.class) {
                 convolution(c, layerName, ref);
+            } else if (conf instanceof SeparableConvolution2D sc) {
+                separable(sc, layerName, ref);
             } else if (conf instanceof SubsamplingLayer s && conf.getClass() == SubsamplingLayer.class) {
                 pooling(s, layerName, ref);
             } else if (conf instanceof ActivationLayer a) {
@@ -434,6 +437,73 @@ public final class CompiledNetwork {
             // channels-last order is handled in dense().
             add(LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, shape, "identity", 0),
                     x -> x, null);
+        }
+
+        /**
+         * A separable convolution (Xception's) is two steps a student can look at one by one: a depthwise
+         * convolution, each input channel convolved on its own with {@code depthMultiplier} kernels (no bias), then
+         * a pointwise 1x1 convolution mixing those channels, with the bias and the activation. DL4J keeps the
+         * depthwise kernels as {@code W [multiplier][in][kh][kw]} and orders their outputs channel-major
+         * ({@code c * multiplier + m}), the pointwise ones as {@code pW [out][in * multiplier][1][1]}.
+         */
+        private void separable(SeparableConvolution2D c, String name, Ref ref) throws ModelLoadException {
+            ForwardKernels.Window win = window(c.getKernelSize(), c.getStride(), c.getDilation(), c.getPadding(),
+                    c.getConvolutionMode(), name);
+            int inC = shape.channels();
+            if (c.getNIn() != inC) {
+                throw new ModelLoadException("layer " + name + " expects " + c.getNIn() + " channels but receives " + inC);
+            }
+            int multiplier = c.getDepthMultiplier();
+            int midC = inC * multiplier;
+            int outC = (int) c.getNOut();
+            int taps = win.kernelH() * win.kernelW();
+            float[] dlDepth = ref.runtime().getParam("W").dup('c').data().asFloat();
+            float[] depth = new float[midC * taps];
+            for (int m = 0; m < multiplier; m++) {
+                for (int ch = 0; ch < inC; ch++) {
+                    System.arraycopy(dlDepth, (m * inC + ch) * taps, depth, (ch * multiplier + m) * taps, taps);
+                }
+            }
+            float[] point = ref.runtime().getParam("pW").dup('c').data().asFloat();
+            float[] b = c.hasBias() ? ref.runtime().getParam("b").dup().data().asFloat() : new float[outC];
+            int[] hw = outputSize(win, c.getConvolutionMode(), name);
+            Shape in = shape;
+            Shape mid = new Shape(midC, hw[0], hw[1]);
+            String depthName = name + "_depthwise";
+            weights.put(depthName, new LayerWeights(midC, 1, win.kernelH(), win.kernelW(), depth, new float[midC], inC));
+            Padding padding = new Padding(win.padTop(), win.padLeft(), bottomPad(win, in.height(), hw[0], true),
+                    bottomPad(win, in.width(), hw[1], false));
+            add(new LayerDescription(depthName, LayerKind.CONVOLUTION, in, mid,
+                            new Window(win.kernelH(), win.kernelW()), new Window(win.strideH(), win.strideW()),
+                            padding, "identity", depth.length),
+                    x -> {
+                        float[] y = new float[mid.size()];
+                        ForwardKernels.depthwise(x, inC, in.height(), in.width(), depth, win, y, hw[0], hw[1],
+                                multiplier);
+                        return y;
+                    }, null);
+            shape = mid;
+            Shape out = new Shape(outC, hw[0], hw[1]);
+            ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
+            weights.put(name, new LayerWeights(outC, midC, 1, 1, point, b));
+            ActivationFunction f = ActivationFunction.of(c.getActivationFn(), name);
+            long macs = (long) point.length * out.height() * out.width();
+            INDArray pNative = macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(point, outC, midC) : null;
+            add(new LayerDescription(name, LayerKind.CONVOLUTION, mid, out, new Window(1, 1), new Window(1, 1),
+                            Padding.NONE, "identity", (long) point.length + (c.hasBias() ? outC : 0)),
+                    x -> {
+                        float[] y = new float[out.size()];
+                        if (pNative != null) {
+                            ForwardKernels.convolveNative(x, midC, hw[0], hw[1], pNative, b, unit, y, hw[0], hw[1]);
+                        } else {
+                            ForwardKernels.convolve(x, midC, hw[0], hw[1], point, b, unit, y, hw[0], hw[1], 0, outC);
+                        }
+                        return y;
+                    }, f == ActivationFunction.IDENTITY ? ref.key() : null);
+            shape = out;
+            if (f != ActivationFunction.IDENTITY) {
+                activation(name + "_" + f.label, f, alphaOf(c.getActivationFn()), ref.key());
+            }
         }
 
         private void convolution(ConvolutionLayer c, String name, Ref ref) throws ModelLoadException {

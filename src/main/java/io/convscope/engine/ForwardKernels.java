@@ -41,6 +41,29 @@ final class ForwardKernels {
     }
 
     /**
+     * Depthwise cross-correlation: output channel {@code c * multiplier + m} is input channel {@code c} alone
+     * correlated with its own kernel, no bias. Each channel is unfolded on its own, so the scratch stays one
+     * channel's taps however many channels there are.
+     *
+     * @param w kernels {@code [channels * multiplier][kh][kw]}
+     */
+    static void depthwise(float[] in, int channels, int height, int width, float[] w, Window win,
+                          float[] out, int outH, int outW, int multiplier) {
+        int plane = outH * outW;
+        int taps = win.kernelH() * win.kernelW();
+        float[][] col = scratch(taps, plane);
+        float[] channel = new float[height * width];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(in, c * height * width, channel, 0, channel.length);
+            unfold(channel, 1, height, width, win, outH, outW, col);
+            float[] kernels = Arrays.copyOfRange(w, c * multiplier * taps, (c + 1) * multiplier * taps);
+            float[] planes = new float[multiplier * plane];
+            multiplyAll(col, taps, plane, kernels, null, planes, 0, multiplier);
+            System.arraycopy(planes, 0, out, c * multiplier * plane, planes.length);
+        }
+    }
+
+    /**
      * The same cross-correlation for big layers: the unfolded input times the {@code [out][taps]} weight matrix by
      * native BLAS ({@link NativeGemm}), then the bias added per output plane.
      */

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * What the convolution elastic view (spec §2.8) and its formula panel (§2.9) show for one neuron (output channel)
  * of a convolution layer: each input channel cross-correlated with its own kernel (the "intermediate" maps, no
- * bias), the bias, and their sum, which is the neuron's activation map.
+ * bias), the bias, and their sum, which is the neuron's activation map. In a depthwise convolution the neuron reads
+ * a single input channel; the views number the channels it reads by {@link #inputChannel}.
  * <p>
  * Values are computed in double and stored as float, as the network stores its activations.
  */
@@ -21,8 +22,11 @@ public final class ConvolutionExplanation {
     private final int neuron;
     private final SlidingWindow window;
     private final float[][][] inputs;
+    /** The input channel each of {@link #inputs} is: all of them in order, or one for a depthwise convolution. */
+    private final int[] inputChannels;
     private final float[][][] kernels;
     private final float bias;
+    private final boolean depthwise;
     private final float[][][] intermediates;
     private final float[][] sumOfIntermediatesPlusBias;
     private final float[][] activation;
@@ -42,17 +46,20 @@ public final class ConvolutionExplanation {
         this.neuron = neuron;
         this.window = new SlidingWindow(description);
         this.bias = weights.bias(neuron);
+        this.depthwise = weights.groups() > 1;
         this.activation = snapshot.layer(layer).channel(neuron);
         LayerActivation input = snapshot.layer(snapshot.network().inputOf(layer));
-        int channels = input.shape().channels();
+        int channels = weights.inputs();
         int height = description.outputShape().height();
         int width = description.outputShape().width();
         this.inputs = new float[channels][][];
+        this.inputChannels = new int[channels];
         this.kernels = new float[channels][][];
         this.intermediates = new float[channels][height][width];
         double[][] total = new double[height][width];
         for (int c = 0; c < channels; c++) {
-            inputs[c] = input.channel(c);
+            inputChannels[c] = weights.inputChannel(neuron, c);
+            inputs[c] = input.channel(inputChannels[c]);
             kernels[c] = weights.kernel(neuron, c);
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
@@ -110,6 +117,14 @@ public final class ConvolutionExplanation {
         return inputs.length;
     }
 
+    /**
+     * Which channel of the layer's input the {@code i}-th kernel reads: {@code i} itself, except in a depthwise
+     * convolution, whose neuron reads its one channel.
+     */
+    public int inputChannel(int i) {
+        return inputChannels[i];
+    }
+
     /** One map of the layer's input, {@code [y][x]}. */
     public float[][] input(int channel) {
         return Formulas.copy(inputs[channel]);
@@ -118,6 +133,11 @@ public final class ConvolutionExplanation {
     /** The kernel applied to {@code channel}, {@code [ky][kx]}. */
     public float[][] kernel(int channel) {
         return Formulas.copy(kernels[channel]);
+    }
+
+    /** True for a depthwise convolution: the neuron reads one input channel, and nothing is summed across. */
+    public boolean depthwise() {
+        return depthwise;
     }
 
     public float bias() {

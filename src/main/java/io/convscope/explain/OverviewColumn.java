@@ -16,8 +16,11 @@ import java.util.List;
  * @param neurons    how many neurons (channels, or classes for the output)
  * @param inputs     the columns it reads (in a chain, the one before it; a residual addition reads two, one of them
  *                   far to the left), in the order the layer combines them
+ * @param groups     a convolution's channel groups: 1 when each neuron reads every input channel, the input channel
+ *                   count for a depthwise convolution (each neuron reads one); 1 for other kinds
  */
-public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescription layer, List<Input> inputs) {
+public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescription layer, List<Input> inputs,
+                             int groups) {
 
     /**
      * A column this one reads, and where that column's neurons land: a concatenation stacks its inputs' channels, so
@@ -76,7 +79,9 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
                 continue;
             }
             columnOf[i] = columns.size();
-            columns.add(new OverviewColumn(i, kind, neurons, l, inputsOf(network, i, columnOf)));
+            var w = kind == Kind.CONVOLUTION ? network.weights(l.name()) : null;
+            columns.add(new OverviewColumn(i, kind, neurons, l, inputsOf(network, i, columnOf),
+                    w == null ? 1 : w.groups()));
         }
         return List.copyOf(columns);
     }
@@ -115,6 +120,17 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
     /** The column neuron {@code neuron} of input {@code input} feeds, or -1 when a concatenation puts it elsewhere. */
     public int targetOf(Input input, int neuron) {
         return fullyConnected() ? -1 : input.offset() + neuron;
+    }
+
+    /**
+     * Whether neuron {@code source} of input {@code input} feeds neuron {@code neuron} of this column: every source
+     * in a fully connected column, the sources of its group in a depthwise convolution, the same channel otherwise.
+     */
+    public boolean reads(Input input, int source, int neuron) {
+        if (groups > 1) {
+            return source / (layer.inputShape().channels() / groups) == neuron / (neurons / groups);
+        }
+        return fullyConnected() || targetOf(input, source) == neuron;
     }
 
     /** True when this column reads only the column just before it (every column of a chain). */

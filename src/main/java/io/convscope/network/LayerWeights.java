@@ -8,6 +8,10 @@ import java.util.Arrays;
  * where {@code in} follows the flatten order of {@link ActivationSnapshot} (channel-major).
  * A batch normalisation holds its inference arithmetic folded per channel, {@code y = weight * x + bias}
  * ({@code [channels][1][1][1]}); a constant scaling its one factor ({@code [1][1][1][1]}, bias 0).
+ * <p>
+ * A grouped convolution splits its input channels into {@code groups} equal groups and each output channel reads
+ * only its own group: {@code in} is then the number of channels per group. A depthwise convolution (the first half
+ * of Xception's separable convolutions) has one group per input channel, so each output reads one channel.
  */
 public final class LayerWeights {
 
@@ -17,8 +21,18 @@ public final class LayerWeights {
     private final int kernelWidth;
     private final float[] weights;
     private final float[] bias;
+    private final int groups;
 
     public LayerWeights(int outputs, int inputs, int kernelHeight, int kernelWidth, float[] weights, float[] bias) {
+        this(outputs, inputs, kernelHeight, kernelWidth, weights, bias, 1);
+    }
+
+    /** A grouped convolution: {@code inputs} channels per group, {@code outputs / groups} output channels each. */
+    public LayerWeights(int outputs, int inputs, int kernelHeight, int kernelWidth, float[] weights, float[] bias,
+                        int groups) {
+        if (groups < 1 || outputs % groups != 0) {
+            throw new IllegalArgumentException(outputs + " outputs cannot form " + groups + " groups");
+        }
         if (weights.length != (long) outputs * inputs * kernelHeight * kernelWidth || bias.length != outputs) {
             throw new IllegalArgumentException("weights do not match " + outputs + "x" + inputs + "x"
                     + kernelHeight + "x" + kernelWidth);
@@ -29,14 +43,32 @@ public final class LayerWeights {
         this.kernelWidth = kernelWidth;
         this.weights = weights.clone();
         this.bias = bias.clone();
+        this.groups = groups;
     }
 
     public int outputs() {
         return outputs;
     }
 
+    /** Input channels each output reads: all of them, or those of its group in a grouped convolution. */
     public int inputs() {
         return inputs;
+    }
+
+    /** 1 for an ordinary convolution or a dense layer; the input channel count for a depthwise convolution. */
+    public int groups() {
+        return groups;
+    }
+
+    /** The input channel that kernel {@code i} of output channel {@code out} reads. */
+    public int inputChannel(int out, int i) {
+        return out / (outputs / groups) * inputs + i;
+    }
+
+    /** Which of output {@code out}'s kernels reads input channel {@code channel}, or -1 when none does. */
+    public int kernelReading(int out, int channel) {
+        int first = inputChannel(out, 0);
+        return channel >= first && channel < first + inputs ? channel - first : -1;
     }
 
     public int kernelHeight() {
@@ -47,7 +79,7 @@ public final class LayerWeights {
         return kernelWidth;
     }
 
-    /** Convolution weight of output channel {@code out}, input channel {@code in}, kernel cell (ky, kx). */
+    /** Convolution weight of output channel {@code out}, its kernel {@code in}, kernel cell (ky, kx). */
     public float weight(int out, int in, int ky, int kx) {
         return weights[((out * inputs + in) * kernelHeight + ky) * kernelWidth + kx];
     }
@@ -92,6 +124,7 @@ public final class LayerWeights {
 
     @Override
     public String toString() {
-        return "LayerWeights" + Arrays.toString(new int[] {outputs, inputs, kernelHeight, kernelWidth});
+        return "LayerWeights" + Arrays.toString(new int[] {outputs, inputs, kernelHeight, kernelWidth})
+                + (groups == 1 ? "" : " in " + groups + " groups");
     }
 }

@@ -156,14 +156,15 @@ final class ConvolutionFormulaPanel extends VBox {
         explanation = new ConvolutionExplanation(s, layer, neuron);
         this.channel = channel;
         String name = s.network().layer(layer).name();
-        String previous = s.network().layer(layer - 1).name();
-        boolean image = layer == 1;
+        String previous = s.network().layer(s.network().inputOf(layer)).name();
+        boolean image = s.network().inputOf(layer) == 0;
         inputColors = image ? ValueColors::input : v -> ValueColors.activation(v, inputRange);
         outputColors = v -> ValueColors.activation(v, outputRange);
         float[][] in = explanation.input(channel);
         float[][] out = explanation.intermediate(channel);
         title.setText(String.format(text.getString("conv.formula.title"), name, neuron));
-        String channelName = image ? channelName(channel) : previous + " #" + channel;
+        int read = explanation.inputChannel(channel); // a depthwise neuron's one channel is not #0
+        String channelName = image ? channelName(read) : previous + " #" + read;
         inputTitle.setText(String.format(text.getString("conv.formula.input"), channelName, in.length, in[0].length));
         outputTitle.setText(String.format(text.getString("conv.formula.output.short"), out.length, out[0].length));
         input.setData(in, inputColors);

@@ -187,13 +187,16 @@ final class ConvolutionView extends BorderPane {
         slide.stop();
         explanation = new ConvolutionExplanation(s, layer, neuron);
         LayerDescription description = s.network().layer(layer);
-        LayerDescription previous = s.network().layer(layer - 1);
-        boolean image = layer == 1;
+        LayerDescription previous = s.network().layer(s.network().inputOf(layer));
+        boolean image = s.network().inputOf(layer) == 0;
         sharedRange = image ? outputRange : Math.max(inputRange, outputRange);
         int n = explanation.inputChannels();
         title.setText(String.format(text.getString("conv.title"), description.name(), neuron));
-        subtitle.setText(String.format(text.getString("conv.subtitle"), description.name(), neuron, n,
-                image ? text.getString("conv.imageChannels") : previous.name()));
+        String source = image ? text.getString("conv.imageChannels") : previous.name();
+        subtitle.setText(explanation.depthwise()
+                ? String.format(text.getString("conv.subtitle.depthwise"), description.name(), neuron,
+                        explanation.inputChannel(0), source)
+                : String.format(text.getString("conv.subtitle"), description.name(), neuron, n, source));
         build(description, previous, image);
         buildLegends(image);
         readout.set("");
@@ -287,6 +290,7 @@ final class ConvolutionView extends BorderPane {
         for (int row = 0; row < n; row++) {
             final int c = firstChannel + row;
             final int channel = c;
+            final int shownChannel = explanation.inputChannel(c); // the input channel's own number
             double y = rowsTop + row * pitch + (pitch - mapSide) / 2;
             double mid = y + mapSide / 2;
             Rectangle strip = new Rectangle(inputX - 6, y - 4, interX + mapSide - inputX + 12, mapSide + 8);
@@ -298,7 +302,7 @@ final class ConvolutionView extends BorderPane {
             strip.setId("conv-strip-" + c);
             diagram.getChildren().add(strip);
 
-            Label number = small("#" + c);
+            Label number = small("#" + shownChannel);
             number.relocate(0, mid - 8);
             diagram.getChildren().add(number);
 
@@ -312,7 +316,7 @@ final class ConvolutionView extends BorderPane {
                 map.setCursor(Cursor.HAND);
                 map.setOnMouseEntered(e -> {
                     strip.setVisible(true);
-                    readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), channel));
+                    readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), shownChannel));
                 });
                 map.setOnMouseExited(e -> strip.setVisible(false));
                 map.setOnMouseClicked(e -> onChannelChosen.accept(channel));
@@ -321,7 +325,7 @@ final class ConvolutionView extends BorderPane {
                 map.focusedProperty().addListener((o, was, now) -> {
                     strip.setVisible(now);
                     if (now) {
-                        readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), channel));
+                        readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), shownChannel));
                     }
                 });
                 map.setOnKeyPressed(e -> {
@@ -334,7 +338,7 @@ final class ConvolutionView extends BorderPane {
             inputMaps.add(in);
             intermediateMaps.add(inter);
 
-            Node glyphNode = kernelGlyph(explanation.kernel(c), kernelRange, kernelCell, c);
+            Node glyphNode = kernelGlyph(explanation.kernel(c), kernelRange, kernelCell, shownChannel);
             glyphNode.relocate(kernelX, mid - glyph / 2);
 
             diagram.getChildren().addAll(edge(inputX + mapSide, mid, kernelX, mid),

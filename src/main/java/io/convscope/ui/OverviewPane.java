@@ -50,8 +50,8 @@ final class OverviewPane extends Region {
     static final double FALLBACK_VIEW_WIDTH = 1920;
     /** Space kept between two column names in one row. */
     static final double LABEL_GAP = 8;
-    /** The narrowest a shortened column name gets: an ellipsis and a letter or two. */
-    static final double MIN_LABEL_WIDTH = 24;
+    /** The narrowest a shortened column name gets (an ellipsis and a few letters); narrower, it is left out. */
+    static final double MIN_LABEL_WIDTH = 36;
 
     private final ResourceBundle text;
     private final Canvas edges = new Canvas();
@@ -420,11 +420,13 @@ final class OverviewPane extends Region {
             int row = x - w / 2 >= rowEnd[0] + LABEL_GAP ? 0 : x - w / 2 >= rowEnd[1] + LABEL_GAP ? 1 : -1;
             boolean cut = row < 0;
             if (cut) {
-                // Fits in neither row: shortened with an ellipsis in the row with more room, whole in its tooltip.
+                // Fits in neither row: shortened with an ellipsis in the row with more room, whole in its tooltip;
+                // left out when not even that fits (hovering the column's neurons still names it).
                 row = rowEnd[0] <= rowEnd[1] ? 0 : 1;
-                w = Math.max(MIN_LABEL_WIDTH, 2 * (x - rowEnd[row] - LABEL_GAP));
+                w = 2 * (x - rowEnd[row] - LABEL_GAP);
+                w = w < MIN_LABEL_WIDTH ? 0 : w;
             }
-            rowEnd[row] = x + w / 2;
+            rowEnd[row] = Math.max(rowEnd[row], x + w / 2);
             name.resizeRelocate(x - w / 2, 2 + row * 15, w, name.prefHeight(-1));
             String tip = (cut ? name.getText() + "\n" : "") + (details ? dims.getText() + "\n" : "") + learnTip;
             setTip(name, tip);
@@ -624,7 +626,7 @@ final class OverviewPane extends Region {
             }
             for (int slot = 0; slot < shownCount(prev); slot++) {
                 int source = firstNeuron[prev] + slot;
-                if (col.fullyConnected() || col.targetOf(in, source) == n.index()) {
+                if (col.reads(in, source, n.index())) {
                     OverviewLayout.Box b = boxOf(prev, source);
                     g.strokeRect(b.x() - pad, b.y() - pad, b.size() + 2 * pad, b.size() + 2 * pad);
                 }
@@ -675,7 +677,7 @@ final class OverviewPane extends Region {
             int prev = in.column();
             for (int slot = 0; slot < shownCount(prev); slot++) {
                 int source = firstNeuron[prev] + slot;
-                if (!col.fullyConnected() && col.targetOf(in, source) != neuron) {
+                if (!col.reads(in, source, neuron)) {
                     continue;
                 }
                 if (prev == column - 1) {
@@ -790,6 +792,10 @@ final class OverviewPane extends Region {
             for (int ts = 0; ts < shownCount(c); ts++) {
                 OverviewLayout.Box to = boxOf(c, firstNeuron[c] + ts);
                 for (int ss = 0; ss < shownCount(c - 1); ss++) {
+                    if (!columns.get(c).reads(columns.get(c).inputs().get(0), firstNeuron[c - 1] + ss,
+                            firstNeuron[c] + ts)) {
+                        continue; // no edge drawn there (a depthwise neuron reads one channel)
+                    }
                     OverviewLayout.Box from = boxOf(c - 1, firstNeuron[c - 1] + ss);
                     double y = from.centerY() + (to.centerY() - from.centerY()) * blend;
                     if (Math.abs(y - py) < bestDistance) {
@@ -828,7 +834,8 @@ final class OverviewPane extends Region {
         StringBuilder k = new StringBuilder("[");
         for (int y = 0; y < w.kernelHeight(); y++) {
             for (int x = 0; x < w.kernelWidth(); x++) {
-                k.append(String.format(Locale.ROOT, "%.2f", w.weight(edge.target(), edge.source(), y, x)));
+                k.append(String.format(Locale.ROOT, "%.2f",
+                        w.weight(edge.target(), w.kernelReading(edge.target(), edge.source()), y, x)));
                 k.append(x < w.kernelWidth() - 1 ? ", " : y < w.kernelHeight() - 1 ? "; " : "]");
             }
         }

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -81,6 +82,51 @@ class CompiledNetworkTest {
         assertTrue(compiled.description().layers().stream().anyMatch(l -> l.name().equals("c5s2p2_relu")),
                 "a convolution with a built-in ReLU shows the ReLU as its own layer");
         compareWithDl4j(net, compiled, 3);
+    }
+
+    @Test
+    void separableConvolutionIsADepthwiseThenAPointwiseStep() throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new SeparableConvolution2D.Builder(3, 3).name("sep").nOut(5).depthMultiplier(2).stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
+                .layer(new SeparableConvolution2D.Builder(2, 2).name("sep2").nOut(4).hasBias(false)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build())
+                .layer(new ActivationLayer.Builder().name("tanh").activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(13, 11, 3))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray b = net.getLayer(0).getParam("b");
+        Random rng = new Random(3);
+        for (int j = 0; j < b.length(); j++) {
+            b.putScalar(j, rng.nextGaussian() * 0.1);
+        }
+        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 13, 11), List.of("a", "b", "c"), "x");
+        var d = compiled.description();
+        int depthwise = d.indexOf("sep_depthwise");
+        assertEquals(new Shape(6, 7, 6), d.layer(depthwise).outputShape(), "3 channels x multiplier 2, stride 2");
+        assertEquals("sep", d.layer(depthwise + 1).name());
+        assertEquals(net.numParams(), d.parameterCount());
+        compareWithDl4j(net, compiled, 3);
+        // A depthwise neuron's arithmetic: channel c * 2 + m reads input channel c alone.
+        float[] x = new float[3 * 13 * 11];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat();
+        }
+        ActivationSnapshot s = compiled.forward(x);
+        var explanation = new io.convscope.explain.ConvolutionExplanation(s, depthwise, 5);
+        assertTrue(explanation.depthwise());
+        assertEquals(1, explanation.inputChannels());
+        assertEquals(2, explanation.inputChannel(0));
+        float[][] sum = explanation.sumOfIntermediatesPlusBias();
+        for (int y = 0; y < 7; y++) {
+            for (int xx = 0; xx < 6; xx++) {
+                assertEquals(s.layer(depthwise).value(5, y, xx), sum[y][xx], 1e-5);
+            }
+        }
     }
 
     @Test

@@ -98,10 +98,26 @@ class PresetModelsTest {
     }
 
     @Test
-    void unsupportedVerticesAreRefusedByName() {
-        ModelLoadException e = assertThrows(ModelLoadException.class,
-                () -> PresetModels.load(preset("xception"), "Xception", new int[] {3, 71, 71}, PresetModels.Progress.NONE));
-        assertTrue(e.getMessage().contains("SeparableConvolution2D"), e.getMessage());
+    void xceptionsSeparableConvolutionsMatchDl4j() throws Exception {
+        LoadedModel m = PresetModels.load(preset("xception"), "Xception", new int[] {3, 71, 71},
+                PresetModels.Progress.NONE);
+        NetworkDescription d = m.description();
+        assertEquals(m.network().numParams(), d.parameterCount(), "depthwise, pointwise and bias all counted");
+        int depthwise = d.firstIndex(l -> l.name().endsWith("_depthwise"));
+        var w = d.weights(d.layer(depthwise).name());
+        assertEquals(d.layer(depthwise).inputShape().channels(), w.groups(), "one group per input channel");
+        assertEquals(1, w.inputs(), "each depthwise neuron reads one channel");
+        var pointwise = d.layer(depthwise + 1);
+        assertEquals(LayerKind.CONVOLUTION, pointwise.kind());
+        assertEquals(1, pointwise.kernel().height(), "then a 1x1 convolution mixes the channels");
+        // The overview draws one edge into each depthwise neuron, from the channel it reads.
+        var column = io.convscope.explain.OverviewColumn.of(d).stream()
+                .filter(c -> c.layerIndex() == depthwise).findFirst().orElseThrow();
+        var in = column.inputs().get(0);
+        assertTrue(column.reads(in, 7, 7));
+        assertFalse(column.reads(in, 7, 8));
+        assertFalse(column.reads(in, 8, 7));
+        compareGraph(m, 2_000);
     }
 
     @Test

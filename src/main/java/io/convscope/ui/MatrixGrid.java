@@ -41,6 +41,12 @@ final class MatrixGrid extends Canvas {
     void setData(float[][] data, DoubleToIntFunction colors) {
         values = data;
         coloring = colors;
+        // The view scrolled over the old data may lie outside smaller new data: start again at the top-left cell,
+        // with no highlight, until the caller sets one.
+        firstRow = 0;
+        firstCol = 0;
+        highlightH = 0;
+        highlightW = 0;
         draw();
     }
 

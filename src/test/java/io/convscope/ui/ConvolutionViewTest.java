@@ -207,4 +207,57 @@ class ConvolutionViewTest {
         GridPosition p = e.position(expected);
         assertEquals(e.step(channel, p.y(), p.x()).arithmetic(), panel.arithmeticText());
     }
+
+    /** A depthwise neuron (Xception's separable convolutions) reads one input channel, shown by its own number. */
+    @Test
+    void depthwiseNeuronShowsTheOneChannelItReads() throws Exception {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(4).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.SeparableConvolution2D.Builder(3, 3).name("sep").nOut(4)
+                        .depthMultiplier(2).convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().name("out").nOut(2)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(20, 20, 3)).build();
+        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(conf);
+        net.init();
+        var compiled = io.convscope.engine.CompiledNetwork.compile(net, new io.convscope.network.Shape(3, 20, 20),
+                java.util.List.of("a", "b"), "separable");
+        float[] x = new float[3 * 20 * 20];
+        java.util.Random rng = new java.util.Random(8);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat();
+        }
+        ActivationSnapshot s = compiled.forward(x);
+        int layer = s.network().indexOf("sep_depthwise");
+        ConvolutionView view = WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
+        showInStage(view);
+        WaitForAsyncUtils.asyncFx(() -> view.show(s, layer, 5, 1, 1)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        String subtitle = ((javafx.scene.control.Label) view.lookup("#conv-subtitle")).getText();
+        assertTrue(subtitle.contains("depthwise") && subtitle.contains("channel #2"), subtitle);
+        assertTrue(view.lookup("#conv-input-0") != null && view.lookup("#conv-input-1") == null, "one input row");
+        assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> "#2".equals(l.getText())), "the row carries input channel #2's number");
+        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { }))
+                .get();
+        showInStage(panel);
+        WaitForAsyncUtils.asyncFx(() -> panel.show(s, layer, 5, 0, 1, 1)).get();
+        String title = ((javafx.scene.control.Label) panel.lookup("#conv-formula-input-title")).getText();
+        assertTrue(title.contains("#2"), title);
+        WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get();
+    }
+
+    /** A panel's grid reused for a smaller layer: it was left scrolled to row 49 of 62 and drew past 30 rows. */
+    @Test
+    void gridScrolledOverLargeDataTakesSmallerData() throws Exception {
+        int[] shown = WaitForAsyncUtils.asyncFx(() -> {
+            MatrixGrid grid = new MatrixGrid(200);
+            grid.setData(new float[62][62], v -> 0xFF000000);
+            grid.setHighlight(49, 49, 2, 2);
+            grid.setData(new float[30][30], v -> 0xFF000000);
+            return new int[] {grid.rows(), grid.visibleRows()};
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(30, shown[0]);
+        assertEquals(Math.min(30, MatrixGrid.MAX_VISIBLE), shown[1]);
+    }
 }

@@ -252,9 +252,10 @@ final class ConvolutionView extends BorderPane {
         interHeader.setGraphicTextGap(2);
         header(String.format(text.getString("conv.column.output"), description.name(), explanation.neuron(),
                 outShape.height(), outShape.width()), outputX + outputSide / 2, 0, false, "conv-header-output");
-        annotation(text.getString("conv.note.kernel"), kernelX + glyph / 2, 18, 190, "conv-note-kernel");
+        String notes = explanation.depthwise() ? ".depthwise" : ""; // one channel read, nothing summed
+        annotation(text.getString("conv.note.kernel" + notes), kernelX + glyph / 2, 18, 190, "conv-note-kernel");
         annotation(text.getString("conv.note.intermediate"), interX + mapSide / 2, 18, 190, "conv-note-intermediate");
-        annotation(text.getString("conv.note.output"), outputX + outputSide / 2, 18, 280, "conv-note-output");
+        annotation(text.getString("conv.note.output" + notes), outputX + outputSide / 2, 18, 280, "conv-note-output");
 
         // Plus symbol and bias.
         Rectangle plus = new Rectangle(plusX, plusY, 16, 16);
@@ -275,7 +276,7 @@ final class ConvolutionView extends BorderPane {
         bias.setOnMouseEntered(e -> readout.set(biasText));
         Label biasLabel = small(String.format(Locale.ROOT, text.getString("conv.bias.label"), explanation.bias()));
         biasLabel.relocate(plusX + 18, biasY - 8);
-        Label sumNote = annotationLabel(text.getString("conv.note.sum"), 150);
+        Label sumNote = annotationLabel(text.getString("conv.note.sum" + notes), 150);
         sumNote.relocate(plusX - 60, biasBelow ? plusY - 50 : plusY + 26);
         diagram.getChildren().addAll(edge(plusX + 8, biasY + (biasBelow ? -6 : 6), plusX + 8, biasBelow ? plusY + 16 : plusY),
                 edge(plusX + 16, plusY + 8, outputX, plusY + 8), sumNote);

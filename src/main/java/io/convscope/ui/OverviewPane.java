@@ -60,6 +60,8 @@ final class OverviewPane extends Region {
     private final Rectangle focusRing = new Rectangle();
     private final List<List<HeatmapView>> heatmaps = new ArrayList<>();
     private final List<Label> columnLabels = new ArrayList<>();
+    /** Column names with no room in either label row (very narrow columns): not drawn. */
+    private boolean[] nameLeftOut = new boolean[0];
     private final List<Label> dimensionLabels = new ArrayList<>();
     private final List<Label> channelLabels = new ArrayList<>();
     private final List<OutputRow> outputRows = new ArrayList<>();
@@ -396,7 +398,9 @@ final class OverviewPane extends Region {
     private void placeLabels() {
         double[] widths = new double[columns.size()];
         boolean collide = false;
+        nameLeftOut = new boolean[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
+            columnLabels.get(c).setMaxWidth(Double.MAX_VALUE);
             columnLabels.get(c).autosize();
             dimensionLabels.get(c).autosize();
             widths[c] = Math.max(columnLabels.get(c).prefWidth(-1), details ? dimensionLabels.get(c).prefWidth(-1) : 0);
@@ -424,9 +428,12 @@ final class OverviewPane extends Region {
                 // left out when not even that fits (hovering the column's neurons still names it).
                 row = rowEnd[0] <= rowEnd[1] ? 0 : 1;
                 w = 2 * (x - rowEnd[row] - LABEL_GAP);
-                w = w < MIN_LABEL_WIDTH ? 0 : w;
+                nameLeftOut[c] = w < MIN_LABEL_WIDTH;
+                w = Math.max(0, w);
             }
             rowEnd[row] = Math.max(rowEnd[row], x + w / 2);
+            // The content group sizes its children to their bounded preferred width on every layout pass.
+            name.setMaxWidth(w);
             name.resizeRelocate(x - w / 2, 2 + row * 15, w, name.prefHeight(-1));
             String tip = (cut ? name.getText() + "\n" : "") + (details ? dims.getText() + "\n" : "") + learnTip;
             setTip(name, tip);
@@ -439,7 +446,7 @@ final class OverviewPane extends Region {
     private void showVisibleLabels() {
         for (int c = 0; c < columns.size(); c++) {
             boolean visible = columnVisible(c);
-            columnLabels.get(c).setVisible(visible);
+            columnLabels.get(c).setVisible(visible && !(c < nameLeftOut.length && nameLeftOut[c]));
             dimensionLabels.get(c).setVisible(visible && dimensionsShown);
         }
     }

@@ -236,6 +236,8 @@ class ConvolutionViewTest {
         String subtitle = ((javafx.scene.control.Label) view.lookup("#conv-subtitle")).getText();
         assertTrue(subtitle.contains("depthwise") && subtitle.contains("channel #2"), subtitle);
         assertTrue(view.lookup("#conv-input-0") != null && view.lookup("#conv-input-1") == null, "one input row");
+        assertEquals(TEXT.getString("conv.note.output.depthwise"),
+                ((javafx.scene.control.Label) view.lookup("#conv-note-output")).getText(), "no sum of channels claimed");
         assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> "#2".equals(l.getText())), "the row carries input channel #2's number");
         ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { }))

@@ -487,23 +487,31 @@ public final class CompiledNetwork {
             ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
             weights.put(name, new LayerWeights(outC, midC, 1, 1, point, b));
             ActivationFunction f = ActivationFunction.of(c.getActivationFn(), name);
-            long macs = (long) point.length * out.height() * out.width();
-            INDArray pNative = macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(point, outC, midC) : null;
             add(new LayerDescription(name, LayerKind.CONVOLUTION, mid, out, new Window(1, 1), new Window(1, 1),
                             Padding.NONE, "identity", (long) point.length + (c.hasBias() ? outC : 0)),
-                    x -> {
-                        float[] y = new float[out.size()];
-                        if (pNative != null) {
-                            ForwardKernels.convolveNative(x, midC, hw[0], hw[1], pNative, b, unit, y, hw[0], hw[1]);
-                        } else {
-                            ForwardKernels.convolve(x, midC, hw[0], hw[1], point, b, unit, y, hw[0], hw[1], 0, outC);
-                        }
-                        return y;
-                    }, f == ActivationFunction.IDENTITY ? ref.key() : null);
+                    convolutionStep(mid, out, point, b, unit), f == ActivationFunction.IDENTITY ? ref.key() : null);
             shape = out;
             if (f != ActivationFunction.IDENTITY) {
                 activation(name + "_" + f.label, f, alphaOf(c.getActivationFn()), ref.key());
             }
+        }
+
+        /** A cross-correlation step; layers with many multiply-accumulates go through native BLAS. */
+        private static Step convolutionStep(Shape in, Shape out, float[] w, float[] b, ForwardKernels.Window win) {
+            int outC = out.channels();
+            long macs = (long) w.length * out.height() * out.width();
+            INDArray wNative = macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(w, outC, w.length / outC) : null;
+            return x -> {
+                float[] y = new float[out.size()];
+                if (wNative != null) {
+                    ForwardKernels.convolveNative(x, in.channels(), in.height(), in.width(), wNative, b, win,
+                            y, out.height(), out.width());
+                } else {
+                    ForwardKernels.convolve(x, in.channels(), in.height(), in.width(), w, b, win,
+                            y, out.height(), out.width(), 0, outC);
+                }
+                return y;
+            };
         }
 
         private void convolution(ConvolutionLayer c, String name, Ref ref) throws ModelLoadException {
@@ -524,22 +532,10 @@ public final class CompiledNetwork {
             ActivationFunction f = ActivationFunction.of(c.getActivationFn(), name);
             Padding padding = new Padding(win.padTop(), win.padLeft(), bottomPad(win, in.height(), hw[0], true),
                     bottomPad(win, in.width(), hw[1], false));
-            long macs = (long) w.length * out.height() * out.width();
-            INDArray wNative = macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(w, outC, w.length / outC) : null;
             add(new LayerDescription(name, LayerKind.CONVOLUTION, in, out,
                             new Window(win.kernelH(), win.kernelW()), new Window(win.strideH(), win.strideW()),
                             padding, "identity", (long) w.length + (c.hasBias() ? outC : 0)),
-                    x -> {
-                        float[] y = new float[out.size()];
-                        if (wNative != null) {
-                            ForwardKernels.convolveNative(x, in.channels(), in.height(), in.width(), wNative, b, win,
-                                    y, out.height(), out.width());
-                        } else {
-                            ForwardKernels.convolve(x, in.channels(), in.height(), in.width(), w, b, win,
-                                    y, out.height(), out.width(), 0, outC);
-                        }
-                        return y;
-                    }, f == ActivationFunction.IDENTITY ? ref.key() : null);
+                    convolutionStep(in, out, w, b, win), f == ActivationFunction.IDENTITY ? ref.key() : null);
             if (f != ActivationFunction.IDENTITY) {
                 activation(name + "_" + f.label, f, alphaOf(c.getActivationFn()), ref.key());
             }

@@ -161,7 +161,7 @@ class PresetModelsTest {
             }
             INDArray ref = all.get(vertex);
             assertNotNull(ref, vertex);
-            assertClose(ref.dup('c').data().asFloat(), s, layer, perLayer, m);
+            assertClose(ref.dup('c').data().asFloat(), s, layer, perLayer, m, 1e-4f);
             compared++;
         }
         assertTrue(compared >= 20, "compared only " + compared + " layers");
@@ -180,7 +180,8 @@ class PresetModelsTest {
         return x;
     }
 
-    private static void assertClose(float[] expected, ActivationSnapshot s, int layer, int perLayer, LoadedModel m) {
+    private static void assertClose(float[] expected, ActivationSnapshot s, int layer, int perLayer, LoadedModel m,
+                                    float tolerance) {
         assertEquals(expected.length, s.layer(layer).size(), m.description().layer(layer).name());
         int step = Math.max(1, expected.length / Math.min(perLayer, expected.length));
         float scale = 0;
@@ -188,7 +189,7 @@ class PresetModelsTest {
             scale = Math.max(scale, Math.abs(v));
         }
         for (int i = 0; i < expected.length; i += step) {
-            assertEquals(expected[i], s.layer(layer).value(i), 1e-4f * Math.max(1, scale),
+            assertEquals(expected[i], s.layer(layer).value(i), tolerance * Math.max(1, scale),
                     m.description().layer(layer).name() + " [" + i + "]");
         }
     }
@@ -200,11 +201,7 @@ class PresetModelsTest {
      */
     private static void compare(LoadedModel m, int perLayer, boolean eachOnItsOwn) {
         Shape in = m.description().inputShape();
-        Random rng = new Random(5);
-        float[] x = new float[in.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextFloat();
-        }
+        float[] x = randomInput(in);
         ActivationSnapshot s = m.compiled().forward(x);
         INDArray input = Nd4j.create(x, new long[] {1, in.channels(), in.height(), in.width()}, 'c');
         List<INDArray> all = m.chain().feedForward(input, false);
@@ -215,17 +212,7 @@ class PresetModelsTest {
                 continue;
             }
             INDArray ref = eachOnItsOwn ? m.chain().feedForwardToLayer(idx - 1, input, false).get(idx) : all.get(idx);
-            float[] expected = ref.dup('c').data().asFloat();
-            assertEquals(expected.length, s.layer(layer).size(), m.description().layer(layer).name());
-            int step = Math.max(1, expected.length / Math.min(perLayer, expected.length));
-            float scale = 0;
-            for (float v : expected) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            for (int i = 0; i < expected.length; i += step) {
-                assertEquals(expected[i], s.layer(layer).value(i), 1e-5f * Math.max(1, scale),
-                        m.description().layer(layer).name() + " [" + i + "]");
-            }
+            assertClose(ref.dup('c').data().asFloat(), s, layer, perLayer, m, 1e-5f);
             compared++;
         }
         assertTrue(compared >= 5, "compared only " + compared + " layers");

@@ -51,6 +51,33 @@ class AppWindowTest {
     static ConvScopeApp app;
     final FxRobot robot = new FxRobot();
 
+    /**
+     * Opens preset {@code id} in the launched window and waits for its first result and frames; returns the longest
+     * gap between two pulses meanwhile, in ms. An AnimationTimer runs once per pulse: the largest gap between two
+     * runs is the longest the UI was frozen.
+     */
+    static long openPresetTimingPulses(String id, String networkName) throws Exception {
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            last.set(System.nanoTime());
+            pulses.start();
+            app.window().loadPreset(id);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shown() != null
+                && shown().snapshot().network().name().startsWith(networkName));
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS); // the first frames of the new overview
+        WaitForAsyncUtils.asyncFx(pulses::stop).get(30, TimeUnit.SECONDS);
+        return longest.get() / 1_000_000;
+    }
+
     @BeforeAll
     static void launch() throws Exception {
         System.setProperty("convscope.settings", "io/convscope-test");

@@ -3,7 +3,6 @@ package io.convscope.ui;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewLayout;
 import io.convscope.network.ActivationSnapshot;
-import javafx.animation.AnimationTimer;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -44,26 +42,7 @@ class BigNetworkWindowTest {
     @BeforeAll
     static void launchAndOpenVgg16() throws Exception {
         AppWindowTest.launch();
-        AtomicLong last = new AtomicLong(System.nanoTime());
-        AtomicLong longest = new AtomicLong();
-        // An AnimationTimer runs once per pulse: the largest gap between two runs is the longest the UI was frozen.
-        AnimationTimer pulses = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            last.set(System.nanoTime());
-            pulses.start();
-            AppWindowTest.app.window().loadPreset("vgg16");
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
-                && AppWindowTest.shown().snapshot().network().name().startsWith("VGG-16"));
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS); // the first frames of the new overview
-        WaitForAsyncUtils.asyncFx(pulses::stop).get(10, TimeUnit.SECONDS);
-        longestGapMs = longest.get() / 1_000_000;
+        longestGapMs = AppWindowTest.openPresetTimingPulses("vgg16", "VGG-16");
         System.out.println("BigNetworkWindowTest: longest pulse gap while loading VGG-16: " + longestGapMs + " ms");
     }
 

@@ -5,7 +5,6 @@ import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewColumn;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
-import javafx.animation.AnimationTimer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,25 +34,7 @@ class BranchingNetworkWindowTest {
     @BeforeAll
     static void launchAndOpenResNet() throws Exception {
         AppWindowTest.launch();
-        AtomicLong last = new AtomicLong(System.nanoTime());
-        AtomicLong longest = new AtomicLong();
-        AnimationTimer pulses = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            last.set(System.nanoTime());
-            pulses.start();
-            AppWindowTest.app.window().loadPreset("resnet50");
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
-                && AppWindowTest.shown().snapshot().network().name().startsWith("ResNet-50"));
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.asyncFx(pulses::stop).get(30, TimeUnit.SECONDS);
-        longestGapMs = longest.get() / 1_000_000;
+        longestGapMs = AppWindowTest.openPresetTimingPulses("resnet50", "ResNet-50");
         System.out.println("BranchingNetworkWindowTest: longest pulse gap while loading ResNet-50: " + longestGapMs + " ms");
     }
 

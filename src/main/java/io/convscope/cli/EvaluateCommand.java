@@ -40,6 +40,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ConvScopeCommand.UserError("data folder " + data + " does not exist");
         }
         LoadedModel model = modelOption.load();
+        if (!model.description().predictsClasses()) {
+            throw new ConvScopeCommand.UserError(model.description().name() + " outputs a map, not classes: "
+                    + "evaluate measures class accuracy on a labelled image folder");
+        }
         Evaluation e;
         try {
             e = Evaluation.of(model, data);

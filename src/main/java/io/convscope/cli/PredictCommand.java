@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convscope.engine.ImageInputException;
 import io.convscope.engine.Inference;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.OutputMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify images and print the top classes with their probabilities.")
+        description = "Classify images and print the top classes with their probabilities; for a network whose output"
+                + " is a map, its most confident boxes (YOLO) or its mask (U-Net).")
 final class PredictCommand implements Callable<Integer> {
 
     static final int TOP = 3;
@@ -54,6 +56,9 @@ final class PredictCommand implements Callable<Integer> {
             }
             if (json) {
                 array.add(toJson(mapper, image, s));
+            } else if (!s.network().predictsClasses()) {
+                out.println(image);
+                printMap(out, s);
             } else {
                 out.println(image);
                 for (int c : java.util.Arrays.copyOf(s.ranking(), Math.min(TOP, s.ranking().length))) {
@@ -68,9 +73,57 @@ final class PredictCommand implements Callable<Integer> {
         return failures == 0 ? 0 : ConvScopeCommand.USER_ERROR;
     }
 
+    /** A map output as its network means it: YOLO's most confident boxes, U-Net's mask coverage, else the shape. */
+    private static void printMap(java.io.PrintWriter out, ActivationSnapshot s) {
+        if (OutputMap.isDetection(s.network())) {
+            for (OutputMap.Detection d : OutputMap.detections(s).subList(0, TOP)) {
+                out.printf(Locale.ROOT, "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
+                        "class " + d.classIndex(), 100 * d.score(), d.centreX(), d.centreY(), d.width(), d.height(),
+                        d.row(), d.column(), d.anchor());
+            }
+        } else if (OutputMap.isMask(s.network())) {
+            var mask = s.layer(s.layerCount() - 1);
+            out.printf(Locale.ROOT, "  mask %s: %.2f %% of pixels above %.1f, values %.4f to %.4f%n", mask.shape(),
+                    100 * OutputMap.maskCoverage(s), OutputMap.MASK_THRESHOLD, mask.min(), mask.max());
+        } else {
+            out.println("  output map " + s.layer(s.layerCount() - 1).shape());
+        }
+    }
+
     static ObjectNode toJson(ObjectMapper mapper, Path image, ActivationSnapshot s) {
         ObjectNode o = mapper.createObjectNode();
         o.put("image", image.toString());
+        if (OutputMap.isDetection(s.network())) {
+            ArrayNode boxes = o.putArray("boxes"); // centre and size in fractions of the input image
+            for (OutputMap.Detection d : OutputMap.detections(s)) {
+                ObjectNode b = boxes.addObject();
+                b.put("class", d.classIndex());
+                b.put("score", d.score());
+                b.put("objectness", d.objectness());
+                b.put("classProbability", d.classProbability());
+                b.put("x", d.centreX());
+                b.put("y", d.centreY());
+                b.put("width", d.width());
+                b.put("height", d.height());
+                b.put("row", d.row());
+                b.put("column", d.column());
+                b.put("anchor", d.anchor());
+            }
+            return o;
+        }
+        if (!s.network().predictsClasses()) {
+            var map = s.layer(s.layerCount() - 1);
+            ArrayNode shape = o.putArray("shape");
+            shape.add(map.shape().channels()).add(map.shape().height()).add(map.shape().width());
+            if (OutputMap.isMask(s.network())) {
+                o.put("maskCoverage", OutputMap.maskCoverage(s));
+            }
+            ArrayNode values = o.putArray("values"); // channel-major, as the network computes them
+            for (int i = 0; i < map.size(); i++) {
+                values.add(map.value(i));
+            }
+            return o;
+        }
         o.put("label", s.topLabel());
         ArrayNode classes = o.putArray("classes");
         s.network().classes().forEach(classes::add);

@@ -44,8 +44,12 @@ public final class ArchitecturePresets {
      * @param id           stable lower-case id for the CLI and settings
      * @param displayName  what a menu shows
      * @param defaultInput channels, height, width the zoo defines it for
+     * @param explainInput channels, height, width the Overview runs it at: the default, except where one image would
+     *                     cost far more than a student waits for (U-Net at 512 x 512 needs 219 G multiply-accumulates
+     *                     and 1.2 GB of activations; fully convolutional networks take any multiple of their stride)
      */
-    public record Preset(String id, String displayName, int[] defaultInput, Function<int[], Object> configuration) {
+    public record Preset(String id, String displayName, int[] defaultInput, int[] explainInput,
+                         Function<int[], Object> configuration) {
 
         /** The architecture at the default input size. */
         public ArchitectureGraph graph() {
@@ -98,12 +102,16 @@ public final class ArchitecturePresets {
         add("squeezenet", "SqueezeNet", 3, 227, 227, s -> SqueezeNet.builder().numClasses(1000).inputShape(s).build().graphBuilder()
                 .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
         add("darknet19", "Darknet-19", 3, 224, 224, s -> Darknet19.builder().numClasses(1000).inputShape(s).build().conf());
-        add("tiny-yolo", "Tiny YOLO", 3, 416, 416, s -> TinyYOLO.builder().inputShape(s).build().conf());
-        add("yolo2", "YOLOv2", 3, 608, 608, s -> YOLO2.builder().inputShape(s).build().conf());
+        // The zoo's own default is no classes at all (boxes and objectness only); its pretrained weights are Tiny YOLO
+        // on PASCAL VOC (20 classes) and YOLOv2 on COCO (80), so the presets have those heads.
+        add("tiny-yolo", "Tiny YOLO", 3, 416, 416, s -> TinyYOLO.builder().numClasses(20).inputShape(s).build().conf());
+        add("yolo2", "YOLOv2", 3, 608, 608, s -> YOLO2.builder().numClasses(80).inputShape(s).build().conf());
+        explainAt("yolo2", 416); // YOLOv2-416, the paper's other size: a 13 x 13 grid, 15 G multiply-accumulates
         add("xception", "Xception", 3, 299, 299, s -> Xception.builder().numClasses(1000).inputShape(s).build().graphBuilder()
                 .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
         add("unet", "U-Net", 3, 512, 512, s -> UNet.builder().inputShape(s).build().graphBuilder()
                 .addInputs("input").setInputTypes(InputType.convolutional(s[1], s[2], s[0])).build());
+        explainAt("unet", 128); // 14 G multiply-accumulates and 75 MB of activations instead of 219 G and 1.2 GB
     }
 
     /**
@@ -124,7 +132,13 @@ public final class ArchitecturePresets {
     }
 
     private static void add(String id, String name, int c, int h, int w, Function<int[], Object> conf) {
-        PRESETS.put(id, new Preset(id, name, new int[] {c, h, w}, conf));
+        PRESETS.put(id, new Preset(id, name, new int[] {c, h, w}, new int[] {c, h, w}, conf));
+    }
+
+    private static void explainAt(String id, int size) {
+        Preset p = PRESETS.get(id);
+        PRESETS.put(id, new Preset(id, p.displayName(), p.defaultInput(), new int[] {p.defaultInput()[0], size, size},
+                p.configuration));
     }
 
     private ArchitecturePresets() {

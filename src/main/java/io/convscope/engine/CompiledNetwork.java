@@ -22,6 +22,9 @@ import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.graph.ScaleVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.SpaceToDepthLayer;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
@@ -136,6 +139,9 @@ public final class CompiledNetwork {
                 values[i] = ((MergeStep) step).run(in);
             }
             outputs.add(new LayerActivation(description.layer(i).outputShape(), values[i]));
+        }
+        if (logitsLayer < 0) {
+            return new ActivationSnapshot(description, outputs, new float[0], new float[0]); // a map output
         }
         float[] logits = outputs.get(logitsLayer).toArray();
         float[] probabilities;
@@ -275,10 +281,16 @@ public final class CompiledNetwork {
                 globalPooling(g, layerName, ref);
             } else if (conf instanceof Upsampling2D u) {
                 upsampling(u, layerName, ref);
-            } else if (conf instanceof LossLayer loss && last && !isIdentityLoss(conf)) {
-                // SqueezeNet ends in a loss layer whose softmax turns the pooled scores into probabilities.
-                ActivationFunction f = ActivationFunction.of(loss.getActivationFn(), layerName);
-                activation(layerName, f, alphaOf(loss.getActivationFn()), ref.key());
+            } else if (conf instanceof SpaceToDepthLayer s) {
+                spaceToDepth(s, layerName, ref);
+            } else if (conf instanceof Yolo2OutputLayer y && last) {
+                detection(y, layerName, ref);
+            } else if ((conf instanceof LossLayer || conf instanceof CnnLossLayer) && last && !isIdentityLoss(conf)) {
+                // SqueezeNet ends in a loss layer whose softmax turns the pooled scores into probabilities; U-Net in
+                // a per-pixel one whose sigmoid turns each pixel's score into a mask value.
+                var fn = ((BaseLayer) conf).getActivationFn();
+                ActivationFunction f = ActivationFunction.of(fn, layerName);
+                activation(layerName, f, alphaOf(fn), ref.key());
                 return f == ActivationFunction.SOFTMAX;
             } else if (isIdentityLoss(conf) && last) {
                 return false; // nothing to compute or show; DL4J's own output equals its input
@@ -404,6 +416,12 @@ public final class CompiledNetwork {
         CompiledNetwork finish(List<String> classes, String name, boolean endsInSoftmax) throws ModelLoadException {
             if (cursor != layers.size() - 1) {
                 throw new ModelLoadException("the network's output is not its last step");
+            }
+            if (!shape.isVector()) {
+                // U-Net's mask, YOLO's detection grid: the output is the last map itself, there are no class scores
+                // (names a loader guessed from the last layer's size, its channel count, do not apply).
+                NetworkDescription description = new NetworkDescription(name, List.of(), layers, weights, inputs);
+                return new CompiledNetwork(description, steps, dl4j.toArray(new String[0]), -1, false);
             }
             if (classes == null) {
                 classes = ModelMetadata.numberedClasses(shape.size()); // zoo presets: no label file offline
@@ -722,8 +740,100 @@ public final class CompiledNetwork {
         }
 
         static boolean isIdentityLoss(Layer conf) {
-            return conf instanceof LossLayer l
-                    && (l.getActivationFn() == null || l.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity);
+            return (conf instanceof LossLayer || conf instanceof CnnLossLayer)
+                    && (((BaseLayer) conf).getActivationFn() == null
+                    || ((BaseLayer) conf).getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity);
+        }
+
+        /**
+         * YOLOv2's passthrough: each {@code block x block} patch of every channel becomes {@code block²} channels of
+         * one cell, so a 2x larger map can be concatenated with the final 13x13 one. Output channel
+         * {@code (dy * block + dx) * C + c} holds input channel c's cell {@code (y * block + dy, x * block + dx)}, as
+         * {@link LayerDescription#sourceChannel} says (DL4J's order, checked in PresetModelsTest).
+         */
+        private void spaceToDepth(SpaceToDepthLayer s, String name, Ref ref) throws ModelLoadException {
+            int block = s.getBlockSize();
+            if (s.getDataFormat() != CNN2DFormat.NCHW) {
+                throw new ModelLoadException("layer " + name + " rearranges channels-last data, which ConvScope does not support");
+            }
+            Shape in = shape;
+            if (in.height() % block != 0 || in.width() % block != 0) {
+                throw new ModelLoadException("layer " + name + " cuts " + in + " maps into " + block + "x" + block
+                        + " blocks, which do not divide them");
+            }
+            Shape out = new Shape(in.channels() * block * block, in.height() / block, in.width() / block);
+            shape = out;
+            LayerDescription d = new LayerDescription(name, LayerKind.SPACE_TO_DEPTH, in, out, new Window(block, block),
+                    new Window(block, block), Padding.NONE, "identity", 0);
+            add(d, x -> {
+                float[] y = new float[out.size()];
+                for (int c = 0; c < out.channels(); c++) {
+                    int src = d.sourceChannel(c);
+                    int dy = d.blockRow(c);
+                    int dx = d.blockColumn(c);
+                    for (int oy = 0; oy < out.height(); oy++) {
+                        int from = (src * in.height() + oy * block + dy) * in.width() + dx;
+                        int to = (c * out.height() + oy) * out.width();
+                        for (int ox = 0; ox < out.width(); ox++) {
+                            y[to + ox] = x[from + ox * block];
+                        }
+                    }
+                }
+                return y;
+            }, ref.key());
+        }
+
+        /**
+         * YOLOv2's output: per cell, each anchor box's channels {@code [tx, ty, tw, th, to, class scores...]} become
+         * {@code σ(tx), σ(ty)} (the centre inside the cell), {@code anchor × exp(tw), anchor × exp(th)} (the size in
+         * cells), {@code σ(to)} (the objectness) and a softmax over the class scores. The anchors are kept as this
+         * layer's weights (width, height per box), so the views can show them.
+         */
+        private void detection(Yolo2OutputLayer y, String name, Ref ref) throws ModelLoadException {
+            if (y.getFormat() != CNN2DFormat.NCHW) {
+                throw new ModelLoadException("layer " + name + " reads channels-last data, which ConvScope does not support");
+            }
+            float[] priors = y.getBoundingBoxes().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+            int boxes = priors.length / 2;
+            Shape s = shape;
+            if (s.channels() % boxes != 0 || s.channels() / boxes < 6) {
+                throw new ModelLoadException("layer " + name + " has " + boxes + " anchor boxes but reads " + s.channels()
+                        + " channels, which is not " + boxes + " x (5 + classes)");
+            }
+            int perBox = s.channels() / boxes;
+            int plane = s.height() * s.width();
+            weights.put(name, new LayerWeights(boxes, 1, 1, 2, priors, new float[boxes]));
+            add(LayerDescription.elementwise(name, LayerKind.DETECTION, s, s, "yolo", 0), x -> {
+                float[] out = new float[x.length];
+                double[] e = new double[perBox - 5];
+                for (int b = 0; b < boxes; b++) {
+                    int base = b * perBox * plane;
+                    for (int p = 0; p < plane; p++) {
+                        out[base + p] = sigmoid(x[base + p]);
+                        out[base + plane + p] = sigmoid(x[base + plane + p]);
+                        out[base + 2 * plane + p] = priors[2 * b] * (float) Math.exp(x[base + 2 * plane + p]);
+                        out[base + 3 * plane + p] = priors[2 * b + 1] * (float) Math.exp(x[base + 3 * plane + p]);
+                        out[base + 4 * plane + p] = sigmoid(x[base + 4 * plane + p]);
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int k = 0; k < e.length; k++) {
+                            max = Math.max(max, x[base + (5 + k) * plane + p]);
+                        }
+                        double sum = 0;
+                        for (int k = 0; k < e.length; k++) {
+                            e[k] = Math.exp(x[base + (5 + k) * plane + p] - max);
+                            sum += e[k];
+                        }
+                        for (int k = 0; k < e.length; k++) {
+                            out[base + (5 + k) * plane + p] = (float) (e[k] / sum);
+                        }
+                    }
+                }
+                return out;
+            }, ref.key());
+        }
+
+        private static float sigmoid(float v) {
+            return (float) (1 / (1 + Math.exp(-v)));
         }
 
         private void activation(String name, ActivationFunction f, double alpha, String dl4jKey) {

@@ -119,6 +119,11 @@ public final class ModelLoader {
     private static LoadedModel compile(String name, MultiLayerNetwork net, ModelMetadata meta) throws ModelLoadException {
         Shape input = new Shape(meta.inputChannels(), meta.inputHeight(), meta.inputWidth());
         CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+        if (!compiled.description().predictsClasses()) {
+            // A segmentation or detection model: its last layer's size counted channels, not classes.
+            meta = new ModelMetadata(meta.name(), List.of(), meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+                    meta.training());
+        }
         return new LoadedModel(name, net, meta, compiled);
     }
 

@@ -68,10 +68,10 @@ public final class PresetModels {
     private PresetModels() {
     }
 
-    /** The preset at its default input size with seeded random weights, compiled; named {@code name}. */
+    /** The preset at the input size it is explained at, with seeded random weights, compiled; named {@code name}. */
     public static LoadedModel load(ArchitecturePresets.Preset preset, String name, Progress progress)
             throws ModelLoadException {
-        return load(preset, name, preset.defaultInput(), progress);
+        return load(preset, name, preset.explainInput(), progress);
     }
 
     /**
@@ -95,8 +95,8 @@ public final class PresetModels {
                 heInitialise(net.getLayers());
                 stopIfCancelled(progress);
                 progress.phase(Phase.COMPILE);
-                ModelMetadata meta = metadata(name, (int) net.layerSize(lastWithOutputs(net)), chw);
-                CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+                CompiledNetwork compiled = CompiledNetwork.compile(net, input, null, name);
+                ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
                 stopIfCancelled(progress);
                 return new LoadedModel(name, net, meta, compiled);
             }
@@ -145,16 +145,6 @@ public final class PresetModels {
 
     private static ModelMetadata metadata(String name, int outputs, int[] chw) {
         return new ModelMetadata(name, ModelMetadata.numberedClasses(outputs), chw[1], chw[2], chw[0], null);
-    }
-
-    /** The last layer with a size of its own (Darknet-19 ends in a size-less loss layer after its softmax). */
-    private static int lastWithOutputs(MultiLayerNetwork net) {
-        for (int i = net.getnLayers() - 1; i > 0; i--) {
-            if (net.layerSize(i) > 0) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     private static void stopIfCancelled(Progress progress) {

@@ -38,6 +38,7 @@ public final class Article {
     public static final String POOLING = "pooling";
     public static final String FLATTEN = "flatten";
     public static final String BRANCHES = "branches";
+    public static final String MAP_OUTPUTS = "map-outputs";
     public static final String USING = "using";
 
     private static final Pattern SECTION_ID = Pattern.compile("\\s*\\{#([a-z0-9-]+)}\\s*$");
@@ -175,6 +176,7 @@ public final class Article {
             case MAX_POOL, AVERAGE_POOL, UPSAMPLE -> POOLING;
             case FLATTEN, DENSE, L2_NORMALIZE -> FLATTEN;
             case ADD, MERGE, CONCAT, SCALE -> BRANCHES;
+            case SPACE_TO_DEPTH, DETECTION -> MAP_OUTPUTS;
             case OUTPUT -> SOFTMAX;
         };
     }

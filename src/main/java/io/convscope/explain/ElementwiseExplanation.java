@@ -14,21 +14,39 @@ import java.util.Objects;
  * What the element-wise formula panel (spec §2.7) shows for one channel of a layer whose every output value comes
  * from the same position of its inputs: an activation ({@code max(0, x)}, {@code tanh(x)}), zero padding, a batch
  * normalisation ({@code scale * x + shift}), a constant scaling, a residual addition or another merge, a concatenation
- * (a copy of one input's channel) or an upsampling (a copy of the covering cell). Outputs are the network's own values;
- * the formula's operands are the inputs' own values, so the equation can be checked on screen.
+ * (a copy of one input's channel), an upsampling (a copy of the covering cell), a space-to-depth rearrangement (a copy
+ * of one cell of each block) or YOLO's output layer (a sigmoid, an anchor's size times an exponential, or one class's
+ * share of a softmax, depending on the channel). Outputs are the network's own values; the formula's operands are the
+ * inputs' own values, so the equation can be checked on screen.
  */
 public final class ElementwiseExplanation {
 
     /** Layer kinds this explanation covers. */
     public static boolean covers(LayerKind kind) {
         return switch (kind) {
-            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE -> true;
+            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE, SPACE_TO_DEPTH, DETECTION -> true;
             default -> false;
         };
     }
 
     /** One input grid: which layer and channel it shows, and the map. */
     public record Source(int layer, int channel, String name, float[][] map) {
+    }
+
+    /** What a channel of YOLO's output holds for its anchor box, in the order the channels come. */
+    public enum DetectionPart {
+        /** The box centre's offset across its cell, σ(t). */
+        X,
+        /** The box centre's offset down its cell, σ(t). */
+        Y,
+        /** The box width in cells, anchor width × exp(t). */
+        WIDTH,
+        /** The box height in cells, anchor height × exp(t). */
+        HEIGHT,
+        /** How likely the box holds an object, σ(t). */
+        OBJECTNESS,
+        /** One class's probability, a softmax over the anchor's class scores. */
+        CLASS
     }
 
     private final int layer;
@@ -39,6 +57,10 @@ public final class ElementwiseExplanation {
     /** Batch norm's per-channel scale and shift, or a scaling's factor (shift 0); NaN when the layer has none. */
     private final float scale;
     private final float shift;
+    /** For YOLO's output: channels per anchor box (5 + classes), the anchors' sizes in cells, the pre-softmax scores. */
+    private final int perBox;
+    private final float[] anchors;
+    private final float[][][] classScores;
 
     /** @param layer index of a layer whose kind {@link #covers(LayerKind)} */
     public ElementwiseExplanation(ActivationSnapshot snapshot, int layer, int channel) {
@@ -66,12 +88,34 @@ public final class ElementwiseExplanation {
                 offset += channels;
             }
         } else {
+            int source = d.sourceChannel(channel);
             for (int from : network.inputsOf(layer)) {
-                in.add(new Source(from, channel, network.layer(from).name(), snapshot.layer(from).channel(channel)));
+                in.add(new Source(from, source, network.layer(from).name(), snapshot.layer(from).channel(source)));
             }
         }
         this.sources = List.copyOf(in);
         LayerWeights w = network.weights(d.name());
+        if (d.kind() == LayerKind.DETECTION) {
+            if (w == null) {
+                throw new IllegalArgumentException(d.name() + " has no anchor boxes to show");
+            }
+            anchors = new float[2 * w.outputs()];
+            for (int b = 0; b < w.outputs(); b++) {
+                anchors[2 * b] = w.weight(b, 0, 0, 0);
+                anchors[2 * b + 1] = w.weight(b, 0, 0, 1);
+            }
+            perBox = d.inputShape().channels() / w.outputs();
+            // The softmax of a class channel divides by every class score of its anchor at that cell.
+            int first = channel / perBox * perBox + 5;
+            classScores = new float[perBox - 5][][];
+            for (int k = 0; k < classScores.length; k++) {
+                classScores[k] = snapshot.layer(network.inputOf(layer)).channel(first + k);
+            }
+        } else {
+            perBox = 0;
+            anchors = null;
+            classScores = null;
+        }
         boolean scaled = d.kind() == LayerKind.BATCH_NORM || d.kind() == LayerKind.SCALE;
         if (scaled && w == null) {
             throw new IllegalArgumentException(d.name() + " has no scale to show");
@@ -123,6 +167,10 @@ public final class ElementwiseExplanation {
         } else if (description.kind() == LayerKind.UPSAMPLE) {
             iy = y * map.length / output.length;
             ix = x * map[0].length / output[0].length;
+        } else if (description.kind() == LayerKind.SPACE_TO_DEPTH) {
+            int block = description.stride().height();
+            iy = y * block + description.blockRow(channel);
+            ix = x * block + description.blockColumn(channel);
         }
         return iy < 0 || ix < 0 || iy >= map.length || ix >= map[0].length ? null : new GridPosition(iy, ix);
     }
@@ -133,7 +181,8 @@ public final class ElementwiseExplanation {
         if (description.kind() == LayerKind.ZERO_PADDING) {
             return new GridPosition(y + description.padding().top(), x + description.padding().left());
         }
-        if (description.kind() == LayerKind.UPSAMPLE) {
+        if (description.kind() == LayerKind.UPSAMPLE || description.kind() == LayerKind.SPACE_TO_DEPTH) {
+            // A space-to-depth block's other cells go to other channels: the hover shows the block's output cell.
             return new GridPosition(y * output.length / map.length, x * output[0].length / map[0].length);
         }
         return new GridPosition(y, x);
@@ -157,7 +206,8 @@ public final class ElementwiseExplanation {
             case ACTIVATION -> (function().equals("relu") ? "max(0, " + a + ")" : function() + "(" + a + ")")
                     + " = " + result;
             case ZERO_PADDING -> cells.get(0) == null ? "0 = " + result : a + " = " + result;
-            case CONCAT, UPSAMPLE -> a + " = " + result;
+            case CONCAT, UPSAMPLE, SPACE_TO_DEPTH -> a + " = " + result;
+            case DETECTION -> detection(a, y, x) + " = " + result;
             case BATCH_NORM, SCALE -> Formulas.twoDecimals(scale) + " × " + bracketed(a)
                     + (description.kind() == LayerKind.BATCH_NORM ? " + " + bracketed(Formulas.twoDecimals(shift)) : "")
                     + " = " + result;
@@ -165,6 +215,61 @@ public final class ElementwiseExplanation {
             default -> merge(operands) + " = " + result;
         };
         return new ElementwiseStep(new GridPosition(y, x), cells, in, out, formula);
+    }
+
+    /** For YOLO's output layer: what this channel holds for its anchor box. */
+    public DetectionPart detectionPart() {
+        requireDetection();
+        int j = channel % perBox;
+        return j < 5 ? DetectionPart.values()[j] : DetectionPart.CLASS;
+    }
+
+    /** For YOLO's output layer: the anchor box (0-based) this channel belongs to. */
+    public int anchor() {
+        requireDetection();
+        return channel / perBox;
+    }
+
+    /** For a class channel of YOLO's output layer: the class (0-based) whose probability it holds. */
+    public int detectionClass() {
+        requireDetection();
+        return Math.max(-1, channel % perBox - 5);
+    }
+
+    /** For YOLO's output layer: the anchor's width and height in cells, which exp(t) scales. */
+    public float[] anchorSize() {
+        requireDetection();
+        return new float[] {anchors[2 * anchor()], anchors[2 * anchor() + 1]};
+    }
+
+    /** For a class channel: the sum of exp(score) over the anchor's class scores at (y, x), the softmax's divisor. */
+    public double softmaxDivisor(int y, int x) {
+        requireDetection();
+        double sum = 0;
+        for (float[][] score : classScores) {
+            sum += Math.exp(score[y][x]);
+        }
+        return sum;
+    }
+
+    private void requireDetection() {
+        if (description.kind() != LayerKind.DETECTION) {
+            throw new IllegalStateException(description.name() + " is not a YOLO output layer");
+        }
+    }
+
+    private String detection(String a, int y, int x) {
+        return switch (detectionPart()) {
+            case X, Y, OBJECTNESS -> "σ(" + a + ")";
+            case WIDTH -> Formulas.twoDecimals(anchorSize()[0]) + " × exp(" + a + ")";
+            case HEIGHT -> Formulas.twoDecimals(anchorSize()[1]) + " × exp(" + a + ")";
+            case CLASS -> "exp(" + a + ") / " + large(softmaxDivisor(y, x));
+        };
+    }
+
+    /** Two decimals, or three significant digits with an exponent once the number no longer fits a cell. */
+    private static String large(double value) {
+        return Math.abs(value) < 1e6 ? Formulas.twoDecimals(value) : String.format(java.util.Locale.ROOT, "%.3g", value);
     }
 
     /** Batch norm's folded scale for this channel (gamma / sqrt(var + eps)), or a scaling's factor. */

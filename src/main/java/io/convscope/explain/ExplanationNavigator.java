@@ -62,7 +62,7 @@ public final class ExplanationNavigator {
             return ExplanationState.OVERVIEW;
         }
         LayerKind kind = network.layer(layer).kind();
-        if (layer == network.layers().size() - 1) {
+        if (layer == network.layers().size() - 1 && network.predictsClasses()) {
             // The classes, whatever computes them (SqueezeNet ends in a softmax over pooled scores): the flatten view
             // when they read flattened maps, the softmax view alone otherwise (VGG's fc8 reads fc7's 4,096 units).
             return readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
@@ -70,7 +70,7 @@ public final class ExplanationNavigator {
         }
         return switch (kind) {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
-            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE ->
+            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE, SPACE_TO_DEPTH, DETECTION ->
                     new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
             // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens.

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One column of the overview: a layer whose neurons are drawn. The flatten layer and hidden dense layers are not
- * columns (as in CNN Explainer: the output column connects straight to the last map layer).
+ * columns (as in CNN Explainer: the output column connects straight to the last map layer). A network whose output
+ * is a map (U-Net's mask, YOLO's detection grid) has no class column: its last column is that map.
  *
  * @param layerIndex index into {@link NetworkDescription#layers()} and the snapshot
  * @param kind       what the column shows
@@ -62,7 +63,7 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
             boolean last = i == layers.size() - 1;
             Kind kind;
             int neurons;
-            if (last) {
+            if (last && network.predictsClasses()) {
                 kind = Kind.OUTPUT;
                 neurons = network.classes().size();
             } else if (l.kind() == LayerKind.DENSE) {
@@ -129,6 +130,9 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
     public boolean reads(Input input, int source, int neuron) {
         if (groups > 1) {
             return source / (layer.inputShape().channels() / groups) == neuron / (neurons / groups);
+        }
+        if (layer.kind() == LayerKind.SPACE_TO_DEPTH) {
+            return source == layer.sourceChannel(neuron); // each output channel copies one input channel
         }
         return fullyConnected() || targetOf(input, source) == neuron;
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything one forward pass produced for one input: every layer's output (index 0 is the input itself,
- * then one entry per layer of the {@link NetworkDescription}), the logits and the class probabilities.
+ * then one entry per layer of the {@link NetworkDescription}), the logits and the class probabilities (none when the
+ * network's output is a map: see {@link NetworkDescription#predictsClasses()}).
  * Immutable, so views on any thread can read it while the engine computes the next one.
  */
 public final class ActivationSnapshot {
@@ -61,8 +62,11 @@ public final class ActivationSnapshot {
         return probabilities.clone();
     }
 
-    /** Index of the most probable class. */
+    /** Index of the most probable class; only for a network that {@linkplain NetworkDescription#predictsClasses() predicts classes}. */
     public int topClass() {
+        if (probabilities.length == 0) {
+            throw new IllegalStateException(network.name() + " outputs a map, not classes");
+        }
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
             if (probabilities[i] > probabilities[best]) {

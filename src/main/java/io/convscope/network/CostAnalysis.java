@@ -52,8 +52,10 @@ public final class CostAnalysis {
             case SCALE -> new LayerCost(l, 0, 0, outSize, outSize);
             // a square and an addition per value for the length, then a division per value
             case L2_NORMALIZE -> new LayerCost(l, 0, 0, 3 * outSize, outSize);
+            // YOLO's output: one sigmoid, exponential or softmax term per value
+            case DETECTION -> new LayerCost(l, 0, 0, outSize, outSize);
             // copies only
-            case INPUT, FLATTEN, ZERO_PADDING, CONCAT, UPSAMPLE -> new LayerCost(l, 0, 0, 0, outSize);
+            case INPUT, FLATTEN, ZERO_PADDING, CONCAT, UPSAMPLE, SPACE_TO_DEPTH -> new LayerCost(l, 0, 0, 0, outSize);
         };
     }
 

@@ -36,4 +36,22 @@ public record LayerDescription(String name, LayerKind kind, Shape inputShape, Sh
                                                String activation, long parameters) {
         return new LayerDescription(name, kind, in, out, Window.NONE, Window.NONE, Padding.NONE, activation, parameters);
     }
+
+    /**
+     * The input channel output channel {@code channel} copies: for a space-to-depth rearrangement (stride = block),
+     * output channel {@code (dy * block + dx) * C + c} holds input channel c; for every other layer, the same channel.
+     */
+    public int sourceChannel(int channel) {
+        return kind == LayerKind.SPACE_TO_DEPTH ? channel % inputShape.channels() : channel;
+    }
+
+    /** For a space-to-depth rearrangement, the row inside each block that output channel {@code channel} copies. */
+    public int blockRow(int channel) {
+        return kind == LayerKind.SPACE_TO_DEPTH ? channel / inputShape.channels() / stride.width() : 0;
+    }
+
+    /** For a space-to-depth rearrangement, the column inside each block that output channel {@code channel} copies. */
+    public int blockColumn(int channel) {
+        return kind == LayerKind.SPACE_TO_DEPTH ? channel / inputShape.channels() % stride.width() : 0;
+    }
 }

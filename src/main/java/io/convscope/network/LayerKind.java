@@ -23,8 +23,10 @@ public enum LayerKind {
     L2_NORMALIZE("l2_norm"),
     /** Each value repeated over a block (U-Net's decoder). */
     UPSAMPLE("upsample"),
+    SPACE_TO_DEPTH("space_to_depth"),
     DENSE("dense"),
-    OUTPUT("output");
+    OUTPUT("output"),
+    DETECTION("detection");
 
     private final String genericName;
 

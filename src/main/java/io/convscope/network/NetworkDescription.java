@@ -9,7 +9,7 @@ import java.util.Map;
  * are a chain (each layer reads the one before it); ResNet's additions and Inception's concatenations read several.
  *
  * @param name    a display name (the model file's name or the metadata's)
- * @param classes class labels in output order
+ * @param classes class labels in output order; empty when the output is a map (U-Net's mask, YOLO's detection grid)
  * @param layers  input first, then every layer, each after all it reads
  * @param weights trained parameters by layer name, for layers that have any
  * @param inputs  for each layer, the indices of the layers whose outputs it reads (empty for the input)
@@ -53,6 +53,14 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
             in.add(i == 0 ? List.of() : List.of(i - 1));
         }
         return in;
+    }
+
+    /**
+     * True when the network ends in one score per class; false when its output is its last layer's map, as in U-Net
+     * (a mask, one value per pixel) and YOLO (a grid of boxes).
+     */
+    public boolean predictsClasses() {
+        return !classes.isEmpty();
     }
 
     /** The layers {@code layer} reads, in the order it combines them (for a concatenation, channel order). */

@@ -125,7 +125,16 @@ final class ElementwiseFormulaPanel extends VBox {
         elementwise = pool ? null : new ElementwiseExplanation(snapshot, layer, channel);
         pooling = pool ? new PoolingExplanation(snapshot, layer, channel) : null;
         String kind = pool ? (d.kind() == LayerKind.MAX_POOL ? "maxPool" : "averagePool") : titleKey(d.kind());
-        titleLabel.setText(text.getString("formula." + kind));
+        if (d.kind() == LayerKind.DETECTION) {
+            // Which of the anchor's numbers this channel is: "box width (anchor 2)", "class 7 probability (anchor 0)".
+            String part = elementwise.detectionPart().name().toLowerCase(java.util.Locale.ROOT);
+            titleLabel.setText(String.format(text.getString("formula.detection." + part), elementwise.anchor(),
+                    ClassNames.display(text, "class " + elementwise.detectionClass())));
+        } else if (d.kind() == LayerKind.ACTIVATION && !d.activation().equals("relu")) {
+            titleLabel.setText(String.format(text.getString("formula.activation"), d.activation())); // sigmoid, tanh...
+        } else {
+            titleLabel.setText(text.getString("formula." + kind));
+        }
         info.setExplanation(text.getString("formula." + infoKey(d.kind()) + ".info"));
         info.setSection(io.convscope.explain.Article.sectionFor(d.kind()));
         List<ElementwiseExplanation.Source> sources = pool
@@ -166,6 +175,8 @@ final class ElementwiseFormulaPanel extends VBox {
             case MERGE -> "merge";
             case CONCAT -> "concat";
             case UPSAMPLE -> "upsample";
+            case SPACE_TO_DEPTH -> "spaceToDepth";
+            case DETECTION -> "detection";
             default -> "relu";
         };
     }

@@ -14,6 +14,7 @@ import io.convscope.explain.ExplanationNavigator;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.OutputMap;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -175,9 +176,16 @@ final class MainWindow extends BorderPane {
         overviewScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         overviewScroll.getStyleClass().addAll("edge-to-edge", "overview-scroll");
         overviewScroll.setFocusTraversable(false);
-        // Wide networks render only what the scroll pane shows (viewport bounds' x is minus the scrolled offset).
-        overviewScroll.viewportBoundsProperty().addListener((o, was, now) ->
-                overview.setViewport(-now.getMinX(), now.getWidth()));
+        // Wide networks render only what the scroll pane shows. The offset is worked out from the scroll value, as the
+        // skin places the content: the viewport bounds' x alone lagged behind when a new, wider network replaced a
+        // narrow one (YOLOv2 after Tiny VGG: scrolled to the far right, bounds still at 0, the last columns unrendered).
+        Runnable syncViewport = () -> {
+            double view = overviewScroll.getViewportBounds().getWidth();
+            overview.setViewport(overviewScroll.getHvalue() * Math.max(0, overview.getWidth() - view), view);
+        };
+        overviewScroll.viewportBoundsProperty().addListener(o -> syncViewport.run());
+        overviewScroll.hvalueProperty().addListener(o -> syncViewport.run());
+        overview.widthProperty().addListener(o -> syncViewport.run());
         // The wheel (outside columns that scroll their channels) pans a wide network sideways, a column per notch:
         // the scroll pane alone would only scroll vertically, which this pane never needs.
         overview.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
@@ -580,6 +588,7 @@ final class MainWindow extends BorderPane {
         }
         inputPanel.show(s.title(), s.upright(), s.input(),
                 s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
+        inputPanel.showOutput(s.snapshot());
         gallery.select(s.sample());
         setNotice(null);
         updateStatus(s);
@@ -604,8 +613,20 @@ final class MainWindow extends BorderPane {
             return;
         }
         ActivationSnapshot snap = s.snapshot();
-        status.setText(String.format(text.getString("status.prediction"), model, s.title(), ClassNames.display(text, snap.topLabel()),
-                100 * snap.probability(snap.topClass())));
+        if (OutputMap.isDetection(snap.network())) {
+            OutputMap.Detection best = OutputMap.detections(snap).get(0);
+            status.setText(String.format(text.getString("status.detection"), model, s.title(),
+                    ClassNames.display(text, "class " + best.classIndex()), 100 * best.score()));
+        } else if (OutputMap.isMask(snap.network())) {
+            status.setText(String.format(text.getString("status.mask"), model, s.title(),
+                    100 * OutputMap.maskCoverage(snap)));
+        } else if (!snap.network().predictsClasses()) {
+            status.setText(String.format(text.getString("status.map"), model, s.title(),
+                    snap.layer(snap.layerCount() - 1).shape()));
+        } else {
+            status.setText(String.format(text.getString("status.prediction"), model, s.title(),
+                    ClassNames.display(text, snap.topLabel()), 100 * snap.probability(snap.topClass())));
+        }
     }
 
     private void chooseImage() {

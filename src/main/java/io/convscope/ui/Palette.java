@@ -19,6 +19,12 @@ final class Palette {
     static final Color BAR_DARK = Color.rgb(105, 110, 120);
     static final Color TEXT_LIGHT = Color.rgb(60, 60, 60);
     static final Color TEXT_DARK = Color.rgb(200, 204, 212);
+    /** YOLO's boxes over a photo: a saturated orange reads on light, dark and busy images alike. */
+    static final Color DETECTION_BOX = Color.web("#ff8c00");
+    /** U-Net's mask over a photo: magenta, a colour photos rarely contain. */
+    static final Color MASK_TINT = Color.web("#e6007e");
+    /** The grid cells drawn under YOLO's boxes. */
+    static final Color DETECTION_GRID = Color.rgb(255, 255, 255, 0.35);
 
     private boolean dark;
 

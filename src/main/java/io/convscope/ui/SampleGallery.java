@@ -40,10 +40,13 @@ final class SampleGallery {
     /**
      * The caption of a sample for a model predicting {@code classes} from an input of the given size. The captions
      * that name the ten classes are kept for models predicting exactly those (ours and CNN Explainer's); any other
-     * gets the sample's general caption where it has one.
+     * gets the sample's general caption where it has one, and a model whose output is a map (no classes) its map caption.
      */
     static String caption(ResourceBundle samples, String file, List<String> classes, int inputWidth, int inputHeight) {
         String key = "sample." + stem(file);
+        if (classes.isEmpty() && samples.containsKey(key + ".map")) {
+            return String.format(samples.getString(key + ".map"), inputWidth, inputHeight);
+        }
         if (!TinyVgg.CLASSES.equals(classes) && samples.containsKey(key + ".general")) {
             return String.format(samples.getString(key + ".general"), inputWidth, inputHeight);
         }

@@ -35,6 +35,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompiledNetworkTest {
 
     @Test
+    void aSegmentationModelsZipOpensWithAMapOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // A user's own DL4J model ending in a per-pixel sigmoid loss (a U-Net in miniature), saved without a sidecar:
+        // the loader must not read the last layer's one channel as one class.
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).weightInit(WeightInit.RELU).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID).build())
+                .setInputType(InputType.convolutional(64, 64, 3)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        java.nio.file.Path zip = dir.resolve("segmenter.zip");
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, zip.toFile(), false);
+        LoadedModel m = ModelLoader.load(zip);
+        assertTrue(m.metadata().classes().isEmpty());
+        assertTrue(!m.description().predictsClasses());
+        assertTrue(io.convscope.network.OutputMap.isMask(m.description()));
+        float[] x = new float[3 * 64 * 64];
+        Random rng = new Random(1);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat();
+        }
+        ActivationSnapshot s = m.compiled().forward(x);
+        float[] expected = net.output(Nd4j.create(x, new long[] {1, 3, 64, 64}, 'c'), false).dup().data().asFloat();
+        var mask = s.layer(s.layerCount() - 1);
+        assertEquals(new Shape(1, 64, 64), mask.shape());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], mask.value(i), 1e-6f, "mask value " + i);
+        }
+    }
+
+    @Test
     void tinyVggMatchesDl4jAtEveryLayer() throws Exception {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(5, 10, new FixedSchedule(1e-3), 0));
         net.init();

@@ -121,6 +121,41 @@ class PresetModelsTest {
     }
 
     @Test
+    void mapOutputNetworksMatchDl4j() throws Exception {
+        // U-Net at 64 x 64 (four halvings to 4 x 4): every encoder, decoder, skip concatenation and the per-pixel
+        // sigmoid of its CnnLossLayer.
+        LoadedModel unet = PresetModels.load(preset("unet"), "U-Net", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
+        NetworkDescription u = unet.description();
+        assertFalse(u.predictsClasses());
+        LayerDescription mask = u.layer(u.layers().size() - 1);
+        assertEquals(new Shape(1, 64, 64), mask.outputShape(), "one mask value per input pixel");
+        assertEquals("sigmoid", mask.activation());
+        assertEquals(unet.network().numParams(), u.parameterCount());
+        compareGraph(unet, 2_000);
+        // Tiny YOLO at 96 x 96: a 3 x 3 grid of 5 anchors x (5 + 20 classes).
+        LoadedModel tiny = PresetModels.load(preset("tiny-yolo"), "Tiny YOLO", new int[] {3, 96, 96},
+                PresetModels.Progress.NONE);
+        NetworkDescription t = tiny.description();
+        LayerDescription grid = t.layer(t.layers().size() - 1);
+        assertEquals(LayerKind.DETECTION, grid.kind());
+        assertEquals(new Shape(125, 3, 3), grid.outputShape());
+        assertEquals(5, t.weights(grid.name()).outputs(), "five anchor boxes");
+        assertEquals(1.08f, t.weights(grid.name()).weight(0, 0, 0, 0), 1e-6f, "the first anchor's width, in cells");
+        compare(tiny, Integer.MAX_VALUE, true);
+        // YOLOv2 at 64 x 64: its passthrough rearranges the 4 x 4 map into 2 x 2 blocks before the concatenation.
+        LoadedModel yolo = PresetModels.load(preset("yolo2"), "YOLOv2", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
+        NetworkDescription y = yolo.description();
+        int s2d = y.firstIndex(l -> l.kind() == LayerKind.SPACE_TO_DEPTH);
+        assertEquals(new Shape(256, 2, 2), y.layer(s2d).outputShape());
+        assertEquals(yolo.network().numParams(), y.parameterCount());
+        if (yolo.isGraph()) {
+            compareGraph(yolo, Integer.MAX_VALUE);
+        } else {
+            compare(yolo, Integer.MAX_VALUE, true);
+        }
+    }
+
+    @Test
     void cancellingStopsBetweenPhases() {
         PresetModels.Progress cancelAfterConfigure = new PresetModels.Progress() {
             @Override
@@ -166,6 +201,10 @@ class PresetModelsTest {
         }
         assertTrue(compared >= 20, "compared only " + compared + " layers");
         float[] probabilities = graph.outputSingle(false, input).dup().data().asFloat();
+        if (!m.description().predictsClasses()) {
+            assertClose(probabilities, s, s.layerCount() - 1, Integer.MAX_VALUE, m, 1e-4f); // the map is the output
+            return;
+        }
         for (int c = 0; c < probabilities.length; c++) {
             assertEquals(probabilities[c], s.probability(c), 1e-5, "probability " + c);
         }
@@ -217,6 +256,10 @@ class PresetModelsTest {
         }
         assertTrue(compared >= 5, "compared only " + compared + " layers");
         float[] probabilities = m.chain().output(input, false).dup().data().asFloat();
+        if (!m.description().predictsClasses()) {
+            assertClose(probabilities, s, s.layerCount() - 1, Integer.MAX_VALUE, m, 1e-5f); // the map is the output
+            return;
+        }
         for (int c = 0; c < probabilities.length; c++) {
             assertEquals(probabilities[c], s.probability(c), 1e-5, "probability " + c);
         }

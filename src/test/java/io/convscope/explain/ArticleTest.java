@@ -36,7 +36,7 @@ class ArticleTest {
     static final List<String> LANGUAGES = List.of("en", "zh");
     static final List<String> SECTIONS = List.of(Article.INTRO, Article.WHY_CONVOLUTION, Article.INPUT,
             Article.CONVOLUTION, Article.HYPERPARAMETERS, Article.RELU, Article.SOFTMAX, Article.POOLING,
-            Article.FLATTEN, Article.BRANCHES, Article.USING);
+            Article.FLATTEN, Article.BRANCHES, Article.MAP_OUTPUTS, Article.USING);
 
     static ActivationSnapshot coffee;
 

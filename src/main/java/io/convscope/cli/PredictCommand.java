@@ -28,7 +28,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--json", description = "Print a JSON array: image, label, classes, probabilities, logits.")
+    @Option(names = "--json", description = "Print a JSON array: image, label, classes, probabilities, logits"
+            + " (YOLO: image, boxes; another map output: image, shape, values).")
     boolean json;
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (JPEG, PNG, GIF, BMP, TIFF, WebP).")

@@ -37,6 +37,26 @@ class CliTest {
     }
 
     @Test
+    void predictOnADetectorPrintsItsMostConfidentBoxes() throws Exception {
+        String image = java.nio.file.Path.of("sample-images", "rocket.jpg").toString();
+        Run text = run("predict", "--preset", "tiny-yolo", image);
+        assertEquals(0, text.code(), text.err());
+        Run r = run("predict", "--preset", "tiny-yolo", "--json", image);
+        assertEquals(0, r.code(), r.err());
+        JsonNode boxes = new ObjectMapper().readTree(r.out()).get(0).get("boxes");
+        assertEquals(5 * 13 * 13, boxes.size(), "every anchor of every cell of the 13 x 13 grid");
+        JsonNode best = boxes.get(0);
+        assertEquals(best.get("objectness").asDouble() * best.get("classProbability").asDouble(),
+                best.get("score").asDouble(), 1e-6);
+        assertTrue(best.get("score").asDouble() >= boxes.get(1).get("score").asDouble());
+        // The text lists the same box first.
+        String first = text.out().lines().skip(1).findFirst().orElseThrow();
+        assertTrue(first.contains(String.format(java.util.Locale.ROOT, "class %d ", best.get("class").asInt()))
+                && first.contains(String.format(java.util.Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())), first);
+        assertOneLineError(run("evaluate", "--preset", "tiny-yolo", "--data", "sample-images"), "outputs a map, not classes");
+    }
+
+    @Test
     void unknownOptionIsOneLine() {
         assertOneLineError(run("predict", "--frobnicate", "x.png"), "--frobnicate");
     }

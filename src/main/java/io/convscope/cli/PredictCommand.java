@@ -77,7 +77,8 @@ final class PredictCommand implements Callable<Integer> {
     /** A map output as its network means it: YOLO's most confident boxes, U-Net's mask coverage, else the shape. */
     private static void printMap(java.io.PrintWriter out, ActivationSnapshot s) {
         if (OutputMap.isDetection(s.network())) {
-            for (OutputMap.Detection d : OutputMap.detections(s).subList(0, TOP)) {
+            List<OutputMap.Detection> boxes = OutputMap.detections(s);
+            for (OutputMap.Detection d : boxes.subList(0, Math.min(TOP, boxes.size()))) {
                 out.printf(Locale.ROOT, "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
                         "class " + d.classIndex(), 100 * d.score(), d.centreX(), d.centreY(), d.width(), d.height(),
                         d.row(), d.column(), d.anchor());

@@ -125,7 +125,8 @@ final class InputPanel extends VBox {
             double y = Math.round(i * size / grid.height()) + 0.5;
             g.strokeLine(0, y, size, y);
         }
-        List<OutputMap.Detection> best = OutputMap.detections(snapshot).subList(0, DETECTIONS_SHOWN);
+        List<OutputMap.Detection> all = OutputMap.detections(snapshot);
+        List<OutputMap.Detection> best = all.subList(0, Math.min(DETECTIONS_SHOWN, all.size()));
         StringBuilder notes = new StringBuilder();
         g.setStroke(Palette.DETECTION_BOX);
         g.setLineWidth(2);
@@ -152,7 +153,7 @@ final class InputPanel extends VBox {
                     d.anchor())).append('\n');
         }
         outputTitle.setText(String.format(text.getString("output.detection.title"), grid.height(), grid.width(),
-                DETECTIONS_SHOWN));
+                best.size()));
         outputNotes.setText(notes.toString().strip());
     }
 

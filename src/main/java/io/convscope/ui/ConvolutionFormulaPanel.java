@@ -5,27 +5,18 @@ import io.convscope.explain.FormulaStep;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ResourceBundle;
@@ -37,7 +28,7 @@ import java.util.function.DoubleToIntFunction;
  * result) and the channel's intermediate map (the input channel cross-correlated with its kernel, no bias). The
  * position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering a cell of either grid jumps there and pauses.
  */
-final class ConvolutionFormulaPanel extends VBox {
+final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
 
     static final double GRID_SIZE = 264;
     static final double TERM_WIDTH = 46;
@@ -54,8 +45,6 @@ final class ConvolutionFormulaPanel extends VBox {
     private final Label arithmetic = new Label();
     private final Label position = new Label();
     private final GridPane math = new GridPane();
-    private final Button play = new Button();
-    private final Timeline timeline = new Timeline();
     private Cell[][] inputCells = new Cell[0][0];
     private Cell[][] weightCells = new Cell[0][0];
     private Cell result;
@@ -63,36 +52,15 @@ final class ConvolutionFormulaPanel extends VBox {
     private int channel;
     private DoubleToIntFunction inputColors = v -> 0xFFFFFFFF;
     private DoubleToIntFunction outputColors = v -> 0xFFFFFFFF;
-    private int step;
 
     ConvolutionFormulaPanel(ResourceBundle text, Runnable onClose) {
         this.text = text;
         setId("conv-formula");
-        getStyleClass().add("formula-panel");
-        setSpacing(10);
-        setPadding(new Insets(14));
-        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-
-        title.getStyleClass().add("title-3");
         title.setId("conv-formula-title");
         Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"),
                 io.convscope.explain.Article.CONVOLUTION);
-        play.getStyleClass().add("flat");
-        play.setId("conv-formula-play");
-        play.setTooltip(new Tooltip(text.getString("conv.formula.playPause")));
-        play.setOnAction(e -> setPlaying(!isPlaying()));
-        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
-        close.setId("conv-formula-close");
-        close.setTooltip(new Tooltip(text.getString("conv.formula.close")));
-        close.setOnAction(e -> {
-            setPlaying(false);
-            onClose.run();
-        });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, info, play, close);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = header(title, info, "conv-formula", text.getString("conv.formula.playPause"),
+                text.getString("conv.formula.close"), onClose);
 
         input.setId("conv-formula-input-grid");
         output.setId("conv-formula-output-grid");
@@ -130,19 +98,6 @@ final class ConvolutionFormulaPanel extends VBox {
 
         input.setOnCellHover((y, x) -> jumpTo(explanation.outputCellFor(y, x)));
         output.setOnCellHover((y, x) -> jumpTo(new GridPosition(y, x)));
-        timeline.getKeyFrames().add(new KeyFrame(Duration.millis(Motion.FORMULA_STEP_MS), e -> showStep(step + 1)));
-        timeline.setCycleCount(Animation.INDEFINITE);
-        visibleProperty().addListener((o, was, now) -> {
-            if (!now) {
-                setPlaying(false);
-            }
-        });
-        sceneProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                setPlaying(false);
-            }
-        });
-        setPlaying(false);
     }
 
     /**
@@ -222,16 +177,18 @@ final class ConvolutionFormulaPanel extends VBox {
         return l;
     }
 
-    private void jumpTo(GridPosition cell) {
-        if (explanation == null) {
-            return;
-        }
-        setPlaying(false);
-        showStep(cell.y() * output.cols() + cell.x());
+    @Override
+    protected int positions() {
+        return explanation == null ? 0 : explanation.positions();
     }
 
-    private void showStep(int index) {
-        step = Math.floorMod(index, explanation.positions());
+    @Override
+    protected int outputColumns() {
+        return output.cols();
+    }
+
+    @Override
+    protected void render(int step) {
         GridPosition p = explanation.position(step);
         FormulaStep s = explanation.step(channel, p.y(), p.x());
         float[][] in = s.inputs();
@@ -248,32 +205,14 @@ final class ConvolutionFormulaPanel extends VBox {
         position.setText(String.format(text.getString("conv.formula.position"), p.y(), p.x()));
     }
 
-    void setPlaying(boolean on) {
-        if (on) {
-            timeline.play();
-        } else {
-            timeline.pause();
-        }
-        play.setGraphic(new FontIcon(on ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
-    }
-
-    boolean isPlaying() {
-        return timeline.getStatus() == Animation.Status.RUNNING;
-    }
-
     /** The equation shown for the current position, as {@link FormulaStep#arithmetic()} writes it. */
     String arithmeticText() {
         return arithmetic.getText().replace('\u00a0', ' ');
     }
 
-    /** Index of the current output position, row-major. */
-    int step() {
-        return step;
-    }
-
     /** The current output cell. */
     GridPosition position() {
-        return explanation.position(step);
+        return explanation.position(step());
     }
 
     ConvolutionExplanation explanation() {

@@ -7,20 +7,12 @@ import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
@@ -34,7 +26,7 @@ import java.util.function.IntToDoubleFunction;
  * {@code max(a, b, c, d) = y}, {@code a + b = y} for a residual addition, {@code scale × x + shift} for batch norm).
  * The position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering any cell jumps there and pauses.
  */
-final class ElementwiseFormulaPanel extends VBox {
+final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
 
     static final double GRID_SIZE = 300;
     /** Input grids are smaller when an addition shows two, yet large enough (11 cells of 22 px) to print values. */
@@ -45,39 +37,20 @@ final class ElementwiseFormulaPanel extends VBox {
     private final List<MatrixGrid> inputs = new ArrayList<>();
     private final Label formula = new Label();
     private final Label position = new Label();
-    private final Button play = new Button();
-    private final Timeline timeline = new Timeline();
     private final ResourceBundle text;
     private final Label titleLabel;
     private final InfoButton info;
     private final Label outputTitle;
     private ElementwiseExplanation elementwise;
     private PoolingExplanation pooling;
-    private int step;
 
     ElementwiseFormulaPanel(ResourceBundle text, Runnable onClose) {
         this.text = text;
-        getStyleClass().add("formula-panel");
-        setSpacing(10);
-        setPadding(new Insets(14));
-        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         Label title = new Label();
-        title.getStyleClass().add("title-3");
         title.setId("formula-title");
         InfoButton info = new InfoButton("formula-info", "", io.convscope.explain.Article.RELU);
-        play.getStyleClass().add("flat");
-        play.setId("formula-play");
-        play.setTooltip(new Tooltip(text.getString("formula.playPause")));
-        play.setOnAction(e -> setPlaying(timeline.getStatus() != javafx.animation.Animation.Status.RUNNING));
-        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
-        close.setId("formula-close");
-        close.setTooltip(new Tooltip(text.getString("formula.close")));
-        close.setOnAction(e -> onClose.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, info, play, close);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = header(title, info, "formula", text.getString("formula.playPause"),
+                text.getString("formula.close"), onClose);
 
         output.setId("formula-output-grid");
         Label outputTitle = new Label();
@@ -97,19 +70,6 @@ final class ElementwiseFormulaPanel extends VBox {
         getChildren().addAll(header, body, hint);
 
         output.setOnCellHover((y, x) -> jumpTo(new GridPosition(y, x)));
-        timeline.getKeyFrames().add(new KeyFrame(Duration.millis(Motion.FORMULA_STEP_MS), e -> show(step + 1)));
-        timeline.setCycleCount(Timeline.INDEFINITE);
-        // A hidden panel must not keep animating (a running timeline also keeps the panel alive).
-        visibleProperty().addListener((o, was, now) -> {
-            if (!now) {
-                setPlaying(false);
-            }
-        });
-        sceneProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                setPlaying(false);
-            }
-        });
         this.titleLabel = title;
         this.info = info;
         this.outputTitle = outputTitle;
@@ -162,7 +122,7 @@ final class ElementwiseFormulaPanel extends VBox {
         float[][] out = pool ? pooling.output() : elementwise.output();
         outputTitle.setText(String.format(text.getString("formula.output"), d.name(), channel, out.length, out[0].length));
         output.setData(out, v -> ValueColors.activation(v, outputRange));
-        show(0);
+        showStep(0);
         setPlaying(true);
     }
 
@@ -190,23 +150,22 @@ final class ElementwiseFormulaPanel extends VBox {
         };
     }
 
-    private int positions() {
-        return pooling != null ? pooling.positions() : elementwise.positions();
+    @Override
+    protected int positions() {
+        return pooling != null ? pooling.positions() : elementwise != null ? elementwise.positions() : 0;
+    }
+
+    @Override
+    protected int outputColumns() {
+        return output.cols();
     }
 
     private GridPosition outputCellFor(int source, int y, int x) {
         return pooling != null ? pooling.outputCellFor(y, x) : elementwise.outputCellFor(source, y, x);
     }
 
-    private void jumpTo(GridPosition cell) {
-        setPlaying(false);
-        int cols = output.cols();
-        show(cell.y() * cols + cell.x());
-    }
-
-    /** Shows position {@code index} (row-major over the output), wrapping around. */
-    private void show(int index) {
-        step = Math.floorMod(index, positions());
+    @Override
+    protected void render(int step) {
         GridPosition p = pooling != null ? pooling.position(step) : elementwise.position(step);
         if (pooling != null) {
             var s = pooling.step(p.y(), p.x());
@@ -229,24 +188,7 @@ final class ElementwiseFormulaPanel extends VBox {
         position.setText(String.format(text.getString("formula.position"), p.y(), p.x()));
     }
 
-    void setPlaying(boolean on) {
-        if (on) {
-            timeline.play();
-        } else {
-            timeline.pause();
-        }
-        play.setGraphic(new FontIcon(on ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
-    }
-
-    boolean isPlaying() {
-        return timeline.getStatus() == javafx.animation.Animation.Status.RUNNING;
-    }
-
     String formulaText() {
         return formula.getText();
-    }
-
-    int step() {
-        return step;
     }
 }

@@ -64,8 +64,15 @@ public final class Article {
         return parse(fill(read(languageTag), facts));
     }
 
+    /** Raw Markdown per language: read once, as the Learn panel refills the article on every image change. */
+    private static final Map<String, String> RAW = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The raw Markdown of a language, placeholders unfilled. */
     public static String read(String languageTag) {
+        return RAW.computeIfAbsent(languageTag, Article::readResource);
+    }
+
+    private static String readResource(String languageTag) {
         String resource = RESOURCE_DIR + "article_" + languageTag + ".md";
         try (InputStream in = Article.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -86,7 +86,7 @@ enum ActivationFunction {
             }
             case SIGMOID -> {
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (1.0 / (1.0 + Math.exp(-v[i])));
+                    v[i] = sigmoid(v[i]);
                 }
             }
             case TANH -> {
@@ -96,6 +96,11 @@ enum ActivationFunction {
             }
             case SOFTMAX -> softmaxInPlace(v);
         }
+    }
+
+    /** The logistic function 1 / (1 + e^-x), in double precision as ND4J computes it. */
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 
     /** Numerically stable softmax (subtracts the maximum first, as ND4J does). */

@@ -805,35 +805,27 @@ public final class CompiledNetwork {
             weights.put(name, new LayerWeights(boxes, 1, 1, 2, priors, new float[boxes]));
             add(LayerDescription.elementwise(name, LayerKind.DETECTION, s, s, "yolo", 0), x -> {
                 float[] out = new float[x.length];
-                double[] e = new double[perBox - 5];
+                float[] scores = new float[perBox - 5];
                 for (int b = 0; b < boxes; b++) {
                     int base = b * perBox * plane;
                     for (int p = 0; p < plane; p++) {
-                        out[base + p] = sigmoid(x[base + p]);
-                        out[base + plane + p] = sigmoid(x[base + plane + p]);
+                        out[base + p] = ActivationFunction.sigmoid(x[base + p]);
+                        out[base + plane + p] = ActivationFunction.sigmoid(x[base + plane + p]);
                         out[base + 2 * plane + p] = priors[2 * b] * (float) Math.exp(x[base + 2 * plane + p]);
                         out[base + 3 * plane + p] = priors[2 * b + 1] * (float) Math.exp(x[base + 3 * plane + p]);
-                        out[base + 4 * plane + p] = sigmoid(x[base + 4 * plane + p]);
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int k = 0; k < e.length; k++) {
-                            max = Math.max(max, x[base + (5 + k) * plane + p]);
+                        out[base + 4 * plane + p] = ActivationFunction.sigmoid(x[base + 4 * plane + p]);
+                        // The class scores of one anchor at one cell lie a plane apart: gathered, softmaxed, put back.
+                        for (int k = 0; k < scores.length; k++) {
+                            scores[k] = x[base + (5 + k) * plane + p];
                         }
-                        double sum = 0;
-                        for (int k = 0; k < e.length; k++) {
-                            e[k] = Math.exp(x[base + (5 + k) * plane + p] - max);
-                            sum += e[k];
-                        }
-                        for (int k = 0; k < e.length; k++) {
-                            out[base + (5 + k) * plane + p] = (float) (e[k] / sum);
+                        ActivationFunction.softmaxInPlace(scores);
+                        for (int k = 0; k < scores.length; k++) {
+                            out[base + (5 + k) * plane + p] = scores[k];
                         }
                     }
                 }
                 return out;
             }, ref.key());
-        }
-
-        private static float sigmoid(float v) {
-            return (float) (1 / (1 + Math.exp(-v)));
         }
 
         private void activation(String name, ActivationFunction f, double alpha, String dl4jKey) {

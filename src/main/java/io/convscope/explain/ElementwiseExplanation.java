@@ -57,9 +57,9 @@ public final class ElementwiseExplanation {
     /** Batch norm's per-channel scale and shift, or a scaling's factor (shift 0); NaN when the layer has none. */
     private final float scale;
     private final float shift;
-    /** For YOLO's output: channels per anchor box (5 + classes), the anchors' sizes in cells, the pre-softmax scores. */
+    /** For YOLO's output: channels per anchor box (5 + classes), this channel's anchor size in cells, its scores. */
     private final int perBox;
-    private final float[] anchors;
+    private final float[] anchorSize;
     private final float[][][] classScores;
 
     /** @param layer index of a layer whose kind {@link #covers(LayerKind)} */
@@ -99,12 +99,9 @@ public final class ElementwiseExplanation {
             if (w == null) {
                 throw new IllegalArgumentException(d.name() + " has no anchor boxes to show");
             }
-            anchors = new float[2 * w.outputs()];
-            for (int b = 0; b < w.outputs(); b++) {
-                anchors[2 * b] = w.weight(b, 0, 0, 0);
-                anchors[2 * b + 1] = w.weight(b, 0, 0, 1);
-            }
             perBox = d.inputShape().channels() / w.outputs();
+            int anchor = channel / perBox;
+            anchorSize = new float[] {w.weight(anchor, 0, 0, 0), w.weight(anchor, 0, 0, 1)};
             // The softmax of a class channel divides by every class score of its anchor at that cell.
             int first = channel / perBox * perBox + 5;
             classScores = new float[perBox - 5][][];
@@ -113,7 +110,7 @@ public final class ElementwiseExplanation {
             }
         } else {
             perBox = 0;
-            anchors = null;
+            anchorSize = null;
             classScores = null;
         }
         boolean scaled = d.kind() == LayerKind.BATCH_NORM || d.kind() == LayerKind.SCALE;
@@ -239,7 +236,7 @@ public final class ElementwiseExplanation {
     /** For YOLO's output layer: the anchor's width and height in cells, which exp(t) scales. */
     public float[] anchorSize() {
         requireDetection();
-        return new float[] {anchors[2 * anchor()], anchors[2 * anchor() + 1]};
+        return anchorSize.clone();
     }
 
     /** For a class channel: the sum of exp(score) over the anchor's class scores at (y, x), the softmax's divisor. */
@@ -261,8 +258,8 @@ public final class ElementwiseExplanation {
     private String detection(String a, int y, int x) {
         return switch (detectionPart()) {
             case X, Y, OBJECTNESS -> "σ(" + a + ")";
-            case WIDTH -> Formulas.twoDecimals(anchorSize()[0]) + " × exp(" + a + ")";
-            case HEIGHT -> Formulas.twoDecimals(anchorSize()[1]) + " × exp(" + a + ")";
+            case WIDTH -> Formulas.twoDecimals(anchorSize[0]) + " × exp(" + a + ")";
+            case HEIGHT -> Formulas.twoDecimals(anchorSize[1]) + " × exp(" + a + ")";
             case CLASS -> "exp(" + a + ") / " + large(softmaxDivisor(y, x));
         };
     }

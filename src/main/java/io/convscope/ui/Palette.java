@@ -21,8 +21,8 @@ final class Palette {
     static final Color TEXT_DARK = Color.rgb(200, 204, 212);
     /** YOLO's boxes over a photo: a saturated orange reads on light, dark and busy images alike. */
     static final Color DETECTION_BOX = Color.web("#ff8c00");
-    /** U-Net's mask over a photo: magenta, a colour photos rarely contain. */
-    static final Color MASK_TINT = Color.web("#e6007e");
+    /** U-Net's mask over a photo (RGB, its alpha is the mask's value): magenta, a colour photos rarely contain. */
+    static final int MASK_TINT_RGB = 0xe6007e;
     /** The grid cells drawn under YOLO's boxes. */
     static final Color DETECTION_GRID = Color.rgb(255, 255, 255, 0.35);
 

@@ -77,15 +77,12 @@ public final class ModelLoader {
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(zip.getFileName() + " is not a DL4J MultiLayerNetwork zip: " + firstLine(e), e);
         }
-        Path sidecar = ModelMetadata.sidecarOf(zip);
-        ModelMetadata meta;
-        if (Files.isRegularFile(sidecar)) {
-            meta = ModelMetadata.read(sidecar);
-        } else {
+        // The JSON is checked against the zip: a pair from an interrupted save is never mixed.
+        ModelMetadata meta = ModelStore.readMetadata(zip).orElseGet(() -> {
             int outputs = net.layerSize(net.getnLayers() - 1);
-            meta = new ModelMetadata(zip.getFileName().toString(), defaultClasses(outputs),
+            return new ModelMetadata(zip.getFileName().toString(), defaultClasses(outputs),
                     TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE, 3, null);
-        }
+        });
         return compile(zip.getFileName().toString(), net, meta);
     }
 

@@ -1,18 +1,16 @@
 package io.convscope.engine;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +34,8 @@ public final class Trainer {
 
     /** Progress callbacks, called on the training thread. */
     public interface Listener {
-        default void started(int firstEpoch, int maxEpochs, int batchesPerEpoch) {
+        /** {@code firstBatch} is above 1 when a resume continues in the middle of {@code firstEpoch}. */
+        default void started(int firstEpoch, int firstBatch, int maxEpochs, int batchesPerEpoch) {
         }
 
         default void batchDone(int epoch, int batch, double loss) {
@@ -50,14 +49,9 @@ public final class Trainer {
                               double validationAccuracy, boolean best, double seconds) {
     }
 
-    public record Result(Path model, int epochsRun, int bestEpoch, double trainAccuracy, double validationAccuracy,
-                         boolean cancelled) {
-    }
-
-    /** What a checkpoint remembers besides the parameters. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record State(int epochsDone, int bestEpoch, double bestValidationAccuracy, double bestValidationLoss,
-                 List<EpochResult> history) {
+    /** {@code batchesIntoNextEpoch}: batches of epoch {@code epochsRun + 1} the checkpoint holds (a stop mid-epoch). */
+    public record Result(Path model, int epochsRun, int batchesIntoNextEpoch, int bestEpoch, double trainAccuracy,
+                         double validationAccuracy, boolean cancelled) {
     }
 
     private final Options options;
@@ -71,34 +65,48 @@ public final class Trainer {
         return options.out().resolveSibling(options.out().getFileName() + ".checkpoint");
     }
 
+    /**
+     * Trains until the last epoch, early stopping or {@code cancelled}; a cancel is seen before every batch and
+     * writes a checkpoint of the batches done so far, which {@code resume} continues from, batch for batch.
+     */
     public Result train(Listener listener, BooleanSupplier cancelled) throws IOException {
+        ModelStore.checkWritable(options.out());
+        if (Files.exists(checkpointDir()) && !Files.isDirectory(checkpointDir())) {
+            throw new IOException("cannot keep the checkpoint in " + checkpointDir() + ": a file of that name is in the way");
+        }
         ImageFolderDataset data = ImageFolderDataset.open(options.data());
         int size = TinyVgg.INPUT_SIZE;
         float[][] train = loadAll(data.train(), size, size);
         float[][] val = loadAll(data.validation(), size, size);
+        if (train.length == 0 || val.length == 0) {
+            throw new IOException(options.data() + " has no images in " + (train.length == 0 ? "train" : "val")
+                    + "/<label>/");
+        }
         int[] trainLabels = data.train().stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
         int[] valLabels = data.validation().stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
         int classes = data.classes().size();
 
-        Path dir = checkpointDir();
-        Path lastBin = dir.resolve("last.bin");
-        Path bestBin = dir.resolve("best.bin");
-        Path stateJson = dir.resolve("state.json");
-        Files.createDirectories(dir);
-
+        Checkpoint checkpoint = new Checkpoint(checkpointDir());
         TinyVggTrainable model = TinyVggTrainable.initialise(options.seed(), classes);
         AdamW adam = new AdamW(model.params);
-        State state = new State(0, 0, -1, Double.MAX_VALUE, List.of());
-        if (options.resume() && Files.isRegularFile(lastBin) && Files.isRegularFile(stateJson)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(lastBin)))) {
-                AdamW.Arrays2.readInto(in, model.params);
-                adam.read(in);
+        Checkpoint.State state = Checkpoint.State.fresh(options.seed(), options.batchSize());
+        if (options.resume()) {
+            Optional<Checkpoint.State> saved = checkpoint.read(model.params, adam);
+            if (saved.isPresent()) {
+                state = saved.get();
+                if (state.seed() != options.seed() || state.batchSize() != options.batchSize()) {
+                    throw new IOException("the checkpoint in " + checkpoint.dir() + " was trained with seed "
+                            + state.seed() + " and batch size " + state.batchSize() + "; resume with the same values");
+                }
             }
-            state = ModelMetadata.JSON.readValue(stateJson.toFile(), State.class);
+        } else {
+            checkpoint.clear();
         }
 
-        int batches = (train.length + options.batchSize() - 1) / options.batchSize();
-        listener.started(state.epochsDone() + 1, options.maxEpochs(), batches);
+        // A batch larger than the data set is the whole data set (and batch + n - 1 must not overflow).
+        int batchSize = Math.min(options.batchSize(), train.length);
+        int batches = (train.length + batchSize - 1) / batchSize;
+        listener.started(state.epochsDone() + 1, state.batchesDone() + 1, options.maxEpochs(), batches);
         boolean wasCancelled = false;
         List<EpochResult> history = new ArrayList<>(state.history());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -111,25 +119,26 @@ public final class Trainer {
             ws[t] = model.new Workspace();
         }
         try {
-            for (int epoch = state.epochsDone() + 1; epoch <= options.maxEpochs(); epoch++) {
+            for (int epoch = state.epochsDone() + 1; epoch <= options.maxEpochs() && !wasCancelled; epoch++) {
                 if (state.bestEpoch() > 0 && epoch - state.bestEpoch() > options.patience()) {
                     break;
                 }
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime() - (long) (state.partialSeconds() * 1e9);
                 // One generator per epoch, derived from the seed: a resumed run sees the same batches as an unbroken one.
                 Random rng = new Random(options.seed() * 1_000_003L + epoch);
                 int[] order = shuffled(train.length, rng);
                 long[] imageSeeds = rng.longs(train.length).toArray();
                 double lr = learningRate(epoch);
-                double lossSum = 0;
-                int correct = 0;
-                for (int b = 0; b < batches && !wasCancelled; b++) {
+                double lossSum = state.partialLoss();
+                int correct = state.partialCorrect();
+                int b = state.batchesDone();
+                for (; b < batches; b++) {
                     if (cancelled.getAsBoolean()) {
                         wasCancelled = true;
                         break;
                     }
-                    int from = b * options.batchSize();
-                    int n = Math.min(options.batchSize(), train.length - from);
+                    int from = b * batchSize;
+                    int n = Math.min(batchSize, train.length - from);
                     runParallel(pool, ws, n, (w, i) -> {
                         int idx = order[from + i];
                         float[] x = new float[train[idx].length];
@@ -151,10 +160,15 @@ public final class Trainer {
                         }
                     }
                     adam.update(model.params, ws[0].grads, lr, options.weightDecay());
+                    requireFinite(batchLoss, model.params, epoch, b + 1, lr);
                     lossSum += batchLoss;
                     listener.batchDone(epoch, b + 1, batchLoss / n);
                 }
                 if (wasCancelled) {
+                    if (b > state.batchesDone()) {
+                        state = checkpoint.write(partial(state, b, lossSum, correct, (System.nanoTime() - t0) / 1e9),
+                                model.params, adam, false);
+                    }
                     break;
                 }
                 double[] valStats = evaluate(pool, ws, val, valLabels);
@@ -163,37 +177,25 @@ public final class Trainer {
                 EpochResult result = new EpochResult(epoch, lossSum / train.length, correct / (double) train.length,
                         valStats[0], valStats[1], best, (System.nanoTime() - t0) / 1e9);
                 history.add(result);
-                if (best) {
-                    AtomicFiles.write(bestBin, out -> AdamW.Arrays2.write(new DataOutputStream(out), model.params));
-                    state = new State(epoch, epoch, valStats[1], valStats[0], history);
-                } else {
-                    state = new State(epoch, state.bestEpoch(), state.bestValidationAccuracy(),
-                            state.bestValidationLoss(), history);
-                }
-                AtomicFiles.write(lastBin, out -> {
-                    DataOutputStream d = new DataOutputStream(out);
-                    AdamW.Arrays2.write(d, model.params);
-                    adam.write(d);
-                    d.flush();
-                });
-                State toWrite = state;
-                AtomicFiles.write(stateJson, out -> ModelMetadata.JSON.writeValue(out, toWrite));
+                state = checkpoint.write(new Checkpoint.State(state.format(), state.sequence(), state.seed(),
+                        state.batchSize(), epoch, 0, 0, 0, 0, best ? epoch : state.bestEpoch(),
+                        best ? valStats[1] : state.bestValidationAccuracy(),
+                        best ? valStats[0] : state.bestValidationLoss(), List.copyOf(history), null, state.best()),
+                        model.params, adam, best);
                 listener.epochDone(result);
             }
         } finally {
             pool.shutdownNow();
         }
 
-        if (!Files.isRegularFile(bestBin)) {
-            return new Result(null, state.epochsDone(), 0, 0, 0, true);
+        if (state.best() == null) {
+            return new Result(null, state.epochsDone(), state.batchesDone(), 0, 0, 0, true);
         }
         float[][] bestParams = new float[model.params.length][];
         for (int i = 0; i < bestParams.length; i++) {
             bestParams[i] = new float[model.params[i].length];
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(bestBin)))) {
-            AdamW.Arrays2.readInto(in, bestParams);
-        }
+        checkpoint.readBest(state, bestParams);
         MultiLayerNetwork net = TinyVggTrainable.of(bestParams, classes).toDl4j(options.seed());
         ModelMetadata untrained = new ModelMetadata("Tiny VGG", data.classes(), size, size, 3, null);
         // Final figures come from the exported network through the app's own forward pass.
@@ -209,7 +211,37 @@ public final class Trainer {
                 options.data().toAbsolutePath().normalize().getFileName().toString(), options.seed(), state.epochsDone(),
                 state.bestEpoch(), trainAccuracy, valAccuracy, options.command(), Instant.now().toString()));
         ModelStore.save(net, metadata, options.out());
-        return new Result(options.out(), state.epochsDone(), state.bestEpoch(), trainAccuracy, valAccuracy, wasCancelled);
+        return new Result(options.out(), state.epochsDone(), state.batchesDone(), state.bestEpoch(), trainAccuracy,
+                valAccuracy, wasCancelled);
+    }
+
+    /** The state after {@code batches} batches of the epoch after {@code state}'s last whole one. */
+    private static Checkpoint.State partial(Checkpoint.State s, int batches, double loss, int correct, double seconds) {
+        return new Checkpoint.State(s.format(), s.sequence(), s.seed(), s.batchSize(), s.epochsDone(), batches, loss,
+                correct, seconds, s.bestEpoch(), s.bestValidationAccuracy(), s.bestValidationLoss(), s.history(),
+                s.last(), s.best());
+    }
+
+    /**
+     * A learning rate far too large makes the loss and then the weights overflow; a model of NaNs must never be
+     * written as if it had learnt something. The checkpoint keeps the last finite state.
+     */
+    private static void requireFinite(double batchLoss, float[][] params, int epoch, int batch, double lr)
+            throws IOException {
+        boolean finite = Double.isFinite(batchLoss);
+        for (int p = 0; p < params.length && finite; p++) {
+            for (float w : params[p]) {
+                if (!Float.isFinite(w)) {
+                    finite = false;
+                    break;
+                }
+            }
+        }
+        if (!finite) {
+            throw new IOException(String.format(Locale.ROOT, "training diverged in epoch %d, batch %d: the loss or "
+                    + "the weights are no longer finite numbers, so no model was written; train again with a smaller "
+                    + "learning rate than %.3g", epoch, batch, lr));
+        }
     }
 
     /** Cosine decay from the initial rate to 2 % of it over the planned epochs. */

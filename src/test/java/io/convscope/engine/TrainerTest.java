@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,13 +82,69 @@ class TrainerTest {
         Trainer first = new Trainer(options(data, resumed, 3, false));
         first.train(new Trainer.Listener() {
         }, () -> batches.incrementAndGet() > 9); // 72 images / 8 = 9 batches: cancelled at the start of epoch 2
-        assertTrue(Files.isRegularFile(first.checkpointDir().resolve("last.bin")));
+        assertTrue(Files.isRegularFile(first.checkpointDir().resolve(Checkpoint.MANIFEST)));
         new Trainer(options(data, resumed, 3, true)).train(new Trainer.Listener() {
         }, () -> false);
 
         float[] a = ModelLoader.load(unbroken).description().weights("conv_2_2").weightArray();
         float[] b = ModelLoader.load(resumed).description().weights("conv_2_2").weightArray();
         assertArrayEquals(a, b, "a resumed run must end exactly where an unbroken one does");
+
+        // Stopped in the middle of epoch 2 (after its third batch): the checkpoint holds those batches, and the
+        // resume continues with the fourth, to the same weights and the same epoch count.
+        Path midEpoch = dir.resolve("mid-epoch.zip");
+        AtomicInteger calls = new AtomicInteger();
+        Trainer.Result stopped = new Trainer(options(data, midEpoch, 3, false)).train(new Trainer.Listener() {
+        }, () -> calls.incrementAndGet() > 12);
+        assertEquals(1, stopped.epochsRun());
+        assertEquals(3, stopped.batchesIntoNextEpoch());
+        List<String> resumedBatches = new ArrayList<>();
+        List<Integer> resumedEpochs = new ArrayList<>();
+        Trainer.Result finished = new Trainer(options(data, midEpoch, 3, true)).train(new Trainer.Listener() {
+            @Override
+            public void batchDone(int epoch, int batch, double loss) {
+                resumedBatches.add(epoch + "." + batch);
+            }
+
+            @Override
+            public void epochDone(Trainer.EpochResult result) {
+                resumedEpochs.add(result.epoch());
+            }
+        }, () -> false);
+        assertEquals("2.4", resumedBatches.get(0), "the resume starts at the fourth batch of epoch 2");
+        assertEquals(List.of(2, 3), resumedEpochs);
+        assertEquals(3, finished.epochsRun());
+        assertEquals(r.trainAccuracy(), finished.trainAccuracy(), 1e-12);
+        assertArrayEquals(a, ModelLoader.load(midEpoch).description().weights("conv_2_2").weightArray(),
+                "a run stopped mid-epoch and resumed ends where an unbroken one does");
+    }
+
+    @Test
+    void aDivergingRunStopsWithASentenceAndWritesNoModel(@TempDir Path dir) throws Exception {
+        Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
+        Path out = dir.resolve("nan.zip");
+        Trainer.Options huge = new Trainer.Options(data, out, 2, 7, 8, 10, 1e30, 1e-4, false, "test");
+        IOException e = assertThrows(IOException.class, () -> new Trainer(huge).train(new Trainer.Listener() {
+        }, () -> false));
+        assertTrue(e.getMessage().contains("training diverged in epoch 1") && e.getMessage().contains("learning rate"),
+                e.getMessage());
+        assertFalse(Files.exists(out), "no model of NaNs");
+        assertFalse(Files.exists(ModelMetadata.sidecarOf(out)));
+    }
+
+    @Test
+    void aBatchLargerThanTheDataSetIsTheWholeDataSet(@TempDir Path dir) throws Exception {
+        Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
+        Trainer.Options options = new Trainer.Options(data, dir.resolve("m.zip"), 1, 7, Integer.MAX_VALUE, 10, 2e-3,
+                1e-4, false, "test");
+        AtomicInteger batches = new AtomicInteger();
+        new Trainer(options).train(new Trainer.Listener() {
+            @Override
+            public void batchDone(int epoch, int batch, double loss) {
+                batches.incrementAndGet();
+            }
+        }, () -> false);
+        assertEquals(1, batches.get(), "one batch of all 72 images, not zero batches and an untrained model");
     }
 
     @Test

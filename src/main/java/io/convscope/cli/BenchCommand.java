@@ -26,10 +26,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line of timings.")
     boolean json;
 
-    @Option(names = "--iterations", defaultValue = "2000", description = "Timed runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", defaultValue = "2000", parameterConsumer = InRange.class,
+            description = "Timed runs, 1 to 1000000 (default ${DEFAULT-VALUE}).")
+    @InRange.Bounds(min = 1, max = 1_000_000)
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "1000", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "1000", parameterConsumer = InRange.class,
+            description = "Untimed runs first, 0 to 1000000 (default ${DEFAULT-VALUE}).")
+    @InRange.Bounds(min = 0, max = 1_000_000)
     int warmup;
 
     @Spec

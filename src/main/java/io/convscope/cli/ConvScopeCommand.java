@@ -34,7 +34,7 @@ public final class ConvScopeCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("convscope: " + ex.getMessage() + " (see --help)");
+            ex.getCommandLine().getErr().println("convscope: " + parameterMessage(ex) + " (see --help)");
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -45,6 +45,18 @@ public final class ConvScopeCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Picocli's message, except that a first word that is no command says so and lists the commands. */
+    private static String parameterMessage(CommandLine.ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")
+                && !cl.getSubcommands().isEmpty()) {
+            // picocli's "did you mean" guesses wildly (frobnicate -> evaluate); five names are quicker to read
+            return "'" + u.getUnmatched().get(0) + "' is not a command; the commands are " + String.join(", ", cl.getSubcommands().keySet());
+        }
+        return ex.getMessage();
     }
 
     private static String message(Exception ex) {

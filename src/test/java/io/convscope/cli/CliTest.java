@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.engine.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +67,64 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         assertOneLineError(run("explode"), "explode");
+        assertOneLineError(run("frobnicate"),
+                "convscope: 'frobnicate' is not a command; the commands are predict, evaluate, train, bench, summary");
+    }
+
+    /** Each bad number stops the command while parsing, with the option and its range, before anything is read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--lr NaN                 | --lr must be a number greater than 0 and at most 1, not NaN",
+        "--lr 1e30                | --lr must be a number greater than 0 and at most 1, not 1e30",
+        "--lr Infinity            | --lr must be a number greater than 0 and at most 1, not Infinity",
+        "--lr 0                   | --lr must be a number greater than 0 and at most 1, not 0",
+        "--batch 2147483647       | --batch must be a whole number from 1 to 4096, not 2147483647",
+        "--batch 99999999999      | --batch must be a whole number from 1 to 4096, not 99999999999",
+        "--batch 0                | --batch must be a whole number from 1 to 4096, not 0",
+        "--epochs 0               | --epochs must be a whole number from 1 to 100000, not 0",
+        "--epochs 2.5             | --epochs must be a whole number from 1 to 100000, not 2.5",
+        "--patience -1            | --patience must be a whole number from 1 to 100000, not -1",
+        "--seed seven             | --seed must be a whole number from -9223372036854775808 to 9223372036854775807",
+        "--lr                     | --lr needs a value: a number greater than 0 and at most 1",
+    })
+    void badTrainingNumbersAreRefusedBeforeTraining(String option, String message, @TempDir Path dir) throws Exception {
+        Path data = TrainSignalTest.tinyDataset(dir.resolve("data"));
+        Path out = dir.resolve("m.zip");
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out",
+                out.toString()));
+        if (!option.startsWith("--epochs")) {
+            args.addAll(List.of("--epochs", "1")); // before the fix, --lr 1e30 trained its NaN model
+        }
+        args.addAll(List.of(option.split(" ")));
+        assertOneLineError(run(args.toArray(String[]::new)), "convscope: " + message);
+        assertFalse(Files.exists(out) || Files.exists(dir.resolve("m.zip.checkpoint")), "nothing written");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--iterations 0  | --iterations must be a whole number from 1 to 1000000, not 0",
+        "--iterations -5 | --iterations must be a whole number from 1 to 1000000, not -5",
+        "--warmup -1     | --warmup must be a whole number from 0 to 1000000, not -1",
+    })
+    void badBenchNumbersAreRefused(String option, String message) {
+        List<String> args = new ArrayList<>(List.of("bench"));
+        args.addAll(List.of(option.split(" ")));
+        assertOneLineError(run(args.toArray(String[]::new)), "convscope: " + message);
+    }
+
+    @Test
+    void anOutThatCannotBeWrittenIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+        Path data = TrainSignalTest.tinyDataset(dir.resolve("data"));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        assertOneLineError(run("train", "--data", data.toString(), "--out", dir.toString(), "--epochs", "1"),
+                "--out: " + dir + " is a folder");
+        assertOneLineError(run("train", "--data", data.toString(), "--out", dir.resolve("no/m.zip").toString()),
+                "--out: cannot write " + dir.resolve("no/m.zip") + ": " + dir.resolve("no") + " does not exist");
+        assertOneLineError(run("train", "--data", data.toString(), "--out", file.resolve("m.zip").toString()),
+                file + " is a file, not a folder");
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "nothing but data/ and notes.txt");
+        }
     }
 
     @Test

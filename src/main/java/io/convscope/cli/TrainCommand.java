@@ -2,9 +2,6 @@ package io.convscope.cli;
 
 import io.convscope.engine.ModelStore;
 import io.convscope.engine.Trainer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -109,46 +106,10 @@ final class TrainCommand implements Callable<Integer> {
     private int train(Trainer trainer, PrintWriter pw, AtomicBoolean stop) throws IOException {
         pw.println("Loading " + data + " ...");
         pw.flush();
-        Trainer.Result r = trainer.train(new Trainer.Listener() {
-            ProgressBar bar;
-            int epoch;
-            int batches;
-
-            @Override
-            public void started(int firstEpoch, int firstBatch, int maxEpochs, int batchesPerEpoch) {
-                batches = batchesPerEpoch;
-                if (firstEpoch > 1 || firstBatch > 1) {
-                    pw.println("Resuming at epoch " + firstEpoch + (firstBatch > 1 ? ", batch " + firstBatch : ""));
-                } else if (resume) {
-                    pw.println("No checkpoint in " + trainer.checkpointDir() + ": starting at epoch 1");
-                }
-                pw.flush();
-            }
-
-            @Override
-            public void batchDone(int e, int b, double loss) {
-                if (bar == null || e != epoch) {
-                    epoch = e;
-                    bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %3d/%d", e, epochs))
-                            .setInitialMax(batches).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                            .continuousUpdate().build();
-                }
-                bar.stepTo(b);
-                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", loss));
-            }
-
-            @Override
-            public void epochDone(Trainer.EpochResult res) {
-                if (bar != null) {
-                    bar.close();
-                    bar = null;
-                }
-                pw.printf(Locale.ROOT, "epoch %3d  loss %.4f  train %.1f %%  val loss %.4f  val %.1f %%  %.0f s%s%n",
-                        res.epoch(), res.trainLoss(), 100 * res.trainAccuracy(), res.validationLoss(),
-                        100 * res.validationAccuracy(), res.seconds(), res.best() ? "  (best)" : "");
-                pw.flush();
-            }
-        }, stop::get);
+        Trainer.Result r;
+        try (TrainProgress progress = new TrainProgress(pw, epochs, resume, trainer.checkpointDir())) {
+            r = trainer.train(progress, stop::get);
+        }
         if (r.cancelled()) {
             pw.printf(Locale.ROOT, "Stopped after %d epochs%s; --resume continues from the checkpoint in %s%n",
                     r.epochsRun(), r.batchesIntoNextEpoch() > 0 ? " and " + r.batchesIntoNextEpoch() + " batches" : "",

@@ -32,16 +32,19 @@ public final class ModelStore {
     /** Size and SHA-256 of a model zip. */
     record Fingerprint(long bytes, String sha256) {
         static Fingerprint of(Path file) throws IOException {
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            MessageDigest sha = newSha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
             return new Fingerprint(Files.size(file), HexFormat.of().formatHex(sha.digest()));
+        }
+
+        static MessageDigest newSha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
         }
     }
 

@@ -110,6 +110,11 @@ final class TrainCommand implements Callable<Integer> {
         try (TrainProgress progress = new TrainProgress(pw, epochs, resume, trainer.checkpointDir())) {
             r = trainer.train(progress, stop::get);
         }
+        if (r.cancelled() && r.epochsRun() == 0 && r.batchesIntoNextEpoch() == 0) {
+            pw.println("Stopped before the first batch; nothing was written.");
+            pw.flush();
+            return 1;
+        }
         if (r.cancelled()) {
             pw.printf(Locale.ROOT, "Stopped after %d epochs%s; --resume continues from the checkpoint in %s%n",
                     r.epochsRun(), r.batchesIntoNextEpoch() > 0 ? " and " + r.batchesIntoNextEpoch() + " batches" : "",

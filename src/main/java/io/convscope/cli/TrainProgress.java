@@ -30,7 +30,9 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
     @Override
     public void started(int firstEpoch, int firstBatch, int max, int batchesPerEpoch) {
         batches = batchesPerEpoch;
-        if (firstEpoch > 1 || firstBatch > 1) {
+        if (firstEpoch > max) {
+            out.println("The checkpoint in " + checkpoint + " has run all " + max + " epochs: writing its best model");
+        } else if (firstEpoch > 1 || firstBatch > 1) {
             out.println("Resuming at epoch " + firstEpoch + (firstBatch > 1 ? ", batch " + firstBatch : ""));
         } else if (resume) {
             out.println("No checkpoint in " + checkpoint + ": starting at epoch 1");

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,7 @@ final class Checkpoint {
 
     static final String MANIFEST = "state.json";
     private static final int FORMAT = 2;
+    private static final Pattern SEQUENCED = Pattern.compile("(?:last|best)-(\\d{1,18})\\.bin");
 
     /** One parameter file of the set. */
     record FileRef(String name, long bytes, String sha256) {
@@ -42,7 +45,12 @@ final class Checkpoint {
                  FileRef last, FileRef best) {
 
         static State fresh(long seed, int batchSize) {
-            return new State(FORMAT, 0, seed, batchSize, 0, 0, 0, 0, 0, 0, -1, Double.MAX_VALUE, List.of(), null, null);
+            return fresh(seed, batchSize, 0);
+        }
+
+        private static State fresh(long seed, int batchSize, long sequence) {
+            return new State(FORMAT, sequence, seed, batchSize, 0, 0, 0, 0, 0, 0, -1, Double.MAX_VALUE, List.of(),
+                    null, null);
         }
     }
 
@@ -64,10 +72,19 @@ final class Checkpoint {
         return dir;
     }
 
-    /** A fresh run: the old set goes, manifest first so that no half-deleted set ever looks whole. */
-    void clear() throws IOException {
-        Files.deleteIfExists(dir.resolve(MANIFEST));
-        deleteAllBut(Set.of());
+    /**
+     * The state a run without resume starts from. An older checkpoint stays readable until this run's first write
+     * replaces it, so this run's file names must come after every name in the folder.
+     */
+    State fresh(long seed, int batchSize) throws IOException {
+        long highest = 0;
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                highest = files.map(f -> SEQUENCED.matcher(f.getFileName().toString()))
+                        .filter(Matcher::matches).mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(0);
+            }
+        }
+        return State.fresh(seed, batchSize, highest);
     }
 
     /**

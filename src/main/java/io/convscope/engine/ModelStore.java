@@ -131,8 +131,8 @@ public final class ModelStore {
             if (s != null && s.pending) {
                 AtomicFiles.commit(s.file, json);
             }
-        } catch (ModelLoadException e) {
-            // a pair that does not belong together is about to be replaced by a new one
+        } catch (ModelLoadException | IOException e) {
+            // a pair that does not belong together, or an unreadable JSON, is about to be replaced by a new pair
         }
     }
 
@@ -140,7 +140,8 @@ public final class ModelStore {
         List<Path> pending = AtomicFiles.temporariesOf(json);
         JsonNode current = Files.isRegularFile(json) ? ModelMetadata.JSON.readTree(json.toFile()) : null;
         boolean fingerprinted = current != null && current.has(MODEL_FILE);
-        if (!fingerprinted && pending.isEmpty()) {
+        if (!Files.isRegularFile(zip) || !fingerprinted && pending.isEmpty()) {
+            // no zip to check, or nothing to check it against (a JSON by hand or by an older ConvScope)
             return current == null ? null : new Sidecar(json, current, false);
         }
         Fingerprint actual = Fingerprint.of(zip);

@@ -89,7 +89,7 @@ public final class Trainer {
         Checkpoint checkpoint = new Checkpoint(checkpointDir());
         TinyVggTrainable model = TinyVggTrainable.initialise(options.seed(), classes);
         AdamW adam = new AdamW(model.params);
-        Checkpoint.State state = Checkpoint.State.fresh(options.seed(), options.batchSize());
+        Checkpoint.State state = checkpoint.fresh(options.seed(), options.batchSize());
         if (options.resume()) {
             Optional<Checkpoint.State> saved = checkpoint.read(model.params, adam);
             if (saved.isPresent()) {
@@ -99,8 +99,6 @@ public final class Trainer {
                             + state.seed() + " and batch size " + state.batchSize() + "; resume with the same values");
                 }
             }
-        } else {
-            checkpoint.clear();
         }
 
         // A batch larger than the data set is the whole data set (and batch + n - 1 must not overflow).

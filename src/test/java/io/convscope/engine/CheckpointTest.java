@@ -87,6 +87,24 @@ class CheckpointTest {
     }
 
     @Test
+    void aRunWithoutResumeReplacesTheOldSetOnlyWithItsFirstWrite(@TempDir Path dir) throws Exception {
+        Checkpoint checkpoint = new Checkpoint(dir.resolve("m.zip.checkpoint"));
+        float[][] p = params(1);
+        Checkpoint.State old = checkpoint.write(afterEpoch(Checkpoint.State.fresh(7, 8), 4), p, new AdamW(p), true);
+        Checkpoint.State fresh = checkpoint.fresh(9, 8);
+        assertEquals(4, checkpoint.read(params(0), new AdamW(p)).orElseThrow().epochsDone(),
+                "starting over deletes nothing yet: a stop before the first write keeps the old checkpoint");
+        Checkpoint.State first = checkpoint.write(afterEpoch(fresh, 1), params(5), new AdamW(p), true);
+        assertTrue(first.last().name().compareTo(old.last().name()) > 0, "a new name, never an old set's");
+        float[][] read = params(0);
+        assertEquals(1, checkpoint.read(read, new AdamW(p)).orElseThrow().epochsDone());
+        assertArrayEquals(params(5)[0], read[0]);
+        try (Stream<Path> files = Files.list(checkpoint.dir())) {
+            assertEquals(3, files.count(), "the old set is gone");
+        }
+    }
+
+    @Test
     void aCheckpointOfTheOldThreeFileLayoutIsRefusedNotRestartedSilently(@TempDir Path dir) throws Exception {
         Path ckpt = Files.createDirectories(dir.resolve("m.zip.checkpoint"));
         Files.writeString(ckpt.resolve("state.json"), "{\"epochsDone\": 3, \"bestEpoch\": 2, \"history\": []}");

@@ -91,6 +91,15 @@ class ModelStoreTest {
     }
 
     @Test
+    void aJsonLeftWithoutItsZipDoesNotStopTheNextSave(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("m.zip");
+        ModelStore.save(net(1), meta(OLD), zip);
+        Files.delete(zip);
+        ModelStore.save(net(2), meta(NEW), zip);
+        assertEquals(NEW, ModelLoader.load(zip).description().classes());
+    }
+
+    @Test
     void aJsonWithoutFingerprintStillLoads(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("m.zip");
         ModelStore.save(net(1), meta(OLD), zip);

@@ -1,19 +1,9 @@
 package io.convscope.cli;
 
-import io.convscope.engine.ModelMetadata;
-import io.convscope.engine.ModelStore;
 import io.convscope.engine.TinyVgg;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.convscope.engine.WideModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -34,21 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryCliTest {
 
     /**
-     * A model that loads in a second (5.4 M weights) but whose one pass keeps 200,000 maps of 126 x 126 before and after ReLU, 23.7 GB:
-     * predict, evaluate and bench refuse it with one line naming the model and the figure, before any pass (which
-     * used to end in an OutOfMemoryError and a stack trace).
+     * A model that loads in a second but whose one pass needs 23.7 GB ({@link WideModel}): predict, evaluate and
+     * bench refuse it with one line naming the model and the figure, before any pass (which used to end in an
+     * OutOfMemoryError and a stack trace).
      */
     @Test
     void aModelWhosePassCannotFitIsRefusedBeforeRunning(@TempDir Path dir) throws Exception {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(200_000).activation(Activation.RELU).build())
-                .layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(128, 128, 3)).build());
-        net.init();
-        Path zip = dir.resolve("wide.zip");
-        ModelStore.save(net, new ModelMetadata("wide", List.of("a", "b"), 128, 128, 3, null), zip);
+        Path zip = WideModel.save(dir);
         String image = Path.of("sample-images", "coffee.png").toString();
         for (String[] args : List.of(new String[] {"predict", "--model", zip.toString(), image},
                 new String[] {"evaluate", "--model", zip.toString(), "--data", dir.toString()},
@@ -65,7 +47,7 @@ class MemoryCliTest {
     /**
      * evaluate used to preprocess the whole data set before classifying it: 4,000 images of 64 x 64 x 3 floats are
      * 197 MB, more than a 128 MB heap. Streamed, the same heap is enough. (A forked JVM, because the heap is the
-     * point; about 10 s.)
+     * point; about 30 s.)
      */
     @Test
     void evaluateStreamsTheDataSet(@TempDir Path dir) throws Exception {

@@ -55,6 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -84,8 +85,8 @@ final class MainWindow extends BorderPane {
         }
 
         private static long bytes(BufferedImage image) {
-            java.awt.image.DataBuffer data = image.getRaster().getDataBuffer();
-            return (long) data.getSize() * data.getNumBanks() * java.awt.image.DataBuffer.getDataTypeSize(data.getDataType()) / 8;
+            DataBuffer data = image.getRaster().getDataBuffer();
+            return (long) data.getSize() * data.getNumBanks() * DataBuffer.getDataTypeSize(data.getDataType()) / 8;
         }
     }
 

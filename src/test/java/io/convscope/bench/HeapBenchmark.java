@@ -61,7 +61,7 @@ public final class HeapBenchmark {
     }
 
     /** A distinct picture per seed: a colour gradient in a seeded direction with seeded noise. */
-    static BufferedImage image(int seed) {
+    public static BufferedImage image(int seed) {
         Random rng = new Random(seed);
         BufferedImage img = new BufferedImage(240, 240, BufferedImage.TYPE_INT_RGB);
         double angle = rng.nextDouble() * Math.PI * 2;

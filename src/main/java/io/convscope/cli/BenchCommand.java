@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedModel model = modelOption.load();
+        LoadedModel model = modelOption.loadToRun();
         Shape in = model.description().inputShape();
         float[] input = new float[in.size()];
         Random rng = new Random(1);

@@ -39,7 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new ConvScopeCommand.UserError("data folder " + data + " does not exist");
         }
-        LoadedModel model = modelOption.load();
+        LoadedModel model = modelOption.loadToRun();
         if (!model.description().predictsClasses()) {
             throw new ConvScopeCommand.UserError(model.description().name() + " outputs a map, not classes: "
                     + "evaluate measures class accuracy on a labelled image folder");

@@ -1,5 +1,6 @@
 package io.convscope.cli;
 
+import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.ModelLoader;
@@ -19,6 +20,19 @@ final class ModelOption {
             description = "A zoo architecture with seeded random weights instead of a file: vgg16, vgg19, alexnet, "
                     + "lenet, darknet19 (branching ones such as resnet50 have no forward pass here).")
     String preset;
+
+    /**
+     * The model, refused with a sentence when one forward pass with every activation kept cannot fit in this JVM's
+     * free heap: predict, evaluate and bench run it, where an OutOfMemoryError would be a stack trace halfway through.
+     */
+    LoadedModel loadToRun() {
+        LoadedModel loaded = load();
+        try {
+            return Inference.requireFits(loaded);
+        } catch (ModelLoadException e) {
+            throw new ConvScopeCommand.UserError(e.getMessage());
+        }
+    }
 
     LoadedModel load() {
         try {

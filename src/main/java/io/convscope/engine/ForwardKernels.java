@@ -101,6 +101,15 @@ final class ForwardKernels {
         return col;
     }
 
+    /** Floats this thread's im2col scratch holds; {@link PassMemory} predicts it, a test compares. */
+    static long scratchFloats() {
+        long n = 0;
+        for (float[] line : SCRATCH.get()) {
+            n += line == null ? 0 : line.length;
+        }
+        return n;
+    }
+
     private static void addConstant(float[] y, int from, int n, float a) {
         for (int i = from; i < from + n; i++) {
             y[i] += a;

@@ -13,13 +13,26 @@ import java.nio.file.Path;
  */
 public final class Inference {
 
-    static final int CACHE_SIZE = 64;
-
     private final LoadedModel model;
-    private final SnapshotCache cache = new SnapshotCache(CACHE_SIZE);
+    private final SnapshotCache cache;
 
+    /** Caches snapshots in at most {@link SnapshotCache#HEAP_FRACTION} of the maximum heap (less when it is full). */
     public Inference(LoadedModel model) {
+        this(model, SnapshotCache.forHeap(PassMemory.of(model.description()).total()));
+    }
+
+    Inference(LoadedModel model, SnapshotCache cache) {
         this.model = model;
+        this.cache = cache;
+    }
+
+    /**
+     * Refuses a model whose forward pass with every activation kept cannot fit in the free heap, with a sentence
+     * naming it and the figures; every path that runs a model (predict, evaluate, bench, the app) checks this first.
+     */
+    public static LoadedModel requireFits(LoadedModel model) throws ModelTooBigException {
+        PassMemory.of(model.description()).requireFitsHeap(model.source());
+        return model;
     }
 
     public LoadedModel model() {
@@ -37,6 +50,29 @@ public final class Inference {
         return cache.get(key, () -> model.compiled().forward(input));
     }
 
+    /**
+     * A file's snapshot without keeping it: the caller (predict) reads it once, so it can be collected as soon as
+     * the caller is done, and a run over many images holds one at a time.
+     */
+    public ActivationSnapshot runOnce(Path image) throws ImageInputException {
+        return model.compiled().forward(channels(ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth())));
+    }
+
+    /** The snapshot cached under {@code key}, or null; the app asks before recomputing an image it showed. */
+    public ActivationSnapshot cached(String key) {
+        return cache.peek(key);
+    }
+
+    /** The most the cached snapshots may hold, in bytes. */
+    public long cacheBudget() {
+        return cache.budget();
+    }
+
+    /** What the cached snapshots hold, in bytes: at most {@link #cacheBudget()}. */
+    public long cachedBytes() {
+        return cache.bytes();
+    }
+
     /** Preprocesses a decoded image (e.g. from the clipboard) and runs it under {@code key}. */
     public ActivationSnapshot run(String key, BufferedImage upright) {
         return cache.get(key, () -> model.compiled().forward(channels(ImagePreprocessor.toChw(
@@ -52,7 +88,7 @@ public final class Inference {
      * The preprocessed RGB image in the channels the model reads: unchanged for colour models; for a one-channel
      * model (LeNet) the mean of R, G and B, which keeps grey images exactly as they are stored.
      */
-    private float[] channels(float[] rgb) {
+    float[] channels(float[] rgb) {
         if (model.metadata().inputChannels() != 1) {
             return rgb;
         }

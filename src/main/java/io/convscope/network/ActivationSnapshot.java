@@ -80,6 +80,18 @@ public final class ActivationSnapshot {
         return network.classes().get(topClass());
     }
 
+    /**
+     * The heap this snapshot holds: four bytes per kept value (every layer's output, logits and probabilities). Caches
+     * weigh snapshots by it, because VGG-16's is about 140 MB and Tiny VGG's 0.3 MB.
+     */
+    public long bytes() {
+        long floats = 2L * logits.length;
+        for (LayerActivation a : layers) {
+            floats += a.size();
+        }
+        return Float.BYTES * floats;
+    }
+
     /** Class indices sorted by falling probability. */
     public int[] ranking() {
         return java.util.stream.IntStream.range(0, probabilities.length).boxed()

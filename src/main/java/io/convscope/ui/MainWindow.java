@@ -7,7 +7,10 @@ import javafx.scene.control.Menu;
 
 import io.convscope.engine.ImageInputException;
 import io.convscope.engine.ImagePreprocessor;
+import io.convscope.engine.ByteBoundedCache;
 import io.convscope.engine.Inference;
+import io.convscope.engine.ModelTooBigException;
+import io.convscope.engine.PassMemory;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
 import io.convscope.explain.ExplanationNavigator;
@@ -52,6 +55,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -69,6 +73,21 @@ final class MainWindow extends BorderPane {
     /** The image being shown and everything computed for it. */
     record Shown(String key, String title, String sample, BufferedImage upright, BufferedImage input,
                  ActivationSnapshot snapshot) {
+
+        /** The same image with another snapshot: null in {@link #recentSamples}, whose snapshots the engine caches. */
+        Shown with(ActivationSnapshot snapshot) {
+            return new Shown(key, title, sample, upright, input, snapshot);
+        }
+
+        /** What the two decoded images hold. */
+        long imageBytes() {
+            return bytes(upright) + bytes(input);
+        }
+
+        private static long bytes(BufferedImage image) {
+            DataBuffer data = image.getRaster().getDataBuffer();
+            return (long) data.getSize() * data.getNumBanks() * DataBuffer.getDataTypeSize(data.getDataType()) / 8;
+        }
     }
 
     static final double NOTICE_SECONDS = 6;
@@ -76,8 +95,8 @@ final class MainWindow extends BorderPane {
     static final double WHEEL_PAN_PX = 90;
     /** Where the divider between the network and the Learn panel starts (fraction of the width). */
     static final double LEARN_DIVIDER = 0.62;
-    /** Samples shown recently, ready to show again without decoding (JavaFX thread only). */
-    static final int SHOWN_CACHE = 24;
+    /** The heap share of the decoded samples kept to show again without decoding (a 2 GB heap keeps 64 MB). */
+    static final double SHOWN_CACHE_HEAP_FRACTION = 1 / 32.0;
 
     private final Language language;
     private final ResourceBundle text;
@@ -121,12 +140,12 @@ final class MainWindow extends BorderPane {
     private SoftmaxPanel softmaxPanel;
     private ExplanationNavigator navigator;
     private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
-    private final java.util.Map<String, Shown> recentSamples = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Shown> eldest) {
-            return size() > SHOWN_CACHE;
-        }
-    };
+    /**
+     * Samples shown recently, decoded and bounded by their pixels' bytes (JavaFX thread only). Their snapshots are
+     * not kept here (null): the engine's byte-bounded cache holds them, so there is one snapshot cache, not two.
+     */
+    private final ByteBoundedCache<Shown> recentSamples =
+            new ByteBoundedCache<>(ByteBoundedCache.heapFraction(SHOWN_CACHE_HEAP_FRACTION), Shown::imageBytes);
 
     MainWindow(Language language, AppSettings settings, ExecutorService engine, Palette palette,
                Consumer<Boolean> themeSwitch, Consumer<Language> languageSwitch, boolean dark) {
@@ -409,7 +428,7 @@ final class MainWindow extends BorderPane {
                         return isCancelled();
                     }
                 };
-                LoadedModel model = PresetModels.load(preset, name, progress);
+                LoadedModel model = Inference.requireFits(PresetModels.load(preset, name, progress));
                 updateProgress(FIRST_PASS_PROGRESS, 1);
                 updateMessage(text.getString("load.phase.firstpass"));
                 Inference inf = new Inference(model);
@@ -500,7 +519,8 @@ final class MainWindow extends BorderPane {
 
     /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
     void loadModel(Path file) {
-        run(text.getString("status.loadingModel"), () -> file == null ? ModelLoader.loadBundled() : ModelLoader.load(file),
+        run(text.getString("status.loadingModel"),
+                () -> Inference.requireFits(file == null ? ModelLoader.loadBundled() : ModelLoader.load(file)),
                 model -> {
                     inference.set(new Inference(model));
                     Shown s = shown.get();
@@ -519,11 +539,15 @@ final class MainWindow extends BorderPane {
             return;
         }
         Shown again = recentSamples.get("sample:" + file);
-        if (again != null && again.snapshot().network() == inf.model().description()) {
-            display(again);
+        ActivationSnapshot cached = again == null ? null : inf.cached(again.key());
+        if (cached != null && cached.network() == inf.model().description()) {
+            display(again.with(cached));
             return;
         }
         run(null, () -> {
+            if (again != null) { // decoded, but its snapshot was dropped from the engine's cache
+                return compute(inf, again.key(), again.title(), file, again.upright());
+            }
             byte[] bytes;
             try (InputStream in = MainWindow.class.getResourceAsStream(SampleGallery.RESOURCE_DIR + file)) {
                 if (in == null) {
@@ -576,7 +600,7 @@ final class MainWindow extends BorderPane {
             recentSamples.clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
         }
         if (s.sample() != null) {
-            recentSamples.put(s.key(), s);
+            recentSamples.put(s.key(), s.with(null));
         }
         overview.show(s.snapshot(), rangeMode.getValue());
         learnPanel.show(s.snapshot());
@@ -997,6 +1021,11 @@ final class MainWindow extends BorderPane {
     String message(Throwable t) {
         if (t instanceof ImageInputException e) {
             return String.format(text.getString(e.problem().messageKey()), e.arguments().toArray());
+        }
+        if (t instanceof ModelTooBigException e) {
+            return String.format(text.getString("error.memory"), e.model(), PassMemory.readable(e.neededBytes()),
+                    PassMemory.readable(Math.max(0, e.freeBytes())), PassMemory.readable(e.maxBytes()),
+                    e.suggestedHeapGb());
         }
         if (t instanceof io.convscope.engine.ModelLoadException) {
             return String.format(text.getString("error.model"), t.getMessage());

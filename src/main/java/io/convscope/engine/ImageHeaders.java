@@ -170,17 +170,19 @@ final class ImageHeaders {
         if (Integer.toUnsignedLong(in.getInt(4)) + 8 > data.length) {
             return Problem.SHORT;   // libwebp refuses a RIFF that claims more bytes than the file has, so do we
         }
-        for (int at = 12; at + 8 <= data.length; ) {
-            long size = Integer.toUnsignedLong(in.getInt(at + 4));
-            if (size > data.length - at - 8L) {
+        // Every chunk, also those after the image: the metadata reader allocates each one's declared size.
+        Problem frame = null;
+        for (long at = 12; at + 8 <= data.length; ) {
+            long size = Integer.toUnsignedLong(in.getInt((int) at + 4));
+            if (size > data.length - at - 8) {
                 return Problem.SHORT;
             }
-            if (new String(data, at, 4, StandardCharsets.ISO_8859_1).equals("VP8 ")) {
-                return checkVp8(data, at + 8, (int) size);
+            if (frame == null && new String(data, (int) at, 4, StandardCharsets.ISO_8859_1).equals("VP8 ")) {
+                frame = checkVp8(data, (int) at + 8, (int) size);
             }
-            at += 8 + (int) size + (int) (size & 1);
+            at += 8 + size + (size & 1);
         }
-        return null;
+        return frame;
     }
 
     private static Problem checkVp8(byte[] data, int at, int size) {

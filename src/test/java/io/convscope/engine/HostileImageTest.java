@@ -6,12 +6,15 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +77,26 @@ class HostileImageTest {
         byte[] png = Files.readAllBytes(writePng(HostileImages.noise(8, 8), "plain.png"));
         Path bomb = Files.write(dir.resolve("bomb.png"), HostileImages.pngWithTextBomb(png, 1L << 30));
         assertEquals(List.of("bomb.png: 64 x 64"), inSmallHeap("64m", bomb));
+    }
+
+    @Test
+    void truncatedLosslessWebpClaimingABigPictureIsRefusedAsTruncated() {
+        // 4000 x 4000 at 3 bits a pixel needs 6 MB; the file stops after 64 bits. TwelveMonkeys' bit reader used to
+        // swallow the end of file and decode stale bits, one EOFException per pixel, for minutes.
+        byte[] webp = HostileImages.losslessWebp(4000, 4000, new Random(1), 64);
+        ImageInputException e = assertThrows(ImageInputException.class,
+                () -> ImagePreprocessor.decode(webp, "cut.webp"));
+        assertEquals("cut.webp is not a readable image (truncated WebP data)", e.getMessage());
+    }
+
+    @Test
+    void aDecoderReadingOnAndOnPastTheEndIsStopped() throws IOException {
+        ByteArrayImageInputStream in = new ByteArrayImageInputStream(new byte[] {1, 2});
+        in.readFully(new byte[2]);
+        for (int i = 0; i < 1 << 16; i++) {
+            assertThrows(EOFException.class, in::readByte);
+        }
+        assertThrows(UncheckedIOException.class, in::readByte);
     }
 
     @Test

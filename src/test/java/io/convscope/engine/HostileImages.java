@@ -233,4 +233,68 @@ public final class HostileImages {
         }
         return -1;
     }
+
+    /**
+     * A lossless WebP (VP8L) with no transforms and one group of "simple" prefix codes: green, red and blue each two
+     * random 8-bit symbols (one bit per pixel), alpha 255 and distance 0 single symbols; followed by `pixelBits`
+     * random bits, 3 per pixel for a complete image, fewer for a truncated one.
+     */
+    public static byte[] losslessWebp(int width, int height, Random random, int pixelBits) {
+        Bits bits = new Bits();
+        bits.write(0x2F, 8);
+        bits.write(width - 1, 14);
+        bits.write(height - 1, 14);
+        bits.write(0, 1);   // no alpha
+        bits.write(0, 3);   // version
+        bits.write(0, 1);   // no transform
+        bits.write(0, 1);   // no colour cache
+        bits.write(0, 1);   // no meta prefix codes
+        for (int code = 0; code < 3; code++) {
+            bits.write(1, 1);
+            bits.write(1, 1);
+            bits.write(1, 1);
+            int first = random.nextInt(255);
+            bits.write(first, 8);
+            bits.write(first + 1 + random.nextInt(255 - first), 8);
+        }
+        bits.write(1, 1);
+        bits.write(0, 1);
+        bits.write(1, 1);
+        bits.write(255, 8);
+        bits.write(1, 1);
+        bits.write(0, 1);
+        bits.write(0, 1);
+        bits.write(0, 1);
+        for (int i = 0; i < pixelBits; i++) {
+            bits.write(random.nextInt(2), 1);
+        }
+        return riff("VP8L", bits.toByteArray());
+    }
+
+    /** Least-significant-bit-first packing, as VP8L reads it. */
+    private static final class Bits {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int current;
+        private int used;
+
+        void write(int value, int count) {
+            for (int i = 0; i < count; i++) {
+                current |= ((value >> i) & 1) << used;
+                if (++used == 8) {
+                    bytes.write(current);
+                    current = 0;
+                    used = 0;
+                }
+            }
+        }
+
+        byte[] toByteArray() {
+            if (used > 0) {
+                bytes.write(current);
+                current = 0;
+                used = 0;
+            }
+            return bytes.toByteArray();
+        }
+    }
 }

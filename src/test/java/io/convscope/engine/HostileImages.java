@@ -49,10 +49,11 @@ public final class HostileImages {
         tiffTag(tiff, 258, 3, 3, bitsPerSample);          // BitsPerSample 8, 8, 8
         tiffTag(tiff, 259, 3, 1, 8);                      // Compression: deflate
         tiffTag(tiff, 262, 3, 1, 2);                      // RGB
-        tiffTag(tiff, 273, 4, strips, offsets);           // StripOffsets
+        // A single LONG is stored in the entry itself, more of them where the entry points.
+        tiffTag(tiff, 273, 4, strips, strips == 1 ? data : offsets);            // StripOffsets
         tiffTag(tiff, 277, 3, 1, 3);                      // SamplesPerPixel
         tiffTag(tiff, 278, 4, 1, rowsPerStrip);           // RowsPerStrip
-        tiffTag(tiff, 279, 4, strips, counts);            // StripByteCounts
+        tiffTag(tiff, 279, 4, strips, strips == 1 ? strip.length : counts);     // StripByteCounts
         tiffTag(tiff, 284, 3, 1, 1);                      // chunky
         tiffTag(tiff, 317, 3, 1, 1);                      // no predictor
         tiff.putInt(0);

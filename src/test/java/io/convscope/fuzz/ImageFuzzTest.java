@@ -81,7 +81,9 @@ class ImageFuzzTest {
                     slowestNanos = nanos;
                     slowest = label + (fromFile ? " via file" : " via bytes") + ": " + result;
                 }
-                if (result.startsWith("refused ")) {
+                if (i < names.size() && !seedName.equals(ImageSeeds.UNDECODABLE) && !result.equals("ok")) {
+                    failures.add(label + ": the unmutated seed is not preprocessed: " + result);
+                } else if (result.startsWith("refused ")) {
                     refusals.merge(result.substring("refused ".length()), 1, Integer::sum);
                 } else if (!result.equals("ok")) {
                     failures.add(label + ": " + result);
@@ -103,7 +105,8 @@ class ImageFuzzTest {
                 .mapToInt(Integer::intValue).sum());
         refusals.forEach((problem, count) -> System.out.printf("    %-22s %,d%n", problem, count));
         System.out.printf("  slowest: %.2f s, %s%n", slowestNanos / 1e9, slowest);
-        System.out.printf("  peak heap: %,d MB; failures: %d%n", peakHeapMegabytes(), failures.size());
+        System.out.printf("  heap: peak %,d MB of a %,d MB limit (summed per pool); failures: %d%n",
+                peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20, failures.size());
         failures.stream().limit(30).forEach(f -> System.out.println("  FAIL " + f));
         assertTrue(failures.isEmpty(), () -> failures.size() + " inputs failed, first: " + failures.get(0));
     }

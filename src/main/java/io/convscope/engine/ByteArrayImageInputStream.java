@@ -13,11 +13,12 @@ import java.util.Objects;
  * <p>It also ends decoders that never stop at the end of the data: TwelveMonkeys' lossless WebP bit reader swallows
  * the end-of-file exception and carries on with stale bits, so a truncated file claiming 100 megapixels decoded
  * garbage, one exception per pixel, for minutes. Decoders that finish normally read past the end a few dozen times
- * at most (prefetching); after {@link #PAST_END_READS} such reads the next one throws unchecked.
+ * at most while prefetching (measured: lossless WebP 19-74, JPEG 3, PNG 0); after {@link #PAST_END_READS} such
+ * reads the next one throws unchecked.
  */
 final class ByteArrayImageInputStream extends ImageInputStreamImpl {
 
-    private static final int PAST_END_READS = 1 << 16;
+    private static final int PAST_END_READS = 4096;
 
     private final byte[] data;
     private int pastEnd;

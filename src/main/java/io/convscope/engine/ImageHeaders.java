@@ -114,6 +114,10 @@ final class ImageHeaders {
                 at++;          // fill byte
                 continue;
             }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                at += 2;       // markers without a length
+                continue;
+            }
             int length = in.getShort(at + 2) & 0xFFFF;
             if (isHuffmanFrame(marker)) {
                 return checkJpegFrame(data, at + 4, length - 2);

@@ -22,7 +22,10 @@ public final class ImageInputException extends Exception {
         TRUNCATED("%s is not a readable image (truncated %s data)"),
         CORRUPT("%s is not a readable image (corrupt %s data)"),
         UNSUPPORTED("%s is not an image ConvScope can read (supported: %s)"),
-        MISSING_FROM_BUILD("%s is missing from this build");
+        MISSING_FROM_BUILD("%s is missing from this build"),
+        NAMED_PIPE("%s is a named pipe, not an image file"),
+        DEVICE("%s is a device, not an image file"),
+        SPECIAL_FILE("%s is a special file (not a regular file), not an image file");
 
         private final String english;
 

@@ -1,6 +1,7 @@
 package io.convscope.ui;
 
 import io.convscope.explain.FlattenExplanation;
+import io.convscope.explain.ShownSum;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
@@ -322,8 +323,9 @@ public final class FlattenView extends BorderPane {
         for (float p : this.products) {
             productSum += p;
         }
-        sum.setText(String.format(text.getString("flatten.sum"), twoDecimals(productSum),
-                signed(explanation.bias()), fourDecimals(logit)));
+        // As many decimals as it takes for the printed products and bias to add up to the printed logit.
+        ShownSum shown = ShownSum.of(logit, 2, 4, productSum, explanation.bias());
+        sum.setText(String.format(text.getString("flatten.sum.shown"), shown.joined(), shown.relation(), shown.total()));
         clearHover();
     }
 
@@ -438,11 +440,6 @@ public final class FlattenView extends BorderPane {
 
     static String fourDecimals(double v) {
         return fixed(v, 4);
-    }
-
-    private static String signed(double v) {
-        String s = twoDecimals(v);
-        return s.startsWith("-") ? "(" + s + ")" : s;
     }
 
     private static String fixed(double value, int decimals) {

@@ -25,7 +25,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,8 +93,15 @@ class FlattenViewTest {
         Stage stage = showInStage(view);
         WaitForAsyncUtils.waitForFxEvents();
 
-        String logit = String.format(Locale.ROOT, "%.4f", snapshot.logit(ESPRESSO));
-        assertTrue(view.sumText().contains("= " + logit), view.sumText());
+        // The printed products and bias add up to the printed logit ("5.95 + (-0.11) = 5.8421" did not).
+        Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$")
+                .matcher(view.sumText());
+        assertTrue(m.find(), view.sumText());
+        BigDecimal total = new BigDecimal(m.group(3));
+        assertEquals(0, new BigDecimal(m.group(1)).add(new BigDecimal(m.group(2))).compareTo(total),
+                view.sumText());
+        assertEquals(0, BigDecimal.valueOf(snapshot.logit(ESPRESSO))
+                .setScale(total.scale(), RoundingMode.HALF_UP).compareTo(total), view.sumText());
 
         FlattenExplanation e = new FlattenExplanation(snapshot, OUTPUT, ESPRESSO);
         float[] weights = e.weights();

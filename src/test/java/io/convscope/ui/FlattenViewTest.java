@@ -72,6 +72,18 @@ class FlattenViewTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * The sum line's printed products and bias add up to its printed logit, which is the engine's logit rounded
+     * ("5.95 + (-0.11) = 5.8421" did not add up: issue 12, item 9).
+     */
+    static void assertSumAddsUp(String sumText, float logit) {
+        Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$").matcher(sumText);
+        assertTrue(m.find(), sumText);
+        BigDecimal total = new BigDecimal(m.group(3));
+        assertEquals(0, new BigDecimal(m.group(1)).add(new BigDecimal(m.group(2))).compareTo(total), sumText);
+        assertEquals(0, BigDecimal.valueOf(logit).setScale(total.scale(), RoundingMode.HALF_UP).compareTo(total), sumText);
+    }
+
     static void screenshot(Scene scene, String name) throws Exception {
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,15 +105,7 @@ class FlattenViewTest {
         Stage stage = showInStage(view);
         WaitForAsyncUtils.waitForFxEvents();
 
-        // The printed products and bias add up to the printed logit ("5.95 + (-0.11) = 5.8421" did not).
-        Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$")
-                .matcher(view.sumText());
-        assertTrue(m.find(), view.sumText());
-        BigDecimal total = new BigDecimal(m.group(3));
-        assertEquals(0, new BigDecimal(m.group(1)).add(new BigDecimal(m.group(2))).compareTo(total),
-                view.sumText());
-        assertEquals(0, BigDecimal.valueOf(snapshot.logit(ESPRESSO))
-                .setScale(total.scale(), RoundingMode.HALF_UP).compareTo(total), view.sumText());
+        assertSumAddsUp(view.sumText(), snapshot.logit(ESPRESSO));
 
         FlattenExplanation e = new FlattenExplanation(snapshot, OUTPUT, ESPRESSO);
         float[] weights = e.weights();

@@ -208,7 +208,7 @@ public final class ElementwiseExplanation {
             case BATCH_NORM, SCALE -> Formulas.twoDecimals(scale) + " × " + bracketed(a)
                     + (description.kind() == LayerKind.BATCH_NORM ? " + " + bracketed(Formulas.twoDecimals(shift)) : "")
                     + " = " + result;
-            case ADD -> joined(operands, " + ") + " = " + result;
+            case ADD -> addition(in, out);
             default -> merge(operands) + " = " + result;
         };
         return new ElementwiseStep(new GridPosition(y, x), cells, in, out, formula);
@@ -289,6 +289,15 @@ public final class ElementwiseExplanation {
     }
 
     /** Operands after the first in brackets when negative: "0.12 + (-0.40)". */
+    /** A residual addition with as many decimals as it takes for the printed operands to add up to the result. */
+    private static String addition(float[] operands, float sum) {
+        double[] terms = new double[operands.length];
+        for (int i = 0; i < terms.length; i++) {
+            terms[i] = operands[i];
+        }
+        return ShownSum.of(sum, 2, 4, terms).text();
+    }
+
     private static String joined(List<String> operands, String op) {
         StringBuilder sb = new StringBuilder(operands.get(0));
         for (int i = 1; i < operands.size(); i++) {

@@ -15,6 +15,7 @@ public final class FormulaStep {
     private final float[][] products;
     private final float sum;
     private final String arithmetic;
+    private final String relation;
 
     /** {@code inputs} and {@code weights} become this step's own: the caller passes fresh arrays. */
     FormulaStep(int channel, GridPosition output, GridPosition windowOrigin, float[][] inputs, float[][] weights) {
@@ -39,7 +40,9 @@ public final class FormulaStep {
             }
         }
         this.sum = (float) total;
-        this.arithmetic = text.append(" = ").append(Formulas.twoDecimals(total)).toString();
+        // "≈" where the printed factors, multiplied and added, do not give the printed sum (rounding): never a false "=".
+        this.relation = ShownSum.productsRelation(inputs, weights, total, 2);
+        this.arithmetic = text.append(' ').append(relation).append(' ').append(Formulas.twoDecimals(total)).toString();
     }
 
     /** The input channel whose kernel this is. */
@@ -76,7 +79,15 @@ public final class FormulaStep {
         return sum;
     }
 
-    /** The panel's equation, terms in row-major kernel order: {@code 0.12 × -0.30 + … = -0.04} (two decimals). */
+    /** "=" when the two-decimal factors multiply and add up to the two-decimal sum as printed, else "≈". */
+    public String relation() {
+        return relation;
+    }
+
+    /**
+     * The panel's equation, terms in row-major kernel order: {@code 0.12 × -0.30 + … = -0.04} (two decimals), with
+     * "≈" instead of "=" where the rounded factors do not add up to the rounded sum.
+     */
     public String arithmetic() {
         return arithmetic;
     }

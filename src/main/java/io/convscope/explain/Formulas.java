@@ -21,9 +21,13 @@ final class Formulas {
         return fixed(value, 4);
     }
 
-    /** Rounds to {@code decimals}; a value that rounds to zero prints without sign, so a panel never shows "-0.00". */
-    private static String fixed(double value, int decimals) {
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    /**
+     * Rounds to {@code decimals}; a value that rounds to zero prints without sign, so a panel never shows "-0.00".
+     * Finite values are rounded by {@link ShownSum#rounded}, so the numbers a sum is checked with are the ones printed.
+     */
+    static String fixed(double value, int decimals) {
+        String text = Double.isFinite(value) ? ShownSum.rounded(value, decimals).toPlainString()
+                : String.format(Locale.ROOT, "%." + decimals + "f", value);
         return text.matches("-0\\.0*") ? text.substring(1) : text;
     }
 

@@ -48,6 +48,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
     private Cell[][] inputCells = new Cell[0][0];
     private Cell[][] weightCells = new Cell[0][0];
     private Cell result;
+    private Label equals = new Label();
     private ConvolutionExplanation explanation;
     private int channel;
     private DoubleToIntFunction inputColors = v -> 0xFFFFFFFF;
@@ -159,7 +160,11 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
                 weightCells[ky][kx] = w;
                 math.add(term, 2 * kx, ky);
                 boolean last = ky == k - 1 && kx == kw - 1;
-                math.add(operator(last ? "=" : "+"), 2 * kx + 1, ky);
+                Label op = operator(last ? "=" : "+");
+                if (last) {
+                    equals = op;
+                }
+                math.add(op, 2 * kx + 1, ky);
             }
         }
         result = new Cell(TERM_WIDTH + 6, TERM_HEIGHT + 8);
@@ -198,6 +203,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
             }
         }
         result.set(s.sum(), outputColors.applyAsInt(s.sum()));
+        equals.setText(s.relation()); // "≈" where the printed terms do not add up to the printed sum
         // Non-breaking spaces keep each "input × weight" term on one line when the equation wraps.
         arithmetic.setText(s.arithmetic().replace(" × ", "\u00a0×\u00a0"));
         input.setHighlight(s.windowOrigin().y(), s.windowOrigin().x(), in.length, in[0].length);

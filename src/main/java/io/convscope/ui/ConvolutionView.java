@@ -53,7 +53,6 @@ import java.util.function.IntConsumer;
 final class ConvolutionView extends BorderPane {
 
     static final double WIDTH = 1100;
-    static final double HEIGHT = 640;
     static final double DIAGRAM_HEIGHT = 500;
     static final int SLIDE_STEPS = 5;
     /** Input channels drawn at once; wider layers (VGG's 64 to 512) page through them, as the overview scrolls. */
@@ -84,13 +83,16 @@ final class ConvolutionView extends BorderPane {
     private double lastOutputRange;
     private double sharedRange;
     private IntConsumer onChannelChosen = c -> { };
+    private Runnable onClose = () -> { };
     private int slideStep;
 
     ConvolutionView(ResourceBundle text) {
         this.text = text;
         setId("conv-view");
-        setPrefSize(WIDTH, HEIGHT);
-        setMaxSize(WIDTH, HEIGHT);
+        // As tall as its content: a fixed 640 px cut the legends, readout and hint off the view's background, and they
+        // were drawn over the faded overview's legends. FitToSize scales the whole view into the window.
+        setPrefWidth(WIDTH);
+        setMaxSize(WIDTH, Region.USE_PREF_SIZE);
         setPadding(new Insets(12, 16, 12, 16));
         getStyleClass().add("conv-view");
 
@@ -102,7 +104,8 @@ final class ConvolutionView extends BorderPane {
         Button info = new InfoButton("conv-info", text.getString("conv.view.info"), io.convscope.explain.Article.CONVOLUTION);
         javafx.scene.layout.Region titleSpacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(titleSpacer, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox titleRow = new javafx.scene.layout.HBox(6, title, titleSpacer, info);
+        javafx.scene.layout.HBox titleRow = new javafx.scene.layout.HBox(6, title, titleSpacer, info,
+                new CloseButton("conv-close", text.getString("conv.close"), () -> onClose.run()));
         titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox heading = new VBox(2, titleRow, subtitle);
         heading.setPadding(new Insets(0, 0, 10, 0));
@@ -274,6 +277,7 @@ final class ConvolutionView extends BorderPane {
         bias.setCursor(Cursor.CROSSHAIR);
         String biasText = String.format(Locale.ROOT, text.getString("conv.readout.bias"), explanation.bias());
         bias.setOnMouseEntered(e -> readout.set(biasText));
+        bias.setOnMouseExited(e -> readout.set("")); // the readout describes what is under the pointer, or nothing
         Label biasLabel = small(String.format(Locale.ROOT, text.getString("conv.bias.label"), explanation.bias()));
         biasLabel.relocate(plusX + 18, biasY - 8);
         Label sumNote = annotationLabel(text.getString("conv.note.sum" + notes), 150);
@@ -319,7 +323,10 @@ final class ConvolutionView extends BorderPane {
                     strip.setVisible(true);
                     readout.set(String.format(Locale.ROOT, text.getString("conv.readout.channel"), shownChannel));
                 });
-                map.setOnMouseExited(e -> strip.setVisible(false));
+                map.setOnMouseExited(e -> {
+                    strip.setVisible(false);
+                    readout.set("");
+                });
                 map.setOnMouseClicked(e -> onChannelChosen.accept(channel));
                 // Keyboard: Tab reaches every map; the strip marks the focused channel; Enter or Space opens it.
                 map.setFocusTraversable(true);
@@ -357,6 +364,7 @@ final class ConvolutionView extends BorderPane {
         outputMap.setId("conv-output");
         outputMap.relocate(outputX, outputY);
         outputMap.setOnMouseEntered(e -> readout.set(text.getString("conv.readout.output")));
+        outputMap.setOnMouseExited(e -> readout.set(""));
         diagram.getChildren().addAll(outputMap, frame(outputX, outputY, outputSide));
         masks.add(masks(outputX, outputY, outputSide));
     }
@@ -467,6 +475,7 @@ final class ConvolutionView extends BorderPane {
         glyph.setCursor(Cursor.CROSSHAIR);
         String weights = kernelText(kernel);
         glyph.setOnMouseEntered(e -> readout.set(String.format(text.getString("conv.readout.kernel"), weights, channel)));
+        glyph.setOnMouseExited(e -> readout.set(""));
         return glyph;
     }
 
@@ -631,6 +640,11 @@ final class ConvolutionView extends BorderPane {
         if (isSliding()) {
             finishSlide();
         }
+    }
+
+    /** The × button: the view closes, as Esc and a click outside it do. */
+    void setOnClose(Runnable handler) {
+        onClose = handler == null ? () -> { } : handler;
     }
 
     void setOnChannelChosen(IntConsumer handler) {

@@ -15,6 +15,9 @@ final class FitToSize extends Region {
         this.content = content;
         getChildren().add(content);
         setMinSize(0, 0);
+        // Only the content takes the pointer: a click on the space around it reaches the layer below, which closes the
+        // view (this region spans the whole layer and swallowed those clicks).
+        setPickOnBounds(false);
     }
 
     Node content() {

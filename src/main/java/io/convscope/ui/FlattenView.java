@@ -1,6 +1,7 @@
 package io.convscope.ui;
 
 import io.convscope.explain.FlattenExplanation;
+import io.convscope.explain.ShownSum;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
@@ -63,7 +64,19 @@ public final class FlattenView extends BorderPane {
 
     private final ResourceBundle text;
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
-    private final Pane diagram = new Pane();
+    /**
+     * Wide enough for the output label ("espresso (probability 0.9816)") in its real, styled font, however long the
+     * class name: FitToSize scales the diagram down rather than clip it. Computed, not set from a listener on the
+     * label: a preferred size set during a layout pass never reached FitToSize, which kept the old scale and cut the
+     * label (after closing the softmax panel).
+     */
+    private final Pane diagram = new Pane() {
+        @Override
+        protected double computePrefWidth(double height) {
+            return output == null ? 0 : Math.max(output.getLayoutX() + 170, output.getLayoutX() + output.prefWidth(-1) + 16);
+        }
+    };
+    private Label output;
     private final Pane strip = new Pane();
     private final Group hoverMarks = new Group();
     private final Rectangle rowMark = new Rectangle();
@@ -75,6 +88,7 @@ public final class FlattenView extends BorderPane {
     private final List<HeatmapView> maps = new ArrayList<>();
     private final List<WritableImage> columns = new ArrayList<>();
     private Runnable onSoftmaxChosen = () -> { };
+    private Runnable onClose = () -> { };
     private FlattenExplanation explanation;
     private String sourceName = "";
     private float[] vector = new float[0];
@@ -92,7 +106,8 @@ public final class FlattenView extends BorderPane {
         Button info = new InfoButton("flatten-info", text.getString("flatten.info"), io.convscope.explain.Article.FLATTEN);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, info);
+        HBox header = new HBox(6, title, spacer, info,
+                new CloseButton("flatten-close", text.getString("flatten.close"), () -> onClose.run()));
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
 
@@ -296,8 +311,9 @@ public final class FlattenView extends BorderPane {
         click.relocate(boxX - 19, midY + 22);
         double outX = boxX + 92 + 44;
         Line toOutput = arrow(boxX + 92, midY, outX - 4);
-        Label output = new Label(String.format(text.getString("flatten.output"), className,
+        output = new Label(String.format(text.getString("flatten.output"), className,
                 fourDecimals(s.probability(classIndex))));
+        output.setId("flatten-output");
         output.getStyleClass().add("view-header-strong");
         output.relocate(outX, midY - 10);
 
@@ -311,19 +327,16 @@ public final class FlattenView extends BorderPane {
         diagram.getChildren().addAll(bracket, top, bottom, toPlus, products, biasLine, plus, plusText, bias,
                 biasLabel, toLogit, logitCircle, logitText, logitLabel, toSoftmax, softmax, click, toOutput, output,
                 weightLegend, mapLegend, hoverMarks);
-        // Wide enough for the class name and probability in the label's real (styled) font, however long the name:
-        // FitToSize scales the diagram down rather than clip it.
-        diagram.setPrefSize(outX + 170, STRIP_TOP + stripHeight + 4);
-        double diagramHeight = STRIP_TOP + stripHeight + 4;
-        output.layoutBoundsProperty().addListener((o, was, now) ->
-                diagram.setPrefSize(Math.max(outX + 170, outX + now.getWidth() + 16), diagramHeight));
+        diagram.setPrefHeight(STRIP_TOP + stripHeight + 4);
+        diagram.requestLayout();
 
         double productSum = 0;
         for (float p : this.products) {
             productSum += p;
         }
-        sum.setText(String.format(text.getString("flatten.sum"), twoDecimals(productSum),
-                signed(explanation.bias()), fourDecimals(logit)));
+        // As many decimals as it takes for the printed products and bias to add up to the printed logit.
+        ShownSum shown = ShownSum.of(logit, 2, 4, productSum, explanation.bias());
+        sum.setText(String.format(text.getString("flatten.sum.shown"), shown.joined(), shown.relation(), shown.total()));
         clearHover();
     }
 
@@ -379,6 +392,11 @@ public final class FlattenView extends BorderPane {
     private void clearHover() {
         hoverMarks.setVisible(false);
         readout.set("");
+    }
+
+    /** The × button: the view closes, as Esc and a click outside it do. */
+    public void setOnClose(Runnable action) {
+        onClose = action == null ? () -> { } : action;
     }
 
     public void setOnSoftmaxChosen(Runnable action) {
@@ -438,11 +456,6 @@ public final class FlattenView extends BorderPane {
 
     static String fourDecimals(double v) {
         return fixed(v, 4);
-    }
-
-    private static String signed(double v) {
-        String s = twoDecimals(v);
-        return s.startsWith("-") ? "(" + s + ")" : s;
     }
 
     private static String fixed(double value, int decimals) {

@@ -803,10 +803,15 @@ final class MainWindow extends BorderPane {
 
     /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */
     void showLayer(int layerIndex) {
+        backToOverview();
+        overview.focusLayer(layerIndex);
+    }
+
+    /** Closes every open view: a view's × button. */
+    private void backToOverview() {
         while (!explanationState().controlsEnabled()) {
             goBack();
         }
-        overview.focusLayer(layerIndex);
     }
 
     LearnPanel learnPanel() {
@@ -940,6 +945,7 @@ final class MainWindow extends BorderPane {
             convolutionView.getStyleClass().add("explanation-view");
             convolutionFit = new FitToSize(convolutionView);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
+            convolutionView.setOnClose(this::backToOverview);
         }
         convolutionView.show(snap, layer, neuron, overview.range(snap.network().inputOf(layer)), overview.range(layer));
         readout.textProperty().unbind();
@@ -952,6 +958,7 @@ final class MainWindow extends BorderPane {
             flattenView.getStyleClass().add("explanation-view");
             flattenFit = new FitToSize(flattenView);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
+            flattenView.setOnClose(this::backToOverview);
         }
         int maps = snap.network().inputOf(layer);
         while (maps > 0 && snap.network().layer(maps).outputShape().isVector()) {

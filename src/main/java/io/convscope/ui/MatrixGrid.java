@@ -4,9 +4,12 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -22,6 +25,10 @@ final class MatrixGrid extends Canvas {
     static final int MAX_VISIBLE = 11;
     static final double MIN_CELL_FOR_TEXT = 22;
     static final Font CELL_FONT = Font.font(10);
+    /** Smallest font a cell's number shrinks to before it loses a decimal. */
+    static final double MIN_FONT_SIZE = 8;
+    /** Space kept free on each side of a cell's number, so neighbouring numbers never touch. */
+    static final double TEXT_MARGIN = 1.5;
 
     private float[][] values = new float[0][0];
     private DoubleToIntFunction coloring = v -> 0xFFFFFFFF;
@@ -32,10 +39,15 @@ final class MatrixGrid extends Canvas {
     private int firstRow;
     private int firstCol;
     private BiConsumer<Integer, Integer> onHover = (y, x) -> { };
+    /** The exact value of the hovered cell: a cell may print it shortened to fit. */
+    private final Tooltip exact = new Tooltip();
+    private final Text measure = new Text();
 
     MatrixGrid(double size) {
         super(size, size);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
+        exact.setShowDelay(Duration.millis(300));
+        Tooltip.install(this, exact);
     }
 
     void setData(float[][] data, DoubleToIntFunction colors) {
@@ -100,6 +112,7 @@ final class MatrixGrid extends Canvas {
         int y = firstRow + (int) (e.getY() / cell);
         int x = firstCol + (int) (e.getX() / cell);
         if (y >= 0 && y < rows() && x >= 0 && x < cols() && e.getX() < cell * visibleCols() && e.getY() < cell * visibleRows()) {
+            exact.setText(format(values[y][x], 4));
             onHover.accept(y, x);
         }
     }
@@ -120,9 +133,11 @@ final class MatrixGrid extends Canvas {
                 g.setStroke(Color.gray(0.85));
                 g.setLineWidth(0.5);
                 g.strokeRect(c * cell, r * cell, cell, cell);
-                if (cell >= MIN_CELL_FOR_TEXT) {
+                CellText label = cell >= MIN_CELL_FOR_TEXT ? fitted(v, cell) : null;
+                if (label != null) {
                     g.setFill(textOn(argb));
-                    g.fillText(format(v), c * cell + cell / 2, r * cell + cell / 2);
+                    g.setFont(label.font());
+                    g.fillText(label.text(), c * cell + cell / 2, r * cell + cell / 2);
                 }
             }
         }
@@ -135,8 +150,49 @@ final class MatrixGrid extends Canvas {
 
     /** Two decimals, as CNN Explainer prints them. */
     static String format(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.equals("-0.00") ? "0.00" : s;
+        return format(v, 2);
+    }
+
+    /** {@code decimals} decimals; a value that rounds to zero prints without its sign. */
+    static String format(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
+    }
+
+    /** A number as a cell prints it, in the font that makes it fit. */
+    record CellText(String text, Font font) {
+    }
+
+    /**
+     * How the value at visible cell (row, column) is printed, or null when the cells are too small for numbers (or
+     * the value too long for its cell at any size). Negative values ("-0.31") are wider than the 24-pixel cells of
+     * an 11-cell grid at the normal font: the font shrinks down to {@value #MIN_FONT_SIZE} px, then a decimal is
+     * dropped. The tooltip always has the exact value.
+     */
+    CellText cellText(int row, int column) {
+        double cell = cellSize();
+        return cell >= MIN_CELL_FOR_TEXT ? fitted(values[firstRow + row][firstCol + column], cell) : null;
+    }
+
+    private CellText fitted(double v, double cell) {
+        double room = cell - 2 * TEXT_MARGIN;
+        for (int decimals = 2; decimals >= 0; decimals--) {
+            String text = format(v, decimals);
+            for (double size = CELL_FONT.getSize(); size >= MIN_FONT_SIZE; size -= 0.5) {
+                Font font = size == CELL_FONT.getSize() ? CELL_FONT : Font.font(CELL_FONT.getFamily(), size);
+                if (textWidth(text, font) <= room) {
+                    return new CellText(text, font);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The width {@code text} takes in {@code font}, as the canvas draws it. */
+    double textWidth(String text, Font font) {
+        measure.setText(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** White on dark cells, black on light ones. */

@@ -135,9 +135,14 @@ class ElementwiseExplanationTest {
         for (int i = 0; i < view.positions(); i++) {
             GridPosition p = view.position(i);
             ElementwiseStep step = view.step(p.y(), p.x());
-            String b = Formulas.twoDecimals(step.inputs()[1]);
-            assertEquals(Formulas.twoDecimals(step.inputs()[0]) + " + " + (b.startsWith("-") ? "(" + b + ")" : b)
-                    + " = " + Formulas.twoDecimals(step.output()), step.formula());
+            // As many decimals as it takes for the printed operands to add up to the printed result.
+            ShownSum sum = ShownSum.of(step.output(), 2, 4, step.inputs()[0], step.inputs()[1]);
+            String b = sum.terms().get(1);
+            assertEquals(sum.terms().get(0) + " + " + (b.startsWith("-") ? "(" + b + ")" : b) + " " + sum.relation()
+                    + " " + sum.total(), step.formula());
+            if (sum.relation().equals(ShownSum.EQUALS)) {
+                ShownSumTest.assertAddsUp(sum);
+            }
         }
     }
 

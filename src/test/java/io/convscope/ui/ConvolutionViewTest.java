@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
@@ -261,5 +262,62 @@ class ConvolutionViewTest {
         }).get(10, TimeUnit.SECONDS);
         assertEquals(30, shown[0]);
         assertEquals(Math.min(30, MatrixGrid.MAX_VISIBLE), shown[1]);
+    }
+    /**
+     * Negative numbers ran together in the formula grids ("-0.31-0.93-1.04-0.58"): at 11 cells in 264 pixels a cell is
+     * 24 pixels wide and "-0.31" in the 10-pixel font is wider. Every printed number must fit its cell, still say the
+     * value to the decimals it keeps, and the tooltip must carry the exact value.
+     */
+    @Test
+    void negativeNumbersFitTheirCells() throws Exception {
+        float[][] negatives = new float[11][11];
+        float[] row = {-0.31f, -0.93f, -1.04f, -0.58f, -12.35f, 0.27f, -0.005f, 3.5f, -0.8f, -2.71f, -0.44f};
+        for (float[] r : negatives) {
+            System.arraycopy(row, 0, r, 0, row.length);
+        }
+        int layer = snapshot.network().indexOf("conv_1_2");
+        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> {
+            ConvolutionFormulaPanel p = new ConvolutionFormulaPanel(TEXT, () -> { });
+            p.show(snapshot, layer, 1, 0, ranges.range(RangeMode.UNIT, layer - 1), ranges.range(RangeMode.UNIT, layer));
+            p.setPlaying(false);
+            return p;
+        }).get(10, TimeUnit.SECONDS);
+        showInStage(panel);
+        String problems = WaitForAsyncUtils.asyncFx(() -> {
+            MatrixGrid synthetic = new MatrixGrid(ConvolutionFormulaPanel.GRID_SIZE);
+            synthetic.setData(negatives, v -> 0xFFFFFFFF);
+            double room = synthetic.cellSize() - 2 * MatrixGrid.TEXT_MARGIN;
+            StringBuilder out = new StringBuilder();
+            if (synthetic.textWidth("-0.31", MatrixGrid.CELL_FONT) <= room) {
+                out.append("the old 10 px text would fit: the test proves nothing; ");
+            }
+            for (MatrixGrid grid : List.of(synthetic, panel.inputGrid(), panel.outputGrid())) {
+                for (int y = 0; y < grid.visibleRows(); y++) {
+                    for (int x = 0; x < grid.visibleCols(); x++) {
+                        MatrixGrid.CellText t = grid.cellText(y, x);
+                        float v = grid.value(y, x);
+                        if (t == null) {
+                            out.append("no number for ").append(v).append("; ");
+                            continue;
+                        }
+                        double w = grid.textWidth(t.text(), t.font());
+                        int decimals = t.text().contains(".") ? t.text().length() - t.text().indexOf('.') - 1 : 0;
+                        if (w > grid.cellSize() - 2 * MatrixGrid.TEXT_MARGIN) {
+                            out.append(t.text()).append(" is ").append(w).append(" px wide in a ")
+                                    .append(grid.cellSize()).append(" px cell; ");
+                        }
+                        if (!t.text().equals(MatrixGrid.format(v, decimals))) {
+                            out.append(t.text()).append(" does not print ").append(v).append("; ");
+                        }
+                        if (Math.abs(v) < 10 && decimals < 1) {
+                            out.append(t.text()).append(" lost every decimal; ");
+                        }
+                    }
+                }
+            }
+            return out.toString();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals("", problems);
+        screenshot("conv-formula-negatives.png");
     }
 }

@@ -9,6 +9,7 @@ import io.convscope.network.graph.Operations;
 import io.convscope.network.graph.TensorShape;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,9 @@ public final class CaffeImporter {
         }
     }
 
+    private static final String NOT_TEXT = "this file holds binary data, not a text prototxt (a Caffe network "
+            + "definition in protobuf text format)";
+
     private CaffeImporter() {
     }
 
@@ -88,7 +92,15 @@ public final class CaffeImporter {
     }
 
     public static ArchitectureGraph read(Path file, Options options) throws IOException, PrototxtException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new PrototxtException(NOT_TEXT, 1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new PrototxtException(NOT_TEXT, 1);
+        }
         String fallback = file.getFileName().toString().replaceFirst("\\.prototxt$", "");
         return parse(text, fallback, options);
     }

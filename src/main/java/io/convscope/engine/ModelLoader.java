@@ -75,7 +75,8 @@ public final class ModelLoader {
             }
         } catch (ModelLoadException e) {
             // every refusal names the file, also those the compiler words by layer only
-            throw e.getMessage().contains(file) ? e : new ModelLoadException(file + ": " + e.getMessage(), e);
+            boolean named = e.getMessage().contains(file) || e.getMessage().matches("(?s)[^ ]+\\.[A-Za-z0-9]+[: ].*");
+            throw named ? e : new ModelLoadException(file + ": " + e.getMessage(), e);
         } catch (Exception | OutOfMemoryError e) {
             // DL4J's importers throw many unchecked kinds; the user needs the file and the reason, not the trace.
             throw new ModelLoadException(file + " cannot be loaded: " + ModelChecks.reason(e), e);
@@ -183,6 +184,7 @@ public final class ModelLoader {
         Shape input = ModelChecks.input(name, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
         ModelChecks.finiteWeights(name, net);
         CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+        ModelChecks.activationMemory(name, compiled.description());
         if (!compiled.description().predictsClasses()) {
             // A segmentation or detection model: its last layer's size counted channels, not classes.
             meta = new ModelMetadata(meta.name(), List.of(), meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),

@@ -8,23 +8,14 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.ModelLoader;
 import io.convscope.engine.ModelMetadata;
 import io.convscope.engine.ModelStore;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import io.convscope.engine.SmallModels;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +43,7 @@ class ModelFuzzTest {
 
     @Test
     void damagedModelsAreLoadedOrRefusedWithASentence(@TempDir Path dir) throws Exception {
-        int iterations = FuzzSupport.iterations("fuzz.models", 1_500);
+        int iterations = FuzzSupport.iterations("fuzz.models", 2_000);
         long seed = Long.getLong("fuzz.seed", 20261206L);
         Seeds seeds = Seeds.build(dir.resolve("seeds"));
         Random rng = new Random(seed);
@@ -99,14 +90,7 @@ class ModelFuzzTest {
 
         static Seeds build(Path dir) throws Exception {
             Files.createDirectories(dir);
-            var conf = new NeuralNetConfiguration.Builder().seed(1).list()
-                    .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(4).activation(Activation.RELU).build())
-                    .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool").kernelSize(2, 2).stride(2, 2).build())
-                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
-                            .activation(Activation.SOFTMAX).build())
-                    .setInputType(InputType.convolutional(8, 8, 3)).build();
-            MultiLayerNetwork net = new MultiLayerNetwork(conf);
-            net.init();
+            MultiLayerNetwork net = SmallModels.network();
             Path zip = dir.resolve("small.zip");
             ModelStore.save(net, new ModelMetadata("small", List.of("a", "b", "c"), 8, 8, 3, null), zip);
             byte[] bundled;
@@ -117,8 +101,8 @@ class ModelFuzzTest {
                 bundledJson = j.readAllBytes();
             }
             return new Seeds(entries(Files.readAllBytes(zip)), entries(bundled),
-                    Files.readAllBytes(dir.resolve("small.json")), bundledJson, JSON.readTree(TFJS), tfjsWeights(),
-                    JSON.readTree(KERAS));
+                    Files.readAllBytes(dir.resolve("small.json")), bundledJson, JSON.readTree(SmallModels.TFJS), SmallModels.tfjsWeights(),
+                    JSON.readTree(SmallModels.KERAS));
         }
 
         Path mutatedZip(Path work, Random rng, boolean bundled) throws IOException {
@@ -154,7 +138,7 @@ class ModelFuzzTest {
             }
             Path model = work.resolve("model.json");
             Files.writeString(model, text);
-            byte[] weights = floats(shard);
+            byte[] weights = SmallModels.littleEndian(shard);
             switch (rng.nextInt(5)) {
                 case 0 -> weights = withNonFinite(weights, rng);
                 case 1 -> weights = java.util.Arrays.copyOf(weights, rng.nextInt(weights.length + 1));
@@ -184,56 +168,6 @@ class ModelFuzzTest {
     }
 
     // ------------------------------------------------------------------ seed material
-
-    /** A TF.js layers-model: conv 3x3x3→2 (relu), 2x2 max pooling, flatten, dense 18→3 softmax, on 8 x 8 x 3. */
-    private static final String TFJS = """
-            {"format": "layers-model", "generatedBy": "fuzz", "convertedBy": "fuzz",
-             "modelTopology": {"class_name": "Sequential", "config": {"name": "s", "layers": [
-               {"class_name": "Conv2D", "config": {"name": "conv", "batch_input_shape": [null, 8, 8, 3], "filters": 2,
-                 "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid", "data_format": "channels_last",
-                 "dilation_rate": [1, 1], "activation": "relu", "use_bias": true}},
-               {"class_name": "MaxPooling2D", "config": {"name": "pool", "pool_size": [2, 2], "strides": [2, 2],
-                 "padding": "valid", "data_format": "channels_last"}},
-               {"class_name": "Flatten", "config": {"name": "flat"}},
-               {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax", "use_bias": true}}]}},
-             "weightsManifest": [{"paths": ["group1-shard1of1.bin"], "weights": [
-               {"name": "conv/kernel", "shape": [3, 3, 3, 2], "dtype": "float32"},
-               {"name": "conv/bias", "shape": [2], "dtype": "float32"},
-               {"name": "out/kernel", "shape": [18, 3], "dtype": "float32"},
-               {"name": "out/bias", "shape": [3], "dtype": "float32"}]}]}""";
-
-    private static float[] tfjsWeights() {
-        float[] w = new float[54 + 2 + 54 + 3];
-        Random r = new Random(7);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) r.nextGaussian() * 0.3f;
-        }
-        return w;
-    }
-
-    /** A Keras 2 Sequential configuration, as model.to_json() writes it. */
-    private static final String KERAS = """
-            {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
-             "config": {"name": "k", "layers": [
-               {"class_name": "Conv2D", "config": {"name": "conv", "batch_input_shape": [null, 10, 10, 3],
-                 "filters": 4, "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid",
-                 "data_format": "channels_last", "dilation_rate": [1, 1], "activation": "relu", "use_bias": true,
-                 "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": 1}},
-                 "bias_initializer": {"class_name": "Zeros", "config": {}}}},
-               {"class_name": "MaxPooling2D", "config": {"name": "pool", "pool_size": [2, 2], "strides": [2, 2],
-                 "padding": "valid", "data_format": "channels_last"}},
-               {"class_name": "Flatten", "config": {"name": "flatten", "data_format": "channels_last"}},
-               {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax", "use_bias": true,
-                 "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": 3}},
-                 "bias_initializer": {"class_name": "Zeros", "config": {}}}}]}}""";
-
-    private static byte[] floats(float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            b.putFloat(v);
-        }
-        return b.array();
-    }
 
     /** Overwrites a few aligned 4-byte words near the end (where the values are) with NaN or an infinity. */
     private static byte[] withNonFinite(byte[] bytes, Random rng) {

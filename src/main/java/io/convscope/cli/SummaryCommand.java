@@ -142,20 +142,23 @@ final class SummaryCommand implements Callable<Integer> {
                 int w = Integer.parseInt(parts[1].trim());
                 int c = Integer.parseInt(parts[2].trim());
                 if (h > MAX_INPUT_SIDE || w > MAX_INPUT_SIDE || c > MAX_INPUT_CHANNELS) {
-                    throw new ConvScopeCommand.UserError(String.format(Locale.ROOT, "--input %s is too large: height "
-                            + "and width go up to %,d and channels up to %,d", text, MAX_INPUT_SIDE, MAX_INPUT_CHANNELS));
+                    throw inputTooLarge(text);
                 }
                 if (h > 0 && w > 0 && c > 0) {
                     return new int[] {c, h, w};
                 }
             }
         } catch (NumberFormatException e) {
-            if (text.matches("\\s*\\d+\\s*x\\s*\\d+\\s*x\\s*\\d+\\s*")) {
-                throw new ConvScopeCommand.UserError(String.format(Locale.ROOT, "--input %s is too large: height "
-                        + "and width go up to %,d and channels up to %,d", text, MAX_INPUT_SIDE, MAX_INPUT_CHANNELS));
+            if (text.matches("\\s*\\d+\\s*[xX]\\s*\\d+\\s*[xX]\\s*\\d+\\s*")) {
+                throw inputTooLarge(text); // digits only, so a number beyond 32 bits
             }
         }
         throw new ConvScopeCommand.UserError("--input must be HxWxC with positive numbers, e.g. 224x224x3, not " + text);
+    }
+
+    private static ConvScopeCommand.UserError inputTooLarge(String text) {
+        return new ConvScopeCommand.UserError(String.format(Locale.ROOT, "--input %s is too large: height and width go "
+                + "up to %,d and channels up to %,d", text, MAX_INPUT_SIDE, MAX_INPUT_CHANNELS));
     }
 
     private void printTable(PrintWriter out, ArchitectureGraph g) {

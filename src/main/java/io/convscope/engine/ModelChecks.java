@@ -161,8 +161,8 @@ final class ModelChecks {
                 if (p.getValue().length() > 0 && BooleanIndexing.or(p.getValue(), Conditions.notFinite())) {
                     String name = layers[i].conf().getLayer().getLayerName();
                     throw new ModelLoadException(file + ": layer '" + (name != null ? name : "layer_" + i) + "': "
-                            + (p.getKey().equals("b") ? "its bias" : p.getKey().equals("W") ? "its weights" : "parameter " + p.getKey())
-                            + " include NaN or infinite values; such a model cannot predict anything");
+                            + (p.getKey().equals("b") ? "its bias includes" : p.getKey().equals("W") ? "its weights include"
+                            : "parameter " + p.getKey() + " includes") + " NaN or infinite values; such a model cannot predict anything");
                 }
             }
         }

@@ -83,7 +83,7 @@ class ModelRefusalsTest {
         net.getLayer(0).getParam("b").putScalar(1, Float.POSITIVE_INFINITY);
         Path zip = dir.resolve("inf.zip");
         ModelStore.save(net, new ModelMetadata("inf", List.of("a", "b", "c"), 8, 8, 3, null), zip);
-        assertEquals("inf.zip: layer 'conv': its bias include NaN or infinite values; such a model cannot predict anything",
+        assertEquals("inf.zip: layer 'conv': its bias includes NaN or infinite values; such a model cannot predict anything",
                 refusal(zip));
     }
 

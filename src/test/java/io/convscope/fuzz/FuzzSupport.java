@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -138,7 +140,7 @@ final class FuzzSupport {
         if (n.contains(".") || n.contains("e")) {
             return NODES.numberNode(Double.parseDouble(n));
         }
-        return NODES.numberNode(new java.math.BigInteger(n));
+        return NODES.numberNode(new BigInteger(n));
     }
 
     /** The JSON's text, written as Jackson does (NaN and Infinity as bare words, which some parsers accept). */
@@ -196,7 +198,7 @@ final class FuzzSupport {
          * Runs one input. {@code allowed} says whether a throwable is one of the app's own input errors; its message
          * must then read as a sentence.
          */
-        void run(String label, Input input, java.util.function.Predicate<Throwable> allowed) {
+        void run(String label, Input input, Predicate<Throwable> allowed) {
             inputs++;
             long start = System.nanoTime();
             Future<String> f = worker.submit(() -> {

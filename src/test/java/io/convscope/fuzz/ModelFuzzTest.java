@@ -13,12 +13,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,7 @@ class ModelFuzzTest {
             byte[] weights = SmallModels.littleEndian(shard);
             switch (rng.nextInt(5)) {
                 case 0 -> weights = withNonFinite(weights, rng);
-                case 1 -> weights = java.util.Arrays.copyOf(weights, rng.nextInt(weights.length + 1));
+                case 1 -> weights = Arrays.copyOf(weights, rng.nextInt(weights.length + 1));
                 case 2 -> weights = corrupt(weights, rng);
                 default -> { }
             }
@@ -194,7 +196,7 @@ class ModelFuzzTest {
             return bytes;
         }
         if (rng.nextBoolean()) {
-            return java.util.Arrays.copyOf(bytes, rng.nextInt(bytes.length));
+            return Arrays.copyOf(bytes, rng.nextInt(bytes.length));
         }
         byte[] out = bytes.clone();
         for (int k = 0; k < 1 + rng.nextInt(8); k++) {
@@ -205,7 +207,7 @@ class ModelFuzzTest {
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 out.put(e.getName(), in.readAllBytes());
             }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,7 +152,7 @@ class PrototxtFuzzTest {
             case 4 -> "\"" + TYPES[rng.nextInt(TYPES.length)] + "\"";
             case 5 -> token + " " + token;
             case 6 -> new String[] {"{", "}", "[", "]", ":", "<", "\"", "'", "\\"}[rng.nextInt(9)];
-            case 7 -> token.toUpperCase(java.util.Locale.ROOT);
+            case 7 -> token.toUpperCase(Locale.ROOT);
             default -> "\"" + token.replace("\"", "") + "\"";
         };
     }

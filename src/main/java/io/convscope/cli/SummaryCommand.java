@@ -2,6 +2,7 @@ package io.convscope.cli;
 
 import io.convscope.engine.ArchitectureConverter;
 import io.convscope.engine.ArchitecturePresets;
+import io.convscope.engine.ModelLoader;
 import io.convscope.network.caffe.CaffeImporter;
 import io.convscope.network.caffe.PrototxtException;
 import io.convscope.network.graph.ArchitectureGraph;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -85,6 +87,9 @@ final class SummaryCommand implements Callable<Integer> {
                 : source.model != null && source.model.toString().toLowerCase(Locale.ROOT).endsWith(".prototxt")
                 ? source.model : null;
         if (caffe != null) {
+            if (Files.isDirectory(caffe)) {
+                throw new ConvScopeCommand.UserError(caffe + " is a folder; give a Caffe .prototxt file");
+            }
             if (!Files.isRegularFile(caffe)) {
                 throw new ConvScopeCommand.UserError("prototxt file " + caffe + " does not exist");
             }
@@ -92,9 +97,10 @@ final class SummaryCommand implements Callable<Integer> {
                 TensorShape override = chw == null ? null : TensorShape.chw(chw[0], chw[1], chw[2]);
                 return CaffeImporter.read(caffe, new CaffeImporter.Options(CaffeImporter.Phase.TEST, override));
             } catch (PrototxtException e) {
-                throw new ConvScopeCommand.UserError(caffe.getFileName() + ": " + e.getMessage());
+                throw new ConvScopeCommand.UserError(ModelLoader.fileName(caffe) + ": " + e.getMessage());
             } catch (IOException e) {
-                throw new ConvScopeCommand.UserError(caffe.getFileName() + " cannot be read: " + e.getMessage());
+                throw new ConvScopeCommand.UserError(ModelLoader.fileName(caffe) + " cannot be read"
+                        + (e instanceof AccessDeniedException ? ": permission denied" : ""));
             }
         }
         if (source.preset != null) {
@@ -117,6 +123,13 @@ final class SummaryCommand implements Callable<Integer> {
         return ArchitectureConverter.of(m.load());
     }
 
+    /**
+     * Largest height or width {@code --input} takes: VGG-16 at 16,384² already needs 137 GB of activations, and
+     * larger sizes make flattened layers longer than a blob dimension (2^31 − 1) can be.
+     */
+    static final int MAX_INPUT_SIDE = 16_384;
+    static final int MAX_INPUT_CHANNELS = 4_096;
+
     /** "224x224x3" → {3, 224, 224}; null when absent. */
     static int[] parseInput(String text) {
         if (text == null) {
@@ -128,14 +141,24 @@ final class SummaryCommand implements Callable<Integer> {
                 int h = Integer.parseInt(parts[0].trim());
                 int w = Integer.parseInt(parts[1].trim());
                 int c = Integer.parseInt(parts[2].trim());
+                if (h > MAX_INPUT_SIDE || w > MAX_INPUT_SIDE || c > MAX_INPUT_CHANNELS) {
+                    throw inputTooLarge(text);
+                }
                 if (h > 0 && w > 0 && c > 0) {
                     return new int[] {c, h, w};
                 }
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        } catch (NumberFormatException e) {
+            if (text.matches("\\s*\\d+\\s*[xX]\\s*\\d+\\s*[xX]\\s*\\d+\\s*")) {
+                throw inputTooLarge(text); // digits only, so a number beyond 32 bits
+            }
         }
         throw new ConvScopeCommand.UserError("--input must be HxWxC with positive numbers, e.g. 224x224x3, not " + text);
+    }
+
+    private static ConvScopeCommand.UserError inputTooLarge(String text) {
+        return new ConvScopeCommand.UserError(String.format(Locale.ROOT, "--input %s is too large: height and width go "
+                + "up to %,d and channels up to %,d", text, MAX_INPUT_SIDE, MAX_INPUT_CHANNELS));
     }
 
     private void printTable(PrintWriter out, ArchitectureGraph g) {

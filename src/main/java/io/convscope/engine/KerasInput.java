@@ -19,22 +19,40 @@ final class KerasInput {
         }
     }
 
-    static Shape ofJson(Path json) throws IOException, ModelLoadException {
-        return fromConfig(ModelMetadata.JSON.readTree(json.toFile()), json);
+    static Shape ofJson(Path json) throws ModelLoadException {
+        JsonNode config;
+        try {
+            config = ModelMetadata.JSON.readTree(json.toFile());
+        } catch (IOException e) {
+            throw new ModelLoadException(ModelLoader.fileName(json) + " is not valid JSON");
+        }
+        if (config == null || !config.isObject()) {
+            throw new ModelLoadException(ModelLoader.fileName(json) + " is not a Keras model configuration (a JSON object)");
+        }
+        return fromConfig(config, json);
     }
 
     private static Shape fromConfig(JsonNode config, Path file) throws ModelLoadException {
         JsonNode layers = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
-        for (JsonNode layer : layers) {
+        for (JsonNode layer : layers.isArray() ? layers : ModelMetadata.JSON.createArrayNode()) {
             JsonNode shape = layer.path("config").path("batch_input_shape");
             if (shape.isArray()) {
+                String name = ModelLoader.fileName(file);
                 if (shape.size() != 4) {
-                    throw new ModelLoadException(file.getFileName() + " does not take images (height, width, channels)");
+                    throw new ModelLoadException(name + " does not take images (height, width, channels)");
+                }
+                long[] dims = new long[4];
+                for (int i = 1; i < 4; i++) {
+                    JsonNode d = shape.get(i);
+                    if (!d.isIntegralNumber() || !d.canConvertToLong()) {
+                        throw new ModelLoadException(name + ": batch_input_shape " + ModelChecks.shortText(shape)
+                                + " does not give the input's size as whole numbers");
+                    }
+                    dims[i] = d.asLong();
                 }
                 boolean channelsFirst = "channels_first".equals(layer.path("config").path("data_format").asText());
-                return channelsFirst
-                        ? new Shape(shape.get(1).asInt(), shape.get(2).asInt(), shape.get(3).asInt())
-                        : new Shape(shape.get(3).asInt(), shape.get(1).asInt(), shape.get(2).asInt());
+                return channelsFirst ? ModelChecks.input(name, dims[2], dims[3], dims[1])
+                        : ModelChecks.input(name, dims[1], dims[2], dims[3]);
             }
         }
         throw new ModelLoadException(file.getFileName() + " does not say its input shape (batch_input_shape)");

@@ -1,16 +1,21 @@
 package io.convscope.engine;
 
 import io.convscope.network.Shape;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * Opens every model format ConvScope reads: our DL4J zip (+ metadata JSON), TensorFlow.js layers-models,
@@ -42,12 +47,20 @@ public final class ModelLoader {
     }
 
     public static LoadedModel load(Path path) throws ModelLoadException {
-        String file = path.getFileName().toString();
-        if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("model.json"))) {
-            return load(path.resolve("model.json"));
+        String file = fileName(path);
+        if (Files.isDirectory(path)) {
+            if (Files.isRegularFile(path.resolve("model.json"))) {
+                return load(path.resolve("model.json"));
+            }
+            throw new ModelLoadException(path + " is a folder without a model.json; give a model file "
+                    + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
+        }
+        if (!Files.exists(path)) {
+            throw new ModelLoadException("model file " + path + " does not exist");
         }
         if (!Files.isRegularFile(path)) {
-            throw new ModelLoadException("model file " + path + " does not exist");
+            throw new ModelLoadException(path + " is not a regular file; give a model file "
+                    + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
         }
         String lower = file.toLowerCase(Locale.ROOT);
         try {
@@ -61,21 +74,34 @@ public final class ModelLoader {
                 return loadKerasH5(path);
             }
         } catch (ModelLoadException e) {
-            throw e;
+            // every refusal names the file, also those the compiler words by layer only
+            boolean named = e.getMessage().contains(file) || e.getMessage().matches("(?s)[^ ]+\\.[A-Za-z0-9]+[: ].*");
+            throw named ? e : new ModelLoadException(file + ": " + e.getMessage(), e);
         } catch (Exception | OutOfMemoryError e) {
             // DL4J's importers throw many unchecked kinds; the user needs the file and the reason, not the trace.
-            throw new ModelLoadException(file + " cannot be loaded: " + firstLine(e), e);
+            throw new ModelLoadException(file + " cannot be loaded: " + ModelChecks.reason(e), e);
         }
         throw new ModelLoadException(file + " is not a model format ConvScope reads "
                 + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
     }
 
-    private static LoadedModel loadZip(Path zip) throws IOException, ModelLoadException {
+    /** The name to show for a path: its last part, or the whole path for a root such as {@code /}. */
+    public static String fileName(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+
+    private static LoadedModel loadZip(Path zip) throws ModelLoadException {
+        String file = fileName(zip);
+        checkZipConfiguration(zip, file);
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException(zip.getFileName() + " is not a DL4J MultiLayerNetwork zip: " + firstLine(e), e);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw new ModelLoadException(file + " is not a DL4J MultiLayerNetwork zip that ConvScope can read: "
+                    + ModelChecks.reason(e), e);
+        }
+        if (net.getnLayers() == 0) {
+            throw new ModelLoadException(file + " holds a network without layers");
         }
         // The JSON is checked against the zip: a pair from an interrupted save is never mixed.
         ModelMetadata meta = ModelStore.readMetadata(zip).orElseGet(() -> {
@@ -85,6 +111,41 @@ public final class ModelLoader {
         });
         return compile(zip.getFileName().toString(), net, meta);
     }
+
+    /**
+     * Reads the zip's {@code configuration.json} first: a file that is no zip or no DL4J model gets its own sentence,
+     * and a configuration with more parameters than memory holds is refused before DL4J allocates them.
+     */
+    private static void checkZipConfiguration(Path zip, String file) throws ModelLoadException {
+        String json;
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            ZipEntry entry = z.getEntry("configuration.json");
+            if (entry == null || z.getEntry("coefficients.bin") == null) {
+                throw new ModelLoadException(file + " is a zip without configuration.json and coefficients.bin, "
+                        + "so it is not a DL4J model");
+            }
+            if (entry.getSize() > MAX_CONFIGURATION_BYTES) {
+                throw new ModelLoadException(file + ": configuration.json is larger than a network configuration can be");
+            }
+            try (InputStream in = z.getInputStream(entry)) {
+                json = new String(in.readNBytes(MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
+            }
+        } catch (ZipException e) {
+            throw new ModelLoadException(file + " is not a zip archive (or a damaged one), so it is not a DL4J model");
+        } catch (IOException e) {
+            throw new ModelLoadException(file + " cannot be read");
+        }
+        MultiLayerConfiguration conf;
+        try {
+            conf = MultiLayerConfiguration.fromJson(json);
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(file + ": configuration.json is not a DL4J MultiLayerNetwork configuration: "
+                    + ModelChecks.reason(e), e);
+        }
+        ModelChecks.parameterCount(file, conf);
+    }
+
+    private static final int MAX_CONFIGURATION_BYTES = 16 << 20;
 
     private static LoadedModel loadTfjs(Path modelJson) throws ModelLoadException {
         TfjsModelImporter.ImportedModel m = TfjsModelImporter.load(modelJson);
@@ -99,10 +160,13 @@ public final class ModelLoader {
     }
 
     private static LoadedModel loadKerasJson(Path json) throws Exception {
+        Shape input = KerasInput.ofJson(json);
+        KerasLayerConfig.check(fileName(json), ModelMetadata.JSON.readTree(json.toFile()));
         var conf = KerasModelImport.importKerasSequentialConfiguration(json.toString(), false);
+        ModelChecks.parameterCount(fileName(json), conf);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return withInput(json.getFileName().toString(), net, KerasInput.ofJson(json), json);
+        return withInput(json.getFileName().toString(), net, input, json);
     }
 
     private static LoadedModel withInput(String name, MultiLayerNetwork net, Shape input, Path source)
@@ -114,8 +178,10 @@ public final class ModelLoader {
     }
 
     private static LoadedModel compile(String name, MultiLayerNetwork net, ModelMetadata meta) throws ModelLoadException {
-        Shape input = new Shape(meta.inputChannels(), meta.inputHeight(), meta.inputWidth());
+        Shape input = ModelChecks.input(name, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
+        ModelChecks.finiteWeights(name, net);
         CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+        ModelChecks.activationMemory(name, compiled.description());
         if (!compiled.description().predictsClasses()) {
             // A segmentation or detection model: its last layer's size counted channels, not classes.
             meta = new ModelMetadata(meta.name(), List.of(), meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
@@ -135,7 +201,8 @@ public final class ModelLoader {
                 try {
                     List<String> lines = Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList();
                     if (candidate.endsWith(".tsv")) {
-                        lines = lines.subList(1, lines.size()).stream()
+                        // the first line is the header; an empty file has none
+                        lines = lines.stream().skip(1)
                                 .map(l -> ImageFolderDataset.displayName(l.substring(l.lastIndexOf('\t') + 1).trim())).toList();
                     }
                     if (lines.size() == outputs) {
@@ -151,15 +218,5 @@ public final class ModelLoader {
 
     private static List<String> defaultClasses(int outputs) {
         return outputs == TinyVgg.CLASSES.size() ? TinyVgg.CLASSES : ModelMetadata.numberedClasses(outputs);
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

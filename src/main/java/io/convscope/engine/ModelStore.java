@@ -112,13 +112,15 @@ public final class ModelStore {
      * the zip has no JSON at all.
      */
     public static Optional<ModelMetadata> readMetadata(Path zip) throws ModelLoadException {
+        Path json = ModelMetadata.sidecarOf(zip);
+        Sidecar s;
         try {
-            Sidecar s = sidecarOf(zip, ModelMetadata.sidecarOf(zip));
-            return s == null ? Optional.empty() : Optional.of(ModelMetadata.JSON.treeToValue(s.json, ModelMetadata.class));
+            s = sidecarOf(zip, json);
         } catch (IOException e) {
-            throw new ModelLoadException(ModelMetadata.sidecarOf(zip).getFileName() + " cannot be read: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            // not JSON at all, or unreadable: the field-by-field reader words it for the user
+            return Optional.of(ModelChecks.metadata(json));
         }
+        return s == null ? Optional.empty() : Optional.of(ModelChecks.metadata(json, s.json));
     }
 
     private record Sidecar(Path file, JsonNode json, boolean pending) {

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,9 @@ final class TfjsModelImporter {
                     + " model; ConvScope reads Sequential models");
         }
         JsonNode layerList = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
+        if (!layerList.isArray()) {
+            throw new ModelLoadException(file + ": modelTopology has no list of layers");
+        }
         Map<String, float[]> weights = readWeights(modelJson, root.path("weightsManifest"));
         return build(layerList, weights, file);
     }
@@ -80,20 +84,42 @@ final class TfjsModelImporter {
     /** Reads every shard of every manifest group; values keyed by weight name. */
     private static Map<String, float[]> readWeights(Path modelJson, JsonNode manifest) throws ModelLoadException {
         Map<String, float[]> out = new HashMap<>();
+        String file = ModelLoader.fileName(modelJson);
+        if (!manifest.isArray()) {
+            throw new ModelLoadException(file + ": weightsManifest is not a list of weight groups");
+        }
         for (JsonNode group : manifest) {
             ByteBuffer data = concatShards(modelJson, group.path("paths"));
+            if (!group.path("weights").isArray()) {
+                throw new ModelLoadException(file + ": a weightsManifest group has no list of weights");
+            }
             for (JsonNode w : group.path("weights")) {
                 String name = w.path("name").asText();
+                if (!w.path("name").isTextual() || name.isEmpty()) {
+                    throw new ModelLoadException(file + ": a weight in weightsManifest has no name");
+                }
                 if (!w.path("dtype").asText("float32").equals("float32") || w.has("quantization")) {
-                    throw new ModelLoadException("weight " + name + " is stored as " + w.path("dtype").asText()
+                    throw new ModelLoadException(file + ": weight '" + name + "' is stored as " + w.path("dtype").asText()
                             + (w.has("quantization") ? " (quantized)" : "") + "; ConvScope reads float32 weights");
                 }
-                long count = 1;
-                for (JsonNode d : w.path("shape")) {
-                    count *= d.asLong();
+                if (!w.path("shape").isArray()) {
+                    throw new ModelLoadException(file + ": weight '" + name + "': shape is missing");
                 }
-                if (data.remaining() < count * 4) {
-                    throw new ModelLoadException("the weight files of " + modelJson.getFileName()
+                long count = 1;
+                boolean overflow = false;
+                for (JsonNode d : w.path("shape")) {
+                    if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
+                        throw new ModelLoadException(file + ": weight '" + name + "': shape "
+                                + ModelChecks.shortText(w.path("shape")) + " is not a list of sizes");
+                    }
+                    try {
+                        count = Math.multiplyExact(count, d.asLong());
+                    } catch (ArithmeticException e) {
+                        overflow = true;
+                    }
+                }
+                if (overflow || count > data.remaining() / 4) {
+                    throw new ModelLoadException("the weight files of " + file
                             + " are shorter than its manifest says (missing " + name + ")");
                 }
                 float[] values = new float[(int) count];
@@ -108,18 +134,32 @@ final class TfjsModelImporter {
     private static ByteBuffer concatShards(Path modelJson, JsonNode paths) throws ModelLoadException {
         List<byte[]> parts = new ArrayList<>();
         int total = 0;
+        String file = ModelLoader.fileName(modelJson);
+        if (!paths.isArray()) {
+            throw new ModelLoadException(file + ": a weightsManifest group has no list of paths");
+        }
         for (JsonNode p : paths) {
-            Path shard = modelJson.resolveSibling(p.asText());
+            Path shard;
+            try {
+                shard = p.isTextual() && !p.asText().isEmpty() ? modelJson.resolveSibling(p.asText()) : null;
+            } catch (InvalidPathException e) {
+                shard = null;
+            }
+            if (shard == null) {
+                throw new ModelLoadException(file + ": weight file path " + ModelChecks.shortText(p) + " is not a file name");
+            }
             if (!Files.isRegularFile(shard)) {
-                throw new ModelLoadException("the weight file " + p.asText() + " named by "
-                        + modelJson.getFileName() + " is missing");
+                throw new ModelLoadException("the weight file " + p.asText() + " named by " + file + " is missing");
             }
             try {
+                if (Files.size(shard) > Integer.MAX_VALUE - 8 - total) {
+                    throw new ModelLoadException("the weight files of " + file + " are larger than 2 GB, ConvScope's limit");
+                }
                 byte[] bytes = Files.readAllBytes(shard);
                 parts.add(bytes);
                 total += bytes.length;
             } catch (IOException e) {
-                throw new ModelLoadException("cannot read the weight file " + p.asText() + ": " + e.getMessage());
+                throw new ModelLoadException("the weight file " + p.asText() + " named by " + file + " cannot be read");
             }
         }
         ByteBuffer all = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
@@ -137,17 +177,19 @@ final class TfjsModelImporter {
             JsonNode c = layer.path("config");
             String name = c.path("name").asText(type + "_" + i);
             if (c.has("batch_input_shape") && input == null) {
-                input = inputShape(c.path("batch_input_shape"), file);
+                input = KerasLayerConfig.inputShape(c.path("batch_input_shape"), file);
             }
             if (c.has("data_format") && !"channels_last".equals(c.path("data_format").asText())) {
-                throw new ModelLoadException("layer " + name + " is channels_first; ConvScope reads channels_last TF.js models");
+                throw new ModelLoadException(file + ": layer '" + name + "': data_format "
+                        + ModelChecks.shortText(c.path("data_format")) + " is not channels_last, which ConvScope reads");
             }
             boolean last = i == layers.size() - 1;
             switch (type) {
                 case "InputLayer" -> { }
-                case "Conv2D" -> built.add(new Built(new ConvolutionLayer.Builder(pair(c, "kernel_size"))
-                        .name(name).nOut(c.path("filters").asInt()).stride(pair(c, "strides"))
-                        .dilation(c.has("dilation_rate") ? pair(c, "dilation_rate") : new int[] {1, 1})
+                case "Conv2D" -> built.add(new Built(new ConvolutionLayer.Builder(KerasLayerConfig.pair(file, name, c, "kernel_size"))
+                        .name(name).nOut(ModelChecks.size(file, name, "filters", c.path("filters"), ModelChecks.MAX_LAYER_SIZE))
+                        .stride(c.has("strides") ? KerasLayerConfig.pair(file, name, c, "strides") : new int[] {1, 1})
+                        .dilation(c.has("dilation_rate") ? KerasLayerConfig.pair(file, name, c, "dilation_rate") : new int[] {1, 1})
                         .convolutionMode(mode(c)).hasBias(c.path("use_bias").asBoolean(true))
                         .activation(activation(c, name)).build(), name, "conv"));
                 case "Activation" -> built.add(new Built(new ActivationLayer.Builder().name(name)
@@ -155,22 +197,19 @@ final class TfjsModelImporter {
                 case "ReLU" -> built.add(new Built(new ActivationLayer.Builder().name(name)
                         .activation(Activation.RELU).build(), name, "act"));
                 case "MaxPooling2D", "AveragePooling2D" -> {
-                    int[] pool = pair(c, "pool_size");
-                    int[] strides = c.path("strides").isNull() || !c.has("strides") ? pool : pair(c, "strides");
+                    int[] pool = KerasLayerConfig.pair(file, name, c, "pool_size");
+                    int[] strides = c.path("strides").isNull() || !c.has("strides") ? pool : KerasLayerConfig.pair(file, name, c, "strides");
                     built.add(new Built(new SubsamplingLayer.Builder(type.startsWith("Max") ? PoolingType.MAX : PoolingType.AVG)
                             .name(name).kernelSize(pool).stride(strides).convolutionMode(mode(c))
                             .avgPoolIncludePadInDivisor(false).build(), name, "pool"));
                 }
                 case "ZeroPadding2D" -> {
-                    JsonNode p = c.path("padding");
-                    int[] tblr = p.isInt() ? new int[] {p.asInt(), p.asInt(), p.asInt(), p.asInt()}
-                            : p.get(0).isInt() ? new int[] {p.get(0).asInt(), p.get(0).asInt(), p.get(1).asInt(), p.get(1).asInt()}
-                            : new int[] {p.get(0).get(0).asInt(), p.get(0).get(1).asInt(), p.get(1).get(0).asInt(), p.get(1).get(1).asInt()};
+                    int[] tblr = KerasLayerConfig.padding(file, name, c.path("padding"));
                     built.add(new Built(new ZeroPaddingLayer.Builder(tblr).name(name).build(), name, "pad"));
                 }
                 case "Flatten", "Dropout" -> { } // flatten is DL4J's preprocessor; dropout does nothing at inference
                 case "Dense" -> {
-                    int units = c.path("units").asInt();
+                    int units = ModelChecks.size(file, name, "units", c.path("units"), ModelChecks.MAX_LAYER_SIZE);
                     Activation a = activation(c, name);
                     Layer d = last
                             ? new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name(name).nOut(units)
@@ -179,9 +218,10 @@ final class TfjsModelImporter {
                             .hasBias(c.path("use_bias").asBoolean(true)).build();
                     built.add(new Built(d, name, "dense"));
                 }
-                default -> throw new ModelLoadException("layer " + name + " is a " + type
-                        + ", which ConvScope cannot load yet (supported: Conv2D, Activation, ReLU, MaxPooling2D, "
-                        + "AveragePooling2D, ZeroPadding2D, Flatten, Dropout, Dense)");
+                default -> throw new ModelLoadException(file + ": layer '" + name + "' is a "
+                        + ModelChecks.shortText(layer.path("class_name")) + ", which ConvScope cannot load yet "
+                        + "(supported: Conv2D, Activation, ReLU, MaxPooling2D, AveragePooling2D, ZeroPadding2D, Flatten, "
+                        + "Dropout, Dense)");
             }
         }
         if (input == null) {
@@ -194,9 +234,18 @@ final class TfjsModelImporter {
         for (Built b : built) {
             list.layer(b.layer());
         }
-        list.setInputType(InputType.convolutional(input.height(), input.width(), input.channels()));
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
+        MultiLayerNetwork net;
+        try {
+            list.setInputType(InputType.convolutional(input.height(), input.width(), input.channels()));
+            var conf = list.build();
+            ModelChecks.parameterCount(file, conf);
+            net = new MultiLayerNetwork(conf);
+            net.init();
+        } catch (RuntimeException e) {
+            // e.g. a kernel larger than the map it slides over, which DL4J finds while it infers the shapes
+            throw new ModelLoadException(file + ": the layers do not fit the input " + input.height() + "x"
+                    + input.width() + "x" + input.channels() + ": " + ModelChecks.reason(e), e);
+        }
         for (int i = 0; i < built.size(); i++) {
             Built b = built.get(i);
             switch (b.kind()) {
@@ -265,19 +314,6 @@ final class TfjsModelImporter {
                     + " values but its configuration needs " + expected);
         }
         return v;
-    }
-
-    private static Shape inputShape(JsonNode batchInputShape, String file) throws ModelLoadException {
-        if (batchInputShape.size() != 4) {
-            throw new ModelLoadException(file + " takes " + (batchInputShape.size() - 1)
-                    + "-dimensional input; ConvScope explains image models (height, width, channels)");
-        }
-        return new Shape(batchInputShape.get(3).asInt(), batchInputShape.get(1).asInt(), batchInputShape.get(2).asInt());
-    }
-
-    private static int[] pair(JsonNode c, String key) {
-        JsonNode v = c.path(key);
-        return v.isArray() ? new int[] {v.get(0).asInt(), v.get(1).asInt()} : new int[] {v.asInt(), v.asInt()};
     }
 
     private static ConvolutionMode mode(JsonNode c) throws ModelLoadException {

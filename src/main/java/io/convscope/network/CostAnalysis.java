@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parameters, operations and activation memory of every layer of a network, with totals. The formulas (documented
+ * Parameters, operations and activation memory of every layer of a network, with totals (exact: a count beyond 64
+ * bits throws {@link ArithmeticException} rather than wrapping to a negative figure). The formulas (documented
  * per case below) follow Netscope's analyzer, with its known miscounts fixed: shapes come from the network itself (so
  * DL4J's floor/ceil rules hold), and in-place-able layers are not double counted in the peak estimate.
  */
@@ -33,9 +34,9 @@ public final class CostAnalysis {
         return switch (l.kind()) {
             // k_h * k_w * C_in multiply-adds for each of the C_out * H_out * W_out outputs
             case CONVOLUTION -> new LayerCost(l, l.parameters(),
-                    (long) l.kernel().height() * l.kernel().width() * in.channels() * outSize, 0, outSize);
+                    Math.multiplyExact((long) l.kernel().height() * l.kernel().width() * in.channels(), outSize), 0, outSize);
             // one multiply-add per (input, output) pair
-            case DENSE, OUTPUT -> new LayerCost(l, l.parameters(), (long) in.size() * outSize,
+            case DENSE, OUTPUT -> new LayerCost(l, l.parameters(), Math.multiplyExact((long) in.size(), outSize),
                     "softmax".equals(l.activation()) ? 3 * outSize : 0, outSize);
             // k_h * k_w comparisons (max) or additions (average) per output value
             case MAX_POOL, AVERAGE_POOL -> new LayerCost(l, 0, 0,
@@ -69,20 +70,20 @@ public final class CostAnalysis {
     }
 
     public long totalParameters() {
-        return layers.stream().mapToLong(LayerCost::parameters).sum();
+        return layers.stream().mapToLong(LayerCost::parameters).reduce(0, Math::addExact);
     }
 
     public long totalMultiplyAdds() {
-        return layers.stream().mapToLong(LayerCost::multiplyAdds).sum();
+        return layers.stream().mapToLong(LayerCost::multiplyAdds).reduce(0, Math::addExact);
     }
 
     public long totalOtherOperations() {
-        return layers.stream().mapToLong(LayerCost::otherOperations).sum();
+        return layers.stream().mapToLong(LayerCost::otherOperations).reduce(0, Math::addExact);
     }
 
     /** Sum of every layer's output, input included (Netscope's "activations" total): an upper bound. */
     public long totalActivationBytes() {
-        return layers.stream().mapToLong(LayerCost::activationBytes).sum();
+        return layers.stream().mapToLong(LayerCost::activationBytes).reduce(0, Math::addExact);
     }
 
     /** The most one layer needs at once, its inputs and its output, in bytes (a lower bound for the whole pass). */
@@ -91,7 +92,7 @@ public final class CostAnalysis {
         for (int i = 1; i < layers.size(); i++) {
             long bytes = layers.get(i).activationBytes();
             for (int from : network.inputsOf(i)) {
-                bytes += layers.get(from).activationBytes();
+                bytes = Math.addExact(bytes, layers.get(from).activationBytes());
             }
             peak = Math.max(peak, bytes);
         }
@@ -99,6 +100,6 @@ public final class CostAnalysis {
     }
 
     public long parameterBytes() {
-        return totalParameters() * Float.BYTES;
+        return Math.multiplyExact(totalParameters(), Float.BYTES);
     }
 }

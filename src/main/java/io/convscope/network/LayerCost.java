@@ -14,6 +14,6 @@ public record LayerCost(LayerDescription layer, long parameters, long multiplyAd
 
     /** Bytes of the layer's output at 32-bit floats. */
     public long activationBytes() {
-        return activationValues * Float.BYTES;
+        return Math.multiplyExact(activationValues, Float.BYTES);
     }
 }

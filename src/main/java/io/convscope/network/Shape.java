@@ -20,8 +20,9 @@ public record Shape(int channels, int height, int width) {
         return height == 1 && width == 1;
     }
 
+    /** Values in the map; exact (a shape too large for an int throws {@link ArithmeticException}, never wraps). */
     public int size() {
-        return channels * height * width;
+        return Math.multiplyExact(Math.multiplyExact(channels, height), width);
     }
 
     /** CNN Explainer's notation: (height, width, channels) for maps, (length) for vectors. */

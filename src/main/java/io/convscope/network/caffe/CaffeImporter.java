@@ -9,15 +9,18 @@ import io.convscope.network.graph.Operations;
 import io.convscope.network.graph.TensorShape;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a Caffe network definition ({@code .prototxt}) into an {@link ArchitectureGraph}, with shapes and costs per
@@ -78,6 +81,9 @@ public final class CaffeImporter {
         }
     }
 
+    private static final String NOT_TEXT = "this file holds binary data, not a text prototxt (a Caffe network "
+            + "definition in protobuf text format)";
+
     private CaffeImporter() {
     }
 
@@ -86,7 +92,15 @@ public final class CaffeImporter {
     }
 
     public static ArchitectureGraph read(Path file, Options options) throws IOException, PrototxtException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new PrototxtException(NOT_TEXT, 1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new PrototxtException(NOT_TEXT, 1);
+        }
         String fallback = file.getFileName().toString().replaceFirst("\\.prototxt$", "");
         return parse(text, fallback, options);
     }
@@ -94,6 +108,22 @@ public final class CaffeImporter {
     /** Parses prototxt text; {@code fallbackName} names a network whose file has no {@code name:}. */
     public static ArchitectureGraph parse(String text, String fallbackName, Options options) throws PrototxtException {
         return new CaffeImporter.Build(ProtoTextParser.parse(text), options).graph(fallbackName);
+    }
+
+    /** Runs one step of the import for {@code what} ("layer 'conv1'"), turning its bad values into a sentence. */
+    private interface Step {
+        void run() throws PrototxtException;
+    }
+
+    private static void checked(String what, int line, Step step) throws PrototxtException {
+        try {
+            step.run();
+        } catch (CaffeValues.BadValue e) {
+            throw new PrototxtException(what + ": " + e.getMessage(), line);
+        } catch (ArithmeticException e) {
+            // an exact product of blob sizes (TensorShape) that does not fit in 64 bits
+            throw new PrototxtException(what + ": its output has more values than 64-bit integers count", line);
+        }
     }
 
     private static final class Build {
@@ -104,7 +134,8 @@ public final class CaffeImporter {
         /** blob name → the latest output that wrote it */
         private final Map<String, Port> blobs = new HashMap<>();
         private final Map<String, TensorShape> shapes = new HashMap<>();
-        private final Map<String, Integer> ids = new HashMap<>();
+        private final Set<String> ids = new HashSet<>();
+        private final Map<String, int[]> repeats = new HashMap<>();
         private boolean firstInputDone;
         /** data layers the phase dropped, by top: used when nothing else defines the blob (a TRAIN-only data layer) */
         private final Map<String, ProtoMessage> otherPhaseData = new HashMap<>();
@@ -114,12 +145,13 @@ public final class CaffeImporter {
             this.options = options;
         }
 
-        ArchitectureGraph graph(String fallbackName) {
+        ArchitectureGraph graph(String fallbackName) throws PrototxtException {
             topLevelInputs();
             for (ProtoMessage.Field f : net.fields()) {
                 if ((f.name().equals("layer") || f.name().equals("layers")) && f.value() instanceof ProtoMessage layer) {
+                    String what = "layer '" + layer.string("name", "layer@" + f.line()) + "'";
                     if (inPhase(layer)) {
-                        layer(layer, f.line());
+                        checked(what, f.line(), () -> layer(layer, f.line()));
                     } else if (CaffeLayers.KNOWN.get(typeKey(layer)) == NodeType.INPUT) {
                         layer.strings("top").forEach(t -> otherPhaseData.putIfAbsent(t, layer));
                     }
@@ -128,22 +160,34 @@ public final class CaffeImporter {
             if (nodes.stream().noneMatch(n -> n.type() == NodeType.INPUT)) {
                 warnings.add(0, "the file declares no input (input:, Input layer or data layer with crop_size)");
             }
-            return ArchitectureGraph.of(net.string("name", fallbackName), nodes, warnings);
+            ArchitectureGraph g = ArchitectureGraph.of(net.string("name", fallbackName), nodes, warnings);
+            try {
+                g.checkTotals();
+            } catch (ArithmeticException e) {
+                throw new PrototxtException("the network's " + e.getMessage()
+                        + " are more than 64-bit integers count", 1);
+            }
+            return g;
         }
 
-        private void topLevelInputs() {
+        private void topLevelInputs() throws PrototxtException {
             List<String> names = net.strings("input");
+            List<Integer> lines = net.fields().stream().filter(f -> f.name().equals("input")).map(ProtoMessage.Field::line)
+                    .toList();
             List<ProtoMessage> inputShapes = net.messages("input_shape");
-            List<Long> inputDims = net.longs("input_dim");
             for (int i = 0; i < names.size(); i++) {
-                TensorShape s = TensorShape.UNKNOWN;
-                if (i < inputShapes.size()) {
-                    s = withoutBatch(inputShapes.get(i).longs("dim"));
-                } else if (inputDims.size() >= 4 * (i + 1)) {
-                    s = withoutBatch(inputDims.subList(4 * i, 4 * i + 4));
-                }
-                Map<String, String> attrs = new LinkedHashMap<>();
-                addInput(names.get(i), names.get(i), "Input", List.of(names.get(i)), List.of(s), attrs);
+                int index = i;
+                checked("input '" + names.get(i) + "'", lines.get(i), () -> {
+                    TensorShape s = TensorShape.UNKNOWN;
+                    List<Long> inputDims = net.longs("input_dim");
+                    if (index < inputShapes.size()) {
+                        s = withoutBatch(inputShapes.get(index).longs("dim"), "input_shape dim");
+                    } else if (inputDims.size() >= 4 * (index + 1)) {
+                        s = withoutBatch(inputDims.subList(4 * index, 4 * index + 4), "input_dim");
+                    }
+                    addInput(names.get(index), names.get(index), "Input", List.of(names.get(index)), List.of(s),
+                            new LinkedHashMap<>());
+                });
             }
         }
 
@@ -186,22 +230,14 @@ public final class CaffeImporter {
                 inputs.add(port);
                 inShapes.add(shapes.get(port.node() + "#" + port.output()));
             }
-            CaffeLayers.Analysis a;
-            try {
-                a = CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
-            } catch (RuntimeException e) {
-                // a malformed parameter must not sink the whole import: the layer becomes unknown, the rest goes on
-                warnings.add("layer " + name + " (" + type + ") cannot be analysed: " + e.getMessage());
-                List<TensorShape> unknown = tops.stream().map(t -> TensorShape.UNKNOWN).toList();
-                a = new CaffeLayers.Analysis(NodeType.OTHER, unknown, 0, 0, Operations.NONE, Map.of(), List.of());
-            }
+            CaffeLayers.Analysis a = CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
             warnings.addAll(a.warnings());
             List<TensorShape> outs = new ArrayList<>(a.outputs());
             while (outs.size() < tops.size()) {
                 outs.add(TensorShape.UNKNOWN);
             }
             // a sink such as Netscope's "implicit" output marker shows its input's shape but holds no new values
-            long activations = tops.isEmpty() ? 0 : outs.stream().mapToLong(TensorShape::totalElements).sum();
+            long activations = tops.isEmpty() ? 0 : values(outs);
             boolean inPlace = tops.stream().anyMatch(bottoms::contains);
             addNode(name, type, a.type(), inputs, outs, a.trainable(), a.nonTrainable(), a.ops(), a.attributes(),
                     inPlace, activations, tops);
@@ -221,22 +257,23 @@ public final class CaffeImporter {
             ProtoMessage ip = layer.message("input_param");
             List<ProtoMessage> declared = !ip.messages("shape").isEmpty() ? ip.messages("shape")
                     : layer.message("dummy_data_param").messages("shape");
-            int crop = layer.message("transform_param").intValue("crop_size", 0);
+            int crop = CaffeValues.nonNegative(layer.message("transform_param"), "crop_size", 0);
             for (int i = 0; i < tops.size(); i++) {
                 TensorShape s = TensorShape.UNKNOWN;
                 if (i < declared.size()) {
-                    s = withoutBatch(declared.get(i).longs("dim"));
+                    s = withoutBatch(declared.get(i).longs("dim"), "shape dim");
                 } else if (!declared.isEmpty()) {
-                    s = withoutBatch(declared.get(declared.size() - 1).longs("dim"));
+                    s = withoutBatch(declared.get(declared.size() - 1).longs("dim"), "shape dim");
                 } else if (i == 0 && crop > 0) {
                     s = TensorShape.chw(3, crop, crop);
                 } else if (i == 0 && key.equals("memorydata")) {
                     ProtoMessage m = layer.message("memory_data_param");
-                    s = TensorShape.chw(m.intValue("channels", 3), m.intValue("height", 0), m.intValue("width", 0));
+                    s = TensorShape.chw(CaffeValues.positive(m, "channels", 3), CaffeValues.required(m, "height"),
+                            CaffeValues.required(m, "width"));
                 } else if (i == 0 && key.equals("imagedata") && layer.message("image_data_param").has("new_height")) {
                     ProtoMessage m = layer.message("image_data_param");
-                    s = TensorShape.chw(m.bool("is_color", true) ? 3 : 1, m.intValue("new_height", 0),
-                            m.intValue("new_width", 0));
+                    s = TensorShape.chw(m.bool("is_color", true) ? 3 : 1, CaffeValues.required(m, "new_height"),
+                            CaffeValues.required(m, "new_width"));
                 } else if (i == 1) {
                     s = TensorShape.vector(1); // the label: one class index per image
                 }
@@ -260,7 +297,7 @@ public final class CaffeImporter {
             if (!shapesOut.isEmpty() && shapesOut.get(0).known()) {
                 attrs.put("shape", shapesOut.get(0).toString());
             }
-            long activations = shapesOut.stream().mapToLong(TensorShape::totalElements).sum();
+            long activations = values(shapesOut);
             addNode(name, type, NodeType.INPUT, List.of(), shapesOut, 0, 0, Operations.NONE, attrs, false,
                     activations, tops);
         }
@@ -268,8 +305,11 @@ public final class CaffeImporter {
         private void addNode(String name, String rawType, NodeType type, List<Port> inputs, List<TensorShape> outs,
                              long trainable, long nonTrainable, Operations ops, Map<String, String> attrs,
                              boolean inPlace, long activations, List<String> tops) {
-            int seen = ids.merge(name, 1, Integer::sum);
-            String id = seen == 1 ? name : name + "#" + seen;
+            // a repeated name gets "#2", "#3"...; skip any suffix another layer already is called
+            String id = name;
+            while (!ids.add(id)) {
+                id = name + "#" + (++repeats.computeIfAbsent(name, n -> new int[] {1})[0]);
+            }
             nodes.add(new ArchitectureNode(id, name, type, rawType, inputs, outs, trainable, nonTrainable, ops,
                     activations, BlockNames.of(name), attrs, inPlace));
             for (int i = 0; i < tops.size() && i < outs.size(); i++) {
@@ -278,13 +318,28 @@ public final class CaffeImporter {
             }
         }
 
-        /** Caffe shapes start with the batch axis; ConvScope counts for one image. */
-        private TensorShape withoutBatch(List<Long> dims) {
-            if (dims.size() < 2 || dims.stream().anyMatch(d -> d <= 0)) {
+        /**
+         * Caffe shapes start with the batch axis; ConvScope counts for one image. A size of 0 or less leaves the shape
+         * unknown (with a warning: --input can give it); one too large for Caffe's 32-bit sizes is an error.
+         */
+        private TensorShape withoutBatch(List<Long> dims, String field) {
+            for (long d : dims.subList(Math.min(1, dims.size()), dims.size())) {
+                CaffeValues.toInt(field, d);
+            }
+            if (dims.size() < 2 || dims.stream().skip(1).anyMatch(d -> d <= 0)) {
                 warnings.add("input shape " + dims + " is not usable");
                 return TensorShape.UNKNOWN;
             }
             return new TensorShape(1, dims.subList(1, dims.size()).stream().map(Long::intValue).toList());
+        }
+
+        /** Values of all outputs for one image, exactly. */
+        private static long values(List<TensorShape> outs) {
+            long sum = 0;
+            for (TensorShape s : outs) {
+                sum = CaffeValues.sum("activation values", sum, s.totalElements());
+            }
+            return sum;
         }
     }
 }

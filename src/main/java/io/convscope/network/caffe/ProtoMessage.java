@@ -80,18 +80,31 @@ public final class ProtoMessage {
     }
 
     public int intValue(String name, int fallback) {
-        return Math.toIntExact(longValue(name, fallback));
+        return CaffeValues.toInt(name, longValue(name, fallback));
     }
 
     public double doubleValue(String name, double fallback) {
         String s = string(name, null);
-        if (s == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(s.endsWith("f") || s.endsWith("F") ? s.substring(0, s.length() - 1) : s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: " + s);
+        return s == null ? fallback : parseDouble(name, s);
+    }
+
+    /** A number as protobuf text writes it ({@code 0.5}, {@code 1e-3}, {@code 2f}, {@code inf}). */
+    static double parseDouble(String name, String s) {
+        String plain = s.endsWith("f") || s.endsWith("F") ? s.substring(0, s.length() - 1) : s;
+        switch (plain.toLowerCase(Locale.ROOT).replaceFirst("^[-+]", "")) {
+            case "inf", "infinity" -> {
+                return plain.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            case "nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+                try {
+                    return Double.parseDouble(plain);
+                } catch (NumberFormatException e) {
+                    throw new CaffeValues.BadValue(name + " " + s + " is not a number");
+                }
+            }
         }
     }
 
@@ -103,8 +116,12 @@ public final class ProtoMessage {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "true", "t", "1" -> true;
             case "false", "f", "0" -> false;
-            default -> throw new IllegalArgumentException(name + " is not a boolean: " + s);
+            default -> throw new CaffeValues.BadValue(name + " " + s + " is not true or false");
         };
+    }
+
+    private static boolean looksNumeric(String s) {
+        return s.matches("[-+]?(0[xX])?[0-9a-fA-F]+");
     }
 
     private static long parseLong(String name, String s) {
@@ -113,13 +130,13 @@ public final class ProtoMessage {
         } catch (NumberFormatException e) {
             try {
                 double d = Double.parseDouble(s);
-                if (d == Math.rint(d)) {
+                if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
                     return (long) d;
                 }
             } catch (NumberFormatException ignored) {
                 // fall through to the readable error
             }
-            throw new IllegalArgumentException(name + " is not an integer: " + s);
+            throw new CaffeValues.BadValue(name + " " + s + (looksNumeric(s) ? " is too large" : " is not an integer"));
         }
     }
 }

@@ -12,7 +12,14 @@ package io.convscope.network.caffe;
  */
 public final class ProtoTextParser {
 
+    /**
+     * How deep messages may nest. Real networks nest 3-4 levels (layer, convolution_param, weight_filler); the limit
+     * keeps a hostile file from exhausting the stack of this recursive parser.
+     */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
+    private int depth = -1; // the file itself is depth 0, each nested message one more
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -33,6 +40,9 @@ public final class ProtoTextParser {
 
     /** Reads fields until {@code close} (or the end of the text for the root, {@code close == 0}). */
     private ProtoMessage message(char close) throws PrototxtException {
+        if (++depth > MAX_DEPTH) {
+            throw error("messages nest deeper than " + MAX_DEPTH + " levels");
+        }
         ProtoMessage m = new ProtoMessage();
         while (true) {
             skipSpace();
@@ -45,6 +55,7 @@ public final class ProtoTextParser {
             char c = text.charAt(pos);
             if (c == close) {
                 pos++;
+                depth--;
                 return m;
             }
             if (!isIdentStart(c)) {

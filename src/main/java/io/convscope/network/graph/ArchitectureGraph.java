@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * A network's architecture as a directed acyclic graph: nodes in topological order (every node after all of its
@@ -75,21 +77,47 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
                 .orElseThrow(() -> new IllegalArgumentException("no node " + id));
     }
 
+    /**
+     * Computes every total once, so that an importer can refuse a network whose figures do not fit in 64 bits before
+     * anything shows them (the totals are exact: they throw rather than wrap to a negative number).
+     *
+     * @throws ArithmeticException whose message names the figure ("parameters", "multiply-adds"...)
+     */
+    public void checkTotals() {
+        exact("parameters", this::paramBytes);
+        exact("operations", () -> operations().other());
+        exact("multiply-adds", this::multiplyAccumulates);
+        exact("activation bytes", this::activationBytes);
+        exact("activation bytes", this::peakActivationBytes);
+    }
+
+    private static void exact(String figure, LongSupplier total) {
+        try {
+            total.getAsLong();
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(figure);
+        }
+    }
+
+    private long sum(ToLongFunction<ArchitectureNode> figure) {
+        return nodes.stream().mapToLong(figure).reduce(0, Math::addExact);
+    }
+
     public long trainableParams() {
-        return nodes.stream().mapToLong(ArchitectureNode::trainableParams).sum();
+        return sum(ArchitectureNode::trainableParams);
     }
 
     public long nonTrainableParams() {
-        return nodes.stream().mapToLong(ArchitectureNode::nonTrainableParams).sum();
+        return sum(ArchitectureNode::nonTrainableParams);
     }
 
     public long params() {
-        return trainableParams() + nonTrainableParams();
+        return Math.addExact(trainableParams(), nonTrainableParams());
     }
 
     /** {@code params() * 4}: parameter memory at 32-bit floats. */
     public long paramBytes() {
-        return params() * Float.BYTES;
+        return Math.multiplyExact(params(), Float.BYTES);
     }
 
     public Operations operations() {
@@ -97,12 +125,12 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
     }
 
     public long multiplyAccumulates() {
-        return nodes.stream().mapToLong(ArchitectureNode::multiplyAccumulates).sum();
+        return sum(ArchitectureNode::multiplyAccumulates);
     }
 
     /** 4 bytes × every node's outputs summed (an upper bound: in-place outputs and inputs count too). */
     public long activationBytes() {
-        return nodes.stream().mapToLong(ArchitectureNode::activationBytes).sum();
+        return sum(ArchitectureNode::activationBytes);
     }
 
     /**
@@ -150,16 +178,16 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
         long[] delta = new long[n + 1];
         for (long[] b : buffers.values()) {
             int last = b[1] < 0 ? n - 1 : (int) b[1];
-            delta[(int) b[0]] += b[2];
-            delta[last + 1] -= b[2];
+            delta[(int) b[0]] = Math.addExact(delta[(int) b[0]], b[2]);
+            delta[last + 1] = Math.subtractExact(delta[last + 1], b[2]);
         }
         long live = 0;
         long peak = 0;
         for (int i = 0; i < n; i++) {
-            live += delta[i];
+            live = Math.addExact(live, delta[i]);
             peak = Math.max(peak, live);
         }
-        return peak * Float.BYTES;
+        return Math.multiplyExact(peak, Float.BYTES);
     }
 
     /**

@@ -55,7 +55,7 @@ public record ArchitectureNode(String id, String name, NodeType type, String raw
     }
 
     public long params() {
-        return trainableParams + nonTrainableParams;
+        return Math.addExact(trainableParams, nonTrainableParams);
     }
 
     public long multiplyAccumulates() {
@@ -68,6 +68,6 @@ public record ArchitectureNode(String id, String name, NodeType type, String raw
 
     /** {@code activationValues * 4}: bytes of the outputs at 32-bit floats. */
     public long activationBytes() {
-        return activationValues * Float.BYTES;
+        return Math.multiplyExact(activationValues, Float.BYTES);
     }
 }

@@ -12,6 +12,13 @@ package io.convscope.network.graph;
  */
 public record Operations(long multiplyAccumulates, long comparisons, long additions, long divisions, long exponentials) {
 
+    /** Sums and products are exact: a count too large for 64 bits throws {@link ArithmeticException}, never wraps. */
+    public Operations {
+        if (multiplyAccumulates < 0 || comparisons < 0 || additions < 0 || divisions < 0 || exponentials < 0) {
+            throw new IllegalArgumentException("operation counts cannot be negative");
+        }
+    }
+
     public static final Operations NONE = new Operations(0, 0, 0, 0, 0);
 
     public static Operations macs(long n) {
@@ -28,16 +35,18 @@ public record Operations(long multiplyAccumulates, long comparisons, long additi
 
     /** Everything but multiply-accumulates: comparisons + additions + divisions + exponentials. */
     public long other() {
-        return comparisons + additions + divisions + exponentials;
+        return Math.addExact(Math.addExact(comparisons, additions), Math.addExact(divisions, exponentials));
     }
 
     public Operations plus(Operations o) {
-        return new Operations(multiplyAccumulates + o.multiplyAccumulates, comparisons + o.comparisons,
-                additions + o.additions, divisions + o.divisions, exponentials + o.exponentials);
+        return new Operations(Math.addExact(multiplyAccumulates, o.multiplyAccumulates),
+                Math.addExact(comparisons, o.comparisons), Math.addExact(additions, o.additions),
+                Math.addExact(divisions, o.divisions), Math.addExact(exponentials, o.exponentials));
     }
 
     public Operations times(long factor) {
-        return new Operations(multiplyAccumulates * factor, comparisons * factor, additions * factor,
-                divisions * factor, exponentials * factor);
+        return new Operations(Math.multiplyExact(multiplyAccumulates, factor), Math.multiplyExact(comparisons, factor),
+                Math.multiplyExact(additions, factor), Math.multiplyExact(divisions, factor),
+                Math.multiplyExact(exponentials, factor));
     }
 }

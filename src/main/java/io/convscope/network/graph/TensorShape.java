@@ -81,14 +81,14 @@ public record TensorShape(int batch, List<Integer> dims) {
         }
         long n = 1;
         for (int d : dims) {
-            n *= d;
+            n = Math.multiplyExact(n, d);
         }
         return n;
     }
 
-    /** Values for one input image: {@code batch * elements()}. */
+    /** Values for one input image: {@code batch * elements()}; exact (throws rather than wraps). */
     public long totalElements() {
-        return batch * elements();
+        return Math.multiplyExact(batch, elements());
     }
 
     /** {@code 64×56×56}, {@code 1000}, {@code 256×6×6 (×300)}, or {@code ?}. */

@@ -40,9 +40,9 @@ class CaffeImporterTest {
 
     @Test
     void poolingRoundsUpAndClipsTheLastWindow() throws Exception {
-        assertEquals(56, CaffeLayers.caffePooledSize(112, 3, 2, 0)); // ceil(109/2)=55, +1
-        assertEquals(57, CaffeLayers.caffePooledSize(113, 3, 2, 1)); // ceil(112/2)=56, +1 = 57; 56*2=112 < 114
-        assertEquals(3, CaffeLayers.caffePooledSize(5, 2, 2, 1));    // ceil(5/2)=3, +1 = 4; 3*2=6 >= 6 -> 3
+        assertEquals(56, CaffeWindowLayers.caffePooledSize(112, 3, 2, 0)); // ceil(109/2)=55, +1
+        assertEquals(57, CaffeWindowLayers.caffePooledSize(113, 3, 2, 1)); // ceil(112/2)=56, +1 = 57; 56*2=112 < 114
+        assertEquals(3, CaffeWindowLayers.caffePooledSize(5, 2, 2, 1));    // ceil(5/2)=3, +1 = 4; 3*2=6 >= 6 -> 3
         ArchitectureGraph g = parse("""
                 input: "data" input_dim: 1 input_dim: 4 input_dim: 113 input_dim: 113
                 layer { name: "p" type: "Pooling" bottom: "data" top: "p" pooling_param { pool: MAX kernel_size: 3 stride: 2 } }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,5 +57,15 @@ class ProtoTextParserTest {
         assertEquals(6, stray.column());
 
         assertThrows(PrototxtException.class, () -> ProtoTextParser.parse("a: 1.2.3"));
+    }
+
+    @Test
+    void deepNestingIsRefusedWithASentenceNotAStackOverflow() {
+        String deep = "a { ".repeat(5_000) + "}".repeat(5_000);
+        PrototxtException e = assertThrows(PrototxtException.class, () -> ProtoTextParser.parse(deep));
+        assertTrue(e.getMessage().contains("nest deeper than " + ProtoTextParser.MAX_DEPTH + " levels"), e.getMessage());
+        // the limit leaves room for any real network: 100 levels still parse
+        String ok = "a { ".repeat(ProtoTextParser.MAX_DEPTH) + "}".repeat(ProtoTextParser.MAX_DEPTH);
+        assertDoesNotThrow(() -> ProtoTextParser.parse(ok));
     }
 }

@@ -53,7 +53,6 @@ import java.util.function.IntConsumer;
 final class ConvolutionView extends BorderPane {
 
     static final double WIDTH = 1100;
-    static final double HEIGHT = 640;
     static final double DIAGRAM_HEIGHT = 500;
     static final int SLIDE_STEPS = 5;
     /** Input channels drawn at once; wider layers (VGG's 64 to 512) page through them, as the overview scrolls. */
@@ -89,8 +88,9 @@ final class ConvolutionView extends BorderPane {
     ConvolutionView(ResourceBundle text) {
         this.text = text;
         setId("conv-view");
-        setPrefSize(WIDTH, HEIGHT);
-        setMaxSize(WIDTH, HEIGHT);
+        // As tall as its heading, diagram and hints need: a fixed height cut the bottom hint off (wrapped subtitle).
+        setPrefWidth(WIDTH);
+        setMaxSize(WIDTH, Region.USE_PREF_SIZE);
         setPadding(new Insets(12, 16, 12, 16));
         getStyleClass().add("conv-view");
 

@@ -38,6 +38,7 @@ final class LearnPanel extends BorderPane {
     static final double PREF_WIDTH = 520;
     static final double MIN_WIDTH = 340;
     static final double FLASH_MS = 1200;
+    static final double CONTENTS_MIN_WIDTH = 90;
 
     private final ResourceBundle text;
     private final Language language;
@@ -70,6 +71,8 @@ final class LearnPanel extends BorderPane {
 
         Label title = new Label(text.getString("learn.title"), new FontIcon(org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK));
         title.getStyleClass().add("learn-heading");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the contents menu gives way in a narrow panel, not the title
+        contents.setMinWidth(CONTENTS_MIN_WIDTH);
         contents.setId("learn-contents");
         contents.setPromptText(text.getString("learn.contents"));
         contents.setTooltip(new Tooltip(text.getString("learn.contents.tooltip")));

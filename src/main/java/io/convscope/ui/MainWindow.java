@@ -97,6 +97,7 @@ final class MainWindow extends BorderPane {
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
     private Task<?> loadTask;
+    private Button cancelButton;
     private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
     private final ToggleButton details = new ToggleButton();
     private final MenuButton recent = new MenuButton();
@@ -118,6 +119,7 @@ final class MainWindow extends BorderPane {
     private FlattenView flattenView;
     private FitToSize convolutionFit;
     private FitToSize flattenFit;
+    private FitToSize convolutionFormulaFit;
     private SoftmaxPanel softmaxPanel;
     private ExplanationNavigator navigator;
     private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
@@ -186,6 +188,11 @@ final class MainWindow extends BorderPane {
         overviewScroll.viewportBoundsProperty().addListener(o -> syncViewport.run());
         overviewScroll.hvalueProperty().addListener(o -> syncViewport.run());
         overview.widthProperty().addListener(o -> syncViewport.run());
+        shown.addListener((o, was, now) -> {
+            if (now != null && (was == null || was.snapshot().network() != now.snapshot().network())) {
+                overviewScroll.setHvalue(0); // another model opens at its input, not where the last one was scrolled
+            }
+        });
         // The wheel (outside columns that scroll their channels) pans a wide network sideways, a column per notch:
         // the scroll pane alone would only scroll vertically, which this pane never needs.
         overview.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
@@ -327,8 +334,12 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
-        HBox controls = new HBox(8, open, paste, recent, openModel, architecture, spacer, loadBox(), busy, details,
+        Region load = loadBox();
+        // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips stay.
+        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scale, details, architecture, cancelButton,
+                openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy, details,
                 scale, rangeMode, learn, languages, theme);
+        controls.setId("toolbar-row");
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
@@ -374,6 +385,9 @@ final class MainWindow extends BorderPane {
         loadPhase.getStyleClass().add("text-muted");
         loadPhase.setId("load-phase");
         Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
+        cancelButton = cancel;
+        loadPhase.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel-load");
         cancel.setTooltip(new Tooltip(text.getString("load.cancel.tooltip")));
         cancel.setOnAction(e -> cancelLoad());
@@ -880,8 +894,11 @@ final class MainWindow extends BorderPane {
             convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(),
                     overview.range(snap.network().inputOf(f.layer())),
                     overview.range(f.layer()));
-            StackPane.setAlignment(convolutionFormula, Pos.BOTTOM_CENTER);
-            explanationLayer.getChildren().setAll(convolutionFit, convolutionFormula);
+            if (convolutionFormulaFit == null) {
+                // Its three columns are wider than a 1024 px window's network area: scaled down, never cut.
+                convolutionFormulaFit = new FitToSize(convolutionFormula, 1, Pos.BOTTOM_CENTER);
+            }
+            explanationLayer.getChildren().setAll(convolutionFit, convolutionFormulaFit);
         } else if (state instanceof ExplanationState.Flatten f) {
             showFlatten(snap, f.layer(), f.neuron());
             explanationLayer.getChildren().setAll(flattenFit);
@@ -914,7 +931,7 @@ final class MainWindow extends BorderPane {
         if (convolutionView == null) {
             convolutionView = new ConvolutionView(text);
             convolutionView.getStyleClass().add("explanation-view");
-            convolutionFit = new FitToSize(convolutionView);
+            convolutionFit = new FitToSize(convolutionView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
         }
         convolutionView.show(snap, layer, neuron, overview.range(snap.network().inputOf(layer)), overview.range(layer));
@@ -926,7 +943,7 @@ final class MainWindow extends BorderPane {
         if (flattenView == null) {
             flattenView = new FlattenView(text);
             flattenView.getStyleClass().add("explanation-view");
-            flattenFit = new FitToSize(flattenView);
+            flattenFit = new FitToSize(flattenView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
         }
         int maps = snap.network().inputOf(layer);

@@ -832,6 +832,10 @@ final class MainWindow extends BorderPane {
         } else {
             updateStatus(null);
         }
+        if (previous.playground != null) {
+            ((HyperparameterView) playground()).apply(previous.playground.model(), -1);
+        }
+        learnPanel.continueFrom(previous.learnPanel);
     }
 
     /** A sample's title is in the language of the window showing it. */

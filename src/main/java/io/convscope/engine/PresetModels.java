@@ -98,7 +98,7 @@ public final class PresetModels {
                 CompiledNetwork compiled = CompiledNetwork.compile(net, input, null, name);
                 ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
                 stopIfCancelled(progress);
-                return new LoadedModel(name, net, meta, compiled);
+                return new LoadedModel(name, net, meta, compiled, true);
             }
             ComputationGraphConfiguration gc = (ComputationGraphConfiguration) conf;
             ComputationGraph graph = new ComputationGraph(gc);
@@ -109,7 +109,7 @@ public final class PresetModels {
             CompiledNetwork compiled = CompiledNetwork.compile(graph, input, null, name);
             ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
             stopIfCancelled(progress);
-            return new LoadedModel(name, graph, meta, compiled);
+            return new LoadedModel(name, graph, meta, compiled, true);
         } catch (OutOfMemoryError e) {
             throw new ModelLoadException(preset.displayName() + " needs more memory than this Java VM may use "
                     + "(start it with a larger -Xmx)", e);

@@ -98,6 +98,8 @@ final class MainWindow extends BorderPane {
     private final HBox loadBox = new HBox(6);
     private Task<?> loadTask;
     private Button cancelButton;
+    private final FirstStepsHint firstSteps;
+    private final RandomWeightsBadge randomBadge;
     private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
     private final ToggleButton details = new ToggleButton();
     private final MenuButton recent = new MenuButton();
@@ -150,6 +152,7 @@ final class MainWindow extends BorderPane {
         notice.setId("notice");
         busy.setVisible(false);
         busy.setPrefWidth(90);
+        busy.managedProperty().bind(busy.visibleProperty()); // hidden, it must not take tool bar room
 
         setTop(toolbar(dark));
         notice.getStyleClass().addAll("notice", "danger");
@@ -211,9 +214,15 @@ final class MainWindow extends BorderPane {
                 overviewScroll.setHvalue(Math.max(0, Math.min(1, (x - view / 2) / extra)));
             }
         });
-        networkArea = new StackPane(overviewScroll, explanationLayer, notice);
+        firstSteps = new FirstStepsHint(text, settings);
+        randomBadge = new RandomWeightsBadge(text, "random-weights-badge");
+        networkArea = new StackPane(overviewScroll, explanationLayer, notice, firstSteps, randomBadge);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
+        StackPane.setAlignment(firstSteps, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(firstSteps, new Insets(8));
+        StackPane.setAlignment(randomBadge, Pos.TOP_RIGHT);
+        StackPane.setMargin(randomBadge, new Insets(28, 8, 8, 8));
         split.getItems().add(networkArea);
         split.setId("main-split");
         setCenter(split);
@@ -334,11 +343,12 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
+        Label scaleMeaning = new RangeModeCaption(text, rangeMode);
         Region load = loadBox();
         // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips stay.
-        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scale, details, architecture, cancelButton,
-                openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy, details,
-                scale, rangeMode, learn, languages, theme);
+        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scaleMeaning, scale, details, architecture,
+                cancelButton, openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy,
+                details, scale, rangeMode, scaleMeaning, learn, languages, theme);
         controls.setId("toolbar-row");
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -603,6 +613,9 @@ final class MainWindow extends BorderPane {
         inputPanel.show(s.title(), s.upright(), s.input(),
                 s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
         inputPanel.showOutput(s.snapshot());
+        boolean random = current != null && current.model().randomWeights();
+        randomBadge.showFor(random);
+        inputPanel.showRandomWeights(random);
         gallery.select(s.sample());
         setNotice(null);
         updateStatus(s);
@@ -627,6 +640,13 @@ final class MainWindow extends BorderPane {
             return;
         }
         ActivationSnapshot snap = s.snapshot();
+        showPrediction(s, model, snap);
+        if (inf.model().randomWeights()) {
+            status.setText(String.format(text.getString("status.random"), status.getText()));
+        }
+    }
+
+    private void showPrediction(Shown s, String model, ActivationSnapshot snap) {
         if (OutputMap.isDetection(snap.network())) {
             OutputMap.Detection best = OutputMap.detections(snap).get(0);
             status.setText(String.format(text.getString("status.detection"), model, s.title(),
@@ -724,6 +744,7 @@ final class MainWindow extends BorderPane {
             navigator = new ExplanationNavigator(s.snapshot().network());
         }
         boolean fromOverview = navigator.state().controlsEnabled();
+        firstSteps.used();
         apply(navigator.choose(layer, neuron));
         if (fromOverview && !navigator.state().controlsEnabled()) {
             growFrom(overview.neuronCentre(layer, neuron));

@@ -275,4 +275,16 @@ class CliTest {
         assertTrue(o.get("forward_p50_ms").asDouble() > 0);
         assertTrue(o.get("forward_p90_ms").asDouble() >= o.get("forward_p50_ms").asDouble());
     }
+
+    @Test
+    void predictWithRandomWeightsSaysTheResultMeansNothing() throws Exception {
+        String image = java.nio.file.Path.of("sample-images", "rocket.jpg").toString();
+        Run text = run("predict", "--preset", "lenet", image);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("random weights: this prediction means nothing"), text.out());
+        Run json = run("predict", "--preset", "lenet", "--json", image);
+        assertTrue(new ObjectMapper().readTree(json.out()).get(0).get("randomWeights").asBoolean(), json.out());
+        Run trained = run("predict", image);
+        assertFalse(trained.out().contains("random weights"), trained.out());
+    }
 }

@@ -86,8 +86,8 @@ final class PredictCommand implements Callable<Integer> {
             List<OutputMap.Detection> boxes = OutputMap.detections(s);
             for (OutputMap.Detection d : boxes.subList(0, Math.min(TOP, boxes.size()))) {
                 out.printf(Locale.ROOT, "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
-                        "class " + d.classIndex(), 100 * d.score(), d.centreX(), d.centreY(), d.width(), d.height(),
-                        d.row(), d.column(), d.anchor());
+                        OutputMap.className(s.network(), d.classIndex()), 100 * d.score(), d.centreX(), d.centreY(),
+                        d.width(), d.height(), d.row(), d.column(), d.anchor());
             }
         } else if (OutputMap.isMask(s.network())) {
             var mask = s.layer(s.layerCount() - 1);

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.network.ClassLists;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -144,7 +145,7 @@ public final class PresetModels {
     }
 
     private static ModelMetadata metadata(String name, int outputs, int[] chw) {
-        return new ModelMetadata(name, ModelMetadata.numberedClasses(outputs), chw[1], chw[2], chw[0], null);
+        return new ModelMetadata(name, ClassLists.forUnlabelled(outputs), chw[1], chw[2], chw[0], null);
     }
 
     private static void stopIfCancelled(Progress progress) {

@@ -156,7 +156,7 @@ final class InputPanel extends VBox {
         for (int i = 0; i < best.size(); i++) {
             OutputMap.Detection d = best.get(i);
             notes.append(String.format(text.getString("output.detection.line"), i + 1,
-                    ClassNames.display(text, "class " + d.classIndex()), 100 * d.score(), d.row(), d.column(),
+                    OutputMap.className(snapshot.network(), d.classIndex()), 100 * d.score(), d.row(), d.column(),
                     d.anchor())).append('\n');
         }
         outputTitle.setText(String.format(text.getString("output.detection.title"), grid.height(), grid.width(),

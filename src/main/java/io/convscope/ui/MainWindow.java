@@ -650,7 +650,7 @@ final class MainWindow extends BorderPane {
         if (OutputMap.isDetection(snap.network())) {
             OutputMap.Detection best = OutputMap.detections(snap).get(0);
             status.setText(String.format(text.getString("status.detection"), model, s.title(),
-                    ClassNames.display(text, "class " + best.classIndex()), 100 * best.score()));
+                    OutputMap.className(snap.network(), best.classIndex()), 100 * best.score()));
         } else if (OutputMap.isMask(snap.network())) {
             status.setText(String.format(text.getString("status.mask"), model, s.title(),
                     100 * OutputMap.maskCoverage(snap)));

@@ -62,7 +62,10 @@ class MapOutputWindowTest {
 
         OutputMap.Detection best = OutputMap.detections(s).get(0);
         String status = ((Label) AppWindowTest.stage.getScene().lookup("#status")).getText();
-        assertTrue(status.contains(String.format("class %d (%.1f %%", best.classIndex(), 100 * best.score())), status);
+        assertTrue(status.contains(String.format("%s (%.1f %%", OutputMap.className(s.network(), best.classIndex()),
+                100 * best.score())), status);
+        assertTrue(io.convscope.network.ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
+                "YOLOv2's classes are COCO's names");
         var figure = AppWindowTest.stage.getScene().lookup("#output-figure");
         assertTrue(figure.isVisible() && figure.isManaged(), "the boxes drawn over the image");
         String notes = ((Label) AppWindowTest.stage.getScene().lookup("#output-notes")).getText();

@@ -23,6 +23,7 @@ final class FirstStepsHint extends Label {
         getStyleClass().add("first-steps-hint");
         setWrapText(true);
         setMaxWidth(MAX_WIDTH);
+        setMinHeight(USE_PREF_SIZE); // all its lines, also when it wraps to three in a narrow window
         setMouseTransparent(true);
         setVisible(!settings.neuronChosen());
     }

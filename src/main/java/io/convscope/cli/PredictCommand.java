@@ -24,6 +24,8 @@ import java.util.concurrent.Callable;
 final class PredictCommand implements Callable<Integer> {
 
     static final int TOP = 3;
+    static final String RANDOM_WEIGHTS_NOTE =
+            "random weights: this prediction means nothing (the architecture is real, its weights are not trained)";
 
     @Mixin
     ModelOption modelOption;
@@ -41,6 +43,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inference inference = new Inference(modelOption.loadToRun());
+        boolean random = inference.model().randomWeights();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         ObjectMapper mapper = new ObjectMapper();
@@ -56,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
                 continue;
             }
             if (json) {
-                array.add(toJson(mapper, image, s));
+                array.add(toJson(mapper, image, s).put("randomWeights", random));
             } else if (!s.network().predictsClasses()) {
                 out.println(image);
                 printMap(out, s);
@@ -66,6 +69,9 @@ final class PredictCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-14s %6.2f %%%n", s.network().classes().get(c), 100 * s.probability(c));
                 }
             }
+        }
+        if (random && !json) {
+            out.println(RANDOM_WEIGHTS_NOTE); // a number like "100.00 %" must not read as a certainty
         }
         if (json) {
             out.println(mapper.writeValueAsString(array));
@@ -80,8 +86,8 @@ final class PredictCommand implements Callable<Integer> {
             List<OutputMap.Detection> boxes = OutputMap.detections(s);
             for (OutputMap.Detection d : boxes.subList(0, Math.min(TOP, boxes.size()))) {
                 out.printf(Locale.ROOT, "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
-                        "class " + d.classIndex(), 100 * d.score(), d.centreX(), d.centreY(), d.width(), d.height(),
-                        d.row(), d.column(), d.anchor());
+                        OutputMap.className(s.network(), d.classIndex()), 100 * d.score(), d.centreX(), d.centreY(),
+                        d.width(), d.height(), d.row(), d.column(), d.anchor());
             }
         } else if (OutputMap.isMask(s.network())) {
             var mask = s.layer(s.layerCount() - 1);

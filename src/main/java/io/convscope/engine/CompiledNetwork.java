@@ -1,6 +1,7 @@
 package io.convscope.engine;
 
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.ClassLists;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerDescription.Padding;
@@ -424,7 +425,7 @@ public final class CompiledNetwork {
                 return new CompiledNetwork(description, steps, dl4j.toArray(new String[0]), -1, false);
             }
             if (classes == null) {
-                classes = ModelMetadata.numberedClasses(shape.size()); // zoo presets: no label file offline
+                classes = ClassLists.forUnlabelled(shape.size()); // zoo presets: ImageNet's names for 1,000 outputs
             }
             if (shape.size() != classes.size()) {
                 throw new ModelLoadException("the model has " + shape.size() + " outputs but " + classes.size()

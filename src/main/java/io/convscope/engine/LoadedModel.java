@@ -11,14 +11,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * evaluation and as the reference implementation), its metadata and the compiled fast path that produces activation
  * snapshots.
  *
- * @param source where it came from, for messages and the title bar
+ * @param source        where it came from, for messages and the title bar
+ * @param randomWeights its weights are seeded random draws (a zoo preset), so its predictions mean nothing
  */
-public record LoadedModel(String source, Model network, ModelMetadata metadata, CompiledNetwork compiled) {
+public record LoadedModel(String source, Model network, ModelMetadata metadata, CompiledNetwork compiled,
+                          boolean randomWeights) {
 
     public LoadedModel {
         if (!(network instanceof MultiLayerNetwork) && !(network instanceof ComputationGraph)) {
             throw new IllegalArgumentException("not a DL4J network: " + network.getClass().getSimpleName());
         }
+    }
+
+    /** A model with trained (or at least loaded) weights. */
+    public LoadedModel(String source, Model network, ModelMetadata metadata, CompiledNetwork compiled) {
+        this(source, network, metadata, compiled, false);
     }
 
     public NetworkDescription description() {

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.network.ClassLists;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -98,7 +99,7 @@ public final class PresetModels {
                 CompiledNetwork compiled = CompiledNetwork.compile(net, input, null, name);
                 ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
                 stopIfCancelled(progress);
-                return new LoadedModel(name, net, meta, compiled);
+                return new LoadedModel(name, net, meta, compiled, true);
             }
             ComputationGraphConfiguration gc = (ComputationGraphConfiguration) conf;
             ComputationGraph graph = new ComputationGraph(gc);
@@ -109,7 +110,7 @@ public final class PresetModels {
             CompiledNetwork compiled = CompiledNetwork.compile(graph, input, null, name);
             ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
             stopIfCancelled(progress);
-            return new LoadedModel(name, graph, meta, compiled);
+            return new LoadedModel(name, graph, meta, compiled, true);
         } catch (OutOfMemoryError e) {
             throw new ModelLoadException(preset.displayName() + " needs more memory than this Java VM may use "
                     + "(start it with a larger -Xmx)", e);
@@ -144,7 +145,7 @@ public final class PresetModels {
     }
 
     private static ModelMetadata metadata(String name, int outputs, int[] chw) {
-        return new ModelMetadata(name, ModelMetadata.numberedClasses(outputs), chw[1], chw[2], chw[0], null);
+        return new ModelMetadata(name, ClassLists.forUnlabelled(outputs), chw[1], chw[2], chw[0], null);
     }
 
     private static void stopIfCancelled(Progress progress) {

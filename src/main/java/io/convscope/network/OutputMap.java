@@ -86,6 +86,13 @@ public final class OutputMap {
         return found;
     }
 
+    /** The name of a detector's class {@code classIndex}: VOC's for Tiny YOLO's 20, COCO's for YOLOv2's 80. */
+    public static String className(NetworkDescription network, int classIndex) {
+        int last = network.layers().size() - 1;
+        int boxes = network.weights(network.layer(last).name()).outputs();
+        return ClassLists.detectionClass(network.layer(last).outputShape().channels() / boxes - 5, classIndex);
+    }
+
     /** The share of a mask's values above {@link #MASK_THRESHOLD}, from 0 to 1. */
     public static double maskCoverage(ActivationSnapshot snapshot) {
         if (!isMask(snapshot.network())) {

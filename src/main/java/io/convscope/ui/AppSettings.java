@@ -101,6 +101,15 @@ final class AppSettings {
         prefs.put("recent", String.join(RECENT_SEPARATOR, kept));
     }
 
+    /** Whether the student has ever chosen a neuron (the first-steps hint is then no longer shown). */
+    boolean neuronChosen() {
+        return prefs.getBoolean("hint.neuronChosen", false);
+    }
+
+    void neuronChosen(boolean chosen) {
+        prefs.putBoolean("hint.neuronChosen", chosen);
+    }
+
     void flush() {
         try {
             prefs.flush();

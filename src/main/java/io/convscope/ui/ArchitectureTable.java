@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import io.convscope.explain.graph.NodeLabels;
+
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
@@ -37,7 +39,7 @@ final class ArchitectureTable extends VBox {
     }
 
     static final double NAME_WIDTH = 156;
-    static final double TYPE_WIDTH = 118;
+    static final double TYPE_WIDTH = 150;
     static final double SHAPE_WIDTH = 100;
     static final double NUMBER_WIDTH = 86;
 
@@ -153,7 +155,8 @@ final class ArchitectureTable extends VBox {
     }
 
     private static Row row(ArchitectureNode n) {
-        return new Row(n.id(), n.name(), n.rawType(), n.outputShape().toString(), n.trainableParams(),
+        // The type as the graph's boxes name it (Convolution 3×3 /2), not DL4J's class name (ConvolutionLayer).
+        return new Row(n.id(), n.name(), NodeLabels.shortType(n), n.outputShape().toString(), n.trainableParams(),
                 n.nonTrainableParams(), n.multiplyAccumulates(), n.otherOperations(), n.activationBytes(), false);
     }
 

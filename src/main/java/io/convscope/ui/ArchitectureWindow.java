@@ -116,6 +116,7 @@ public final class ArchitectureWindow {
     private final Stage stage = new Stage();
     private final boolean dark;
     private final NodeLabels labels;
+    private final MeasuredBoxWidths boxWidths;
     private final ArchitecturePainter painter;
     private final ArchitectureView view;
     private final ArchitectureTable table;
@@ -150,6 +151,7 @@ public final class ArchitectureWindow {
         this.text = text;
         this.dark = String.valueOf(Application.getUserAgentStylesheet()).toLowerCase(Locale.ROOT).contains("dark");
         this.labels = new NodeLabels(text.getString("architecture.block.layers"));
+        this.boxWidths = new MeasuredBoxWidths(labels, LayoutMetrics.DEFAULT);
         this.painter = new ArchitecturePainter(labels);
         this.view = new ArchitectureView(painter, dark);
         this.table = new ArchitectureTable(text);
@@ -423,7 +425,7 @@ public final class ArchitectureWindow {
                 updateMessage(String.format(text.getString("architecture.loading.layout"), g.nodes().size()));
                 updateProgress(1, 2);
                 VisibleGraph v = VisibleGraph.expanded(g);
-                GraphLayout layout = LayeredLayout.of(v, labels, LayoutMetrics.DEFAULT);
+                GraphLayout layout = LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT);
                 updateProgress(2, 2);
                 return new Loaded(g, v, layout);
             }
@@ -634,7 +636,7 @@ public final class ArchitectureWindow {
     /** Re-lays out with the current collapsed set; a few milliseconds even for the largest preset. */
     private void relayout(String oldAnchor, String anchor) {
         VisibleGraph v = VisibleGraph.of(loaded.graph(), collapsed);
-        apply(new Loaded(loaded.graph(), v, LayeredLayout.of(v, labels, LayoutMetrics.DEFAULT)), oldAnchor, anchor);
+        apply(new Loaded(loaded.graph(), v, LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT)), oldAnchor, anchor);
     }
 
     private void searchNext() {

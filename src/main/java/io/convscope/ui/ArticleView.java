@@ -111,7 +111,7 @@ final class ArticleView extends VBox {
                 box.setAlignment(Pos.CENTER);
                 box.setPadding(new Insets(6, 0, 6, 0));
                 box.getStyleClass().add("article-formula");
-                return box;
+                return new ShrinkToWidth(box); // a narrow panel scales a wide formula, the text still wraps
             }
             if (info.startsWith("figure ")) {
                 Node figure = figures.apply(info.substring("figure ".length()).trim());
@@ -119,7 +119,7 @@ final class ArticleView extends VBox {
                 box.setAlignment(Pos.CENTER);
                 box.setPadding(new Insets(6, 0, 6, 0));
                 box.getStyleClass().add("article-figure");
-                return box;
+                return new ShrinkToWidth(box);
             }
             Label l = new Label(code.getLiteral());
             l.getStyleClass().add("article-code-block");

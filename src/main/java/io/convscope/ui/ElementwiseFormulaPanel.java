@@ -7,6 +7,7 @@ import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
+import io.convscope.network.OutputMap;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -89,7 +90,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
             // Which of the anchor's numbers this channel is: "box width (anchor 2)", "class 7 probability (anchor 0)".
             String part = elementwise.detectionPart().name().toLowerCase(java.util.Locale.ROOT);
             titleLabel.setText(String.format(text.getString("formula.detection." + part), elementwise.anchor(),
-                    ClassNames.display(text, "class " + elementwise.detectionClass())));
+                    OutputMap.className(snapshot.network(), elementwise.detectionClass())));
         } else if (d.kind() == LayerKind.ACTIVATION && !d.activation().equals("relu")) {
             titleLabel.setText(String.format(text.getString("formula.activation"), d.activation())); // sigmoid, tanh...
         } else {

@@ -40,6 +40,7 @@ final class InputPanel extends VBox {
     private final Label outputTitle = new Label();
     private final javafx.scene.canvas.Canvas outputFigure = new javafx.scene.canvas.Canvas(ORIGINAL_SIZE, ORIGINAL_SIZE);
     private final Label outputNotes = new Label();
+    private final RandomWeightsBadge randomWeights;
     private javafx.scene.image.Image networkInput;
 
     InputPanel(ResourceBundle text) {
@@ -72,8 +73,9 @@ final class InputPanel extends VBox {
         outputNotes.setWrapText(true);
         outputNotes.getStyleClass().add("caption");
         outputNotes.setId("output-notes");
+        randomWeights = new RandomWeightsBadge(text, "random-weights-side");
         getChildren().addAll(name, originalTitle, original, processedTitle, processed, caption,
-                outputTitle, outputFigure, outputNotes);
+                outputTitle, randomWeights, outputFigure, outputNotes);
         for (Label l : List.of(name, processedTitle, caption, outputTitle, outputNotes)) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut to "..."
         }
@@ -91,6 +93,11 @@ final class InputPanel extends VBox {
     }
 
     /** Draws a map output over the network's input; hidden for networks that predict classes. */
+    /** A zoo preset's random weights: said next to its output (boxes, mask) so no one reads it as an answer. */
+    void showRandomWeights(boolean random) {
+        randomWeights.showFor(random);
+    }
+
     void showOutput(ActivationSnapshot snapshot) {
         boolean map = snapshot != null && networkInput != null
                 && (OutputMap.isDetection(snapshot.network()) || OutputMap.isMask(snapshot.network()));
@@ -149,7 +156,7 @@ final class InputPanel extends VBox {
         for (int i = 0; i < best.size(); i++) {
             OutputMap.Detection d = best.get(i);
             notes.append(String.format(text.getString("output.detection.line"), i + 1,
-                    ClassNames.display(text, "class " + d.classIndex()), 100 * d.score(), d.row(), d.column(),
+                    OutputMap.className(snapshot.network(), d.classIndex()), 100 * d.score(), d.row(), d.column(),
                     d.anchor())).append('\n');
         }
         outputTitle.setText(String.format(text.getString("output.detection.title"), grid.height(), grid.width(),

@@ -16,8 +16,10 @@ import java.util.ResourceBundle;
  * of Noto Sans CJK SC) because an OS without a CJK font would draw every character as a box.
  */
 enum Language {
-    ENGLISH("en", Locale.ENGLISH, null),
-    CHINESE("zh", Locale.SIMPLIFIED_CHINESE, "/io/convscope/ui/fonts/NotoSansCJKsc-Subset.otf");
+    ENGLISH("en", Locale.ENGLISH, null, null),
+    // Bold has its own small subset (the characters of our own texts): without it, bold Chinese looked regular.
+    CHINESE("zh", Locale.SIMPLIFIED_CHINESE, "/io/convscope/ui/fonts/NotoSansCJKsc-Subset.otf",
+            "/io/convscope/ui/fonts/NotoSansCJKsc-Bold-Subset.otf");
 
     static final String MESSAGES = "io.convscope.ui.messages";
     static final String SAMPLES = "io.convscope.ui.samples";
@@ -30,12 +32,14 @@ enum Language {
     private final String tag;
     private final Locale locale;
     private final String fontResource;
+    private final String boldResource;
     private String family;
 
-    Language(String tag, Locale locale, String fontResource) {
+    Language(String tag, Locale locale, String fontResource, String boldResource) {
         this.tag = tag;
         this.locale = locale;
         this.fontResource = fontResource;
+        this.boldResource = boldResource;
     }
 
     /** Short tag stored in the settings: "en", "zh". */
@@ -83,20 +87,25 @@ enum Language {
             return null;
         }
         if (family == null) {
-            try (InputStream in = Language.class.getResourceAsStream(fontResource)) {
-                if (in == null) {
-                    throw new IllegalStateException(fontResource + " is missing from this build");
-                }
-                Font loaded = Font.loadFont(in, 13);
-                if (loaded == null) {
-                    throw new IllegalStateException("JavaFX could not read " + fontResource);
-                }
-                family = loaded.getFamily();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            family = load(fontResource).getFamily();
+            load(boldResource); // the same family's bold face: CSS's bold weight finds it by the family name
         }
         return family;
+    }
+
+    private static Font load(String resource) {
+        try (InputStream in = Language.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from this build");
+            }
+            Font loaded = Font.loadFont(in, 13);
+            if (loaded == null) {
+                throw new IllegalStateException("JavaFX could not read " + resource);
+            }
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A font of this language's family (the theme's default family when null). */

@@ -38,6 +38,9 @@ final class LearnPanel extends BorderPane {
     static final double PREF_WIDTH = 520;
     static final double MIN_WIDTH = 340;
     static final double FLASH_MS = 1200;
+    static final double CONTENTS_MIN_WIDTH = 90;
+    /** Room above a heading the article was scrolled to. */
+    static final double HEADING_MARGIN = -8;
 
     private final ResourceBundle text;
     private final Language language;
@@ -51,6 +54,15 @@ final class LearnPanel extends BorderPane {
     private boolean stale = true;
     private String pendingSection;
     private boolean syncing;
+    /** Where the reader was sent (a section's heading, so far below the viewport's top): kept there until they scroll. */
+    private ReadingPlace pinned;
+    private Node pinnedHeading;
+    private final javafx.beans.InvalidationListener aimAgain = o -> aim();
+    private double pendingOffset = HEADING_MARGIN;
+
+    /** A place in the article: a section and how far its heading is above the viewport's top, in pixels. */
+    record ReadingPlace(String section, double offset) {
+    }
 
     /**
      * @param onShowLayer called with a network layer index when a "show me" link is followed
@@ -70,6 +82,8 @@ final class LearnPanel extends BorderPane {
 
         Label title = new Label(text.getString("learn.title"), new FontIcon(org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK));
         title.getStyleClass().add("learn-heading");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the contents menu gives way in a narrow panel, not the title
+        contents.setMinWidth(CONTENTS_MIN_WIDTH);
         contents.setId("learn-contents");
         contents.setPromptText(text.getString("learn.contents"));
         contents.setTooltip(new Tooltip(text.getString("learn.contents.tooltip")));
@@ -107,6 +121,12 @@ final class LearnPanel extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setId("learn-scroll");
         setCenter(scroll);
+        // A heading the reader was sent to stays at the top while the panel opens and figures settle their height;
+        // the reader's own scrolling, clicking or typing lets go of it.
+        scroll.viewportBoundsProperty().addListener(o -> aim());
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> pinned = null);
+        scroll.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pinned = null);
+        scroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> pinned = null);
         visibleProperty().addListener((o, was, now) -> refreshIfShowing());
         sceneProperty().addListener((o, was, now) -> refreshIfShowing());
     }
@@ -127,10 +147,12 @@ final class LearnPanel extends BorderPane {
             return;
         }
         double keep = scroll.getVvalue();
+        ReadingPlace place = pinned;
         Article article = Article.load(language.tag(),
                 ArticleFacts.of(snapshot.network(), snapshot, language.locale(), name -> ClassNames.display(text, name)));
         ArticleFigures figures = new ArticleFigures(text, palette, snapshot, playground);
         view = new ArticleView(article, this::follow, figures::figure, palette.text());
+        view.layoutBoundsProperty().addListener(aimAgain);
         scroll.setContent(view);
         Article.Section chosen = contents.getValue();
         contents.getItems().setAll(article.sections());
@@ -141,7 +163,11 @@ final class LearnPanel extends BorderPane {
         if (pendingSection != null) {
             String s = pendingSection;
             pendingSection = null;
-            openSection(s);
+            double offset = pendingOffset;
+            pendingOffset = HEADING_MARGIN;
+            openSection(s, offset);
+        } else if (place != null) {
+            pin(place);
         } else {
             scroll.layout();
             scroll.setVvalue(keep);
@@ -161,8 +187,13 @@ final class LearnPanel extends BorderPane {
 
     /** Scrolls the article so the section's heading is at the top, and flashes the heading. */
     void openSection(String id) {
+        openSection(id, HEADING_MARGIN);
+    }
+
+    private void openSection(String id, double offset) {
         if (view == null || stale) {
             pendingSection = id;
+            pendingOffset = offset;
             refreshIfShowing();
             return;
         }
@@ -170,9 +201,7 @@ final class LearnPanel extends BorderPane {
         if (heading == null) {
             return;
         }
-        scrollTo(heading);
-        // Flowing figures may settle their height in the next layout pass; aim again once they have.
-        javafx.application.Platform.runLater(() -> scrollTo(heading));
+        pin(new ReadingPlace(id, offset));
         Timeline flash = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(heading.opacityProperty(), 0.25)),
                 new KeyFrame(Duration.millis(FLASH_MS), new KeyValue(heading.opacityProperty(), 1, Motion.EASE)));
         flash.play();
@@ -192,14 +221,58 @@ final class LearnPanel extends BorderPane {
         }
     }
 
-    private void scrollTo(Node heading) {
+    private void pin(ReadingPlace place) {
+        pinned = place;
+        if (pinnedHeading != null) {
+            pinnedHeading.boundsInParentProperty().removeListener(aimAgain);
+        }
+        pinnedHeading = view.heading(place.section());
+        if (pinnedHeading != null) {
+            pinnedHeading.boundsInParentProperty().addListener(aimAgain); // laid out after the article's own resize
+        }
         scroll.applyCss();
         scroll.layout();
-        double contentHeight = view.getBoundsInLocal().getHeight();
+        aim();
+    }
+
+    /** Puts the pinned heading where it belongs with the sizes as they are now (called again as they settle). */
+    private void aim() {
+        if (pinned == null || view == null) {
+            return;
+        }
+        Node heading = view.heading(pinned.section());
+        if (heading == null) {
+            return;
+        }
+        double contentHeight = view.getLayoutBounds().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         Bounds b = heading.getBoundsInParent();
         scroll.setVvalue(contentHeight <= viewport ? 0
-                : Math.min(1, Math.max(0, (b.getMinY() - 8) / (contentHeight - viewport))));
+                : Math.min(1, Math.max(0, (b.getMinY() + pinned.offset()) / (contentHeight - viewport))));
+    }
+
+    /** Where the reader is: the section at the top and how far its heading is above the viewport's top. */
+    ReadingPlace readingPlace() {
+        String section = currentSection();
+        if (section == null) {
+            return null;
+        }
+        double contentHeight = view.getLayoutBounds().getHeight();
+        double top = scroll.getVvalue() * Math.max(0, contentHeight - scroll.getViewportBounds().getHeight());
+        return new ReadingPlace(section, top - view.heading(section).getBoundsInParent().getMinY());
+    }
+
+    /**
+     * Continues where another panel's reader was (the language changed): the same section, its heading as far above
+     * the top. The article's length differs between languages, so a scroll fraction would land elsewhere.
+     */
+    void continueFrom(LearnPanel previous) {
+        // The previous window has already left the scene: its last layout still says where its reader was.
+        boolean wasRead = previous.view != null && previous.scroll.getViewportBounds().getHeight() > 0;
+        ReadingPlace place = wasRead ? previous.readingPlace() : null;
+        if (place != null) {
+            openSection(place.section(), place.offset());
+        }
     }
 
     /** The section whose heading is at or just above the top of the visible part. */

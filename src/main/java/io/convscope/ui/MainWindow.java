@@ -116,6 +116,9 @@ final class MainWindow extends BorderPane {
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
     private Task<?> loadTask;
+    private Button cancelButton;
+    private final FirstStepsHint firstSteps;
+    private final RandomWeightsBadge randomBadge;
     private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
     private final ToggleButton details = new ToggleButton();
     private final MenuButton recent = new MenuButton();
@@ -137,6 +140,7 @@ final class MainWindow extends BorderPane {
     private FlattenView flattenView;
     private FitToSize convolutionFit;
     private FitToSize flattenFit;
+    private FitToSize convolutionFormulaFit;
     private SoftmaxPanel softmaxPanel;
     private ExplanationNavigator navigator;
     private final java.util.List<javafx.scene.Node> overviewControls = new java.util.ArrayList<>();
@@ -167,6 +171,7 @@ final class MainWindow extends BorderPane {
         notice.setId("notice");
         busy.setVisible(false);
         busy.setPrefWidth(90);
+        busy.managedProperty().bind(busy.visibleProperty()); // hidden, it must not take tool bar room
 
         setTop(toolbar(dark));
         notice.getStyleClass().addAll("notice", "danger");
@@ -205,6 +210,11 @@ final class MainWindow extends BorderPane {
         overviewScroll.viewportBoundsProperty().addListener(o -> syncViewport.run());
         overviewScroll.hvalueProperty().addListener(o -> syncViewport.run());
         overview.widthProperty().addListener(o -> syncViewport.run());
+        shown.addListener((o, was, now) -> {
+            if (now != null && (was == null || was.snapshot().network() != now.snapshot().network())) {
+                overviewScroll.setHvalue(0); // another model opens at its input, not where the last one was scrolled
+            }
+        });
         // The wheel (outside columns that scroll their channels) pans a wide network sideways, a column per notch:
         // the scroll pane alone would only scroll vertically, which this pane never needs.
         overview.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
@@ -223,9 +233,15 @@ final class MainWindow extends BorderPane {
                 overviewScroll.setHvalue(Math.max(0, Math.min(1, (x - view / 2) / extra)));
             }
         });
-        networkArea = new StackPane(overviewScroll, explanationLayer, notice);
+        firstSteps = new FirstStepsHint(text, settings);
+        randomBadge = new RandomWeightsBadge(text, "random-weights-badge");
+        networkArea = new StackPane(overviewScroll, explanationLayer, notice, firstSteps, randomBadge);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
+        StackPane.setAlignment(firstSteps, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(firstSteps, new Insets(8));
+        StackPane.setAlignment(randomBadge, Pos.TOP_RIGHT);
+        StackPane.setMargin(randomBadge, new Insets(28, 8, 8, 8));
         split.getItems().add(networkArea);
         split.setId("main-split");
         setCenter(split);
@@ -346,8 +362,13 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scale = new Label(text.getString("range.label"));
-        HBox controls = new HBox(8, open, paste, recent, openModel, architecture, spacer, loadBox(), busy, details,
-                scale, rangeMode, learn, languages, theme);
+        Label scaleMeaning = new RangeModeCaption(text, rangeMode);
+        Region load = loadBox();
+        // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips stay.
+        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scaleMeaning, scale, details, architecture,
+                cancelButton, openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy,
+                details, scale, rangeMode, scaleMeaning, learn, languages, theme);
+        controls.setId("toolbar-row");
         overviewControls.addAll(java.util.List.of(open, paste, recent, openModel, details, rangeMode, gallery));
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, controls, gallery);
@@ -393,6 +414,9 @@ final class MainWindow extends BorderPane {
         loadPhase.getStyleClass().add("text-muted");
         loadPhase.setId("load-phase");
         Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
+        cancelButton = cancel;
+        loadPhase.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel-load");
         cancel.setTooltip(new Tooltip(text.getString("load.cancel.tooltip")));
         cancel.setOnAction(e -> cancelLoad());
@@ -613,6 +637,9 @@ final class MainWindow extends BorderPane {
         inputPanel.show(s.title(), s.upright(), s.input(),
                 s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
         inputPanel.showOutput(s.snapshot());
+        boolean random = current != null && current.model().randomWeights();
+        randomBadge.showFor(random);
+        inputPanel.showRandomWeights(random);
         gallery.select(s.sample());
         setNotice(null);
         updateStatus(s);
@@ -637,10 +664,17 @@ final class MainWindow extends BorderPane {
             return;
         }
         ActivationSnapshot snap = s.snapshot();
+        showPrediction(s, model, snap);
+        if (inf.model().randomWeights()) {
+            status.setText(String.format(text.getString("status.random"), status.getText()));
+        }
+    }
+
+    private void showPrediction(Shown s, String model, ActivationSnapshot snap) {
         if (OutputMap.isDetection(snap.network())) {
             OutputMap.Detection best = OutputMap.detections(snap).get(0);
             status.setText(String.format(text.getString("status.detection"), model, s.title(),
-                    ClassNames.display(text, "class " + best.classIndex()), 100 * best.score()));
+                    OutputMap.className(snap.network(), best.classIndex()), 100 * best.score()));
         } else if (OutputMap.isMask(snap.network())) {
             status.setText(String.format(text.getString("status.mask"), model, s.title(),
                     100 * OutputMap.maskCoverage(snap)));
@@ -734,6 +768,7 @@ final class MainWindow extends BorderPane {
             navigator = new ExplanationNavigator(s.snapshot().network());
         }
         boolean fromOverview = navigator.state().controlsEnabled();
+        firstSteps.used();
         apply(navigator.choose(layer, neuron));
         if (fromOverview && !navigator.state().controlsEnabled()) {
             growFrom(overview.neuronCentre(layer, neuron));
@@ -847,6 +882,10 @@ final class MainWindow extends BorderPane {
         } else {
             updateStatus(null);
         }
+        if (previous.playground != null) {
+            ((HyperparameterView) playground()).apply(previous.playground.model(), -1);
+        }
+        learnPanel.continueFrom(previous.learnPanel);
     }
 
     /** A sample's title is in the language of the window showing it. */
@@ -909,8 +948,11 @@ final class MainWindow extends BorderPane {
             convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(),
                     overview.range(snap.network().inputOf(f.layer())),
                     overview.range(f.layer()));
-            StackPane.setAlignment(convolutionFormula, Pos.BOTTOM_CENTER);
-            explanationLayer.getChildren().setAll(convolutionFit, convolutionFormula);
+            if (convolutionFormulaFit == null) {
+                // Its three columns are wider than a 1024 px window's network area: scaled down, never cut.
+                convolutionFormulaFit = new FitToSize(convolutionFormula, 1, Pos.BOTTOM_CENTER);
+            }
+            explanationLayer.getChildren().setAll(convolutionFit, convolutionFormulaFit);
         } else if (state instanceof ExplanationState.Flatten f) {
             showFlatten(snap, f.layer(), f.neuron());
             explanationLayer.getChildren().setAll(flattenFit);
@@ -943,7 +985,7 @@ final class MainWindow extends BorderPane {
         if (convolutionView == null) {
             convolutionView = new ConvolutionView(text);
             convolutionView.getStyleClass().add("explanation-view");
-            convolutionFit = new FitToSize(convolutionView);
+            convolutionFit = new FitToSize(convolutionView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
             convolutionView.setOnClose(this::backToOverview);
         }
@@ -956,7 +998,7 @@ final class MainWindow extends BorderPane {
         if (flattenView == null) {
             flattenView = new FlattenView(text);
             flattenView.getStyleClass().add("explanation-view");
-            flattenFit = new FitToSize(flattenView);
+            flattenFit = new FitToSize(flattenView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
             flattenView.setOnClose(this::backToOverview);
         }

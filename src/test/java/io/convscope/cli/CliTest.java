@@ -54,7 +54,8 @@ class CliTest {
         assertTrue(best.get("score").asDouble() >= boxes.get(1).get("score").asDouble());
         // The text lists the same box first.
         String first = text.out().lines().skip(1).findFirst().orElseThrow();
-        assertTrue(first.contains(String.format(java.util.Locale.ROOT, "class %d ", best.get("class").asInt()))
+        String voc = io.convscope.network.ClassLists.voc().get(best.get("class").asInt()); // Tiny YOLO: VOC's names
+        assertTrue(first.contains(voc + " ")
                 && first.contains(String.format(java.util.Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())), first);
         assertOneLineError(run("evaluate", "--preset", "tiny-yolo", "--data", "sample-images"), "outputs a map, not classes");
     }
@@ -335,5 +336,17 @@ class CliTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertTrue(o.get("forward_p50_ms").asDouble() > 0);
         assertTrue(o.get("forward_p90_ms").asDouble() >= o.get("forward_p50_ms").asDouble());
+    }
+
+    @Test
+    void predictWithRandomWeightsSaysTheResultMeansNothing() throws Exception {
+        String image = java.nio.file.Path.of("sample-images", "rocket.jpg").toString();
+        Run text = run("predict", "--preset", "lenet", image);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("random weights: this prediction means nothing"), text.out());
+        Run json = run("predict", "--preset", "lenet", "--json", image);
+        assertTrue(new ObjectMapper().readTree(json.out()).get(0).get("randomWeights").asBoolean(), json.out());
+        Run trained = run("predict", image);
+        assertFalse(trained.out().contains("random weights"), trained.out());
     }
 }

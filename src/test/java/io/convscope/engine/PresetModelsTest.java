@@ -37,7 +37,8 @@ class PresetModelsTest {
         LoadedModel m = PresetModels.load(preset("vgg16"), "VGG-16 (random weights)", PresetModels.Progress.NONE);
         assertEquals(138_357_544L, m.description().parameterCount(), "VGG-16's published parameter count");
         assertEquals(1000, m.description().classes().size());
-        assertEquals("class 0", m.description().classes().get(0));
+        assertEquals("tench", m.description().classes().get(0), "ImageNet's names, not \"class 0\"");
+        assertEquals("barrow", m.description().classes().get(428));
         Set<String> names = m.description().layers().stream().map(LayerDescription::name).collect(Collectors.toSet());
         assertTrue(names.containsAll(List.of("conv1_1", "conv5_3", "pool5", "fc6", "fc7", "output")), names.toString());
         // Every VGG layer has its own activation inside, so one feedForward gives each layer's own output.

@@ -62,11 +62,15 @@ class MapOutputWindowTest {
 
         OutputMap.Detection best = OutputMap.detections(s).get(0);
         String status = ((Label) AppWindowTest.stage.getScene().lookup("#status")).getText();
-        assertTrue(status.contains(String.format("class %d (%.1f %%", best.classIndex(), 100 * best.score())), status);
+        assertTrue(status.contains(String.format("%s (%.1f %%", OutputMap.className(s.network(), best.classIndex()),
+                100 * best.score())), status);
+        assertTrue(io.convscope.network.ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
+                "YOLOv2's classes are COCO's names");
         var figure = AppWindowTest.stage.getScene().lookup("#output-figure");
         assertTrue(figure.isVisible() && figure.isManaged(), "the boxes drawn over the image");
         String notes = ((Label) AppWindowTest.stage.getScene().lookup("#output-notes")).getText();
-        assertTrue(notes.startsWith(String.format("1. class %d, %.1f %% (cell %d, %d; anchor %d)", best.classIndex(),
+        assertTrue(notes.startsWith(String.format("1. %s, %.1f %% (cell %d, %d; anchor %d)",
+                OutputMap.className(s.network(), best.classIndex()),
                 100 * best.score(), best.row(), best.column(), best.anchor())), notes);
         AppWindowTest.screenshot("overview-yolo2.png");
     }
@@ -97,7 +101,7 @@ class MapOutputWindowTest {
                 assertEquals("YOLO output: box width in cells (anchor 1)", shown[2]);
             } else {
                 assertTrue(shown[1].startsWith("exp("), shown[1]);
-                assertEquals("YOLO output: probability of class 3 (anchor 4)", shown[2]);
+                assertEquals("YOLO output: probability of motorcycle (anchor 4)", shown[2]); // COCO's class 3
                 AppWindowTest.screenshot("detection-yolo2.png");
             }
             WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,38 @@
+package io.convscope.ui;
+
+import javafx.scene.control.Label;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.ResourceBundle;
+
+/**
+ * The first screen's one instruction ("click any neuron…"): a student who has never clicked a neuron does not know the
+ * overview opens explanations. It goes away for good once a neuron has been chosen; the pointer passes through it.
+ */
+final class FirstStepsHint extends Label {
+
+    static final double MAX_WIDTH = 520;
+
+    private final AppSettings settings;
+
+    FirstStepsHint(ResourceBundle text, AppSettings settings) {
+        super(text.getString("hint.firstSteps"), new FontIcon(Material2MZ.MOUSE));
+        this.settings = settings;
+        setId("first-steps-hint");
+        getStyleClass().add("first-steps-hint");
+        setWrapText(true);
+        setMaxWidth(MAX_WIDTH);
+        setMinHeight(USE_PREF_SIZE); // all its lines, also when it wraps to three in a narrow window
+        setMouseTransparent(true);
+        setVisible(!settings.neuronChosen());
+    }
+
+    /** A neuron was chosen: the student knows now. */
+    void used() {
+        if (isVisible()) {
+            setVisible(false);
+            settings.neuronChosen(true);
+        }
+    }
+}

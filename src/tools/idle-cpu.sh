@@ -6,7 +6,7 @@
 #
 # Needs Linux (/proc) and an X display (e.g. `Xvfb :25 -screen 0 1920x1080x24 &`); build first with
 # `mvn -B -q -DskipTests package`. Uses its own settings node, so the user's window size and language stay untouched.
-# IDLE_CPU_LEARN=1 starts with the Learn panel open (written into that settings node's Linux preferences file).
+# IDLE_CPU_JAR picks another build (default target/convscope.jar). IDLE_CPU_LEARN=1 starts with the Learn panel open (written into that settings node's Linux preferences file).
 # With IDLE_CPU_ACTION set to a shell command, that command runs (with $PID set) after the settle time and is given
 # 5 more seconds before measuring: e.g. IDLE_CPU_ACTION='xdotool search --pid $PID windowminimize'.
 set -euo pipefail
@@ -25,7 +25,7 @@ cat >"$prefs/prefs.xml" <<XML
   <entry key="learn.open" value="${IDLE_CPU_LEARN:+true}"/>
 </map>
 XML
-java -Dprism.order=sw -Dconvscope.settings=io/convscope-idle-bench "$@" -jar target/convscope.jar >/tmp/idle-cpu-$$.log 2>&1 &
+java -Dprism.order=sw -Dconvscope.settings=io/convscope-idle-bench "$@" -jar "${IDLE_CPU_JAR:-target/convscope.jar}" >/tmp/idle-cpu-$$.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }

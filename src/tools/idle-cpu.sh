@@ -29,7 +29,15 @@ java -Dprism.order=sw -Dconvscope.settings=io/convscope-idle-bench "$@" -jar "${
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
-sleep "$settle"
+# A loaded machine may still be loading the model at $settle s: wait for the first prediction (the window's title
+# then names the image, "Espresso — ConvScope"), then for at least 10 s more and $settle s since start in all.
+start=$SECONDS
+for _ in $(seq 240); do
+    xwininfo -root -tree | grep -q ' — ConvScope"' && break
+    sleep 0.5
+done
+shown=$((SECONDS - start))
+sleep $(( settle - shown > 10 ? settle - shown : 10 ))
 if [[ -n "${IDLE_CPU_ACTION:-}" ]]; then
     eval "$IDLE_CPU_ACTION"
     sleep 5
@@ -39,4 +47,4 @@ before=$(ticks)
 sleep "$measure"
 after=$(ticks)
 awk -v d=$((after - before)) -v hz="$hz" -v s="$measure" \
-    'BEGIN { printf "idle CPU: %.1f %% of one core over %d s\n", 100 * d / hz / s, s }'
+    -v shown="$shown" 'BEGIN { printf "idle CPU: %.1f %% of one core over %d s (first prediction after %d s)\n", 100 * d / hz / s, s, shown }'

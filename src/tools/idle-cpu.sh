@@ -27,7 +27,7 @@ cat >"$prefs/prefs.xml" <<XML
 XML
 java -Dprism.order=sw -Dconvscope.settings=io/convscope-idle-bench "$@" -jar "${IDLE_CPU_JAR:-target/convscope.jar}" >/tmp/idle-cpu-$$.log 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null; true' EXIT  # gone with its window before the next run looks
 ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 # A loaded machine may still be loading the model at $settle s: wait for the first prediction (the window's title
 # then names the image, "Espresso — ConvScope"), then for at least 10 s more and $settle s since start in all.

@@ -16,9 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -71,9 +68,9 @@ final class ConvolutionView extends BorderPane {
     private final Timeline slide = new Timeline();
     private final List<Rectangle> outlines = new ArrayList<>();
     private final List<Rectangle[]> masks = new ArrayList<>();
-    private final List<ImageView> inputMaps = new ArrayList<>();
-    private final List<ImageView> intermediateMaps = new ArrayList<>();
-    private ImageView outputMap;
+    private final List<HeatmapView> inputMaps = new ArrayList<>();
+    private final List<HeatmapView> intermediateMaps = new ArrayList<>();
+    private HeatmapView outputMap;
     private double mapSide;
     private double outputSide;
     private ConvolutionExplanation explanation;
@@ -311,13 +308,13 @@ final class ConvolutionView extends BorderPane {
             number.relocate(0, mid - 8);
             diagram.getChildren().add(number);
 
-            ImageView in = heatmap(explanation.input(c), inputColors, mapSide);
+            HeatmapView in = heatmap(explanation.input(c), inputColors, mapSide);
             in.setId("conv-input-" + c);
             in.relocate(inputX, y);
-            ImageView inter = heatmap(explanation.intermediate(c), shared, mapSide);
+            HeatmapView inter = heatmap(explanation.intermediate(c), shared, mapSide);
             inter.setId("conv-intermediate-" + c);
             inter.relocate(interX, y);
-            for (ImageView map : List.of(in, inter)) {
+            for (HeatmapView map : List.of(in, inter)) {
                 map.setCursor(Cursor.HAND);
                 map.setOnMouseEntered(e -> {
                     strip.setVisible(true);
@@ -491,22 +488,19 @@ final class ConvolutionView extends BorderPane {
         return s.toString();
     }
 
-    /** A crisp heatmap: one image pixel per value, scaled up without smoothing. */
-    private static ImageView heatmap(float[][] values, DoubleToIntFunction colors, double side) {
+    /** A crisp heatmap: every value a solid square, however the renderer scales images. */
+    private static HeatmapView heatmap(float[][] values, DoubleToIntFunction colors, double side) {
         int h = values.length;
         int w = values[0].length;
-        WritableImage image = new WritableImage(w, h);
         int[] argb = new int[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 argb[y * w + x] = colors.applyAsInt(values[y][x]);
             }
         }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        ImageView view = new ImageView(image);
-        view.setSmooth(false);
-        view.setFitWidth(side);
-        view.setFitHeight(side);
+        HeatmapView view = new HeatmapView();
+        view.showPixels(argb, w, h);
+        view.size(side);
         return view;
     }
 
@@ -556,8 +550,8 @@ final class ConvolutionView extends BorderPane {
                 ramp[y][x] = (float) (min + (max - min) * x / (w - 1));
             }
         }
-        ImageView bar = heatmap(ramp, colors, w);
-        bar.setFitHeight(10);
+        HeatmapView bar = heatmap(ramp, colors, w);
+        bar.size(w, 10);
         Label lo = small(low);
         Label hi = small(high);
         Region gap = new Region();
@@ -667,15 +661,15 @@ final class ConvolutionView extends BorderPane {
 
     /** The ARGB colour drawn for cell (x, y) of intermediate map {@code channel} (on the page shown). */
     int intermediateArgb(int channel, int x, int y) {
-        return intermediateMaps.get(channel - firstChannel).getImage().getPixelReader().getArgb(x, y);
+        return intermediateMaps.get(channel - firstChannel).argbAt(x, y);
     }
 
     /** The ARGB colour drawn for cell (x, y) of input map {@code channel} (on the page shown). */
     int inputArgb(int channel, int x, int y) {
-        return inputMaps.get(channel - firstChannel).getImage().getPixelReader().getArgb(x, y);
+        return inputMaps.get(channel - firstChannel).argbAt(x, y);
     }
 
     int outputArgb(int x, int y) {
-        return outputMap.getImage().getPixelReader().getArgb(x, y);
+        return outputMap.argbAt(x, y);
     }
 }

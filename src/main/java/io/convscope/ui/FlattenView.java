@@ -16,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -86,7 +85,7 @@ public final class FlattenView extends BorderPane {
     private final Label sum = new Label();
     private final Label readoutLabel = new Label();
     private final List<HeatmapView> maps = new ArrayList<>();
-    private final List<WritableImage> columns = new ArrayList<>();
+    private final List<HeatmapView> columns = new ArrayList<>();
     private Runnable onSoftmaxChosen = () -> { };
     private Runnable onClose = () -> { };
     private FlattenExplanation explanation;
@@ -226,15 +225,11 @@ public final class FlattenView extends BorderPane {
             for (int i = 0; i < rows; i++) {
                 argb[i] = ValueColors.weight(weights[c * rows + i], weightRange, ValueColors.DENSE_GAP);
             }
-            WritableImage image = new WritableImage(1, rows);
-            image.getPixelWriter().setPixels(0, 0, 1, rows, PixelFormat.getIntArgbInstance(), argb, 0, 1);
-            columns.add(image);
-            ImageView column = new ImageView(image);
-            column.setSmooth(false);
-            column.setPreserveRatio(false);
-            column.setFitWidth(STRIP_WIDTH);
-            column.setFitHeight(stripHeight);
+            HeatmapView column = new HeatmapView();
+            column.showPixels(argb.clone(), 1, rows);
+            column.size(STRIP_WIDTH, stripHeight);
             column.relocate(columnX, 0);
+            columns.add(column);
             Rectangle border = new Rectangle(columnX - 0.5, -0.5, STRIP_WIDTH + 1, stripHeight + 1);
             border.setFill(Color.TRANSPARENT);
             border.setStroke(Color.rgb(120, 120, 120));
@@ -415,7 +410,7 @@ public final class FlattenView extends BorderPane {
 
     /** The ARGB colour drawn for vector element {@code index} (what tests compare with the weight scale). */
     int stripArgb(int index) {
-        return columns.get(index / rows).getPixelReader().getArgb(0, index % rows);
+        return columns.get(index / rows).argbAt(0, index % rows);
     }
 
     FlattenExplanation explanation() {

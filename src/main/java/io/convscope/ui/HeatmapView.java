@@ -8,42 +8,98 @@ import javafx.scene.image.WritableImage;
 import java.util.function.DoubleToIntFunction;
 
 /**
- * One neuron's activation map as an image with one pixel per value, scaled up without smoothing so every value stays
- * a crisp square (CNN Explainer blurs them).
+ * A small raster (a neuron's activation map, the network's input) drawn large with every value a crisp square (CNN
+ * Explainer blurs them). The enlarged pixels are drawn here ({@link PixelBlocks}) into an image as big as the view
+ * on screen, shown unscaled at whole-pixel positions: renderers that ignore {@code setSmooth(false)} have nothing to
+ * smooth.
  */
 final class HeatmapView extends ImageView {
 
-    private WritableImage image;
     private int[] argb = new int[0];
+    private int cellsWide;
+    private int cellsHigh;
+    private double width = 1;
+    private double height = 1;
+    private WritableImage image;
+    private int[] pixels = new int[0];
     private LayerActivation shownActivation;
     private int shownChannel = -1;
 
     HeatmapView() {
         setSmooth(false);
         setPreserveRatio(false);
+        // A change of the screen's scale (a window moved to a HiDPI monitor) needs more or fewer pixels per block.
+        sceneProperty().addListener((o, was, now) -> redraw());
     }
 
     /** Colours channel {@code channel} of {@code activation} with {@code coloring} (value to ARGB). */
     void show(LayerActivation activation, int channel, DoubleToIntFunction coloring) {
         int w = activation.shape().width();
         int h = activation.shape().height();
-        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
-            argb = new int[w * h];
-            setImage(image);
-        }
+        int[] values = argb.length == w * h ? argb : new int[w * h];
         int base = channel * w * h;
         for (int i = 0; i < w * h; i++) {
-            argb[i] = coloring.applyAsInt(activation.value(base + i));
+            values[i] = coloring.applyAsInt(activation.value(base + i));
         }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        showPixels(values, w, h);
         shownActivation = activation;
         shownChannel = channel;
     }
 
+    /** Shows a raster of {@code w} x {@code h} ARGB values (row-major); the view keeps the array. */
+    void showPixels(int[] values, int w, int h) {
+        argb = values;
+        cellsWide = w;
+        cellsHigh = h;
+        shownActivation = null;
+        shownChannel = -1;
+        redraw();
+    }
+
     void size(double side) {
-        setFitWidth(side);
-        setFitHeight(side);
+        size(side, side);
+    }
+
+    /** Display size, rounded to whole screen pixels so the image is never scaled. */
+    void size(double w, double h) {
+        double scale = renderScale();
+        double newWidth = Math.max(1, Math.round(w * scale)) / scale;
+        double newHeight = Math.max(1, Math.round(h * scale)) / scale;
+        if (newWidth == width && newHeight == height && image != null) {
+            return; // every layout pass sizes the views; drawing again would repaint them for nothing
+        }
+        width = newWidth;
+        height = newHeight;
+        setFitWidth(width);
+        setFitHeight(height);
+        redraw();
+    }
+
+    /** Placed on whole pixels: an image drawn between pixels would be resampled, and blur, after all. */
+    @Override
+    public void relocate(double x, double y) {
+        double scale = renderScale();
+        super.relocate(Math.round(x * scale) / scale, Math.round(y * scale) / scale);
+    }
+
+    private double renderScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getRenderScaleX();
+    }
+
+    private void redraw() {
+        if (cellsWide == 0) {
+            return;
+        }
+        double scale = renderScale();
+        int outW = (int) Math.max(1, Math.round(width * scale));
+        int outH = (int) Math.max(1, Math.round(height * scale));
+        if (image == null || (int) image.getWidth() != outW || (int) image.getHeight() != outH) {
+            image = new WritableImage(outW, outH);
+            pixels = new int[outW * outH];
+            setImage(image);
+        }
+        PixelBlocks.enlarge(argb, cellsWide, cellsHigh, pixels, outW, outH);
+        image.getPixelWriter().setPixels(0, 0, outW, outH, PixelFormat.getIntArgbInstance(), pixels, 0, outW);
     }
 
     /** The map cell under a point in this view's coordinates, as {y, x}, or null outside. */
@@ -66,6 +122,6 @@ final class HeatmapView extends ImageView {
 
     /** The ARGB colour drawn for map cell (x, y): what tests compare with the colour scale. */
     int argbAt(int x, int y) {
-        return image.getPixelReader().getArgb(x, y);
+        return argb[y * cellsWide + x];
     }
 }

@@ -9,10 +9,12 @@ import javafx.animation.Timeline;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -66,6 +68,10 @@ final class HyperparameterView extends VBox {
     private HyperparameterPlayground model = HyperparameterPlayground.DEFAULT;
     private int step;
     private boolean syncing;
+    /** What the play button shows: the user's choice; the timeline itself also waits until the playground is seen. */
+    private boolean wanted;
+    /** The article's scroll pane around the playground, if any. */
+    private ScrollPane scroller;
 
     @SuppressWarnings("unchecked")
     HyperparameterView(ResourceBundle text, Palette palette) {
@@ -138,7 +144,7 @@ final class HyperparameterView extends VBox {
         play.getStyleClass().add("flat");
         play.setId("playground-play");
         play.setTooltip(new Tooltip(text.getString("playground.playPause")));
-        play.setOnAction(e -> setPlaying(!isPlaying()));
+        play.setOnAction(e -> setPlaying(!wanted));
         // A flow, not a row: in a narrow Learn panel the output grid moves under the input instead of overflowing.
         javafx.scene.layout.FlowPane grids = new javafx.scene.layout.FlowPane(24, 12, inputBox, outputBox);
         grids.setAlignment(Pos.TOP_CENTER);
@@ -181,9 +187,12 @@ final class HyperparameterView extends VBox {
             if (now == null) {
                 setPlaying(false);
             } else if (was == null) {
+                scroller = enclosingScrollPane();
                 setPlaying(true);
             }
         });
+        // Scrolled out of the article's view, it stops too, and runs again when scrolled back.
+        localToSceneTransformProperty().addListener((o, was, now) -> runIfSeen());
         apply(model, -1);
     }
 
@@ -332,13 +341,29 @@ final class HyperparameterView extends VBox {
     }
 
     void setPlaying(boolean on) {
-        if (on && getScene() != null && isVisible()) {
+        wanted = on && getScene() != null && isVisible();
+        play.setGraphic(new FontIcon(wanted ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
+        runIfSeen();
+    }
+
+    /** The timeline runs while playing is wanted and some of the playground is inside its scroll pane's view. */
+    private void runIfSeen() {
+        boolean seen = scroller == null
+                || scroller.localToScene(scroller.getLayoutBounds()).intersects(localToScene(getLayoutBounds()));
+        if (wanted && seen) {
             timeline.play();
-            play.setGraphic(new FontIcon(Material2MZ.PAUSE));
         } else {
             timeline.pause();
-            play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
         }
+    }
+
+    private ScrollPane enclosingScrollPane() {
+        for (Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane pane) {
+                return pane;
+            }
+        }
+        return null;
     }
 
     boolean isPlaying() {

@@ -32,7 +32,7 @@ final class InputPanel extends VBox {
     static final double MASK_OPACITY = 0.75;
 
     private final ImageView original = new ImageView();
-    private final ImageView processed = new ImageView();
+    private final HeatmapView processed = new HeatmapView();
     private final Label name = new Label();
     private final Label processedTitle = new Label();
     private final ResourceBundle text;
@@ -54,9 +54,7 @@ final class InputPanel extends VBox {
         original.setFitHeight(ORIGINAL_SIZE);
         original.setPreserveRatio(true);
         original.setSmooth(true);
-        processed.setFitWidth(PROCESSED_SIZE);
-        processed.setFitHeight(PROCESSED_SIZE);
-        processed.setSmooth(false); // the network's pixels, one square each
+        processed.size(PROCESSED_SIZE); // the network's pixels, one square each
         processed.setId("processed");
         name.getStyleClass().add("title-4");
         name.setWrapText(true);
@@ -88,7 +86,8 @@ final class InputPanel extends VBox {
         processedTitle.setText(String.format(text.getString("image.processedSize"), input.getWidth(), input.getHeight()));
         original.setImage(SwingFXUtils.toFXImage(upright, null));
         networkInput = SwingFXUtils.toFXImage(input, null);
-        processed.setImage(networkInput);
+        processed.showPixels(input.getRGB(0, 0, input.getWidth(), input.getHeight(), null, 0, input.getWidth()),
+                input.getWidth(), input.getHeight());
         caption.setText(captionText == null ? "" : captionText);
     }
 

@@ -1019,10 +1019,17 @@ final class OverviewPane extends Region {
             value.getStyleClass().add("probability-value");
         }
 
+        /**
+         * Touches the style classes only when the state changes: the layout pass calls this, and any edit of the
+         * list restyles the label, whose new font asks for another layout, every pulse, forever (a core at idle).
+         */
         void setTop(boolean top) {
-            name.getStyleClass().remove("top-class");
-            if (top) {
-                name.getStyleClass().add("top-class");
+            if (top != name.getStyleClass().contains("top-class")) {
+                if (top) {
+                    name.getStyleClass().add("top-class");
+                } else {
+                    name.getStyleClass().remove("top-class");
+                }
             }
         }
     }

@@ -8,7 +8,8 @@ import java.util.ResourceBundle;
 
 /**
  * The first screen's one instruction ("click any neuron…"): a student who has never clicked a neuron does not know the
- * overview opens explanations. It goes away for good once a neuron has been chosen; the pointer passes through it.
+ * overview opens explanations. It goes away for good once a neuron has been chosen. It sits in the status bar: over
+ * the overview every free place is taken by neurons or legends at some window size.
  */
 final class FirstStepsHint extends Label {
 
@@ -21,11 +22,10 @@ final class FirstStepsHint extends Label {
         this.settings = settings;
         setId("first-steps-hint");
         getStyleClass().add("first-steps-hint");
-        setWrapText(true);
         setMaxWidth(MAX_WIDTH);
-        setMinHeight(USE_PREF_SIZE); // all its lines, also when it wraps to three in a narrow window
         setMouseTransparent(true);
         setVisible(!settings.neuronChosen());
+        managedProperty().bind(visibleProperty()); // gone means no room taken in the status bar
     }
 
     /** A neuron was chosen: the student knows now. */

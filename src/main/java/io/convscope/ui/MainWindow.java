@@ -235,11 +235,9 @@ final class MainWindow extends BorderPane {
         });
         firstSteps = new FirstStepsHint(text, settings);
         randomBadge = new RandomWeightsBadge(text, "random-weights-badge");
-        networkArea = new StackPane(overviewScroll, explanationLayer, notice, firstSteps, randomBadge);
+        networkArea = new StackPane(overviewScroll, explanationLayer, notice, randomBadge);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
-        StackPane.setAlignment(firstSteps, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(firstSteps, new Insets(8));
         StackPane.setAlignment(randomBadge, Pos.TOP_RIGHT);
         StackPane.setMargin(randomBadge, new Insets(28, 8, 8, 8));
         split.getItems().add(networkArea);
@@ -527,7 +525,7 @@ final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         readout.setId("readout");
         readout.getStyleClass().add("readout");
-        HBox bar = new HBox(12, status, spacer, readout);
+        HBox bar = new HBox(12, status, spacer, firstSteps, readout);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -13,8 +13,6 @@ import java.util.ResourceBundle;
  */
 final class FirstStepsHint extends Label {
 
-    static final double MAX_WIDTH = 520;
-
     private final AppSettings settings;
 
     FirstStepsHint(ResourceBundle text, AppSettings settings) {
@@ -22,7 +20,7 @@ final class FirstStepsHint extends Label {
         this.settings = settings;
         setId("first-steps-hint");
         getStyleClass().add("first-steps-hint");
-        setMaxWidth(MAX_WIDTH);
+        setMinWidth(0); // in a narrow window it gives way (ellipsis) before the status line does
         setMouseTransparent(true);
         setVisible(!settings.neuronChosen());
         managedProperty().bind(visibleProperty()); // gone means no room taken in the status bar

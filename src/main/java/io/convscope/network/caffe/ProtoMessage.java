@@ -88,6 +88,14 @@ public final class ProtoMessage {
         if (s == null) {
             return fallback;
         }
+        // The parser accepts inf, infinity and nan (protobuf's spellings), which Java spells Infinity and NaN.
+        String unsigned = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+            return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (unsigned.equals("nan")) {
+            return Double.NaN;
+        }
         try {
             return Double.parseDouble(s.endsWith("f") || s.endsWith("F") ? s.substring(0, s.length() - 1) : s);
         } catch (NumberFormatException e) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * what the student feels. Not a test: run it with the test classpath,
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-cp.txt
- * java -Xmx4g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+ * java -Xmx4g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Dprism.order=sw \
  *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.PresetLoadPulseBenchmark
  * </pre>
  * Arguments: preset ids (default vgg16 resnet50 yolo2 unet).

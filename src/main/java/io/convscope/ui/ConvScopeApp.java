@@ -133,4 +133,9 @@ public final class ConvScopeApp extends Application {
         return window;
     }
 
+    /** The engine thread's executor, for tests that hold it to see what runs there and what on the FX thread. */
+    ExecutorService engine() {
+        return engine;
+    }
+
 }

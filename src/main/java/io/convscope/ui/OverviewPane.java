@@ -8,6 +8,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerWeights;
 import io.convscope.network.NetworkDescription;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -564,6 +565,11 @@ final class OverviewPane extends Region {
             barAnimation.setDelay(Duration.millis(Motion.OUTPUT_BAR_DELAY_MS));
             barAnimation.play();
         }
+    }
+
+    /** Whether the output bars are still moving (or waiting to), so tests wait for the animation, not for time. */
+    boolean barsMoving() {
+        return barAnimation != null && barAnimation.getStatus() == Animation.Status.RUNNING;
     }
 
     /** Edges: light for all, dark on top for the hovered neuron's inputs. */

@@ -120,4 +120,9 @@ abstract class SteppingFormulaPanel extends VBox {
     int step() {
         return step;
     }
+
+    /** The stepping clock, for tests that drive it instead of waiting for it. */
+    Timeline clock() {
+        return timeline;
+    }
 }

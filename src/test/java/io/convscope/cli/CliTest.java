@@ -260,11 +260,8 @@ class CliTest {
 
     @Test
     void summaryOfAPresetAsJson() throws Exception {
-        long start = System.nanoTime();
         Run r = run("summary", "--preset", "resnet50", "--json");
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, r.code(), r.err());
-        System.err.println("[convscope] summary --preset resnet50 --json took " + millis + " ms");
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals("ResNet-50", o.get("name").asText());
         assertEquals(25_636_712, o.get("total_params").asLong());

@@ -550,9 +550,13 @@ class ImagePreprocessorTest {
         assertTrue(refusal(Files.createDirectory(dir.resolve("holiday.jpg"))).contains("folder"));
     }
 
-    /** Decoding must fail fast with one plain sentence that names the file. */
+    /**
+     * Decoding must fail with one plain sentence that names the file. The timeout is a hang guard, not a timing
+     * assertion (a refusal takes milliseconds): a decoder that loops on a broken file fails here instead of hanging
+     * the run. How long decoding takes is measured by the benchmarks.
+     */
     private static String refusal(Path file) {
-        ImageInputException error = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        ImageInputException error = assertTimeoutPreemptively(Duration.ofMinutes(2),
                 () -> assertThrows(ImageInputException.class, () -> ImagePreprocessor.decode(file)));
         String message = error.getMessage();
         assertTrue(message.contains(file.getFileName().toString()), message);

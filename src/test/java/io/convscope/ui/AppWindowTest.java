@@ -7,11 +7,16 @@ import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
+import com.sun.management.ThreadMXBean;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +32,16 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,31 +60,118 @@ class AppWindowTest {
     static ConvScopeApp app;
     final FxRobot robot = new FxRobot();
 
+    /** What starting a load may allocate on the FX thread: a task and its bindings, not a network (measured ~KB). */
+    static final long MAX_FX_ALLOCATION_BYTES = 16L << 20;
+
     /**
-     * Opens preset {@code id} in the launched window and waits for its first result and frames; returns the longest
-     * gap between two pulses meanwhile, in ms. An AnimationTimer runs once per pulse: the largest gap between two
-     * runs is the longest the UI was frozen.
+     * Opens preset {@code id} in the launched window and checks that its loading (configuration, weights, compilation
+     * and the first forward pass) runs off the FX thread, with latches instead of clocks: while we hold the engine
+     * thread, {@code loadPreset} returns on the FX thread having allocated next to nothing (VGG-16's weights alone are
+     * 550 MB) and shows the load in progress with the old network; then we hold the FX thread and the engine finishes
+     * the whole load meanwhile. Then waits for its result and first frames. How long the FX thread goes without a
+     * pulse during a load is measured by {@link PresetLoadPulseBenchmark}.
      */
-    static long openPresetTimingPulses(String id, String networkName) throws Exception {
-        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
-        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            last.set(System.nanoTime());
-            pulses.start();
-            app.window().loadPreset(id);
-        }).get(10, TimeUnit.SECONDS);
+    static void openPresetOffTheFxThread(String id, String networkName) throws Exception {
+        CountDownLatch engineHeld = new CountDownLatch(1);
+        CountDownLatch releaseEngine = new CountDownLatch(1);
+        CountDownLatch loadDone = new CountDownLatch(1);
+        CountDownLatch fxHeld = new CountDownLatch(1);
+        CountDownLatch releaseFx = new CountDownLatch(1);
+        app.engine().submit(() -> {
+            engineHeld.countDown();
+            releaseEngine.await();
+            return null;
+        });
+        try {
+            assertTrue(engineHeld.await(60, TimeUnit.SECONDS), "hang guard: the engine thread never became free");
+            long[] fxAllocated = new long[1];
+            boolean[] loading = new boolean[1];
+            String[] name = new String[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                long before = allocatedBytes();
+                app.window().loadPreset(id);
+                fxAllocated[0] = allocatedBytes() - before;
+                // Runs on the engine after everything loadPreset queued there: the load is done when it runs.
+                app.engine().submit(loadDone::countDown);
+                loading[0] = app.window().loading();
+                name[0] = shown().snapshot().network().name();
+            }).get(60, TimeUnit.SECONDS);
+            System.err.println("[convscope] starting the " + id + " load allocated " + fxAllocated[0] + " bytes on the FX thread");
+            assertTrue(fxAllocated[0] < MAX_FX_ALLOCATION_BYTES, "the FX thread allocated " + fxAllocated[0]
+                    + " bytes starting the load: part of it ran there");
+            assertTrue(loading[0], "the progress box shows while the load waits for the engine");
+            assertFalse(name[0].startsWith(networkName), "nothing of " + networkName + " is shown before the engine runs");
+            Platform.runLater(() -> {
+                fxHeld.countDown();
+                awaitQuietly(releaseFx);
+            });
+            assertTrue(fxHeld.await(60, TimeUnit.SECONDS), "hang guard: the FX thread never became free");
+            releaseEngine.countDown();
+            assertTrue(loadDone.await(300, TimeUnit.SECONDS),
+                    "hang guard: the load did not finish while the FX thread was held (it needs the FX thread)");
+        } finally {
+            releaseEngine.countDown();
+            releaseFx.countDown();
+        }
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shown() != null
                 && shown().snapshot().network().name().startsWith(networkName));
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS); // the first frames of the new overview
-        WaitForAsyncUtils.asyncFx(pulses::stop).get(30, TimeUnit.SECONDS);
-        return longest.get() / 1_000_000;
+        waitForPulses(3); // the first frames of the new overview
+    }
+
+    /** Bytes the current thread has allocated on the heap so far. */
+    private static long allocatedBytes() {
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the FX thread has run {@code count} pulses: frames drawn, whatever time they take. */
+    static void waitForPulses(int count) throws Exception {
+        CountDownLatch pulses = new CountDownLatch(count);
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(counter::start).get(60, TimeUnit.SECONDS);
+        try {
+            assertTrue(pulses.await(60, TimeUnit.SECONDS), "hang guard: the FX thread stopped pulsing");
+        } finally {
+            WaitForAsyncUtils.asyncFx(counter::stop).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * What a screenshot could still catch moving, or null once every animation has ended: the overview's fade (back
+     * to full or to faded), an explanation view's growth out of its neuron, and the output bars.
+     */
+    static String stillMoving() {
+        MainWindow w = app.window();
+        double opacity = w.overview().getOpacity();
+        if (!near(opacity, 1) && !near(opacity, Motion.FADED_OPACITY)) {
+            return "the overview fades (opacity " + opacity + ")";
+        }
+        if (stage.getScene().lookup(".explanation-layer") instanceof Pane views) {
+            for (Node v : views.getChildren()) {
+                if (v.isVisible() && (!near(v.getScaleX(), 1) || !near(v.getOpacity(), 1))) {
+                    return v + " grows (scale " + v.getScaleX() + ", opacity " + v.getOpacity() + ")";
+                }
+            }
+        }
+        return w.overview().barsMoving() ? "the output bars move" : null;
+    }
+
+    /** Equal up to the rounding of an animation's last frame. */
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) < 1e-6;
     }
 
     @BeforeAll
@@ -119,7 +215,14 @@ class AppWindowTest {
 
     static void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS); // let the fade and the output bars finish
+        // The fade, the growth and the output bars have ended: waited for by their own state, not by time.
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(AppWindowTest::stillMoving).get() == null);
+        } catch (TimeoutException e) {
+            throw new AssertionError("hang guard: before " + name + ", "
+                    + WaitForAsyncUtils.asyncFx(AppWindowTest::stillMoving).get() + " for a minute");
+        }
         Scene scene = stage.getScene();
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SCREENSHOTS.resolve(name).toFile());

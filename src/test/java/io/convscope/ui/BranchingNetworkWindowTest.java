@@ -29,13 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BranchingNetworkWindowTest {
 
-    static long longestGapMs;
-
     @BeforeAll
     static void launchAndOpenResNet() throws Exception {
         AppWindowTest.launch();
-        longestGapMs = AppWindowTest.openPresetTimingPulses("resnet50", "ResNet-50");
-        System.out.println("BranchingNetworkWindowTest: longest pulse gap while loading ResNet-50: " + longestGapMs + " ms");
+        AppWindowTest.openPresetOffTheFxThread("resnet50", "ResNet-50");
     }
 
     @AfterAll
@@ -45,8 +42,9 @@ class BranchingNetworkWindowTest {
 
     @Test
     @Order(1)
-    void loadingNeverFreezesTheWindow() {
-        assertTrue(longestGapMs < BigNetworkWindowTest.MAX_PULSE_GAP_MS, "the UI thread froze for " + longestGapMs + " ms");
+    void loadingRanOffTheFxThreadAndEnded() {
+        // openPresetOffTheFxThread checked the load ran on the engine thread; its pulse gaps: PresetLoadPulseBenchmark
+        assertTrue(!AppWindowTest.app.window().loading(), "the progress box is gone once the network is shown");
     }
 
     @Test

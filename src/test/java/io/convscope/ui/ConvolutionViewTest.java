@@ -10,8 +10,11 @@ import io.convscope.explain.GridPosition;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import javafx.animation.Animation;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -174,15 +177,19 @@ class ConvolutionViewTest {
         double inputRange = ranges.range(RangeMode.UNIT, layer - 1);
         double outputRange = ranges.range(RangeMode.UNIT, layer);
         WaitForAsyncUtils.asyncFx(() -> panel.show(snapshot, layer, neuron, channel, inputRange, outputRange)).get();
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
         ConvolutionExplanation e = new ConvolutionExplanation(snapshot, layer, neuron);
+        // It plays by itself: one tick of its own clock (what a 250 ms key frame does) moves it one position on.
         String[] compared = WaitForAsyncUtils.asyncFx(() -> {
+            assertTrue(panel.isPlaying(), "it plays as it opens");
+            int before = panel.step();
+            tick(panel.clock());
+            tick(panel.clock());
+            assertEquals(before + 2, panel.step(), "each tick of its clock steps the window once");
             GridPosition p = e.position(panel.step());
             return new String[] {panel.arithmeticText(), e.step(channel, p.y(), p.x()).arithmetic()};
         }).get();
         assertEquals(compared[1], compared[0]);
-        assertTrue(panel.isPlaying());
-        assertTrue(panel.step() > 0, "it advanced on its own");
+        assertTrue(panel.step() > 0, "it advanced on its own clock");
 
         // Hover output cell (2 rows, 3 columns into the visible window): jumps there and pauses.
         int expected = WaitForAsyncUtils.asyncFx(() -> {
@@ -203,10 +210,17 @@ class ConvolutionViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(panel.isPlaying(), "hovering pauses");
         assertEquals(expected, panel.step());
-        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // whatever the hover queued has run: nothing restarts the clock
+        assertEquals(Animation.Status.PAUSED, WaitForAsyncUtils.asyncFx(() -> panel.clock().getStatus()).get(),
+                "paused: its clock fires no more steps");
         assertEquals(expected, panel.step(), "paused stays put");
         GridPosition p = e.position(expected);
         assertEquals(e.step(channel, p.y(), p.x()).arithmetic(), panel.arithmeticText());
+    }
+
+    /** Runs one step of an animation's clock: its key frame's action, as the pulse that reaches it would. */
+    static void tick(Timeline clock) {
+        clock.getKeyFrames().get(0).getOnFinished().handle(new ActionEvent());
     }
 
     /** A depthwise neuron (Xception's separable convolutions) reads one input channel, shown by its own number. */

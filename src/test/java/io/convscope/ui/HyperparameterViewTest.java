@@ -87,7 +87,8 @@ class HyperparameterViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.isPlaying(), "hovering pauses");
         assertEquals(3, view.step());
-        WaitForAsyncUtils.sleep(1300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // whatever the hover queued has run: nothing restarts the clock
+        assertFalse(WaitForAsyncUtils.asyncFx(view::isPlaying).get(), "paused: its clock fires no more steps");
         assertEquals(3, view.step(), "paused stays put");
 
         int[] in = WaitForAsyncUtils.asyncFx(() -> view.pixels(true)).get();

@@ -1,0 +1,65 @@
+package io.convscope.ui;
+
+import io.convscope.engine.ArchitecturePresets;
+import javafx.animation.AnimationTimer;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How long the FX thread goes without a pulse while the real window (headless) loads a big preset and draws it
+ * first: an AnimationTimer runs once per pulse, so the largest gap between two runs is the longest the window was
+ * frozen. The tests check that loading runs off the FX thread (AppWindowTest#openPresetOffTheFxThread); this measures
+ * what the student feels. Not a test: run it with the test classpath,
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-cp.txt
+ * java -Xmx4g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Dprism.order=sw \
+ *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.PresetLoadPulseBenchmark
+ * </pre>
+ * Arguments: preset ids (default vgg16 resnet50 yolo2 unet).
+ */
+public final class PresetLoadPulseBenchmark {
+
+    /** How long to keep counting after the network is shown: its first frames. */
+    private static final long FIRST_FRAMES_MS = 1500;
+
+    private PresetLoadPulseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] ids = args.length > 0 ? args : new String[] {"vgg16", "resnet50", "yolo2", "unet"};
+        AppWindowTest.launch();
+        System.out.printf(Locale.ROOT, "%-12s %26s%n", "preset", "longest pulse gap (ms)");
+        for (String id : ids) {
+            String name = ArchitecturePresets.find(id).orElseThrow().displayName();
+            System.out.printf(Locale.ROOT, "%-12s %26d%n", id, longestPulseGapMs(id, name));
+        }
+        AppWindowTest.close();
+        System.exit(0);
+    }
+
+    /** Opens preset {@code id} and returns the longest gap between two pulses until its first frames are drawn. */
+    static long longestPulseGapMs(String id, String networkName) throws Exception {
+        AtomicLong last = new AtomicLong(System.nanoTime());
+        AtomicLong longest = new AtomicLong();
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            last.set(System.nanoTime());
+            pulses.start();
+            AppWindowTest.app.window().loadPreset(id);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
+                && AppWindowTest.shown().snapshot().network().name().startsWith(networkName));
+        Thread.sleep(FIRST_FRAMES_MS);
+        WaitForAsyncUtils.asyncFx(pulses::stop).get(30, TimeUnit.SECONDS);
+        return longest.get() / 1_000_000;
+    }
+}

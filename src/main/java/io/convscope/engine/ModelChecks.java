@@ -3,8 +3,6 @@ package io.convscope.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.convscope.network.LayerDescription;
-import io.convscope.network.NetworkDescription;
 import io.convscope.network.Shape;
 import org.deeplearning4j.exception.DL4JException;
 import org.deeplearning4j.nn.api.Layer;
@@ -139,23 +137,6 @@ final class ModelChecks {
     private static String layerName(NeuralNetConfiguration c, int i) {
         String name = c.getLayer().getLayerName();
         return name != null ? name : "layer_" + i;
-    }
-
-    /** Most bytes one image's activations may take: every layer's output is kept for the views. */
-    static final long MAX_ACTIVATION_BYTES = 2L << 30;
-
-    /** Refuses a network whose activations for one image would not fit, before anything runs it. */
-    static void activationMemory(String file, NetworkDescription network) throws ModelLoadException {
-        long values = 0;
-        for (LayerDescription l : network.layers()) {
-            Shape s = l.outputShape();
-            values += (long) s.channels() * s.height() * s.width(); // < 2^62 each: no overflow for any real count of layers
-            if (values > MAX_ACTIVATION_BYTES / Float.BYTES) {
-                throw new ModelLoadException(String.format(Locale.ROOT, "%s: by layer '%s' one image needs more than "
-                        + "%,d bytes of activations (every layer's output is kept), ConvScope's limit", file, l.name(),
-                        MAX_ACTIVATION_BYTES));
-            }
-        }
     }
 
     /** Refuses weights that are NaN or infinite: every prediction would be NaN. */

@@ -181,7 +181,6 @@ public final class ModelLoader {
         Shape input = ModelChecks.input(name, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
         ModelChecks.finiteWeights(name, net);
         CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
-        ModelChecks.activationMemory(name, compiled.description());
         if (!compiled.description().predictsClasses()) {
             // A segmentation or detection model: its last layer's size counted channels, not classes.
             meta = new ModelMetadata(meta.name(), List.of(), meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),

@@ -1019,7 +1019,9 @@ final class MainWindow extends BorderPane {
 
     /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, Esc back one level. */
     void installShortcuts() {
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        // On the scene, not on this pane: with no focus owner (every focused control disabled while a view is open)
+        // a key event targets the scene itself and never passes through this pane's filters.
+        getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !explanationState().controlsEnabled()) {
                 goBack();
                 e.consume();

@@ -3,6 +3,7 @@ package io.convscope.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.engine.ArchitectureConverter;
+import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.ModelLoader;
@@ -74,6 +75,7 @@ class ModelFuzzTest {
     private static String load(Path model) throws Exception {
         LoadedModel m = ModelLoader.load(model);
         ArchitectureConverter.of(m).checkTotals();
+        Inference.requireFits(m); // as the app and the CLI do before the first pass: a pass that cannot fit is refused
         m.compiled().forward(new float[m.metadata().inputChannels() * m.inputHeight() * m.inputWidth()]);
         return "loaded";
     }

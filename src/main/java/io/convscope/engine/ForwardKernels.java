@@ -68,7 +68,7 @@ final class ForwardKernels {
      * native BLAS ({@link NativeGemm}), then the bias added per output plane.
      */
     static void convolveNative(float[] in, int channels, int height, int width,
-                               org.nd4j.linalg.api.ndarray.INDArray weights, float[] bias, Window win,
+                               NativeGemm.Matrix weights, float[] bias, Window win,
                                float[] out, int outH, int outW) {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
@@ -289,36 +289,6 @@ final class ForwardKernels {
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < height; y++) {
                 System.arraycopy(in, (c * height + y) * width, out, (c * outH + y + top) * outW + left, width);
-            }
-        }
-    }
-
-    static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
-    }
-
-    /** {@code y = y (op) x}, element by element; Average sums here and the caller divides once at the end. */
-    static void combine(float[] y, float[] x, org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op op) {
-        switch (op) {
-            case Add, Average -> {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] += x[i];
-                }
-            }
-            case Subtract -> {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] -= x[i];
-                }
-            }
-            case Product -> {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] *= x[i];
-                }
-            }
-            case Max -> {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = Math.max(y[i], x[i]);
-                }
             }
         }
     }

@@ -51,18 +51,31 @@ final class NativeGemm {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /**
+     * A weight matrix held natively. Opaque on purpose: the compiled steps keep one without importing ND4J, so the
+     * runtime's only contact with ND4J is this class.
+     */
+    static final class Matrix {
+        private final INDArray values;
+
+        private Matrix(INDArray values) {
+            this.values = values;
+        }
+    }
+
     /** A native {@code rows x cols} copy of a row-major array (weights, built once per model). */
-    static INDArray matrix(float[] rowMajor, int rows, int cols) {
+    static Matrix matrix(float[] rowMajor, int rows, int cols) {
         INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
         floats(m.data()).put(rowMajor, 0, rows * cols);
-        return m;
+        return new Matrix(m);
     }
 
     /**
      * {@code out[m][n] = sum_k a[m][k] * b[k][n]} where {@code b}'s rows are {@code bRows[0..k)} (each at least
      * {@code n} long, e.g. the im2col lines) and {@code out} is row-major {@code m x n}.
      */
-    static void multiply(INDArray a, float[][] bRows, int k, int n, float[] out) {
+    static void multiply(Matrix matrix, float[][] bRows, int k, int n, float[] out) {
+        INDArray a = matrix.values;
         Scratch s = SCRATCH.get();
         DataBuffer bBuf = s.input((long) k * n);
         FloatBuffer in = floats(bBuf);
@@ -78,7 +91,8 @@ final class NativeGemm {
     }
 
     /** {@code out[o] = sum_i w[o][i] * x[i]} for a native {@code w} of {@code out.length x x.length}. */
-    static void multiplyVector(INDArray w, float[] x, float[] out) {
+    static void multiplyVector(Matrix matrix, float[] x, float[] out) {
+        INDArray w = matrix.values;
         Scratch s = SCRATCH.get();
         DataBuffer xBuf = s.input(x.length);
         floats(xBuf).put(x, 0, x.length);

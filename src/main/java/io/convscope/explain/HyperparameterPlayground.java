@@ -1,5 +1,7 @@
 package io.convscope.explain;
 
+import io.convscope.network.ConvGeometry;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,12 +115,12 @@ public record HyperparameterPlayground(int input, int padding, int kernel, int s
 
     /** floor((input + 2 padding - kernel) / stride) + 1. */
     public int outputSize() {
-        return (paddedSize() - kernel) / stride + 1;
+        return ConvGeometry.outputSize(input, kernel, stride, padding, 1, ConvGeometry.Mode.TRUNCATE);
     }
 
     /** What the floor drops: (input + 2 padding - kernel) mod stride; 0 when the stride divides it. */
     public int remainder() {
-        return (paddedSize() - kernel) % stride;
+        return ConvGeometry.remainder(input, kernel, stride, padding, 1);
     }
 
     /** Positions of the animation: one per output cell, row by row. */

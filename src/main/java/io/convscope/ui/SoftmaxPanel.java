@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.explain.Decimals;
 import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
@@ -238,7 +239,7 @@ public final class SoftmaxPanel extends VBox {
 
     private static String termStyle(int argb, boolean bold) {
         Color fill = Palette.fx(argb);
-        Color ink = FlattenView.readableOn(argb);
+        Color ink = ReadableInk.on(argb);
         return TERM_STYLE + "-fx-background-color: " + web(fill) + "; -fx-text-fill: " + web(ink) + ";"
                 + (bold ? " -fx-font-weight: bold; -fx-underline: true; -fx-border-color: #333333; -fx-border-radius: 4;"
                 : " -fx-border-color: transparent; -fx-border-radius: 4;");
@@ -280,6 +281,6 @@ public final class SoftmaxPanel extends VBox {
     }
 
     private static String fourDecimals(double v) {
-        return FlattenView.fourDecimals(v);
+        return Decimals.fixed(v, 4);
     }
 }

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.Decimals;
 import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
@@ -67,11 +68,11 @@ public final class SoftmaxPanel extends VBox {
         setPadding(new Insets(14));
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
 
-        title.getStyleClass().add("title-3");
+        title.getStyleClass().add(Styles.TITLE_3);
         title.setId("softmax-title");
         Button info = new InfoButton("softmax-info", text.getString("softmax.info"), io.convscope.explain.Article.SOFTMAX);
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
+        close.getStyleClass().add(Styles.FLAT);
         close.setId("softmax-close");
         close.setTooltip(new Tooltip(text.getString("softmax.close")));
         close.setOnAction(e -> onClose.run());
@@ -81,7 +82,7 @@ public final class SoftmaxPanel extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         logitsCaption.setText(text.getString("softmax.logits"));
-        logitsCaption.getStyleClass().add("text-muted");
+        logitsCaption.getStyleClass().add(Styles.TEXT_MUTED);
         circleRow.setAlignment(Pos.TOP_CENTER);
 
         numerator.setId("softmax-numerator");
@@ -102,7 +103,7 @@ public final class SoftmaxPanel extends VBox {
         formula.setAlignment(Pos.CENTER);
 
         readoutLabel.setId("softmax-readout");
-        readoutLabel.getStyleClass().add("text-muted");
+        readoutLabel.getStyleClass().add(Styles.TEXT_MUTED);
         readoutLabel.setGraphic(new FontIcon(Material2MZ.MOUSE));
         readoutLabel.setText(text.getString("softmax.hint"));
         readout.addListener((o, was, now) -> readoutLabel.setText(now.isEmpty() ? text.getString("softmax.hint") : now));

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -10,7 +11,7 @@ final class CloseButton extends Button {
 
     CloseButton(String id, String tooltip, Runnable action) {
         super(null, new FontIcon(Material2AL.CLOSE));
-        getStyleClass().add("flat");
+        getStyleClass().add(Styles.FLAT);
         setId(id);
         setTooltip(new Tooltip(tooltip));
         setOnAction(e -> action.run());

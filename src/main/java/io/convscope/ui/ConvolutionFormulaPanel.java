@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.FormulaStep;
 import io.convscope.explain.GridPosition;
@@ -80,10 +81,10 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
         arithmetic.setMaxWidth(330);
         arithmetic.setPrefWidth(330);
         arithmetic.setMinHeight(Region.USE_PREF_SIZE);
-        position.getStyleClass().add("text-muted");
+        position.getStyleClass().add(Styles.TEXT_MUTED);
         position.setId("conv-formula-position");
         Label mathTitle = new Label(text.getString("conv.formula.math"));
-        mathTitle.getStyleClass().add("text-muted");
+        mathTitle.getStyleClass().add(Styles.TEXT_MUTED);
         mathTitle.setWrapText(true);
         mathTitle.setMaxWidth(330);
         VBox middle = new VBox(10, mathTitle, math, arithmetic, position);
@@ -93,7 +94,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
         body.setAlignment(Pos.CENTER);
 
         Label hint = new Label(text.getString("conv.formula.hint"), new FontIcon(Material2MZ.MOUSE));
-        hint.getStyleClass().add("text-muted");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         getChildren().addAll(header, body, hint);
 

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.PoolingExplanation;
@@ -67,7 +68,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         HBox body = new HBox(18, inputBoxes, middle, outputBox);
         body.setAlignment(Pos.CENTER);
         Label hint = new Label(text.getString("formula.hint"), new FontIcon(Material2MZ.MOUSE));
-        hint.getStyleClass().add("text-muted");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
         getChildren().addAll(header, body, hint);
 
         output.setOnCellHover((y, x) -> jumpTo(new GridPosition(y, x)));

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.graph.CostFormulas;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,11 +35,11 @@ final class FormulaHelpPanel extends BorderPane {
         setPrefWidth(WIDTH);
         setMaxHeight(Region.USE_PREF_SIZE);
         Label title = new Label(text.getString("architecture.help.title"));
-        title.getStyleClass().add("title-4");
+        title.getStyleClass().add(Styles.TITLE_4);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button closeButton = new Button(null, new FontIcon(Material2AL.CLOSE));
-        closeButton.getStyleClass().addAll("button-icon", "flat");
+        closeButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         closeButton.setTooltip(new Tooltip(text.getString("architecture.help.close")));
         closeButton.setOnAction(e -> close.run());
         HBox header = new HBox(8, title, spacer, closeButton);

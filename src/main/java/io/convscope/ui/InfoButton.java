@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -20,7 +21,7 @@ final class InfoButton extends Button {
 
     InfoButton(String id, String text, String section) {
         super(null, new FontIcon(Material2AL.INFO));
-        getStyleClass().add("flat");
+        getStyleClass().add(Styles.FLAT);
         setId(id);
         explanation.setWrapText(true);
         explanation.setMaxWidth(TEXT_WIDTH);

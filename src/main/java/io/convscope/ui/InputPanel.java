@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -56,16 +57,16 @@ final class InputPanel extends VBox {
         original.setSmooth(true);
         processed.size(PROCESSED_SIZE); // the network's pixels, one square each
         processed.setId("processed");
-        name.getStyleClass().add("title-4");
+        name.getStyleClass().add(Styles.TITLE_4);
         name.setWrapText(true);
         caption.setWrapText(true);
         caption.getStyleClass().add("caption");
         Label originalTitle = new Label(text.getString("image.original"));
         processedTitle.setText(text.getString("image.processed"));
-        originalTitle.getStyleClass().add("text-muted");
-        processedTitle.getStyleClass().add("text-muted");
+        originalTitle.getStyleClass().add(Styles.TEXT_MUTED);
+        processedTitle.getStyleClass().add(Styles.TEXT_MUTED);
         processedTitle.setWrapText(true);
-        outputTitle.getStyleClass().add("text-muted");
+        outputTitle.getStyleClass().add(Styles.TEXT_MUTED);
         outputTitle.setWrapText(true);
         outputFigure.setId("output-figure");
         outputNotes.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
 import io.convscope.explain.ArticleFacts;
 import io.convscope.explain.ArticleLinks;
@@ -105,7 +106,7 @@ final class LearnPanel extends BorderPane {
             }
         });
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
+        close.getStyleClass().add(Styles.FLAT);
         close.setId("learn-close");
         close.setTooltip(new Tooltip(text.getString("learn.close")));
         close.setOnAction(e -> onClose.run());

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.RangeMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,7 +13,7 @@ final class RangeModeCaption extends Label {
 
     RangeModeCaption(ResourceBundle text, ComboBox<RangeMode> mode) {
         setId("range-caption");
-        getStyleClass().add("text-muted");
+        getStyleClass().add(Styles.TEXT_MUTED);
         Runnable update = () -> setText(mode.getValue() == null ? ""
                 : text.getString("range.explain." + mode.getValue().name().toLowerCase(Locale.ROOT)));
         mode.valueProperty().addListener(o -> update.run());

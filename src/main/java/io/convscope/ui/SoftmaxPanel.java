@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
+import io.convscope.explain.Decimals;
 import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
@@ -66,11 +68,11 @@ public final class SoftmaxPanel extends VBox {
         setPadding(new Insets(14));
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
 
-        title.getStyleClass().add("title-3");
+        title.getStyleClass().add(Styles.TITLE_3);
         title.setId("softmax-title");
         Button info = new InfoButton("softmax-info", text.getString("softmax.info"), io.convscope.explain.Article.SOFTMAX);
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
+        close.getStyleClass().add(Styles.FLAT);
         close.setId("softmax-close");
         close.setTooltip(new Tooltip(text.getString("softmax.close")));
         close.setOnAction(e -> onClose.run());
@@ -80,7 +82,7 @@ public final class SoftmaxPanel extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         logitsCaption.setText(text.getString("softmax.logits"));
-        logitsCaption.getStyleClass().add("text-muted");
+        logitsCaption.getStyleClass().add(Styles.TEXT_MUTED);
         circleRow.setAlignment(Pos.TOP_CENTER);
 
         numerator.setId("softmax-numerator");
@@ -101,7 +103,7 @@ public final class SoftmaxPanel extends VBox {
         formula.setAlignment(Pos.CENTER);
 
         readoutLabel.setId("softmax-readout");
-        readoutLabel.getStyleClass().add("text-muted");
+        readoutLabel.getStyleClass().add(Styles.TEXT_MUTED);
         readoutLabel.setGraphic(new FontIcon(Material2MZ.MOUSE));
         readoutLabel.setText(text.getString("softmax.hint"));
         readout.addListener((o, was, now) -> readoutLabel.setText(now.isEmpty() ? text.getString("softmax.hint") : now));
@@ -238,7 +240,7 @@ public final class SoftmaxPanel extends VBox {
 
     private static String termStyle(int argb, boolean bold) {
         Color fill = Palette.fx(argb);
-        Color ink = FlattenView.readableOn(argb);
+        Color ink = ReadableInk.on(argb);
         return TERM_STYLE + "-fx-background-color: " + web(fill) + "; -fx-text-fill: " + web(ink) + ";"
                 + (bold ? " -fx-font-weight: bold; -fx-underline: true; -fx-border-color: #333333; -fx-border-radius: 4;"
                 : " -fx-border-color: transparent; -fx-border-radius: 4;");
@@ -280,6 +282,6 @@ public final class SoftmaxPanel extends VBox {
     }
 
     private static String fourDecimals(double v) {
-        return FlattenView.fourDecimals(v);
+        return Decimals.fixed(v, 4);
     }
 }

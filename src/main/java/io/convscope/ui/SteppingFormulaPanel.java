@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.explain.GridPosition;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -56,13 +57,13 @@ abstract class SteppingFormulaPanel extends VBox {
      */
     protected final HBox header(Label title, Button info, String idPrefix, String playTooltip, String closeTooltip,
                                 Runnable onClose) {
-        title.getStyleClass().add("title-3");
-        play.getStyleClass().add("flat");
+        title.getStyleClass().add(Styles.TITLE_3);
+        play.getStyleClass().add(Styles.FLAT);
         play.setId(idPrefix + "-play");
         play.setTooltip(new Tooltip(playTooltip));
         play.setOnAction(e -> setPlaying(!isPlaying()));
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
-        close.getStyleClass().add("flat");
+        close.getStyleClass().add(Styles.FLAT);
         close.setId(idPrefix + "-close");
         close.setTooltip(new Tooltip(closeTooltip));
         close.setOnAction(e -> {

@@ -6,6 +6,7 @@ import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.ConvolutionExplanation;
+import io.convscope.explain.Decimals;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
@@ -138,7 +139,7 @@ class ConvolutionViewTest {
         String readout = view.readoutProperty().get();
         assertTrue(readout.startsWith("Kernel weights: ["), readout);
         float[][] k = e.kernel(2);
-        assertTrue(readout.contains(ConvolutionView.kernelText(k)), readout);
+        assertTrue(readout.contains(Decimals.kernel(k)), readout);
         assertTrue(readout.contains(String.format(Locale.ROOT, "%.2f", k[1][1]).replace("-0.00", "0.00")), readout);
 
         // The 10 s pass may be over on a slow machine; checking and replaying in one FX pulse leaves a full

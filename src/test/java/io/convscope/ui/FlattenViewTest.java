@@ -128,8 +128,8 @@ class FlattenViewTest {
         // Where the student sees element `index`: its channel's column, its row.
         Node strip = stage.getScene().lookup("#flatten-strip");
         int channel = index / 169;
-        double x = channel * FlattenView.CHANNEL_PITCH + FlattenView.CHANNEL_PITCH / 2;
-        double y = (index % 169 + 0.5) * FlattenView.ROW_HEIGHT;
+        double x = channel * FlattenColumns.CHANNEL_PITCH + FlattenColumns.CHANNEL_PITCH / 2;
+        double y = (index % 169 + 0.5) * FlattenColumns.ROW_HEIGHT;
         // What is drawn there is the weight's colour.
         var drawn = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         Point2D inScene = strip.localToScene(x, y);

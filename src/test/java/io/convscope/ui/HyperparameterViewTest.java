@@ -33,7 +33,7 @@ class HyperparameterViewTest {
     }
 
     static int argbAt(int[] pixels, double x, double y) {
-        int side = (int) HyperparameterView.GRID;
+        int side = (int) PlaygroundGrids.GRID;
         return pixels[(int) y * side + (int) x];
     }
 
@@ -43,9 +43,9 @@ class HyperparameterViewTest {
 
     /** Pixels of the hatching colour inside padded cell (y, x). */
     static int hatching(int[] pixels, int n, int y, int x) {
-        double cell = HyperparameterView.GRID / n;
+        double cell = PlaygroundGrids.GRID / n;
         int count = 0;
-        Color u = HyperparameterView.UNCOVERED;
+        Color u = PlaygroundGrids.UNCOVERED;
         for (int py = (int) (y * cell) + 2; py < (int) ((y + 1) * cell) - 2; py++) {
             for (int px = (int) (x * cell) + 2; px < (int) ((x + 1) * cell) - 2; px++) {
                 int argb = argbAt(pixels, px, py);
@@ -83,7 +83,7 @@ class HyperparameterViewTest {
 
         // Hover the bottom-right output cell: the kernel jumps there and stays.
         var out = stage.getScene().lookup("#playground-output");
-        robot.moveTo(out.localToScreen(HyperparameterView.GRID * 0.75, HyperparameterView.GRID * 0.75));
+        robot.moveTo(out.localToScreen(PlaygroundGrids.GRID * 0.75, PlaygroundGrids.GRID * 0.75));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.isPlaying(), "hovering pauses");
         assertEquals(3, view.step());
@@ -92,7 +92,7 @@ class HyperparameterViewTest {
         assertEquals(3, view.step(), "paused stays put");
 
         int[] in = WaitForAsyncUtils.asyncFx(() -> view.pixels(true)).get();
-        double cell = HyperparameterView.GRID / 6;
+        double cell = PlaygroundGrids.GRID / 6;
         // Window of step 3 covers padded rows and columns 2..4; row and column 5 are never covered.
         assertTrue(red(argbAt(in, 3.5 * cell, 3.5 * cell)), "inside the kernel window");
         assertFalse(red(argbAt(in, 0.5 * cell + 3, 0.5 * cell)), "outside the window");
@@ -102,8 +102,8 @@ class HyperparameterViewTest {
         }
         assertEquals(0, hatching(in, 6, 1, 1), "covered cells are not hatched");
         int[] output = WaitForAsyncUtils.asyncFx(() -> view.pixels(false)).get();
-        assertTrue(red(argbAt(output, HyperparameterView.GRID * 0.75, HyperparameterView.GRID * 0.75)));
-        assertFalse(red(argbAt(output, HyperparameterView.GRID * 0.25, HyperparameterView.GRID * 0.25)));
+        assertTrue(red(argbAt(output, PlaygroundGrids.GRID * 0.75, PlaygroundGrids.GRID * 0.75)));
+        assertFalse(red(argbAt(output, PlaygroundGrids.GRID * 0.25, PlaygroundGrids.GRID * 0.25)));
 
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         var shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);

@@ -28,11 +28,13 @@ final class ConvolutionShapes {
         Label l = new Label(s);
         l.setId(id);
         l.getStyleClass().add(bold ? "view-header-strong" : "view-header");
-        l.setAlignment(Pos.CENTER);
         double w = bold ? 270 : 200;
         l.setMinWidth(w);
         l.setPrefWidth(w);
-        l.relocate(centreX - w / 2, y);
+        // The first column sits closer to the edge than half a header: start it at the edge instead of cutting it.
+        double x = centreX - w / 2;
+        l.setAlignment(x < 0 ? Pos.CENTER_LEFT : Pos.CENTER);
+        l.relocate(Math.max(0, x), y);
         diagram.getChildren().add(l);
         return l;
     }

@@ -16,6 +16,7 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -101,6 +102,8 @@ class ConvolutionViewTest {
         WaitForAsyncUtils.asyncFx(() -> view.show(snapshot, layer, 3, inputRange, outputRange)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.isSliding(), "the sliding kernel starts on its own");
+        Bounds header = WaitForAsyncUtils.asyncFx(() -> view.lookup("#conv-header-input").getBoundsInParent()).get();
+        assertTrue(header.getMinX() >= 0, "the input column's header starts inside the view: " + header);
 
         ConvolutionExplanation e = view.explanation();
         assertEquals(10, e.inputChannels());

@@ -90,15 +90,16 @@ public final class ProtoMessage {
 
     /** A number as protobuf text writes it ({@code 0.5}, {@code 1e-3}, {@code 2f}, {@code inf}). */
     static double parseDouble(String name, String s) {
-        String plain = s.endsWith("f") || s.endsWith("F") ? s.substring(0, s.length() - 1) : s;
-        switch (plain.toLowerCase(Locale.ROOT).replaceFirst("^[-+]", "")) {
+        // inf and nan first: "inf" ends in the f of a float suffix, and stripping it left "in", not a number
+        switch (s.toLowerCase(Locale.ROOT).replaceFirst("^[-+]", "")) {
             case "inf", "infinity" -> {
-                return plain.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
             case "nan" -> {
                 return Double.NaN;
             }
             default -> {
+                String plain = s.endsWith("f") || s.endsWith("F") ? s.substring(0, s.length() - 1) : s;
                 try {
                     return Double.parseDouble(plain);
                 } catch (NumberFormatException e) {

@@ -6,7 +6,6 @@ import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewEdge;
 import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.OverviewNeuron;
-import io.convscope.explain.OverviewReadout;
 import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ShownNeurons;
@@ -14,25 +13,18 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleConsumer;
@@ -41,9 +33,10 @@ import java.util.function.DoubleConsumer;
  * The overview: every neuron of every map layer as a heatmap, in columns from the input channels to the output
  * classes, joined by curved edges. Hovering a neuron highlights where its value comes from; arrow keys move a focus
  * ring. Only the neurons on screen are rendered: a column with more channels than fit scrolls. This pane lays the
- * parts out and routes the pointer and keys; {@link OverviewHeatmaps}, {@link OverviewEdgePainter},
- * {@link OverviewColumnLabels}, {@link OverviewOutputColumn} and {@link LegendPainter} draw them, and
- * {@link ShownNeurons}, {@link EdgeRoutes} and {@link OverviewReadout} hold the geometry and the readout's words.
+ * parts out and routes the pointer and keys: {@link OverviewHeatmaps}, {@link OverviewEdgePainter},
+ * {@link OverviewColumnLabels}, {@link OverviewOutputColumn} and {@link OverviewLegends} draw them,
+ * {@link OverviewFocus} holds what is hovered and focused and the readout, {@link ShownNeurons} and
+ * {@link EdgeRoutes} the geometry.
  */
 final class OverviewPane extends Region {
 
@@ -51,29 +44,24 @@ final class OverviewPane extends Region {
     static final double FALLBACK_VIEW_WIDTH = 1920;
 
     private final ResourceBundle text;
-    private final Palette palette;
     private final Group content = new Group();
-    private final Canvas legends = new Canvas();
-    private final Rectangle focusRing = new Rectangle();
+    private final NeuronFocusRing focusRing = new NeuronFocusRing();
     private final OverviewHeatmaps heatmaps;
     private final OverviewEdgePainter edges;
     private final OverviewColumnLabels labels;
     private final OverviewOutputColumn output;
-    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<OverviewNeuron> hovered = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<OverviewNeuron> focused = new SimpleObjectProperty<>();
+    private final OverviewLegends legends;
+    private final OverviewFocus focus;
 
     private NetworkDescription network;
     private List<OverviewColumn> columns = List.of();
     private ShownNeurons shown = new ShownNeurons(List.of());
-    private OverviewReadout words;
     private OverviewLayout layout;
     private ActivationSnapshot snapshot;
     private ColorRanges colorRanges;
     private RangeMode mode = RangeMode.UNIT;
     private double[] ranges = new double[0];
     private boolean details = true;
-    private OverviewEdge hoveredEdge;
     /** The part of this pane the scroll pane shows (width 0: all of it, before the first scroll-pane layout). */
     private double viewX;
     private double viewWidth;
@@ -83,30 +71,26 @@ final class OverviewPane extends Region {
 
     OverviewPane(ResourceBundle text, Palette palette) {
         this.text = text;
-        this.palette = palette;
         heatmaps = new OverviewHeatmaps(palette);
         edges = new OverviewEdgePainter(palette);
         labels = new OverviewColumnLabels(text);
         output = new OverviewOutputColumn(text, palette);
+        legends = new OverviewLegends(palette);
+        focus = new OverviewFocus(text);
         getStyleClass().add("overview");
         setFocusTraversable(true);
-        focusRing.setFill(Color.TRANSPARENT);
-        focusRing.getStyleClass().add("focus-ring");
-        focusRing.setStrokeWidth(2.5);
-        focusRing.setVisible(false);
-        focusRing.setMouseTransparent(true);
-        getChildren().addAll(edges.canvas(), legends, content, focusRing);
+        getChildren().addAll(edges.canvas(), legends.canvas(), content, focusRing);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null));
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            OverviewNeuron n = hovered.get();
-            if (n != null && hoveredEdge == null && e.isStillSincePress()) {
+            OverviewNeuron n = focus.hoveredProperty().get();
+            if (n != null && focus.hoveredEdge() == null && e.isStillSincePress()) {
                 choose(n);
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        focused.addListener((o, a, b) -> placeFocusRing());
+        focus.focusedProperty().addListener((o, a, b) -> placeFocusRing());
     }
 
     /** Called with (network layer index, neuron) when a neuron is clicked or Enter is pressed on the focused one. */
@@ -130,15 +114,15 @@ final class OverviewPane extends Region {
     }
 
     ReadOnlyStringProperty readoutProperty() {
-        return readout.getReadOnlyProperty();
+        return focus.readoutProperty();
     }
 
     ReadOnlyObjectProperty<OverviewNeuron> hoveredProperty() {
-        return hovered.getReadOnlyProperty();
+        return focus.hoveredProperty();
     }
 
     ObjectProperty<OverviewNeuron> focusedNeuronProperty() {
-        return focused;
+        return focus.focusedProperty();
     }
 
     /** The name label above a column (clicking it opens the article). */
@@ -226,7 +210,7 @@ final class OverviewPane extends Region {
     /** Edges and legends are drawn on canvases covering only the visible part: a 20,000 px canvas would not fit. */
     private void placeCanvases() {
         OverviewViewport v = viewport();
-        for (Canvas c : List.of(edges.canvas(), legends)) {
+        for (Canvas c : List.of(edges.canvas(), legends.canvas())) {
             c.setLayoutX(v.left());
             c.setWidth(v.width());
             c.setHeight(getHeight());
@@ -273,7 +257,7 @@ final class OverviewPane extends Region {
         layout = null; // the old network's geometry; the next layout pass makes the new one
         columns = OverviewColumn.of(network);
         shown = new ShownNeurons(columns);
-        words = new OverviewReadout(text, network, columns);
+        focus.setNetwork(network, columns);
         content.getChildren().clear();
         labels.build(columns, content);
         heatmaps.build(shown, content);
@@ -309,21 +293,12 @@ final class OverviewPane extends Region {
 
     private void drawEdges() {
         if (layout != null) {
-            OverviewNeuron h = hovered.get() != null ? hovered.get() : focused.get();
-            edges.draw(layout, shown, h, hoveredEdge);
+            edges.draw(layout, shown, focus.highlighted(), focus.hoveredEdge());
         }
     }
 
     private void drawLegends() {
-        GraphicsContext g = legends.getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, legends.getWidth(), legends.getHeight());
-        g.translate(-legends.getLayoutX(), 0);
-        if (layout == null || !details || snapshot == null) {
-            return;
-        }
-        OverviewViewport v = viewport();
-        LegendPainter.paint(g, layout, columns, colorRanges, mode, snapshot, palette, v.left(), v.right());
+        legends.draw(layout, details, snapshot, colorRanges, mode, viewport());
     }
 
     private void onMouseMoved(MouseEvent e) {
@@ -332,48 +307,37 @@ final class OverviewPane extends Region {
         }
         OverviewNeuron n = shown.neuronAt(layout, e.getX(), e.getY());
         if (n != null) {
-            hoveredEdge = null;
+            focus.setHoveredEdge(null);
             hover(n, e);
             return;
         }
         OverviewEdge edge = EdgeRoutes.convolutionEdgeAt(layout, shown, e.getX(), e.getY());
         if (edge != null) {
-            boolean changed = !edge.equals(hoveredEdge);
-            hoveredEdge = edge;
+            boolean changed = focus.setHoveredEdge(edge);
             hover(new OverviewNeuron(edge.column(), edge.target()), null);
-            readout.set(words.kernel(edge));
+            focus.readKernel(edge);
             if (changed) {
                 drawEdges();
             }
             return;
         }
-        if (hoveredEdge != null) {
-            hoveredEdge = null;
+        if (focus.setHoveredEdge(null)) {
             drawEdges();
         }
         hover(null, null);
     }
 
     OverviewEdge hoveredEdge() {
-        return hoveredEdge;
+        return focus.hoveredEdge();
     }
 
+    /** Hovers a neuron (null: none), reading out the cell under the pointer when {@code e} is on its heatmap. */
     private void hover(OverviewNeuron n, MouseEvent e) {
-        if (!Objects.equals(n, hovered.get())) {
-            hovered.set(n);
+        HeatmapView v = n == null || e == null ? null : heatmap(n.column(), n.index());
+        int[] cell = v == null ? null : v.cellAt(e.getX() - v.getLayoutX(), e.getY() - v.getLayoutY());
+        if (focus.hover(n, cell, snapshot)) {
             drawEdges();
         }
-        readout.set(n == null ? "" : describe(n, e));
-    }
-
-    /** The value under the pointer (e null: no cell, as for the keyboard focus). */
-    private String describe(OverviewNeuron n, MouseEvent e) {
-        if (!columns.get(n.column()).isMap()) {
-            return words.output(ClassNames.display(text, network.classes().get(n.index())), snapshot, n.index());
-        }
-        HeatmapView v = heatmap(n.column(), n.index());
-        int[] cell = v == null || e == null ? null : v.cellAt(e.getX() - v.getLayoutX(), e.getY() - v.getLayoutY());
-        return words.neuron(n, cell, snapshot);
     }
 
     /** The vertical wheel over a column's neurons scrolls its channels; anything else is left to pan the network. */
@@ -398,7 +362,7 @@ final class OverviewPane extends Region {
         if (columns.isEmpty()) {
             return;
         }
-        OverviewNeuron f = focused.get();
+        OverviewNeuron f = focus.focusedProperty().get();
         OverviewNeuron next = switch (e.getCode()) {
             case RIGHT -> shown.step(f, 1, 0);
             case LEFT -> shown.step(f, -1, 0);
@@ -407,13 +371,13 @@ final class OverviewPane extends Region {
             default -> null;
         };
         if (next != null) {
-            focus(next);
+            moveFocus(next);
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER && f != null) {
             choose(f);
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE) {
-            focused.set(null);
+            focus.focus(null, snapshot);
             drawEdges();
             e.consume();
         }
@@ -426,7 +390,7 @@ final class OverviewPane extends Region {
     void focusLayer(int layerIndex) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).layerIndex() >= layerIndex) {
-                focus(new OverviewNeuron(c, 0));
+                moveFocus(new OverviewNeuron(c, 0));
                 requestFocus();
                 return;
             }
@@ -434,29 +398,17 @@ final class OverviewPane extends Region {
     }
 
     /** Moves the focus ring to a neuron, scrolled into view, and reads it out. */
-    private void focus(OverviewNeuron n) {
+    private void moveFocus(OverviewNeuron n) {
         revealColumn(n.column());
         if (shown.reveal(n)) {
             renderHeatmaps();
             requestLayout();
         }
-        focused.set(n);
-        readout.set(describe(n, null));
+        focus.focus(n, snapshot);
         drawEdges();
     }
 
     private void placeFocusRing() {
-        OverviewNeuron f = focused.get();
-        OverviewLayout.Box b = f == null || layout == null ? null : shown.box(layout, f.column(), f.index());
-        if (b == null) {
-            focusRing.setVisible(false);
-            return;
-        }
-        double pad = 3;
-        focusRing.setX(b.x() - pad);
-        focusRing.setY(b.y() - pad);
-        focusRing.setWidth(shown.hitWidth(layout, f.column()) + 2 * pad);
-        focusRing.setHeight(b.size() + 2 * pad);
-        focusRing.setVisible(true);
+        focusRing.place(focus.focusedProperty().get(), layout, shown);
     }
 }

@@ -121,6 +121,22 @@ public final class ShownNeurons {
         return columns.get(c).isMap() && columns.get(c).neurons() > shown[c];
     }
 
+    /**
+     * The column whose channels the vertical wheel scrolls at a point: a map column with more channels than it shows,
+     * the point over its neurons (between the labels and the legends); -1 when there is none.
+     */
+    public int scrollingColumnAt(OverviewLayout layout, double x, double y) {
+        if (y < OverviewLayout.LABEL_SPACE || y > layout.legendTop()) {
+            return -1;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (scrolls(c) && x >= layout.columnX(c) && x < layout.columnX(c) + layout.neuronSize()) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** Scrolls a column's channels by {@code step} (clamped); returns whether anything moved. */
     public boolean scroll(int c, int step) {
         int max = columns.get(c).neurons() - shown[c];

@@ -4,6 +4,7 @@ import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewEdge;
 import io.convscope.explain.OverviewNeuron;
 import io.convscope.explain.OverviewReadout;
+import io.convscope.explain.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
 import javafx.beans.property.ObjectProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.input.KeyCode;
 
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +36,17 @@ final class OverviewFocus {
 
     OverviewFocus(ResourceBundle text) {
         this.text = text;
+    }
+
+    /** Where an arrow key moves the focus from {@code from} (null: from the first neuron); null for other keys. */
+    static OverviewNeuron arrowTarget(KeyCode key, OverviewNeuron from, ShownNeurons shown) {
+        return switch (key) {
+            case RIGHT -> shown.step(from, 1, 0);
+            case LEFT -> shown.step(from, -1, 0);
+            case DOWN -> shown.step(from, 0, 1);
+            case UP -> shown.step(from, 0, -1);
+            default -> null;
+        };
     }
 
     /** A new network's columns, for the readout's words. */

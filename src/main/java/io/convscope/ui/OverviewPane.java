@@ -342,19 +342,13 @@ final class OverviewPane extends Region {
 
     /** The vertical wheel over a column's neurons scrolls its channels; anything else is left to pan the network. */
     private void onScroll(ScrollEvent e) {
-        if (layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY())
-                || e.getY() < OverviewLayout.LABEL_SPACE || e.getY() > layout.legendTop()) {
-            return;
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            double x = layout.columnX(c);
-            if (shown.scrolls(c) && e.getX() >= x && e.getX() < x + layout.neuronSize()) {
-                shown.scroll(c, e.getDeltaY() < 0 ? 1 : -1);
-                renderHeatmaps();
-                drawEdges();
-                e.consume();
-                return;
-            }
+        int c = layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY()) ? -1
+                : shown.scrollingColumnAt(layout, e.getX(), e.getY());
+        if (c >= 0) {
+            shown.scroll(c, e.getDeltaY() < 0 ? 1 : -1);
+            renderHeatmaps();
+            drawEdges();
+            e.consume();
         }
     }
 
@@ -363,13 +357,7 @@ final class OverviewPane extends Region {
             return;
         }
         OverviewNeuron f = focus.focusedProperty().get();
-        OverviewNeuron next = switch (e.getCode()) {
-            case RIGHT -> shown.step(f, 1, 0);
-            case LEFT -> shown.step(f, -1, 0);
-            case DOWN -> shown.step(f, 0, 1);
-            case UP -> shown.step(f, 0, -1);
-            default -> null;
-        };
+        OverviewNeuron next = OverviewFocus.arrowTarget(e.getCode(), f, shown);
         if (next != null) {
             moveFocus(next);
             e.consume();

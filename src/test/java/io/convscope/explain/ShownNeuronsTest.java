@@ -44,6 +44,19 @@ class ShownNeuronsTest {
     }
 
     @Test
+    void theWheelScrollsOnlyAColumnWithHiddenChannelsOverItsNeurons() {
+        List<OverviewColumn> columns = OverviewColumn.of(wide().network());
+        ShownNeurons shown = new ShownNeurons(columns);
+        OverviewLayout layout = new OverviewLayout(columns, 1200, 700);
+        OverviewLayout.Box b = layout.box(CONV, 3, OverviewLayout.MAX_VISIBLE);
+        assertEquals(CONV, shown.scrollingColumnAt(layout, b.x() + 1, b.centerY()));
+        assertEquals(-1, shown.scrollingColumnAt(layout, b.x() + 1, OverviewLayout.LABEL_SPACE - 1), "on the labels");
+        assertEquals(-1, shown.scrollingColumnAt(layout, b.x() + 1, layout.legendTop() + 1), "on the legends");
+        OverviewLayout.Box input = layout.box(0, 1, 3);
+        assertEquals(-1, shown.scrollingColumnAt(layout, input.x() + 1, input.centerY()), "3 channels all shown");
+    }
+
+    @Test
     void revealScrollsOnlyWhenTheNeuronIsHidden() {
         ShownNeurons shown = new ShownNeurons(OverviewColumn.of(wide().network()));
         assertFalse(shown.reveal(new OverviewNeuron(CONV, 9)));

@@ -3,6 +3,8 @@ package io.convscope.ui;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.explain.ColorRanges;
+import io.convscope.explain.OverviewEdge;
+import io.convscope.explain.OverviewNeuron;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
@@ -316,7 +318,7 @@ class AppWindowTest {
         Label readout = (Label) stage.getScene().lookup("#readout");
         assertTrue(readout.getText().startsWith("conv_1_1 #2"), readout.getText());
         assertTrue(readout.getText().contains("activation"), readout.getText());
-        assertEquals(new OverviewPane.Neuron(column("conv_1_1"), 2), app.window().overview().hoveredProperty().get());
+        assertEquals(new OverviewNeuron(column("conv_1_1"), 2), app.window().overview().hoveredProperty().get());
     }
 
     @Test
@@ -336,7 +338,7 @@ class AppWindowTest {
         double py = from.centerY() + (to.centerY() - from.centerY()) * t * t * (3 - 2 * t);
         robot.moveTo(overview.localToScreen(px, py));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new OverviewPane.Edge(c, 2, 7), overview.hoveredEdge());
+        assertEquals(new OverviewEdge(c, 2, 7), overview.hoveredEdge());
         var w = shown().snapshot().network().weights("conv_1_2");
         Label readout = (Label) stage.getScene().lookup("#readout");
         String expected = String.format(java.util.Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0),
@@ -437,7 +439,7 @@ class AppWindowTest {
     void arrowKeysMoveTheFocusRing() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> app.window().overview().requestFocus()).get();
         robot.type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.DOWN);
-        assertEquals(new OverviewPane.Neuron(1, 2), app.window().overview().focusedNeuronProperty().get());
+        assertEquals(new OverviewNeuron(1, 2), app.window().overview().focusedNeuronProperty().get());
         escape();
         assertEquals(null, app.window().overview().focusedNeuronProperty().get());
     }
@@ -648,7 +650,7 @@ class AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(link("layer:first-pool"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new OverviewPane.Neuron(column("max_pool_1"), 0), app.window().overview().focusedNeuronProperty().get());
+        assertEquals(new OverviewNeuron(column("max_pool_1"), 0), app.window().overview().focusedNeuronProperty().get());
         assertTrue(app.window().overview().isFocused(), "the network has the keyboard focus");
 
         // A view's info button opens the article where it explains that view.

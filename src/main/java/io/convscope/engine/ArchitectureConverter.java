@@ -8,6 +8,7 @@ import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.Operations;
 import io.convscope.network.graph.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -78,21 +79,21 @@ import java.util.Map;
  * </ul>
  * Input preprocessors that reshape (CNN → dense flattening) appear as their own {@link NodeType#RESHAPE} node.
  */
-public final class ArchitectureConverter {
+final class ArchitectureConverter {
 
     private ArchitectureConverter() {
     }
 
     /** A loaded model (any format ModelLoader reads), at the input size its metadata gives. */
-    public static ArchitectureGraph of(LoadedModel model) {
+    static ArchitectureGraph of(LoadedModel model) {
         InputType input = InputType.convolutional(model.inputHeight(), model.inputWidth(),
                 model.metadata().inputChannels());
-        return model.network() instanceof org.deeplearning4j.nn.graph.ComputationGraph g
+        return model.network() instanceof ComputationGraph g
                 ? of(model.source(), g.getConfiguration(), input)
                 : of(model.source(), model.chain().getLayerWiseConfigurations(), input);
     }
 
-    public static ArchitectureGraph of(String name, MultiLayerConfiguration conf, InputType input) {
+    static ArchitectureGraph of(String name, MultiLayerConfiguration conf, InputType input) {
         Converter c = new Converter();
         List<InputType> types = conf.getLayerActivationTypes(input);
         String previous = c.input("input", input);
@@ -113,7 +114,7 @@ public final class ArchitectureConverter {
         return ArchitectureGraph.of(name, c.nodes, c.warnings);
     }
 
-    public static ArchitectureGraph of(String name, ComputationGraphConfiguration conf, InputType... inputs) {
+    static ArchitectureGraph of(String name, ComputationGraphConfiguration conf, InputType... inputs) {
         Converter c = new Converter();
         Map<String, InputType> types = new HashMap<>(conf.getLayerActivationTypes(inputs));
         List<String> networkInputs = conf.getNetworkInputs();
@@ -170,7 +171,7 @@ public final class ArchitectureConverter {
     }
 
     /** DL4J's InputType without the minibatch axis: C×H×W for images, [n] for vectors, [n, t] for sequences. */
-    public static TensorShape shapeOf(InputType t) {
+    static TensorShape shapeOf(InputType t) {
         if (t == null) {
             return TensorShape.UNKNOWN;
         }

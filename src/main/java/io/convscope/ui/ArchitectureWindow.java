@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import io.convscope.engine.ArchitectureConverter;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.AtomicFiles;
 import io.convscope.engine.LoadedModel;
@@ -390,7 +389,7 @@ public final class ArchitectureWindow {
         if (s.graph() != null) {
             startLoading(s, () -> s.graph());
         } else if (s.model() != null) {
-            startLoading(s, () -> ArchitectureConverter.of(s.model()));
+            startLoading(s, () -> s.model().architecture());
         } else if (s.presetId() != null) {
             ArchitecturePresets.Preset p = ArchitecturePresets.find(s.presetId()).orElseThrow();
             startLoading(s, p::graph);
@@ -404,7 +403,7 @@ public final class ArchitectureWindow {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".prototxt")) {
             return CaffeImporter.read(file);
         }
-        return ArchitectureConverter.of(ModelLoader.load(file));
+        return ModelLoader.load(file).architecture();
     }
 
     private interface GraphSource {

@@ -1,6 +1,5 @@
 package io.convscope.cli;
 
-import io.convscope.engine.ArchitectureConverter;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.ModelLoader;
 import io.convscope.network.caffe.CaffeImporter;
@@ -120,7 +119,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         ModelOption m = new ModelOption();
         m.model = source.model;
-        return ArchitectureConverter.of(m.load());
+        return m.load().architecture();
     }
 
     /**

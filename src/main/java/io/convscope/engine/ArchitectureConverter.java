@@ -4,6 +4,7 @@ import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -11,7 +12,6 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,13 +50,13 @@ import java.util.Set;
  * Input preprocessors that reshape (CNN → dense flattening) appear as their own {@link NodeType#RESHAPE} node.
  * The counting itself is in {@link ArchitectureNodes}; this class walks the configurations in order.
  */
-public final class ArchitectureConverter {
+final class ArchitectureConverter {
 
     private ArchitectureConverter() {
     }
 
     /** A loaded model (any format ModelLoader reads), at the input size its metadata gives. */
-    public static ArchitectureGraph of(LoadedModel model) {
+    static ArchitectureGraph of(LoadedModel model) {
         InputType input = InputType.convolutional(model.inputHeight(), model.inputWidth(),
                 model.metadata().inputChannels());
         return model.network() instanceof ComputationGraph g
@@ -64,7 +64,7 @@ public final class ArchitectureConverter {
                 : of(model.source(), model.chain().getLayerWiseConfigurations(), input);
     }
 
-    public static ArchitectureGraph of(String name, MultiLayerConfiguration conf, InputType input) {
+    static ArchitectureGraph of(String name, MultiLayerConfiguration conf, InputType input) {
         ArchitectureNodes c = new ArchitectureNodes();
         List<InputType> types = conf.getLayerActivationTypes(input);
         String previous = c.input("input", input);
@@ -85,7 +85,7 @@ public final class ArchitectureConverter {
         return ArchitectureGraph.of(name, c.nodes, c.warnings);
     }
 
-    public static ArchitectureGraph of(String name, ComputationGraphConfiguration conf, InputType... inputs) {
+    static ArchitectureGraph of(String name, ComputationGraphConfiguration conf, InputType... inputs) {
         ArchitectureNodes c = new ArchitectureNodes();
         Map<String, InputType> types = new HashMap<>(conf.getLayerActivationTypes(inputs));
         List<String> networkInputs = conf.getNetworkInputs();
@@ -142,7 +142,7 @@ public final class ArchitectureConverter {
     }
 
     /** DL4J's InputType without the minibatch axis: C×H×W for images, [n] for vectors, [n, t] for sequences. */
-    public static TensorShape shapeOf(InputType t) {
+    static TensorShape shapeOf(InputType t) {
         if (t == null) {
             return TensorShape.UNKNOWN;
         }

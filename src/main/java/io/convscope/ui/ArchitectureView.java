@@ -3,27 +3,16 @@ package io.convscope.ui;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeColors;
-import io.convscope.explain.graph.VisibleGraph;
-import io.convscope.network.graph.ArchitectureNode;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -43,11 +32,6 @@ final class ArchitectureView extends Region {
     static final double MAX_FIT_SCALE = 1.25;
     /** Centring on a node zooms in to at least this, so the node is readable. */
     static final double READABLE_SCALE = 0.9;
-    static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
-    static final double KEY_ZOOM = 1.2;
-    static final double KEY_PAN = 80;
-    /** A press that moves less than this is a click, not a drag. */
-    static final double CLICK_SLOP = 4;
     /**
      * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
      * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
@@ -73,15 +57,7 @@ final class ArchitectureView extends Region {
     private double ty;
     private boolean dark;
     private String hovered;
-    private Set<String> matches = Set.of();
-    private List<String> matchOrder = List.of();
-    private int matchIndex = -1;
-    private String lastQuery = "";
-    private double pressX;
-    private double pressY;
-    private double dragX;
-    private double dragY;
-    private boolean dragged;
+    private final GraphSearch search = new GraphSearch();
     private boolean fitPending = true;
     private Consumer<String> onToggleBlock = id -> { };
     private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> { };
@@ -101,71 +77,7 @@ final class ArchitectureView extends Region {
         setFocusTraversable(true);
         setMinSize(0, 0);
         selected.addListener((o, a, b) -> redraw());
-        addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.getTouchCount() == 0 && !e.isInertia() || e.isControlDown()) {
-                zoomAt(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
-            } else {
-                panBy(e.getDeltaX(), e.getDeltaY());
-            }
-            e.consume();
-        });
-        addEventHandler(ZoomEvent.ZOOM, e -> {
-            zoomAt(e.getZoomFactor(), e.getX(), e.getY());
-            e.consume();
-        });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            pressX = dragX = e.getX();
-            pressY = dragY = e.getY();
-            dragged = false;
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > CLICK_SLOP) {
-                dragged = true;
-            }
-            panBy(e.getX() - dragX, e.getY() - dragY);
-            dragX = e.getX();
-            dragY = e.getY();
-            onHover.accept(null, null);
-        });
-        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (dragged || e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            GraphLayout.Box b = boxAtScreen(e.getX(), e.getY());
-            if (b == null) {
-                return;
-            }
-            if (e.getClickCount() == 2) {
-                onToggleBlock.accept(b.node().id());
-            } else {
-                selected.set(b.node().id());
-            }
-        });
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            hovered = null;
-            onHover.accept(null, null);
-            redraw();
-        });
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-    }
-
-    private void key(KeyEvent e) {
-        KeyCode c = e.getCode();
-        switch (c) {
-            case PLUS, ADD, EQUALS -> zoomAt(KEY_ZOOM, getWidth() / 2, getHeight() / 2);
-            case MINUS, SUBTRACT -> zoomAt(1 / KEY_ZOOM, getWidth() / 2, getHeight() / 2);
-            case LEFT -> panBy(KEY_PAN, 0);
-            case RIGHT -> panBy(-KEY_PAN, 0);
-            case UP -> panBy(0, KEY_PAN);
-            case DOWN -> panBy(0, -KEY_PAN);
-            case F -> fit();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
+        ArchitectureViewGestures.install(this);
     }
 
     ObjectProperty<String> selectedProperty() {
@@ -203,10 +115,7 @@ final class ArchitectureView extends Region {
         double[] before = oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
         layout = newLayout;
         edgeLabels = EdgeLabels.of(newLayout);
-        matches = Set.of();
-        matchOrder = List.of();
-        matchIndex = -1;
-        lastQuery = "";
+        search.clear();
         hovered = null;
         if (before != null && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
             GraphLayout.Box b = newLayout.box(anchor);
@@ -303,23 +212,7 @@ final class ArchitectureView extends Region {
 
     /** The id that stands for {@code id} on screen: itself, or its collapsed block. */
     String visibleId(String id) {
-        if (id == null || layout == null) {
-            return id;
-        }
-        VisibleGraph g = layout.graph();
-        for (GraphLayout.Box b : layout.nodes()) {
-            if (b.node().id().equals(id)) {
-                return id;
-            }
-        }
-        for (VisibleGraph.Node n : g.nodes()) {
-            for (ArchitectureNode m : n.members()) {
-                if (m.id().equals(id)) {
-                    return n.id();
-                }
-            }
-        }
-        return id; // a block id while the block is expanded: its layers are highlighted together
+        return LayoutLookup.visibleId(layout, id);
     }
 
     /** Moves the view so {@code id} (or all layers of an expanded block id) is in the middle, zooming in if tiny. */
@@ -327,7 +220,7 @@ final class ArchitectureView extends Region {
         if (layout == null || id == null) {
             return;
         }
-        double[] bounds = bounds(id);
+        double[] bounds = LayoutLookup.bounds(layout, id);
         if (bounds == null) {
             return;
         }
@@ -341,74 +234,27 @@ final class ArchitectureView extends Region {
         redraw();
     }
 
-    private double[] bounds(String id) {
-        String block = id.startsWith(VisibleGraph.BLOCK_ID_PREFIX) ? id.substring(VisibleGraph.BLOCK_ID_PREFIX.length()) : null;
-        double[] r = null;
-        for (GraphLayout.Box b : layout.nodes()) {
-            boolean hit = b.node().id().equals(id) || block != null && !b.node().collapsedBlock() && b.node().block().equals(block);
-            if (hit) {
-                if (r == null) {
-                    r = new double[] {b.x(), b.y(), b.x() + b.width(), b.bottom()};
-                } else {
-                    r = new double[] {Math.min(r[0], b.x()), Math.min(r[1], b.y()), Math.max(r[2], b.x() + b.width()),
-                            Math.max(r[3], b.bottom())};
-                }
-            }
-        }
-        return r;
-    }
-
     /**
      * Finds boxes whose name (or, for a collapsed block, a member's name) contains {@code query}, ignoring case. The
      * same query again moves to the next match. Selects and centres the match; returns it, or null when none.
      */
     String searchNext(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        if (layout == null || q.isEmpty()) {
-            matches = Set.of();
-            matchOrder = List.of();
-            matchIndex = -1;
-            lastQuery = "";
+        String id = search.next(layout, query);
+        if (id == null) {
             redraw();
-            return null;
+        } else {
+            select(id);
         }
-        if (!q.equals(lastQuery)) {
-            Set<String> found = new LinkedHashSet<>();
-            for (GraphLayout.Box b : sortedTopToBottom()) {
-                VisibleGraph.Node n = b.node();
-                if (n.title().toLowerCase(Locale.ROOT).contains(q)
-                        || n.collapsedBlock() && n.members().stream().anyMatch(m -> m.name().toLowerCase(Locale.ROOT).contains(q))) {
-                    found.add(n.id());
-                }
-            }
-            matches = found;
-            matchOrder = new ArrayList<>(found);
-            matchIndex = -1;
-            lastQuery = q;
-        }
-        if (matchOrder.isEmpty()) {
-            redraw();
-            return null;
-        }
-        matchIndex = (matchIndex + 1) % matchOrder.size();
-        String id = matchOrder.get(matchIndex);
-        select(id);
         return id;
     }
 
-    private List<GraphLayout.Box> sortedTopToBottom() {
-        List<GraphLayout.Box> boxes = new ArrayList<>(layout.nodes());
-        boxes.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Double.compare(a.x(), b.x()));
-        return boxes;
-    }
-
     int matchCount() {
-        return matchOrder.size();
+        return search.count();
     }
 
     /** 1-based position of the current match, 0 when none. */
     int matchPosition() {
-        return matchIndex + 1;
+        return search.position();
     }
 
     GraphLayout.Box boxAtScreen(double sx, double sy) {
@@ -420,14 +266,35 @@ final class ArchitectureView extends Region {
         return layout == null ? null : screenCentre(layout, id);
     }
 
-    private void hoverAt(double x, double y) {
+    void hoverAt(double x, double y) {
         GraphLayout.Box b = boxAtScreen(x, y);
         String id = b == null ? null : b.node().id();
-        if (!java.util.Objects.equals(id, hovered)) {
+        if (!Objects.equals(id, hovered)) {
             hovered = id;
             redraw();
         }
         onHover.accept(b, b == null ? null : new double[] {x, y});
+    }
+
+    /** The pointer left the view: nothing is hovered. */
+    void hoverOff() {
+        hovered = null;
+        onHover.accept(null, null);
+        redraw();
+    }
+
+    /** Hides the hover card (while dragging). */
+    void hideCard() {
+        onHover.accept(null, null);
+    }
+
+    /** A click on box {@code id} selects it; a double-click opens or closes its block. */
+    void clicked(String id, boolean twice) {
+        if (twice) {
+            onToggleBlock.accept(id);
+        } else {
+            selected.set(id);
+        }
     }
 
     void redraw() {
@@ -458,13 +325,13 @@ final class ArchitectureView extends Region {
         // it would only cost the software renderer a fill of the whole view
         Background background = fromTiles && !tiles.coversView()
                 ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
-        if (!java.util.Objects.equals(getBackground(), background)) {
+        if (!Objects.equals(getBackground(), background)) {
             setBackground(background);
         }
     }
 
     private ArchitecturePainter.Highlight highlight() {
-        return new ArchitecturePainter.Highlight(selected.get(), matches, hovered);
+        return new ArchitecturePainter.Highlight(selected.get(), search.matches(), hovered);
     }
 
     /**

@@ -106,4 +106,21 @@ final class NodeCard extends VBox {
         l.setMaxWidth(MAX_WIDTH - 24);
         return l;
     }
+
+    /**
+     * Shows {@code box}'s card beside the pointer at {@code p} (right of it, or left where it would leave the pane),
+     * kept inside a pane of {@code paneWidth} × {@code paneHeight}; hides it when {@code box} is null.
+     */
+    void showBeside(GraphLayout.Box box, double[] p, double paneWidth, double paneHeight) {
+        if (box == null) {
+            setVisible(false);
+            return;
+        }
+        show(box);
+        double w = prefWidth(-1);
+        double h = prefHeight(w);
+        double x = p[0] + 16 + w > paneWidth ? p[0] - 16 - w : p[0] + 16;
+        double y = Math.max(4, Math.min(p[1] + 16, paneHeight - h - 4));
+        resizeRelocate(Math.max(4, x), y, w, h);
+    }
 }

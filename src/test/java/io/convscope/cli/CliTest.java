@@ -233,7 +233,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(13, o.get("layers").size());
-        assertEquals(io.convscope.engine.ModelLoader.loadBundled().chain().numParams(), o.get("total_params").asLong());
+        assertEquals(io.convscope.engine.ModelLoader.loadBundled().parameterCount(), o.get("total_params").asLong());
         assertEquals(19_920, o.get("total_params").asLong());
         // 3*3*3*10*62*62 + 3*3*10*10*60*60 + 3*3*10*10*28*28 + 3*3*10*10*26*26 + 1690*10
         assertEquals(5_608_780, o.get("total_macs").asLong());

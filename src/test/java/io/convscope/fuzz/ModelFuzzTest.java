@@ -2,7 +2,6 @@ package io.convscope.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convscope.engine.ArchitectureConverter;
 import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
@@ -74,7 +73,7 @@ class ModelFuzzTest {
     /** Loads and analyses a model as the app and the CLI do. */
     private static String load(Path model) throws Exception {
         LoadedModel m = ModelLoader.load(model);
-        ArchitectureConverter.of(m).checkTotals();
+        m.architecture().checkTotals();
         Inference.requireFits(m); // as the app and the CLI do before the first pass: a pass that cannot fit is refused
         m.compiled().forward(new float[m.metadata().inputChannels() * m.inputHeight() * m.inputWidth()]);
         return "loaded";

@@ -267,7 +267,7 @@ class ArchitectureWindowTest {
             return null;
         });
         GraphLayout layout = window.view().layoutShown();
-        for (ArchitectureWindow.ExportFormat f : ArchitectureWindow.ExportFormat.values()) {
+        for (ArchitectureExporter.Format f : ArchitectureExporter.Format.values()) {
             Path target = dir.resolve("resnet50." + f.extension);
             onFx(() -> window.export(f, target)).get(60, TimeUnit.SECONDS);
             assertTrue(Files.size(target) > 0, f + " written");
@@ -276,7 +276,7 @@ class ArchitectureWindowTest {
         ArchitectureExportTest.assertJsonMatches(g, Files.readString(dir.resolve("resnet50.json")));
         ArchitectureExportTest.assertSvgMatches(layout, Files.readString(dir.resolve("resnet50.svg")));
         BufferedImage png = ImageIO.read(dir.resolve("resnet50.png").toFile());
-        assertTrue(Math.max(png.getWidth(), png.getHeight()) <= ArchitectureWindow.PNG_MAX_SIDE);
+        assertTrue(Math.max(png.getWidth(), png.getHeight()) <= ArchitectureExporter.PNG_MAX_SIDE);
         assertEquals(layout.width() / layout.height(), (double) png.getWidth() / png.getHeight(), 0.01, "whole graph");
         try (var files = Files.list(dir)) {
             assertEquals(4, files.count(), "no temporary files left behind");

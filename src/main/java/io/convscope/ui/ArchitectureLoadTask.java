@@ -1,0 +1,45 @@
+package io.convscope.ui;
+
+import io.convscope.explain.graph.GraphLayout;
+import io.convscope.explain.graph.LayeredLayout;
+import io.convscope.explain.graph.LayoutMetrics;
+import io.convscope.explain.graph.VisibleGraph;
+import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.ui.ArchitectureSourceChooser.Source;
+import io.convscope.ui.ArchitectureWindow.Loaded;
+import javafx.concurrent.Task;
+
+import java.util.ResourceBundle;
+
+/**
+ * Builds a source's graph and lays it out with every block expanded, off the JavaFX thread, saying which of the two
+ * phases it is in; null when cancelled between them.
+ */
+final class ArchitectureLoadTask extends Task<Loaded> {
+
+    private final ResourceBundle text;
+    private final Source source;
+    private final MeasuredBoxWidths boxWidths;
+
+    ArchitectureLoadTask(ResourceBundle text, Source source, MeasuredBoxWidths boxWidths) {
+        this.text = text;
+        this.source = source;
+        this.boxWidths = boxWidths;
+    }
+
+    @Override
+    protected Loaded call() throws Exception {
+        updateMessage(String.format(text.getString("architecture.loading"), source.label()));
+        updateProgress(0, 2);
+        ArchitectureGraph g = source.build();
+        if (isCancelled()) {
+            return null;
+        }
+        updateMessage(String.format(text.getString("architecture.loading.layout"), g.nodes().size()));
+        updateProgress(1, 2);
+        VisibleGraph v = VisibleGraph.expanded(g);
+        GraphLayout layout = LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT);
+        updateProgress(2, 2);
+        return new Loaded(g, v, layout);
+    }
+}

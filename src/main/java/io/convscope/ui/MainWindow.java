@@ -61,7 +61,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -102,7 +101,7 @@ final class MainWindow extends BorderPane {
     private final ResourceBundle text;
     private final ResourceBundle samples;
     private final AppSettings settings;
-    private final ExecutorService engine;
+    private final EngineService engine;
     private final OverviewPane overview;
     private final InputPanel inputPanel;
     private final GalleryStrip gallery;
@@ -115,7 +114,6 @@ final class MainWindow extends BorderPane {
     private final ProgressBar loadProgress = new ProgressBar(0);
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
-    private Task<?> loadTask;
     private Button cancelButton;
     private final FirstStepsHint firstSteps;
     private final RandomWeightsBadge randomBadge;
@@ -151,7 +149,7 @@ final class MainWindow extends BorderPane {
     private final ByteBoundedCache<Shown> recentSamples =
             new ByteBoundedCache<>(ByteBoundedCache.heapFraction(SHOWN_CACHE_HEAP_FRACTION), Shown::imageBytes);
 
-    MainWindow(Language language, AppSettings settings, ExecutorService engine, Palette palette,
+    MainWindow(Language language, AppSettings settings, EngineService engine, Palette palette,
                Consumer<Boolean> themeSwitch, Consumer<Language> languageSwitch, boolean dark) {
         this.language = language;
         this.text = language.messages();
@@ -169,7 +167,7 @@ final class MainWindow extends BorderPane {
         overview.setId("overview");
         status.setId("status");
         notice.setId("notice");
-        busy.setVisible(false);
+        busy.visibleProperty().bind(engine.busyProperty()); // on until the latest model or image request has finished
         busy.setPrefWidth(90);
         busy.managedProperty().bind(busy.visibleProperty()); // hidden, it must not take tool bar room
 
@@ -469,49 +467,42 @@ final class MainWindow extends BorderPane {
                 return new Loaded(inf, compute(inf, current.key(), current.title(), null, current.upright()));
             }
         };
-        loadTask = task;
         loadProgress.progressProperty().bind(task.progressProperty());
         loadPhase.textProperty().bind(task.messageProperty());
         loadBox.setVisible(true);
         status.setText(String.format(text.getString("status.loadingPreset"), name));
-        task.setOnSucceeded(e -> {
-            endLoad(task);
-            inference.set(task.getValue().inference());
-            display(task.getValue().shown());
-        });
-        task.setOnFailed(e -> {
-            endLoad(task);
-            setNotice(message(task.getException()));
+        engine.run(RequestLedger.Kind.PRESET, task, loaded -> {
+            endLoad();
+            inference.set(loaded.inference());
+            display(loaded.shown());
+        }, failure -> {
+            endLoad();
+            setNotice(message(failure));
             updateStatus(shown.get());
         });
-        engine.submit(task);
     }
 
     /** A loaded preset with the current image's result through it. */
     private record Loaded(Inference inference, Shown shown) {
     }
 
-    private void endLoad(Task<?> task) {
-        if (loadTask == task) {
-            loadTask = null;
-            loadProgress.progressProperty().unbind();
-            loadPhase.textProperty().unbind();
-            loadBox.setVisible(false);
-        }
+    private void endLoad() {
+        loadProgress.progressProperty().unbind();
+        loadPhase.textProperty().unbind();
+        loadBox.setVisible(false);
     }
 
     /** Stops a preset load: its result is dropped and the current model stays. */
     void cancelLoad() {
-        Task<?> task = loadTask;
-        if (task != null) {
-            task.cancel(false);
-            endLoad(task);
+        if (loading()) {
+            engine.cancel(RequestLedger.Kind.PRESET);
+            endLoad();
             updateStatus(shown.get());
         }
     }
 
     boolean loading() {
-        return loadTask != null;
+        return engine.outstanding(RequestLedger.Kind.PRESET);
     }
 
     private Button iconButton(org.kordamp.ikonli.Ikon icon, String textKey, String tooltipKey) {
@@ -541,7 +532,7 @@ final class MainWindow extends BorderPane {
 
     /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
     void loadModel(Path file) {
-        run(text.getString("status.loadingModel"),
+        run(RequestLedger.Kind.MODEL, text.getString("status.loadingModel"),
                 () -> Inference.requireFits(file == null ? ModelLoader.loadBundled() : ModelLoader.load(file)),
                 model -> {
                     inference.set(new Inference(model));
@@ -563,10 +554,11 @@ final class MainWindow extends BorderPane {
         Shown again = recentSamples.get("sample:" + file);
         ActivationSnapshot cached = again == null ? null : inf.cached(again.key());
         if (cached != null && cached.network() == inf.model().description()) {
+            engine.cancel(RequestLedger.Kind.IMAGE); // an image still computing must not replace this one later
             display(again.with(cached));
             return;
         }
-        run(null, () -> {
+        run(RequestLedger.Kind.IMAGE, null, () -> {
             if (again != null) { // decoded, but its snapshot was dropped from the engine's cache
                 return compute(inf, again.key(), again.title(), file, again.upright());
             }
@@ -587,7 +579,7 @@ final class MainWindow extends BorderPane {
         if (inf == null) {
             return;
         }
-        run(null, () -> {
+        run(RequestLedger.Kind.IMAGE, null, () -> {
             BufferedImage upright = ImagePreprocessor.decode(file);
             return compute(inf, "file:" + file.toAbsolutePath().normalize(), file.getFileName().toString(), null, upright);
         }, s -> {
@@ -602,12 +594,12 @@ final class MainWindow extends BorderPane {
             return;
         }
         String title = text.getString("image.pasted");
-        run(null, () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image), this::display);
+        run(RequestLedger.Kind.IMAGE, null, () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image), this::display);
     }
 
     private Shown compute(Inference inf, String key, String title, String sample, BufferedImage upright) {
-        BufferedImage input = ImagePreprocessor.resizeAndCrop(upright, inf.model().inputHeight(), inf.model().inputWidth());
-        return new Shown(key, title, sample, upright, input, inf.run(key, upright));
+        BufferedImage input = inf.resized(upright); // once: the same pixels are shown and run
+        return new Shown(key, title, sample, upright, input, inf.runResized(key, input));
     }
 
     /** Shows a result at once (state first), then fades the overview in as CNN Explainer does. */
@@ -1030,35 +1022,19 @@ final class MainWindow extends BorderPane {
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> learn.setSelected(!learn.isSelected()));
     }
 
-    /** Work that may fail with a message for the user. */
-    @FunctionalInterface
-    interface EngineCall<T> {
-        T call() throws Exception;
-    }
-
-    /** Runs {@code call} on the engine thread; a failure shows its message and leaves the current state as it was. */
-    private <T> void run(String busyText, EngineCall<T> call, Consumer<T> onSuccess) {
-        busy.setVisible(true);
+    /**
+     * Runs {@code call} on the engine thread, superseding the earlier request of its kind; a failure shows its message
+     * and leaves the current state as it was.
+     */
+    private <T> void run(RequestLedger.Kind kind, String busyText, EngineService.EngineCall<T> call,
+                         Consumer<T> onSuccess) {
         if (busyText != null) {
             status.setText(busyText);
         }
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return call.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            busy.setVisible(false);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            busy.setVisible(false);
-            Throwable t = task.getException();
+        engine.run(kind, call, onSuccess, t -> {
             setNotice(message(t));
             updateStatus(shown.get());
         });
-        engine.submit(task);
     }
 
     /**

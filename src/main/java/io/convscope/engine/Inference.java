@@ -75,8 +75,24 @@ public final class Inference {
 
     /** Preprocesses a decoded image (e.g. from the clipboard) and runs it under {@code key}. */
     public ActivationSnapshot run(String key, BufferedImage upright) {
-        return cache.get(key, () -> model.compiled().forward(channels(ImagePreprocessor.toChw(
-                ImagePreprocessor.resizeAndCrop(upright, model.inputHeight(), model.inputWidth())))));
+        return cache.get(key, () -> model.compiled().forward(channels(ImagePreprocessor.toChw(resized(upright)))));
+    }
+
+    /** The image as the network sees it: resized and cropped to the input; the app shows it beside the original. */
+    public BufferedImage resized(BufferedImage upright) {
+        return ImagePreprocessor.resizeAndCrop(upright, model.inputHeight(), model.inputWidth());
+    }
+
+    /**
+     * Runs an image already {@link #resized(BufferedImage) resized} under {@code key}, so the app, which shows that
+     * image, resizes each image once rather than once to show and again to run.
+     */
+    public ActivationSnapshot runResized(String key, BufferedImage input) {
+        if (input.getHeight() != model.inputHeight() || input.getWidth() != model.inputWidth()) {
+            throw new IllegalArgumentException("the image is " + input.getWidth() + "x" + input.getHeight()
+                    + ", not the model's " + model.inputWidth() + "x" + model.inputHeight());
+        }
+        return cache.get(key, () -> model.compiled().forward(channels(ImagePreprocessor.toChw(input))));
     }
 
     /** Runs an already preprocessed channel-major input without caching. */

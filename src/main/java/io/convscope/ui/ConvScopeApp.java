@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The ConvScope application: sets the theme, restores the window and starts loading the bundled model on the engine
@@ -27,11 +26,7 @@ public final class ConvScopeApp extends Application {
     /** {@code -Dconvscope.model=preset:<id>} opens a zoo architecture with random weights at start. */
     static final String PRESET_PREFIX = "preset:";
 
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "convscope-engine");
-        t.setDaemon(true);
-        return t;
-    });
+    private final EngineService engine = EngineService.start();
     private AppSettings settings;
     private MainWindow window;
     private Palette palette;
@@ -125,7 +120,7 @@ public final class ConvScopeApp extends Application {
             settings.windowBounds(new AppSettings.Bounds(w.getX(), w.getY(), w.getWidth(), w.getHeight()));
             settings.flush();
         }
-        engine.shutdownNow();
+        engine.shutdown();
     }
 
     /** The main window, for tests. */
@@ -135,7 +130,7 @@ public final class ConvScopeApp extends Application {
 
     /** The engine thread's executor, for tests that hold it to see what runs there and what on the FX thread. */
     ExecutorService engine() {
-        return engine;
+        return engine.executor();
     }
 
 }

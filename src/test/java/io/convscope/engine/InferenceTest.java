@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +95,25 @@ class InferenceTest {
         net.init();
         ModelMetadata meta = new ModelMetadata("t", TinyVgg.CLASSES, 64, 64, 3, null);
         return new LoadedModel("t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
+    }
+
+    @Test
+    void anImageResizedOnceForTheScreenRunsAsTheUprightOne() throws Exception {
+        Inference inference = new Inference(tinyVgg());
+        BufferedImage upright = new BufferedImage(150, 90, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 90; y++) {
+            for (int x = 0; x < 150; x++) {
+                upright.setRGB(x, y, (x * 255 / 150) << 16 | (y * 255 / 90) << 8 | 0x40);
+            }
+        }
+        BufferedImage input = inference.resized(upright);
+        ActivationSnapshot once = inference.runResized("once", input);
+        ActivationSnapshot twice = inference.run("twice", upright);
+        for (int l = 0; l < once.layerCount(); l++) {
+            assertArrayEquals(twice.layer(l).toArray(), once.layer(l).toArray(), "layer " + l);
+        }
+        assertThrows(IllegalArgumentException.class, () -> inference.runResized("big", upright),
+                "an image at another size is refused, not silently stretched");
     }
 
     private static Path write(Path file, int rgb) throws Exception {

@@ -223,7 +223,7 @@ class AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static MainWindow.Shown shown() {
+    static Shown shown() {
         return app.window().shownProperty().get();
     }
 
@@ -393,7 +393,7 @@ class AppWindowTest {
 
         Path bad = dir.resolve("broken.jpg");
         Files.writeString(bad, "not an image at all");
-        MainWindow.Shown before = shown();
+        Shown before = shown();
         WaitForAsyncUtils.asyncFx(() -> app.window().showFile(bad)).get();
         waitUntil(() -> app.window().noticeText().contains("broken.jpg"));
         assertSame(before, shown(), "a bad file changes nothing");
@@ -404,7 +404,7 @@ class AppWindowTest {
     void aBrokenModelFileKeepsTheCurrentModel(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("half-model.zip");
         Files.write(broken, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
-        MainWindow.Shown before = shown();
+        Shown before = shown();
         WaitForAsyncUtils.asyncFx(() -> app.window().loadModel(broken)).get();
         waitUntil(() -> app.window().noticeText().contains("half-model.zip"));
         assertSame(before, shown());

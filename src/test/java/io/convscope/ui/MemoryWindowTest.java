@@ -34,7 +34,7 @@ class MemoryWindowTest {
     void aModelWhosePassCannotFitIsRefusedAndTheCurrentModelStays(@TempDir Path dir) throws Exception {
         Path wide = WideModel.save(dir);
         AppWindowTest.waitUntil(() -> AppWindowTest.shown() != null);
-        MainWindow.Shown before = AppWindowTest.shown();
+        Shown before = AppWindowTest.shown();
         WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(wide)).get();
         AppWindowTest.waitUntil(() -> AppWindowTest.app.window().noticeText().contains("needs about"));
         String notice = AppWindowTest.app.window().noticeText();

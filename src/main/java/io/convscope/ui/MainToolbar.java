@@ -1,0 +1,240 @@
+package io.convscope.ui;
+
+import io.convscope.engine.ArchitecturePresets;
+import io.convscope.explain.RangeMode;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
+ * details, range, Learn, language and theme controls, and the sample gallery below them.
+ */
+final class MainToolbar extends VBox {
+
+    private final ResourceBundle text;
+    private final EngineRequests requests;
+    private final ComboBox<RangeMode> rangeMode = new ComboBox<>();
+    private final ToggleButton details = new ToggleButton();
+    private final ToggleButton learn = new ToggleButton();
+    private final ProgressBar loadProgress = new ProgressBar(0);
+    private final Label loadPhase = new Label();
+    private final HBox loadBox = new HBox(6);
+    private Button cancelButton;
+    private final List<Node> overviewControls;
+
+    /**
+     * {@code busy} shows while the engine works on the latest model or image; the workspace's range mode and theme
+     * follow the combo box and the theme button.
+     */
+    MainToolbar(ResourceBundle text, Language language, AppSettings settings, Workspace workspace,
+                OverviewPane overview, GalleryStrip gallery, ImageSources sources, EngineRequests requests,
+                Runnable openArchitecture, Consumer<Language> switchLanguage, Region busy) {
+        this.text = text;
+        this.requests = requests;
+        requests.presetLoadProperty().addListener((o, was, task) -> {
+            if (task == null) {
+                endLoad();
+            } else {
+                showLoad(task.progressProperty(), task.messageProperty());
+            }
+        });
+        Button open = iconButton(Material2AL.FOLDER_OPEN, "action.open", "action.open.tooltip");
+        open.setOnAction(e -> sources.chooseImage());
+        Button paste = iconButton(Material2AL.CONTENT_PASTE, "action.paste", "action.paste.tooltip");
+        paste.setOnAction(e -> sources.pasteImage());
+        paste.setId("paste");
+        MenuButton recent = sources.recentMenu();
+        MenuButton openModel = modelMenu(sources);
+        Button architecture = iconButton(Material2AL.DEVICE_HUB, "action.architecture", "action.architecture.tooltip");
+        architecture.setId("architecture");
+        architecture.setOnAction(e -> openArchitecture.run());
+
+        details.setText(text.getString("action.details"));
+        details.setGraphic(new FontIcon(Material2AL.INFO));
+        details.setTooltip(new Tooltip(text.getString("action.details.tooltip")));
+        details.setSelected(settings.showDetails());
+        details.selectedProperty().addListener((o, a, on) -> {
+            overview.showDetails(on);
+            settings.showDetails(on);
+        });
+        overview.showDetails(details.isSelected());
+
+        rangeMode.getItems().setAll(RangeMode.values());
+        rangeMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RangeMode m) {
+                return m == null ? "" : text.getString("range." + m.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public RangeMode fromString(String s) {
+                return null;
+            }
+        });
+        rangeMode.setValue(workspace.rangeModeProperty().get());
+        workspace.rangeModeProperty().bindBidirectional(rangeMode.valueProperty());
+        rangeMode.setTooltip(new Tooltip(text.getString("range.tooltip")));
+        rangeMode.setId("range-mode");
+        ToggleButton theme = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));
+        theme.setSelected(workspace.darkProperty().get());
+        workspace.darkProperty().bindBidirectional(theme.selectedProperty());
+        theme.setTooltip(new Tooltip(text.getString("action.theme.tooltip")));
+        theme.setId("theme-toggle");
+
+        learn.setText(text.getString("action.learn"));
+        learn.setGraphic(new FontIcon(Material2MZ.MENU_BOOK));
+        learn.setTooltip(new Tooltip(text.getString("action.learn.tooltip")));
+        learn.setId("learn-toggle");
+
+        MenuButton languages = new MenuButton(null, new FontIcon(Material2AL.LANGUAGE));
+        languages.setId("language-menu");
+        languages.setTooltip(new Tooltip(text.getString("language.tooltip")));
+        ToggleGroup group = new ToggleGroup();
+        for (Language l : Language.all()) {
+            RadioMenuItem item = new RadioMenuItem(
+                    text.getString("language." + l.tag()));
+            item.setId("language-" + l.tag());
+            item.setToggleGroup(group);
+            item.setSelected(l == language);
+            item.setOnAction(e -> {
+                if (l != language) {
+                    switchLanguage.accept(l);
+                }
+            });
+            languages.getItems().add(item);
+        }
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label scale = new Label(text.getString("range.label"));
+        Label scaleMeaning = new RangeModeCaption(text, rangeMode);
+        Region load = loadBox();
+        // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips stay.
+        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scaleMeaning, scale, details, architecture,
+                cancelButton, openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy,
+                details, scale, rangeMode, scaleMeaning, learn, languages, theme);
+        controls.setId("toolbar-row");
+        overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(controls, gallery);
+        setSpacing(4);
+        setPadding(new Insets(6, 10, 4, 10));
+        getStyleClass().add("tool-bar");
+    }
+
+    /**
+     * "Open model": a file, the bundled Tiny VGG, or a zoo architecture with random weights. Branching architectures
+     * are listed too: choosing one says why the overview cannot show it and where to look instead.
+     */
+    private MenuButton modelMenu(ImageSources sources) {
+        MenuButton menu = new MenuButton(text.getString("action.openModel"), new FontIcon(Material2AL.ACCOUNT_TREE));
+        menu.setId("open-model");
+        menu.setTooltip(new Tooltip(text.getString("action.openModel.tooltip")));
+        MenuItem file = new MenuItem(text.getString("model.menu.file"));
+        file.setId("open-model-file");
+        file.setOnAction(e -> sources.chooseModel());
+        MenuItem bundled = new MenuItem(text.getString("model.menu.bundled"));
+        bundled.setId("open-model-bundled");
+        bundled.setOnAction(e -> requests.loadModel(null));
+        menu.getItems().addAll(file, bundled, new SeparatorMenuItem());
+        Menu header = new Menu(text.getString("model.menu.presets"));
+        header.setId("open-model-presets");
+        for (ArchitecturePresets.Preset p : ArchitecturePresets.all()) {
+            if (p.id().equals("tiny-vgg")) {
+                continue; // the trained Tiny VGG is the item above; random weights would only confuse
+            }
+            MenuItem item = new MenuItem(p.displayName());
+            item.setId("preset-" + p.id());
+            item.setOnAction(e -> requests.loadPreset(p.id()));
+            header.getItems().add(item);
+        }
+        menu.getItems().add(header);
+        return menu;
+    }
+
+    /** Progress of a long model load (a zoo preset's init takes seconds), with its phase and a cancel button. */
+    private Region loadBox() {
+        loadProgress.setPrefWidth(120);
+        loadProgress.setId("load-progress");
+        loadPhase.getStyleClass().add("text-muted");
+        loadPhase.setId("load-phase");
+        Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
+        cancelButton = cancel;
+        loadPhase.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setId("cancel-load");
+        cancel.setTooltip(new Tooltip(text.getString("load.cancel.tooltip")));
+        cancel.setOnAction(e -> requests.cancelLoad());
+        loadBox.getChildren().setAll(loadPhase, loadProgress, cancel);
+        loadBox.setAlignment(Pos.CENTER_LEFT);
+        loadBox.setVisible(false);
+        loadBox.managedProperty().bind(loadBox.visibleProperty());
+        return loadBox;
+    }
+
+    private Button iconButton(Ikon icon, String textKey, String tooltipKey) {
+        Button b = new Button(text.getString(textKey), new FontIcon(icon));
+        b.setTooltip(new Tooltip(text.getString(tooltipKey)));
+        return b;
+    }
+
+    static RangeMode parseMode(String s) {
+        try {
+            return RangeMode.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return RangeMode.UNIT;
+        }
+    }
+
+    /** The Learn button: F1 and the info buttons open the panel through it. */
+    ToggleButton learnToggle() {
+        return learn;
+    }
+
+    /** Controls that act on the overview, disabled while a view is open. */
+    List<Node> overviewControls() {
+        return overviewControls;
+    }
+
+    /** Shows a preset load's phase and progress, with its cancel button. */
+    private void showLoad(ObservableValue<? extends Number> progress, ObservableValue<String> phase) {
+        loadProgress.progressProperty().bind(progress);
+        loadPhase.textProperty().bind(phase);
+        loadBox.setVisible(true);
+    }
+
+    /** The load has ended (or was cancelled): its progress leaves the row. */
+    private void endLoad() {
+        loadProgress.progressProperty().unbind();
+        loadPhase.textProperty().unbind();
+        loadBox.setVisible(false);
+    }
+}

@@ -213,9 +213,14 @@ class AppWindowTest {
      * the window that receives key events, which no desktop platform does (popups never take the keyboard there).
      */
     void escape() throws Exception {
+        hideTooltips();
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** Hides any tooltip a hover left showing: under Monocle it would take the next key or a click at its place. */
+    static void hideTooltips() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w instanceof Tooltip).toList()
                 .forEach(Window::hide)).get(10, TimeUnit.SECONDS);
-        robot.type(KeyCode.ESCAPE);
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -227,16 +232,20 @@ class AppWindowTest {
         return app.window().shownProperty().get();
     }
 
-    static void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        // The fade, the growth and the output bars have ended: waited for by their own state, not by time.
+    /** The fade, the growth and the output bars have ended: waited for by their own state, not by time. */
+    static void waitUntilStill(String when) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(AppWindowTest::stillMoving).get() == null);
         } catch (TimeoutException e) {
-            throw new AssertionError("hang guard: before " + name + ", "
+            throw new AssertionError("hang guard: " + when + ", "
                     + WaitForAsyncUtils.asyncFx(AppWindowTest::stillMoving).get() + " for a minute");
         }
+    }
+
+    static void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        waitUntilStill("before " + name);
         Scene scene = stage.getScene();
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SCREENSHOTS.resolve(name).toFile());

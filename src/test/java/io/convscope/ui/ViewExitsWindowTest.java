@@ -67,6 +67,7 @@ class ViewExitsWindowTest {
         assertTrue(window().explanationState() instanceof ExplanationState.Convolution, window().explanationState().toString());
         robot.clickOn("#conv-skip"); // the sliding animation over: nothing moves under the pointer
         WaitForAsyncUtils.waitForFxEvents();
+        AppWindowTest.waitUntilStill("after opening the convolution view"); // its bounds are final, not still growing
     }
 
     private void openFlatten() throws Exception {
@@ -76,6 +77,7 @@ class ViewExitsWindowTest {
         robot.clickOn(overview.localToScreen(row.x() + 20, row.centerY()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window().explanationState() instanceof ExplanationState.Flatten, window().explanationState().toString());
+        AppWindowTest.waitUntilStill("after opening the flatten view"); // a click beside it needs its final bounds
     }
 
     /** A screen point beside {@code view}, inside the layer that holds it: the widest margin's middle. */
@@ -110,6 +112,7 @@ class ViewExitsWindowTest {
         assertEquals(ExplanationState.OVERVIEW, window().explanationState());
 
         openConvolution();
+        AppWindowTest.hideTooltips();
         robot.clickOn(besides(lookup("#conv-view")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ExplanationState.OVERVIEW, window().explanationState(), "a click on empty space goes back");
@@ -125,6 +128,7 @@ class ViewExitsWindowTest {
 
         openFlatten();
         Node view = AppWindowTest.ancestor(lookup("#flatten-strip"), FlattenView.class);
+        AppWindowTest.hideTooltips();
         robot.clickOn(besides(view));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ExplanationState.OVERVIEW, window().explanationState(), "a click on empty space goes back");
@@ -143,11 +147,13 @@ class ViewExitsWindowTest {
             assertOutputLabelWhole("before softmax");
             robot.clickOn("#flatten-softmax");
             WaitForAsyncUtils.waitForFxEvents();
+            AppWindowTest.hideTooltips();
             robot.type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(window().explanationState() instanceof ExplanationState.Flatten);
             assertOutputLabelWhole("after the softmax panel closed");
             AppWindowTest.screenshot("flatten-after-softmax-1024.png");
+            AppWindowTest.hideTooltips();
             robot.type(KeyCode.ESCAPE);
         } finally {
             WaitForAsyncUtils.asyncFx(() -> {
@@ -201,6 +207,7 @@ class ViewExitsWindowTest {
         robot.moveTo(empty);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", status.getText(), "the status readout still describes the output map");
+        AppWindowTest.hideTooltips();
         robot.type(KeyCode.ESCAPE);
     }
 
@@ -221,6 +228,7 @@ class ViewExitsWindowTest {
             return out.toString();
         }).get(10, TimeUnit.SECONDS);
         assertEquals("", problem, "the legends, readout and hint must not spill over the faded overview");
+        AppWindowTest.hideTooltips();
         robot.type(KeyCode.ESCAPE);
     }
 
@@ -232,6 +240,7 @@ class ViewExitsWindowTest {
         openConvolution();
         assertTrue(gallery.isDisabled(), "the gallery ignores clicks while a view is open");
         assertTrue(gallery.getOpacity() < 0.5, "and must look it: opacity " + gallery.getOpacity());
+        AppWindowTest.hideTooltips();
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ExplanationState.OVERVIEW, window().explanationState());

@@ -56,6 +56,16 @@ public final class ConvGeometry {
         return span / stride + 1;
     }
 
+    /**
+     * Windows along one side in exact {@code long} arithmetic, for sizes read from user files that may be huge:
+     * {@code floor} (or, for Caffe's pooling, {@code ceil}) of {@code (input + 2 padding - effective kernel) / stride},
+     * plus one. Zero or less when the window does not fit; the caller names the layer.
+     */
+    public static long windows(long input, long kernel, long stride, long padding, long dilation, boolean ceil) {
+        long span = input + 2 * padding - ((kernel - 1) * dilation + 1);
+        return (ceil ? -Math.floorDiv(-span, stride) : Math.floorDiv(span, stride)) + 1;
+    }
+
     /** SAME mode's padding before the first cell: half the padding needed, rounded down (the rest goes last). */
     public static int sameLeadingPadding(int input, int kernel, int stride, int dilation) {
         int out = ceilDiv(input, stride);

@@ -3,6 +3,7 @@ package io.convscope.network;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The one output-size formula the engine, the playground and the analyzer share. */
@@ -34,5 +35,20 @@ class ConvGeometryTest {
         assertEquals(1, ConvGeometry.trailingPadding(224, 112, 3, 2, 1, 0));
         assertEquals(1, ConvGeometry.sameLeadingPadding(13, 3, 1, 1));
         assertEquals(1, ConvGeometry.trailingPadding(13, 13, 3, 1, 1, 1));
+    }
+
+    @Test
+    void windowsCountsExactlyFloorOrCeilingAndSaysWhenNothingFits() {
+        // AlexNet's conv1: (227 - 11) / 4 + 1 = 55; Caffe's pool1 with ceiling: ceil((55 - 3) / 2) + 1 = 27
+        assertEquals(55, ConvGeometry.windows(227, 11, 4, 0, 1, false));
+        assertEquals(27, ConvGeometry.windows(55, 3, 2, 0, 1, true));
+        // GoogLeNet's pool on 112 with a 3x3 window, stride 2: floor gives 55, Caffe's ceiling 56
+        assertEquals(55, ConvGeometry.windows(112, 3, 2, 0, 1, false));
+        assertEquals(56, ConvGeometry.windows(112, 3, 2, 0, 1, true));
+        assertTrue(ConvGeometry.windows(2, 5, 1, 0, 1, false) <= 0, "a window larger than the input: nothing fits");
+        // sizes from a hostile file: no int overflow
+        assertEquals(3_000_000_000L, ConvGeometry.windows(3_000_000_000L, 1, 1, 0, 1, false));
+        assertEquals(ConvGeometry.outputSize(30, 3, 2, 1, 2, ConvGeometry.Mode.TRUNCATE),
+                ConvGeometry.windows(30, 3, 2, 1, 2, false), "the same formula as the engine's");
     }
 }

@@ -1,5 +1,6 @@
 package io.convscope.network.caffe;
 
+import io.convscope.network.ConvGeometry;
 import io.convscope.network.caffe.CaffeLayers.Layer;
 import io.convscope.network.caffe.CaffeLayers.Result;
 import io.convscope.network.graph.Operations;
@@ -79,8 +80,8 @@ final class CaffeWindowLayers {
                     CaffeValues.product("weights", in.channels(), out / g, kernel), bias ? out : 0);
             r.ops = Operations.macs(CaffeValues.product("multiply-adds", in.totalElements(), kernel, out / g));
         } else {
-            h = Math.floorDiv(in.height() + 2L * w.ph() - effH, w.sh()) + 1;
-            wd = Math.floorDiv(in.width() + 2L * w.pw() - effW, w.sw()) + 1;
+            h = ConvGeometry.windows(in.height(), w.kh(), w.sh(), w.ph(), w.dh(), false);
+            wd = ConvGeometry.windows(in.width(), w.kw(), w.sw(), w.pw(), w.dw(), false);
             r.trainable = CaffeValues.sum("parameters",
                     CaffeValues.product("weights", kernel, in.channels() / g, out), bias ? out : 0);
             r.ops = Operations.macs(h <= 0 || wd <= 0 ? 0
@@ -134,7 +135,7 @@ final class CaffeWindowLayers {
      * start in the padding ({@code (out − 1)·stride ≥ in + pad}), as {@code PoolingLayer::Reshape} does.
      */
     static long caffePooledSize(int in, int kernel, int stride, int pad) {
-        long out = -Math.floorDiv(-(in + 2L * pad - kernel), (long) stride) + 1;
+        long out = ConvGeometry.windows(in, kernel, stride, pad, 1, true);
         if (pad > 0 && (out - 1) * stride >= (long) in + pad) {
             out--;
         }

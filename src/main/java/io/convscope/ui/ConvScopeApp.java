@@ -22,7 +22,7 @@ public final class ConvScopeApp extends Application {
     static final double DEFAULT_HEIGHT = 900;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
-    static final String STYLESHEET = "/io/convscope/ui/convscope.css";
+    public static final String STYLESHEET = "/io/convscope/ui/convscope.css";
     /** {@code -Dconvscope.model=preset:<id>} opens a zoo architecture with random weights at start. */
     static final String PRESET_PREFIX = "preset:";
 

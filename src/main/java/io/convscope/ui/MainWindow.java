@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
+import io.convscope.ui.architecture.ArchitectureWindow;
 import javafx.animation.FadeTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

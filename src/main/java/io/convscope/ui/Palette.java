@@ -7,7 +7,7 @@ import javafx.scene.paint.Color;
  * Colours of the overview: data colours come from CNN Explainer's scales (the same in both themes, so a value always
  * looks the same); edges and text follow the theme.
  */
-final class Palette {
+public final class Palette {
 
     static final Color EDGE_LIGHT = Color.rgb(215, 215, 215);
     static final Color EDGE_HIGHLIGHT_LIGHT = Color.rgb(110, 110, 110);
@@ -71,7 +71,7 @@ final class Palette {
         return dark ? TEXT_DARK : TEXT_LIGHT;
     }
 
-    static Color fx(int argb) {
+    public static Color fx(int argb) {
         return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
     }
 }

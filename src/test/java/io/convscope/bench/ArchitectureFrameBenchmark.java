@@ -2,7 +2,7 @@ package io.convscope.bench;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.network.graph.ArchitectureGraph;
-import io.convscope.ui.ArchitectureBenchmarkHarness;
+import io.convscope.ui.architecture.ArchitectureBenchmarkHarness;
 import javafx.application.Platform;
 
 import java.util.Arrays;

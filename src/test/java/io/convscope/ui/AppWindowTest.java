@@ -9,6 +9,7 @@ import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
+import io.convscope.ui.architecture.ArchitectureWindow;
 import com.sun.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -56,9 +57,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Writes the screenshots the README and reviewers look at.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AppWindowTest {
+public class AppWindowTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static Stage stage;
     static ConvScopeApp app;

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The flatten view and the softmax panel for the bundled Tiny VGG on coffee.png, class espresso. */
-class FlattenViewTest {
+public class FlattenViewTest {
 
     static final int ESPRESSO = 6;
     static final int ORANGE = 8;
@@ -58,7 +58,7 @@ class FlattenViewTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    static Stage showInStage(javafx.scene.Parent root) throws Exception {
+    public static Stage showInStage(javafx.scene.Parent root) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(root, 1440, 900);

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;

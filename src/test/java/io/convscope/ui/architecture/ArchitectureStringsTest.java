@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +26,8 @@ class ArchitectureStringsTest {
             "ArchitectureSourceChooser", "ArchitectureToolbar", "ArchitectureExporter", "ArchitectureSearch",
             "ArchitectureLegend", "ArchitectureStatusBar", "ArchitectureLoadingOverlay", "ArchitectureLoadTask",
             "ArchitectureViewGestures", "GraphSearch");
+    static final List<String> SOURCE_DIRS = List.of("src/main/java/io/convscope/ui/architecture",
+            "src/test/java/io/convscope/ui/architecture");
     static final Pattern LITERAL_UI_TEXT = Pattern.compile(
             "(new (Label|Button|Tooltip|MenuItem|MenuButton|ToggleButton|CheckBox|Text)|\\.set(Text|PromptText|Title))"
                     + "\\(\"[^\"]*\\p{L}");
@@ -37,6 +39,12 @@ class ArchitectureStringsTest {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
+    }
+
+    /** The analyzer's classes, or the benchmark harness, which lives with the tests. */
+    static Path source(String name) {
+        return SOURCE_DIRS.stream().map(d -> Path.of(d, name + ".java")).filter(Files::exists).findFirst()
+                .orElseThrow(() -> new AssertionError("no source for " + name));
     }
 
     static Set<String> architectureKeys(Properties p) {
@@ -63,9 +71,7 @@ class ArchitectureStringsTest {
         Properties en = bundle("messages.properties");
         List<String> problems = new ArrayList<>();
         for (String name : SOURCES) {
-            Path main = Path.of("src/main/java/io/convscope/ui", name + ".java");
-            // the benchmark harness lives with the tests
-            String src = Files.readString(Files.exists(main) ? main : Path.of("src/test/java/io/convscope/ui", name + ".java"));
+            String src = Files.readString(source(name));
             Matcher m = LITERAL_UI_TEXT.matcher(src);
             while (m.find()) {
                 problems.add(name + ": " + m.group());

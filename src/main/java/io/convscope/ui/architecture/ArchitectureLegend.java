@@ -1,9 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.NodeType;
+import io.convscope.ui.Palette;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;

@@ -1,12 +1,12 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.LayeredLayout;
 import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
-import io.convscope.ui.ArchitectureSourceChooser.Source;
-import io.convscope.ui.ArchitectureWindow.Loaded;
+import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
+import io.convscope.ui.architecture.ArchitectureWindow.Loaded;
 import javafx.concurrent.Task;
 
 import java.util.ResourceBundle;

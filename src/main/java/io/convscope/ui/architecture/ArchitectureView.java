@@ -1,8 +1,9 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeColors;
+import io.convscope.ui.Palette;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

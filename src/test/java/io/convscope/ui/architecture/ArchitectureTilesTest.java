@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.graph.EdgeLabels;
@@ -8,6 +8,8 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.FlattenViewTest;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;

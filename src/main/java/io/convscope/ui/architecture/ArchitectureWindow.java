@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.engine.LoadedModel;
 import io.convscope.explain.graph.GraphLayout;
@@ -7,7 +7,8 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
-import io.convscope.ui.ArchitectureSourceChooser.Source;
+import io.convscope.ui.ConvScopeApp;
+import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -377,7 +378,7 @@ public final class ArchitectureWindow {
     }
 
     /** The graph shown, or null while the first one loads. */
-    ArchitectureGraph graph() {
+    public ArchitectureGraph graph() {
         return loaded == null ? null : loaded.graph();
     }
 

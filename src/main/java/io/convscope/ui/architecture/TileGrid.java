@@ -1,10 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.GraphLayout;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.ImageView;
 
-import static io.convscope.ui.ArchitectureTiles.TILE_PX;
+import static io.convscope.ui.architecture.ArchitectureTiles.TILE_PX;
 
 /**
  * Which architecture tiles a view needs. Tile (c, r) holds the device pixels [c·T, (c+1)·T) × [r·T, (r+1)·T) of the

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.engine.SharedData;
 import io.convscope.explain.graph.ArchitectureExportTest;
@@ -6,6 +6,7 @@ import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
+import io.convscope.ui.AppWindowTest;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.graph.CostFormulas;

@@ -1,10 +1,11 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
+import io.convscope.ui.Palette;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

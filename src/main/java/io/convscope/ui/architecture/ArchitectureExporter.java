@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.architecture;
 
 import io.convscope.engine.AtomicFiles;
 import io.convscope.explain.graph.ArchitectureCsv;
@@ -9,6 +9,7 @@ import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureJson;
+import io.convscope.ui.Palette;
 import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;

@@ -1,0 +1,18 @@
+/**
+ * The architecture analyzer: a window of its own that draws a whole network (a preset, a Caffe prototxt, an
+ * architecture JSON or the model the main window shows) as a zoomable, tiled graph beside a table of shapes,
+ * parameters and multiply-accumulates, with search, collapsible blocks, a node card, the "how is this counted?"
+ * formula help and PNG / SVG / CSV export.
+ *
+ * <p>What it may use: the graph model and its importers ({@code io.convscope.network.graph},
+ * {@code io.convscope.network.caffe}); the layout, labels, colours and exports of that graph
+ * ({@code io.convscope.explain.graph}); the engine only through its public model and preset API
+ * ({@code ArchitecturePresets}, {@code LoadedModel}, {@code ModelLoader}, {@code AtomicFiles}), never DL4J or ND4J;
+ * and from {@code io.convscope.ui} only the shared pieces made public for it: {@code Palette.fx} (the app's colour
+ * conversion) and {@code ConvScopeApp.STYLESHEET} (the app's stylesheet). Text comes from the
+ * {@code io.convscope.ui.messages} bundle the caller passes in.
+ *
+ * <p>Who uses it: the main window opens it through {@link io.convscope.ui.architecture.ArchitectureWindow#show};
+ * nothing else in {@code io.convscope.ui} reaches into this package.
+ */
+package io.convscope.ui.architecture;

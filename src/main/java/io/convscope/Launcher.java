@@ -1,5 +1,6 @@
 package io.convscope;
 
+import io.convscope.ui.ConvScopeApp;
 import io.convscope.cli.ConvScopeCommand;
 
 /**
@@ -13,7 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            io.convscope.ui.ConvScopeApp.launchApp(args);
+            ConvScopeApp.launchApp(args);
         } else {
             System.exit(ConvScopeCommand.execute(args));
         }

@@ -1,5 +1,7 @@
 package io.convscope.cli;
 
+import io.convscope.engine.ArchitecturePresets;
+import io.convscope.engine.PresetModels;
 import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
@@ -40,11 +42,11 @@ final class ModelOption {
                 if (model != null) {
                     throw new ConvScopeCommand.UserError("give --model or --preset, not both");
                 }
-                var p = io.convscope.engine.ArchitecturePresets.find(preset).orElseThrow(() ->
+                var p = ArchitecturePresets.find(preset).orElseThrow(() ->
                         new ConvScopeCommand.UserError("unknown preset " + preset + "; valid: "
-                                + String.join(", ", io.convscope.engine.ArchitecturePresets.ids())));
-                return io.convscope.engine.PresetModels.load(p, p.displayName() + " (random weights)",
-                        io.convscope.engine.PresetModels.Progress.NONE);
+                                + String.join(", ", ArchitecturePresets.ids())));
+                return PresetModels.load(p, p.displayName() + " (random weights)",
+                        PresetModels.Progress.NONE);
             }
             return model == null ? ModelLoader.loadBundled() : ModelLoader.load(model);
         } catch (ModelLoadException e) {

@@ -1,5 +1,7 @@
 package io.convscope.cli;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
                 printMap(out, s);
             } else {
                 out.println(image);
-                for (int c : java.util.Arrays.copyOf(s.ranking(), Math.min(TOP, s.ranking().length))) {
+                for (int c : Arrays.copyOf(s.ranking(), Math.min(TOP, s.ranking().length))) {
                     out.printf(Locale.ROOT, "  %-14s %6.2f %%%n", s.network().classes().get(c), 100 * s.probability(c));
                 }
             }
@@ -81,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** A map output as its network means it: YOLO's most confident boxes, U-Net's mask coverage, else the shape. */
-    private static void printMap(java.io.PrintWriter out, ActivationSnapshot s) {
+    private static void printMap(PrintWriter out, ActivationSnapshot s) {
         if (OutputMap.isDetection(s.network())) {
             List<OutputMap.Detection> boxes = OutputMap.detections(s);
             for (OutputMap.Detection d : boxes.subList(0, Math.min(TOP, boxes.size()))) {

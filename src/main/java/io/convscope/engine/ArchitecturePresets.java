@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import java.util.ArrayList;
 import io.convscope.network.graph.ArchitectureGraph;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -67,7 +68,7 @@ public final class ArchitecturePresets {
             if (note == null) {
                 return g;
             }
-            List<String> warnings = new java.util.ArrayList<>(g.warnings());
+            List<String> warnings = new ArrayList<>(g.warnings());
             warnings.add(note);
             return new ArchitectureGraph(g.name(), g.inputShapes(), g.nodes(), g.edges(), warnings);
         }

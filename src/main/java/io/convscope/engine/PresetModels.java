@@ -1,5 +1,11 @@
 package io.convscope.engine;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.factory.Nd4j;
 import io.convscope.network.ClassLists;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -127,20 +133,20 @@ public final class PresetModels {
      * (infinities, then NaN, from about the 30th layer on). He's initialisation keeps every layer's values near 1
      * through ReLU networks, so every heatmap shows something.
      */
-    static void heInitialise(org.deeplearning4j.nn.api.Layer[] layers) {
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(WEIGHT_SEED);
-        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+    static void heInitialise(Layer[] layers) {
+        Nd4j.getRandom().setSeed(WEIGHT_SEED);
+        for (Layer layer : layers) {
             var conf = layer.conf().getLayer();
-            boolean convolution = conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-            boolean dense = conf instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
-                    || conf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+            boolean convolution = conf instanceof ConvolutionLayer;
+            boolean dense = conf instanceof DenseLayer
+                    || conf instanceof BaseOutputLayer;
             if (!convolution && !dense || !layer.paramTable().containsKey("W")) {
                 continue;
             }
             var w = layer.getParam("W");
             // Convolution weights are [out, in, kh, kw]: fan-in is everything but the first axis. Dense: [in, out].
             long fanIn = convolution ? w.length() / w.size(0) : w.size(0);
-            w.assign(org.nd4j.linalg.factory.Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / fanIn)));
+            w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / fanIn)));
         }
     }
 
@@ -167,14 +173,14 @@ public final class PresetModels {
             if (layer.getLayerName() == null || !layer.getLayerName().matches("\\d+")) {
                 continue;
             }
-            if (layer instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer) {
+            if (layer instanceof ConvolutionLayer) {
                 layer.setLayerName("conv" + block + "_" + ++convInBlock);
-            } else if (layer instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer) {
+            } else if (layer instanceof SubsamplingLayer) {
                 layer.setLayerName("pool" + block++);
                 convInBlock = 0;
-            } else if (layer instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer) {
+            } else if (layer instanceof BaseOutputLayer) {
                 layer.setLayerName("output");
-            } else if (layer instanceof org.deeplearning4j.nn.conf.layers.DenseLayer) {
+            } else if (layer instanceof DenseLayer) {
                 layer.setLayerName("fc" + dense++);
             }
         }

@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import java.util.List;
+import org.nd4j.linalg.schedule.FixedSchedule;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -25,7 +27,7 @@ public final class TinyVgg {
     public static final int CHANNELS = 3;
     public static final int FILTERS = 10;
     /** CNN Explainer's output order, which the Tiny ImageNet subset's classes.tsv keeps. */
-    public static final java.util.List<String> CLASSES = java.util.List.of("lifeboat", "ladybug", "pizza",
+    public static final List<String> CLASSES = List.of("lifeboat", "ladybug", "pizza",
             "bell pepper", "school bus", "koala", "espresso", "red panda", "orange", "sports car");
 
     private TinyVgg() {
@@ -73,7 +75,7 @@ public final class TinyVgg {
      * training uses {@link #configuration(long, int, ISchedule, double)}).
      */
     public static MultiLayerConfiguration configurationFor(int channels, int height, int width, int classes) {
-        return configuration(0, classes, new org.nd4j.linalg.schedule.FixedSchedule(1e-3), 0, channels, height, width);
+        return configuration(0, classes, new FixedSchedule(1e-3), 0, channels, height, width);
     }
 
     private static ConvolutionLayer conv(String name) {

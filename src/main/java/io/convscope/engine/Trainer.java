@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
@@ -199,7 +200,7 @@ public final class Trainer {
         // Final figures come from the exported network through the app's own forward pass.
         CompiledNetwork compiled;
         try {
-            compiled = CompiledNetwork.compile(net, new io.convscope.network.Shape(3, size, size), data.classes(), "Tiny VGG");
+            compiled = CompiledNetwork.compile(net, new Shape(3, size, size), data.classes(), "Tiny VGG");
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package io.convscope.explain;
 
+import java.util.concurrent.ConcurrentHashMap;
+import org.commonmark.node.Code;
 import io.convscope.network.LayerKind;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -65,7 +67,7 @@ public final class Article {
     }
 
     /** Raw Markdown per language: read once, as the Learn panel refills the article on every image change. */
-    private static final Map<String, String> RAW = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> RAW = new ConcurrentHashMap<>();
 
     /** The raw Markdown of a language, placeholders unfilled. */
     public static String read(String languageTag) {
@@ -154,7 +156,7 @@ public final class Article {
     private static void collect(Node node, StringBuilder sb) {
         if (node instanceof Text t) {
             sb.append(t.getLiteral());
-        } else if (node instanceof org.commonmark.node.Code c) {
+        } else if (node instanceof Code c) {
             sb.append(c.getLiteral());
         }
         for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {

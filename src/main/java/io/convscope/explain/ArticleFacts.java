@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import java.util.function.UnaryOperator;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerDescription;
@@ -39,12 +40,12 @@ public final class ArticleFacts {
 
     /** The facts for a network and (when an image is shown) its snapshot; numbers formatted for the locale. */
     public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale) {
-        return of(network, snapshot, locale, java.util.function.UnaryOperator.identity());
+        return of(network, snapshot, locale, UnaryOperator.identity());
     }
 
     /** The same, with class names shown as {@code classNames} says (the app translates the bundled model's). */
     public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale,
-                                         java.util.function.UnaryOperator<String> classNames) {
+                                         UnaryOperator<String> classNames) {
         NumberFormat count = NumberFormat.getIntegerInstance(locale);
         NumberFormat percent = NumberFormat.getNumberInstance(locale);
         percent.setMaximumFractionDigits(1);

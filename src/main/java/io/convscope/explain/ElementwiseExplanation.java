@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import java.util.Locale;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
@@ -266,7 +267,7 @@ public final class ElementwiseExplanation {
 
     /** Two decimals, or three significant digits with an exponent once the number no longer fits a cell. */
     private static String large(double value) {
-        return Math.abs(value) < 1e6 ? Formulas.twoDecimals(value) : String.format(java.util.Locale.ROOT, "%.3g", value);
+        return Math.abs(value) < 1e6 ? Formulas.twoDecimals(value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** Batch norm's folded scale for this channel (gamma / sqrt(var + eps)), or a scaling's factor. */

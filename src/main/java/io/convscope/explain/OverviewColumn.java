@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import java.util.Arrays;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
@@ -57,7 +58,7 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
         List<OverviewColumn> columns = new ArrayList<>();
         List<LayerDescription> layers = network.layers();
         int[] columnOf = new int[layers.size()];
-        java.util.Arrays.fill(columnOf, -1);
+        Arrays.fill(columnOf, -1);
         for (int i = 0; i < layers.size(); i++) {
             LayerDescription l = layers.get(i);
             boolean last = i == layers.size() - 1;

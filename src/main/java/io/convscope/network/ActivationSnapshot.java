@@ -1,5 +1,6 @@
 package io.convscope.network;
 
+import java.util.stream.IntStream;
 import java.util.List;
 
 /**
@@ -94,7 +95,7 @@ public final class ActivationSnapshot {
 
     /** Class indices sorted by falling probability. */
     public int[] ranking() {
-        return java.util.stream.IntStream.range(0, probabilities.length).boxed()
+        return IntStream.range(0, probabilities.length).boxed()
                 .sorted((a, b) -> Float.compare(probabilities[b], probabilities[a]))
                 .mapToInt(Integer::intValue).toArray();
     }

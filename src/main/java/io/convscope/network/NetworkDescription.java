@@ -1,5 +1,7 @@
 package io.convscope.network;
 
+import java.util.ArrayList;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +50,7 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
     }
 
     private static List<List<Integer>> chain(int layers) {
-        List<List<Integer>> in = new java.util.ArrayList<>(layers);
+        List<List<Integer>> in = new ArrayList<>(layers);
         for (int i = 0; i < layers; i++) {
             in.add(i == 0 ? List.of() : List.of(i - 1));
         }
@@ -86,7 +88,7 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
 
     /** The layers that read {@code layer}'s output, in order. */
     public List<Integer> readersOf(int layer) {
-        List<Integer> readers = new java.util.ArrayList<>();
+        List<Integer> readers = new ArrayList<>();
         for (int i = layer + 1; i < inputs.size(); i++) {
             if (inputs.get(i).contains(layer)) {
                 readers.add(i);
@@ -109,7 +111,7 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
     }
 
     /** Index of the first layer that passes {@code test}, or -1 when none does. */
-    public int firstIndex(java.util.function.Predicate<LayerDescription> test) {
+    public int firstIndex(Predicate<LayerDescription> test) {
         for (int i = 0; i < layers.size(); i++) {
             if (test.test(layers.get(i))) {
                 return i;

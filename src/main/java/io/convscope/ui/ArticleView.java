@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import javafx.scene.layout.Region;
 import io.convscope.explain.Article;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -138,7 +139,7 @@ final class ArticleView extends VBox {
             }
             Label bullet = new Label(list instanceof OrderedList ? number++ + "." : "\u2022");
             bullet.getStyleClass().add("article-bullet");
-            bullet.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            bullet.setMinWidth(Region.USE_PREF_SIZE);
             VBox body = new VBox(4);
             for (org.commonmark.node.Node child = item.getFirstChild(); child != null; child = child.getNext()) {
                 body.getChildren().add(block(child));

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import java.nio.file.Path;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -77,7 +78,7 @@ public final class ConvScopeApp extends Application {
             window.loadModel(null);
             window.loadPreset(model.substring(PRESET_PREFIX.length()));
         } else {
-            window.loadModel(model == null || model.isBlank() ? null : java.nio.file.Path.of(model));
+            window.loadModel(model == null || model.isBlank() ? null : Path.of(model));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.explain.Article;
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.FormulaStep;
@@ -60,7 +61,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
         setId("conv-formula");
         title.setId("conv-formula-title");
         Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"),
-                io.convscope.explain.Article.CONVOLUTION);
+                Article.CONVOLUTION);
         HBox header = header(title, info, "conv-formula", text.getString("conv.formula.playPause"),
                 text.getString("conv.formula.close"), onClose);
 

@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import io.convscope.explain.Article;
+import java.util.Locale;
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.GridPosition;
@@ -50,7 +52,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         this.text = text;
         Label title = new Label();
         title.setId("formula-title");
-        InfoButton info = new InfoButton("formula-info", "", io.convscope.explain.Article.RELU);
+        InfoButton info = new InfoButton("formula-info", "", Article.RELU);
         HBox header = header(title, info, "formula", text.getString("formula.playPause"),
                 text.getString("formula.close"), onClose);
 
@@ -89,7 +91,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         String kind = pool ? (d.kind() == LayerKind.MAX_POOL ? "maxPool" : "averagePool") : titleKey(d.kind());
         if (d.kind() == LayerKind.DETECTION) {
             // Which of the anchor's numbers this channel is: "box width (anchor 2)", "class 7 probability (anchor 0)".
-            String part = elementwise.detectionPart().name().toLowerCase(java.util.Locale.ROOT);
+            String part = elementwise.detectionPart().name().toLowerCase(Locale.ROOT);
             titleLabel.setText(String.format(text.getString("formula.detection." + part), elementwise.anchor(),
                     OutputMap.className(snapshot.network(), elementwise.detectionClass())));
         } else if (d.kind() == LayerKind.ACTIVATION && !d.activation().equals("relu")) {
@@ -98,7 +100,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
             titleLabel.setText(text.getString("formula." + kind));
         }
         info.setExplanation(text.getString("formula." + infoKey(d.kind()) + ".info"));
-        info.setSection(io.convscope.explain.Article.sectionFor(d.kind()));
+        info.setSection(Article.sectionFor(d.kind()));
         List<ElementwiseExplanation.Source> sources = pool
                 ? List.of(new ElementwiseExplanation.Source(snapshot.network().inputOf(layer), channel,
                         snapshot.network().layer(snapshot.network().inputOf(layer)).name(), pooling.input()))

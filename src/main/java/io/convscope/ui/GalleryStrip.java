@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import java.io.IOException;
 import io.convscope.engine.TinyVgg;
 import javafx.geometry.Pos;
 import javafx.scene.control.ScrollPane;
@@ -54,7 +55,7 @@ final class GalleryStrip extends ScrollPane {
                 });
                 buttons.put(file, b);
                 box.getChildren().add(b);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // a sample that cannot be read is left out of the strip
             }
         }

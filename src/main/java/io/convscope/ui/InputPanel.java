@@ -1,5 +1,11 @@
 package io.convscope.ui;
 
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import atlantafx.base.theme.Styles;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -39,10 +45,10 @@ final class InputPanel extends VBox {
     private final ResourceBundle text;
     private final Label caption = new Label();
     private final Label outputTitle = new Label();
-    private final javafx.scene.canvas.Canvas outputFigure = new javafx.scene.canvas.Canvas(ORIGINAL_SIZE, ORIGINAL_SIZE);
+    private final Canvas outputFigure = new Canvas(ORIGINAL_SIZE, ORIGINAL_SIZE);
     private final Label outputNotes = new Label();
     private final RandomWeightsBadge randomWeights;
-    private javafx.scene.image.Image networkInput;
+    private Image networkInput;
 
     InputPanel(ResourceBundle text) {
         this.text = text;
@@ -76,7 +82,7 @@ final class InputPanel extends VBox {
         getChildren().addAll(name, originalTitle, original, processedTitle, processed, caption,
                 outputTitle, randomWeights, outputFigure, outputNotes);
         for (Label l : List.of(name, processedTitle, caption, outputTitle, outputNotes)) {
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut to "..."
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, never cut to "..."
         }
         showOutput(null);
     }
@@ -101,7 +107,7 @@ final class InputPanel extends VBox {
     void showOutput(ActivationSnapshot snapshot) {
         boolean map = snapshot != null && networkInput != null
                 && (OutputMap.isDetection(snapshot.network()) || OutputMap.isMask(snapshot.network()));
-        for (javafx.scene.Node n : List.of(outputTitle, outputFigure, outputNotes)) {
+        for (Node n : List.of(outputTitle, outputFigure, outputNotes)) {
             n.setVisible(map);
             n.setManaged(map);
         }
@@ -175,8 +181,8 @@ final class InputPanel extends VBox {
             float v = Math.max(0, Math.min(1, mask.value(i)));
             argb[i] = (int) Math.round(255 * MASK_OPACITY * v) << 24 | Palette.MASK_TINT_RGB;
         }
-        javafx.scene.image.WritableImage tinted = new javafx.scene.image.WritableImage(w, h);
-        tinted.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        WritableImage tinted = new WritableImage(w, h);
+        tinted.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         g.drawImage(tinted, 0, 0, size, size);
         outputTitle.setText(text.getString("output.mask.title"));
         outputNotes.setText(String.format(text.getString("output.mask.notes"), 100 * OutputMap.maskCoverage(snapshot),

@@ -1,5 +1,10 @@
 package io.convscope.ui;
 
+import javafx.beans.InvalidationListener;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import org.kordamp.ikonli.material2.Material2MZ;
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
 import io.convscope.explain.ArticleFacts;
@@ -58,7 +63,7 @@ final class LearnPanel extends BorderPane {
     /** Where the reader was sent (a section's heading, so far below the viewport's top): kept there until they scroll. */
     private ReadingPlace pinned;
     private Node pinnedHeading;
-    private final javafx.beans.InvalidationListener aimAgain = o -> aim();
+    private final InvalidationListener aimAgain = o -> aim();
     private double pendingOffset = HEADING_MARGIN;
 
     /** A place in the article: a section and how far its heading is above the viewport's top, in pixels. */
@@ -81,7 +86,7 @@ final class LearnPanel extends BorderPane {
         setPrefWidth(PREF_WIDTH);
         setMinWidth(MIN_WIDTH);
 
-        Label title = new Label(text.getString("learn.title"), new FontIcon(org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK));
+        Label title = new Label(text.getString("learn.title"), new FontIcon(Material2MZ.MENU_BOOK));
         title.getStyleClass().add("learn-heading");
         title.setMinWidth(Region.USE_PREF_SIZE); // the contents menu gives way in a narrow panel, not the title
         contents.setMinWidth(CONTENTS_MIN_WIDTH);
@@ -125,9 +130,9 @@ final class LearnPanel extends BorderPane {
         // A heading the reader was sent to stays at the top while the panel opens and figures settle their height;
         // the reader's own scrolling, clicking or typing lets go of it.
         scroll.viewportBoundsProperty().addListener(o -> aim());
-        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> pinned = null);
-        scroll.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pinned = null);
-        scroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> pinned = null);
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> pinned = null);
+        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pinned = null);
+        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> pinned = null);
         visibleProperty().addListener((o, was, now) -> refreshIfShowing());
         sceneProperty().addListener((o, was, now) -> refreshIfShowing());
     }

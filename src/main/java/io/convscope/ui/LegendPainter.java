@@ -1,5 +1,9 @@
 package io.convscope.ui;
 
+import java.util.ArrayList;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewLayout;
@@ -91,12 +95,12 @@ final class LegendPainter {
      * a rectangle per pixel, but a single drawing operation (thirty-odd legends made VGG-16's overview slow to draw).
      */
     private static void gradient(GraphicsContext g, double x, double y, double w, Coloring coloring, double lo, double hi) {
-        java.util.List<javafx.scene.paint.Stop> stops = new java.util.ArrayList<>(GRADIENT_STOPS);
+        List<Stop> stops = new ArrayList<>(GRADIENT_STOPS);
         for (int i = 0; i < GRADIENT_STOPS; i++) {
             double t = (double) i / (GRADIENT_STOPS - 1);
-            stops.add(new javafx.scene.paint.Stop(t, Palette.fx(coloring.argb(lo + (hi - lo) * t))));
+            stops.add(new Stop(t, Palette.fx(coloring.argb(lo + (hi - lo) * t))));
         }
-        g.setFill(new javafx.scene.paint.LinearGradient(x, 0, x + w, 0, false, javafx.scene.paint.CycleMethod.NO_CYCLE,
+        g.setFill(new LinearGradient(x, 0, x + w, 0, false, CycleMethod.NO_CYCLE,
                 stops));
         g.fillRect(x, y, w, BAR_HEIGHT);
     }

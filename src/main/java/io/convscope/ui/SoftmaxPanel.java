@@ -1,5 +1,11 @@
 package io.convscope.ui;
 
+import io.convscope.explain.Article;
+import io.convscope.explain.OverviewLayout;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Decimals;
 import io.convscope.explain.SoftmaxExplanation;
@@ -38,7 +44,7 @@ public final class SoftmaxPanel extends VBox {
     static final double SELECTED_RADIUS = 17;
     static final double RADIUS = 14;
     /** Classes drawn at most; the others' exponentials are summed into one term (ImageNet has 1,000). */
-    static final int MAX_CLASSES = io.convscope.explain.OverviewLayout.MAX_OUTPUT_ROWS;
+    static final int MAX_CLASSES = OverviewLayout.MAX_OUTPUT_ROWS;
     private static final String TERM_STYLE = "-fx-font-family: monospace; -fx-font-size: 15px; "
             + "-fx-background-radius: 4; -fx-padding: 1 5 1 5; ";
 
@@ -70,7 +76,7 @@ public final class SoftmaxPanel extends VBox {
 
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("softmax-title");
-        Button info = new InfoButton("softmax-info", text.getString("softmax.info"), io.convscope.explain.Article.SOFTMAX);
+        Button info = new InfoButton("softmax-info", text.getString("softmax.info"), Article.SOFTMAX);
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
         close.getStyleClass().add(Styles.FLAT);
         close.setId("softmax-close");
@@ -175,7 +181,7 @@ public final class SoftmaxPanel extends VBox {
         }
         if (shownClasses.length < classes) {
             double others = 0;
-            java.util.Set<Integer> drawn = new java.util.HashSet<>();
+            Set<Integer> drawn = new HashSet<>();
             for (int c : shownClasses) {
                 drawn.add(c);
             }
@@ -211,10 +217,10 @@ public final class SoftmaxPanel extends VBox {
     /** Which classes get a circle and a term, in order: all of them, or the ten largest logits for big outputs. */
     static int[] shownClasses(ActivationSnapshot s, int classIndex, int classes) {
         if (classes <= MAX_CLASSES) {
-            return java.util.stream.IntStream.range(0, classes).toArray();
+            return IntStream.range(0, classes).toArray();
         }
-        int[] top = java.util.Arrays.copyOf(s.ranking(), MAX_CLASSES);
-        boolean in = java.util.Arrays.stream(top).anyMatch(c -> c == classIndex);
+        int[] top = Arrays.copyOf(s.ranking(), MAX_CLASSES);
+        boolean in = Arrays.stream(top).anyMatch(c -> c == classIndex);
         if (!in) {
             top[MAX_CLASSES - 1] = classIndex;
         }

@@ -1,7 +1,7 @@
 /**
  * The JavaFX app: the main window and its workspace model, the engine service that runs requests off the FX thread,
- * the overview, the explanation views, the Learn panel and the architecture analyzer. The only package that uses
- * JavaFX, AtlantaFX and Ikonli. It may use {@code engine} (through its public model, inference and preset API),
+ * the overview, the explanation views and the Learn panel; the architecture analyzer is in {@code ui.architecture}.
+ * The only packages that use JavaFX, AtlantaFX and Ikonli. It may use {@code engine} (through its public model, inference and preset API),
  * {@code network} and {@code explain}.
  */
 package io.convscope.ui;

@@ -1,5 +1,9 @@
 package io.convscope.cli;
 
+import io.convscope.engine.KerasImportTest;
+import io.convscope.engine.ModelLoader;
+import io.convscope.network.ClassLists;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.engine.SharedData;
@@ -41,7 +45,7 @@ class CliTest {
 
     @Test
     void predictOnADetectorPrintsItsMostConfidentBoxes() throws Exception {
-        String image = java.nio.file.Path.of("sample-images", "rocket.jpg").toString();
+        String image = Path.of("sample-images", "rocket.jpg").toString();
         Run text = run("predict", "--preset", "tiny-yolo", image);
         assertEquals(0, text.code(), text.err());
         Run r = run("predict", "--preset", "tiny-yolo", "--json", image);
@@ -54,9 +58,9 @@ class CliTest {
         assertTrue(best.get("score").asDouble() >= boxes.get(1).get("score").asDouble());
         // The text lists the same box first.
         String first = text.out().lines().skip(1).findFirst().orElseThrow();
-        String voc = io.convscope.network.ClassLists.voc().get(best.get("class").asInt()); // Tiny YOLO: VOC's names
+        String voc = ClassLists.voc().get(best.get("class").asInt()); // Tiny YOLO: VOC's names
         assertTrue(first.contains(voc + " ")
-                && first.contains(String.format(java.util.Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())), first);
+                && first.contains(String.format(Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())), first);
         assertOneLineError(run("evaluate", "--preset", "tiny-yolo", "--data", "sample-images"), "outputs a map, not classes");
     }
 
@@ -162,7 +166,7 @@ class CliTest {
     @Test
     void kerasFileWithUnsupportedLayerIsOneLine(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("lstm.json");
-        Files.writeString(json, io.convscope.engine.KerasImportTest.UNSUPPORTED_LAYER);
+        Files.writeString(json, KerasImportTest.UNSUPPORTED_LAYER);
         assertOneLineError(run("predict", "--model", json.toString(), "x.png"), "lstm.json");
     }
 
@@ -233,7 +237,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(13, o.get("layers").size());
-        assertEquals(io.convscope.engine.ModelLoader.loadBundled().parameterCount(), o.get("total_params").asLong());
+        assertEquals(ModelLoader.loadBundled().parameterCount(), o.get("total_params").asLong());
         assertEquals(19_920, o.get("total_params").asLong());
         // 3*3*3*10*62*62 + 3*3*10*10*60*60 + 3*3*10*10*28*28 + 3*3*10*10*26*26 + 1690*10
         assertEquals(5_608_780, o.get("total_macs").asLong());
@@ -253,7 +257,7 @@ class CliTest {
     }
 
     private static List<String> inputs(JsonNode layer) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         layer.get("inputs").forEach(i -> ids.add(i.asText()));
         return ids;
     }
@@ -337,7 +341,7 @@ class CliTest {
 
     @Test
     void predictWithRandomWeightsSaysTheResultMeansNothing() throws Exception {
-        String image = java.nio.file.Path.of("sample-images", "rocket.jpg").toString();
+        String image = Path.of("sample-images", "rocket.jpg").toString();
         Run text = run("predict", "--preset", "lenet", image);
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("random weights: this prediction means nothing"), text.out());

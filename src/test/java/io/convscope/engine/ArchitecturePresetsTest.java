@@ -1,5 +1,10 @@
 package io.convscope.engine;
 
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryType;
+import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
+import org.nd4j.linalg.api.buffer.DataType;
 import io.convscope.network.CostAnalysis;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
@@ -114,14 +119,14 @@ class ArchitecturePresetsTest {
         ArchitectureGraph g = p.graph();
         // DL4J's report sums each layer's parameters the same way; the activations it lists per layer for one example
         long dl4jParams = report.getLayerAndVertexReports().values().stream()
-                .mapToLong(r -> r instanceof org.deeplearning4j.nn.conf.memory.LayerMemoryReport l ? l.getParameterSize() : 0)
+                .mapToLong(r -> r instanceof LayerMemoryReport l ? l.getParameterSize() : 0)
                 .sum();
         assertEquals(dl4jParams, g.params());
         long dl4jActivations = report.getLayerAndVertexReports().values().stream()
-                .mapToLong(r -> r instanceof org.deeplearning4j.nn.conf.memory.LayerMemoryReport l ? l.getMemoryBytes(
-                        org.deeplearning4j.nn.conf.memory.MemoryType.ACTIVATIONS, 1,
-                        org.deeplearning4j.nn.conf.memory.MemoryUseMode.INFERENCE,
-                        org.deeplearning4j.nn.conf.CacheMode.NONE, org.nd4j.linalg.api.buffer.DataType.FLOAT) : 0)
+                .mapToLong(r -> r instanceof LayerMemoryReport l ? l.getMemoryBytes(
+                        MemoryType.ACTIVATIONS, 1,
+                        MemoryUseMode.INFERENCE,
+                        CacheMode.NONE, DataType.FLOAT) : 0)
                 .sum();
         long ourLayerActivations = g.nodes().stream().filter(n -> n.type() != NodeType.INPUT && n.type() != NodeType.MERGE)
                 .mapToLong(ArchitectureNode::activationBytes).sum();

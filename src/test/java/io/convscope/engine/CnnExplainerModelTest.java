@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 import io.convscope.network.ActivationSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,18 +93,18 @@ class CnnExplainerModelTest {
     }
 
     @Test
-    void missingWeightFileIsReported(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void missingWeightFileIsReported(@TempDir Path dir) throws Exception {
         Files.copy(SharedData.cnnExplainerModel(), dir.resolve("model.json"));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
         assertTrue(e.getMessage().contains("group1-shard1of1.bin") && e.getMessage().contains("missing"), e.getMessage());
     }
 
     @Test
-    void shortWeightFileIsReported(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void shortWeightFileIsReported(@TempDir Path dir) throws Exception {
         Path json = SharedData.cnnExplainerModel();
         Files.copy(json, dir.resolve("model.json"));
         byte[] bin = Files.readAllBytes(json.resolveSibling("group1-shard1of1.bin"));
-        Files.write(dir.resolve("group1-shard1of1.bin"), java.util.Arrays.copyOf(bin, bin.length - 100));
+        Files.write(dir.resolve("group1-shard1of1.bin"), Arrays.copyOf(bin, bin.length - 100));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
         assertTrue(e.getMessage().contains("shorter"), e.getMessage());
     }

@@ -1,5 +1,11 @@
 package io.convscope.engine;
 
+import io.convscope.explain.ConvolutionExplanation;
+import io.convscope.network.OutputMap;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.io.TempDir;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
@@ -35,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompiledNetworkTest {
 
     @Test
-    void aSegmentationModelsZipOpensWithAMapOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aSegmentationModelsZipOpensWithAMapOutput(@TempDir Path dir)
             throws Exception {
         // A user's own DL4J model ending in a per-pixel sigmoid loss (a U-Net in miniature), saved without a sidecar:
         // the loader must not read the last layer's one channel as one class.
@@ -43,17 +49,17 @@ class CompiledNetworkTest {
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
                         .activation(Activation.RELU).build())
                 .layer(new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
                         .activation(Activation.SIGMOID).build())
                 .setInputType(InputType.convolutional(64, 64, 3)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        java.nio.file.Path zip = dir.resolve("segmenter.zip");
-        org.deeplearning4j.util.ModelSerializer.writeModel(net, zip.toFile(), false);
+        Path zip = dir.resolve("segmenter.zip");
+        ModelSerializer.writeModel(net, zip.toFile(), false);
         LoadedModel m = ModelLoader.load(zip);
         assertTrue(m.metadata().classes().isEmpty());
         assertTrue(!m.description().predictsClasses());
-        assertTrue(io.convscope.network.OutputMap.isMask(m.description()));
+        assertTrue(OutputMap.isMask(m.description()));
         float[] x = new float[3 * 64 * 64];
         Random rng = new Random(1);
         for (int i = 0; i < x.length; i++) {
@@ -151,7 +157,7 @@ class CompiledNetworkTest {
             x[i] = rng.nextFloat();
         }
         ActivationSnapshot s = compiled.forward(x);
-        var explanation = new io.convscope.explain.ConvolutionExplanation(s, depthwise, 5);
+        var explanation = new ConvolutionExplanation(s, depthwise, 5);
         assertTrue(explanation.depthwise());
         assertEquals(1, explanation.inputChannels());
         assertEquals(2, explanation.inputChannel(0));

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import java.nio.file.Files;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,7 +45,7 @@ class InferenceTest {
         assertEquals(0x33 / 255f, first.layer(0).value(0, 10, 10), 1e-7);
 
         write(a, 0x000000);
-        java.nio.file.Files.setLastModifiedTime(a, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(a, FileTime.from(Instant.now().plusSeconds(5)));
         ActivationSnapshot edited = inference.run(a);
         assertNotSame(first, edited);
         assertEquals(0f, edited.layer(0).value(0, 10, 10));

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.network.ActivationSnapshot;
@@ -56,7 +57,7 @@ class KerasH5ImportTest {
         Path h5 = copy("small_cnn.h5", dir);
         byte[] bytes = Files.readAllBytes(h5);
         Path cut = dir.resolve("cut.h5");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 3));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(cut));
         assertTrue(e.getMessage().contains("cut.h5"), e.getMessage());
     }

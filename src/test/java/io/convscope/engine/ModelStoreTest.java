@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ModelStoreTest {
         ModelStore.save(net(1), meta(OLD), a);
         ModelStore.save(net(2), meta(NEW), b);
         // What a kill between the old ModelStore's two renames left: the new zip beside the old JSON.
-        Files.copy(b, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(b, a, StandardCopyOption.REPLACE_EXISTING);
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(a));
         assertTrue(e.getMessage().startsWith("a.zip and a.json do not belong together"), e.getMessage());
     }

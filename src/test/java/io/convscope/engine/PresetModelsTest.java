@@ -1,5 +1,12 @@
 package io.convscope.engine;
 
+import io.convscope.explain.OverviewColumn;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
@@ -112,7 +119,7 @@ class PresetModelsTest {
         assertEquals(LayerKind.CONVOLUTION, pointwise.kind());
         assertEquals(1, pointwise.kernel().height(), "then a 1x1 convolution mixes the channels");
         // The overview draws one edge into each depthwise neuron, from the channel it reads.
-        var column = io.convscope.explain.OverviewColumn.of(d).stream()
+        var column = OverviewColumn.of(d).stream()
                 .filter(c -> c.layerIndex() == depthwise).findFirst().orElseThrow();
         var in = column.inputs().get(0);
         assertTrue(column.reads(in, 7, 7));
@@ -168,7 +175,7 @@ class PresetModelsTest {
                 return true;
             }
         };
-        assertThrows(java.util.concurrent.CancellationException.class,
+        assertThrows(CancellationException.class,
                 () -> PresetModels.load(preset("lenet"), "x", cancelAfterConfigure));
     }
 
@@ -178,14 +185,14 @@ class PresetModelsTest {
         float[] x = randomInput(in);
         ActivationSnapshot s = m.compiled().forward(x);
         INDArray input = Nd4j.create(x, new long[] {1, in.channels(), in.height(), in.width()}, 'c');
-        var graph = (org.deeplearning4j.nn.graph.ComputationGraph) m.network();
-        java.util.Map<String, INDArray> all = graph.feedForward(input, false);
+        var graph = (ComputationGraph) m.network();
+        Map<String, INDArray> all = graph.feedForward(input, false);
         // DL4J applies an activation layer to its input's array in place: such inputs are checked through the
         // activation's output instead.
-        java.util.Set<String> overwritten = new java.util.HashSet<>();
+        Set<String> overwritten = new HashSet<>();
         graph.getConfiguration().getVertices().forEach((name, v) -> {
-            if (v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv
-                    && lv.getLayerConf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer) {
+            if (v instanceof LayerVertex lv
+                    && lv.getLayerConf().getLayer() instanceof ActivationLayer) {
                 overwritten.addAll(graph.getConfiguration().getVertexInputs().get(name));
             }
         });

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,7 +151,7 @@ class TrainerTest {
     @Test
     void missingSplitIsAClearError(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("train/a"));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        var e = Assertions.assertThrows(IOException.class,
                 () -> new Trainer(options(dir, dir.resolve("m.zip"), 1, false)).train(new Trainer.Listener() {
                 }, () -> false));
         assertTrue(e.getMessage().contains("val"), e.getMessage());

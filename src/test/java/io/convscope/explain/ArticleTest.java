@@ -1,5 +1,7 @@
 package io.convscope.explain;
 
+import io.convscope.network.LayerKind;
+import java.util.HashMap;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.network.ActivationSnapshot;
@@ -74,7 +76,7 @@ class ArticleTest {
 
     @Test
     void bothLanguagesHaveTheSameSectionsFiguresFormulasLinksAndIcons() {
-        Map<String, Article> articles = new java.util.HashMap<>();
+        Map<String, Article> articles = new HashMap<>();
         for (String lang : LANGUAGES) {
             Article a = Article.parse(Article.read(lang));
             assertEquals(SECTIONS, a.sections().stream().map(Article.Section::id).toList(), lang);
@@ -180,7 +182,7 @@ class ArticleTest {
 
     @Test
     void everyLayerKindHasASection() {
-        for (io.convscope.network.LayerKind kind : io.convscope.network.LayerKind.values()) {
+        for (LayerKind kind : LayerKind.values()) {
             assertTrue(SECTIONS.contains(Article.sectionFor(kind)), kind.name());
         }
     }

@@ -1,5 +1,12 @@
 package io.convscope.explain;
 
+import io.convscope.engine.ArchitecturePresets;
+import io.convscope.engine.PresetModels;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerKind;
@@ -71,17 +78,17 @@ class ElementwiseExplanationTest {
      */
     @Test
     void graphLayersRecomputeFromTheirOperands() throws Exception {
-        for (String id : java.util.List.of("resnet50", "squeezenet", "inception-resnet-v1")) {
-            var preset = io.convscope.engine.ArchitecturePresets.find(id).orElseThrow();
-            var model = io.convscope.engine.PresetModels.load(preset, id, io.convscope.engine.PresetModels.Progress.NONE);
+        for (String id : List.of("resnet50", "squeezenet", "inception-resnet-v1")) {
+            var preset = ArchitecturePresets.find(id).orElseThrow();
+            var model = PresetModels.load(preset, id, PresetModels.Progress.NONE);
             Shape in = model.description().inputShape();
             float[] x = new float[in.size()];
-            java.util.Random rng = new java.util.Random(3);
+            Random rng = new Random(3);
             for (int i = 0; i < x.length; i++) {
                 x[i] = rng.nextFloat();
             }
             ActivationSnapshot snapshot = model.compiled().forward(x);
-            java.util.Set<LayerKind> seen = java.util.EnumSet.noneOf(LayerKind.class);
+            Set<LayerKind> seen = EnumSet.noneOf(LayerKind.class);
             var network = snapshot.network();
             for (int layer = 1; layer < network.layers().size() - 1; layer++) {
                 LayerKind kind = network.layer(layer).kind();
@@ -112,22 +119,22 @@ class ElementwiseExplanationTest {
             }
             assertTrue(seen.size() >= 2, id + " " + seen);
             if (id.equals("resnet50")) {
-                assertTrue(seen.containsAll(java.util.List.of(LayerKind.ADD, LayerKind.BATCH_NORM, LayerKind.ZERO_PADDING)), seen.toString());
+                assertTrue(seen.containsAll(List.of(LayerKind.ADD, LayerKind.BATCH_NORM, LayerKind.ZERO_PADDING)), seen.toString());
             } else if (id.equals("squeezenet")) {
                 assertTrue(seen.contains(LayerKind.CONCAT), seen.toString());
             } else {
-                assertTrue(seen.containsAll(java.util.List.of(LayerKind.SCALE, LayerKind.CONCAT)), seen.toString());
+                assertTrue(seen.containsAll(List.of(LayerKind.SCALE, LayerKind.CONCAT)), seen.toString());
             }
         }
     }
 
     @Test
     void residualFormulaBracketsNegativeOperands() throws Exception {
-        var preset = io.convscope.engine.ArchitecturePresets.find("resnet50").orElseThrow();
-        var model = io.convscope.engine.PresetModels.load(preset, "r", new int[] {3, 224, 224},
-                io.convscope.engine.PresetModels.Progress.NONE);
+        var preset = ArchitecturePresets.find("resnet50").orElseThrow();
+        var model = PresetModels.load(preset, "r", new int[] {3, 224, 224},
+                PresetModels.Progress.NONE);
         float[] x = new float[model.description().inputShape().size()];
-        java.util.Arrays.fill(x, 0.5f);
+        Arrays.fill(x, 0.5f);
         ActivationSnapshot snapshot = model.compiled().forward(x);
         int add = snapshot.network().firstIndex(l -> l.kind() == LayerKind.ADD);
         ElementwiseExplanation view = new ElementwiseExplanation(snapshot, add, 0);

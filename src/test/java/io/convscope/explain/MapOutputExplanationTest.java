@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import java.util.Locale;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.PresetModels;
@@ -152,7 +153,7 @@ class MapOutputExplanationTest {
         var navigator = new ExplanationNavigator(network);
         assertEquals(new ExplanationState.Activation(grid, 7), navigator.choose(grid, 7));
         assertEquals(Article.MAP_OUTPUTS, Article.sectionFor(LayerKind.DETECTION));
-        var facts = ArticleFacts.of(network, snapshot, java.util.Locale.ENGLISH);
+        var facts = ArticleFacts.of(network, snapshot, Locale.ENGLISH);
         assertEquals(ArticleFacts.NONE, facts.get("top.class"), "no class to name");
     }
 }

@@ -1,5 +1,24 @@
 package io.convscope.ui;
 
+import io.convscope.explain.ElementwiseExplanation;
+import io.convscope.explain.ExplanationState;
+import io.convscope.explain.PoolingExplanation;
+import io.convscope.network.CostAnalysis;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.prefs.Preferences;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.explain.ColorRanges;
@@ -182,8 +201,8 @@ public class AppWindowTest {
     @BeforeAll
     static void launch() throws Exception {
         System.setProperty("convscope.settings", "io/convscope-test");
-        java.util.prefs.Preferences.userRoot().node("io/convscope-test").clear();
-        java.util.prefs.Preferences.userRoot().node("io/convscope-test").put("language", "en");
+        Preferences.userRoot().node("io/convscope-test").clear();
+        Preferences.userRoot().node("io/convscope-test").put("language", "en");
         stage = FxToolkit.registerPrimaryStage();
         // Windows another test class left open would sit over ours and take the robot's clicks and keys.
         closeWindowsExcept(stage);
@@ -198,9 +217,9 @@ public class AppWindowTest {
     }
 
     /** Closes every window but {@code keep}: a test class's own stage must not outlive it. */
-    static void closeWindowsExcept(javafx.stage.Stage keep) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != keep && w instanceof javafx.stage.Stage).forEach(w -> ((javafx.stage.Stage) w).close()))
+    static void closeWindowsExcept(Stage keep) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w != keep && w instanceof Stage).forEach(w -> ((Stage) w).close()))
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -270,7 +289,7 @@ public class AppWindowTest {
         try {
             // A wide network renders only the columns in view: scroll there first, as a student would.
             WaitForAsyncUtils.asyncFx(() -> app.window().overview().revealColumn(column(layerName)))
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -351,7 +370,7 @@ public class AppWindowTest {
         assertEquals(new OverviewEdge(c, 2, 7), overview.hoveredEdge());
         var w = shown().snapshot().network().weights("conv_1_2");
         Label readout = (Label) stage.getScene().lookup("#readout");
-        String expected = String.format(java.util.Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0),
+        String expected = String.format(Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0),
                 w.weight(7, 2, 0, 1), w.weight(7, 2, 0, 2));
         assertTrue(readout.getText().contains("relu_1_1 #2") && readout.getText().contains(expected), readout.getText());
     }
@@ -433,9 +452,9 @@ public class AppWindowTest {
             }
         }
         WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putImage(SwingFXUtils.toFXImage(img, null));
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         }).get();
         robot.clickOn("#paste");
         waitUntil(() -> shown().key().startsWith("paste:"));
@@ -462,7 +481,7 @@ public class AppWindowTest {
         int layer = shown().snapshot().network().indexOf("relu_1_2");
         robot.clickOn(app.window().overview().heatmap(column("relu_1_2"), 4));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new io.convscope.explain.ExplanationState.Activation(layer, 4), app.window().explanationState());
+        assertEquals(new ExplanationState.Activation(layer, 4), app.window().explanationState());
         ElementwiseFormulaPanel panel = app.window().elementwisePanel();
         assertTrue(panel.isPlaying());
         assertTrue(stage.getScene().lookup("#range-mode").isDisabled(), "controls are disabled while a view is open");
@@ -472,7 +491,7 @@ public class AppWindowTest {
         robot.moveTo(output.localToScreen(cell * 2.5, cell * 3.5));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!panel.isPlaying());
-        var explanation = new io.convscope.explain.ElementwiseExplanation(shown().snapshot(), layer, 4);
+        var explanation = new ElementwiseExplanation(shown().snapshot(), layer, 4);
         var p = explanation.position(panel.step());
         assertEquals(explanation.step(p.y(), p.x()).formula(), panel.formulaText());
         float x = shown().snapshot().layer(layer - 1).value(4, p.y(), p.x());
@@ -485,7 +504,7 @@ public class AppWindowTest {
         WaitForAsyncUtils.asyncFx(() -> stage.setIconified(false)).get();
         WaitForAsyncUtils.waitForFxEvents();
         escape();
-        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
         assertTrue(!stage.getScene().lookup("#range-mode").isDisabled());
     }
 
@@ -495,11 +514,11 @@ public class AppWindowTest {
         int layer = shown().snapshot().network().indexOf("max_pool_1");
         robot.clickOn(app.window().overview().heatmap(column("max_pool_1"), 2));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new io.convscope.explain.ExplanationState.Pooling(layer, 2), app.window().explanationState());
+        assertEquals(new ExplanationState.Pooling(layer, 2), app.window().explanationState());
         ElementwiseFormulaPanel panel = app.window().elementwisePanel();
         robot.clickOn("#formula-play");
         WaitForAsyncUtils.waitForFxEvents();
-        var explanation = new io.convscope.explain.PoolingExplanation(shown().snapshot(), layer, 2);
+        var explanation = new PoolingExplanation(shown().snapshot(), layer, 2);
         // Step and formula read in one FX call: the panel's timeline must not move between the two reads.
         Object[] seen = WaitForAsyncUtils.asyncFx(() -> new Object[] {panel.step(), panel.formulaText()})
                 .get(10, TimeUnit.SECONDS);
@@ -510,7 +529,7 @@ public class AppWindowTest {
         assertTrue(panel.formulaText().startsWith("max("), panel.formulaText());
         screenshot("pool-view.png");
         robot.clickOn("#formula-close");
-        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
     }
 
     @Test
@@ -519,7 +538,7 @@ public class AppWindowTest {
         int layer = shown().snapshot().network().indexOf("conv_1_2");
         robot.clickOn(app.window().overview().heatmap(column("conv_1_2"), 3));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new io.convscope.explain.ExplanationState.Convolution(layer, 3), app.window().explanationState());
+        assertEquals(new ExplanationState.Convolution(layer, 3), app.window().explanationState());
         var view = (ConvolutionView) stage.getScene().lookup("#conv-view");
         float[][] sum = view.explanation().sumOfIntermediatesPlusBias();
         assertEquals(shown().snapshot().layer(layer).value(3, 17, 23), sum[17][23], 1e-5);
@@ -527,7 +546,7 @@ public class AppWindowTest {
         screenshot("conv-view.png");
         robot.clickOn("#conv-intermediate-7");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new io.convscope.explain.ExplanationState.ConvolutionFormula(layer, 3, 7), app.window().explanationState());
+        assertEquals(new ExplanationState.ConvolutionFormula(layer, 3, 7), app.window().explanationState());
         var panel = (ConvolutionFormulaPanel) stage.getScene().lookup("#conv-formula");
         WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get();
         var p = panel.position();
@@ -536,14 +555,14 @@ public class AppWindowTest {
         assertEquals(panel.explanation().intermediate(7)[p.y()][p.x()], step.sum(), 1e-5);
         screenshot("conv-formula.png");
         escape();
-        assertEquals(new io.convscope.explain.ExplanationState.Convolution(layer, 3), app.window().explanationState());
+        assertEquals(new ExplanationState.Convolution(layer, 3), app.window().explanationState());
         // Keyboard only: focus a map and press Enter.
         WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#conv-intermediate-2").requestFocus()).get();
         robot.type(KeyCode.ENTER);
-        assertEquals(new io.convscope.explain.ExplanationState.ConvolutionFormula(layer, 3, 2), app.window().explanationState());
+        assertEquals(new ExplanationState.ConvolutionFormula(layer, 3, 2), app.window().explanationState());
         escape();
         escape();
-        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
     }
 
     @Test
@@ -555,25 +574,25 @@ public class AppWindowTest {
         robot.clickOn(overview.localToScreen(row.x() + 20, row.centerY()));
         WaitForAsyncUtils.waitForFxEvents();
         int layer = overview.columns().get(out).layerIndex();
-        assertEquals(new io.convscope.explain.ExplanationState.Flatten(layer, 6), app.window().explanationState());
+        assertEquals(new ExplanationState.Flatten(layer, 6), app.window().explanationState());
         FlattenView flatten = (FlattenView) ancestor(stage.getScene().lookup("#flatten-strip"), FlattenView.class);
         FlattenViewTest.assertSumAddsUp(flatten.sumText(), shown().snapshot().logit(6));
         screenshot("flatten-view.png");
         robot.clickOn("#flatten-softmax");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new io.convscope.explain.ExplanationState.Softmax(layer, 6), app.window().explanationState());
+        assertEquals(new ExplanationState.Softmax(layer, 6), app.window().explanationState());
         SoftmaxPanel softmax = (SoftmaxPanel) ancestor(stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", shown().snapshot().probability(6)), softmax.probabilityText());
+        assertEquals(String.format(Locale.ROOT, "%.4f", shown().snapshot().probability(6)), softmax.probabilityText());
         robot.moveTo("#softmax-circle-8");
         screenshot("softmax-view.png");
         escape();
-        assertEquals(new io.convscope.explain.ExplanationState.Flatten(layer, 6), app.window().explanationState());
+        assertEquals(new ExplanationState.Flatten(layer, 6), app.window().explanationState());
         escape();
-        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
     }
 
-    static javafx.scene.Node ancestor(javafx.scene.Node n, Class<?> type) {
-        javafx.scene.Node p = n;
+    static Node ancestor(Node n, Class<?> type) {
+        Node p = n;
         while (p != null && !type.isInstance(p)) {
             p = p.getParent();
         }
@@ -606,21 +625,21 @@ public class AppWindowTest {
         return sb.toString();
     }
 
-    private static void collectText(javafx.scene.Node n, StringBuilder sb) {
-        if (n instanceof javafx.scene.text.Text t) {
+    private static void collectText(Node n, StringBuilder sb) {
+        if (n instanceof Text t) {
             sb.append(t.getText());
-        } else if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+        } else if (n instanceof Labeled l && l.getText() != null) {
             sb.append(l.getText()).append('\n');
         }
-        if (n instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
                 collectText(c, sb);
             }
         }
     }
 
-    static javafx.scene.control.Hyperlink link(String destination) {
-        return (javafx.scene.control.Hyperlink) stage.getScene().getRoot().lookupAll(".article-link").stream()
+    static Hyperlink link(String destination) {
+        return (Hyperlink) stage.getScene().getRoot().lookupAll(".article-link").stream()
                 .filter(n -> destination.equals(n.getUserData())).findFirst()
                 .orElseThrow(() -> new AssertionError("no link to " + destination));
     }
@@ -636,13 +655,13 @@ public class AppWindowTest {
         // Live numbers: the first convolution's kernels worked out from the loaded model, softmax of this image.
         String article = articleText();
         assertTrue(article.contains("3 \u00d7 10 = 30 kernels"), "kernel count from the model");
-        assertTrue(article.contains("it says espresso with " + String.format(java.util.Locale.ENGLISH, "%.1f",
+        assertTrue(article.contains("it says espresso with " + String.format(Locale.ENGLISH, "%.1f",
                 100 * snap.probability(snap.topClass())) + " % probability"), "the current prediction");
         assertTrue(article.contains("discards 75 % of the activations"), "pooling arithmetic from the shapes");
         assertTrue(article.contains("into 1,690 values"), "flatten length from the model");
-        var table = (javafx.scene.layout.GridPane) stage.getScene().lookup("#softmax-table");
+        var table = (GridPane) stage.getScene().lookup("#softmax-table");
         String topProbability = table.getChildren().stream()
-                .filter(n -> javafx.scene.layout.GridPane.getRowIndex(n) == 1 && javafx.scene.layout.GridPane.getColumnIndex(n) == 3)
+                .filter(n -> GridPane.getRowIndex(n) == 1 && GridPane.getColumnIndex(n) == 3)
                 .map(n -> ((Label) n).getText()).findFirst().orElseThrow();
         assertEquals(String.format("%.4f", snap.probability(snap.topClass())), topProbability);
 
@@ -670,7 +689,7 @@ public class AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("relu", app.window().learnPanel().currentSection());
         escape();
-        assertEquals(io.convscope.explain.ExplanationState.OVERVIEW, app.window().explanationState());
+        assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!app.window().learnShown(), "F1 closes the article");
@@ -681,9 +700,9 @@ public class AppWindowTest {
     @Order(15)
     void switchingToChineseKeepsTheImageAndTranslatesEverything() throws Exception {
         ActivationSnapshot before = shown().snapshot();
-        java.util.Set<Object> englishOnly = new java.util.HashSet<>();
-        java.util.ResourceBundle en = Language.ENGLISH.messages();
-        java.util.ResourceBundle zh = Language.CHINESE.messages();
+        Set<Object> englishOnly = new HashSet<>();
+        ResourceBundle en = Language.ENGLISH.messages();
+        ResourceBundle zh = Language.CHINESE.messages();
         for (String key : en.keySet()) {
             if (!en.getString(key).equals(zh.getString(key))) {
                 englishOnly.add(en.getString(key));
@@ -695,8 +714,8 @@ public class AppWindowTest {
         assertSame(before, shown().snapshot(), "the image and its activations are kept, not recomputed");
         assertEquals("zh", AppSettings.user().language(), "the choice is remembered");
         assertTrue(stage.getTitle().startsWith("\u610f\u5f0f\u6d53\u7f29\u5496\u5561"), stage.getTitle());
-        assertEquals("\u5b66\u4e60", ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle")).getText());
-        assertEquals(Language.CJK_FAMILY, ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle"))
+        assertEquals("\u5b66\u4e60", ((Labeled) stage.getScene().lookup("#learn-toggle")).getText());
+        assertEquals(Language.CJK_FAMILY, ((Labeled) stage.getScene().lookup("#learn-toggle"))
                 .getFont().getFamily(), "controls use the bundled Chinese font");
 
         assertTrue(stage.getScene().getRoot().lookupAll(".class-name").stream()
@@ -710,14 +729,14 @@ public class AppWindowTest {
         assertTrue(article.contains("\u5377\u79ef\u6838"), "the article is in Chinese");
         screenshot("learn-zh.png");
         // No English UI string is left on screen.
-        java.util.List<String> leftovers = new java.util.ArrayList<>();
-        for (javafx.scene.Node n : stage.getScene().getRoot().lookupAll("*")) {
+        List<String> leftovers = new ArrayList<>();
+        for (Node n : stage.getScene().getRoot().lookupAll("*")) {
             // Layer labels show the model's own layer names (e.g. "input"), which no language changes.
-            if (n instanceof javafx.scene.control.Labeled l && englishOnly.contains(l.getText())
+            if (n instanceof Labeled l && englishOnly.contains(l.getText())
                     && !l.getStyleClass().contains("layer-label")) {
                 leftovers.add(l.getText());
             }
-            if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null
+            if (n instanceof Control c && c.getTooltip() != null
                     && englishOnly.contains(c.getTooltip().getText())) {
                 leftovers.add(c.getTooltip().getText());
             }
@@ -731,7 +750,7 @@ public class AppWindowTest {
         robot.clickOn("English");
         waitUntil(() -> app.window().language() == Language.ENGLISH);
         assertSame(before, shown().snapshot());
-        assertEquals("Learn", ((javafx.scene.control.Labeled) stage.getScene().lookup("#learn-toggle")).getText());
+        assertEquals("Learn", ((Labeled) stage.getScene().lookup("#learn-toggle")).getText());
     }
 
     @Test
@@ -743,13 +762,13 @@ public class AppWindowTest {
         WaitForAsyncUtils.asyncFx(() -> window[0] = app.window().openArchitecture()).get();
         waitUntil(() -> window[0].graph() != null);
         var graph = window[0].graph();
-        var cost = io.convscope.network.CostAnalysis.of(shown().snapshot().network());
+        var cost = CostAnalysis.of(shown().snapshot().network());
         assertEquals(19_920, graph.params());
         assertEquals(cost.totalParameters(), graph.params(), "the analyzer and the network agree");
         assertEquals(5_608_780, graph.multiplyAccumulates());
         assertTrue(window[0].stage().isShowing());
         WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
                 if (w != stage && w instanceof Stage s) {
                     s.close();
                 }

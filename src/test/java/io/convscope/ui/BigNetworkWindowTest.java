@@ -1,5 +1,9 @@
 package io.convscope.ui;
 
+import io.convscope.explain.RangeMode;
+import io.convscope.explain.ValueColors;
+import java.util.Locale;
+import javafx.scene.control.ComboBox;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewLayout;
 import io.convscope.network.ActivationSnapshot;
@@ -53,8 +57,8 @@ class BigNetworkWindowTest {
     void deepLayersShowTheEnginesActivations() throws Exception {
         ActivationSnapshot s = AppWindowTest.shown().snapshot();
         assertEquals(1000, s.network().classes().size());
-        var range = (javafx.scene.control.ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
-        var mode = (io.convscope.explain.RangeMode) range.getValue();
+        var range = (ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
+        var mode = (RangeMode) range.getValue();
         AppWindowTest.assertHeatmapShows("conv5_3_relu", 0, mode);
         AppWindowTest.assertHeatmapShows("conv1_1_relu", 2, mode);
         AppWindowTest.assertHeatmapShows("pool4", 5, mode);
@@ -100,7 +104,7 @@ class BigNetworkWindowTest {
         assertEquals(ConvolutionView.PAGE, view.firstChannel());
         assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#conv-page")).getText().contains("256"));
         float[][] inter12 = view.explanation().intermediate(12);
-        assertEquals(io.convscope.explain.ValueColors.activation(inter12[5][9], view.sharedRange()),
+        assertEquals(ValueColors.activation(inter12[5][9], view.sharedRange()),
                 view.intermediateArgb(12, 9, 5), "page two draws channel 12's own intermediate map");
         float[][] sum = view.explanation().sumOfIntermediatesPlusBias();
         assertEquals(s.layer(conv).value(7, 5, 9), sum[5][9], 1e-3, "the sum adds all 256 channels");
@@ -128,7 +132,7 @@ class BigNetworkWindowTest {
         assertEquals(new ExplanationState.OutputSoftmax(output, chosen), w.explanationState());
         SoftmaxPanel softmax = (SoftmaxPanel) AppWindowTest.ancestor(
                 AppWindowTest.stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", s.probability(chosen)), softmax.probabilityText());
+        assertEquals(String.format(Locale.ROOT, "%.4f", s.probability(chosen)), softmax.probabilityText());
         assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + chosen) != null);
         assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + s.ranking()[0]) != null);
         assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#softmax-others")).getText().contains("990"));

@@ -1,5 +1,8 @@
 package io.convscope.ui;
 
+import io.convscope.explain.RangeMode;
+import java.util.stream.IntStream;
+import javafx.scene.control.ComboBox;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewColumn;
@@ -53,10 +56,10 @@ class BranchingNetworkWindowTest {
         OverviewPane overview = AppWindowTest.app.window().overview();
         var columns = overview.columns();
         assertTrue(columns.size() > 150, columns.size() + " columns");
-        long visible = java.util.stream.IntStream.range(0, columns.size()).filter(overview::columnVisible).count();
+        long visible = IntStream.range(0, columns.size()).filter(overview::columnVisible).count();
         assertTrue(visible < columns.size() / 2, visible + " of " + columns.size() + " columns rendered");
-        var range = (javafx.scene.control.ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
-        var mode = (io.convscope.explain.RangeMode) range.getValue();
+        var range = (ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
+        var mode = (RangeMode) range.getValue();
         ActivationSnapshot s = AppWindowTest.shown().snapshot();
         String lastAdd = s.network().layer(lastIndexOf(s, LayerKind.ADD)).name();
         AppWindowTest.assertHeatmapShows(lastAdd, 3, mode); // scrolled to the far right first

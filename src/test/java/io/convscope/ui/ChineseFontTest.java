@@ -1,5 +1,8 @@
 package io.convscope.ui;
 
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -34,7 +37,7 @@ class ChineseFontTest {
             p.setFill(Color.WHITE);
             WritableImage img = t.snapshot(p, new WritableImage(40, 40));
             int[] argb = new int[40 * 40];
-            img.getPixelReader().getPixels(0, 0, 40, 40, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, 40);
+            img.getPixelReader().getPixels(0, 0, 40, 40, PixelFormat.getIntArgbInstance(), argb, 0, 40);
             return argb;
         }).get();
     }
@@ -57,19 +60,19 @@ class ChineseFontTest {
         int[] ji = render("\u79ef", font); // 积
         int[] missing = render("\uE000", font); // private use: not in the font
         assertTrue(ink(juan) > 60 && ink(ji) > 60, "glyphs have ink: " + ink(juan) + ", " + ink(ji));
-        assertFalse(java.util.Arrays.equals(juan, ji), "two characters, two shapes");
-        assertFalse(java.util.Arrays.equals(juan, missing), "not the missing-glyph box");
+        assertFalse(Arrays.equals(juan, ji), "two characters, two shapes");
+        assertFalse(Arrays.equals(juan, missing), "not the missing-glyph box");
         assertTrue(Language.CHINESE.rootStyle().contains(family));
         assertEquals("", Language.ENGLISH.rootStyle(), "English keeps the theme's font");
     }
 
     @Test
     void theOsLocalePicksTheLanguageAndAStoredChoiceWins() {
-        assertEquals(Language.CHINESE, Language.of("", java.util.Locale.SIMPLIFIED_CHINESE));
-        assertEquals(Language.CHINESE, Language.of("", java.util.Locale.TRADITIONAL_CHINESE));
-        assertEquals(Language.ENGLISH, Language.of("", java.util.Locale.GERMANY));
-        assertEquals(Language.ENGLISH, Language.of("en", java.util.Locale.SIMPLIFIED_CHINESE));
-        assertEquals(Language.CHINESE, Language.of("zh", java.util.Locale.US));
-        assertEquals(Language.ENGLISH, Language.of("klingon", java.util.Locale.US));
+        assertEquals(Language.CHINESE, Language.of("", Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Language.CHINESE, Language.of("", Locale.TRADITIONAL_CHINESE));
+        assertEquals(Language.ENGLISH, Language.of("", Locale.GERMANY));
+        assertEquals(Language.ENGLISH, Language.of("en", Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Language.CHINESE, Language.of("zh", Locale.US));
+        assertEquals(Language.ENGLISH, Language.of("klingon", Locale.US));
     }
 }

@@ -1,5 +1,18 @@
 package io.convscope.ui;
 
+import io.convscope.engine.CompiledNetwork;
+import io.convscope.network.Shape;
+import java.util.Random;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
 import atlantafx.base.theme.PrimerLight;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
@@ -71,7 +84,7 @@ class ConvolutionViewTest {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
     }
 
-    static void showInStage(javafx.scene.Node content) throws Exception {
+    static void showInStage(Node content) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             StackPane root = new StackPane(content);
             root.setStyle("-fx-background-color: #f4f5f7;");
@@ -151,7 +164,7 @@ class ConvolutionViewTest {
             if (view.isSliding()) {
                 return false;
             }
-            ((javafx.scene.control.Button) view.lookup("#conv-skip")).fire();
+            ((Button) view.lookup("#conv-skip")).fire();
             return true;
         }).get();
         if (replayed) {
@@ -230,19 +243,19 @@ class ConvolutionViewTest {
     /** A depthwise neuron (Xception's separable convolutions) reads one input channel, shown by its own number. */
     @Test
     void depthwiseNeuronShowsTheOneChannelItReads() throws Exception {
-        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(4).list()
-                .layer(new org.deeplearning4j.nn.conf.layers.SeparableConvolution2D.Builder(3, 3).name("sep").nOut(4)
-                        .depthMultiplier(2).convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
-                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().name("out").nOut(2)
-                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
-                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(20, 20, 3)).build();
-        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(conf);
+        var conf = new NeuralNetConfiguration.Builder().seed(4).list()
+                .layer(new SeparableConvolution2D.Builder(3, 3).name("sep").nOut(4)
+                        .depthMultiplier(2).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder().name("out").nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(20, 20, 3)).build();
+        var net = new MultiLayerNetwork(conf);
         net.init();
-        var compiled = io.convscope.engine.CompiledNetwork.compile(net, new io.convscope.network.Shape(3, 20, 20),
-                java.util.List.of("a", "b"), "separable");
+        var compiled = CompiledNetwork.compile(net, new Shape(3, 20, 20),
+                List.of("a", "b"), "separable");
         float[] x = new float[3 * 20 * 20];
-        java.util.Random rng = new java.util.Random(8);
+        Random rng = new Random(8);
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextFloat();
         }
@@ -252,18 +265,18 @@ class ConvolutionViewTest {
         showInStage(view);
         WaitForAsyncUtils.asyncFx(() -> view.show(s, layer, 5, 1, 1)).get();
         WaitForAsyncUtils.waitForFxEvents();
-        String subtitle = ((javafx.scene.control.Label) view.lookup("#conv-subtitle")).getText();
+        String subtitle = ((Label) view.lookup("#conv-subtitle")).getText();
         assertTrue(subtitle.contains("depthwise") && subtitle.contains("channel #2"), subtitle);
         assertTrue(view.lookup("#conv-input-0") != null && view.lookup("#conv-input-1") == null, "one input row");
         assertEquals(TEXT.getString("conv.note.output.depthwise"),
-                ((javafx.scene.control.Label) view.lookup("#conv-note-output")).getText(), "no sum of channels claimed");
-        assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                ((Label) view.lookup("#conv-note-output")).getText(), "no sum of channels claimed");
+        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> "#2".equals(l.getText())), "the row carries input channel #2's number");
         ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { }))
                 .get();
         showInStage(panel);
         WaitForAsyncUtils.asyncFx(() -> panel.show(s, layer, 5, 0, 1, 1)).get();
-        String title = ((javafx.scene.control.Label) panel.lookup("#conv-formula-input-title")).getText();
+        String title = ((Label) panel.lookup("#conv-formula-input-title")).getText();
         assertTrue(title.contains("#2"), title);
         WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get();
     }

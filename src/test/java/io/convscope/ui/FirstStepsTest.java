@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import java.util.Locale;
 import io.convscope.explain.RangeMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -64,7 +65,7 @@ class FirstStepsTest {
         Label caption = lookup("#range-caption");
         for (RangeMode m : RangeMode.values()) {
             WaitForAsyncUtils.asyncFx(() -> mode.setValue(m)).get(10, TimeUnit.SECONDS);
-            assertEquals(TEXT.getString("range.explain." + m.name().toLowerCase(java.util.Locale.ROOT)), caption.getText());
+            assertEquals(TEXT.getString("range.explain." + m.name().toLowerCase(Locale.ROOT)), caption.getText());
         }
         WaitForAsyncUtils.asyncFx(() -> mode.setValue(RangeMode.UNIT)).get(10, TimeUnit.SECONDS);
     }

@@ -1,5 +1,11 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.AfterAll;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
@@ -58,9 +64,9 @@ public class FlattenViewTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    public static Stage showInStage(javafx.scene.Parent root) throws Exception {
+    public static Stage showInStage(Parent root) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(root, 1440, 900);
             scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
             Stage stage = new Stage();
@@ -148,7 +154,7 @@ public class FlattenViewTest {
 
         Node softmax = stage.getScene().lookup("#flatten-softmax");
         Bounds b = softmax.localToScreen(softmax.getBoundsInLocal());
-        robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY())).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY())).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, chosen.get());
         WaitForAsyncUtils.asyncFx(stage::close).get();
@@ -167,8 +173,8 @@ public class FlattenViewTest {
             FlattenView flatten = new FlattenView(text);
             flatten.show(snapshot, OUTPUT, ESPRESSO, mapRange);
             StackPane r = new StackPane(flatten, panel);
-            StackPane.setAlignment(panel, javafx.geometry.Pos.BOTTOM_RIGHT);
-            StackPane.setMargin(panel, new javafx.geometry.Insets(0, 24, 24, 0));
+            StackPane.setAlignment(panel, Pos.BOTTOM_RIGHT);
+            StackPane.setMargin(panel, new Insets(0, 24, 24, 0));
             return r;
         }).get();
         Stage stage = showInStage(root);
@@ -196,13 +202,13 @@ public class FlattenViewTest {
 
         Node close = stage.getScene().lookup("#softmax-close");
         Bounds c = close.localToScreen(close.getBoundsInLocal());
-        robot.moveTo(new Point2D(c.getCenterX(), c.getCenterY())).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(c.getCenterX(), c.getCenterY())).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, closed.get());
         WaitForAsyncUtils.asyncFx(stage::close).get();
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void closeStage() throws Exception {
         AppWindowTest.closeWindowsExcept(FxToolkit.registerPrimaryStage());
     }

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import javafx.scene.control.Label;
 import io.convscope.explain.HyperparameterPlayground;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.layout.StackPane;
@@ -78,7 +79,7 @@ class HyperparameterViewTest {
         assertTrue(view.formulaLatex().endsWith("\\left\\lfloor 1.5 \\right\\rfloor + 1 = 2"), view.formulaLatex());
         assertEquals(String.format(text.getString("playground.coverage.remainder"), 4, 1, 3, 3, 2, 1, 2, 2),
                 view.coverageSentence());
-        assertTrue(((javafx.scene.control.Label) stage.getScene().lookup("#playground-coverage")).getText()
+        assertTrue(((Label) stage.getScene().lookup("#playground-coverage")).getText()
                 .contains("rounded down to 2 \u00d7 2"));
 
         // Hover the bottom-right output cell: the kernel jumps there and stays.

@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import com.sun.javafx.tk.Toolkit;
+import com.sun.scenario.animation.AbstractPrimaryTimer;
 import io.convscope.network.LayerKind;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -117,10 +119,10 @@ class IdleWindowTest {
      */
     static int runningAnimations() {
         try {
-            Object timer = com.sun.javafx.tk.Toolkit.getToolkit().getPrimaryTimer();
+            Object timer = Toolkit.getToolkit().getPrimaryTimer();
             int running = 0;
             for (String field : new String[] {"receiversLength", "animationTimersLength"}) {
-                var f = com.sun.scenario.animation.AbstractPrimaryTimer.class.getDeclaredField(field);
+                var f = AbstractPrimaryTimer.class.getDeclaredField(field);
                 f.setAccessible(true);
                 running += f.getInt(timer);
             }

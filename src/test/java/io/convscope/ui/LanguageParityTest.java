@@ -1,5 +1,9 @@
 package io.convscope.ui;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,12 +56,12 @@ class LanguageParityTest {
     }
 
     /** A bundle file on its own, without the base bundle's keys a ResourceBundle would fall back to. */
-    static java.util.Properties file(String base, String suffix) throws IOException {
+    static Properties file(String base, String suffix) throws IOException {
         String resource = "/" + base.replace('.', '/') + suffix + ".properties";
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         try (var in = LanguageParityTest.class.getResourceAsStream(resource)) {
             assertTrue(in != null, resource + " exists");
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
@@ -65,8 +69,8 @@ class LanguageParityTest {
     @Test
     void everyKeyIsInBothLanguagesWithTheSameArguments() throws IOException {
         for (String base : List.of(Language.MESSAGES, Language.SAMPLES)) {
-            java.util.Properties en = file(base, "");
-            java.util.Properties zh = file(base, "_zh");
+            Properties en = file(base, "");
+            Properties zh = file(base, "_zh");
             assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), base + " keys");
             for (String key : en.stringPropertyNames()) {
                 assertEquals(arguments(en.getProperty(key)), arguments(zh.getProperty(key)), base + " arguments of " + key);
@@ -78,7 +82,7 @@ class LanguageParityTest {
     }
 
     /** Strings that are the same in both languages on purpose: names, symbols and formulas. */
-    static final java.util.Set<String> SAME_IN_BOTH = java.util.Set.of("app.title", "language.en", "flatten.logit",
+    static final Set<String> SAME_IN_BOTH = Set.of("app.title", "language.en", "flatten.logit",
             "flatten.softmax", "learn.softmax.logit", "learn.softmax.exp", "learn.softmax.probability",
             "learn.softmax.plain", "status.prediction", "flatten.logit.tooltip", "conv.column.output", "softmax.readout",
             "conv.column.input");
@@ -89,10 +93,10 @@ class LanguageParityTest {
 
     @Test
     void chineseIsReallyChinese() throws IOException {
-        java.util.Properties zh = file(Language.MESSAGES, "_zh");
-        java.util.Properties samples = file(Language.SAMPLES, "_zh");
+        Properties zh = file(Language.MESSAGES, "_zh");
+        Properties samples = file(Language.SAMPLES, "_zh");
         List<String> notChinese = new ArrayList<>();
-        for (java.util.Properties p : List.of(zh, samples)) {
+        for (Properties p : List.of(zh, samples)) {
             for (String key : p.stringPropertyNames()) {
                 boolean han = p.getProperty(key).codePoints()
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);

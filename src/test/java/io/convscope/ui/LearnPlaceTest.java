@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import java.util.Locale;
+import javafx.scene.input.ScrollEvent;
 import io.convscope.explain.Article;
 import io.convscope.explain.HyperparameterPlayground;
 import javafx.geometry.Bounds;
@@ -85,10 +87,10 @@ class LearnPlaceTest {
         // The reader scrolls on a little into the section.
         WaitForAsyncUtils.asyncFx(() -> {
             ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
-            scroll.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 0, 0, 0, 0,
+            scroll.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 0, 0, 0, 0,
                     false, false, false, false, false, false, 0, -1, 0, 0,
-                    javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
             scroll.setVvalue(scroll.getVvalue() + 0.01);
         }).get(10, TimeUnit.SECONDS);
         SmallWindowLayoutTest.layOut();
@@ -115,7 +117,7 @@ class LearnPlaceTest {
                 .lookupAll(".article-strong").stream().filter(n -> n instanceof Text).findFirst().orElse(null)).get();
         assertNotNull(strong, "the Chinese article has bold text");
         String face = strong.getFont().getName();
-        assertTrue(face.toLowerCase(java.util.Locale.ROOT).contains("bold"), "bold text is drawn in " + face);
+        assertTrue(face.toLowerCase(Locale.ROOT).contains("bold"), "bold text is drawn in " + face);
         Text plain = WaitForAsyncUtils.asyncFx(() -> (Text) AppWindowTest.app.window().learnPanel().articleView()
                 .lookupAll(".article-text").stream().filter(n -> n instanceof Text t
                         && !t.getStyleClass().contains("article-strong")).findFirst().orElseThrow()).get();

@@ -1,5 +1,9 @@
 package io.convscope.ui;
 
+import io.convscope.explain.RangeMode;
+import io.convscope.network.ClassLists;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.VBox;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewColumn;
@@ -52,7 +56,7 @@ class MapOutputWindowTest {
         assertTrue(last.isMap(), "no class column: the grid itself is the output");
         assertTrue(columns.stream().noneMatch(c -> c.kind() == OverviewColumn.Kind.OUTPUT));
         assertEquals(425, last.neurons(), "5 anchors x (5 + 80 classes)");
-        var mode = (io.convscope.explain.RangeMode) ((javafx.scene.control.ComboBox<?>) AppWindowTest.stage.getScene()
+        var mode = (RangeMode) ((ComboBox<?>) AppWindowTest.stage.getScene()
                 .lookup("#range-mode")).getValue();
         AppWindowTest.assertHeatmapShows(last.layer().name(), 4, mode);
 
@@ -60,7 +64,7 @@ class MapOutputWindowTest {
         String status = ((Label) AppWindowTest.stage.getScene().lookup("#status")).getText();
         assertTrue(status.contains(String.format("%s (%.1f %%", OutputMap.className(s.network(), best.classIndex()),
                 100 * best.score())), status);
-        assertTrue(io.convscope.network.ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
+        assertTrue(ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
                 "YOLOv2's classes are COCO's names");
         var figure = AppWindowTest.stage.getScene().lookup("#output-figure");
         assertTrue(figure.isVisible() && figure.isManaged(), "the boxes drawn over the image");
@@ -109,7 +113,7 @@ class MapOutputWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ElementwiseFormulaPanel panel = w.elementwisePanel();
         assertTrue(panel.isVisible());
-        String source = WaitForAsyncUtils.asyncFx(() -> ((Label) ((javafx.scene.layout.VBox) panel
+        String source = WaitForAsyncUtils.asyncFx(() -> ((Label) ((VBox) panel
                 .lookup("#formula-input-grid").getParent()).getChildren().get(0)).getText()).get(10, TimeUnit.SECONDS);
         assertTrue(source.contains("#10"), "output channel 202 copies input channel 10 (block cell 1, 1): " + source);
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);

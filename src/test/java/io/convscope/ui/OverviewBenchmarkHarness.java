@@ -1,5 +1,7 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
 import javafx.scene.Scene;
@@ -18,8 +20,8 @@ public final class OverviewBenchmarkHarness {
     private final Scene scene;
 
     public OverviewBenchmarkHarness(double width, double height) {
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                new PrimerLight().getUserAgentStylesheet());
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         overview = new OverviewPane(text, new Palette(false));
         scene = new Scene(overview, width, height);

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.explain.Article;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -161,7 +162,7 @@ class SmallWindowLayoutTest {
     @Order(4)
     void theLearnArticleWrapsToItsPanel() throws Exception {
         MainWindow w = AppWindowTest.app.window();
-        WaitForAsyncUtils.asyncFx(() -> w.openLearn(io.convscope.explain.Article.HYPERPARAMETERS)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> w.openLearn(Article.HYPERPARAMETERS)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
         double article = w.learnPanel().articleView().getWidth();

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import org.junit.jupiter.api.AfterAll;
 import io.convscope.engine.CompiledNetwork;
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.OverviewLayout;
@@ -86,7 +87,7 @@ class WideNetworkOverviewTest {
         assertEquals(ValueColors.activation(s.layer(layer).value(5, 7, 9), range), fifth.argbAt(9, 7));
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void closeStage() throws Exception {
         AppWindowTest.closeWindowsExcept(FxToolkit.registerPrimaryStage());
     }

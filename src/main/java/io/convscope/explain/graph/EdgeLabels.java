@@ -1,5 +1,7 @@
 package io.convscope.explain.graph;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class EdgeLabels {
     public static List<Label> of(GraphLayout layout) {
         List<Label> labels = new ArrayList<>();
         Set<List<Object>> written = new HashSet<>();
-        java.util.Map<List<Object>, Integer> fanOut = new java.util.HashMap<>();
+        Map<List<Object>, Integer> fanOut = new HashMap<>();
         for (GraphLayout.Route r : layout.edges()) {
             fanOut.merge(List.of(r.edge().from(), r.edge().shape()), 1, Integer::sum);
         }

@@ -1,5 +1,6 @@
 package io.convscope.explain.graph;
 
+import java.util.Arrays;
 import io.convscope.network.graph.ArchitectureEdge;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
@@ -201,7 +202,7 @@ public record VisibleGraph(ArchitectureGraph graph, Set<String> collapsed, List<
     private static boolean convex(List<ArchitectureNode> layers, Map<String, Integer> index, String block, int lo,
                                   int hi, boolean[] reached) {
         // Only layers between the block's first and last can lie on a path that leaves and re-enters it.
-        java.util.Arrays.fill(reached, lo, hi + 1, false);
+        Arrays.fill(reached, lo, hi + 1, false);
         for (int i = lo; i <= hi; i++) {
             ArchitectureNode n = layers.get(i);
             boolean member = n.block().equals(block);

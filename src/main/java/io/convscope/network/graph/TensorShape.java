@@ -1,5 +1,6 @@
 package io.convscope.network.graph;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public record TensorShape(int batch, List<Integer> dims) {
     }
 
     public static TensorShape of(int... dims) {
-        return new TensorShape(1, java.util.Arrays.stream(dims).boxed().toList());
+        return new TensorShape(1, Arrays.stream(dims).boxed().toList());
     }
 
     public TensorShape withBatch(int newBatch) {

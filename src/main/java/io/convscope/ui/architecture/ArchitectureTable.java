@@ -1,5 +1,7 @@
 package io.convscope.ui.architecture;
 
+import java.util.ArrayList;
+import javafx.collections.ListChangeListener;
 import io.convscope.explain.graph.NodeLabels;
 
 import io.convscope.explain.graph.VisibleGraph;
@@ -85,7 +87,7 @@ final class ArchitectureTable extends VBox {
         VBox.setVgrow(tree, Priority.ALWAYS);
         getChildren().addAll(tree, totals);
         // Sorting reorders the tree in place; with no sort column left, the graph's own order comes back.
-        tree.getSortOrder().addListener((javafx.collections.ListChangeListener<TreeTableColumn<Row, ?>>) c -> {
+        tree.getSortOrder().addListener((ListChangeListener<TreeTableColumn<Row, ?>>) c -> {
             if (tree.getSortOrder().isEmpty() && graph != null && !rebuilding) {
                 String keep = selected.get();
                 show(graph);
@@ -244,7 +246,7 @@ final class ArchitectureTable extends VBox {
 
     /** Every row id in display order (top-level rows and the rows of open blocks), for tests. */
     List<String> visibleRowIds() {
-        java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+        ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < tree.getExpandedItemCount(); i++) {
             ids.add(tree.getTreeItem(i).getValue().id());
         }

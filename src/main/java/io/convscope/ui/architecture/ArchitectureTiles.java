@@ -1,5 +1,6 @@
 package io.convscope.ui.architecture;
 
+import javafx.scene.Node;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import javafx.geometry.Rectangle2D;
@@ -118,7 +119,7 @@ final class ArchitectureTiles {
         }
         covers = g.screenCol0() >= 0 && g.screenCol1() <= g.lastCol() && g.screenRow0() >= 0 && g.screenRow1() <= g.lastRow();
         paintAll(missing, g);
-        List<javafx.scene.Node> shown = new ArrayList<>();
+        List<Node> shown = new ArrayList<>();
         for (int r = g.row0(); r <= g.row1(); r++) {
             for (int c = g.col0(); c <= g.col1(); c++) {
                 Tile t = tiles.get(TileGrid.id(c, r)); // also marks it recently shown

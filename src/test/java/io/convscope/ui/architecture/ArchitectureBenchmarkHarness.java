@@ -1,5 +1,7 @@
 package io.convscope.ui.architecture;
 
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import io.convscope.explain.graph.LayeredLayout;
 import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
@@ -30,8 +32,8 @@ public final class ArchitectureBenchmarkHarness {
     private final SnapshotParameters params = new SnapshotParameters();
 
     public ArchitectureBenchmarkHarness(ArchitectureGraph graph, double width, double height) {
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                new PrimerLight().getUserAgentStylesheet());
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         NodeLabels labels = new NodeLabels(text.getString("architecture.block.layers"));
         view = new ArchitectureView(new ArchitecturePainter(labels), false);

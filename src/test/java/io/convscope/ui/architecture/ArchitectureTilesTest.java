@@ -1,5 +1,8 @@
 package io.convscope.ui.architecture;
 
+import java.util.Set;
+import javafx.event.Event;
+import javafx.stage.Stage;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
@@ -53,7 +56,7 @@ class ArchitectureTilesTest {
     static ArchitecturePainter painter;
     static ArchitectureGraph graph;
     static NodeLabels labels;
-    static javafx.stage.Stage stage;
+    static Stage stage;
 
     @BeforeAll
     static void open() throws Exception {
@@ -199,7 +202,7 @@ class ArchitectureTilesTest {
         double inside = p[0] + other.width() / 2 * onFx(view::scale) - 5; // in the box, right of any text
         int unhovered = at(shown(), inside, p[1]);
         onFx(() -> {
-            javafx.event.Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, p[0], p[1], 0, 0,
+            Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, p[0], p[1], 0, 0,
                     MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
             return null;
         });
@@ -213,7 +216,7 @@ class ArchitectureTilesTest {
         GraphLayout.Box middle = boxNear(720, 450); // the search moved the view
         double[] m = onFx(() -> view.screenPosition(middle.node().id()));
         assertTrue(onFx(() -> {
-            javafx.event.Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, m[0], m[1], 0, 0,
+            Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, m[0], m[1], 0, 0,
                     MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
             return view.showsPatches();
         }), "a hover is drawn over the tiles at once");
@@ -264,7 +267,7 @@ class ArchitectureTilesTest {
 
         String block = VisibleGraph.collapsibleBlocks(graph).get(0);
         onFx(() -> {
-            view.show(LayeredLayout.of(VisibleGraph.of(graph, java.util.Set.of(block)), labels,
+            view.show(LayeredLayout.of(VisibleGraph.of(graph, Set.of(block)), labels,
                     LayoutMetrics.DEFAULT), null, null);
             return null;
         });

@@ -1,5 +1,9 @@
 package io.convscope.ui.architecture;
 
+import atlantafx.base.theme.PrimerLight;
+import javafx.event.Event;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import io.convscope.engine.SharedData;
 import io.convscope.explain.graph.ArchitectureExportTest;
 import io.convscope.explain.graph.GraphLayout;
@@ -56,7 +60,7 @@ class ArchitectureWindowTest {
     static void open() throws Exception {
         FxToolkit.registerPrimaryStage();
         onFx(() -> {
-            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             window = ArchitectureWindow.show(null, TEXT);
             window.stage().setX(0);
             window.stage().setY(0);
@@ -123,8 +127,8 @@ class ArchitectureWindowTest {
             double[] p = window.view().screenPosition(id);
             Point2D s = window.view().localToScreen(p[0], p[1]);
             Point2D scene = window.view().localToScene(p[0], p[1]); // fireEvent maps scene coordinates to the view's
-            javafx.event.Event.fireEvent(window.view(), new javafx.scene.input.MouseEvent(
-                    javafx.scene.input.MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 2,
+            Event.fireEvent(window.view(), new MouseEvent(
+                    MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 2,
                     false, false, false, false, true, false, false, true, false, true, null));
             return null;
         });
@@ -322,7 +326,7 @@ class ArchitectureWindowTest {
         robot.moveTo(onScreen("res2a_branch2b"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.card().isVisible(), "hover card shown");
-        assertTrue(window.card().getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
+        assertTrue(window.card().getChildren().stream().anyMatch(n -> n instanceof Label l
                 && l.getText().startsWith(String.format(TEXT.getString("architecture.card.formula"), ""))));
         screenshot("architecture-resnet50.png");
         robot.moveTo(window.table().totals());
@@ -380,8 +384,8 @@ class ArchitectureWindowTest {
             return null;
         });
         assertTrue(window.help().isVisible());
-        String all = robot.lookup(".architecture-help-formula").queryAllAs(javafx.scene.control.Label.class).stream()
-                .map(javafx.scene.control.Label::getText).reduce("", String::concat);
+        String all = robot.lookup(".architecture-help-formula").queryAllAs(Label.class).stream()
+                .map(Label::getText).reduce("", String::concat);
         assertTrue(all.contains(TEXT.getString("architecture.help.conv.macs")));
         assertTrue(all.contains(TEXT.getString("architecture.help.caffebn.params")));
         onFx(() -> {

@@ -1,7 +1,7 @@
 package io.convscope;
 
-import io.convscope.ui.ConvScopeApp;
 import io.convscope.cli.ConvScopeCommand;
+import io.convscope.ui.ConvScopeApp;
 
 /**
  * Plain main class (not a JavaFX Application), so the non-modular jar starts with JavaFX on the class path.
@@ -9,8 +9,7 @@ import io.convscope.cli.ConvScopeCommand;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {

@@ -31,52 +31,89 @@ class LayerDependenciesTest {
 
     @Test
     void deepLearningLibrariesStayInTheEngine() {
-        check(noClasses().that().resideOutsideOfPackage("io.convscope.engine")
-                .should().dependOnClassesThat().resideInAnyPackage(DEEP_LEARNING));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("io.convscope.engine")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(DEEP_LEARNING));
     }
 
     @Test
     void imageInputNeedsNoDeepLearningLibrary() {
         // image decoding sits beside the engine but must stay usable (and fuzzable) without loading ND4J's natives
-        check(noClasses().that().haveSimpleNameStartingWith("ImagePreprocessor")
-                .or().haveSimpleNameStartingWith("ImageDecoder")
-                .or().haveSimpleNameStartingWith("ImageHeaders")
-                .or().haveSimpleNameStartingWith("Resampler")
-                .or().haveSimpleNameStartingWith("RgbPixels")
-                .or().haveSimpleNameStartingWith("ExifOrientation")
-                .or().haveSimpleNameStartingWith("ImageInputException")
-                .should().dependOnClassesThat().resideInAnyPackage(DEEP_LEARNING));
+        check(noClasses()
+                .that()
+                .haveSimpleNameStartingWith("ImagePreprocessor")
+                .or()
+                .haveSimpleNameStartingWith("ImageDecoder")
+                .or()
+                .haveSimpleNameStartingWith("ImageHeaders")
+                .or()
+                .haveSimpleNameStartingWith("Resampler")
+                .or()
+                .haveSimpleNameStartingWith("RgbPixels")
+                .or()
+                .haveSimpleNameStartingWith("ExifOrientation")
+                .or()
+                .haveSimpleNameStartingWith("ImageInputException")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(DEEP_LEARNING));
     }
 
     @Test
     void javaFxStaysInTheUi() {
-        check(noClasses().that().resideOutsideOfPackage("io.convscope.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage(SCREEN));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("io.convscope.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SCREEN));
     }
 
     @Test
     void nothingBelowTheScreenOrBesideItUsesTheUi() {
-        check(noClasses().that().resideInAnyPackage("io.convscope.engine..", "io.convscope.network..",
-                        "io.convscope.explain..", "io.convscope.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.convscope.ui.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.convscope.engine..",
+                        "io.convscope.network..",
+                        "io.convscope.explain..",
+                        "io.convscope.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.ui.."));
     }
 
     @Test
     void engineAndNetworkNeverUseTheViewModels() {
-        check(noClasses().that().resideInAnyPackage("io.convscope.engine..", "io.convscope.network..")
-                .should().dependOnClassesThat().resideInAPackage("io.convscope.explain.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("io.convscope.engine..", "io.convscope.network..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.explain.."));
     }
 
     @Test
     void networkNeverUsesTheEngine() {
-        check(noClasses().that().resideInAPackage("io.convscope.network..")
-                .should().dependOnClassesThat().resideInAPackage("io.convscope.engine.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.convscope.network..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.engine.."));
     }
 
     @Test
     void cliNeverUsesTheUi() {
-        check(noClasses().that().resideInAPackage("io.convscope.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.convscope.ui.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.convscope.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.ui.."));
     }
 
     private static void check(ArchRule rule) {

@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Time one image's forward pass with every activation captured (after a warm-up).")
 final class BenchCommand implements Callable<Integer> {
 
@@ -25,12 +27,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line of timings.")
     boolean json;
 
-    @Option(names = "--iterations", defaultValue = "2000", parameterConsumer = InRange.class,
+    @Option(
+            names = "--iterations",
+            defaultValue = "2000",
+            parameterConsumer = InRange.class,
             description = "Timed runs, 1 to 1000000 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 1_000_000)
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "1000", parameterConsumer = InRange.class,
+    @Option(
+            names = "--warmup",
+            defaultValue = "1000",
+            parameterConsumer = InRange.class,
             description = "Untimed runs first, 0 to 1000000 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 0, max = 1_000_000)
     int warmup;
@@ -69,10 +77,17 @@ final class BenchCommand implements Callable<Integer> {
             out.println(new ObjectMapper().writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "%s, %d runs after %d warm-up runs%n", model.source(), iterations, warmup);
-            out.printf(Locale.ROOT, "ConvScope forward (all activations):  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms%n",
-                    pct(ours, 50), pct(ours, 90), pct(ours, 99));
-            out.printf(Locale.ROOT, "DL4J feedForward (reference):          p50 %.3f ms  p90 %.3f ms%n",
-                    pct(dl4j, 50), pct(dl4j, 90));
+            out.printf(
+                    Locale.ROOT,
+                    "ConvScope forward (all activations):  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms%n",
+                    pct(ours, 50),
+                    pct(ours, 90),
+                    pct(ours, 99));
+            out.printf(
+                    Locale.ROOT,
+                    "DL4J feedForward (reference):          p50 %.3f ms  p90 %.3f ms%n",
+                    pct(dl4j, 50),
+                    pct(dl4j, 90));
         }
         out.flush();
         return 0;

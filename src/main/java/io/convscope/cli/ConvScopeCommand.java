@@ -6,10 +6,18 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /** {@code convscope <command>}: the engine from the command line. */
-@Command(name = "convscope", mixinStandardHelpOptions = true, version = "ConvScope 0.1.0",
+@Command(
+        name = "convscope",
+        mixinStandardHelpOptions = true,
+        version = "ConvScope 0.1.0",
         description = "Look inside a convolutional neural network from the command line.",
-        subcommands = {PredictCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
-                SummaryCommand.class})
+        subcommands = {
+            PredictCommand.class,
+            EvaluateCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
+            SummaryCommand.class
+        })
 public final class ConvScopeCommand implements Runnable {
 
     /** Exit code for every user error: bad option, missing file, unreadable image or model. */
@@ -50,18 +58,23 @@ public final class ConvScopeCommand implements Runnable {
     /** Picocli's message, except that a first word that is no command says so and lists the commands. */
     private static String parameterMessage(CommandLine.ParameterException ex) {
         CommandLine cl = ex.getCommandLine();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
-                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && cl.getParent() == null
+                && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")
                 && !cl.getSubcommands().isEmpty()) {
             // picocli's "did you mean" guesses wildly (frobnicate -> evaluate); five names are quicker to read
-            return "'" + u.getUnmatched().get(0) + "' is not a command; the commands are " + String.join(", ", cl.getSubcommands().keySet());
+            return "'" + u.getUnmatched().get(0) + "' is not a command; the commands are "
+                    + String.join(", ", cl.getSubcommands().keySet());
         }
         return ex.getMessage();
     }
 
     private static String message(Exception ex) {
         String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return m == null || m.isBlank()
+                ? ex.getClass().getSimpleName()
+                : m.lines().findFirst().orElse(m);
     }
 
     /** An error whose message is meant for the user as it is. */

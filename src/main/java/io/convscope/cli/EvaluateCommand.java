@@ -18,14 +18,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Accuracy and confusion matrix on DIR/<label>/* images.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "A folder with one sub-folder of images per class.")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
+            description = "A folder with one sub-folder of images per class.")
     Path data;
 
     @Option(names = "--json", description = "Print {n, correct, accuracy, classes, confusion} as JSON.")
@@ -69,7 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             out.println(mapper.writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%d of %d correct: %.1f %% accuracy%n%n", e.correct(), e.total(), 100 * e.accuracy());
+            out.printf(
+                    Locale.ROOT, "%d of %d correct: %.1f %% accuracy%n%n", e.correct(), e.total(), 100 * e.accuracy());
             out.println("Confusion matrix (rows: true class, columns: predicted):");
             out.printf("%-14s", "");
             for (int j = 0; j < classes.size(); j++) {

@@ -48,8 +48,9 @@ final class InRange implements IParameterConsumer {
         boolean exclusive = bounds != null && bounds.minExclusive();
         String range = whole
                 ? String.format(Locale.ROOT, "a whole number from %d to %d", (long) min, (long) max)
-                : exclusive ? "a number greater than " + plain(min) + " and at most " + plain(max)
-                : "a number from " + plain(min) + " to " + plain(max);
+                : exclusive
+                        ? "a number greater than " + plain(min) + " and at most " + plain(max)
+                        : "a number from " + plain(min) + " to " + plain(max);
         if (args.isEmpty()) {
             throw new ParameterException(command.commandLine(), name + " needs a value: " + range);
         }

@@ -1,7 +1,5 @@
 package io.convscope.cli;
 
-import java.io.PrintWriter;
-import java.util.Arrays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,12 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Classify images and print the top classes with their probabilities; for a network whose output"
                 + " is a map, its most confident boxes (YOLO) or its mask (U-Net).")
 final class PredictCommand implements Callable<Integer> {
@@ -32,8 +34,10 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--json", description = "Print a JSON array: image, label, classes, probabilities, logits"
-            + " (YOLO: image, boxes; another map output: image, shape, values).")
+    @Option(
+            names = "--json",
+            description = "Print a JSON array: image, label, classes, probabilities, logits"
+                    + " (YOLO: image, boxes; another map output: image, shape, values).")
     boolean json;
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (JPEG, PNG, GIF, BMP, TIFF, WebP).")
@@ -68,7 +72,11 @@ final class PredictCommand implements Callable<Integer> {
             } else {
                 out.println(image);
                 for (int c : Arrays.copyOf(s.ranking(), Math.min(TOP, s.ranking().length))) {
-                    out.printf(Locale.ROOT, "  %-14s %6.2f %%%n", s.network().classes().get(c), 100 * s.probability(c));
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-14s %6.2f %%%n",
+                            s.network().classes().get(c),
+                            100 * s.probability(c));
                 }
             }
         }
@@ -87,14 +95,29 @@ final class PredictCommand implements Callable<Integer> {
         if (OutputMap.isDetection(s.network())) {
             List<OutputMap.Detection> boxes = OutputMap.detections(s);
             for (OutputMap.Detection d : boxes.subList(0, Math.min(TOP, boxes.size()))) {
-                out.printf(Locale.ROOT, "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
-                        OutputMap.className(s.network(), d.classIndex()), 100 * d.score(), d.centreX(), d.centreY(),
-                        d.width(), d.height(), d.row(), d.column(), d.anchor());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-10s %6.2f %%  centre (%.3f, %.3f)  size %.3f x %.3f  cell (%d, %d) anchor %d%n",
+                        OutputMap.className(s.network(), d.classIndex()),
+                        100 * d.score(),
+                        d.centreX(),
+                        d.centreY(),
+                        d.width(),
+                        d.height(),
+                        d.row(),
+                        d.column(),
+                        d.anchor());
             }
         } else if (OutputMap.isMask(s.network())) {
             var mask = s.layer(s.layerCount() - 1);
-            out.printf(Locale.ROOT, "  mask %s: %.2f %% of pixels above %.1f, values %.4f to %.4f%n", mask.shape(),
-                    100 * OutputMap.maskCoverage(s), OutputMap.MASK_THRESHOLD, mask.min(), mask.max());
+            out.printf(
+                    Locale.ROOT,
+                    "  mask %s: %.2f %% of pixels above %.1f, values %.4f to %.4f%n",
+                    mask.shape(),
+                    100 * OutputMap.maskCoverage(s),
+                    OutputMap.MASK_THRESHOLD,
+                    mask.min(),
+                    mask.max());
         } else {
             out.println("  output map " + s.layer(s.layerCount() - 1).shape());
         }
@@ -124,7 +147,9 @@ final class PredictCommand implements Callable<Integer> {
         if (!s.network().predictsClasses()) {
             var map = s.layer(s.layerCount() - 1);
             ArrayNode shape = o.putArray("shape");
-            shape.add(map.shape().channels()).add(map.shape().height()).add(map.shape().width());
+            shape.add(map.shape().channels())
+                    .add(map.shape().height())
+                    .add(map.shape().width());
             if (OutputMap.isMask(s.network())) {
                 o.put("maskCoverage", OutputMap.maskCoverage(s));
             }

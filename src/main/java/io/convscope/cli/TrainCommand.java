@@ -16,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train Tiny VGG on DIR/train/<label>/ and DIR/val/<label>/ (class order from DIR/classes.tsv).")
 final class TrainCommand implements Callable<Integer> {
 
@@ -26,31 +28,50 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The image-folder data set.")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model zip (+ .json metadata).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write the model zip (+ .json metadata).")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "120", parameterConsumer = InRange.class,
+    @Option(
+            names = "--epochs",
+            defaultValue = "120",
+            parameterConsumer = InRange.class,
             description = "Most epochs to run, 1 to 100000 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 100_000)
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "42", parameterConsumer = InRange.class,
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            parameterConsumer = InRange.class,
             description = "Random seed, any whole number (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32", parameterConsumer = InRange.class,
+    @Option(
+            names = "--batch",
+            defaultValue = "32",
+            parameterConsumer = InRange.class,
             description = "Minibatch size, 1 to 4096 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 4096)
     int batch;
 
-    @Option(names = "--patience", defaultValue = "25", parameterConsumer = InRange.class,
+    @Option(
+            names = "--patience",
+            defaultValue = "25",
+            parameterConsumer = InRange.class,
             description = "Stop after this many epochs without a better validation accuracy, 1 to 100000 "
                     + "(default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 100_000)
     int patience;
 
     // Above 1, Adam's steps are as large as the weights themselves: such a run only diverges.
-    @Option(names = "--lr", defaultValue = "0.002", parameterConsumer = InRange.class,
+    @Option(
+            names = "--lr",
+            defaultValue = "0.002",
+            parameterConsumer = InRange.class,
             description = "Adam's initial learning rate, above 0 and at most 1 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 0, max = 1, minExclusive = true)
     double learningRate;
@@ -74,22 +95,25 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         String command = "convscope train --data " + data + " --out " + out + " --epochs " + epochs + " --seed " + seed
                 + " --batch " + batch + " --patience " + patience + " --lr " + learningRate;
-        Trainer trainer = new Trainer(new Trainer.Options(data, out, epochs, seed, batch, patience, learningRate,
-                1e-4, resume, command));
+        Trainer trainer = new Trainer(
+                new Trainer.Options(data, out, epochs, seed, batch, patience, learningRate, 1e-4, resume, command));
         // Ctrl+C or SIGTERM: the JVM runs this hook and exits when it returns, so the hook asks the trainer to stop
         // after the current batch and waits until the checkpoint (and the best model so far) are written.
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                if (!finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    System.err.println("convscope: training did not stop within " + STOP_GRACE_SECONDS + " s; exiting");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "convscope-train-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stop.set(true);
+                    try {
+                        if (!finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                            System.err.println(
+                                    "convscope: training did not stop within " + STOP_GRACE_SECONDS + " s; exiting");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "convscope-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return train(trainer, pw, stop);
@@ -116,8 +140,11 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         if (r.cancelled()) {
-            pw.printf(Locale.ROOT, "Stopped after %d epochs%s; --resume continues from the checkpoint in %s%n",
-                    r.epochsRun(), r.batchesIntoNextEpoch() > 0 ? " and " + r.batchesIntoNextEpoch() + " batches" : "",
+            pw.printf(
+                    Locale.ROOT,
+                    "Stopped after %d epochs%s; --resume continues from the checkpoint in %s%n",
+                    r.epochsRun(),
+                    r.batchesIntoNextEpoch() > 0 ? " and " + r.batchesIntoNextEpoch() + " batches" : "",
                     trainer.checkpointDir());
         }
         if (r.model() == null) {
@@ -125,9 +152,14 @@ final class TrainCommand implements Callable<Integer> {
             pw.flush();
             return 1;
         }
-        pw.printf(Locale.ROOT, "%s: train %.1f %%, validation %.1f %%. Wrote %s%n",
-                (r.cancelled() ? "Best epoch " : "Done after " + r.epochsRun() + " epochs; best epoch ") + r.bestEpoch(),
-                100 * r.trainAccuracy(), 100 * r.validationAccuracy(), r.model());
+        pw.printf(
+                Locale.ROOT,
+                "%s: train %.1f %%, validation %.1f %%. Wrote %s%n",
+                (r.cancelled() ? "Best epoch " : "Done after " + r.epochsRun() + " epochs; best epoch ")
+                        + r.bestEpoch(),
+                100 * r.trainAccuracy(),
+                100 * r.validationAccuracy(),
+                r.model());
         pw.flush();
         return 0;
     }

@@ -45,9 +45,13 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
         if (bar == null || e != epoch) {
             close();
             epoch = e;
-            bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %3d/%d", e, maxEpochs))
-                    .setInitialMax(batches).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                    .continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format(Locale.ROOT, "epoch %3d/%d", e, maxEpochs))
+                    .setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(500)
+                    .continuousUpdate()
+                    .build();
         }
         bar.stepTo(b);
         bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", loss));
@@ -56,9 +60,16 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
     @Override
     public void epochDone(Trainer.EpochResult res) {
         close();
-        out.printf(Locale.ROOT, "epoch %3d  loss %.4f  train %.1f %%  val loss %.4f  val %.1f %%  %.0f s%s%n",
-                res.epoch(), res.trainLoss(), 100 * res.trainAccuracy(), res.validationLoss(),
-                100 * res.validationAccuracy(), res.seconds(), res.best() ? "  (best)" : "");
+        out.printf(
+                Locale.ROOT,
+                "epoch %3d  loss %.4f  train %.1f %%  val loss %.4f  val %.1f %%  %.0f s%s%n",
+                res.epoch(),
+                res.trainLoss(),
+                100 * res.trainAccuracy(),
+                res.validationLoss(),
+                100 * res.validationAccuracy(),
+                res.seconds(),
+                res.best() ? "  (best)" : "");
         out.flush();
     }
 

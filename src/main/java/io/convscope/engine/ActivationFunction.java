@@ -11,8 +11,13 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 
 /** The element-wise (and softmax) functions our forward kernels evaluate exactly as ND4J does. */
 enum ActivationFunction {
-    IDENTITY("identity"), RELU("relu"), RELU6("relu6"), LEAKY_RELU("leaky_relu"), SIGMOID("sigmoid"),
-    TANH("tanh"), SOFTMAX("softmax");
+    IDENTITY("identity"),
+    RELU("relu"),
+    RELU6("relu6"),
+    LEAKY_RELU("leaky_relu"),
+    SIGMOID("sigmoid"),
+    TANH("tanh"),
+    SOFTMAX("softmax");
 
     final String label;
 
@@ -27,7 +32,8 @@ enum ActivationFunction {
         }
         if (a instanceof ActivationReLU r) {
             if (r.getMax() != null || r.getThreshold() != null || r.getNegativeSlope() != null) {
-                throw new ModelLoadException("layer " + layerName + " uses a parameterised ReLU that ConvScope does not support");
+                throw new ModelLoadException(
+                        "layer " + layerName + " uses a parameterised ReLU that ConvScope does not support");
             }
             return RELU;
         }
@@ -46,8 +52,8 @@ enum ActivationFunction {
         if (a instanceof ActivationSoftmax) {
             return SOFTMAX;
         }
-        throw new ModelLoadException("layer " + layerName + " uses the activation " + a
-                + ", which ConvScope does not support yet");
+        throw new ModelLoadException(
+                "layer " + layerName + " uses the activation " + a + ", which ConvScope does not support yet");
     }
 
     /** A new array with the function applied to every value of {@code x}. */
@@ -67,7 +73,7 @@ enum ActivationFunction {
     /** Applies the function in place. {@code alpha} is the leaky-ReLU slope. */
     void apply(float[] v, double alpha) {
         switch (this) {
-            case IDENTITY -> { }
+            case IDENTITY -> {}
             case RELU -> {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = v[i] > 0 ? v[i] : 0f;

@@ -64,8 +64,7 @@ final class AdamW {
 
     /** Length-prefixed float arrays for checkpoints. */
     static final class Arrays2 {
-        private Arrays2() {
-        }
+        private Arrays2() {}
 
         static void write(DataOutputStream out, float[][] arrays) throws IOException {
             out.writeInt(arrays.length);

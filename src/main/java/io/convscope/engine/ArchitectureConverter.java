@@ -4,7 +4,6 @@ import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.TensorShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,6 +11,7 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,13 +52,12 @@ import java.util.Set;
  */
 final class ArchitectureConverter {
 
-    private ArchitectureConverter() {
-    }
+    private ArchitectureConverter() {}
 
     /** A loaded model (any format ModelLoader reads), at the input size its metadata gives. */
     static ArchitectureGraph of(LoadedModel model) {
-        InputType input = InputType.convolutional(model.inputHeight(), model.inputWidth(),
-                model.metadata().inputChannels());
+        InputType input = InputType.convolutional(
+                model.inputHeight(), model.inputWidth(), model.metadata().inputChannels());
         return model.network() instanceof ComputationGraph g
                 ? of(model.source(), g.getConfiguration(), input)
                 : of(model.source(), model.chain().getLayerWiseConfigurations(), input);
@@ -153,6 +152,7 @@ final class ArchitectureConverter {
             return TensorShape.vector((int) f.arrayElementsPerExample());
         }
         long[] s = t.getShape(false);
-        return TensorShape.of(Arrays.stream(s).mapToInt(x -> (int) Math.max(1, x)).toArray());
+        return TensorShape.of(
+                Arrays.stream(s).mapToInt(x -> (int) Math.max(1, x)).toArray());
     }
 }

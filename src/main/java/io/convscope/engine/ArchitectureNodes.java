@@ -1,9 +1,7 @@
 package io.convscope.engine;
 
-import static io.convscope.engine.ArchitectureConverter.shapeOf;
-
-import io.convscope.network.graph.ArchitectureNode.Port;
 import io.convscope.network.graph.ArchitectureNode;
+import io.convscope.network.graph.ArchitectureNode.Port;
 import io.convscope.network.graph.BlockNames;
 import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.Operations;
@@ -58,6 +56,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.convscope.engine.ArchitectureConverter.shapeOf;
+
 /**
  * Builds the nodes of an {@link ArchitectureConverter} graph one DL4J layer or vertex at a time: its type, output
  * shape, trainable and non-trainable parameters and operations, by the formulas listed on
@@ -82,8 +82,16 @@ final class ArchitectureNodes {
 
     String preprocessor(String layerName, InputPreProcessor pre, List<String> from, InputType in, InputType out) {
         boolean flatten = pre instanceof CnnToFeedForwardPreProcessor;
-        String id = add(flatten ? "flatten" : layerName + "_preprocessor", BlockNames.of(layerName),
-                pre.getClass().getSimpleName(), NodeType.RESHAPE, from, shapeOf(out), 0, 0, Operations.NONE,
+        String id = add(
+                flatten ? "flatten" : layerName + "_preprocessor",
+                BlockNames.of(layerName),
+                pre.getClass().getSimpleName(),
+                NodeType.RESHAPE,
+                from,
+                shapeOf(out),
+                0,
+                0,
+                Operations.NONE,
                 Map.of("from", shapeOf(in).toString()));
         return id;
     }
@@ -120,13 +128,15 @@ final class ArchitectureNodes {
             long k = (long) sc.getKernelSize()[0] * sc.getKernelSize()[1];
             long m = sc.getDepthMultiplier();
             long positions = (long) outShape.height() * outShape.width();
-            ops = Operations.macs(k * inShape.channels() * m * positions + inShape.channels() * m * outShape.channels() * positions);
+            ops = Operations.macs(
+                    k * inShape.channels() * m * positions + inShape.channels() * m * outShape.channels() * positions);
             convAttrs(attrs, sc);
             attrs.put("depth_multiplier", String.valueOf(m));
         } else if (inner instanceof DepthwiseConvolution2D dc) {
             type = NodeType.SEPARABLE_CONVOLUTION;
             long k = (long) dc.getKernelSize()[0] * dc.getKernelSize()[1];
-            ops = Operations.macs(k * inShape.channels() * dc.getDepthMultiplier() * outShape.height() * outShape.width());
+            ops = Operations.macs(
+                    k * inShape.channels() * dc.getDepthMultiplier() * outShape.height() * outShape.width());
             convAttrs(attrs, dc);
             attrs.put("depth_multiplier", String.valueOf(dc.getDepthMultiplier()));
         } else if (inner instanceof Deconvolution2D dc) {
@@ -167,9 +177,7 @@ final class ArchitectureNodes {
             type = NodeType.DROPOUT;
         } else if (inner instanceof Yolo2OutputLayer) {
             type = NodeType.OUTPUT;
-        } else if (inner instanceof BaseOutputLayer
-                || inner instanceof LossLayer
-                || inner instanceof CnnLossLayer) {
+        } else if (inner instanceof BaseOutputLayer || inner instanceof LossLayer || inner instanceof CnnLossLayer) {
             type = NodeType.OUTPUT;
             if (inner instanceof FeedForwardLayer ff && params > 0) {
                 ops = Operations.macs(inShape.elements() * ff.getNOut());
@@ -200,8 +208,17 @@ final class ArchitectureNodes {
         if (frozen) {
             attrs.put("frozen", "true");
         }
-        return add(name, BlockNames.of(name), inner.getClass().getSimpleName(), type, from, outShape,
-                params - nonTrainable, nonTrainable, ops, attrs);
+        return add(
+                name,
+                BlockNames.of(name),
+                inner.getClass().getSimpleName(),
+                type,
+                from,
+                outShape,
+                params - nonTrainable,
+                nonTrainable,
+                ops,
+                attrs);
     }
 
     void vertex(String name, GraphVertex v, List<String> from, List<InputType> inTypes, InputType out) {
@@ -243,17 +260,47 @@ final class ArchitectureNodes {
                 type = NodeType.RESHAPE;
             }
         }
-        add(name, BlockNames.of(name), v.getClass().getSimpleName(), type, from, outShape, v.numParams(true), 0,
-                ops, attrs);
+        add(
+                name,
+                BlockNames.of(name),
+                v.getClass().getSimpleName(),
+                type,
+                from,
+                outShape,
+                v.numParams(true),
+                0,
+                ops,
+                attrs);
     }
 
-    private String add(String name, String block, String rawType, NodeType type, List<String> from,
-                       TensorShape out, long trainable, long nonTrainable, Operations ops, Map<String, String> attrs) {
+    private String add(
+            String name,
+            String block,
+            String rawType,
+            NodeType type,
+            List<String> from,
+            TensorShape out,
+            long trainable,
+            long nonTrainable,
+            Operations ops,
+            Map<String, String> attrs) {
         int seen = ids.merge(name, 1, Integer::sum);
         String id = seen == 1 ? name : name + "#" + seen;
         List<Port> ports = from.stream().map(f -> new Port(f, 0)).toList();
-        nodes.add(new ArchitectureNode(id, name, type, rawType, ports, List.of(out), trainable, nonTrainable,
-                ops, out.totalElements(), block, attrs, false));
+        nodes.add(new ArchitectureNode(
+                id,
+                name,
+                type,
+                rawType,
+                ports,
+                List.of(out),
+                trainable,
+                nonTrainable,
+                ops,
+                out.totalElements(),
+                block,
+                attrs,
+                false));
         return id;
     }
 
@@ -295,8 +342,13 @@ final class ArchitectureNodes {
             return Operations.NONE;
         }
         String n = activationName(a);
-        if (a instanceof ActivationSoftmax || n.contains("sigmoid") || n.contains("tanh") || n.contains("softplus")
-                || n.contains("swish") || n.contains("gelu") || n.contains("mish")) {
+        if (a instanceof ActivationSoftmax
+                || n.contains("sigmoid")
+                || n.contains("tanh")
+                || n.contains("softplus")
+                || n.contains("swish")
+                || n.contains("gelu")
+                || n.contains("mish")) {
             return new Operations(0, 0, e, e, e);
         }
         return Operations.comparisons(e);

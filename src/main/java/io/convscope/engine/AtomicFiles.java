@@ -29,8 +29,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes to a temporary file in the same folder, flushes it to disk, then renames it over {@code target}. */
     public static void write(Path target, Writer writer) throws IOException {
@@ -90,7 +89,8 @@ public final class AtomicFiles {
         Pattern name = Pattern.compile(Pattern.quote("." + target.getFileName() + ".") + "[^.]+\\.tmp");
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> name.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified())
+                            .reversed())
                     .toList();
         }
     }

@@ -12,8 +12,7 @@ public final class Augmentation {
     static final int MAX_SHIFT = 6;
     static final float JITTER = 0.2f;
 
-    private Augmentation() {
-    }
+    private Augmentation() {}
 
     /** Writes an augmented copy of {@code src} (3 x size x size) into {@code dst}. */
     public static void apply(float[] src, int size, Random rng, float[] dst) {

@@ -56,7 +56,8 @@ final class ByteArrayImageInputStream extends ImageInputStreamImpl {
 
     private int end() {
         if (++pastEnd > PAST_END_READS) {
-            throw new UncheckedIOException(new EOFException("unexpected end of file, read past it " + pastEnd + " times"));
+            throw new UncheckedIOException(
+                    new EOFException("unexpected end of file, read past it " + pastEnd + " times"));
         }
         return -1;
     }

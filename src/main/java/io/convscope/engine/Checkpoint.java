@@ -31,26 +31,37 @@ final class Checkpoint {
     private static final Pattern SEQUENCED = Pattern.compile("(?:last|best)-(\\d{1,18})\\.bin");
 
     /** One parameter file of the set. */
-    record FileRef(String name, long bytes, String sha256) {
-    }
+    record FileRef(String name, long bytes, String sha256) {}
 
     /**
      * Progress after {@code epochsDone} whole epochs and {@code batchesDone} batches of the next one (with the loss,
      * hits and seconds of those batches), the best epoch so far and the files holding the parameters.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record State(int format, long sequence, long seed, int batchSize, int epochsDone, int batchesDone,
-                 double partialLoss, int partialCorrect, double partialSeconds, int bestEpoch,
-                 double bestValidationAccuracy, double bestValidationLoss, List<Trainer.EpochResult> history,
-                 FileRef last, FileRef best) {
+    record State(
+            int format,
+            long sequence,
+            long seed,
+            int batchSize,
+            int epochsDone,
+            int batchesDone,
+            double partialLoss,
+            int partialCorrect,
+            double partialSeconds,
+            int bestEpoch,
+            double bestValidationAccuracy,
+            double bestValidationLoss,
+            List<Trainer.EpochResult> history,
+            FileRef last,
+            FileRef best) {
 
         static State fresh(long seed, int batchSize) {
             return fresh(seed, batchSize, 0);
         }
 
         private static State fresh(long seed, int batchSize, long sequence) {
-            return new State(FORMAT, sequence, seed, batchSize, 0, 0, 0, 0, 0, 0, -1, Double.MAX_VALUE, List.of(),
-                    null, null);
+            return new State(
+                    FORMAT, sequence, seed, batchSize, 0, 0, 0, 0, 0, 0, -1, Double.MAX_VALUE, List.of(), null, null);
         }
     }
 
@@ -60,7 +71,7 @@ final class Checkpoint {
         void reached(String step) throws IOException;
     }
 
-    static volatile StepHook stepHook = step -> { };
+    static volatile StepHook stepHook = step -> {};
 
     private final Path dir;
 
@@ -81,7 +92,10 @@ final class Checkpoint {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 highest = files.map(f -> SEQUENCED.matcher(f.getFileName().toString()))
-                        .filter(Matcher::matches).mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(0);
+                        .filter(Matcher::matches)
+                        .mapToLong(m -> Long.parseLong(m.group(1)))
+                        .max()
+                        .orElse(0);
             }
         }
         return State.fresh(seed, batchSize, highest);
@@ -100,8 +114,8 @@ final class Checkpoint {
         try {
             state = ModelMetadata.JSON.readValue(manifest.toFile(), State.class);
         } catch (IOException e) {
-            throw new IOException("the checkpoint " + manifest + " cannot be read; delete " + dir
-                    + " or train without --resume", e);
+            throw new IOException(
+                    "the checkpoint " + manifest + " cannot be read; delete " + dir + " or train without --resume", e);
         }
         if (state.format() != FORMAT || state.last() == null) {
             throw new IOException("the checkpoint in " + dir + " was written by an older ConvScope and cannot be "
@@ -140,9 +154,22 @@ final class Checkpoint {
                 ? writeBin(String.format("best-%06d.bin", sequence), d -> AdamW.Arrays2.write(d, params))
                 : state.best();
         stepHook.reached("parameters written");
-        State written = new State(FORMAT, sequence, state.seed(), state.batchSize(), state.epochsDone(),
-                state.batchesDone(), state.partialLoss(), state.partialCorrect(), state.partialSeconds(),
-                state.bestEpoch(), state.bestValidationAccuracy(), state.bestValidationLoss(), state.history(), last, best);
+        State written = new State(
+                FORMAT,
+                sequence,
+                state.seed(),
+                state.batchSize(),
+                state.epochsDone(),
+                state.batchesDone(),
+                state.partialLoss(),
+                state.partialCorrect(),
+                state.partialSeconds(),
+                state.bestEpoch(),
+                state.bestValidationAccuracy(),
+                state.bestValidationLoss(),
+                state.history(),
+                last,
+                best);
         AtomicFiles.write(dir.resolve(MANIFEST), out -> ModelMetadata.JSON.writeValue(out, written));
         stepHook.reached("manifest written");
         deleteAllBut(names(written));
@@ -166,8 +193,8 @@ final class Checkpoint {
     private byte[] verified(FileRef ref) throws IOException {
         Path file = dir.resolve(ref.name());
         if (!Files.isRegularFile(file)) {
-            throw new IOException("the checkpoint in " + dir + " is incomplete: " + ref.name() + " named by "
-                    + MANIFEST + " is missing; delete the folder or train without --resume");
+            throw new IOException("the checkpoint in " + dir + " is incomplete: " + ref.name() + " named by " + MANIFEST
+                    + " is missing; delete the folder or train without --resume");
         }
         byte[] content = Files.readAllBytes(file);
         if (content.length != ref.bytes() || !sha256(content).equals(ref.sha256())) {
@@ -178,7 +205,8 @@ final class Checkpoint {
     }
 
     private static Set<String> names(State state) {
-        return state.best() == null ? Set.of(MANIFEST, state.last().name())
+        return state.best() == null
+                ? Set.of(MANIFEST, state.last().name())
                 : Set.of(MANIFEST, state.last().name(), state.best().name());
     }
 
@@ -187,7 +215,8 @@ final class Checkpoint {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> !keep.contains(f.getFileName().toString())).toList()) {
+            for (Path f : files.filter(f -> !keep.contains(f.getFileName().toString()))
+                    .toList()) {
                 if (Files.isRegularFile(f)) {
                     Files.deleteIfExists(f);
                 }

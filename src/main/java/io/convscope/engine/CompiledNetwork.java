@@ -32,8 +32,12 @@ public final class CompiledNetwork {
     /** True when the last layer is a separate softmax, whose output then is the probabilities. */
     private final boolean endsInSoftmax;
 
-    CompiledNetwork(NetworkDescription description, List<Step> steps, String[] dl4jKey, int logitsLayer,
-                    boolean endsInSoftmax) {
+    CompiledNetwork(
+            NetworkDescription description,
+            List<Step> steps,
+            String[] dl4jKey,
+            int logitsLayer,
+            boolean endsInSoftmax) {
         this.description = description;
         this.steps = List.copyOf(steps);
         this.dl4jKey = dl4jKey;
@@ -41,7 +45,8 @@ public final class CompiledNetwork {
         this.endsInSoftmax = endsInSoftmax;
         this.inputs = new int[description.layers().size()][];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = description.inputsOf(i).stream().mapToInt(Integer::intValue).toArray();
+            inputs[i] =
+                    description.inputsOf(i).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 

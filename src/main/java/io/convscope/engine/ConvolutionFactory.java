@@ -12,14 +12,19 @@ import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 /** Steps for DL4J's convolutions: plain and separable (as a depthwise then a pointwise step). */
 final class ConvolutionFactory {
 
-    private ConvolutionFactory() {
-    }
+    private ConvolutionFactory() {}
 
     static void convolution(Dl4jCompiler c, ConvolutionLayer conf, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(conf.getKernelSize(), conf.getStride(), conf.getDilation(),
-                conf.getPadding(), conf.getConvolutionMode(), in, name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getDilation(),
+                conf.getPadding(),
+                conf.getConvolutionMode(),
+                in,
+                name);
         int outC = (int) conf.getNOut();
         checkChannels(conf.getNIn(), in, name);
         Shape out = new Shape(outC, placed.outH(), placed.outW());
@@ -28,10 +33,19 @@ final class ConvolutionFactory {
         ForwardKernels.Window win = placed.window();
         c.putWeights(name, new LayerWeights(outC, in.channels(), win.kernelH(), win.kernelW(), w, b));
         ActivationFunction f = ActivationFunction.of(conf.getActivationFn(), name);
-        c.add(new LayerDescription(name, LayerKind.CONVOLUTION, in, out, new Window(win.kernelH(), win.kernelW()),
-                        new Window(win.strideH(), win.strideW()), placed.padding(), "identity",
+        c.add(
+                new LayerDescription(
+                        name,
+                        LayerKind.CONVOLUTION,
+                        in,
+                        out,
+                        new Window(win.kernelH(), win.kernelW()),
+                        new Window(win.strideH(), win.strideW()),
+                        placed.padding(),
+                        "identity",
                         (long) w.length + (conf.hasBias() ? outC : 0)),
-                LinearSteps.Convolution.of(in, out, w, b, win), f == ActivationFunction.IDENTITY ? ref.key() : null);
+                LinearSteps.Convolution.of(in, out, w, b, win),
+                f == ActivationFunction.IDENTITY ? ref.key() : null);
         if (f != ActivationFunction.IDENTITY) {
             c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(conf.getActivationFn()), ref.key());
         }
@@ -47,8 +61,14 @@ final class ConvolutionFactory {
     static void separable(Dl4jCompiler c, SeparableConvolution2D conf, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(conf.getKernelSize(), conf.getStride(), conf.getDilation(),
-                conf.getPadding(), conf.getConvolutionMode(), in, name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getDilation(),
+                conf.getPadding(),
+                conf.getConvolutionMode(),
+                in,
+                name);
         ForwardKernels.Window win = placed.window();
         int inC = in.channels();
         checkChannels(conf.getNIn(), in, name);
@@ -68,16 +88,34 @@ final class ConvolutionFactory {
         Shape mid = new Shape(midC, placed.outH(), placed.outW());
         String depthName = name + "_depthwise";
         c.putWeights(depthName, new LayerWeights(midC, 1, win.kernelH(), win.kernelW(), depth, new float[midC], inC));
-        c.add(new LayerDescription(depthName, LayerKind.CONVOLUTION, in, mid,
-                        new Window(win.kernelH(), win.kernelW()), new Window(win.strideH(), win.strideW()),
-                        placed.padding(), "identity", depth.length),
-                new LinearSteps.Depthwise(in, mid, depth, win, multiplier), null);
+        c.add(
+                new LayerDescription(
+                        depthName,
+                        LayerKind.CONVOLUTION,
+                        in,
+                        mid,
+                        new Window(win.kernelH(), win.kernelW()),
+                        new Window(win.strideH(), win.strideW()),
+                        placed.padding(),
+                        "identity",
+                        depth.length),
+                new LinearSteps.Depthwise(in, mid, depth, win, multiplier),
+                null);
         Shape out = new Shape(outC, placed.outH(), placed.outW());
         ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
         c.putWeights(name, new LayerWeights(outC, midC, 1, 1, point, b));
         ActivationFunction f = ActivationFunction.of(conf.getActivationFn(), name);
-        c.add(new LayerDescription(name, LayerKind.CONVOLUTION, mid, out, new Window(1, 1), new Window(1, 1),
-                        Padding.NONE, "identity", (long) point.length + (conf.hasBias() ? outC : 0)),
+        c.add(
+                new LayerDescription(
+                        name,
+                        LayerKind.CONVOLUTION,
+                        mid,
+                        out,
+                        new Window(1, 1),
+                        new Window(1, 1),
+                        Padding.NONE,
+                        "identity",
+                        (long) point.length + (conf.hasBias() ? outC : 0)),
                 LinearSteps.Convolution.of(mid, out, point, b, unit),
                 f == ActivationFunction.IDENTITY ? ref.key() : null);
         if (f != ActivationFunction.IDENTITY) {
@@ -87,8 +125,8 @@ final class ConvolutionFactory {
 
     private static void checkChannels(long expected, Shape in, String name) throws ModelLoadException {
         if (expected != in.channels()) {
-            throw new ModelLoadException("layer " + name + " expects " + expected + " channels but receives "
-                    + in.channels());
+            throw new ModelLoadException(
+                    "layer " + name + " expects " + expected + " channels but receives " + in.channels());
         }
     }
 }

@@ -14,8 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Steps for DL4J's dense and output layers. */
 final class DenseFactory {
 
-    private DenseFactory() {
-    }
+    private DenseFactory() {}
 
     /** Returns whether the layer ends the network in a separate softmax step. */
     static boolean dense(Dl4jCompiler c, Layer conf, String name, Dl4jCompiler.Ref ref, boolean last)
@@ -23,8 +22,8 @@ final class DenseFactory {
         BaseLayer d = (BaseLayer) conf;
         Shape in = c.shape();
         if (!in.isVector()) {
-            throw new ModelLoadException("layer " + name + " is dense but receives a " + in
-                    + " map without a flatten step");
+            throw new ModelLoadException(
+                    "layer " + name + " is dense but receives a " + in + " map without a flatten step");
         }
         int nIn = in.channels();
         int nOut = (int) ((FeedForwardLayer) d).getNOut();
@@ -45,8 +44,11 @@ final class DenseFactory {
             c.add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params), linear, null);
             return false;
         }
-        c.add(LayerDescription.elementwise(name, last ? LayerKind.OUTPUT : LayerKind.DENSE, in, out, "identity", params),
-                linear, f == ActivationFunction.IDENTITY ? ref.key() : null);
+        c.add(
+                LayerDescription.elementwise(
+                        name, last ? LayerKind.OUTPUT : LayerKind.DENSE, in, out, "identity", params),
+                linear,
+                f == ActivationFunction.IDENTITY ? ref.key() : null);
         if (f != ActivationFunction.IDENTITY) {
             c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(d.getActivationFn()), ref.key());
             return last && f == ActivationFunction.SOFTMAX;

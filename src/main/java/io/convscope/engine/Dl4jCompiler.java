@@ -50,8 +50,7 @@ import java.util.Map;
 final class Dl4jCompiler {
 
     /** A DL4J layer: its runtime object (for parameters) and where its output appears in DL4J's feedForward. */
-    record Ref(org.deeplearning4j.nn.api.Layer runtime, String key) {
-    }
+    record Ref(org.deeplearning4j.nn.api.Layer runtime, String key) {}
 
     private final List<LayerDescription> layers = new ArrayList<>();
     private final List<List<Integer>> inputs = new ArrayList<>();
@@ -83,8 +82,11 @@ final class Dl4jCompiler {
             String layerName = conf.getLayerName() != null ? conf.getLayerName() : "layer_" + i;
             c.preprocessor(net.getLayerWiseConfigurations().getInputPreProcess(i), layerName);
             // An identity loss layer (Darknet-19's) computes nothing: the layer before it is the network's last.
-            boolean last = i == n - 1 || (i == n - 2
-                    && MapOutputFactory.isIdentityLoss(net.getLayerWiseConfigurations().getConf(n - 1).getLayer()));
+            boolean last = i == n - 1
+                    || (i == n - 2
+                            && MapOutputFactory.isIdentityLoss(net.getLayerWiseConfigurations()
+                                    .getConf(n - 1)
+                                    .getLayer()));
             boolean softmax = c.layer(conf, layerName, new Ref(net.getLayer(i), Integer.toString(i + 1)), last);
             if (!(i == n - 1 && MapOutputFactory.isIdentityLoss(conf))) {
                 endsInSoftmax = softmax; // an identity loss after the softmax changes nothing
@@ -98,7 +100,8 @@ final class Dl4jCompiler {
             throws ModelLoadException {
         ComputationGraphConfiguration conf = graph.getConfiguration();
         if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
-            throw new ModelLoadException(name + " has " + conf.getNetworkInputs().size() + " inputs and "
+            throw new ModelLoadException(name + " has "
+                    + conf.getNetworkInputs().size() + " inputs and "
                     + conf.getNetworkOutputs().size() + " outputs; ConvScope explains networks with one of each");
         }
         Dl4jCompiler c = new Dl4jCompiler(input);
@@ -127,8 +130,8 @@ final class Dl4jCompiler {
                     outputOf.put(vertex, c.cursor);
                     continue;
                 }
-                endsInSoftmax = c.layer(lv.getLayerConf().getLayer(), vertex, new Ref(graph.getLayer(vertex), vertex),
-                        last);
+                endsInSoftmax =
+                        c.layer(lv.getLayerConf().getLayer(), vertex, new Ref(graph.getLayer(vertex), vertex), last);
             } else if (v instanceof PreprocessorVertex pv) {
                 endsInSoftmax = false;
                 c.readFrom(in.get(0));
@@ -159,8 +162,10 @@ final class Dl4jCompiler {
         } else if (conf instanceof DenseLayer || conf instanceof BaseOutputLayer) {
             return DenseFactory.dense(this, conf, layerName, ref, last);
         } else if (conf instanceof DropoutLayer) {
-            add(LayerDescription.elementwise(layerName, LayerKind.ACTIVATION, shape, shape, "identity", 0),
-                    new ElementwiseSteps.Identity(), ref.key());
+            add(
+                    LayerDescription.elementwise(layerName, LayerKind.ACTIVATION, shape, shape, "identity", 0),
+                    new ElementwiseSteps.Identity(),
+                    ref.key());
         } else if (conf instanceof BatchNormalization bn) {
             NormalisationFactory.batchNorm(this, bn, layerName, ref);
         } else if (conf instanceof LocalResponseNormalization lrn) {
@@ -176,8 +181,8 @@ final class Dl4jCompiler {
         } else if (last && MapOutputFactory.isLoss(conf)) {
             return MapOutputFactory.loss(this, conf, layerName, ref);
         } else {
-            throw new ModelLoadException("layer " + layerName + " is a " + conf.getClass().getSimpleName()
-                    + ", which ConvScope cannot explain yet");
+            throw new ModelLoadException("layer " + layerName + " is a "
+                    + conf.getClass().getSimpleName() + ", which ConvScope cannot explain yet");
         }
         return false;
     }
@@ -186,8 +191,10 @@ final class Dl4jCompiler {
         if (p == null) {
             return;
         }
-        if (p instanceof FeedForwardToCnnPreProcessor f && f.getNumChannels() == shape.channels()
-                && f.getInputHeight() == shape.height() && f.getInputWidth() == shape.width()) {
+        if (p instanceof FeedForwardToCnnPreProcessor f
+                && f.getNumChannels() == shape.channels()
+                && f.getInputHeight() == shape.height()
+                && f.getInputWidth() == shape.width()) {
             return; // LeNet's: our input already is a channel-major map of exactly that shape
         }
         if (!(p instanceof CnnToFeedForwardPreProcessor cnn)) {
@@ -197,12 +204,13 @@ final class Dl4jCompiler {
         Shape in = shape;
         pendingHwcFlatten = cnn.getFormat() == CNN2DFormat.NHWC ? in : null;
         // Channels-last order is handled by the dense layer that follows (DenseFactory).
-        add(LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, Shape.vector(in.size()), "identity", 0),
-                new ElementwiseSteps.Identity(), null);
+        add(
+                LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, Shape.vector(in.size()), "identity", 0),
+                new ElementwiseSteps.Identity(),
+                null);
     }
 
-    private CompiledNetwork finish(List<String> classes, String name, boolean endsInSoftmax)
-            throws ModelLoadException {
+    private CompiledNetwork finish(List<String> classes, String name, boolean endsInSoftmax) throws ModelLoadException {
         if (cursor != layers.size() - 1) {
             throw new ModelLoadException("the network's output is not its last step");
         }
@@ -217,8 +225,8 @@ final class Dl4jCompiler {
             classes = ClassLists.forUnlabelled(shape.size()); // zoo presets: ImageNet's names for 1,000 outputs
         }
         if (shape.size() != classes.size()) {
-            throw new ModelLoadException("the model has " + shape.size() + " outputs but " + classes.size()
-                    + " class names");
+            throw new ModelLoadException(
+                    "the model has " + shape.size() + " outputs but " + classes.size() + " class names");
         }
         // When the last step is a separate softmax its input holds the logits; otherwise the last step's output does.
         int logits = endsInSoftmax ? inputs.get(layers.size() - 1).get(0) : layers.size() - 1;
@@ -257,8 +265,10 @@ final class Dl4jCompiler {
 
     /** A separate activation step on the current layer. */
     void activation(String name, ActivationFunction f, double alpha, String dl4jKey) {
-        add(LayerDescription.elementwise(name, LayerKind.ACTIVATION, shape, shape, f.label, 0),
-                new ElementwiseSteps.Activation(f, alpha), dl4jKey);
+        add(
+                LayerDescription.elementwise(name, LayerKind.ACTIVATION, shape, shape, f.label, 0),
+                new ElementwiseSteps.Activation(f, alpha),
+                dl4jKey);
     }
 
     /** A step reading the current layer; it becomes the current layer. */

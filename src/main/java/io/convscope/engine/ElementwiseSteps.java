@@ -3,8 +3,7 @@ package io.convscope.engine;
 /** Steps that work value by value: activations, scalings, and a graph's additions and concatenations. */
 final class ElementwiseSteps {
 
-    private ElementwiseSteps() {
-    }
+    private ElementwiseSteps() {}
 
     /** A non-linearity on its own, so students see it as a column after the linear result. */
     record Activation(ActivationFunction function, double alpha) implements Step.OneInput {
@@ -42,7 +41,11 @@ final class ElementwiseSteps {
 
     /** How a {@link Combine} joins its inputs; the name's lower case is the label the views show. */
     enum Op {
-        ADD, SUBTRACT, PRODUCT, AVERAGE, MAX
+        ADD,
+        SUBTRACT,
+        PRODUCT,
+        AVERAGE,
+        MAX
     }
 
     /** Inputs of one shape joined value by value, left to right (a residual addition, a product...). */

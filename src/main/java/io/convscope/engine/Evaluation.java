@@ -39,8 +39,8 @@ public record Evaluation(int total, int correct, int[][] confusion) {
             float[][] inputs = new float[Math.min(chunk, samples.size() - from)][];
             IntStream.range(0, inputs.length).parallel().forEach(i -> {
                 try {
-                    inputs[i] = ImagePreprocessor.load(samples.get(start + i).file(), model.inputHeight(),
-                            model.inputWidth());
+                    inputs[i] = ImagePreprocessor.load(
+                            samples.get(start + i).file(), model.inputHeight(), model.inputWidth());
                 } catch (ImageInputException e) {
                     failures.put(start + i, e.getMessage());
                 }

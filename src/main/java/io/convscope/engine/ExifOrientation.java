@@ -15,8 +15,7 @@ import java.util.List;
 /** The EXIF orientation tag, and turning a stored image upright by it. */
 final class ExifOrientation {
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /**
      * The orientation tag (1 when absent or unreadable). Only the EXIF block is parsed: a general metadata read would
@@ -24,14 +23,17 @@ final class ExifOrientation {
      */
     static int read(byte[] data, String format) {
         try {
-            Metadata metadata = switch (format) {
-                case "JPEG" -> JpegMetadataReader.readMetadata(new ByteArrayInputStream(data), List.of(new ExifReader()));
-                case "TIFF" -> TiffMetadataReader.readMetadata(new ByteArrayReader(data));
-                case "WebP" -> WebpMetadataReader.readMetadata(new ByteArrayInputStream(data));
-                case "PNG" -> pngExif(data);
-                default -> null;   // GIF and BMP carry no EXIF
-            };
-            ExifIFD0Directory ifd0 = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            Metadata metadata =
+                    switch (format) {
+                        case "JPEG" -> JpegMetadataReader.readMetadata(
+                                new ByteArrayInputStream(data), List.of(new ExifReader()));
+                        case "TIFF" -> TiffMetadataReader.readMetadata(new ByteArrayReader(data));
+                        case "WebP" -> WebpMetadataReader.readMetadata(new ByteArrayInputStream(data));
+                        case "PNG" -> pngExif(data);
+                        default -> null; // GIF and BMP carry no EXIF
+                    };
+            ExifIFD0Directory ifd0 =
+                    metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 return ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
             }
@@ -66,15 +68,16 @@ final class ExifOrientation {
         for (int y = 0; y < outHeight; y++) {
             for (int x = 0; x < outWidth; x++) {
                 // Index of the stored pixel that is shown at (x, y).
-                int from = switch (orientation) {
-                    case 2 -> y * w + (w - 1 - x);                 // mirrored left-right
-                    case 3 -> (h - 1 - y) * w + (w - 1 - x);       // rotated 180
-                    case 4 -> (h - 1 - y) * w + x;                 // mirrored top-bottom
-                    case 5 -> x * w + y;                           // transposed
-                    case 6 -> (h - 1 - x) * w + y;                 // needs 90 clockwise
-                    case 7 -> (h - 1 - x) * w + (w - 1 - y);       // transversed
-                    default -> x * w + (w - 1 - y);                // 8: needs 90 counter-clockwise
-                };
+                int from =
+                        switch (orientation) {
+                            case 2 -> y * w + (w - 1 - x); // mirrored left-right
+                            case 3 -> (h - 1 - y) * w + (w - 1 - x); // rotated 180
+                            case 4 -> (h - 1 - y) * w + x; // mirrored top-bottom
+                            case 5 -> x * w + y; // transposed
+                            case 6 -> (h - 1 - x) * w + y; // needs 90 clockwise
+                            case 7 -> (h - 1 - x) * w + (w - 1 - y); // transversed
+                            default -> x * w + (w - 1 - y); // 8: needs 90 counter-clockwise
+                        };
                 upright[y * outWidth + x] = source[from] & 0xFFFFFF;
             }
         }

@@ -9,13 +9,18 @@ import java.util.Arrays;
  */
 final class ForwardKernels {
 
-    private ForwardKernels() {
-    }
+    private ForwardKernels() {}
 
     /** Geometry of a sliding window over a padded input. */
-    record Window(int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW,
-                  int padTop, int padLeft) {
-    }
+    record Window(
+            int kernelH,
+            int kernelW,
+            int strideH,
+            int strideW,
+            int dilationH,
+            int dilationW,
+            int padTop,
+            int padLeft) {}
 
     /** Per-thread scratch for {@link #convolve}: the unfolded input. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[0][0]);
@@ -30,9 +35,19 @@ final class ForwardKernels {
      *
      * @param w weights {@code [out][in][kh][kw]}
      */
-    static void convolve(float[] in, int channels, int height, int width,
-                         float[] w, float[] bias, Window win,
-                         float[] out, int outH, int outW, int fromOut, int toOut) {
+    static void convolve(
+            float[] in,
+            int channels,
+            int height,
+            int width,
+            float[] w,
+            float[] bias,
+            Window win,
+            float[] out,
+            int outH,
+            int outW,
+            int fromOut,
+            int toOut) {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
         float[][] col = scratch(taps, plane);
@@ -47,8 +62,17 @@ final class ForwardKernels {
      *
      * @param w kernels {@code [channels * multiplier][kh][kw]}
      */
-    static void depthwise(float[] in, int channels, int height, int width, float[] w, Window win,
-                          float[] out, int outH, int outW, int multiplier) {
+    static void depthwise(
+            float[] in,
+            int channels,
+            int height,
+            int width,
+            float[] w,
+            Window win,
+            float[] out,
+            int outH,
+            int outW,
+            int multiplier) {
         int plane = outH * outW;
         int taps = win.kernelH() * win.kernelW();
         float[][] col = scratch(taps, plane);
@@ -67,9 +91,17 @@ final class ForwardKernels {
      * The same cross-correlation for big layers: the unfolded input times the {@code [out][taps]} weight matrix by
      * native BLAS ({@link NativeGemm}), then the bias added per output plane.
      */
-    static void convolveNative(float[] in, int channels, int height, int width,
-                               NativeGemm.Matrix weights, float[] bias, Window win,
-                               float[] out, int outH, int outW) {
+    static void convolveNative(
+            float[] in,
+            int channels,
+            int height,
+            int width,
+            NativeGemm.Matrix weights,
+            float[] bias,
+            Window win,
+            float[] out,
+            int outH,
+            int outW) {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
         float[][] col = scratch(taps, plane);
@@ -132,8 +164,8 @@ final class ForwardKernels {
      * Local response normalisation across channels (AlexNet), as DL4J computes it:
      * {@code y = x / (k + alpha * sum_{|j - c| <= n/2} x_j^2)^beta}.
      */
-    static void localResponse(float[] in, int channels, int plane, double k, double n, double alpha, double beta,
-                              float[] out) {
+    static void localResponse(
+            float[] in, int channels, int plane, double k, double n, double alpha, double beta, float[] out) {
         int half = (int) Math.floor(n / 2);
         float[] sum = new float[plane];
         for (int c = 0; c < channels; c++) {
@@ -164,8 +196,8 @@ final class ForwardKernels {
     }
 
     /** Output planes {@code [fromOut, toOut)} from the unfolded input: bias plus one multiply-add line per tap. */
-    private static void multiplyAll(float[][] col, int taps, int plane, float[] w, float[] bias, float[] out,
-                                    int fromOut, int toOut) {
+    private static void multiplyAll(
+            float[][] col, int taps, int plane, float[] w, float[] bias, float[] out, int fromOut, int toOut) {
         float[] acc = LINE.get();
         if (acc.length < plane) {
             acc = new float[plane];
@@ -241,8 +273,17 @@ final class ForwardKernels {
     }
 
     /** Max or average pooling per channel; padded cells never win a max and count in an average only if asked. */
-    static void pool(float[] in, int channels, int height, int width, Window win, boolean max,
-                     boolean padInDivisor, float[] out, int outH, int outW) {
+    static void pool(
+            float[] in,
+            int channels,
+            int height,
+            int width,
+            Window win,
+            boolean max,
+            boolean padInDivisor,
+            float[] out,
+            int outH,
+            int outW) {
         for (int c = 0; c < channels; c++) {
             for (int oy = 0; oy < outH; oy++) {
                 for (int ox = 0; ox < outW; ox++) {
@@ -284,8 +325,8 @@ final class ForwardKernels {
     }
 
     /** Zeros around each channel. */
-    static void zeroPad(float[] in, int channels, int height, int width, int top, int left,
-                        float[] out, int outH, int outW) {
+    static void zeroPad(
+            float[] in, int channels, int height, int width, int top, int left, float[] out, int outH, int outW) {
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < height; y++) {
                 System.arraycopy(in, (c * height + y) * width, out, (c * outH + y + top) * outW + left, width);

@@ -28,8 +28,9 @@ final class ImageDecoder {
     static final long MAX_DECODED_PIXELS = 24_000_000L;
 
     /** ImageIO format names we accept, with the names users know them by; anything else ImageIO finds is refused. */
-    private static final Map<String, String> SUPPORTED_FORMATS = Map.of(
-            "jpeg", "JPEG", "png", "PNG", "gif", "GIF", "bmp", "BMP", "tiff", "TIFF", "webp", "WebP");
+    private static final Map<String, String> SUPPORTED_FORMATS =
+            Map.of("jpeg", "JPEG", "png", "PNG", "gif", "GIF", "bmp", "BMP", "tiff", "TIFF", "webp", "WebP");
+
     private static final String SUPPORTED_LIST = "JPEG, PNG, GIF, BMP, TIFF, WebP";
 
     /** Decoder warnings (libjpeg wording) meaning part of the picture is missing or garbled rather than cosmetic. */
@@ -48,11 +49,9 @@ final class ImageDecoder {
     }
 
     /** The decoded first image as the reader delivers it, and the user-facing name of its format. */
-    record Decoded(BufferedImage image, String format) {
-    }
+    record Decoded(BufferedImage image, String format) {}
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     static Decoded read(byte[] data, String name) throws ImageInputException {
         ImageInputStream input = new ByteArrayImageInputStream(data);
@@ -89,7 +88,8 @@ final class ImageDecoder {
     /** The smallest step (1 = every pixel) that keeps a width x height picture within {@link #MAX_DECODED_PIXELS}. */
     static int subsampling(long width, long height) {
         int step = 1;
-        while (width > 0 && height > 0
+        while (width > 0
+                && height > 0
                 && ((width + step - 1) / step) * ((height + step - 1) / step) > MAX_DECODED_PIXELS) {
             step++;
         }
@@ -121,7 +121,11 @@ final class ImageDecoder {
 
     private static void checkPixelCount(int width, int height, String name) throws ImageInputException {
         if ((long) width * height > ImagePreprocessor.MAX_PIXELS) {
-            throw new ImageInputException(ImageInputException.Problem.TOO_MANY_PIXELS, name, width, height,
+            throw new ImageInputException(
+                    ImageInputException.Problem.TOO_MANY_PIXELS,
+                    name,
+                    width,
+                    height,
                     ImagePreprocessor.MAX_PIXELS / 1_000_000);
         }
     }
@@ -146,7 +150,10 @@ final class ImageDecoder {
     }
 
     private static ImageInputException unreadable(String name, String format, boolean truncated, Throwable cause) {
-        return new ImageInputException(truncated ? ImageInputException.Problem.TRUNCATED
-                : ImageInputException.Problem.CORRUPT, cause, name, format);
+        return new ImageInputException(
+                truncated ? ImageInputException.Problem.TRUNCATED : ImageInputException.Problem.CORRUPT,
+                cause,
+                name,
+                format);
     }
 }

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 public record ImageFolderDataset(Path root, List<String> classes, List<Sample> train, List<Sample> validation) {
 
     /** One labelled image file. */
-    public record Sample(Path file, int label) {
-    }
+    public record Sample(Path file, int label) {}
 
     private static final List<String> IMAGE_SUFFIXES =
             List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp");
@@ -28,7 +27,8 @@ public record ImageFolderDataset(Path root, List<String> classes, List<Sample> t
             throw new IOException(root + " must contain train/<label>/ and val/<label>/ folders");
         }
         List<String> folders = readClassOrder(root, trainDir);
-        List<String> classes = folders.stream().map(ImageFolderDataset::displayName).toList();
+        List<String> classes =
+                folders.stream().map(ImageFolderDataset::displayName).toList();
         return new ImageFolderDataset(root, classes, list(trainDir, folders), list(valDir, folders));
     }
 
@@ -36,7 +36,10 @@ public record ImageFolderDataset(Path root, List<String> classes, List<Sample> t
     public static List<Sample> listLabelled(Path dir, List<String> classes) throws IOException {
         List<String> folders = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+            s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .forEach(folders::add);
         }
         List<Sample> samples = new ArrayList<>();
         for (String folder : folders) {
@@ -86,7 +89,10 @@ public record ImageFolderDataset(Path root, List<String> classes, List<Sample> t
             }
         } else {
             try (Stream<Path> s = Files.list(trainDir)) {
-                s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+                s.filter(Files::isDirectory)
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .forEach(folders::add);
             }
         }
         if (folders.size() < 2) {
@@ -112,7 +118,8 @@ public record ImageFolderDataset(Path root, List<String> classes, List<Sample> t
     private static List<Path> images(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> IMAGE_SUFFIXES.stream().anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
+                    .filter(p -> IMAGE_SUFFIXES.stream()
+                            .anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
                     .sorted()
                     .toList();
         }

@@ -20,49 +20,57 @@ final class ImageHeaders {
     /** Deflate's largest possible expansion, rounded up for the few bits of block and stream headers. */
     private static final long MAX_DEFLATE_RATIO = 1040;
 
-    private ImageHeaders() {
-    }
+    private ImageHeaders() {}
 
     /** Refuses files whose data cannot hold the image their header claims; formats without a floor pass. */
     static void check(byte[] data, String name, String format) throws ImageInputException {
-        Problem problem = switch (format) {
-            case "PNG" -> checkPng(data);
-            case "JPEG" -> checkJpeg(data);
-            case "WebP" -> checkWebp(data);
-            default -> null;
-        };
+        Problem problem =
+                switch (format) {
+                    case "PNG" -> checkPng(data);
+                    case "JPEG" -> checkJpeg(data);
+                    case "WebP" -> checkWebp(data);
+                    default -> null;
+                };
         if (problem != null) {
-            throw new ImageInputException(problem == Problem.SHORT ? ImageInputException.Problem.TRUNCATED
-                    : ImageInputException.Problem.CORRUPT, name, format);
+            throw new ImageInputException(
+                    problem == Problem.SHORT
+                            ? ImageInputException.Problem.TRUNCATED
+                            : ImageInputException.Problem.CORRUPT,
+                    name,
+                    format);
         }
     }
 
     /** SHORT: the file ends before the data the header asks for; INCONSISTENT: the header contradicts itself. */
-    private enum Problem { SHORT, INCONSISTENT }
+    private enum Problem {
+        SHORT,
+        INCONSISTENT
+    }
 
     // ---- PNG ----
 
     private static Problem checkPng(byte[] data) {
         if (data.length < 33 || !Arrays.equals(data, 0, 8, PNG_SIGNATURE, 0, 8)) {
-            return null;   // the reader names what is wrong
+            return null; // the reader names what is wrong
         }
         ByteBuffer in = ByteBuffer.wrap(data);
         long width = Integer.toUnsignedLong(in.getInt(16));
         long height = Integer.toUnsignedLong(in.getInt(20));
         int depth = data[24] & 0xFF;
-        int channels = switch (data[25]) {
-            case 0, 3 -> 1;
-            case 2 -> 3;
-            case 4 -> 2;
-            case 6 -> 4;
-            default -> 0;
-        };
+        int channels =
+                switch (data[25]) {
+                    case 0, 3 -> 1;
+                    case 2 -> 3;
+                    case 4 -> 2;
+                    case 6 -> 4;
+                    default -> 0;
+                };
         long compressed = 0;
         boolean ended = false;
         for (int at = 8; at + 8 <= data.length && !ended; ) {
             long length = Integer.toUnsignedLong(in.getInt(at));
             if (length > data.length - at - 12L) {
-                return Problem.SHORT;   // the chunk and its CRC run past the end of the file
+                return Problem.SHORT; // the chunk and its CRC run past the end of the file
             }
             String type = new String(data, at + 4, 4, StandardCharsets.ISO_8859_1);
             compressed += type.equals("IDAT") ? length : 0;
@@ -104,18 +112,18 @@ final class ImageHeaders {
 
     private static Problem checkJpeg(byte[] data) {
         ByteBuffer in = ByteBuffer.wrap(data);
-        int at = 2;   // after SOI
+        int at = 2; // after SOI
         while (at + 4 <= data.length) {
             if ((data[at] & 0xFF) != 0xFF) {
-                return null;   // not a marker where one must be: the decoder reports the damage
+                return null; // not a marker where one must be: the decoder reports the damage
             }
             int marker = data[at + 1] & 0xFF;
             if (marker == 0xFF) {
-                at++;          // fill byte
+                at++; // fill byte
                 continue;
             }
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                at += 2;       // markers without a length
+                at += 2; // markers without a length
                 continue;
             }
             int length = in.getShort(at + 2) & 0xFFFF;
@@ -123,7 +131,7 @@ final class ImageHeaders {
                 return checkJpegFrame(data, at + 4, length - 2);
             }
             if (marker == 0xDA || marker == 0xD9 || length < 2) {
-                return null;   // scan or end before any frame header
+                return null; // scan or end before any frame header
             }
             at += 2 + length;
         }
@@ -144,7 +152,7 @@ final class ImageHeaders {
         long width = in.getShort(at + 3) & 0xFFFF;
         int components = data[at + 5] & 0xFF;
         if (height == 0 || width == 0 || components == 0 || length < 6 + 3 * components) {
-            return null;   // height 0 is defined later by a DNL marker; the rest the decoder refuses
+            return null; // height 0 is defined later by a DNL marker; the rest the decoder refuses
         }
         int maxH = 1;
         int maxV = 1;
@@ -172,7 +180,7 @@ final class ImageHeaders {
         }
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         if (Integer.toUnsignedLong(in.getInt(4)) + 8 > data.length) {
-            return Problem.SHORT;   // libwebp refuses a RIFF that claims more bytes than the file has, so do we
+            return Problem.SHORT; // libwebp refuses a RIFF that claims more bytes than the file has, so do we
         }
         // Every chunk, also those after the image: the metadata reader allocates each one's declared size.
         Problem frame = null;
@@ -196,7 +204,7 @@ final class ImageHeaders {
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         int tag = (data[at] & 0xFF) | (data[at + 1] & 0xFF) << 8 | (data[at + 2] & 0xFF) << 16;
         if ((tag & 1) != 0) {
-            return null;   // not a key frame: the decoder refuses it
+            return null; // not a key frame: the decoder refuses it
         }
         long firstPartition = (tag >> 5) & 0x7FFFF;
         long width = in.getShort(at + 6) & 0x3FFF;

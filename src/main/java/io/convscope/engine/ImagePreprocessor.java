@@ -21,18 +21,19 @@ public final class ImagePreprocessor {
 
     /** Largest image we decode, in pixels (width*height); larger ones are refused from the header before decoding. */
     public static final long MAX_PIXELS = 100_000_000L;
+
     public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
 
     private static final long MIB = 1024 * 1024;
 
     /** The file type bits of a Unix mode and the values for a FIFO and for character and block devices. */
     private static final int TYPE_BITS = 0170000;
+
     private static final int FIFO = 0010000;
     private static final int CHARACTER_DEVICE = 0020000;
     private static final int BLOCK_DEVICE = 0060000;
 
-    private ImagePreprocessor() {
-    }
+    private ImagePreprocessor() {}
 
     /** Decodes a file into an upright sRGB image of TYPE_INT_RGB (alpha dropped, EXIF orientation applied, first frame of animated GIF/WebP). */
     public static BufferedImage decode(Path file) throws ImageInputException {
@@ -135,8 +136,8 @@ public final class ImagePreprocessor {
         }
         if (bytes > MAX_FILE_BYTES) {
             long megabytes = (bytes + MIB - 1) / MIB;
-            throw new ImageInputException(ImageInputException.Problem.FILE_TOO_BIG, name, megabytes,
-                    MAX_FILE_BYTES / MIB);
+            throw new ImageInputException(
+                    ImageInputException.Problem.FILE_TOO_BIG, name, megabytes, MAX_FILE_BYTES / MIB);
         }
     }
 }

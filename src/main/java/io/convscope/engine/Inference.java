@@ -55,7 +55,8 @@ public final class Inference {
      * the caller is done, and a run over many images holds one at a time.
      */
     public ActivationSnapshot runOnce(Path image) throws ImageInputException {
-        return model.compiled().forward(channels(ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth())));
+        return model.compiled()
+                .forward(channels(ImagePreprocessor.load(image, model.inputHeight(), model.inputWidth())));
     }
 
     /** The snapshot cached under {@code key}, or null; the app asks before recomputing an image it showed. */
@@ -119,7 +120,8 @@ public final class Inference {
     private static String key(Path image) {
         Path abs = image.toAbsolutePath().normalize();
         try {
-            return abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis();
+            return abs + "|" + Files.size(abs) + "|"
+                    + Files.getLastModifiedTime(abs).toMillis();
         } catch (IOException e) {
             return abs.toString();
         }

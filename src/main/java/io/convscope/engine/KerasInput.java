@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Reads a Keras 2 model's input shape from its config, which DL4J's importer does not hand back. */
 final class KerasInput {
 
-    private KerasInput() {
-    }
+    private KerasInput() {}
 
     static Shape ofH5(Path h5) throws Exception {
         try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
@@ -27,13 +26,16 @@ final class KerasInput {
             throw new ModelLoadException(ModelLoader.fileName(json) + " is not valid JSON");
         }
         if (config == null || !config.isObject()) {
-            throw new ModelLoadException(ModelLoader.fileName(json) + " is not a Keras model configuration (a JSON object)");
+            throw new ModelLoadException(
+                    ModelLoader.fileName(json) + " is not a Keras model configuration (a JSON object)");
         }
         return fromConfig(config, json);
     }
 
     private static Shape fromConfig(JsonNode config, Path file) throws ModelLoadException {
-        JsonNode layers = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
+        JsonNode layers = config.path("config").isArray()
+                ? config.path("config")
+                : config.path("config").path("layers");
         for (JsonNode layer : layers.isArray() ? layers : ModelMetadata.JSON.createArrayNode()) {
             JsonNode shape = layer.path("config").path("batch_input_shape");
             if (shape.isArray()) {
@@ -50,8 +52,10 @@ final class KerasInput {
                     }
                     dims[i] = d.asLong();
                 }
-                boolean channelsFirst = "channels_first".equals(layer.path("config").path("data_format").asText());
-                return channelsFirst ? ModelChecks.input(name, dims[2], dims[3], dims[1])
+                boolean channelsFirst = "channels_first"
+                        .equals(layer.path("config").path("data_format").asText());
+                return channelsFirst
+                        ? ModelChecks.input(name, dims[2], dims[3], dims[1])
                         : ModelChecks.input(name, dims[1], dims[2], dims[3]);
             }
         }

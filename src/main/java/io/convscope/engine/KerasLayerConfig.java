@@ -11,15 +11,16 @@ import io.convscope.network.Shape;
  */
 final class KerasLayerConfig {
 
-    private KerasLayerConfig() {
-    }
+    private KerasLayerConfig() {}
 
     /**
      * Checks the sizes of every layer of a Keras configuration before DL4J's importer reads it (the importer fails on
      * such fields with internal errors, or allocates what a huge size asks for).
      */
     static void check(String file, JsonNode config) throws ModelLoadException {
-        JsonNode layers = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
+        JsonNode layers = config.path("config").isArray()
+                ? config.path("config")
+                : config.path("config").path("layers");
         if (!layers.isArray()) {
             throw new ModelLoadException(file + ": config has no list of layers");
         }
@@ -43,7 +44,7 @@ final class KerasLayerConfig {
                 }
                 case "ZeroPadding2D" -> padding(file, name, c.path("padding"));
                 case "Dense" -> ModelChecks.size(file, name, "units", c.path("units"), ModelChecks.MAX_LAYER_SIZE);
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -78,8 +79,10 @@ final class KerasLayerConfig {
     static int[] pair(String file, String layer, JsonNode c, String key) throws ModelLoadException {
         JsonNode v = c.path(key);
         if (v.isArray() && v.size() == 2) {
-            return new int[] {ModelChecks.size(file, layer, key, v.get(0), MAX_WINDOW),
-                    ModelChecks.size(file, layer, key, v.get(1), MAX_WINDOW)};
+            return new int[] {
+                ModelChecks.size(file, layer, key, v.get(0), MAX_WINDOW),
+                ModelChecks.size(file, layer, key, v.get(1), MAX_WINDOW)
+            };
         }
         if (v.isArray()) {
             throw new ModelLoadException(file + ": layer '" + layer + "': " + key + " " + ModelChecks.shortText(v)
@@ -95,15 +98,26 @@ final class KerasLayerConfig {
             int n = amount(file, layer, p);
             return new int[] {n, n, n, n};
         }
-        if (p.isArray() && p.size() == 2 && p.get(0).isIntegralNumber() && p.get(1).isIntegralNumber()) {
+        if (p.isArray()
+                && p.size() == 2
+                && p.get(0).isIntegralNumber()
+                && p.get(1).isIntegralNumber()) {
             int rows = amount(file, layer, p.get(0));
             int columns = amount(file, layer, p.get(1));
             return new int[] {rows, rows, columns, columns};
         }
-        if (p.isArray() && p.size() == 2 && p.get(0).isArray() && p.get(0).size() == 2
-                && p.get(1).isArray() && p.get(1).size() == 2) {
-            return new int[] {amount(file, layer, p.get(0).get(0)), amount(file, layer, p.get(0).get(1)),
-                    amount(file, layer, p.get(1).get(0)), amount(file, layer, p.get(1).get(1))};
+        if (p.isArray()
+                && p.size() == 2
+                && p.get(0).isArray()
+                && p.get(0).size() == 2
+                && p.get(1).isArray()
+                && p.get(1).size() == 2) {
+            return new int[] {
+                amount(file, layer, p.get(0).get(0)),
+                amount(file, layer, p.get(0).get(1)),
+                amount(file, layer, p.get(1).get(0)),
+                amount(file, layer, p.get(1).get(1))
+            };
         }
         throw new ModelLoadException(file + ": layer '" + layer + "': padding " + ModelChecks.shortText(p)
                 + " is not n, (rows, columns) or ((top, bottom), (left, right))");

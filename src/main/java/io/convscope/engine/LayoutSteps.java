@@ -6,8 +6,7 @@ import io.convscope.network.Shape;
 /** Steps that only move values: zero padding, nearest-neighbour upsampling, space-to-depth. */
 final class LayoutSteps {
 
-    private LayoutSteps() {
-    }
+    private LayoutSteps() {}
 
     /** Zeros around each channel, {@code top} rows above and {@code left} columns before. */
     record ZeroPadding(Shape in, Shape out, int top, int left) implements Step.OneInput {

@@ -5,8 +5,7 @@ import io.convscope.network.Shape;
 /** The steps with weights that mix values: convolutions and dense layers. */
 final class LinearSteps {
 
-    private LinearSteps() {
-    }
+    private LinearSteps() {}
 
     /**
      * A cross-correlation with a bias per output channel; {@code nativeWeights} is set when the layer has enough
@@ -14,13 +13,24 @@ final class LinearSteps {
      *
      * @param weights {@code [out][in][kh][kw]}
      */
-    record Convolution(Shape in, Shape out, float[] weights, float[] bias, ForwardKernels.Window window,
-                       NativeGemm.Matrix nativeWeights) implements Step.OneInput {
+    record Convolution(
+            Shape in,
+            Shape out,
+            float[] weights,
+            float[] bias,
+            ForwardKernels.Window window,
+            NativeGemm.Matrix nativeWeights)
+            implements Step.OneInput {
 
         static Convolution of(Shape in, Shape out, float[] weights, float[] bias, ForwardKernels.Window window) {
             long macs = (long) weights.length * out.height() * out.width();
             int outC = out.channels();
-            return new Convolution(in, out, weights, bias, window,
+            return new Convolution(
+                    in,
+                    out,
+                    weights,
+                    bias,
+                    window,
                     macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(weights, outC, weights.length / outC) : null);
         }
 
@@ -28,11 +38,31 @@ final class LinearSteps {
         public float[] forward(float[] x) {
             float[] y = new float[out.size()];
             if (nativeWeights != null) {
-                ForwardKernels.convolveNative(x, in.channels(), in.height(), in.width(), nativeWeights, bias, window,
-                        y, out.height(), out.width());
+                ForwardKernels.convolveNative(
+                        x,
+                        in.channels(),
+                        in.height(),
+                        in.width(),
+                        nativeWeights,
+                        bias,
+                        window,
+                        y,
+                        out.height(),
+                        out.width());
             } else {
-                ForwardKernels.convolve(x, in.channels(), in.height(), in.width(), weights, bias, window,
-                        y, out.height(), out.width(), 0, out.channels());
+                ForwardKernels.convolve(
+                        x,
+                        in.channels(),
+                        in.height(),
+                        in.width(),
+                        weights,
+                        bias,
+                        window,
+                        y,
+                        out.height(),
+                        out.width(),
+                        0,
+                        out.channels());
             }
             return y;
         }
@@ -50,8 +80,17 @@ final class LinearSteps {
         @Override
         public float[] forward(float[] x) {
             float[] y = new float[out.size()];
-            ForwardKernels.depthwise(x, in.channels(), in.height(), in.width(), weights, window, y, out.height(),
-                    out.width(), multiplier);
+            ForwardKernels.depthwise(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    y,
+                    out.height(),
+                    out.width(),
+                    multiplier);
             return y;
         }
     }
@@ -65,8 +104,14 @@ final class LinearSteps {
             implements Step.OneInput {
 
         static Dense of(int inputs, int outputs, float[] weights, float[] bias) {
-            return new Dense(inputs, outputs, weights, bias, (long) inputs * outputs >= NativeGemm.MIN_MACS
-                    ? NativeGemm.matrix(weights, outputs, inputs) : null);
+            return new Dense(
+                    inputs,
+                    outputs,
+                    weights,
+                    bias,
+                    (long) inputs * outputs >= NativeGemm.MIN_MACS
+                            ? NativeGemm.matrix(weights, outputs, inputs)
+                            : null);
         }
 
         @Override

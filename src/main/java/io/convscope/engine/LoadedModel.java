@@ -31,7 +31,8 @@ public final class LoadedModel {
      */
     LoadedModel(String source, Model network, ModelMetadata metadata, CompiledNetwork compiled, boolean randomWeights) {
         if (!(network instanceof MultiLayerNetwork) && !(network instanceof ComputationGraph)) {
-            throw new IllegalArgumentException("not a DL4J network: " + network.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a DL4J network: " + network.getClass().getSimpleName());
         }
         this.source = source;
         this.network = network;
@@ -115,13 +116,15 @@ public final class LoadedModel {
 
     /** DL4J's own forward pass to the output, for comparisons (its slower reference path). */
     INDArray referenceOutput(INDArray input) {
-        return network instanceof MultiLayerNetwork m ? m.output(input, false)
+        return network instanceof MultiLayerNetwork m
+                ? m.output(input, false)
                 : ((ComputationGraph) network).outputSingle(false, input);
     }
 
     /** DL4J's own {@code feedForward}, every layer's output kept. */
     Object referenceActivations(INDArray input) {
-        return network instanceof MultiLayerNetwork m ? m.feedForward(input, false)
+        return network instanceof MultiLayerNetwork m
+                ? m.feedForward(input, false)
                 : ((ComputationGraph) network).feedForward(input, false);
     }
 

@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** Steps for the layers that end a network without weights: loss layers and YOLOv2's detection output. */
 final class MapOutputFactory {
 
-    private MapOutputFactory() {
-    }
+    private MapOutputFactory() {}
 
     static boolean isLoss(Layer conf) {
         return conf instanceof LossLayer || conf instanceof CnnLossLayer;
@@ -25,8 +24,9 @@ final class MapOutputFactory {
 
     /** A loss layer without an activation: DL4J's own output equals its input, so there is nothing to show. */
     static boolean isIdentityLoss(Layer conf) {
-        return isLoss(conf) && (((BaseLayer) conf).getActivationFn() == null
-                || ((BaseLayer) conf).getActivationFn() instanceof ActivationIdentity);
+        return isLoss(conf)
+                && (((BaseLayer) conf).getActivationFn() == null
+                        || ((BaseLayer) conf).getActivationFn() instanceof ActivationIdentity);
     }
 
     /**
@@ -51,9 +51,11 @@ final class MapOutputFactory {
     static void detection(Dl4jCompiler c, Yolo2OutputLayer y, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         if (y.getFormat() != CNN2DFormat.NCHW) {
-            throw new ModelLoadException("layer " + name + " reads channels-last data, which ConvScope does not support");
+            throw new ModelLoadException(
+                    "layer " + name + " reads channels-last data, which ConvScope does not support");
         }
-        float[] priors = y.getBoundingBoxes().castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] priors =
+                y.getBoundingBoxes().castTo(DataType.FLOAT).dup('c').data().asFloat();
         int boxes = priors.length / 2;
         Shape s = c.shape();
         if (s.channels() % boxes != 0 || s.channels() / boxes < 6) {
@@ -61,7 +63,9 @@ final class MapOutputFactory {
                     + " channels, which is not " + boxes + " x (5 + classes)");
         }
         c.putWeights(name, new LayerWeights(boxes, 1, 1, 2, priors, new float[boxes]));
-        c.add(LayerDescription.elementwise(name, LayerKind.DETECTION, s, s, "yolo", 0),
-                new Detection(priors, s.channels() / boxes, s.height() * s.width()), ref.key());
+        c.add(
+                LayerDescription.elementwise(name, LayerKind.DETECTION, s, s, "yolo", 0),
+                new Detection(priors, s.channels() / boxes, s.height() * s.width()),
+                ref.key());
     }
 }

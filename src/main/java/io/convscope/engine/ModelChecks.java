@@ -35,12 +35,12 @@ final class ModelChecks {
     static final long MAX_PARAMETERS = 300_000_000L;
     /** Largest input height, width and channel count: a 4,096² RGB image is 50 M values, as far as the views go. */
     static final int MAX_INPUT_SIDE = 4_096;
+
     static final int MAX_INPUT_CHANNELS = 4_096;
     /** Largest layer size (filters, units) a configuration may ask for before its parameters are counted. */
     static final long MAX_LAYER_SIZE = 1_000_000L;
 
-    private ModelChecks() {
-    }
+    private ModelChecks() {}
 
     /** The input size a model file or its metadata states: every side positive and within bounds. */
     static Shape input(String file, long height, long width, long channels) throws ModelLoadException {
@@ -55,8 +55,8 @@ final class ModelChecks {
             throw new ModelLoadException(file + ": " + field + " " + v + " is not a positive number");
         }
         if (v > max) {
-            throw new ModelLoadException(String.format(Locale.ROOT, "%s: %s %,d is larger than ConvScope's limit of %,d",
-                    file, field, v, max));
+            throw new ModelLoadException(String.format(
+                    Locale.ROOT, "%s: %s %,d is larger than ConvScope's limit of %,d", file, field, v, max));
         }
     }
 
@@ -72,12 +72,15 @@ final class ModelChecks {
         try {
             m = tree == null ? ModelMetadata.read(json) : ModelMetadata.JSON.treeToValue(tree, ModelMetadata.class);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            throw new ModelLoadException(file + ": " + (field.isEmpty() ? "the model metadata" : "field " + field)
-                    + " is missing or has the wrong type (expected name, classes, inputHeight, inputWidth, inputChannels)");
+            throw new ModelLoadException(
+                    file + ": " + (field.isEmpty() ? "the model metadata" : "field " + field)
+                            + " is missing or has the wrong type (expected name, classes, inputHeight, inputWidth, inputChannels)");
         } catch (JsonProcessingException e) {
-            throw new ModelLoadException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new ModelLoadException(
+                    file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
             throw new ModelLoadException(file + " cannot be read");
         }
@@ -99,11 +102,18 @@ final class ModelChecks {
         }
         long n = v.asLong();
         if (n <= 0) {
-            throw new ModelLoadException(file + ": layer '" + layer + "': " + field + " " + n + " is not a positive number");
+            throw new ModelLoadException(
+                    file + ": layer '" + layer + "': " + field + " " + n + " is not a positive number");
         }
         if (n > max) {
-            throw new ModelLoadException(String.format(Locale.ROOT,
-                    "%s: layer '%s': %s %,d is larger than ConvScope's limit of %,d", file, layer, field, n, max));
+            throw new ModelLoadException(String.format(
+                    Locale.ROOT,
+                    "%s: layer '%s': %s %,d is larger than ConvScope's limit of %,d",
+                    file,
+                    layer,
+                    field,
+                    n,
+                    max));
         }
         return (int) n;
     }
@@ -127,8 +137,12 @@ final class ModelChecks {
                 n = Long.MAX_VALUE;
             }
             if (n < 0 || n > MAX_PARAMETERS - total) {
-                throw new ModelLoadException(String.format(Locale.ROOT, "%s: layer '%s' would bring the model to more "
-                        + "than %,d parameters, ConvScope's limit", file, layerName(c, i), MAX_PARAMETERS));
+                throw new ModelLoadException(String.format(
+                        Locale.ROOT,
+                        "%s: layer '%s' would bring the model to more " + "than %,d parameters, ConvScope's limit",
+                        file,
+                        layerName(c, i),
+                        MAX_PARAMETERS));
             }
             total += n;
         }
@@ -147,8 +161,12 @@ final class ModelChecks {
                 if (p.getValue().length() > 0 && BooleanIndexing.or(p.getValue(), Conditions.notFinite())) {
                     String name = layers[i].conf().getLayer().getLayerName();
                     throw new ModelLoadException(file + ": layer '" + (name != null ? name : "layer_" + i) + "': "
-                            + (p.getKey().equals("b") ? "its bias includes" : p.getKey().equals("W") ? "its weights include"
-                            : "parameter " + p.getKey() + " includes") + " NaN or infinite values; such a model cannot predict anything");
+                            + (p.getKey().equals("b")
+                                    ? "its bias includes"
+                                    : p.getKey().equals("W")
+                                            ? "its weights include"
+                                            : "parameter " + p.getKey() + " includes")
+                            + " NaN or infinite values; such a model cannot predict anything");
                 }
             }
         }
@@ -161,7 +179,8 @@ final class ModelChecks {
     static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             boolean meantForUsers = t instanceof InvalidKerasConfigurationException
-                    || t instanceof UnsupportedKerasConfigurationException || t instanceof DL4JException;
+                    || t instanceof UnsupportedKerasConfigurationException
+                    || t instanceof DL4JException;
             if (meantForUsers && t.getMessage() != null && !t.getMessage().isBlank()) {
                 String m = t.getMessage().lines().findFirst().orElse("").strip();
                 // DL4J appends a link to its docs and sometimes the exception's own name
@@ -179,7 +198,8 @@ final class ModelChecks {
 
     /** Text that reads like a program's internals rather than a sentence for the user. */
     static boolean looksRaw(String m) {
-        return m.matches("(?s).*(Exception|Error\\b|Cannot invoke|\\bnull\\b|Index \\d|fromIndex|std::|\\bat [a-z]+\\.).*")
+        return m.matches(
+                        "(?s).*(Exception|Error\\b|Cannot invoke|\\bnull\\b|Index \\d|fromIndex|std::|\\bat [a-z]+\\.).*")
                 || m.strip().matches("-?\\d+");
     }
 }

@@ -25,18 +25,18 @@ public final class ModelLoader {
 
     /** The Tiny VGG we trained and ship, as a class-path resource (also in {@code models/} of the checkout). */
     public static final String BUNDLED_MODEL = "/models/tiny-vgg.zip";
+
     public static final String BUNDLED_METADATA = "/models/tiny-vgg.json";
 
-    private ModelLoader() {
-    }
+    private ModelLoader() {}
 
     /** The bundled, self-trained Tiny VGG. */
     public static LoadedModel loadBundled() throws ModelLoadException {
         try (InputStream zip = ModelLoader.class.getResourceAsStream(BUNDLED_MODEL);
-             InputStream json = ModelLoader.class.getResourceAsStream(BUNDLED_METADATA)) {
+                InputStream json = ModelLoader.class.getResourceAsStream(BUNDLED_METADATA)) {
             if (zip == null || json == null) {
-                throw new ModelLoadException("the bundled model is missing from this build (expected "
-                        + BUNDLED_MODEL + "); pass --model PATH");
+                throw new ModelLoadException("the bundled model is missing from this build (expected " + BUNDLED_MODEL
+                        + "); pass --model PATH");
             }
             ModelMetadata meta = ModelMetadata.fromBytes(json.readAllBytes());
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip, false);
@@ -97,8 +97,8 @@ public final class ModelLoader {
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw new ModelLoadException(file + " is not a DL4J MultiLayerNetwork zip that ConvScope can read: "
-                    + ModelChecks.reason(e), e);
+            throw new ModelLoadException(
+                    file + " is not a DL4J MultiLayerNetwork zip that ConvScope can read: " + ModelChecks.reason(e), e);
         }
         if (net.getnLayers() == 0) {
             throw new ModelLoadException(file + " holds a network without layers");
@@ -106,8 +106,13 @@ public final class ModelLoader {
         // The JSON is checked against the zip: a pair from an interrupted save is never mixed.
         ModelMetadata meta = ModelStore.readMetadata(zip).orElseGet(() -> {
             int outputs = net.layerSize(net.getnLayers() - 1);
-            return new ModelMetadata(zip.getFileName().toString(), defaultClasses(outputs),
-                    TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE, 3, null);
+            return new ModelMetadata(
+                    zip.getFileName().toString(),
+                    defaultClasses(outputs),
+                    TinyVgg.INPUT_SIZE,
+                    TinyVgg.INPUT_SIZE,
+                    3,
+                    null);
         });
         return compile(zip.getFileName().toString(), net, meta);
     }
@@ -125,7 +130,8 @@ public final class ModelLoader {
                         + "so it is not a DL4J model");
             }
             if (entry.getSize() > MAX_CONFIGURATION_BYTES) {
-                throw new ModelLoadException(file + ": configuration.json is larger than a network configuration can be");
+                throw new ModelLoadException(
+                        file + ": configuration.json is larger than a network configuration can be");
             }
             try (InputStream in = z.getInputStream(entry)) {
                 json = new String(in.readNBytes(MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
@@ -139,8 +145,10 @@ public final class ModelLoader {
         try {
             conf = MultiLayerConfiguration.fromJson(json);
         } catch (RuntimeException e) {
-            throw new ModelLoadException(file + ": configuration.json is not a DL4J MultiLayerNetwork configuration: "
-                    + ModelChecks.reason(e), e);
+            throw new ModelLoadException(
+                    file + ": configuration.json is not a DL4J MultiLayerNetwork configuration: "
+                            + ModelChecks.reason(e),
+                    e);
         }
         ModelChecks.parameterCount(file, conf);
     }
@@ -149,7 +157,8 @@ public final class ModelLoader {
 
     private static LoadedModel loadTfjs(Path modelJson) throws ModelLoadException {
         TfjsModelImporter.ImportedModel m = TfjsModelImporter.load(modelJson);
-        String name = modelJson.getParent() == null ? modelJson.toString()
+        String name = modelJson.getParent() == null
+                ? modelJson.toString()
                 : modelJson.getParent().getFileName() + "/" + modelJson.getFileName();
         return withInput(name, m.network(), m.input(), modelJson);
     }
@@ -172,18 +181,24 @@ public final class ModelLoader {
     private static LoadedModel withInput(String name, MultiLayerNetwork net, Shape input, Path source)
             throws ModelLoadException {
         int outputs = net.layerSize(net.getnLayers() - 1);
-        ModelMetadata meta = new ModelMetadata(name, classesBeside(source, outputs), input.height(), input.width(),
-                input.channels(), null);
+        ModelMetadata meta = new ModelMetadata(
+                name, classesBeside(source, outputs), input.height(), input.width(), input.channels(), null);
         return compile(name, net, meta);
     }
 
-    private static LoadedModel compile(String name, MultiLayerNetwork net, ModelMetadata meta) throws ModelLoadException {
+    private static LoadedModel compile(String name, MultiLayerNetwork net, ModelMetadata meta)
+            throws ModelLoadException {
         Shape input = ModelChecks.input(name, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
         ModelChecks.finiteWeights(name, net);
         CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
         if (!compiled.description().predictsClasses()) {
             // A segmentation or detection model: its last layer's size counted channels, not classes.
-            meta = new ModelMetadata(meta.name(), List.of(), meta.inputHeight(), meta.inputWidth(), meta.inputChannels(),
+            meta = new ModelMetadata(
+                    meta.name(),
+                    List.of(),
+                    meta.inputHeight(),
+                    meta.inputWidth(),
+                    meta.inputChannels(),
                     meta.training());
         }
         return new LoadedModel(name, net, meta, compiled);
@@ -198,11 +213,16 @@ public final class ModelLoader {
             Path f = model.resolveSibling(candidate);
             if (Files.isRegularFile(f)) {
                 try {
-                    List<String> lines = Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList();
+                    List<String> lines = Files.readAllLines(f).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList();
                     if (candidate.endsWith(".tsv")) {
                         // the first line is the header; an empty file has none
-                        lines = lines.stream().skip(1)
-                                .map(l -> ImageFolderDataset.displayName(l.substring(l.lastIndexOf('\t') + 1).trim())).toList();
+                        lines = lines.stream()
+                                .skip(1)
+                                .map(l -> ImageFolderDataset.displayName(
+                                        l.substring(l.lastIndexOf('\t') + 1).trim()))
+                                .toList();
                     }
                     if (lines.size() == outputs) {
                         return lines;

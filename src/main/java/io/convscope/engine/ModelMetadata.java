@@ -18,19 +18,20 @@ import java.util.stream.IntStream;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetadata(
-        String name,
-        List<String> classes,
-        int inputHeight,
-        int inputWidth,
-        int inputChannels,
-        Training training) {
+        String name, List<String> classes, int inputHeight, int inputWidth, int inputChannels, Training training) {
 
     /** How a model we trained came to be. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Training(String dataset, long seed, int epochs, int bestEpoch, double trainAccuracy,
-                           double validationAccuracy, String command, String finishedAt) {
-    }
+    public record Training(
+            String dataset,
+            long seed,
+            int epochs,
+            int bestEpoch,
+            double trainAccuracy,
+            double validationAccuracy,
+            String command,
+            String finishedAt) {}
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -54,10 +54,9 @@ public final class ModelStore {
         void reached(String step) throws IOException;
     }
 
-    static volatile StepHook stepHook = step -> { };
+    static volatile StepHook stepHook = step -> {};
 
-    private ModelStore() {
-    }
+    private ModelStore() {}
 
     /** Writes the network (without updater state: a shipped model is for inference) and its metadata as one pair. */
     public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path zip) throws IOException {
@@ -123,8 +122,7 @@ public final class ModelStore {
         return s == null ? Optional.empty() : Optional.of(ModelChecks.metadata(json, s.json));
     }
 
-    private record Sidecar(Path file, JsonNode json, boolean pending) {
-    }
+    private record Sidecar(Path file, JsonNode json, boolean pending) {}
 
     /** Completes a save that was killed between its two renames, so that the next one starts from a whole pair. */
     private static void finishInterruptedSave(Path zip, Path json) throws IOException {
@@ -170,6 +168,8 @@ public final class ModelStore {
 
     private static boolean describes(JsonNode sidecar, Fingerprint actual) {
         JsonNode f = sidecar.get(MODEL_FILE);
-        return f != null && f.path("bytes").asLong(-1) == actual.bytes() && actual.sha256().equals(f.path("sha256").asText());
+        return f != null
+                && f.path("bytes").asLong(-1) == actual.bytes()
+                && actual.sha256().equals(f.path("sha256").asText());
     }
 }

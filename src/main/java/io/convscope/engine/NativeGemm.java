@@ -26,8 +26,7 @@ final class NativeGemm {
      */
     static final long MIN_MACS = 8_000_000L;
 
-    private NativeGemm() {
-    }
+    private NativeGemm() {}
 
     /** Native scratch of one thread: the unfolded input and the product, grown on demand and reused. */
     private static final class Scratch {

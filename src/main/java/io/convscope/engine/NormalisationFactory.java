@@ -10,8 +10,7 @@ import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
 /** Steps for DL4J's batch normalisation and local response normalisation. */
 final class NormalisationFactory {
 
-    private NormalisationFactory() {
-    }
+    private NormalisationFactory() {}
 
     /**
      * Inference-time batch normalisation, folded into one scale and shift per channel:
@@ -50,8 +49,10 @@ final class NormalisationFactory {
         }
         // The explanation views show the folded arithmetic, y = scale * x + shift, per channel.
         c.putWeights(name, new LayerWeights(channels, 1, 1, 1, scale, shift));
-        c.add(LayerDescription.elementwise(name, LayerKind.BATCH_NORM, s, s, "identity", 4L * channels),
-                new NormalisationSteps.ScaleShift(channels, s.height() * s.width(), scale, shift), ref.key());
+        c.add(
+                LayerDescription.elementwise(name, LayerKind.BATCH_NORM, s, s, "identity", 4L * channels),
+                new NormalisationSteps.ScaleShift(channels, s.height() * s.width(), scale, shift),
+                ref.key());
         // DL4J 1.0.0-M2.1's batch normalisation never applies the activation its configuration names (the zoo's
         // Inception-ResNet v1 names tanh, Xception sigmoid): measured against its outputs in PresetModelsTest,
         // so ConvScope computes exactly what DL4J does and shows no such step.
@@ -59,8 +60,10 @@ final class NormalisationFactory {
 
     static void localResponse(Dl4jCompiler c, LocalResponseNormalization lrn, String name, Dl4jCompiler.Ref ref) {
         Shape s = c.shape();
-        c.add(LayerDescription.elementwise(name, LayerKind.LOCAL_RESPONSE_NORM, s, s, "identity", 0),
-                new NormalisationSteps.LocalResponse(s.channels(), s.height() * s.width(), lrn.getK(), lrn.getN(),
-                        lrn.getAlpha(), lrn.getBeta()), ref.key());
+        c.add(
+                LayerDescription.elementwise(name, LayerKind.LOCAL_RESPONSE_NORM, s, s, "identity", 0),
+                new NormalisationSteps.LocalResponse(
+                        s.channels(), s.height() * s.width(), lrn.getK(), lrn.getN(), lrn.getAlpha(), lrn.getBeta()),
+                ref.key());
     }
 }

@@ -3,8 +3,7 @@ package io.convscope.engine;
 /** Steps that rescale values by statistics: batch normalisation (folded), local response and L2 normalisation. */
 final class NormalisationSteps {
 
-    private NormalisationSteps() {
-    }
+    private NormalisationSteps() {}
 
     /** Inference-time batch normalisation folded into {@code y = scale[c] * x + shift[c]} per channel. */
     record ScaleShift(int channels, int plane, float[] scale, float[] shift) implements Step.OneInput {

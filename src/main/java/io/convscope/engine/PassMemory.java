@@ -25,12 +25,15 @@ public record PassMemory(long activations, long workspace) {
      * big enough can still fail.
      */
     static final double HEADROOM = 0.9;
+
     private static final double GB = 1024.0 * 1024 * 1024;
 
     public static PassMemory of(NetworkDescription network) {
         long activations = 2L * network.classes().size();
         for (LayerDescription l : network.layers()) {
-            long size = (long) l.outputShape().channels() * l.outputShape().height() * l.outputShape().width();
+            long size = (long) l.outputShape().channels()
+                    * l.outputShape().height()
+                    * l.outputShape().width();
             activations += size;
         }
         return new PassMemory(Float.BYTES * activations, Float.BYTES * im2colFloats(network));
@@ -48,7 +51,9 @@ public record PassMemory(long activations, long workspace) {
             }
             LayerWeights w = network.weights(l.name());
             long channels = w == null ? l.inputShape().channels() : w.inputs(); // a depthwise step unfolds one channel
-            int taps = (int) Math.min(Integer.MAX_VALUE - 8, channels * l.kernel().height() * l.kernel().width());
+            int taps = (int) Math.min(
+                    Integer.MAX_VALUE - 8,
+                    channels * l.kernel().height() * l.kernel().width());
             long plane = (long) l.outputShape().height() * l.outputShape().width();
             if (lines.length < taps) {
                 lines = Arrays.copyOf(lines, taps);

@@ -12,25 +12,33 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 /** Steps for DL4J's max and average pooling, windowed and global. */
 final class PoolingFactory {
 
-    private PoolingFactory() {
-    }
+    private PoolingFactory() {}
 
     static void pooling(Dl4jCompiler c, SubsamplingLayer s, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         boolean max = s.getPoolingType() == PoolingType.MAX;
         if (!max && s.getPoolingType() != PoolingType.AVG) {
-            throw new ModelLoadException("layer " + name + " uses " + s.getPoolingType()
-                    + " pooling, which ConvScope does not support");
+            throw new ModelLoadException(
+                    "layer " + name + " uses " + s.getPoolingType() + " pooling, which ConvScope does not support");
         }
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(s.getKernelSize(), s.getStride(), s.getDilation(),
-                s.getPadding(), s.getConvolutionMode(), in, name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(
+                s.getKernelSize(), s.getStride(), s.getDilation(), s.getPadding(), s.getConvolutionMode(), in, name);
         ForwardKernels.Window win = placed.window();
         Shape out = new Shape(in.channels(), placed.outH(), placed.outW());
-        c.add(new LayerDescription(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out,
-                        new Window(win.kernelH(), win.kernelW()), new Window(win.strideH(), win.strideW()),
-                        placed.padding(), "identity", 0),
-                new PoolingSteps.Pooling(in, out, win, max, s.isAvgPoolIncludePadInDivisor()), ref.key());
+        c.add(
+                new LayerDescription(
+                        name,
+                        max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL,
+                        in,
+                        out,
+                        new Window(win.kernelH(), win.kernelW()),
+                        new Window(win.strideH(), win.strideW()),
+                        placed.padding(),
+                        "identity",
+                        0),
+                new PoolingSteps.Pooling(in, out, win, max, s.isAvgPoolIncludePadInDivisor()),
+                ref.key());
     }
 
     static void globalPooling(Dl4jCompiler c, GlobalPoolingLayer g, String name, Dl4jCompiler.Ref ref)
@@ -38,13 +46,22 @@ final class PoolingFactory {
         Shape in = c.shape();
         boolean max = g.getPoolingType() == PoolingType.MAX;
         if (!max && g.getPoolingType() != PoolingType.AVG || !g.isCollapseDimensions() || in.isVector()) {
-            throw new ModelLoadException("layer " + name + " is a " + g.getPoolingType()
-                    + " global pooling ConvScope does not support");
+            throw new ModelLoadException(
+                    "layer " + name + " is a " + g.getPoolingType() + " global pooling ConvScope does not support");
         }
         Shape out = Shape.vector(in.channels());
-        c.add(new LayerDescription(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out,
-                        new Window(in.height(), in.width()), new Window(in.height(), in.width()), Padding.NONE,
-                        "identity", 0),
-                new PoolingSteps.GlobalPooling(in.channels(), in.height() * in.width(), max), ref.key());
+        c.add(
+                new LayerDescription(
+                        name,
+                        max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL,
+                        in,
+                        out,
+                        new Window(in.height(), in.width()),
+                        new Window(in.height(), in.width()),
+                        Padding.NONE,
+                        "identity",
+                        0),
+                new PoolingSteps.GlobalPooling(in.channels(), in.height() * in.width(), max),
+                ref.key());
     }
 }

@@ -5,8 +5,7 @@ import io.convscope.network.Shape;
 /** Max and average pooling, over a sliding window or over each whole map. */
 final class PoolingSteps {
 
-    private PoolingSteps() {
-    }
+    private PoolingSteps() {}
 
     /** {@code padInDivisor}: whether an average counts the padding cells its window covers (DL4J's option). */
     record Pooling(Shape in, Shape out, ForwardKernels.Window window, boolean max, boolean padInDivisor)
@@ -15,8 +14,8 @@ final class PoolingSteps {
         @Override
         public float[] forward(float[] x) {
             float[] y = new float[out.size()];
-            ForwardKernels.pool(x, in.channels(), in.height(), in.width(), window, max, padInDivisor,
-                    y, out.height(), out.width());
+            ForwardKernels.pool(
+                    x, in.channels(), in.height(), in.width(), window, max, padInDivisor, y, out.height(), out.width());
             return y;
         }
     }

@@ -1,21 +1,21 @@
 package io.convscope.engine;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.nd4j.linalg.factory.Nd4j;
 import io.convscope.network.ClassLists;
 import io.convscope.network.Shape;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,8 +58,7 @@ public final class PresetModels {
     public interface Progress {
         Progress NONE = new Progress() {
             @Override
-            public void phase(Phase p) {
-            }
+            public void phase(Phase p) {}
 
             @Override
             public boolean cancelled() {
@@ -72,8 +71,7 @@ public final class PresetModels {
         boolean cancelled();
     }
 
-    private PresetModels() {
-    }
+    private PresetModels() {}
 
     /** The preset at the input size it is explained at, with seeded random weights, compiled; named {@code name}. */
     public static LoadedModel load(ArchitecturePresets.Preset preset, String name, Progress progress)
@@ -90,8 +88,8 @@ public final class PresetModels {
             throws ModelLoadException {
         progress.phase(Phase.CONFIGURE);
         Object conf = preset.configuration(chw);
-        MultiLayerConfiguration mlc = conf instanceof MultiLayerConfiguration m ? m
-                : chainOf((ComputationGraphConfiguration) conf);
+        MultiLayerConfiguration mlc =
+                conf instanceof MultiLayerConfiguration m ? m : chainOf((ComputationGraphConfiguration) conf);
         stopIfCancelled(progress);
         progress.phase(Phase.INITIALISE);
         Shape input = new Shape(chw[0], chw[1], chw[2]);
@@ -103,7 +101,8 @@ public final class PresetModels {
                 stopIfCancelled(progress);
                 progress.phase(Phase.COMPILE);
                 CompiledNetwork compiled = CompiledNetwork.compile(net, input, null, name);
-                ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
+                ModelMetadata meta =
+                        metadata(name, compiled.description().classes().size(), chw);
                 stopIfCancelled(progress);
                 return new LoadedModel(name, net, meta, compiled, true);
             }
@@ -118,8 +117,10 @@ public final class PresetModels {
             stopIfCancelled(progress);
             return new LoadedModel(name, graph, meta, compiled, true);
         } catch (OutOfMemoryError e) {
-            throw new ModelLoadException(preset.displayName() + " needs more memory than this Java VM may use "
-                    + "(start it with a larger -Xmx)", e);
+            throw new ModelLoadException(
+                    preset.displayName() + " needs more memory than this Java VM may use "
+                            + "(start it with a larger -Xmx)",
+                    e);
         }
     }
 
@@ -138,8 +139,7 @@ public final class PresetModels {
         for (Layer layer : layers) {
             var conf = layer.conf().getLayer();
             boolean convolution = conf instanceof ConvolutionLayer;
-            boolean dense = conf instanceof DenseLayer
-                    || conf instanceof BaseOutputLayer;
+            boolean dense = conf instanceof DenseLayer || conf instanceof BaseOutputLayer;
             if (!convolution && !dense || !layer.paramTable().containsKey("W")) {
                 continue;
             }
@@ -212,7 +212,8 @@ public final class PresetModels {
             }
             String vertex = next.get(0);
             GraphVertex v = graph.getVertices().get(vertex);
-            if (!(v instanceof LayerVertex lv) || graph.getVertexInputs().get(vertex).size() != 1) {
+            if (!(v instanceof LayerVertex lv)
+                    || graph.getVertexInputs().get(vertex).size() != 1) {
                 return null;
             }
             if (lv.getPreProcessor() != null) {
@@ -225,7 +226,10 @@ public final class PresetModels {
             return null;
         }
         nameNumberedLayers(confs);
-        return new MultiLayerConfiguration.Builder().confs(confs).inputPreProcessors(preprocessors)
-                .dataType(graph.getDataType()).build();
+        return new MultiLayerConfiguration.Builder()
+                .confs(confs)
+                .inputPreProcessors(preprocessors)
+                .dataType(graph.getDataType())
+                .build();
     }
 }

@@ -8,12 +8,10 @@ import java.util.Arrays;
  */
 final class Resampler {
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /** For each output sample along one axis: the first source sample it reads and the weights of consecutive ones. */
-    private record Kernel(int[] first, double[][] weights) {
-    }
+    private record Kernel(int[] first, double[][] weights) {}
 
     /**
      * Shorter side (relative to the target) scaled onto the target, centre crop to height x width. Only the low 24
@@ -57,8 +55,8 @@ final class Resampler {
     }
 
     /** Box filter: each source sample counts by how much of it falls inside the output sample's footprint. */
-    private static void areaWeights(int sourceLength, long scaledLength, long at,
-                                    int[] first, double[][] weights, int i) {
+    private static void areaWeights(
+            int sourceLength, long scaledLength, long at, int[] first, double[][] weights, int i) {
         double footprint = (double) sourceLength / scaledLength;
         double start = (double) at * sourceLength / scaledLength;
         double end = (double) (at + 1) * sourceLength / scaledLength;
@@ -73,8 +71,8 @@ final class Resampler {
     }
 
     /** Pixel centres aligned (half-pixel convention), clamped at the edges. */
-    private static void bilinearWeights(int sourceLength, long scaledLength, long at,
-                                        int[] first, double[][] weights, int i) {
+    private static void bilinearWeights(
+            int sourceLength, long scaledLength, long at, int[] first, double[][] weights, int i) {
         double position = (at + 0.5) * sourceLength / scaledLength - 0.5;
         position = Math.max(0, Math.min(sourceLength - 1, position));
         int left = (int) Math.floor(position);
@@ -105,7 +103,8 @@ final class Resampler {
                 }
             }
             for (int x = 0; x < width; x++) {
-                out[y * width + x] = (roundToByte(sum[3 * x]) << 16) | (roundToByte(sum[3 * x + 1]) << 8)
+                out[y * width + x] = (roundToByte(sum[3 * x]) << 16)
+                        | (roundToByte(sum[3 * x + 1]) << 8)
                         | roundToByte(sum[3 * x + 2]);
             }
         }

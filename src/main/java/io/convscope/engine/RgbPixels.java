@@ -21,8 +21,7 @@ final class RgbPixels {
     /** The colour model of TYPE_INT_RGB, so images wrapped around our pixel arrays report that type. */
     private static final DirectColorModel INT_RGB = new DirectColorModel(24, 0xFF0000, 0xFF00, 0xFF);
 
-    private RgbPixels() {
-    }
+    private RgbPixels() {}
 
     /** A new array of packed 0xRRGGBB per pixel, row-major (the top byte is always zero). */
     static int[] copy(BufferedImage image) {
@@ -39,9 +38,12 @@ final class RgbPixels {
     static int[] view(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB) {
             Raster raster = image.getRaster();
-            if (raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
-                    && buffer.getOffset() == 0 && raster.getParent() == null
-                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+            if (raster.getDataBuffer() instanceof DataBufferInt buffer
+                    && buffer.getNumBanks() == 1
+                    && buffer.getOffset() == 0
+                    && raster.getParent() == null
+                    && raster.getSampleModelTranslateX() == 0
+                    && raster.getSampleModelTranslateY() == 0
                     && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
                     && model.getScanlineStride() == image.getWidth()
                     && buffer.getSize() == image.getWidth() * image.getHeight()) {

@@ -12,11 +12,22 @@ sealed interface Step permits Step.OneInput, ElementwiseSteps.Combine, Elementwi
     float[] forward(float[][] inputs);
 
     /** A step that reads exactly one earlier output: every kind except the merges of a graph. */
-    sealed interface OneInput extends Step permits LinearSteps.Convolution, LinearSteps.Depthwise, LinearSteps.Dense,
-            ElementwiseSteps.Activation, ElementwiseSteps.Identity, ElementwiseSteps.Scale,
-            PoolingSteps.Pooling, PoolingSteps.GlobalPooling,
-            NormalisationSteps.ScaleShift, NormalisationSteps.LocalResponse, NormalisationSteps.L2Normalize,
-            LayoutSteps.ZeroPadding, LayoutSteps.Upsample, LayoutSteps.SpaceToDepth, Detection {
+    sealed interface OneInput extends Step
+            permits LinearSteps.Convolution,
+                    LinearSteps.Depthwise,
+                    LinearSteps.Dense,
+                    ElementwiseSteps.Activation,
+                    ElementwiseSteps.Identity,
+                    ElementwiseSteps.Scale,
+                    PoolingSteps.Pooling,
+                    PoolingSteps.GlobalPooling,
+                    NormalisationSteps.ScaleShift,
+                    NormalisationSteps.LocalResponse,
+                    NormalisationSteps.L2Normalize,
+                    LayoutSteps.ZeroPadding,
+                    LayoutSteps.Upsample,
+                    LayoutSteps.SpaceToDepth,
+                    Detection {
 
         float[] forward(float[] input);
 

@@ -39,11 +39,9 @@ import java.util.Map;
 final class TfjsModelImporter {
 
     /** A Keras layer we build, with the manifest names of its parameters. */
-    private record Built(Layer layer, String kerasName, String kind) {
-    }
+    private record Built(Layer layer, String kerasName, String kind) {}
 
-    private TfjsModelImporter() {
-    }
+    private TfjsModelImporter() {}
 
     static boolean isTfjsModel(Path json) {
         try {
@@ -60,7 +58,8 @@ final class TfjsModelImporter {
         try {
             root = ModelMetadata.JSON.readTree(modelJson.toFile());
         } catch (IOException e) {
-            throw new ModelLoadException(file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ModelLoadException(file + " is not valid JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         String format = root.path("format").asText("layers-model");
         if (!format.equals("layers-model")) {
@@ -70,10 +69,12 @@ final class TfjsModelImporter {
         JsonNode topology = root.path("modelTopology");
         JsonNode config = topology.has("model_config") ? topology.path("model_config") : topology;
         if (!"Sequential".equals(config.path("class_name").asText())) {
-            throw new ModelLoadException(file + " holds a " + config.path("class_name").asText("non-Keras")
-                    + " model; ConvScope reads Sequential models");
+            throw new ModelLoadException(file + " holds a "
+                    + config.path("class_name").asText("non-Keras") + " model; ConvScope reads Sequential models");
         }
-        JsonNode layerList = config.path("config").isArray() ? config.path("config") : config.path("config").path("layers");
+        JsonNode layerList = config.path("config").isArray()
+                ? config.path("config")
+                : config.path("config").path("layers");
         if (!layerList.isArray()) {
             throw new ModelLoadException(file + ": modelTopology has no list of layers");
         }
@@ -99,8 +100,9 @@ final class TfjsModelImporter {
                     throw new ModelLoadException(file + ": a weight in weightsManifest has no name");
                 }
                 if (!w.path("dtype").asText("float32").equals("float32") || w.has("quantization")) {
-                    throw new ModelLoadException(file + ": weight '" + name + "' is stored as " + w.path("dtype").asText()
-                            + (w.has("quantization") ? " (quantized)" : "") + "; ConvScope reads float32 weights");
+                    throw new ModelLoadException(file + ": weight '" + name + "' is stored as "
+                            + w.path("dtype").asText() + (w.has("quantization") ? " (quantized)" : "")
+                            + "; ConvScope reads float32 weights");
                 }
                 if (!w.path("shape").isArray()) {
                     throw new ModelLoadException(file + ": weight '" + name + "': shape is missing");
@@ -146,14 +148,16 @@ final class TfjsModelImporter {
                 shard = null;
             }
             if (shard == null) {
-                throw new ModelLoadException(file + ": weight file path " + ModelChecks.shortText(p) + " is not a file name");
+                throw new ModelLoadException(
+                        file + ": weight file path " + ModelChecks.shortText(p) + " is not a file name");
             }
             if (!Files.isRegularFile(shard)) {
                 throw new ModelLoadException("the weight file " + p.asText() + " named by " + file + " is missing");
             }
             try {
                 if (Files.size(shard) > Integer.MAX_VALUE - 8 - total) {
-                    throw new ModelLoadException("the weight files of " + file + " are larger than 2 GB, ConvScope's limit");
+                    throw new ModelLoadException(
+                            "the weight files of " + file + " are larger than 2 GB, ConvScope's limit");
                 }
                 byte[] bytes = Files.readAllBytes(shard);
                 parts.add(bytes);
@@ -179,43 +183,86 @@ final class TfjsModelImporter {
             if (c.has("batch_input_shape") && input == null) {
                 input = KerasLayerConfig.inputShape(c.path("batch_input_shape"), file);
             }
-            if (c.has("data_format") && !"channels_last".equals(c.path("data_format").asText())) {
-                throw new ModelLoadException(file + ": layer '" + name + "': data_format "
-                        + ModelChecks.shortText(c.path("data_format")) + " is not channels_last, which ConvScope reads");
+            if (c.has("data_format")
+                    && !"channels_last".equals(c.path("data_format").asText())) {
+                throw new ModelLoadException(
+                        file + ": layer '" + name + "': data_format " + ModelChecks.shortText(c.path("data_format"))
+                                + " is not channels_last, which ConvScope reads");
             }
             boolean last = i == layers.size() - 1;
             switch (type) {
-                case "InputLayer" -> { }
-                case "Conv2D" -> built.add(new Built(new ConvolutionLayer.Builder(KerasLayerConfig.pair(file, name, c, "kernel_size"))
-                        .name(name).nOut(ModelChecks.size(file, name, "filters", c.path("filters"), ModelChecks.MAX_LAYER_SIZE))
-                        .stride(c.has("strides") ? KerasLayerConfig.pair(file, name, c, "strides") : new int[] {1, 1})
-                        .dilation(c.has("dilation_rate") ? KerasLayerConfig.pair(file, name, c, "dilation_rate") : new int[] {1, 1})
-                        .convolutionMode(mode(c)).hasBias(c.path("use_bias").asBoolean(true))
-                        .activation(activation(c, name)).build(), name, "conv"));
-                case "Activation" -> built.add(new Built(new ActivationLayer.Builder().name(name)
-                        .activation(activation(c, name)).build(), name, "act"));
-                case "ReLU" -> built.add(new Built(new ActivationLayer.Builder().name(name)
-                        .activation(Activation.RELU).build(), name, "act"));
+                case "InputLayer" -> {}
+                case "Conv2D" -> built.add(new Built(
+                        new ConvolutionLayer.Builder(KerasLayerConfig.pair(file, name, c, "kernel_size"))
+                                .name(name)
+                                .nOut(ModelChecks.size(
+                                        file, name, "filters", c.path("filters"), ModelChecks.MAX_LAYER_SIZE))
+                                .stride(
+                                        c.has("strides")
+                                                ? KerasLayerConfig.pair(file, name, c, "strides")
+                                                : new int[] {1, 1})
+                                .dilation(
+                                        c.has("dilation_rate")
+                                                ? KerasLayerConfig.pair(file, name, c, "dilation_rate")
+                                                : new int[] {1, 1})
+                                .convolutionMode(mode(c))
+                                .hasBias(c.path("use_bias").asBoolean(true))
+                                .activation(activation(c, name))
+                                .build(),
+                        name,
+                        "conv"));
+                case "Activation" -> built.add(new Built(
+                        new ActivationLayer.Builder()
+                                .name(name)
+                                .activation(activation(c, name))
+                                .build(),
+                        name,
+                        "act"));
+                case "ReLU" -> built.add(new Built(
+                        new ActivationLayer.Builder()
+                                .name(name)
+                                .activation(Activation.RELU)
+                                .build(),
+                        name,
+                        "act"));
                 case "MaxPooling2D", "AveragePooling2D" -> {
                     int[] pool = KerasLayerConfig.pair(file, name, c, "pool_size");
-                    int[] strides = c.path("strides").isNull() || !c.has("strides") ? pool : KerasLayerConfig.pair(file, name, c, "strides");
-                    built.add(new Built(new SubsamplingLayer.Builder(type.startsWith("Max") ? PoolingType.MAX : PoolingType.AVG)
-                            .name(name).kernelSize(pool).stride(strides).convolutionMode(mode(c))
-                            .avgPoolIncludePadInDivisor(false).build(), name, "pool"));
+                    int[] strides = c.path("strides").isNull() || !c.has("strides")
+                            ? pool
+                            : KerasLayerConfig.pair(file, name, c, "strides");
+                    built.add(new Built(
+                            new SubsamplingLayer.Builder(type.startsWith("Max") ? PoolingType.MAX : PoolingType.AVG)
+                                    .name(name)
+                                    .kernelSize(pool)
+                                    .stride(strides)
+                                    .convolutionMode(mode(c))
+                                    .avgPoolIncludePadInDivisor(false)
+                                    .build(),
+                            name,
+                            "pool"));
                 }
                 case "ZeroPadding2D" -> {
                     int[] tblr = KerasLayerConfig.padding(file, name, c.path("padding"));
-                    built.add(new Built(new ZeroPaddingLayer.Builder(tblr).name(name).build(), name, "pad"));
+                    built.add(new Built(
+                            new ZeroPaddingLayer.Builder(tblr).name(name).build(), name, "pad"));
                 }
-                case "Flatten", "Dropout" -> { } // flatten is DL4J's preprocessor; dropout does nothing at inference
+                case "Flatten", "Dropout" -> {} // flatten is DL4J's preprocessor; dropout does nothing at inference
                 case "Dense" -> {
                     int units = ModelChecks.size(file, name, "units", c.path("units"), ModelChecks.MAX_LAYER_SIZE);
                     Activation a = activation(c, name);
                     Layer d = last
-                            ? new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name(name).nOut(units)
-                            .activation(a).hasBias(c.path("use_bias").asBoolean(true)).build()
-                            : new DenseLayer.Builder().name(name).nOut(units).activation(a)
-                            .hasBias(c.path("use_bias").asBoolean(true)).build();
+                            ? new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                                    .name(name)
+                                    .nOut(units)
+                                    .activation(a)
+                                    .hasBias(c.path("use_bias").asBoolean(true))
+                                    .build()
+                            : new DenseLayer.Builder()
+                                    .name(name)
+                                    .nOut(units)
+                                    .activation(a)
+                                    .hasBias(c.path("use_bias").asBoolean(true))
+                                    .build();
                     built.add(new Built(d, name, "dense"));
                 }
                 default -> throw new ModelLoadException(file + ": layer '" + name + "' is a "
@@ -243,8 +290,10 @@ final class TfjsModelImporter {
             net.init();
         } catch (RuntimeException e) {
             // e.g. a kernel larger than the map it slides over, which DL4J finds while it infers the shapes
-            throw new ModelLoadException(file + ": the layers do not fit the input " + input.height() + "x"
-                    + input.width() + "x" + input.channels() + ": " + ModelChecks.reason(e), e);
+            throw new ModelLoadException(
+                    file + ": the layers do not fit the input " + input.height() + "x" + input.width() + "x"
+                            + input.channels() + ": " + ModelChecks.reason(e),
+                    e);
         }
         for (int i = 0; i < built.size(); i++) {
             Built b = built.get(i);
@@ -254,34 +303,46 @@ final class TfjsModelImporter {
                     long[] shape = net.getLayer(i).getParam("W").shape(); // [out, in, kh, kw]
                     float[] hwio = weight(weights, b.kerasName(), "kernel", shape[0] * shape[1] * shape[2] * shape[3]);
                     INDArray w = Nd4j.create(hwio, new long[] {shape[2], shape[3], shape[1], shape[0]}, 'c')
-                            .permute(3, 2, 0, 1).dup('c');
+                            .permute(3, 2, 0, 1)
+                            .dup('c');
                     net.getLayer(i).setParam("W", w);
                     if (conf.hasBias()) {
-                        net.getLayer(i).setParam("b", Nd4j.create(weight(weights, b.kerasName(), "bias", shape[0]), 1, shape[0]));
+                        net.getLayer(i)
+                                .setParam(
+                                        "b",
+                                        Nd4j.create(weight(weights, b.kerasName(), "bias", shape[0]), 1, shape[0]));
                     }
                 }
                 case "dense" -> {
                     long[] shape = net.getLayer(i).getParam("W").shape(); // [in, out]
                     float[] kernel = weight(weights, b.kerasName(), "kernel", shape[0] * shape[1]);
-                    if (net.getLayerWiseConfigurations().getInputPreProcess(i) instanceof CnnToFeedForwardPreProcessor p) {
-                        kernel = hwcRowsToChw(kernel, (int) p.getNumChannels(), (int) p.getInputHeight(),
-                                (int) p.getInputWidth(), (int) shape[1]);
+                    if (net.getLayerWiseConfigurations().getInputPreProcess(i)
+                            instanceof CnnToFeedForwardPreProcessor p) {
+                        kernel = hwcRowsToChw(
+                                kernel,
+                                (int) p.getNumChannels(),
+                                (int) p.getInputHeight(),
+                                (int) p.getInputWidth(),
+                                (int) shape[1]);
                     }
                     net.getLayer(i).setParam("W", Nd4j.create(kernel, shape, 'c'));
-                    boolean hasBias = b.layer() instanceof DenseLayer dl ? dl.hasBias() : ((OutputLayer) b.layer()).hasBias();
+                    boolean hasBias =
+                            b.layer() instanceof DenseLayer dl ? dl.hasBias() : ((OutputLayer) b.layer()).hasBias();
                     if (hasBias) {
-                        net.getLayer(i).setParam("b", Nd4j.create(weight(weights, b.kerasName(), "bias", shape[1]), 1, shape[1]));
+                        net.getLayer(i)
+                                .setParam(
+                                        "b",
+                                        Nd4j.create(weight(weights, b.kerasName(), "bias", shape[1]), 1, shape[1]));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new ImportedModel(net, input);
     }
 
     /** A loaded network and the input it expects. */
-    record ImportedModel(MultiLayerNetwork network, Shape input) {
-    }
+    record ImportedModel(MultiLayerNetwork network, Shape input) {}
 
     /** Keras flattens (h, w, c); DL4J's NCHW flatten is (c, h, w): move each row to its channel-major place. */
     private static float[] hwcRowsToChw(float[] kernel, int c, int h, int w, int units) {
@@ -303,8 +364,11 @@ final class TfjsModelImporter {
         float[] v = weights.get(layer + "/" + param);
         if (v == null) {
             // Newer converters prefix the model name, e.g. "sequential/conv_1_1/kernel".
-            v = weights.entrySet().stream().filter(e -> e.getKey().endsWith("/" + layer + "/" + param))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            v = weights.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("/" + layer + "/" + param))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
         if (v == null) {
             throw new ModelLoadException("the weights of layer " + layer + " (" + param + ") are missing");
@@ -334,8 +398,8 @@ final class TfjsModelImporter {
             case "sigmoid" -> Activation.SIGMOID;
             case "tanh" -> Activation.TANH;
             case "softmax" -> Activation.SOFTMAX;
-            default -> throw new ModelLoadException("layer " + layer + " uses the activation \"" + a
-                    + "\", which ConvScope does not support yet");
+            default -> throw new ModelLoadException(
+                    "layer " + layer + " uses the activation \"" + a + "\", which ConvScope does not support yet");
         };
     }
 }

@@ -1,7 +1,5 @@
 package io.convscope.engine;
 
-import java.util.List;
-import org.nd4j.linalg.schedule.FixedSchedule;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -15,7 +13,10 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
+
+import java.util.List;
 
 /**
  * CNN Explainer's Tiny VGG, layer for layer and name for name, so every picture a student sees matches it:
@@ -27,11 +28,19 @@ public final class TinyVgg {
     public static final int CHANNELS = 3;
     public static final int FILTERS = 10;
     /** CNN Explainer's output order, which the Tiny ImageNet subset's classes.tsv keeps. */
-    public static final List<String> CLASSES = List.of("lifeboat", "ladybug", "pizza",
-            "bell pepper", "school bus", "koala", "espresso", "red panda", "orange", "sports car");
+    public static final List<String> CLASSES = List.of(
+            "lifeboat",
+            "ladybug",
+            "pizza",
+            "bell pepper",
+            "school bus",
+            "koala",
+            "espresso",
+            "red panda",
+            "orange",
+            "sports car");
 
-    private TinyVgg() {
-    }
+    private TinyVgg() {}
 
     /**
      * @param seed          weight initialisation seed
@@ -39,12 +48,13 @@ public final class TinyVgg {
      * @param learningRate  Adam's step size schedule
      * @param weightDecay   decoupled weight decay coefficient (0 for none)
      */
-    public static MultiLayerConfiguration configuration(long seed, int classes, ISchedule learningRate, double weightDecay) {
+    public static MultiLayerConfiguration configuration(
+            long seed, int classes, ISchedule learningRate, double weightDecay) {
         return configuration(seed, classes, learningRate, weightDecay, CHANNELS, INPUT_SIZE, INPUT_SIZE);
     }
 
-    private static MultiLayerConfiguration configuration(long seed, int classes, ISchedule learningRate,
-                                                         double weightDecay, int channels, int height, int width) {
+    private static MultiLayerConfiguration configuration(
+            long seed, int classes, ISchedule learningRate, double weightDecay, int channels, int height, int width) {
         var builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
@@ -65,7 +75,10 @@ public final class TinyVgg {
                 .layer(relu("relu_2_2"))
                 .layer(pool("max_pool_2"))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .name("output").nOut(classes).activation(Activation.SOFTMAX).build())
+                        .name("output")
+                        .nOut(classes)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(height, width, channels))
                 .build();
     }
@@ -79,15 +92,26 @@ public final class TinyVgg {
     }
 
     private static ConvolutionLayer conv(String name) {
-        return new ConvolutionLayer.Builder(3, 3).name(name).nOut(FILTERS).stride(1, 1)
-                .activation(Activation.IDENTITY).build();
+        return new ConvolutionLayer.Builder(3, 3)
+                .name(name)
+                .nOut(FILTERS)
+                .stride(1, 1)
+                .activation(Activation.IDENTITY)
+                .build();
     }
 
     private static ActivationLayer relu(String name) {
-        return new ActivationLayer.Builder().name(name).activation(Activation.RELU).build();
+        return new ActivationLayer.Builder()
+                .name(name)
+                .activation(Activation.RELU)
+                .build();
     }
 
     private static SubsamplingLayer pool(String name) {
-        return new SubsamplingLayer.Builder(PoolingType.MAX).name(name).kernelSize(2, 2).stride(2, 2).build();
+        return new SubsamplingLayer.Builder(PoolingType.MAX)
+                .name(name)
+                .kernelSize(2, 2)
+                .stride(2, 2)
+                .build();
     }
 }

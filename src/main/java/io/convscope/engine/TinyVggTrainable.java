@@ -22,6 +22,7 @@ final class TinyVggTrainable {
     static final int[] CONV_IN = {3, F, F, F};
     /** Input side of the four convolutions: 64 -> 62 -> 60 -> pool 30 -> 28 -> 26 -> pool 13. */
     static final int[] CONV_SIDE = {64, 62, 30, 28};
+
     static final int POOLED = 13;
     static final int FLAT = F * POOLED * POOLED;
 
@@ -70,7 +71,8 @@ final class TinyVggTrainable {
         net.init();
         int[] convLayers = {0, 2, 5, 7};
         for (int l = 0; l < 4; l++) {
-            net.getLayer(convLayers[l]).setParam("W", Nd4j.create(params[2 * l], new long[] {F, CONV_IN[l], K, K}, 'c'));
+            net.getLayer(convLayers[l])
+                    .setParam("W", Nd4j.create(params[2 * l], new long[] {F, CONV_IN[l], K, K}, 'c'));
             net.getLayer(convLayers[l]).setParam("b", Nd4j.create(params[2 * l + 1], new long[] {1, F}, 'c'));
         }
         float[] w = new float[FLAT * classes]; // DL4J: [in][out]
@@ -86,8 +88,8 @@ final class TinyVggTrainable {
 
     /** Per-thread buffers: activations of one image and gradient accumulators for a batch. */
     final class Workspace {
-        final float[][] z = new float[4][];      // convolution outputs
-        final float[][] a = new float[4][];      // after ReLU
+        final float[][] z = new float[4][]; // convolution outputs
+        final float[][] a = new float[4][]; // after ReLU
         final float[] p1 = new float[F * 30 * 30];
         final int[] p1Index = new int[F * 30 * 30];
         final float[] p2 = new float[FLAT];
@@ -100,6 +102,7 @@ final class TinyVggTrainable {
         final float[] dp2 = new float[FLAT];
         /** Partial sums of conv weight gradients, one line per (o, c, ky, kx), reduced once per batch. */
         final float[][][] col = new float[4][][];
+
         final float[] line = new float[62 * 62];
         final float[][] dzLines = new float[F][62 * 62];
         final float[][] grads = new float[10][];

@@ -29,31 +29,46 @@ import java.util.stream.IntStream;
 public final class Trainer {
 
     /** What to train and how. */
-    public record Options(Path data, Path out, int maxEpochs, long seed, int batchSize, int patience,
-                          double learningRate, double weightDecay, boolean resume, String command) {
-    }
+    public record Options(
+            Path data,
+            Path out,
+            int maxEpochs,
+            long seed,
+            int batchSize,
+            int patience,
+            double learningRate,
+            double weightDecay,
+            boolean resume,
+            String command) {}
 
     /** Progress callbacks, called on the training thread. */
     public interface Listener {
         /** {@code firstBatch} is above 1 when a resume continues in the middle of {@code firstEpoch}. */
-        default void started(int firstEpoch, int firstBatch, int maxEpochs, int batchesPerEpoch) {
-        }
+        default void started(int firstEpoch, int firstBatch, int maxEpochs, int batchesPerEpoch) {}
 
-        default void batchDone(int epoch, int batch, double loss) {
-        }
+        default void batchDone(int epoch, int batch, double loss) {}
 
-        default void epochDone(EpochResult result) {
-        }
+        default void epochDone(EpochResult result) {}
     }
 
-    public record EpochResult(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                              double validationAccuracy, boolean best, double seconds) {
-    }
+    public record EpochResult(
+            int epoch,
+            double trainLoss,
+            double trainAccuracy,
+            double validationLoss,
+            double validationAccuracy,
+            boolean best,
+            double seconds) {}
 
     /** {@code batchesIntoNextEpoch}: batches of epoch {@code epochsRun + 1} the checkpoint holds (a stop mid-epoch). */
-    public record Result(Path model, int epochsRun, int batchesIntoNextEpoch, int bestEpoch, double trainAccuracy,
-                         double validationAccuracy, boolean cancelled) {
-    }
+    public record Result(
+            Path model,
+            int epochsRun,
+            int batchesIntoNextEpoch,
+            int bestEpoch,
+            double trainAccuracy,
+            double validationAccuracy,
+            boolean cancelled) {}
 
     private final Options options;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -73,18 +88,22 @@ public final class Trainer {
     public Result train(Listener listener, BooleanSupplier cancelled) throws IOException {
         ModelStore.checkWritable(options.out());
         if (Files.exists(checkpointDir()) && !Files.isDirectory(checkpointDir())) {
-            throw new IOException("cannot keep the checkpoint in " + checkpointDir() + ": a file of that name is in the way");
+            throw new IOException(
+                    "cannot keep the checkpoint in " + checkpointDir() + ": a file of that name is in the way");
         }
         ImageFolderDataset data = ImageFolderDataset.open(options.data());
         int size = TinyVgg.INPUT_SIZE;
         float[][] train = loadAll(data.train(), size, size);
         float[][] val = loadAll(data.validation(), size, size);
         if (train.length == 0 || val.length == 0) {
-            throw new IOException(options.data() + " has no images in " + (train.length == 0 ? "train" : "val")
-                    + "/<label>/");
+            throw new IOException(
+                    options.data() + " has no images in " + (train.length == 0 ? "train" : "val") + "/<label>/");
         }
-        int[] trainLabels = data.train().stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
-        int[] valLabels = data.validation().stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
+        int[] trainLabels =
+                data.train().stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
+        int[] valLabels = data.validation().stream()
+                .mapToInt(ImageFolderDataset.Sample::label)
+                .toArray();
         int classes = data.classes().size();
 
         Checkpoint checkpoint = new Checkpoint(checkpointDir());
@@ -123,7 +142,8 @@ public final class Trainer {
                     break;
                 }
                 long t0 = System.nanoTime() - (long) (state.partialSeconds() * 1e9);
-                // One generator per epoch, derived from the seed: a resumed run sees the same batches as an unbroken one.
+                // One generator per epoch, derived from the seed: a resumed run sees the same batches as an unbroken
+                // one.
                 Random rng = new Random(options.seed() * 1_000_003L + epoch);
                 int[] order = shuffled(train.length, rng);
                 long[] imageSeeds = rng.longs(train.length).toArray();
@@ -165,22 +185,46 @@ public final class Trainer {
                 }
                 if (wasCancelled) {
                     if (b > state.batchesDone()) {
-                        state = checkpoint.write(partial(state, b, lossSum, correct, (System.nanoTime() - t0) / 1e9),
-                                model.params, adam, false);
+                        state = checkpoint.write(
+                                partial(state, b, lossSum, correct, (System.nanoTime() - t0) / 1e9),
+                                model.params,
+                                adam,
+                                false);
                     }
                     break;
                 }
                 double[] valStats = evaluate(pool, ws, val, valLabels);
                 boolean best = valStats[1] > state.bestValidationAccuracy()
                         || (valStats[1] == state.bestValidationAccuracy() && valStats[0] < state.bestValidationLoss());
-                EpochResult result = new EpochResult(epoch, lossSum / train.length, correct / (double) train.length,
-                        valStats[0], valStats[1], best, (System.nanoTime() - t0) / 1e9);
+                EpochResult result = new EpochResult(
+                        epoch,
+                        lossSum / train.length,
+                        correct / (double) train.length,
+                        valStats[0],
+                        valStats[1],
+                        best,
+                        (System.nanoTime() - t0) / 1e9);
                 history.add(result);
-                state = checkpoint.write(new Checkpoint.State(state.format(), state.sequence(), state.seed(),
-                        state.batchSize(), epoch, 0, 0, 0, 0, best ? epoch : state.bestEpoch(),
-                        best ? valStats[1] : state.bestValidationAccuracy(),
-                        best ? valStats[0] : state.bestValidationLoss(), List.copyOf(history), null, state.best()),
-                        model.params, adam, best);
+                state = checkpoint.write(
+                        new Checkpoint.State(
+                                state.format(),
+                                state.sequence(),
+                                state.seed(),
+                                state.batchSize(),
+                                epoch,
+                                0,
+                                0,
+                                0,
+                                0,
+                                best ? epoch : state.bestEpoch(),
+                                best ? valStats[1] : state.bestValidationAccuracy(),
+                                best ? valStats[0] : state.bestValidationLoss(),
+                                List.copyOf(history),
+                                null,
+                                state.best()),
+                        model.params,
+                        adam,
+                        best);
                 listener.epochDone(result);
             }
         } finally {
@@ -207,18 +251,43 @@ public final class Trainer {
         double trainAccuracy = accuracy(compiled, train, trainLabels);
         double valAccuracy = accuracy(compiled, val, valLabels);
         ModelMetadata metadata = untrained.withTraining(new ModelMetadata.Training(
-                options.data().toAbsolutePath().normalize().getFileName().toString(), options.seed(), state.epochsDone(),
-                state.bestEpoch(), trainAccuracy, valAccuracy, options.command(), Instant.now().toString()));
+                options.data().toAbsolutePath().normalize().getFileName().toString(),
+                options.seed(),
+                state.epochsDone(),
+                state.bestEpoch(),
+                trainAccuracy,
+                valAccuracy,
+                options.command(),
+                Instant.now().toString()));
         ModelStore.save(net, metadata, options.out());
-        return new Result(options.out(), state.epochsDone(), state.batchesDone(), state.bestEpoch(), trainAccuracy,
-                valAccuracy, wasCancelled);
+        return new Result(
+                options.out(),
+                state.epochsDone(),
+                state.batchesDone(),
+                state.bestEpoch(),
+                trainAccuracy,
+                valAccuracy,
+                wasCancelled);
     }
 
     /** The state after {@code batches} batches of the epoch after {@code state}'s last whole one. */
     private static Checkpoint.State partial(Checkpoint.State s, int batches, double loss, int correct, double seconds) {
-        return new Checkpoint.State(s.format(), s.sequence(), s.seed(), s.batchSize(), s.epochsDone(), batches, loss,
-                correct, seconds, s.bestEpoch(), s.bestValidationAccuracy(), s.bestValidationLoss(), s.history(),
-                s.last(), s.best());
+        return new Checkpoint.State(
+                s.format(),
+                s.sequence(),
+                s.seed(),
+                s.batchSize(),
+                s.epochsDone(),
+                batches,
+                loss,
+                correct,
+                seconds,
+                s.bestEpoch(),
+                s.bestValidationAccuracy(),
+                s.bestValidationLoss(),
+                s.history(),
+                s.last(),
+                s.best());
     }
 
     /**
@@ -237,9 +306,14 @@ public final class Trainer {
             }
         }
         if (!finite) {
-            throw new IOException(String.format(Locale.ROOT, "training diverged in epoch %d, batch %d: the loss or "
-                    + "the weights are no longer finite numbers, so no model was written; train again with a smaller "
-                    + "learning rate than %.3g", epoch, batch, lr));
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "training diverged in epoch %d, batch %d: the loss or "
+                            + "the weights are no longer finite numbers, so no model was written; train again with a smaller "
+                            + "learning rate than %.3g",
+                    epoch,
+                    batch,
+                    lr));
         }
     }
 
@@ -305,8 +379,10 @@ public final class Trainer {
     }
 
     private static double accuracy(CompiledNetwork net, float[][] images, int[] labels) {
-        long correct = IntStream.range(0, images.length).parallel()
-                .filter(i -> net.forward(images[i]).topClass() == labels[i]).count();
+        long correct = IntStream.range(0, images.length)
+                .parallel()
+                .filter(i -> net.forward(images[i]).topClass() == labels[i])
+                .count();
         return correct / (double) images.length;
     }
 

@@ -1,8 +1,7 @@
 package io.convscope.explain;
 
-import java.util.concurrent.ConcurrentHashMap;
-import org.commonmark.node.Code;
 import io.convscope.network.LayerKind;
+import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +31,7 @@ public final class Article {
     public static final String RESOURCE_DIR = "/io/convscope/learn/";
     /** Section ids the views link to; every language must have all of them. */
     public static final String INTRO = "cnn";
+
     public static final String WHY_CONVOLUTION = "why-convolution";
     public static final String INPUT = "input";
     public static final String CONVOLUTION = "convolution";

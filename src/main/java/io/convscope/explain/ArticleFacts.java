@@ -1,6 +1,5 @@
 package io.convscope.explain;
 
-import java.util.function.UnaryOperator;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerDescription;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The live numbers the article quotes (the {@code {{key}}} placeholders), computed from the loaded network and the
@@ -25,18 +25,50 @@ public final class ArticleFacts {
     public static final String NONE = "\u2014";
     /** Every key the article may use; tests check both languages use only these. */
     public static final List<String> KEYS = List.of(
-            "model.name", "model.params", "model.layers", "classes.count", "classes.list",
-            "input.shape", "input.values", "input.size", "input.dense",
-            "conv.name", "conv.in", "conv.out", "conv.kernel", "conv.kernels", "conv.weights", "conv.params",
-            "conv.inShape", "conv.outShape", "conv.layers", "conv.allKernels",
-            "relu.name", "relu.values", "relu.zeroed", "relu.zeroedPercent",
-            "pool.name", "pool.window", "pool.stride", "pool.inShape", "pool.outShape", "pool.inValues",
-            "pool.outValues", "pool.discardedPercent",
-            "flatten.name", "flatten.inShape", "flatten.out", "dense.weights",
-            "top.class", "top.percent", "top.logit", "second.class", "second.percent", "second.logit");
+            "model.name",
+            "model.params",
+            "model.layers",
+            "classes.count",
+            "classes.list",
+            "input.shape",
+            "input.values",
+            "input.size",
+            "input.dense",
+            "conv.name",
+            "conv.in",
+            "conv.out",
+            "conv.kernel",
+            "conv.kernels",
+            "conv.weights",
+            "conv.params",
+            "conv.inShape",
+            "conv.outShape",
+            "conv.layers",
+            "conv.allKernels",
+            "relu.name",
+            "relu.values",
+            "relu.zeroed",
+            "relu.zeroedPercent",
+            "pool.name",
+            "pool.window",
+            "pool.stride",
+            "pool.inShape",
+            "pool.outShape",
+            "pool.inValues",
+            "pool.outValues",
+            "pool.discardedPercent",
+            "flatten.name",
+            "flatten.inShape",
+            "flatten.out",
+            "dense.weights",
+            "top.class",
+            "top.percent",
+            "top.logit",
+            "second.class",
+            "second.percent",
+            "second.logit");
 
-    private ArticleFacts() {
-    }
+    private ArticleFacts() {}
 
     /** The facts for a network and (when an image is shown) its snapshot; numbers formatted for the locale. */
     public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale) {
@@ -44,8 +76,8 @@ public final class ArticleFacts {
     }
 
     /** The same, with class names shown as {@code classNames} says (the app translates the bundled model's). */
-    public static Map<String, String> of(NetworkDescription network, ActivationSnapshot snapshot, Locale locale,
-                                         UnaryOperator<String> classNames) {
+    public static Map<String, String> of(
+            NetworkDescription network, ActivationSnapshot snapshot, Locale locale, UnaryOperator<String> classNames) {
         NumberFormat count = NumberFormat.getIntegerInstance(locale);
         NumberFormat percent = NumberFormat.getNumberInstance(locale);
         percent.setMaximumFractionDigits(1);
@@ -57,8 +89,11 @@ public final class ArticleFacts {
         f.put("model.params", count.format(network.parameterCount()));
         f.put("model.layers", count.format(network.layers().size()));
         f.put("classes.count", count.format(network.classes().size()));
-        f.put("classes.list", String.join(locale.getLanguage().equals("zh") ? "\u3001" : ", ",
-                network.classes().stream().map(classNames).toList()));
+        f.put(
+                "classes.list",
+                String.join(
+                        locale.getLanguage().equals("zh") ? "\u3001" : ", ",
+                        network.classes().stream().map(classNames).toList()));
         Shape in = network.inputShape();
         f.put("input.shape", shape(in));
         f.put("input.values", count.format(in.size()));
@@ -84,7 +119,8 @@ public final class ArticleFacts {
             for (LayerDescription d : network.layers()) {
                 if (d.kind() == LayerKind.CONVOLUTION) {
                     layers++;
-                    kernels += (long) d.inputShape().channels() * d.outputShape().channels();
+                    kernels +=
+                            (long) d.inputShape().channels() * d.outputShape().channels();
                 }
             }
             f.put("conv.layers", count.format(layers));
@@ -120,8 +156,11 @@ public final class ArticleFacts {
             f.put("pool.outShape", shape(l.outputShape()));
             f.put("pool.inValues", count.format(l.inputShape().size()));
             f.put("pool.outValues", count.format(l.outputShape().size()));
-            f.put("pool.discardedPercent",
-                    percent.format(100.0 * (l.inputShape().size() - l.outputShape().size()) / l.inputShape().size()));
+            f.put(
+                    "pool.discardedPercent",
+                    percent.format(100.0
+                            * (l.inputShape().size() - l.outputShape().size())
+                            / l.inputShape().size()));
         }
 
         int flatten = first(network, LayerKind.FLATTEN);
@@ -134,7 +173,9 @@ public final class ArticleFacts {
         int output = first(network, LayerKind.OUTPUT);
         if (output >= 0) {
             LayerDescription l = network.layer(output);
-            f.put("dense.weights", count.format((long) l.inputShape().size() * l.outputShape().size()));
+            f.put(
+                    "dense.weights",
+                    count.format((long) l.inputShape().size() * l.outputShape().size()));
         }
 
         if (snapshot != null && !network.classes().isEmpty()) {
@@ -160,7 +201,8 @@ public final class ArticleFacts {
 
     /** Height x width x channels, as the article writes shapes. */
     static String shape(Shape s) {
-        return s.isVector() ? Integer.toString(s.channels())
+        return s.isVector()
+                ? Integer.toString(s.channels())
                 : s.height() + " \u00d7 " + s.width() + " \u00d7 " + s.channels();
     }
 }

@@ -16,8 +16,7 @@ public final class ArticleLinks {
     public static final String LAYER = "layer:";
     public static final String SECTION = "section:";
 
-    private ArticleLinks() {
-    }
+    private ArticleLinks() {}
 
     /** The network layer a {@code layer:} link selects, if this network has one. */
     public static OptionalInt layer(String link, NetworkDescription network) {
@@ -29,15 +28,16 @@ public final class ArticleLinks {
         if (named >= 0) {
             return OptionalInt.of(named);
         }
-        LayerKind kind = switch (target.toLowerCase(Locale.ROOT)) {
-            case "input" -> LayerKind.INPUT;
-            case "first-conv" -> LayerKind.CONVOLUTION;
-            case "first-relu" -> LayerKind.ACTIVATION;
-            case "first-pool" -> null; // max or average, whichever comes first
-            case "flatten" -> LayerKind.FLATTEN;
-            case "output" -> LayerKind.OUTPUT;
-            default -> throw new IllegalArgumentException("Unknown layer link: " + link);
-        };
+        LayerKind kind =
+                switch (target.toLowerCase(Locale.ROOT)) {
+                    case "input" -> LayerKind.INPUT;
+                    case "first-conv" -> LayerKind.CONVOLUTION;
+                    case "first-relu" -> LayerKind.ACTIVATION;
+                    case "first-pool" -> null; // max or average, whichever comes first
+                    case "flatten" -> LayerKind.FLATTEN;
+                    case "output" -> LayerKind.OUTPUT;
+                    default -> throw new IllegalArgumentException("Unknown layer link: " + link);
+                };
         int first = network.firstIndex(l -> kind == null ? l.kind().isPooling() : l.kind() == kind);
         return first < 0 ? OptionalInt.empty() : OptionalInt.of(first);
     }

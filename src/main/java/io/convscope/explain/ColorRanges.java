@@ -27,8 +27,7 @@ import java.util.Map;
 public final class ColorRanges {
 
     /** One legend bar: layers {@code firstLayer..lastLayer} (inclusive, network indices) share {@code range}. */
-    public record LegendSpan(int firstLayer, int lastLayer, double range) {
-    }
+    public record LegendSpan(int firstLayer, int lastLayer, double range) {}
 
     private final Map<RangeMode, double[]> ranges = new EnumMap<>(RangeMode.class);
     private final Map<RangeMode, List<LegendSpan>> legends = new EnumMap<>(RangeMode.class);
@@ -117,7 +116,8 @@ public final class ColorRanges {
     }
 
     private static boolean isHiddenMap(LayerDescription layer) {
-        return layer.kind() != LayerKind.INPUT && layer.kind() != LayerKind.OUTPUT
+        return layer.kind() != LayerKind.INPUT
+                && layer.kind() != LayerKind.OUTPUT
                 && (!layer.outputShape().isVector() || layer.kind() == LayerKind.DENSE);
     }
 

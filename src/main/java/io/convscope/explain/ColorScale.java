@@ -13,17 +13,19 @@ import java.util.Arrays;
 public final class ColorScale {
 
     /** Input channels: white to black. */
-    public static final ColorScale GREYS = of(
-            "ffffff", "f0f0f0", "d9d9d9", "bdbdbd", "969696", "737373", "525252", "252525", "000000");
+    public static final ColorScale GREYS =
+            of("ffffff", "f0f0f0", "d9d9d9", "bdbdbd", "969696", "737373", "525252", "252525", "000000");
     /** Activations: dark red (t = 0) through near-white to dark blue (t = 1). */
     public static final ColorScale RDBU = of(
-            "67001f", "b2182b", "d6604d", "f4a582", "fddbc7", "f7f7f7", "d1e5f0", "92c5de", "4393c3", "2166ac", "053061");
+            "67001f", "b2182b", "d6604d", "f4a582", "fddbc7", "f7f7f7", "d1e5f0", "92c5de", "4393c3", "2166ac",
+            "053061");
     /** Weights and biases: brown through near-white to blue-green. */
     public static final ColorScale BRBG = of(
-            "543005", "8c510a", "bf812d", "dfc27d", "f6e8c3", "f5f5f5", "c7eae5", "80cdc1", "35978f", "01665e", "003c30");
+            "543005", "8c510a", "bf812d", "dfc27d", "f6e8c3", "f5f5f5", "c7eae5", "80cdc1", "35978f", "01665e",
+            "003c30");
     /** Logits in the softmax view: cream to dark orange. */
-    public static final ColorScale ORANGES = of(
-            "fff5eb", "fee6ce", "fdd0a2", "fdae6b", "fd8d3c", "f16913", "d94801", "a63603", "7f2704");
+    public static final ColorScale ORANGES =
+            of("fff5eb", "fee6ce", "fdd0a2", "fdae6b", "fd8d3c", "f16913", "d94801", "a63603", "7f2704");
 
     private static final int TABLE_SIZE = 1024;
 
@@ -92,8 +94,9 @@ public final class ColorScale {
         double t2 = t1 * t1;
         double t3 = t2 * t1;
         return ((1 - 3 * t1 + 3 * t2 - t3) * v0
-                + (4 - 6 * t2 + 3 * t3) * v1
-                + (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2
-                + t3 * v3) / 6;
+                        + (4 - 6 * t2 + 3 * t3) * v1
+                        + (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2
+                        + t3 * v3)
+                / 6;
     }
 }

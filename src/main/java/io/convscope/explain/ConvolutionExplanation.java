@@ -24,6 +24,7 @@ public final class ConvolutionExplanation {
     private final float[][][] inputs;
     /** The input channel each of {@link #inputs} is: all of them in order, or one for a depthwise convolution. */
     private final int[] inputChannels;
+
     private final float[][][] kernels;
     private final float bias;
     private final boolean depthwise;
@@ -190,7 +191,11 @@ public final class ConvolutionExplanation {
     public FormulaStep step(int channel, int y, int x) {
         Objects.checkIndex(channel, inputs.length);
         GridPosition origin = window.origin(y, x);
-        return new FormulaStep(channel, new GridPosition(y, x), origin, windowInputs(channel, origin),
+        return new FormulaStep(
+                channel,
+                new GridPosition(y, x),
+                origin,
+                windowInputs(channel, origin),
                 Formulas.copy(kernels[channel]));
     }
 

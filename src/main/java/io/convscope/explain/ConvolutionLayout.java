@@ -6,12 +6,24 @@ package io.convscope.explain;
  * parts take their size and the free width is shared 27 / 27 / 26 / 20 % between the four gaps, so a few channels
  * get big maps and ten still fit.
  */
-public record ConvolutionLayout(double top, double available, double pitch, double mapSide, double kernelCell,
-                                double glyph, double outputSide, double inputX, double kernelX, double interX,
-                                double plusX, double outputX, double rowsTop) {
+public record ConvolutionLayout(
+        double top,
+        double available,
+        double pitch,
+        double mapSide,
+        double kernelCell,
+        double glyph,
+        double outputSide,
+        double inputX,
+        double kernelX,
+        double interX,
+        double plusX,
+        double outputX,
+        double rowsTop) {
 
     /** Headers and notes above the rows. */
     public static final double TOP = 58;
+
     public static final double OUTPUT_SIDE = 260;
     public static final double LABEL_WIDTH = 26;
     public static final double PLUS_SIDE = 16;
@@ -30,8 +42,20 @@ public record ConvolutionLayout(double top, double available, double pitch, doub
         double plusX = interX + mapSide + 0.26 * free;
         double outputX = plusX + PLUS_SIDE + 0.2 * free;
         double rowsTop = TOP + (available - rows * pitch) / 2;
-        return new ConvolutionLayout(TOP, available, pitch, mapSide, kernelCell, glyph, OUTPUT_SIDE, inputX, kernelX,
-                interX, plusX, outputX, rowsTop);
+        return new ConvolutionLayout(
+                TOP,
+                available,
+                pitch,
+                mapSide,
+                kernelCell,
+                glyph,
+                OUTPUT_SIDE,
+                inputX,
+                kernelX,
+                interX,
+                plusX,
+                outputX,
+                rowsTop);
     }
 
     /** The vertical middle of the rows, where the plus and the output map sit. */

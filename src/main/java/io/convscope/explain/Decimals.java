@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as the explanation views print them: fixed decimals, and no minus sign on a value that rounds to zero. */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** {@code decimals} decimals; "-0.00" prints as "0.00" (a sign on nothing only distracts). */
     public static String fixed(double value, int decimals) {

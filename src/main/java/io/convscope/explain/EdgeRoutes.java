@@ -10,19 +10,16 @@ public final class EdgeRoutes {
     /** Pixels between the pointer and an edge that still count as on it. */
     public static final double EDGE_TOLERANCE = 2.5;
 
-    private EdgeRoutes() {
-    }
+    private EdgeRoutes() {}
 
     /** A cubic Bezier segment from (x0, y0) through control points (c1x, c1y), (c2x, c2y) to (x1, y1). */
-    public record Curve(double x0, double y0, double c1x, double c1y, double c2x, double c2y, double x1, double y1) {
-    }
+    public record Curve(double x0, double y0, double c1x, double c1y, double c2x, double c2y, double x1, double y1) {}
 
     /**
      * A skip connection: {@code rise} leaves the source up into the lane, a straight line runs along the lane to the
      * start of {@code descent}, which bends into the target.
      */
-    public record Skip(Curve rise, Curve descent) {
-    }
+    public record Skip(Curve rise, Curve descent) {}
 
     /** The edge between neighbouring columns: from a neuron's right side to the next one's left side. */
     public static Curve curve(OverviewLayout.Box from, OverviewLayout.Box to) {
@@ -47,7 +44,8 @@ public final class EdgeRoutes {
         double x1 = to.x();
         double turn = Math.max(x0 + 2 * bend, layout.columnX(targetColumn - 1) + layout.columnWidth(targetColumn - 1));
         double mid = (turn + x1) / 2;
-        return new Skip(new Curve(x0, y0, x0 + bend, y0, x0, lane, x0 + bend, lane),
+        return new Skip(
+                new Curve(x0, y0, x0 + bend, y0, x0, lane, x0 + bend, lane),
                 new Curve(turn, lane, mid, lane, mid, to.centerY(), x1, to.centerY()));
     }
 

@@ -1,6 +1,5 @@
 package io.convscope.explain;
 
-import java.util.Locale;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
@@ -9,6 +8,7 @@ import io.convscope.network.NetworkDescription;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,14 +25,22 @@ public final class ElementwiseExplanation {
     /** Layer kinds this explanation covers. */
     public static boolean covers(LayerKind kind) {
         return switch (kind) {
-            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE, SPACE_TO_DEPTH, DETECTION -> true;
+            case ACTIVATION,
+                    ZERO_PADDING,
+                    BATCH_NORM,
+                    SCALE,
+                    ADD,
+                    MERGE,
+                    CONCAT,
+                    UPSAMPLE,
+                    SPACE_TO_DEPTH,
+                    DETECTION -> true;
             default -> false;
         };
     }
 
     /** One input grid: which layer and channel it shows, and the map. */
-    public record Source(int layer, int channel, String name, float[][] map) {
-    }
+    public record Source(int layer, int channel, String name, float[][] map) {}
 
     /** What a channel of YOLO's output holds for its anchor box, in the order the channels come. */
     public enum DetectionPart {
@@ -57,9 +65,11 @@ public final class ElementwiseExplanation {
     private final float[][] output;
     /** Batch norm's per-channel scale and shift, or a scaling's factor (shift 0); NaN when the layer has none. */
     private final float scale;
+
     private final float shift;
     /** For YOLO's output: channels per anchor box (5 + classes), this channel's anchor size in cells, its scores. */
     private final int perBox;
+
     private final float[] anchorSize;
     private final float[][][] classScores;
 
@@ -82,7 +92,10 @@ public final class ElementwiseExplanation {
             for (int from : network.inputsOf(layer)) {
                 int channels = network.layer(from).outputShape().channels();
                 if (channel < offset + channels) {
-                    in.add(new Source(from, channel - offset, network.layer(from).name(),
+                    in.add(new Source(
+                            from,
+                            channel - offset,
+                            network.layer(from).name(),
                             snapshot.layer(from).channel(channel - offset)));
                     break;
                 }
@@ -91,7 +104,11 @@ public final class ElementwiseExplanation {
         } else {
             int source = d.sourceChannel(channel);
             for (int from : network.inputsOf(layer)) {
-                in.add(new Source(from, source, network.layer(from).name(), snapshot.layer(from).channel(source)));
+                in.add(new Source(
+                        from,
+                        source,
+                        network.layer(from).name(),
+                        snapshot.layer(from).channel(source)));
             }
         }
         this.sources = List.copyOf(in);
@@ -142,7 +159,9 @@ public final class ElementwiseExplanation {
 
     /** The input grids, in the order the formula combines them (copies). */
     public List<Source> sources() {
-        return sources.stream().map(s -> new Source(s.layer(), s.channel(), s.name(), Formulas.copy(s.map()))).toList();
+        return sources.stream()
+                .map(s -> new Source(s.layer(), s.channel(), s.name(), Formulas.copy(s.map())))
+                .toList();
     }
 
     /** The first input's map (the only one for all but additions and merges). */
@@ -177,7 +196,8 @@ public final class ElementwiseExplanation {
     public GridPosition outputCellFor(int source, int y, int x) {
         float[][] map = sources.get(source).map();
         if (description.kind() == LayerKind.ZERO_PADDING) {
-            return new GridPosition(y + description.padding().top(), x + description.padding().left());
+            return new GridPosition(
+                    y + description.padding().top(), x + description.padding().left());
         }
         if (description.kind() == LayerKind.UPSAMPLE || description.kind() == LayerKind.SPACE_TO_DEPTH) {
             // A space-to-depth block's other cells go to other channels: the hover shows the block's output cell.
@@ -200,18 +220,21 @@ public final class ElementwiseExplanation {
         float out = output[y][x];
         String result = Formulas.twoDecimals(out);
         String a = operands.get(0);
-        String formula = switch (description.kind()) {
-            case ACTIVATION -> (function().equals("relu") ? "max(0, " + a + ")" : function() + "(" + a + ")")
-                    + " = " + result;
-            case ZERO_PADDING -> cells.get(0) == null ? "0 = " + result : a + " = " + result;
-            case CONCAT, UPSAMPLE, SPACE_TO_DEPTH -> a + " = " + result;
-            case DETECTION -> detection(a, y, x) + " = " + result;
-            case BATCH_NORM, SCALE -> Formulas.twoDecimals(scale) + " × " + bracketed(a)
-                    + (description.kind() == LayerKind.BATCH_NORM ? " + " + bracketed(Formulas.twoDecimals(shift)) : "")
-                    + " = " + result;
-            case ADD -> addition(in, out);
-            default -> merge(operands) + " = " + result;
-        };
+        String formula =
+                switch (description.kind()) {
+                    case ACTIVATION -> (function().equals("relu") ? "max(0, " + a + ")" : function() + "(" + a + ")")
+                            + " = " + result;
+                    case ZERO_PADDING -> cells.get(0) == null ? "0 = " + result : a + " = " + result;
+                    case CONCAT, UPSAMPLE, SPACE_TO_DEPTH -> a + " = " + result;
+                    case DETECTION -> detection(a, y, x) + " = " + result;
+                    case BATCH_NORM, SCALE -> Formulas.twoDecimals(scale) + " × " + bracketed(a)
+                            + (description.kind() == LayerKind.BATCH_NORM
+                                    ? " + " + bracketed(Formulas.twoDecimals(shift))
+                                    : "")
+                            + " = " + result;
+                    case ADD -> addition(in, out);
+                    default -> merge(operands) + " = " + result;
+                };
         return new ElementwiseStep(new GridPosition(y, x), cells, in, out, formula);
     }
 

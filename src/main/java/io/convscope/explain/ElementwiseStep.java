@@ -7,8 +7,8 @@ import java.util.List;
  * (null where the output is padding), the inputs' values, the output's value, and the equation, e.g.
  * {@code max(0, -0.37) = 0.00} for ReLU or {@code 0.12 + (-0.40) = -0.28} for a residual addition.
  */
-public record ElementwiseStep(GridPosition cell, List<GridPosition> inputCells, float[] inputs, float output,
-                              String formula) {
+public record ElementwiseStep(
+        GridPosition cell, List<GridPosition> inputCells, float[] inputs, float output, String formula) {
 
     /** The first input's value (the only one for all but additions and merges). */
     public float input() {

@@ -35,7 +35,9 @@ public final class ExplanationNavigator {
         if (state instanceof ExplanationState.Convolution c) {
             state = new ExplanationState.ConvolutionFormula(c.layer(), c.neuron(), channel);
         } else if (state instanceof ExplanationState.ConvolutionFormula f) {
-            state = f.channel() == channel ? f.back() : new ExplanationState.ConvolutionFormula(f.layer(), f.neuron(), channel);
+            state = f.channel() == channel
+                    ? f.back()
+                    : new ExplanationState.ConvolutionFormula(f.layer(), f.neuron(), channel);
         }
         return state;
     }
@@ -65,18 +67,27 @@ public final class ExplanationNavigator {
         if (layer == network.layers().size() - 1 && network.predictsClasses()) {
             // The classes, whatever computes them (SqueezeNet ends in a softmax over pooled scores): the flatten view
             // when they read flattened maps, the softmax view alone otherwise (VGG's fc8 reads fc7's 4,096 units).
-            return readsFlatten(layer) ? new ExplanationState.Flatten(layer, neuron)
+            return readsFlatten(layer)
+                    ? new ExplanationState.Flatten(layer, neuron)
                     : new ExplanationState.OutputSoftmax(layer, neuron);
         }
         return switch (kind) {
             case CONVOLUTION -> new ExplanationState.Convolution(layer, neuron);
-            case ACTIVATION, ZERO_PADDING, BATCH_NORM, SCALE, ADD, MERGE, CONCAT, UPSAMPLE, SPACE_TO_DEPTH, DETECTION ->
-                    new ExplanationState.Activation(layer, neuron);
+            case ACTIVATION,
+                    ZERO_PADDING,
+                    BATCH_NORM,
+                    SCALE,
+                    ADD,
+                    MERGE,
+                    CONCAT,
+                    UPSAMPLE,
+                    SPACE_TO_DEPTH,
+                    DETECTION -> new ExplanationState.Activation(layer, neuron);
             case MAX_POOL, AVERAGE_POOL -> new ExplanationState.Pooling(layer, neuron);
-            // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens.
+                // A hidden dense layer (VGG's fc6, fc7) has no class to explain: nothing opens.
             case OUTPUT, DENSE -> state;
-            // A local response normalisation reads neighbouring channels, not one value: no panel explains it yet.
-            // An L2 normalisation is a vector and the input has nothing to explain: nothing opens.
+                // A local response normalisation reads neighbouring channels, not one value: no panel explains it yet.
+                // An L2 normalisation is a vector and the input has nothing to explain: nothing opens.
             case INPUT, FLATTEN, LOCAL_RESPONSE_NORM, L2_NORMALIZE -> state;
         };
     }
@@ -95,7 +106,8 @@ public final class ExplanationNavigator {
 
     private boolean isOpen(int layer, int neuron) {
         ExplanationState open = state instanceof ExplanationState.ConvolutionFormula f
-                ? f.back() : state instanceof ExplanationState.Softmax s ? s.back() : state;
+                ? f.back()
+                : state instanceof ExplanationState.Softmax s ? s.back() : state;
         return open.equals(new ExplanationState.Convolution(layer, neuron))
                 || open.equals(new ExplanationState.Activation(layer, neuron))
                 || open.equals(new ExplanationState.Pooling(layer, neuron))

@@ -7,42 +7,34 @@ package io.convscope.explain;
 public sealed interface ExplanationState {
 
     /** Every neuron of the network; controls enabled. */
-    record Overview() implements ExplanationState {
-    }
+    record Overview() implements ExplanationState {}
 
     /** A convolution neuron's elastic view: its inputs, their intermediate maps, the sum and the bias. */
-    record Convolution(int layer, int neuron) implements ExplanationState {
-    }
+    record Convolution(int layer, int neuron) implements ExplanationState {}
 
     /** The formula panel over a convolution view: one input channel cross-correlated with its kernel. */
-    record ConvolutionFormula(int layer, int neuron, int channel) implements ExplanationState {
-    }
+    record ConvolutionFormula(int layer, int neuron, int channel) implements ExplanationState {}
 
     /**
      * An element-wise neuron (ReLU and other activations, padding, batch norm, a residual addition, a concatenation...)
      * paired with its input or inputs, with the formula panel.
      */
-    record Activation(int layer, int neuron) implements ExplanationState {
-    }
+    record Activation(int layer, int neuron) implements ExplanationState {}
 
     /** A pooling neuron paired with its input, with the formula panel. */
-    record Pooling(int layer, int neuron) implements ExplanationState {
-    }
+    record Pooling(int layer, int neuron) implements ExplanationState {}
 
     /** An output class: the last maps flattened, weighted and summed into the class logit. */
-    record Flatten(int layer, int neuron) implements ExplanationState {
-    }
+    record Flatten(int layer, int neuron) implements ExplanationState {}
 
     /** The softmax view over the flatten view: every logit, its exponential, and the class probability. */
-    record Softmax(int layer, int neuron) implements ExplanationState {
-    }
+    record Softmax(int layer, int neuron) implements ExplanationState {}
 
     /**
      * The softmax view on its own, for an output layer that reads a dense layer rather than flattened maps (VGG's
      * fc8 reads fc7's 4,096 units), so there is no flatten view to come from.
      */
-    record OutputSoftmax(int layer, int neuron) implements ExplanationState {
-    }
+    record OutputSoftmax(int layer, int neuron) implements ExplanationState {}
 
     Overview OVERVIEW = new Overview();
 

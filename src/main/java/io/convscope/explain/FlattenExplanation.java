@@ -16,8 +16,7 @@ import java.util.Objects;
 public final class FlattenExplanation {
 
     /** Where one element of the flattened vector comes from in the map layer. */
-    public record Origin(int channel, int y, int x) {
-    }
+    public record Origin(int channel, int y, int x) {}
 
     private final int layer;
     private final int classIndex;
@@ -37,7 +36,8 @@ public final class FlattenExplanation {
      */
     public FlattenExplanation(ActivationSnapshot snapshot, int layer, int classIndex) {
         LayerDescription output = snapshot.network().layer(layer);
-        if (output.kind() != LayerKind.OUTPUT || snapshot.network().layer(snapshot.network().inputOf(layer)).kind() != LayerKind.FLATTEN) {
+        if (output.kind() != LayerKind.OUTPUT
+                || snapshot.network().layer(snapshot.network().inputOf(layer)).kind() != LayerKind.FLATTEN) {
             throw new IllegalArgumentException(output.name() + " is not an output layer reading a flatten layer");
         }
         LayerWeights dense = snapshot.network().weights(output.name());

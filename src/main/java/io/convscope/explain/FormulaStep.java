@@ -35,14 +35,20 @@ public final class FormulaStep {
                 if (!text.isEmpty()) {
                     text.append(" + ");
                 }
-                text.append(Formulas.twoDecimals(inputs[ky][kx])).append(" × ")
+                text.append(Formulas.twoDecimals(inputs[ky][kx]))
+                        .append(" × ")
                         .append(Formulas.twoDecimals(weights[ky][kx]));
             }
         }
         this.sum = (float) total;
-        // "≈" where the printed factors, multiplied and added, do not give the printed sum (rounding): never a false "=".
+        // "≈" where the printed factors, multiplied and added, do not give the printed sum (rounding): never a false
+        // "=".
         this.relation = ShownSum.productsRelation(inputs, weights, total, 2);
-        this.arithmetic = text.append(' ').append(relation).append(' ').append(Formulas.twoDecimals(total)).toString();
+        this.arithmetic = text.append(' ')
+                .append(relation)
+                .append(' ')
+                .append(Formulas.twoDecimals(total))
+                .toString();
     }
 
     /** The input channel whose kernel this is. */

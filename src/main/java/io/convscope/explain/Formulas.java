@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class Formulas {
 
-    private Formulas() {
-    }
+    private Formulas() {}
 
     /** {@code value} with two decimals, as every panel cell shows it. */
     static String twoDecimals(double value) {
@@ -26,7 +25,8 @@ final class Formulas {
      * Finite values are rounded by {@link ShownSum#rounded}, so the numbers a sum is checked with are the ones printed.
      */
     static String fixed(double value, int decimals) {
-        String text = Double.isFinite(value) ? ShownSum.rounded(value, decimals).toPlainString()
+        String text = Double.isFinite(value)
+                ? ShownSum.rounded(value, decimals).toPlainString()
                 : String.format(Locale.ROOT, "%." + decimals + "f", value);
         return text.matches("-0\\.0*") ? text.substring(1) : text;
     }

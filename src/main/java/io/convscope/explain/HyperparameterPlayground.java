@@ -34,8 +34,13 @@ public record HyperparameterPlayground(int input, int padding, int kernel, int s
     }
 
     public HyperparameterPlayground {
-        if (input < minInput(padding, kernel) || input > MAX_INPUT || padding < 0 || padding > kernel - 1
-                || kernel > input + 2 * padding || stride < 1 || stride > maxStride(input, padding, kernel)) {
+        if (input < minInput(padding, kernel)
+                || input > MAX_INPUT
+                || padding < 0
+                || padding > kernel - 1
+                || kernel > input + 2 * padding
+                || stride < 1
+                || stride > maxStride(input, padding, kernel)) {
             throw new IllegalArgumentException("outside the playground's limits: input " + input + ", padding "
                     + padding + ", kernel " + kernel + ", stride " + stride);
         }

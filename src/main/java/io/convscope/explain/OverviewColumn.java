@@ -1,11 +1,11 @@
 package io.convscope.explain;
 
-import java.util.Arrays;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,15 +21,14 @@ import java.util.List;
  * @param groups     a convolution's channel groups: 1 when each neuron reads every input channel, the input channel
  *                   count for a depthwise convolution (each neuron reads one); 1 for other kinds
  */
-public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescription layer, List<Input> inputs,
-                             int groups) {
+public record OverviewColumn(
+        int layerIndex, Kind kind, int neurons, LayerDescription layer, List<Input> inputs, int groups) {
 
     /**
      * A column this one reads, and where that column's neurons land: a concatenation stacks its inputs' channels, so
      * neuron i of its second input is neuron {@code offset + i} of the concatenation; for all others offset is 0.
      */
-    public record Input(int column, int offset) {
-    }
+    public record Input(int column, int offset) {}
 
     public OverviewColumn {
         inputs = List.copyOf(inputs);
@@ -82,8 +81,8 @@ public record OverviewColumn(int layerIndex, Kind kind, int neurons, LayerDescri
             }
             columnOf[i] = columns.size();
             var w = kind == Kind.CONVOLUTION ? network.weights(l.name()) : null;
-            columns.add(new OverviewColumn(i, kind, neurons, l, inputsOf(network, i, columnOf),
-                    w == null ? 1 : w.groups()));
+            columns.add(new OverviewColumn(
+                    i, kind, neurons, l, inputsOf(network, i, columnOf), w == null ? 1 : w.groups()));
         }
         return List.copyOf(columns);
     }

@@ -15,14 +15,17 @@ public final class OverviewLayout {
     public static final double LABEL_SPACE = 34;
     /** Space for the colour legends below the columns. */
     public static final double LEGEND_SPACE = 46;
+
     public static final double SIDE_PADDING = 40;
     /** Width of the output column: class names and probability bars. */
     public static final double OUTPUT_WIDTH = 150;
+
     public static final double MIN_NEURON = 18;
     public static final double MAX_NEURON = 64;
     public static final double MIN_GAP = 6;
     /** Short and long horizontal gaps, in units of g, as CNN Explainer (1 and 4). */
     static final int SHORT_GAP = 1;
+
     static final int LONG_GAP = 4;
     /** At most this many neurons per column; more channels scroll (a 512-channel layer stays readable). */
     public static final int MAX_VISIBLE = 10;
@@ -168,6 +171,5 @@ public final class OverviewLayout {
     }
 
     /** A neuron and where it is drawn. */
-    public record Placed(int neuron, Box box) {
-    }
+    public record Placed(int neuron, Box box) {}
 }

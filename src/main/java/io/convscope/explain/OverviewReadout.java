@@ -28,8 +28,12 @@ public final class OverviewReadout {
 
     /** An output class: its name as shown, probability and logit. */
     public String output(String className, ActivationSnapshot snapshot, int classIndex) {
-        return String.format(Locale.ROOT, text.getString("readout.output"), className,
-                snapshot.probability(classIndex), snapshot.logit(classIndex));
+        return String.format(
+                Locale.ROOT,
+                text.getString("readout.output"),
+                className,
+                snapshot.probability(classIndex),
+                snapshot.logit(classIndex));
     }
 
     /**
@@ -54,8 +58,13 @@ public final class OverviewReadout {
     /** An edge into a convolution neuron: CNN Explainer's "kernel weights: [a, b, c; d, e, f; g, h, i]". */
     public String kernel(OverviewEdge edge) {
         OverviewColumn target = columns.get(edge.column());
-        return String.format(Locale.ROOT, text.getString("readout.kernel"),
-                columns.get(edge.column() - 1).layer().name(), edge.source(), target.layer().name(), edge.target(),
+        return String.format(
+                Locale.ROOT,
+                text.getString("readout.kernel"),
+                columns.get(edge.column() - 1).layer().name(),
+                edge.source(),
+                target.layer().name(),
+                edge.target(),
                 kernelWeights(network.weights(target.layer().name()), edge.target(), edge.source()));
     }
 

@@ -14,7 +14,8 @@ public record OverviewViewport(double left, double right) {
      * {@code paneWidth} wide.
      */
     public static OverviewViewport of(double viewX, double viewWidth, double paneWidth) {
-        return new OverviewViewport(Math.max(0, viewX - OverviewLayout.VIEW_MARGIN),
+        return new OverviewViewport(
+                Math.max(0, viewX - OverviewLayout.VIEW_MARGIN),
                 Math.min(paneWidth, viewX + viewWidth + OverviewLayout.VIEW_MARGIN));
     }
 
@@ -33,8 +34,12 @@ public record OverviewViewport(double left, double right) {
      * starts far to the left) to its own right side.
      */
     public boolean edgesVisible(OverviewLayout layout, int c) {
-        double from = c == 0 ? layout.columnX(0) : layout.columns().get(c).inputs().stream()
-                .mapToDouble(in -> layout.columnX(in.column())).min().orElse(layout.columnX(c));
+        double from = c == 0
+                ? layout.columnX(0)
+                : layout.columns().get(c).inputs().stream()
+                        .mapToDouble(in -> layout.columnX(in.column()))
+                        .min()
+                        .orElse(layout.columnX(c));
         return layout.columnX(c) + layout.columnWidth(c) >= left && from <= left + width();
     }
 }

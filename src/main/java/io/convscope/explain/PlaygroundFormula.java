@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The playground's output-size formula, floor((n + 2p - k) / s) + 1, written out with the current numbers. */
 public final class PlaygroundFormula {
 
-    private PlaygroundFormula() {
-    }
+    private PlaygroundFormula() {}
 
     /** LaTeX for the formula and each step of its working. */
     public static String latex(HyperparameterPlayground model) {

@@ -15,8 +15,13 @@ public final class PoolingStep {
     private final float result;
     private final String formula;
 
-    PoolingStep(GridPosition output, GridPosition windowOrigin, float[][] window, GridPosition winner,
-                float result, String formula) {
+    PoolingStep(
+            GridPosition output,
+            GridPosition windowOrigin,
+            float[][] window,
+            GridPosition winner,
+            float result,
+            String formula) {
         this.output = output;
         this.windowOrigin = windowOrigin;
         this.window = window;

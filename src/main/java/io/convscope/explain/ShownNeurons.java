@@ -67,7 +67,8 @@ public final class ShownNeurons {
 
     /** The neuron at a shown slot: a channel for map columns, the class of that row for the output. */
     public OverviewNeuron atSlot(int column, int slot) {
-        return columns.get(column).isMap() ? new OverviewNeuron(column, first[column] + slot)
+        return columns.get(column).isMap()
+                ? new OverviewNeuron(column, first[column] + slot)
                 : new OverviewNeuron(column, outputClass[slot]);
     }
 
@@ -94,7 +95,8 @@ public final class ShownNeurons {
     /** Where edges end at a neuron: its heatmap, or a point just left of a class row. Null when it is not shown. */
     public OverviewLayout.Box edgeBox(OverviewLayout layout, int column, int neuron) {
         OverviewLayout.Box b = box(layout, column, neuron);
-        return b == null || columns.get(column).isMap() ? b
+        return b == null || columns.get(column).isMap()
+                ? b
                 : new OverviewLayout.Box(b.x() - OUTPUT_EDGE_INSET, b.y(), 0);
     }
 

@@ -48,7 +48,8 @@ public record ShownSum(List<String> terms, String relation, String total) {
             }
         }
         return sum.setScale(decimals, RoundingMode.HALF_UP).compareTo(rounded(total, decimals)) == 0
-                ? EQUALS : APPROXIMATELY;
+                ? EQUALS
+                : APPROXIMATELY;
     }
 
     /** The printed terms joined by " + ", negative terms after the first in brackets: {@code 5.9521 + (-0.1100)}. */

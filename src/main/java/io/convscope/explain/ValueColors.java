@@ -14,8 +14,7 @@ public final class ValueColors {
     /** Gap for weight legends and the hovered edge. */
     public static final double LEGEND_GAP = 0.1;
 
-    private ValueColors() {
-    }
+    private ValueColors() {}
 
     /** An input channel value in [0, 1]: bright is white, dark is black. */
     public static int input(double value) {

@@ -1,7 +1,7 @@
 package io.convscope.network;
 
-import java.util.stream.IntStream;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Everything one forward pass produced for one input: every layer's output (index 0 is the input itself,
@@ -16,12 +16,14 @@ public final class ActivationSnapshot {
     private final float[] logits;
     private final float[] probabilities;
 
-    public ActivationSnapshot(NetworkDescription network, List<LayerActivation> layers,
-                              float[] logits, float[] probabilities) {
+    public ActivationSnapshot(
+            NetworkDescription network, List<LayerActivation> layers, float[] logits, float[] probabilities) {
         if (layers.size() != network.layers().size()) {
-            throw new IllegalArgumentException(layers.size() + " activations for " + network.layers().size() + " layers");
+            throw new IllegalArgumentException(
+                    layers.size() + " activations for " + network.layers().size() + " layers");
         }
-        if (logits.length != probabilities.length || logits.length != network.classes().size()) {
+        if (logits.length != probabilities.length
+                || logits.length != network.classes().size()) {
             throw new IllegalArgumentException("expected " + network.classes().size() + " logits and probabilities");
         }
         this.network = network;
@@ -95,8 +97,10 @@ public final class ActivationSnapshot {
 
     /** Class indices sorted by falling probability. */
     public int[] ranking() {
-        return IntStream.range(0, probabilities.length).boxed()
+        return IntStream.range(0, probabilities.length)
+                .boxed()
                 .sorted((a, b) -> Float.compare(probabilities[b], probabilities[a]))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -24,14 +24,14 @@ public final class ClassLists {
     private static List<String> voc;
     private static List<String> coco;
 
-    private ClassLists() {
-    }
+    private ClassLists() {}
 
     /** ImageNet's classes, index 0 to 999 ("tench", …, "wheelbarrow" is "barrow", …). */
     public static synchronized List<String> imagenet() {
         if (imagenet == null) {
             imagenet = read("imagenet-classes.txt", IMAGENET_CLASSES).stream()
-                    .map(synonyms -> synonyms.split(",")[0].strip()).toList();
+                    .map(synonyms -> synonyms.split(",")[0].strip())
+                    .toList();
         }
         return imagenet;
     }
@@ -55,7 +55,9 @@ public final class ClassLists {
      * has ImageNet's 1,000 outputs, else "class 0", "class 1", ….
      */
     public static List<String> forUnlabelled(int count) {
-        return count == IMAGENET_CLASSES ? imagenet() : IntStream.range(0, count).mapToObj(i -> "class " + i).toList();
+        return count == IMAGENET_CLASSES
+                ? imagenet()
+                : IntStream.range(0, count).mapToObj(i -> "class " + i).toList();
     }
 
     /** A detector's class by index: VOC's names for 20 classes, COCO's for 80, else "class N". */
@@ -69,8 +71,11 @@ public final class ClassLists {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from this build");
             }
-            List<String> names = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).map(String::strip).toList();
+            List<String> names = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(String::strip)
+                    .toList();
             if (names.size() != expected) {
                 throw new IllegalStateException(resource + " has " + names.size() + " names, not " + expected);
             }

@@ -18,8 +18,7 @@ public final class ConvGeometry {
         STRICT
     }
 
-    private ConvGeometry() {
-    }
+    private ConvGeometry() {}
 
     /** A dilated kernel covers {@code (kernel - 1) * dilation + 1} cells. */
     public static int effectiveKernel(int kernel, int dilation) {

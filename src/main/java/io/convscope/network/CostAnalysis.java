@@ -32,30 +32,38 @@ public final class CostAnalysis {
         Shape out = l.outputShape();
         long outSize = out.size();
         return switch (l.kind()) {
-            // k_h * k_w * C_in multiply-adds for each of the C_out * H_out * W_out outputs
-            case CONVOLUTION -> new LayerCost(l, l.parameters(),
-                    Math.multiplyExact((long) l.kernel().height() * l.kernel().width() * in.channels(), outSize), 0, outSize);
-            // one multiply-add per (input, output) pair
-            case DENSE, OUTPUT -> new LayerCost(l, l.parameters(), Math.multiplyExact((long) in.size(), outSize),
-                    "softmax".equals(l.activation()) ? 3 * outSize : 0, outSize);
-            // k_h * k_w comparisons (max) or additions (average) per output value
-            case MAX_POOL, AVERAGE_POOL -> new LayerCost(l, 0, 0,
-                    (long) l.kernel().height() * l.kernel().width() * outSize, outSize);
-            // one comparison (ReLU) or function evaluation per value
+                // k_h * k_w * C_in multiply-adds for each of the C_out * H_out * W_out outputs
+            case CONVOLUTION -> new LayerCost(
+                    l,
+                    l.parameters(),
+                    Math.multiplyExact((long) l.kernel().height() * l.kernel().width() * in.channels(), outSize),
+                    0,
+                    outSize);
+                // one multiply-add per (input, output) pair
+            case DENSE, OUTPUT -> new LayerCost(
+                    l,
+                    l.parameters(),
+                    Math.multiplyExact((long) in.size(), outSize),
+                    "softmax".equals(l.activation()) ? 3 * outSize : 0,
+                    outSize);
+                // k_h * k_w comparisons (max) or additions (average) per output value
+            case MAX_POOL, AVERAGE_POOL -> new LayerCost(
+                    l, 0, 0, (long) l.kernel().height() * l.kernel().width() * outSize, outSize);
+                // one comparison (ReLU) or function evaluation per value
             case ACTIVATION -> new LayerCost(l, 0, 0, outSize, outSize);
-            // scale and shift per value: one multiply-add
+                // scale and shift per value: one multiply-add
             case BATCH_NORM -> new LayerCost(l, l.parameters(), outSize, 0, outSize);
-            // a sum of n squares across channels, a power and a division per value (n = 5 in AlexNet)
+                // a sum of n squares across channels, a power and a division per value (n = 5 in AlexNet)
             case LOCAL_RESPONSE_NORM -> new LayerCost(l, 0, 0, 7L * outSize, outSize);
-            // n inputs need n - 1 additions (or products, comparisons) per output value
+                // n inputs need n - 1 additions (or products, comparisons) per output value
             case ADD, MERGE -> new LayerCost(l, 0, 0, (long) Math.max(1, inputs - 1) * outSize, outSize);
-            // one multiplication per value
+                // one multiplication per value
             case SCALE -> new LayerCost(l, 0, 0, outSize, outSize);
-            // a square and an addition per value for the length, then a division per value
+                // a square and an addition per value for the length, then a division per value
             case L2_NORMALIZE -> new LayerCost(l, 0, 0, 3 * outSize, outSize);
-            // YOLO's output: one sigmoid, exponential or softmax term per value
+                // YOLO's output: one sigmoid, exponential or softmax term per value
             case DETECTION -> new LayerCost(l, 0, 0, outSize, outSize);
-            // copies only
+                // copies only
             case INPUT, FLATTEN, ZERO_PADDING, CONCAT, UPSAMPLE, SPACE_TO_DEPTH -> new LayerCost(l, 0, 0, 0, outSize);
         };
     }

@@ -9,8 +9,8 @@ package io.convscope.network;
  * @param otherOperations  comparisons (ReLU, max-pooling), additions (average pooling) and exponentials (softmax)
  * @param activationValues values the layer outputs (multiply by 4 for bytes at fp32)
  */
-public record LayerCost(LayerDescription layer, long parameters, long multiplyAdds, long otherOperations,
-                        long activationValues) {
+public record LayerCost(
+        LayerDescription layer, long parameters, long multiplyAdds, long otherOperations, long activationValues) {
 
     /** Bytes of the layer's output at 32-bit floats. */
     public long activationBytes() {

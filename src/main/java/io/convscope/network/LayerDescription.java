@@ -13,8 +13,16 @@ package io.convscope.network;
  * @param activation  the activation applied inside this layer ("identity", "relu", "softmax", ...)
  * @param parameters  trainable parameter count
  */
-public record LayerDescription(String name, LayerKind kind, Shape inputShape, Shape outputShape,
-                               Window kernel, Window stride, Padding padding, String activation, long parameters) {
+public record LayerDescription(
+        String name,
+        LayerKind kind,
+        Shape inputShape,
+        Shape outputShape,
+        Window kernel,
+        Window stride,
+        Padding padding,
+        String activation,
+        long parameters) {
 
     /** Height and width of a kernel, pooling window or stride. */
     public record Window(int height, int width) {
@@ -32,9 +40,10 @@ public record LayerDescription(String name, LayerKind kind, Shape inputShape, Sh
     }
 
     /** A layer without spatial window (activation, flatten, dense...). */
-    public static LayerDescription elementwise(String name, LayerKind kind, Shape in, Shape out,
-                                               String activation, long parameters) {
-        return new LayerDescription(name, kind, in, out, Window.NONE, Window.NONE, Padding.NONE, activation, parameters);
+    public static LayerDescription elementwise(
+            String name, LayerKind kind, Shape in, Shape out, String activation, long parameters) {
+        return new LayerDescription(
+                name, kind, in, out, Window.NONE, Window.NONE, Padding.NONE, activation, parameters);
     }
 
     /**

@@ -28,14 +28,14 @@ public final class LayerWeights {
     }
 
     /** A grouped convolution: {@code inputs} channels per group, {@code outputs / groups} output channels each. */
-    public LayerWeights(int outputs, int inputs, int kernelHeight, int kernelWidth, float[] weights, float[] bias,
-                        int groups) {
+    public LayerWeights(
+            int outputs, int inputs, int kernelHeight, int kernelWidth, float[] weights, float[] bias, int groups) {
         if (groups < 1 || outputs % groups != 0) {
             throw new IllegalArgumentException(outputs + " outputs cannot form " + groups + " groups");
         }
         if (weights.length != (long) outputs * inputs * kernelHeight * kernelWidth || bias.length != outputs) {
-            throw new IllegalArgumentException("weights do not match " + outputs + "x" + inputs + "x"
-                    + kernelHeight + "x" + kernelWidth);
+            throw new IllegalArgumentException(
+                    "weights do not match " + outputs + "x" + inputs + "x" + kernelHeight + "x" + kernelWidth);
         }
         this.outputs = outputs;
         this.inputs = inputs;

@@ -1,9 +1,9 @@
 package io.convscope.network;
 
 import java.util.ArrayList;
-import java.util.function.Predicate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A loaded network as the views see it: its layers (the first is the input) in an order where every layer comes
@@ -16,8 +16,12 @@ import java.util.Map;
  * @param weights trained parameters by layer name, for layers that have any
  * @param inputs  for each layer, the indices of the layers whose outputs it reads (empty for the input)
  */
-public record NetworkDescription(String name, List<String> classes, List<LayerDescription> layers,
-                                 Map<String, LayerWeights> weights, List<List<Integer>> inputs) {
+public record NetworkDescription(
+        String name,
+        List<String> classes,
+        List<LayerDescription> layers,
+        Map<String, LayerWeights> weights,
+        List<List<Integer>> inputs) {
 
     public NetworkDescription {
         classes = List.copyOf(classes);
@@ -44,8 +48,8 @@ public record NetworkDescription(String name, List<String> classes, List<LayerDe
     }
 
     /** A chain: every layer reads the one before it. */
-    public NetworkDescription(String name, List<String> classes, List<LayerDescription> layers,
-                              Map<String, LayerWeights> weights) {
+    public NetworkDescription(
+            String name, List<String> classes, List<LayerDescription> layers, Map<String, LayerWeights> weights) {
         this(name, classes, layers, weights, chain(layers.size()));
     }
 

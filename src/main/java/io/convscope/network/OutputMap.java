@@ -13,8 +13,7 @@ public final class OutputMap {
     /** Mask values above this are foreground, as U-Net's sigmoid output is read. */
     public static final float MASK_THRESHOLD = 0.5f;
 
-    private OutputMap() {
-    }
+    private OutputMap() {}
 
     /**
      * One anchor box of one grid cell of YOLO's output, in fractions of the input image (0 to 1).
@@ -30,8 +29,17 @@ public final class OutputMap {
      * @param classIndex       its most probable class
      * @param classProbability that class's softmax probability
      */
-    public record Detection(int anchor, int row, int column, float centreX, float centreY, float width, float height,
-                            float objectness, int classIndex, float classProbability) {
+    public record Detection(
+            int anchor,
+            int row,
+            int column,
+            float centreX,
+            float centreY,
+            float width,
+            float height,
+            float objectness,
+            int classIndex,
+            float classProbability) {
 
         /** YOLO's class-specific confidence: objectness × class probability. */
         public float score() {
@@ -47,8 +55,10 @@ public final class OutputMap {
     /** True when the network's output is a one-channel map of values between 0 and 1 (U-Net's sigmoid mask). */
     public static boolean isMask(NetworkDescription network) {
         LayerDescription last = lastLayer(network);
-        return !network.predictsClasses() && last.kind() == LayerKind.ACTIVATION
-                && last.activation().equals("sigmoid") && last.outputShape().channels() == 1;
+        return !network.predictsClasses()
+                && last.kind() == LayerKind.ACTIVATION
+                && last.activation().equals("sigmoid")
+                && last.outputShape().channels() == 1;
     }
 
     /** Every anchor box of every cell, most confident first. */
@@ -75,10 +85,17 @@ public final class OutputMap {
                             best = k;
                         }
                     }
-                    found.add(new Detection(b, y, x,
-                            (x + out.value(base, y, x)) / w, (y + out.value(base + 1, y, x)) / h,
-                            out.value(base + 2, y, x) / w, out.value(base + 3, y, x) / h,
-                            out.value(base + 4, y, x), best, out.value(base + 5 + best, y, x)));
+                    found.add(new Detection(
+                            b,
+                            y,
+                            x,
+                            (x + out.value(base, y, x)) / w,
+                            (y + out.value(base + 1, y, x)) / h,
+                            out.value(base + 2, y, x) / w,
+                            out.value(base + 3, y, x) / h,
+                            out.value(base + 4, y, x),
+                            best,
+                            out.value(base + 5 + best, y, x)));
                 }
             }
         }

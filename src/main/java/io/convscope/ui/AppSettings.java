@@ -24,12 +24,14 @@ final class AppSettings {
         return new AppSettings(Preferences.userRoot().node(System.getProperty("convscope.settings", "io/convscope")));
     }
 
-    record Bounds(double x, double y, double width, double height) {
-    }
+    record Bounds(double x, double y, double width, double height) {}
 
     Bounds windowBounds(double defaultWidth, double defaultHeight) {
-        return new Bounds(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
-                prefs.getDouble("window.width", defaultWidth), prefs.getDouble("window.height", defaultHeight));
+        return new Bounds(
+                prefs.getDouble("window.x", Double.NaN),
+                prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.width", defaultWidth),
+                prefs.getDouble("window.height", defaultHeight));
     }
 
     void windowBounds(Bounds b) {

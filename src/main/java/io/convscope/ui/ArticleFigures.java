@@ -25,17 +25,18 @@ final class ArticleFigures {
 
     /** The figure of a name; a figure the network cannot draw (no conv layer, say) says so instead. */
     Node figure(String name) {
-        Node n = switch (name) {
-            case "colour-scales" -> new InputFigures(context).colourScales();
-            case "input-channels" -> new InputFigures(context).inputChannels();
-            case "kernels" -> KernelFigure.draw(context);
-            case "playground" -> playground.get();
-            case "relu-plot" -> ReluFigure.draw(context);
-            case "softmax-live" -> SoftmaxTableFigure.draw(context);
-            case "pooling-example" -> new PoolingFlattenFigures(context).pooling();
-            case "flatten-example" -> new PoolingFlattenFigures(context).flatten();
-            default -> throw new IllegalArgumentException("The article asks for an unknown figure: " + name);
-        };
+        Node n =
+                switch (name) {
+                    case "colour-scales" -> new InputFigures(context).colourScales();
+                    case "input-channels" -> new InputFigures(context).inputChannels();
+                    case "kernels" -> KernelFigure.draw(context);
+                    case "playground" -> playground.get();
+                    case "relu-plot" -> ReluFigure.draw(context);
+                    case "softmax-live" -> SoftmaxTableFigure.draw(context);
+                    case "pooling-example" -> new PoolingFlattenFigures(context).pooling();
+                    case "flatten-example" -> new PoolingFlattenFigures(context).flatten();
+                    default -> throw new IllegalArgumentException("The article asks for an unknown figure: " + name);
+                };
         if (n == null) {
             Label missing = new Label(context.text().getString("learn.figure.missing"));
             missing.getStyleClass().add("article-caption");

@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import javafx.scene.layout.Region;
 import io.convscope.explain.Article;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,6 +8,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;

@@ -24,8 +24,7 @@ final class ChannelPager {
     /** Input channels drawn at once. */
     static final int PAGE = 10;
 
-    private ChannelPager() {
-    }
+    private ChannelPager() {}
 
     /** The first channel of a page that starts at {@code first}, kept inside {@code channels}. */
     static int clamp(int first, int channels) {
@@ -36,8 +35,18 @@ final class ChannelPager {
      * Adds the bar (at {@code x, y}) and the note (at {@code noteX, noteY}, {@code noteWidth} wide) to the diagram;
      * the buttons ask {@code page} for the previous or next page.
      */
-    static void add(Pane diagram, ResourceBundle text, int first, int shown, int channels, double x, double y,
-                    double noteX, double noteY, double noteWidth, IntConsumer page) {
+    static void add(
+            Pane diagram,
+            ResourceBundle text,
+            int first,
+            int shown,
+            int channels,
+            double x,
+            double y,
+            double noteX,
+            double noteY,
+            double noteWidth,
+            IntConsumer page) {
         Button previousPage = new Button(null, new FontIcon(Material2AL.CHEVRON_LEFT));
         Button nextPage = new Button(null, new FontIcon(Material2AL.CHEVRON_RIGHT));
         previousPage.setId("conv-page-previous");
@@ -52,14 +61,14 @@ final class ChannelPager {
         nextPage.setDisable(first + shown >= channels);
         previousPage.setOnAction(e -> page.accept(first - shown));
         nextPage.setOnAction(e -> page.accept(first + shown));
-        Label range = ConvolutionShapes.small(String.format(text.getString("conv.page"), first, first + shown - 1,
-                channels));
+        Label range =
+                ConvolutionShapes.small(String.format(text.getString("conv.page"), first, first + shown - 1, channels));
         range.setId("conv-page");
         HBox bar = new HBox(4, previousPage, range, nextPage);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.relocate(x, y);
-        Label note = ConvolutionShapes.annotationLabel(String.format(text.getString("conv.page.note"), channels - shown),
-                noteWidth);
+        Label note = ConvolutionShapes.annotationLabel(
+                String.format(text.getString("conv.page.note"), channels - shown), noteWidth);
         note.setId("conv-page-note");
         note.relocate(noteX, noteY);
         diagram.getChildren().addAll(bar, note);

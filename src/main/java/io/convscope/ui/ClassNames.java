@@ -9,8 +9,7 @@ import java.util.ResourceBundle;
  */
 final class ClassNames {
 
-    private ClassNames() {
-    }
+    private ClassNames() {}
 
     static String display(ResourceBundle text, String className) {
         String key = "class." + className.toLowerCase(Locale.ROOT).replace(' ', '-');

@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import java.nio.file.Path;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -9,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
@@ -52,14 +52,16 @@ public final class ConvScopeApp extends Application {
         window = newWindow(language);
         AppSettings.Bounds b = settings.windowBounds(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
+        Scene scene =
+                new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
         window.setStyle(language.rootStyle());
         scene.getStylesheets().add(ConvScopeApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(text.getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        if (!Double.isNaN(b.x()) && !Screen.getScreensForRectangle(b.x(), b.y(), 100, 100).isEmpty()) {
+        if (!Double.isNaN(b.x())
+                && !Screen.getScreensForRectangle(b.x(), b.y(), 100, 100).isEmpty()) {
             stage.setX(b.x());
             stage.setY(b.y());
         }
@@ -110,8 +112,8 @@ public final class ConvScopeApp extends Application {
     /** Switches AtlantaFX's light or dark theme for the whole app. */
     void applyTheme(boolean dark) {
         this.dark = dark;
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override
@@ -133,5 +135,4 @@ public final class ConvScopeApp extends Application {
     ExecutorService engine() {
         return engine.executor();
     }
-
 }

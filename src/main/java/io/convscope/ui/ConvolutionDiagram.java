@@ -58,8 +58,15 @@ final class ConvolutionDiagram extends Pane {
      * Draws channels {@code first} … of {@code explanation}; {@code sharedRange} colours the intermediate and output
      * maps (and non-image inputs); {@code choose} opens a channel's formula panel, {@code page} another page.
      */
-    void build(ConvolutionExplanation explanation, LayerDescription description, LayerDescription previous,
-               boolean image, int first, double sharedRange, IntConsumer choose, IntConsumer page) {
+    void build(
+            ConvolutionExplanation explanation,
+            LayerDescription description,
+            LayerDescription previous,
+            boolean image,
+            int first,
+            double sharedRange,
+            IntConsumer choose,
+            IntConsumer page) {
         getChildren().clear();
         slide.clear();
         inputMaps.clear();
@@ -87,7 +94,8 @@ final class ConvolutionDiagram extends Pane {
         double biasY = biasBelow ? plusY + 16 + 46 : plusY - 46;
         Circle bias = new Circle(plusX + 8, biasY, 6);
         bias.setId("conv-bias");
-        bias.setFill(Palette.fx(ValueColors.weight(explanation.bias(), explanation.kernelRange(), ValueColors.KERNEL_GAP)));
+        bias.setFill(
+                Palette.fx(ValueColors.weight(explanation.bias(), explanation.kernelRange(), ValueColors.KERNEL_GAP)));
         bias.setStroke(Color.gray(0.4));
         bias.setCursor(Cursor.CROSSHAIR);
         readout.bias(bias, explanation.bias());
@@ -95,22 +103,35 @@ final class ConvolutionDiagram extends Pane {
         biasLabel.relocate(plusX + 18, biasY - 8);
         Label sumNote = annotationLabel(text.getString("conv.note.sum" + notes(explanation)), 150);
         sumNote.relocate(plusX - 60, biasBelow ? plusY - 50 : plusY + 26);
-        getChildren().addAll(edge(plusX + 8, biasY + (biasBelow ? -6 : 6), plusX + 8, biasBelow ? plusY + 16 : plusY),
-                edge(plusX + 16, plusY + 8, at.outputX(), plusY + 8), sumNote);
+        getChildren()
+                .addAll(
+                        edge(plusX + 8, biasY + (biasBelow ? -6 : 6), plusX + 8, biasBelow ? plusY + 16 : plusY),
+                        edge(plusX + 16, plusY + 8, at.outputX(), plusY + 8),
+                        sumNote);
 
         DoubleToIntFunction shared = v2 -> ValueColors.activation(v2, sharedRange);
         DoubleToIntFunction inputColors = image ? ValueColors::input : shared;
         if (channels > n) {
-            ChannelPager.add(this, text, first, n, channels, at.inputX() - 6, 22, at.outputX(),
-                    at.centreY() + outputSide / 2 + 10, outputSide, page);
+            ChannelPager.add(
+                    this,
+                    text,
+                    first,
+                    n,
+                    channels,
+                    at.inputX() - 6,
+                    22,
+                    at.outputX(),
+                    at.centreY() + outputSide / 2 + 10,
+                    outputSide,
+                    page);
         }
         for (int row = 0; row < n; row++) {
             final int c = first + row;
             final int shownChannel = explanation.inputChannel(c); // the input channel's own number
             double y = at.mapY(row);
             double mid = y + mapSide / 2;
-            Rectangle strip = new Rectangle(at.inputX() - 6, y - 4, at.interX() + mapSide - at.inputX() + 12,
-                    mapSide + 8);
+            Rectangle strip =
+                    new Rectangle(at.inputX() - 6, y - 4, at.interX() + mapSide - at.inputX() + 12, mapSide + 8);
             strip.setArcWidth(10);
             strip.setArcHeight(10);
             strip.setFill(Color.rgb(160, 160, 160, 0.2));
@@ -136,14 +157,20 @@ final class ConvolutionDiagram extends Pane {
             inputMaps.add(in);
             intermediateMaps.add(inter);
 
-            Node glyphNode = kernelGlyph(explanation.kernel(c), explanation.kernelRange(), at.kernelCell(),
-                    shownChannel);
+            Node glyphNode =
+                    kernelGlyph(explanation.kernel(c), explanation.kernelRange(), at.kernelCell(), shownChannel);
             glyphNode.relocate(at.kernelX(), mid - at.glyph() / 2);
 
-            getChildren().addAll(edge(at.inputX() + mapSide, mid, at.kernelX(), mid),
-                    edge(at.kernelX() + at.glyph(), mid, at.interX(), mid),
-                    edge(at.interX() + mapSide, mid, plusX, plusY + 8),
-                    in, inter, glyphNode, frame(at.inputX(), y, mapSide), frame(at.interX(), y, mapSide));
+            getChildren()
+                    .addAll(
+                            edge(at.inputX() + mapSide, mid, at.kernelX(), mid),
+                            edge(at.kernelX() + at.glyph(), mid, at.interX(), mid),
+                            edge(at.interX() + mapSide, mid, plusX, plusY + 8),
+                            in,
+                            inter,
+                            glyphNode,
+                            frame(at.inputX(), y, mapSide),
+                            frame(at.interX(), y, mapSide));
             slide.mask(this, at.interX(), y, mapSide);
             slide.outline(this, at.inputX(), y, mapSide);
             slide.outline(this, at.interX(), y, mapSide);
@@ -164,32 +191,71 @@ final class ConvolutionDiagram extends Pane {
         return explanation.depthwise() ? ".depthwise" : "";
     }
 
-    private void headers(ConvolutionExplanation explanation, LayerDescription description, LayerDescription previous,
-                         boolean image, ConvolutionLayout at) {
+    private void headers(
+            ConvolutionExplanation explanation,
+            LayerDescription description,
+            LayerDescription previous,
+            boolean image,
+            ConvolutionLayout at) {
         int channels = explanation.inputChannels();
         float[][] kernel0 = explanation.kernel(0);
         double mapSide = at.mapSide();
         var inShape = previous.outputShape();
         String inputHeader = image
                 ? String.format(text.getString("conv.column.image"), inShape.height(), inShape.width(), channels)
-                : String.format(text.getString("conv.column.input"), previous.name(), inShape.height(), inShape.width(),
-                channels);
+                : String.format(
+                        text.getString("conv.column.input"),
+                        previous.name(),
+                        inShape.height(),
+                        inShape.width(),
+                        channels);
         header(this, inputHeader, at.inputX() + mapSide / 2, 0, false, "conv-header-input");
-        header(this, String.format(text.getString("conv.column.kernels"), kernel0.length, kernel0[0].length),
-                at.kernelX() + at.glyph() / 2, 0, false, "conv-header-kernels");
+        header(
+                this,
+                String.format(text.getString("conv.column.kernels"), kernel0.length, kernel0[0].length),
+                at.kernelX() + at.glyph() / 2,
+                0,
+                false,
+                "conv-header-kernels");
         var outShape = description.outputShape();
-        Label interHeader = header(this, String.format(text.getString("conv.column.intermediate"), outShape.height(),
-                outShape.width(), channels), at.interX() + mapSide / 2, 0, true, "conv-header-intermediate");
+        Label interHeader = header(
+                this,
+                String.format(
+                        text.getString("conv.column.intermediate"), outShape.height(), outShape.width(), channels),
+                at.interX() + mapSide / 2,
+                0,
+                true,
+                "conv-header-intermediate");
         interHeader.setGraphic(slide.button());
         interHeader.setContentDisplay(ContentDisplay.RIGHT);
         interHeader.setGraphicTextGap(2);
         double outputCentre = at.outputX() + at.outputSide() / 2;
-        header(this, String.format(text.getString("conv.column.output"), description.name(), explanation.neuron(),
-                outShape.height(), outShape.width()), outputCentre, 0, false, "conv-header-output");
+        header(
+                this,
+                String.format(
+                        text.getString("conv.column.output"),
+                        description.name(),
+                        explanation.neuron(),
+                        outShape.height(),
+                        outShape.width()),
+                outputCentre,
+                0,
+                false,
+                "conv-header-output");
         String notes = notes(explanation);
-        annotation(this, text.getString("conv.note.kernel" + notes), at.kernelX() + at.glyph() / 2, 18, 190,
+        annotation(
+                this,
+                text.getString("conv.note.kernel" + notes),
+                at.kernelX() + at.glyph() / 2,
+                18,
+                190,
                 "conv-note-kernel");
-        annotation(this, text.getString("conv.note.intermediate"), at.interX() + mapSide / 2, 18, 190,
+        annotation(
+                this,
+                text.getString("conv.note.intermediate"),
+                at.interX() + mapSide / 2,
+                18,
+                190,
                 "conv-note-intermediate");
         annotation(this, text.getString("conv.note.output" + notes), outputCentre, 18, 280, "conv-note-output");
     }

@@ -1,7 +1,7 @@
 package io.convscope.ui;
 
-import io.convscope.explain.Article;
 import atlantafx.base.theme.Styles;
+import io.convscope.explain.Article;
 import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.FormulaStep;
 import io.convscope.explain.GridPosition;
@@ -60,10 +60,14 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
         this.text = text;
         setId("conv-formula");
         title.setId("conv-formula-title");
-        Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"),
-                Article.CONVOLUTION);
-        HBox header = header(title, info, "conv-formula", text.getString("conv.formula.playPause"),
-                text.getString("conv.formula.close"), onClose);
+        Button info = new InfoButton("conv-formula-info", text.getString("conv.formula.info"), Article.CONVOLUTION);
+        HBox header = header(
+                title,
+                info,
+                "conv-formula",
+                text.getString("conv.formula.playPause"),
+                text.getString("conv.formula.close"),
+                onClose);
 
         input.setId("conv-formula-input-grid");
         output.setId("conv-formula-output-grid");

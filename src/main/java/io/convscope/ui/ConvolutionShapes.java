@@ -20,8 +20,7 @@ final class ConvolutionShapes {
 
     static final Color EDGE = Color.gray(0.62);
 
-    private ConvolutionShapes() {
-    }
+    private ConvolutionShapes() {}
 
     /** A column header centred on {@code centreX}; the bold one is wider (it carries the skip button). */
     static Label header(Pane diagram, String s, double centreX, double y, boolean bold, String id) {

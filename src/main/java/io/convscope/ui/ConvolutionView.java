@@ -52,8 +52,8 @@ final class ConvolutionView extends BorderPane {
     private double lastInputRange;
     private double lastOutputRange;
     private double sharedRange;
-    private IntConsumer onChannelChosen = c -> { };
-    private Runnable onClose = () -> { };
+    private IntConsumer onChannelChosen = c -> {};
+    private Runnable onClose = () -> {};
 
     ConvolutionView(ResourceBundle text) {
         this.text = text;
@@ -75,7 +75,11 @@ final class ConvolutionView extends BorderPane {
         Button info = new InfoButton("conv-info", text.getString("conv.view.info"), Article.CONVOLUTION);
         Region titleSpacer = new Region();
         HBox.setHgrow(titleSpacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(6, title, titleSpacer, info,
+        HBox titleRow = new HBox(
+                6,
+                title,
+                titleSpacer,
+                info,
                 new CloseButton("conv-close", text.getString("conv.close"), () -> onClose.run()));
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox heading = new VBox(2, titleRow, subtitle);
@@ -148,12 +152,24 @@ final class ConvolutionView extends BorderPane {
         int n = explanation.inputChannels();
         title.setText(String.format(text.getString("conv.title"), description.name(), neuron));
         String source = image ? text.getString("conv.imageChannels") : previous.name();
-        subtitle.setText(explanation.depthwise()
-                ? String.format(text.getString("conv.subtitle.depthwise"), description.name(), neuron,
-                        explanation.inputChannel(0), source)
-                : String.format(text.getString("conv.subtitle"), description.name(), neuron, n, source));
-        diagram.build(explanation, description, previous, image, firstChannel, sharedRange,
-                c -> onChannelChosen.accept(c), this::page);
+        subtitle.setText(
+                explanation.depthwise()
+                        ? String.format(
+                                text.getString("conv.subtitle.depthwise"),
+                                description.name(),
+                                neuron,
+                                explanation.inputChannel(0),
+                                source)
+                        : String.format(text.getString("conv.subtitle"), description.name(), neuron, n, source));
+        diagram.build(
+                explanation,
+                description,
+                previous,
+                image,
+                firstChannel,
+                sharedRange,
+                c -> onChannelChosen.accept(c),
+                this::page);
         buildLegends(image);
         readout.clear();
         slide.replay();
@@ -165,12 +181,23 @@ final class ConvolutionView extends BorderPane {
             legends.getChildren().add(legend(text.getString("conv.legend.input"), ValueColors::input, 0, 1, "0", "1"));
         }
         double r = sharedRange / 2;
-        legends.getChildren().add(legend(text.getString("conv.legend.activation"),
-                v -> ValueColors.activation(v, sharedRange), -r, r, MatrixGrid.format(-r), MatrixGrid.format(r)));
+        legends.getChildren()
+                .add(legend(
+                        text.getString("conv.legend.activation"),
+                        v -> ValueColors.activation(v, sharedRange),
+                        -r,
+                        r,
+                        MatrixGrid.format(-r),
+                        MatrixGrid.format(r)));
         double kr = explanation.kernelRange() / 2;
-        legends.getChildren().add(legend(text.getString("conv.legend.kernel"),
-                v -> ValueColors.weight(v, explanation.kernelRange(), ValueColors.KERNEL_GAP), -kr, kr,
-                MatrixGrid.format(-kr), MatrixGrid.format(kr)));
+        legends.getChildren()
+                .add(legend(
+                        text.getString("conv.legend.kernel"),
+                        v -> ValueColors.weight(v, explanation.kernelRange(), ValueColors.KERNEL_GAP),
+                        -kr,
+                        kr,
+                        MatrixGrid.format(-kr),
+                        MatrixGrid.format(kr)));
     }
 
     boolean isSliding() {
@@ -191,11 +218,11 @@ final class ConvolutionView extends BorderPane {
 
     /** The × button: the view closes, as Esc and a click outside it do. */
     void setOnClose(Runnable handler) {
-        onClose = handler == null ? () -> { } : handler;
+        onClose = handler == null ? () -> {} : handler;
     }
 
     void setOnChannelChosen(IntConsumer handler) {
-        onChannelChosen = handler == null ? c -> { } : handler;
+        onChannelChosen = handler == null ? c -> {} : handler;
     }
 
     /** What the pointer is over: a kernel's weights, the bias, or a hint about a map. */

@@ -1,8 +1,7 @@
 package io.convscope.ui;
 
-import io.convscope.explain.Article;
-import java.util.Locale;
 import atlantafx.base.theme.Styles;
+import io.convscope.explain.Article;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.PoolingExplanation;
@@ -21,6 +20,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.IntToDoubleFunction;
 
@@ -53,8 +53,8 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         Label title = new Label();
         title.setId("formula-title");
         InfoButton info = new InfoButton("formula-info", "", Article.RELU);
-        HBox header = header(title, info, "formula", text.getString("formula.playPause"),
-                text.getString("formula.close"), onClose);
+        HBox header = header(
+                title, info, "formula", text.getString("formula.playPause"), text.getString("formula.close"), onClose);
 
         output.setId("formula-output-grid");
         Label outputTitle = new Label();
@@ -92,7 +92,9 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         if (d.kind() == LayerKind.DETECTION) {
             // Which of the anchor's numbers this channel is: "box width (anchor 2)", "class 7 probability (anchor 0)".
             String part = elementwise.detectionPart().name().toLowerCase(Locale.ROOT);
-            titleLabel.setText(String.format(text.getString("formula.detection." + part), elementwise.anchor(),
+            titleLabel.setText(String.format(
+                    text.getString("formula.detection." + part),
+                    elementwise.anchor(),
                     OutputMap.className(snapshot.network(), elementwise.detectionClass())));
         } else if (d.kind() == LayerKind.ACTIVATION && !d.activation().equals("relu")) {
             titleLabel.setText(String.format(text.getString("formula.activation"), d.activation())); // sigmoid, tanh...
@@ -102,8 +104,13 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         info.setExplanation(text.getString("formula." + infoKey(d.kind()) + ".info"));
         info.setSection(Article.sectionFor(d.kind()));
         List<ElementwiseExplanation.Source> sources = pool
-                ? List.of(new ElementwiseExplanation.Source(snapshot.network().inputOf(layer), channel,
-                        snapshot.network().layer(snapshot.network().inputOf(layer)).name(), pooling.input()))
+                ? List.of(new ElementwiseExplanation.Source(
+                        snapshot.network().inputOf(layer),
+                        channel,
+                        snapshot.network()
+                                .layer(snapshot.network().inputOf(layer))
+                                .name(),
+                        pooling.input()))
                 : elementwise.sources();
         double size = sources.size() > 1 ? MERGE_GRID_SIZE : GRID_SIZE;
         inputs.clear();
@@ -113,8 +120,8 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
             MatrixGrid grid = new MatrixGrid(size);
             grid.setId(i == 0 ? "formula-input-grid" : "formula-input-grid-" + (i + 1));
             float[][] in = src.map();
-            Label title = new Label(String.format(text.getString("formula.input"), src.name(), src.channel(),
-                    in.length, in[0].length));
+            Label title = new Label(
+                    String.format(text.getString("formula.input"), src.name(), src.channel(), in.length, in[0].length));
             title.setMaxWidth(size);
             title.setTooltip(new Tooltip(title.getText()));
             grid.setData(in, v -> ValueColors.activation(v, inputRange.applyAsDouble(src.layer())));
@@ -124,7 +131,8 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
             inputBoxes.getChildren().add(new VBox(4, title, grid));
         }
         float[][] out = pool ? pooling.output() : elementwise.output();
-        outputTitle.setText(String.format(text.getString("formula.output"), d.name(), channel, out.length, out[0].length));
+        outputTitle.setText(
+                String.format(text.getString("formula.output"), d.name(), channel, out.length, out[0].length));
         output.setData(out, v -> ValueColors.activation(v, outputRange));
         showStep(0);
         setPlaying(true);
@@ -174,8 +182,8 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         if (pooling != null) {
             var s = pooling.step(p.y(), p.x());
             formula.setText(s.formula());
-            inputs.get(0).setHighlight(s.windowOrigin().y(), s.windowOrigin().x(), s.window().length,
-                    s.window()[0].length);
+            inputs.get(0)
+                    .setHighlight(s.windowOrigin().y(), s.windowOrigin().x(), s.window().length, s.window()[0].length);
         } else {
             var s = elementwise.step(p.y(), p.x());
             formula.setText(s.formula());

@@ -59,8 +59,13 @@ final class EngineRequests implements ImageSources.Target {
     private final ByteBoundedCache<Shown> recentSamples =
             new ByteBoundedCache<>(ByteBoundedCache.heapFraction(SHOWN_CACHE_HEAP_FRACTION), Shown::imageBytes);
 
-    EngineRequests(Language language, AppSettings settings, EngineService engine, Workspace workspace,
-                   StatusBar statusBar, Screen screen) {
+    EngineRequests(
+            Language language,
+            AppSettings settings,
+            EngineService engine,
+            Workspace workspace,
+            StatusBar statusBar,
+            Screen screen) {
         this.text = language.messages();
         this.samples = language.samples();
         this.settings = settings;
@@ -116,28 +121,37 @@ final class EngineRequests implements ImageSources.Target {
                 Inference inf = new Inference(model);
                 if (current == null || current.sample() != null) {
                     String sample = current == null ? SampleGallery.DEFAULT : current.sample();
-                    return new Loaded(inf, compute(inf, "sample:" + sample, SampleGallery.title(samples, sample), sample,
-                            decodeSample(sample)));
+                    return new Loaded(
+                            inf,
+                            compute(
+                                    inf,
+                                    "sample:" + sample,
+                                    SampleGallery.title(samples, sample),
+                                    sample,
+                                    decodeSample(sample)));
                 }
                 return new Loaded(inf, compute(inf, current.key(), current.title(), null, current.upright()));
             }
         };
         presetLoad.set(task);
         statusBar.showWorking(String.format(text.getString("status.loadingPreset"), name));
-        engine.run(RequestLedger.Kind.PRESET, task, loaded -> {
-            presetLoad.set(null);
-            workspace.modelProperty().set(loaded.inference());
-            screen.display(loaded.shown());
-        }, failure -> {
-            presetLoad.set(null);
-            screen.setNotice(message(failure));
-            statusBar.update(workspace.shown());
-        });
+        engine.run(
+                RequestLedger.Kind.PRESET,
+                task,
+                loaded -> {
+                    presetLoad.set(null);
+                    workspace.modelProperty().set(loaded.inference());
+                    screen.display(loaded.shown());
+                },
+                failure -> {
+                    presetLoad.set(null);
+                    screen.setNotice(message(failure));
+                    statusBar.update(workspace.shown());
+                });
     }
 
     /** A loaded preset with the current image's result through it. */
-    private record Loaded(Inference inference, Shown shown) {
-    }
+    private record Loaded(Inference inference, Shown shown) {}
 
     /** Stops a preset load: its result is dropped and the current model stays. */
     void cancelLoad() {
@@ -155,7 +169,9 @@ final class EngineRequests implements ImageSources.Target {
     /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
     @Override
     public void loadModel(Path file) {
-        run(RequestLedger.Kind.MODEL, text.getString("status.loadingModel"),
+        run(
+                RequestLedger.Kind.MODEL,
+                text.getString("status.loadingModel"),
                 () -> Inference.requireFits(file == null ? ModelLoader.loadBundled() : ModelLoader.load(file)),
                 model -> {
                     workspace.modelProperty().set(new Inference(model));
@@ -181,12 +197,16 @@ final class EngineRequests implements ImageSources.Target {
             screen.display(again.with(cached));
             return;
         }
-        run(RequestLedger.Kind.IMAGE, null, () -> {
-            if (again != null) { // decoded, but its snapshot was dropped from the engine's cache
-                return compute(inf, again.key(), again.title(), file, again.upright());
-            }
-            return compute(inf, "sample:" + file, SampleGallery.title(samples, file), file, decodeSample(file));
-        }, screen::display);
+        run(
+                RequestLedger.Kind.IMAGE,
+                null,
+                () -> {
+                    if (again != null) { // decoded, but its snapshot was dropped from the engine's cache
+                        return compute(inf, again.key(), again.title(), file, again.upright());
+                    }
+                    return compute(inf, "sample:" + file, SampleGallery.title(samples, file), file, decodeSample(file));
+                },
+                screen::display);
     }
 
     @Override
@@ -195,13 +215,22 @@ final class EngineRequests implements ImageSources.Target {
         if (inf == null) {
             return;
         }
-        run(RequestLedger.Kind.IMAGE, null, () -> {
-            BufferedImage upright = ImagePreprocessor.decode(file);
-            return compute(inf, "file:" + file.toAbsolutePath().normalize(), file.getFileName().toString(), null, upright);
-        }, s -> {
-            settings.addRecent(file);
-            screen.display(s);
-        });
+        run(
+                RequestLedger.Kind.IMAGE,
+                null,
+                () -> {
+                    BufferedImage upright = ImagePreprocessor.decode(file);
+                    return compute(
+                            inf,
+                            "file:" + file.toAbsolutePath().normalize(),
+                            file.getFileName().toString(),
+                            null,
+                            upright);
+                },
+                s -> {
+                    settings.addRecent(file);
+                    screen.display(s);
+                });
     }
 
     @Override
@@ -211,7 +240,10 @@ final class EngineRequests implements ImageSources.Target {
             return;
         }
         String title = text.getString("image.pasted");
-        run(RequestLedger.Kind.IMAGE, null, () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image),
+        run(
+                RequestLedger.Kind.IMAGE,
+                null,
+                () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image),
                 screen::display);
     }
 
@@ -236,8 +268,8 @@ final class EngineRequests implements ImageSources.Target {
      * Runs {@code call} on the engine thread, superseding the earlier request of its kind; a failure shows its message
      * and leaves the current state as it was.
      */
-    private <T> void run(RequestLedger.Kind kind, String busyText, EngineService.EngineCall<T> call,
-                         Consumer<T> onSuccess) {
+    private <T> void run(
+            RequestLedger.Kind kind, String busyText, EngineService.EngineCall<T> call, Consumer<T> onSuccess) {
         if (busyText != null) {
             statusBar.showWorking(busyText);
         }
@@ -253,11 +285,16 @@ final class EngineRequests implements ImageSources.Target {
      */
     String message(Throwable t) {
         if (t instanceof ImageInputException e) {
-            return String.format(text.getString(e.problem().messageKey()), e.arguments().toArray());
+            return String.format(
+                    text.getString(e.problem().messageKey()), e.arguments().toArray());
         }
         if (t instanceof ModelTooBigException e) {
-            return String.format(text.getString("error.memory"), e.model(), PassMemory.readable(e.neededBytes()),
-                    PassMemory.readable(Math.max(0, e.freeBytes())), PassMemory.readable(e.maxBytes()),
+            return String.format(
+                    text.getString("error.memory"),
+                    e.model(),
+                    PassMemory.readable(e.neededBytes()),
+                    PassMemory.readable(Math.max(0, e.freeBytes())),
+                    PassMemory.readable(e.maxBytes()),
                     e.suggestedHeapGb());
         }
         if (t instanceof ModelLoadException) {

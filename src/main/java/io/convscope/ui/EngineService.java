@@ -37,11 +37,13 @@ final class EngineService {
 
     /** The app's engine: one daemon thread; results reach the JavaFX thread. */
     static EngineService start() {
-        return new EngineService(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "convscope-engine");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        return new EngineService(
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "convscope-engine");
+                    t.setDaemon(true);
+                    return t;
+                }),
+                Platform::runLater);
     }
 
     /** {@code resultThread} is where results, failures and the busy flag are handed over (the FX thread in the app). */

@@ -36,7 +36,9 @@ final class ExplanationHost extends StackPane {
     private final Consumer<ObservableValue<String>> showReadout;
     /** Controls that act on the overview: disabled while a view is open. */
     private final List<Node> overviewControls = new ArrayList<>();
-    private final ReadOnlyObjectWrapper<ExplanationState> state = new ReadOnlyObjectWrapper<>(ExplanationState.OVERVIEW);
+
+    private final ReadOnlyObjectWrapper<ExplanationState> state =
+            new ReadOnlyObjectWrapper<>(ExplanationState.OVERVIEW);
     private ExplanationNavigator navigator;
     private ElementwiseFormulaPanel elementwisePanel;
     private ConvolutionView convolutionView;
@@ -51,8 +53,12 @@ final class ExplanationHost extends StackPane {
      * {@code snapshot} is the one shown; {@code onChosen} runs when the student chooses a neuron; {@code showReadout}
      * receives the readout the status bar shows (the overview's, or the open view's).
      */
-    ExplanationHost(ResourceBundle text, OverviewPane overview, Supplier<ActivationSnapshot> snapshot, Runnable onChosen,
-                    Consumer<ObservableValue<String>> showReadout) {
+    ExplanationHost(
+            ResourceBundle text,
+            OverviewPane overview,
+            Supplier<ActivationSnapshot> snapshot,
+            Runnable onChosen,
+            Consumer<ObservableValue<String>> showReadout) {
         this.text = text;
         this.overview = overview;
         this.snapshot = snapshot;
@@ -128,13 +134,15 @@ final class ExplanationHost extends StackPane {
         double dx = at.getX() - getWidth() / 2;
         double dy = at.getY() - getHeight() / 2;
         Timeline grow = new Timeline(
-                new KeyFrame(Duration.ZERO,
+                new KeyFrame(
+                        Duration.ZERO,
                         new KeyValue(view.scaleXProperty(), Motion.VIEW_START_SCALE),
                         new KeyValue(view.scaleYProperty(), Motion.VIEW_START_SCALE),
                         new KeyValue(view.translateXProperty(), dx),
                         new KeyValue(view.translateYProperty(), dy),
                         new KeyValue(view.opacityProperty(), 0)),
-                new KeyFrame(Duration.millis(Motion.VIEW_OPEN_MS),
+                new KeyFrame(
+                        Duration.millis(Motion.VIEW_OPEN_MS),
                         new KeyValue(view.scaleXProperty(), 1, Motion.EASE),
                         new KeyValue(view.scaleYProperty(), 1, Motion.EASE),
                         new KeyValue(view.translateXProperty(), 0, Motion.EASE),
@@ -190,7 +198,11 @@ final class ExplanationHost extends StackPane {
             if (convolutionFormula == null) {
                 convolutionFormula = new ConvolutionFormulaPanel(text, this::goBack);
             }
-            convolutionFormula.show(snap, f.layer(), f.neuron(), f.channel(),
+            convolutionFormula.show(
+                    snap,
+                    f.layer(),
+                    f.neuron(),
+                    f.channel(),
                     overview.range(snap.network().inputOf(f.layer())),
                     overview.range(f.layer()));
             if (convolutionFormulaFit == null) {

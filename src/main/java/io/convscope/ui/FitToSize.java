@@ -58,11 +58,12 @@ final class FitToSize extends Region {
         content.setScaleX(scale);
         content.setScaleY(scale);
         // Scaling is about the node's centre, so place the unscaled box where its scaled self should be centred.
-        double y = switch (vertical) {
-            case TOP -> h * scale / 2;
-            case BOTTOM, BASELINE -> getHeight() - h * scale / 2;
-            default -> getHeight() / 2;
-        };
+        double y =
+                switch (vertical) {
+                    case TOP -> h * scale / 2;
+                    case BOTTOM, BASELINE -> getHeight() - h * scale / 2;
+                    default -> getHeight() / 2;
+                };
         content.relocate((getWidth() - w) / 2, y - h / 2);
     }
 }

@@ -39,6 +39,7 @@ final class FlattenColumns {
     static final double ROW_HEIGHT = 3;
     /** Where the strip starts below the top of the diagram. */
     static final double STRIP_TOP = 128;
+
     static final double MAP_TOP = 26;
 
     private final Consumer<String> readout;
@@ -93,8 +94,8 @@ final class FlattenColumns {
     }
 
     /** Adds the maps (coloured by {@code mapRange}), their fans and the weight columns to {@code diagram}. */
-    void build(Pane diagram, LayerActivation source, FlattenExplanation explanation, String sourceName,
-               double mapRange) {
+    void build(
+            Pane diagram, LayerActivation source, FlattenExplanation explanation, String sourceName, double mapRange) {
         this.explanation = explanation;
         this.sourceName = sourceName;
         Shape shape = explanation.sourceShape();
@@ -136,8 +137,15 @@ final class FlattenColumns {
             number.relocate(c * CHANNEL_PITCH, MAP_TOP + MAP_SIZE + 2);
             // The fan from the bottom of the map to the top of its column: "this map becomes this column".
             double columnX = columnX(c);
-            Polygon fan = new Polygon(mapX, MAP_TOP + MAP_SIZE + 18, mapX + MAP_SIZE, MAP_TOP + MAP_SIZE + 18,
-                    columnX + STRIP_WIDTH, STRIP_TOP - 2, columnX, STRIP_TOP - 2);
+            Polygon fan = new Polygon(
+                    mapX,
+                    MAP_TOP + MAP_SIZE + 18,
+                    mapX + MAP_SIZE,
+                    MAP_TOP + MAP_SIZE + 18,
+                    columnX + STRIP_WIDTH,
+                    STRIP_TOP - 2,
+                    columnX,
+                    STRIP_TOP - 2);
             fan.setFill(Color.rgb(150, 150, 150, 0.18));
             fan.setMouseTransparent(true);
             diagram.getChildren().addAll(map, frame, number, fan);
@@ -213,9 +221,16 @@ final class FlattenColumns {
         link.setEndY(rowY);
         hoverMarks.setVisible(true);
         // Dense weights are small: with two decimals most weights and products would read 0.00.
-        readout.accept(String.format(Locale.ROOT, "%s #%d (%d, %d): value %s \u00d7 weight %s = %s", sourceName,
-                o.channel(), o.y(), o.x(), Decimals.fixed(vector[index], 2),
-                Decimals.fixed(weights[index], 4), Decimals.fixed(products[index], 4)));
+        readout.accept(String.format(
+                Locale.ROOT,
+                "%s #%d (%d, %d): value %s \u00d7 weight %s = %s",
+                sourceName,
+                o.channel(),
+                o.y(),
+                o.x(),
+                Decimals.fixed(vector[index], 2),
+                Decimals.fixed(weights[index], 4),
+                Decimals.fixed(products[index], 4)));
     }
 
     void clearHover() {

@@ -36,8 +36,16 @@ final class FlattenSumLine {
      * Adds the bracket, plus, bias, logit, softmax button and output label right of a strip {@code stripWidth} ×
      * {@code stripHeight}; returns the output label (the diagram is as wide as it).
      */
-    Label build(Pane diagram, FlattenExplanation explanation, double stripWidth, double stripHeight, float logit,
-                float[] logits, String className, float probability, Runnable onSoftmax) {
+    Label build(
+            Pane diagram,
+            FlattenExplanation explanation,
+            double stripWidth,
+            double stripHeight,
+            float logit,
+            float[] logits,
+            String className,
+            float probability,
+            Runnable onSoftmax) {
         double weightRange = explanation.weightRange();
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -91,8 +99,8 @@ final class FlattenSumLine {
         logitLabel.setMinWidth(120);
         logitLabel.setAlignment(Pos.CENTER);
         logitLabel.relocate(logitX - 60, midY + 32);
-        Tooltip.install(logitCircle, new Tooltip(String.format(text.getString("flatten.logit.tooltip"),
-                fixed(logit, 4))));
+        Tooltip.install(
+                logitCircle, new Tooltip(String.format(text.getString("flatten.logit.tooltip"), fixed(logit, 4))));
 
         double boxX = logitX + 74;
         Line toSoftmax = arrow(logitX + 26, midY, boxX - 2);
@@ -113,12 +121,33 @@ final class FlattenSumLine {
         output.getStyleClass().add("view-header-strong");
         output.relocate(outX, midY - 10);
 
-        FlattenLegend weightLegend = new FlattenLegend(String.format(text.getString("flatten.weightLegend"), className),
-                v -> ValueColors.weight(v, weightRange, ValueColors.DENSE_GAP), weightRange);
+        FlattenLegend weightLegend = new FlattenLegend(
+                String.format(text.getString("flatten.weightLegend"), className),
+                v -> ValueColors.weight(v, weightRange, ValueColors.DENSE_GAP),
+                weightRange);
         weightLegend.relocate(bracketX + 14, STRIP_TOP + 66);
-        diagram.getChildren().addAll(bracket, top, bottom, toPlus, products, biasLine, plus, plusText, bias,
-                biasLabel, toLogit, logitCircle, logitText, logitLabel, toSoftmax, softmax, click, toOutput, output,
-                weightLegend);
+        diagram.getChildren()
+                .addAll(
+                        bracket,
+                        top,
+                        bottom,
+                        toPlus,
+                        products,
+                        biasLine,
+                        plus,
+                        plusText,
+                        bias,
+                        biasLabel,
+                        toLogit,
+                        logitCircle,
+                        logitText,
+                        logitLabel,
+                        toSoftmax,
+                        softmax,
+                        click,
+                        toOutput,
+                        output,
+                        weightLegend);
         return output;
     }
 

@@ -47,17 +47,20 @@ public final class FlattenView extends BorderPane {
     private final Pane diagram = new Pane() {
         @Override
         protected double computePrefWidth(double height) {
-            return output == null ? 0 : Math.max(output.getLayoutX() + 170, output.getLayoutX() + output.prefWidth(-1) + 16);
+            return output == null
+                    ? 0
+                    : Math.max(output.getLayoutX() + 170, output.getLayoutX() + output.prefWidth(-1) + 16);
         }
     };
+
     private Label output;
     private final FlattenColumns columns = new FlattenColumns(readout::set);
     private final FlattenSumLine sumLine;
     private final Label title = new Label();
     private final Label sum = new Label();
     private final Label readoutLabel = new Label();
-    private Runnable onSoftmaxChosen = () -> { };
-    private Runnable onClose = () -> { };
+    private Runnable onSoftmaxChosen = () -> {};
+    private Runnable onClose = () -> {};
     private FlattenExplanation explanation;
 
     public FlattenView(ResourceBundle text) {
@@ -71,7 +74,11 @@ public final class FlattenView extends BorderPane {
         Button info = new InfoButton("flatten-info", text.getString("flatten.info"), Article.FLATTEN);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, info,
+        HBox header = new HBox(
+                6,
+                title,
+                spacer,
+                info,
                 new CloseButton("flatten-close", text.getString("flatten.close"), () -> onClose.run()));
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
@@ -109,11 +116,11 @@ public final class FlattenView extends BorderPane {
         title.setText(String.format(text.getString("flatten.title"), className));
 
         diagram.getChildren().clear();
-        Label mapsLabel = caption(String.format(text.getString("flatten.maps"), sourceName, channels,
-                shape.height(), shape.width()));
+        Label mapsLabel = caption(
+                String.format(text.getString("flatten.maps"), sourceName, channels, shape.height(), shape.width()));
         mapsLabel.relocate(0, 0);
-        Label vectorLabel = caption(String.format(text.getString("flatten.vector"), explanation.vector().length,
-                className));
+        Label vectorLabel =
+                caption(String.format(text.getString("flatten.vector"), explanation.vector().length, className));
         vectorLabel.setWrapText(true);
         vectorLabel.setMaxWidth(250);
         vectorLabel.relocate(channels * CHANNEL_PITCH + 22, STRIP_TOP);
@@ -122,10 +129,20 @@ public final class FlattenView extends BorderPane {
         columns.build(diagram, s.layer(explanation.sourceLayer()), explanation, sourceName, mapRange);
         double stripWidth = columns.width();
         double stripHeight = columns.stripHeight();
-        output = sumLine.build(diagram, explanation, stripWidth, stripHeight, logit, s.logits(), className,
-                s.probability(classIndex), () -> onSoftmaxChosen.run());
-        FlattenLegend mapLegend = new FlattenLegend(String.format(text.getString("flatten.mapLegend"), sourceName),
-                v -> ValueColors.activation(v, mapRange), mapRange);
+        output = sumLine.build(
+                diagram,
+                explanation,
+                stripWidth,
+                stripHeight,
+                logit,
+                s.logits(),
+                className,
+                s.probability(classIndex),
+                () -> onSoftmaxChosen.run());
+        FlattenLegend mapLegend = new FlattenLegend(
+                String.format(text.getString("flatten.mapLegend"), sourceName),
+                v -> ValueColors.activation(v, mapRange),
+                mapRange);
         mapLegend.relocate(stripWidth + 20, MAP_TOP);
         diagram.getChildren().addAll(mapLegend, columns.hoverMarks());
         diagram.setPrefHeight(STRIP_TOP + stripHeight + 4);
@@ -137,11 +154,11 @@ public final class FlattenView extends BorderPane {
 
     /** The × button: the view closes, as Esc and a click outside it do. */
     public void setOnClose(Runnable action) {
-        onClose = action == null ? () -> { } : action;
+        onClose = action == null ? () -> {} : action;
     }
 
     public void setOnSoftmaxChosen(Runnable action) {
-        onSoftmaxChosen = action == null ? () -> { } : action;
+        onSoftmaxChosen = action == null ? () -> {} : action;
     }
 
     /** What the hovered value is: "max_pool_2 #c (y, x): value 1.23 × weight -0.05 = -0.06", or "" when none. */

@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import java.io.IOException;
 import io.convscope.engine.TinyVgg;
 import javafx.geometry.Pos;
 import javafx.scene.control.ScrollPane;
@@ -12,6 +11,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;

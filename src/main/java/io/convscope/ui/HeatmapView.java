@@ -83,7 +83,9 @@ final class HeatmapView extends ImageView {
     }
 
     private double renderScale() {
-        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getRenderScaleX();
+        return getScene() == null || getScene().getWindow() == null
+                ? 1
+                : getScene().getWindow().getRenderScaleX();
     }
 
     private void redraw() {
@@ -104,7 +106,11 @@ final class HeatmapView extends ImageView {
 
     /** The map cell under a point in this view's coordinates, as {y, x}, or null outside. */
     int[] cellAt(double localX, double localY) {
-        if (shownActivation == null || localX < 0 || localY < 0 || localX >= getFitWidth() || localY >= getFitHeight()) {
+        if (shownActivation == null
+                || localX < 0
+                || localY < 0
+                || localX >= getFitWidth()
+                || localY >= getFitHeight()) {
             return null;
         }
         int x = (int) (localX / getFitWidth() * shownActivation.shape().width());

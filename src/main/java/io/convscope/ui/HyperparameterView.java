@@ -94,12 +94,13 @@ final class HyperparameterView extends VBox {
 
     /** A control changed: the model clamps it and settles the others; controls it moved are marked briefly. */
     private void change(int control, int value) {
-        HyperparameterPlayground next = switch (control) {
-            case 0 -> model.withInput(value);
-            case 1 -> model.withPadding(value);
-            case 2 -> model.withKernel(value);
-            default -> model.withStride(value);
-        };
+        HyperparameterPlayground next =
+                switch (control) {
+                    case 0 -> model.withInput(value);
+                    case 1 -> model.withPadding(value);
+                    case 2 -> model.withKernel(value);
+                    default -> model.withStride(value);
+                };
         apply(next, control);
     }
 

@@ -51,9 +51,25 @@ final class ImageSources {
     void chooseImage() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text.getString("action.open"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filter.images"),
-                "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp", "*.tif", "*.tiff", "*.webp",
-                "*.JPG", "*.JPEG", "*.PNG", "*.GIF", "*.BMP", "*.TIF", "*.TIFF", "*.WEBP"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        text.getString("filter.images"),
+                        "*.jpg",
+                        "*.jpeg",
+                        "*.png",
+                        "*.gif",
+                        "*.bmp",
+                        "*.tif",
+                        "*.tiff",
+                        "*.webp",
+                        "*.JPG",
+                        "*.JPEG",
+                        "*.PNG",
+                        "*.GIF",
+                        "*.BMP",
+                        "*.TIF",
+                        "*.TIFF",
+                        "*.WEBP"));
         File f = chooser.showOpenDialog(owner.get());
         if (f != null) {
             target.showFile(f.toPath());
@@ -63,8 +79,9 @@ final class ImageSources {
     void chooseModel() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(text.getString("action.openModel"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("filter.models"),
-                "*.zip", "*.json", "*.h5", "*.hdf5"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        text.getString("filter.models"), "*.zip", "*.json", "*.h5", "*.hdf5"));
         File f = chooser.showOpenDialog(owner.get());
         if (f != null) {
             target.loadModel(f.toPath());

@@ -25,8 +25,13 @@ final class InputFigures {
     }
 
     Node colourScales() {
-        return new HBox(28, scaleBar(ColorScale.RDBU, 0, 1, context.text().getString("learn.figure.activation")),
-                scaleBar(ColorScale.BRBG, ValueColors.KERNEL_GAP, 1 - ValueColors.KERNEL_GAP,
+        return new HBox(
+                28,
+                scaleBar(ColorScale.RDBU, 0, 1, context.text().getString("learn.figure.activation")),
+                scaleBar(
+                        ColorScale.BRBG,
+                        ValueColors.KERNEL_GAP,
+                        1 - ValueColors.KERNEL_GAP,
                         context.text().getString("learn.figure.weight")));
     }
 

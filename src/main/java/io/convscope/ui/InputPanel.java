@@ -1,22 +1,21 @@
 package io.convscope.ui;
 
-import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import atlantafx.base.theme.Styles;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
-import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
-import javafx.scene.layout.VBox;
-
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.OutputMap;
 import io.convscope.network.Shape;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -79,8 +78,18 @@ final class InputPanel extends VBox {
         outputNotes.getStyleClass().add("caption");
         outputNotes.setId("output-notes");
         randomWeights = new RandomWeightsBadge(text, "random-weights-side");
-        getChildren().addAll(name, originalTitle, original, processedTitle, processed, caption,
-                outputTitle, randomWeights, outputFigure, outputNotes);
+        getChildren()
+                .addAll(
+                        name,
+                        originalTitle,
+                        original,
+                        processedTitle,
+                        processed,
+                        caption,
+                        outputTitle,
+                        randomWeights,
+                        outputFigure,
+                        outputNotes);
         for (Label l : List.of(name, processedTitle, caption, outputTitle, outputNotes)) {
             l.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, never cut to "..."
         }
@@ -90,11 +99,14 @@ final class InputPanel extends VBox {
     void show(String title, BufferedImage upright, BufferedImage input, String captionText) {
         name.setText(title);
         // The model's real input size: 64 x 64 for Tiny VGG, 224 x 224 for VGG-16...
-        processedTitle.setText(String.format(text.getString("image.processedSize"), input.getWidth(), input.getHeight()));
+        processedTitle.setText(
+                String.format(text.getString("image.processedSize"), input.getWidth(), input.getHeight()));
         original.setImage(SwingFXUtils.toFXImage(upright, null));
         networkInput = SwingFXUtils.toFXImage(input, null);
-        processed.showPixels(input.getRGB(0, 0, input.getWidth(), input.getHeight(), null, 0, input.getWidth()),
-                input.getWidth(), input.getHeight());
+        processed.showPixels(
+                input.getRGB(0, 0, input.getWidth(), input.getHeight(), null, 0, input.getWidth()),
+                input.getWidth(),
+                input.getHeight());
         caption.setText(captionText == null ? "" : captionText);
     }
 
@@ -105,7 +117,8 @@ final class InputPanel extends VBox {
     }
 
     void showOutput(ActivationSnapshot snapshot) {
-        boolean map = snapshot != null && networkInput != null
+        boolean map = snapshot != null
+                && networkInput != null
                 && (OutputMap.isDetection(snapshot.network()) || OutputMap.isMask(snapshot.network()));
         for (Node n : List.of(outputTitle, outputFigure, outputNotes)) {
             n.setVisible(map);
@@ -161,12 +174,18 @@ final class InputPanel extends VBox {
         }
         for (int i = 0; i < best.size(); i++) {
             OutputMap.Detection d = best.get(i);
-            notes.append(String.format(text.getString("output.detection.line"), i + 1,
-                    OutputMap.className(snapshot.network(), d.classIndex()), 100 * d.score(), d.row(), d.column(),
-                    d.anchor())).append('\n');
+            notes.append(String.format(
+                            text.getString("output.detection.line"),
+                            i + 1,
+                            OutputMap.className(snapshot.network(), d.classIndex()),
+                            100 * d.score(),
+                            d.row(),
+                            d.column(),
+                            d.anchor()))
+                    .append('\n');
         }
-        outputTitle.setText(String.format(text.getString("output.detection.title"), grid.height(), grid.width(),
-                best.size()));
+        outputTitle.setText(
+                String.format(text.getString("output.detection.title"), grid.height(), grid.width(), best.size()));
         outputNotes.setText(notes.toString().strip());
     }
 
@@ -185,7 +204,11 @@ final class InputPanel extends VBox {
         tinted.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         g.drawImage(tinted, 0, 0, size, size);
         outputTitle.setText(text.getString("output.mask.title"));
-        outputNotes.setText(String.format(text.getString("output.mask.notes"), 100 * OutputMap.maskCoverage(snapshot),
-                OutputMap.MASK_THRESHOLD, mask.min(), mask.max()));
+        outputNotes.setText(String.format(
+                text.getString("output.mask.notes"),
+                100 * OutputMap.maskCoverage(snapshot),
+                OutputMap.MASK_THRESHOLD,
+                mask.min(),
+                mask.max()));
     }
 }

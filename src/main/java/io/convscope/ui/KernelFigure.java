@@ -18,8 +18,7 @@ final class KernelFigure {
     static final double KERNEL_CELL = 10;
     static final double KERNEL_GAP = 4;
 
-    private KernelFigure() {
-    }
+    private KernelFigure() {}
 
     /** The kernels, a row per output channel (long layers in blocks side by side); null without a convolution. */
     static Node draw(FigureContext context) {
@@ -74,8 +73,11 @@ final class KernelFigure {
                 }
             }
         }
-        VBox box = new VBox(4, c, context.caption(String.format(context.text().getString("learn.figure.kernels"),
-                l.name(), outs * ins, ins, outs)));
+        VBox box = new VBox(
+                4,
+                c,
+                context.caption(String.format(
+                        context.text().getString("learn.figure.kernels"), l.name(), outs * ins, ins, outs)));
         box.setAlignment(Pos.CENTER);
         return box;
     }

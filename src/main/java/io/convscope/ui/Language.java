@@ -18,7 +18,10 @@ import java.util.ResourceBundle;
 enum Language {
     ENGLISH("en", Locale.ENGLISH, null, null),
     // Bold has its own small subset (the characters of our own texts): without it, bold Chinese looked regular.
-    CHINESE("zh", Locale.SIMPLIFIED_CHINESE, "/io/convscope/ui/fonts/NotoSansCJKsc-Subset.otf",
+    CHINESE(
+            "zh",
+            Locale.SIMPLIFIED_CHINESE,
+            "/io/convscope/ui/fonts/NotoSansCJKsc-Subset.otf",
             "/io/convscope/ui/fonts/NotoSansCJKsc-Bold-Subset.otf");
 
     static final String MESSAGES = "io.convscope.ui.messages";

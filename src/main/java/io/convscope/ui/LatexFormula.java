@@ -22,6 +22,7 @@ final class LatexFormula {
 
     /** Rendering scale: the image has this many pixels per layout pixel. */
     static final int OVERSAMPLE = 2;
+
     private static final int CACHE_SIZE = 128;
     private static final Map<String, Image> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -30,8 +31,7 @@ final class LatexFormula {
         }
     };
 
-    private LatexFormula() {
-    }
+    private LatexFormula() {}
 
     /** An image of the formula with glyphs of {@code size} layout pixels; throws {@link IllegalArgumentException} on bad LaTeX. */
     static Image image(String latex, double size, Color color) {
@@ -48,10 +48,10 @@ final class LatexFormula {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Cannot typeset " + latex + ": " + e.getMessage(), e);
         }
-        icon.setForeground(new java.awt.Color((float) color.getRed(), (float) color.getGreen(),
-                (float) color.getBlue(), (float) color.getOpacity()));
-        BufferedImage canvas = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
-                BufferedImage.TYPE_INT_ARGB);
+        icon.setForeground(new java.awt.Color(
+                (float) color.getRed(), (float) color.getGreen(), (float) color.getBlue(), (float) color.getOpacity()));
+        BufferedImage canvas = new BufferedImage(
+                Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = canvas.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -1,10 +1,5 @@
 package io.convscope.ui;
 
-import javafx.beans.InvalidationListener;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import org.kordamp.ikonli.material2.Material2MZ;
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
 import io.convscope.explain.ArticleFacts;
@@ -13,6 +8,7 @@ import io.convscope.network.ActivationSnapshot;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,6 +18,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +29,7 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
@@ -62,20 +62,25 @@ final class LearnPanel extends BorderPane {
     private boolean syncing;
     /** Where the reader was sent (a section's heading, so far below the viewport's top): kept there until they scroll. */
     private ReadingPlace pinned;
+
     private Node pinnedHeading;
     private final InvalidationListener aimAgain = o -> aim();
     private double pendingOffset = HEADING_MARGIN;
 
     /** A place in the article: a section and how far its heading is above the viewport's top, in pixels. */
-    record ReadingPlace(String section, double offset) {
-    }
+    record ReadingPlace(String section, double offset) {}
 
     /**
      * @param onShowLayer called with a network layer index when a "show me" link is followed
      * @param playground  the hyperparameter playground (one instance, moved into each rebuilt article)
      */
-    LearnPanel(ResourceBundle text, Language language, Palette palette, IntConsumer onShowLayer,
-               Supplier<Node> playground, Runnable onClose) {
+    LearnPanel(
+            ResourceBundle text,
+            Language language,
+            Palette palette,
+            IntConsumer onShowLayer,
+            Supplier<Node> playground,
+            Runnable onClose) {
         this.text = text;
         this.language = language;
         this.palette = palette;
@@ -154,8 +159,10 @@ final class LearnPanel extends BorderPane {
         }
         double keep = scroll.getVvalue();
         ReadingPlace place = pinned;
-        Article article = Article.load(language.tag(),
-                ArticleFacts.of(snapshot.network(), snapshot, language.locale(), name -> ClassNames.display(text, name)));
+        Article article = Article.load(
+                language.tag(),
+                ArticleFacts.of(
+                        snapshot.network(), snapshot, language.locale(), name -> ClassNames.display(text, name)));
         ArticleFigures figures = new ArticleFigures(text, palette, snapshot, playground);
         view = new ArticleView(article, this::follow, figures::figure, palette.text());
         view.layoutBoundsProperty().addListener(aimAgain);
@@ -208,12 +215,16 @@ final class LearnPanel extends BorderPane {
             return;
         }
         pin(new ReadingPlace(id, offset));
-        Timeline flash = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(heading.opacityProperty(), 0.25)),
+        Timeline flash = new Timeline(
+                new KeyFrame(Duration.ZERO, new KeyValue(heading.opacityProperty(), 0.25)),
                 new KeyFrame(Duration.millis(FLASH_MS), new KeyValue(heading.opacityProperty(), 1, Motion.EASE)));
         flash.play();
         Article.Section current = contents.getValue();
         if (current == null || !current.id().equals(id)) {
-            contents.getItems().stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(this::selectQuietly);
+            contents.getItems().stream()
+                    .filter(s -> s.id().equals(id))
+                    .findFirst()
+                    .ifPresent(this::selectQuietly);
         }
     }
 
@@ -253,8 +264,10 @@ final class LearnPanel extends BorderPane {
         double contentHeight = view.getLayoutBounds().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         Bounds b = heading.getBoundsInParent();
-        scroll.setVvalue(contentHeight <= viewport ? 0
-                : Math.min(1, Math.max(0, (b.getMinY() + pinned.offset()) / (contentHeight - viewport))));
+        scroll.setVvalue(
+                contentHeight <= viewport
+                        ? 0
+                        : Math.min(1, Math.max(0, (b.getMinY() + pinned.offset()) / (contentHeight - viewport))));
     }
 
     /** Where the reader is: the section at the top and how far its heading is above the viewport's top. */
@@ -264,8 +277,10 @@ final class LearnPanel extends BorderPane {
             return null;
         }
         double contentHeight = view.getLayoutBounds().getHeight();
-        double top = scroll.getVvalue() * Math.max(0, contentHeight - scroll.getViewportBounds().getHeight());
-        return new ReadingPlace(section, top - view.heading(section).getBoundsInParent().getMinY());
+        double top = scroll.getVvalue()
+                * Math.max(0, contentHeight - scroll.getViewportBounds().getHeight());
+        return new ReadingPlace(
+                section, top - view.heading(section).getBoundsInParent().getMinY());
     }
 
     /**
@@ -274,7 +289,8 @@ final class LearnPanel extends BorderPane {
      */
     void continueFrom(LearnPanel previous) {
         // The previous window has already left the scene: its last layout still says where its reader was.
-        boolean wasRead = previous.view != null && previous.scroll.getViewportBounds().getHeight() > 0;
+        boolean wasRead =
+                previous.view != null && previous.scroll.getViewportBounds().getHeight() > 0;
         ReadingPlace place = wasRead ? previous.readingPlace() : null;
         if (place != null) {
             openSection(place.section(), place.offset());

@@ -1,9 +1,5 @@
 package io.convscope.ui;
 
-import java.util.ArrayList;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Stop;
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewLayout;
@@ -12,9 +8,13 @@ import io.convscope.network.ActivationSnapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,17 +27,25 @@ final class LegendPainter {
     static final double BAR_HEIGHT = 6;
     /** Samples of a colour scale along a legend bar; linear in between. */
     static final int GRADIENT_STOPS = 33;
+
     static final double TICK = 3;
     static final Font TICK_FONT = Font.font(9);
     /** A generous width of one tick-label character, to keep labels from overprinting. */
     static final double MIN_CHAR_WIDTH = 5.5;
 
-    private LegendPainter() {
-    }
+    private LegendPainter() {}
 
     /** Paints the legends between x = {@code from} and {@code to} (a wide network's visible part). */
-    static void paint(GraphicsContext g, OverviewLayout layout, List<OverviewColumn> columns, ColorRanges ranges,
-                      RangeMode mode, ActivationSnapshot snapshot, Palette palette, double from, double to) {
+    static void paint(
+            GraphicsContext g,
+            OverviewLayout layout,
+            List<OverviewColumn> columns,
+            ColorRanges ranges,
+            RangeMode mode,
+            ActivationSnapshot snapshot,
+            Palette palette,
+            double from,
+            double to) {
         double y = layout.legendTop();
         g.setFont(TICK_FONT);
         g.setTextAlign(TextAlignment.CENTER);
@@ -65,7 +73,9 @@ final class LegendPainter {
             int last = -1;
             for (int c = 0; c < columns.size(); c++) {
                 int layer = columns.get(c).layerIndex();
-                if (layer >= span.firstLayer() && layer <= span.lastLayer() && columns.get(c).isMap()) {
+                if (layer >= span.firstLayer()
+                        && layer <= span.lastLayer()
+                        && columns.get(c).isMap()) {
                     first = first < 0 ? c : first;
                     last = c;
                 }
@@ -80,7 +90,8 @@ final class LegendPainter {
             }
             double r = span.range();
             gradient(g, x0, y, x1 - x0, v -> palette.activation(v, r), -r / 2, r / 2);
-            double[] values = mode == RangeMode.UNIT ? new double[] {-r / 2, 0, r / 2}
+            double[] values = mode == RangeMode.UNIT
+                    ? new double[] {-r / 2, 0, r / 2}
                     : new double[] {-r / 2, -r / 4, 0, r / 4, r / 2};
             ticks(g, palette, x0, y, x1 - x0, values, "%.2f");
         }
@@ -94,20 +105,20 @@ final class LegendPainter {
      * One rectangle filled with a linear gradient through {@value #GRADIENT_STOPS} samples of the scale: as smooth as
      * a rectangle per pixel, but a single drawing operation (thirty-odd legends made VGG-16's overview slow to draw).
      */
-    private static void gradient(GraphicsContext g, double x, double y, double w, Coloring coloring, double lo, double hi) {
+    private static void gradient(
+            GraphicsContext g, double x, double y, double w, Coloring coloring, double lo, double hi) {
         List<Stop> stops = new ArrayList<>(GRADIENT_STOPS);
         for (int i = 0; i < GRADIENT_STOPS; i++) {
             double t = (double) i / (GRADIENT_STOPS - 1);
             stops.add(new Stop(t, Palette.fx(coloring.argb(lo + (hi - lo) * t))));
         }
-        g.setFill(new LinearGradient(x, 0, x + w, 0, false, CycleMethod.NO_CYCLE,
-                stops));
+        g.setFill(new LinearGradient(x, 0, x + w, 0, false, CycleMethod.NO_CYCLE, stops));
         g.fillRect(x, y, w, BAR_HEIGHT);
     }
 
     /** Tick marks and labels at {@code values}, spread linearly between the first and last value. */
-    private static void ticks(GraphicsContext g, Palette palette, double x, double y, double w, double[] values,
-                              String format) {
+    private static void ticks(
+            GraphicsContext g, Palette palette, double x, double y, double w, double[] values, String format) {
         double lo = values[0];
         double hi = values[values.length - 1];
         Color ink = palette.text();

@@ -54,9 +54,18 @@ final class MainToolbar extends VBox {
      * {@code busy} shows while the engine works on the latest model or image; the workspace's range mode and theme
      * follow the combo box and the theme button.
      */
-    MainToolbar(ResourceBundle text, Language language, AppSettings settings, Workspace workspace,
-                OverviewPane overview, GalleryStrip gallery, ImageSources sources, EngineRequests requests,
-                Runnable openArchitecture, Consumer<Language> switchLanguage, Region busy) {
+    MainToolbar(
+            ResourceBundle text,
+            Language language,
+            AppSettings settings,
+            Workspace workspace,
+            OverviewPane overview,
+            GalleryStrip gallery,
+            ImageSources sources,
+            EngineRequests requests,
+            Runnable openArchitecture,
+            Consumer<Language> switchLanguage,
+            Region busy) {
         this.text = text;
         this.requests = requests;
         requests.presetLoadProperty().addListener((o, was, task) -> {
@@ -119,8 +128,7 @@ final class MainToolbar extends VBox {
         languages.setTooltip(new Tooltip(text.getString("language.tooltip")));
         ToggleGroup group = new ToggleGroup();
         for (Language l : Language.all()) {
-            RadioMenuItem item = new RadioMenuItem(
-                    text.getString("language." + l.tag()));
+            RadioMenuItem item = new RadioMenuItem(text.getString("language." + l.tag()));
             item.setId("language-" + l.tag());
             item.setToggleGroup(group);
             item.setSelected(l == language);
@@ -137,10 +145,36 @@ final class MainToolbar extends VBox {
         Label scale = new Label(text.getString("range.label"));
         Label scaleMeaning = new RangeModeCaption(text, rangeMode);
         Region load = loadBox();
-        // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips stay.
-        HBox controls = new CompactingToolbar(8, List.of(paste, recent, scaleMeaning, scale, details, architecture,
-                cancelButton, openModel, open, learn), open, paste, recent, openModel, architecture, spacer, load, busy,
-                details, scale, rangeMode, scaleMeaning, learn, languages, theme);
+        // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips
+        // stay.
+        HBox controls = new CompactingToolbar(
+                8,
+                List.of(
+                        paste,
+                        recent,
+                        scaleMeaning,
+                        scale,
+                        details,
+                        architecture,
+                        cancelButton,
+                        openModel,
+                        open,
+                        learn),
+                open,
+                paste,
+                recent,
+                openModel,
+                architecture,
+                spacer,
+                load,
+                busy,
+                details,
+                scale,
+                rangeMode,
+                scaleMeaning,
+                learn,
+                languages,
+                theme);
         controls.setId("toolbar-row");
         overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
         controls.setAlignment(Pos.CENTER_LEFT);

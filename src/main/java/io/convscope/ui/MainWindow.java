@@ -64,8 +64,14 @@ final class MainWindow extends BorderPane {
     private final ExplanationHost explanation;
     private HyperparameterView playground;
 
-    MainWindow(Language language, AppSettings settings, EngineService engine, Palette palette,
-               Consumer<Boolean> themeSwitch, Consumer<Language> languageSwitch, boolean dark) {
+    MainWindow(
+            Language language,
+            AppSettings settings,
+            EngineService engine,
+            Palette palette,
+            Consumer<Boolean> themeSwitch,
+            Consumer<Language> languageSwitch,
+            boolean dark) {
         this.language = language;
         this.workspace = new Workspace(language);
         this.shown = workspace.shownProperty();
@@ -80,8 +86,7 @@ final class MainWindow extends BorderPane {
         this.overview = new OverviewPane(text, palette);
         this.inputPanel = new InputPanel(text);
         this.gallery = new GalleryStrip(samples, this::showSample);
-        this.learnPanel = new LearnPanel(text, language, palette, this::showLayer, this::playground,
-                this::closeLearn);
+        this.learnPanel = new LearnPanel(text, language, palette, this::showLayer, this::playground, this::closeLearn);
         overview.setId("overview");
         busy.visibleProperty().bind(engine.busyProperty()); // on until the latest model or image request has finished
         busy.setPrefWidth(90);
@@ -101,12 +106,26 @@ final class MainWindow extends BorderPane {
             }
         });
         sources = new ImageSources(text, settings, requests, () -> getScene().getWindow());
-        explanation = new ExplanationHost(text, overview, () -> shown.get() == null ? null : shown.get().snapshot(),
-                firstSteps::used, source -> statusBar.showReadout(source));
+        explanation = new ExplanationHost(
+                text,
+                overview,
+                () -> shown.get() == null ? null : shown.get().snapshot(),
+                firstSteps::used,
+                source -> statusBar.showReadout(source));
         workspace.explanationProperty().bind(explanation.stateProperty());
         workspace.rangeModeProperty().set(MainToolbar.parseMode(settings.rangeMode()));
-        toolbar = new MainToolbar(text, language, settings, workspace, overview, gallery, sources, requests,
-                this::openArchitecture, languageSwitch, busy);
+        toolbar = new MainToolbar(
+                text,
+                language,
+                settings,
+                workspace,
+                overview,
+                gallery,
+                sources,
+                requests,
+                this::openArchitecture,
+                languageSwitch,
+                busy);
         explanation.disableWhileOpen(toolbar.overviewControls());
         workspace.rangeModeProperty().addListener((o, a, m) -> {
             settings.rangeMode(m.name());
@@ -119,7 +138,9 @@ final class MainWindow extends BorderPane {
         overview.setOnNeuronChosen(explanation::explain);
         OverviewScroll overviewScroll = new OverviewScroll(overview);
         shown.addListener((o, was, now) -> {
-            if (now != null && (was == null || was.snapshot().network() != now.snapshot().network())) {
+            if (now != null
+                    && (was == null
+                            || was.snapshot().network() != now.snapshot().network())) {
                 overviewScroll.toStart();
             }
         });
@@ -182,10 +203,12 @@ final class MainWindow extends BorderPane {
         if (current != null && s.snapshot().network() != current.model().description()) {
             return; // computed by a model that was replaced while it ran (a preset opened meanwhile): stale
         }
-        boolean sameNetwork = shown.get() != null && shown.get().snapshot().network() == s.snapshot().network();
+        boolean sameNetwork = shown.get() != null
+                && shown.get().snapshot().network() == s.snapshot().network();
         shown.set(s);
         if (!sameNetwork) {
-            requests.recentSamples().clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
+            requests.recentSamples()
+                    .clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
         }
         if (s.sample() != null) {
             requests.recentSamples().put(s.key(), s.with(null));
@@ -198,7 +221,10 @@ final class MainWindow extends BorderPane {
         if (!sameNetwork) {
             gallery.describeFor(classes, width, height);
         }
-        inputPanel.show(s.title(), s.upright(), s.input(),
+        inputPanel.show(
+                s.title(),
+                s.upright(),
+                s.input(),
                 s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
         inputPanel.showOutput(s.snapshot());
         boolean random = current != null && current.model().randomWeights();
@@ -283,7 +309,8 @@ final class MainWindow extends BorderPane {
      */
     void adopt(MainWindow previous) {
         inference.set(previous.inference.get());
-        previous.requests.recentSamples().forEach((k, v) -> requests.recentSamples().put(k, retitle(v)));
+        previous.requests.recentSamples().forEach((k, v) -> requests.recentSamples()
+                .put(k, retitle(v)));
         Shown s = previous.shown.get();
         if (s != null) {
             display(retitle(s));
@@ -298,8 +325,15 @@ final class MainWindow extends BorderPane {
 
     /** A sample's title is in the language of the window showing it. */
     private Shown retitle(Shown s) {
-        return s.sample() == null ? s : new Shown(s.key(), SampleGallery.title(samples, s.sample()), s.sample(),
-                s.upright(), s.input(), s.snapshot());
+        return s.sample() == null
+                ? s
+                : new Shown(
+                        s.key(),
+                        SampleGallery.title(samples, s.sample()),
+                        s.sample(),
+                        s.upright(),
+                        s.input(),
+                        s.snapshot());
     }
 
     /** Stops every running animation of the views, e.g. when the window is minimised: nothing animates unseen. */
@@ -341,8 +375,8 @@ final class MainWindow extends BorderPane {
         var accelerators = getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), sources::chooseImage);
         accelerators.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), sources::pasteImage);
-        accelerators.put(new KeyCodeCombination(KeyCode.F1),
-                () -> toolbar.learnToggle().setSelected(!toolbar.learnToggle().isSelected()));
+        accelerators.put(new KeyCodeCombination(KeyCode.F1), () -> toolbar.learnToggle()
+                .setSelected(!toolbar.learnToggle().isSelected()));
     }
 
     /** A message over the overview that fades after a while; null hides it. */

@@ -3,8 +3,8 @@ package io.convscope.ui;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -38,9 +38,10 @@ final class MatrixGrid extends Canvas {
     private int highlightW;
     private int firstRow;
     private int firstCol;
-    private BiConsumer<Integer, Integer> onHover = (y, x) -> { };
+    private BiConsumer<Integer, Integer> onHover = (y, x) -> {};
     /** The exact value of the hovered cell: a cell may print it shortened to fit. */
     private final Tooltip exact = new Tooltip();
+
     private final Text measure = new Text();
 
     MatrixGrid(double size) {
@@ -111,7 +112,12 @@ final class MatrixGrid extends Canvas {
         double cell = cellSize();
         int y = firstRow + (int) (e.getY() / cell);
         int x = firstCol + (int) (e.getX() / cell);
-        if (y >= 0 && y < rows() && x >= 0 && x < cols() && e.getX() < cell * visibleCols() && e.getY() < cell * visibleRows()) {
+        if (y >= 0
+                && y < rows()
+                && x >= 0
+                && x < cols()
+                && e.getX() < cell * visibleCols()
+                && e.getY() < cell * visibleRows()) {
             exact.setText(format(values[y][x], 4));
             onHover.accept(y, x);
         }
@@ -144,7 +150,11 @@ final class MatrixGrid extends Canvas {
         if (highlightH > 0) {
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
-            g.strokeRect((highlightX - firstCol) * cell, (highlightY - firstRow) * cell, highlightW * cell, highlightH * cell);
+            g.strokeRect(
+                    (highlightX - firstCol) * cell,
+                    (highlightY - firstRow) * cell,
+                    highlightW * cell,
+                    highlightH * cell);
         }
     }
 
@@ -160,8 +170,7 @@ final class MatrixGrid extends Canvas {
     }
 
     /** A number as a cell prints it, in the font that makes it fit. */
-    record CellText(String text, Font font) {
-    }
+    record CellText(String text, Font font) {}
 
     /**
      * How the value at visible cell (row, column) is printed, or null when the cells are too small for numbers (or

@@ -20,10 +20,10 @@ final class Motion {
     static final double FADED_OPACITY = 0.18;
     /** An explanation view growing out of its neuron (CNN Explainer's column moves take 500 ms). */
     static final double VIEW_OPEN_MS = 500;
+
     static final double VIEW_START_SCALE = 0.1;
     /** Cubic in-out, the easing CNN Explainer uses for its moves. */
     static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
 
-    private Motion() {
-    }
+    private Motion() {}
 }

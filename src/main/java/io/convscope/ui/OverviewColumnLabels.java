@@ -33,6 +33,7 @@ final class OverviewColumnLabels {
     private boolean[] nameLeftOut = new boolean[0];
     /** Whether the dimensions under the names are shown (details on, and room for them). */
     private boolean dimensionsShown = true;
+
     private boolean details = true;
 
     OverviewColumnLabels(ResourceBundle text) {
@@ -66,7 +67,9 @@ final class OverviewColumnLabels {
             dimensions.add(dims);
             content.getChildren().addAll(label, dims);
         }
-        if (!columns.isEmpty() && columns.get(0).kind() == OverviewColumn.Kind.INPUT && columns.get(0).neurons() == 3) {
+        if (!columns.isEmpty()
+                && columns.get(0).kind() == OverviewColumn.Kind.INPUT
+                && columns.get(0).neurons() == 3) {
             for (String key : List.of("channel.red", "channel.green", "channel.blue")) {
                 Label l = new Label(text.getString(key));
                 l.getStyleClass().addAll("channel-label", key.replace('.', '-'));
@@ -99,8 +102,10 @@ final class OverviewColumnLabels {
             names.get(c).setMaxWidth(Double.MAX_VALUE);
             names.get(c).autosize();
             dimensions.get(c).autosize();
-            widths[c] = Math.max(names.get(c).prefWidth(-1), details ? dimensions.get(c).prefWidth(-1) : 0);
-            if (c > 0 && layout.columnCenterX(c) - widths[c] / 2 < layout.columnCenterX(c - 1) + widths[c - 1] / 2 + 2) {
+            widths[c] = Math.max(
+                    names.get(c).prefWidth(-1), details ? dimensions.get(c).prefWidth(-1) : 0);
+            if (c > 0
+                    && layout.columnCenterX(c) - widths[c] / 2 < layout.columnCenterX(c - 1) + widths[c - 1] / 2 + 2) {
                 collide = true;
             }
         }

@@ -72,8 +72,8 @@ final class OverviewEdgePainter {
     }
 
     /** Adds the edges into a neuron from the visible neurons of every column it reads to the current path. */
-    private static void addInputs(GraphicsContext g, OverviewLayout layout, ShownNeurons shown, int column,
-                                  int neuron) {
+    private static void addInputs(
+            GraphicsContext g, OverviewLayout layout, ShownNeurons shown, int column, int neuron) {
         OverviewLayout.Box to = shown.edgeBox(layout, column, neuron);
         if (to == null) {
             return;

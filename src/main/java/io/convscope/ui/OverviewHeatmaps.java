@@ -47,7 +47,9 @@ final class OverviewHeatmaps {
     /** The heatmap drawn for a neuron, or null when it is scrolled out of view. */
     HeatmapView view(ShownNeurons shown, int column, int neuron) {
         int slot = shown.slotOf(column, neuron);
-        return slot < 0 || !shown.columns().get(column).isMap() ? null : views.get(column).get(slot);
+        return slot < 0 || !shown.columns().get(column).isMap()
+                ? null
+                : views.get(column).get(slot);
     }
 
     /** Sizes and places the views of map column {@code c}. */
@@ -62,8 +64,12 @@ final class OverviewHeatmaps {
     }
 
     /** Renders what is in view and not already showing exactly this; hides the views of columns out of view. */
-    void render(OverviewLayout layout, ShownNeurons shown, OverviewViewport viewport, ActivationSnapshot snapshot,
-                double[] ranges) {
+    void render(
+            OverviewLayout layout,
+            ShownNeurons shown,
+            OverviewViewport viewport,
+            ActivationSnapshot snapshot,
+            double[] ranges) {
         List<OverviewColumn> columns = shown.columns();
         if (rendered.length != columns.size()) {
             rendered = new Object[columns.size()];
@@ -86,8 +92,14 @@ final class OverviewHeatmaps {
             rendered[c] = key;
             for (int slot = 0; slot < views.get(c).size(); slot++) {
                 int neuron = shown.first(c) + slot;
-                views.get(c).get(slot).show(a, neuron, col.kind() == OverviewColumn.Kind.INPUT
-                        ? palette::input : v -> palette.activation(v, range));
+                views.get(c)
+                        .get(slot)
+                        .show(
+                                a,
+                                neuron,
+                                col.kind() == OverviewColumn.Kind.INPUT
+                                        ? palette::input
+                                        : v -> palette.activation(v, range));
             }
         }
     }

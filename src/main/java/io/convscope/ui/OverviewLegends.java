@@ -26,8 +26,13 @@ final class OverviewLegends {
     }
 
     /** Clears the canvas and, when there is a layout, a snapshot and details are on, paints the legends in view. */
-    void draw(OverviewLayout layout, boolean details, ActivationSnapshot snapshot, ColorRanges ranges, RangeMode mode,
-              OverviewViewport viewport) {
+    void draw(
+            OverviewLayout layout,
+            boolean details,
+            ActivationSnapshot snapshot,
+            ColorRanges ranges,
+            RangeMode mode,
+            OverviewViewport viewport) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -35,7 +40,7 @@ final class OverviewLegends {
         if (layout == null || !details || snapshot == null) {
             return;
         }
-        LegendPainter.paint(g, layout, layout.columns(), ranges, mode, snapshot, palette, viewport.left(),
-                viewport.right());
+        LegendPainter.paint(
+                g, layout, layout.columns(), ranges, mode, snapshot, palette, viewport.left(), viewport.right());
     }
 }

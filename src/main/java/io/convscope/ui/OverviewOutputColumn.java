@@ -32,6 +32,7 @@ final class OverviewOutputColumn {
     private final Label topNote = new Label();
     /** Whether this network's column shows the note (it does not show all classes). */
     private boolean noted;
+
     private NetworkDescription network;
     private Timeline barAnimation;
 
@@ -51,12 +52,15 @@ final class OverviewOutputColumn {
                 continue;
             }
             for (int i = 0; i < shown.shown(c); i++) {
-                OutputRow row = new OutputRow(ClassNames.display(text, network.classes().get(i)));
+                OutputRow row =
+                        new OutputRow(ClassNames.display(text, network.classes().get(i)));
                 rows.add(row);
                 content.getChildren().addAll(row.name, row.bar, row.value);
             }
             if (shown.shown(c) < col.neurons()) {
-                topNote.setText(String.format(text.getString("overview.topClasses"), shown.shown(c),
+                topNote.setText(String.format(
+                        text.getString("overview.topClasses"),
+                        shown.shown(c),
                         String.format(Locale.getDefault(), "%,d", col.neurons())));
                 topNote.getStyleClass().setAll("label", "top-classes-note");
                 topNote.setId("top-classes-note");
@@ -87,8 +91,8 @@ final class OverviewOutputColumn {
             OverviewLayout.Box firstRow = layout.box(column, 0, rows.size());
             double h = topNote.prefHeight(OverviewLayout.OUTPUT_WIDTH);
             topNote.setMaxWidth(OverviewLayout.OUTPUT_WIDTH);
-            topNote.resizeRelocate(x, Math.max(OverviewLayout.LABEL_SPACE, firstRow.y() - h - 4),
-                    OverviewLayout.OUTPUT_WIDTH, h);
+            topNote.resizeRelocate(
+                    x, Math.max(OverviewLayout.LABEL_SPACE, firstRow.y() - h - 4), OverviewLayout.OUTPUT_WIDTH, h);
         }
         render(snapshot, shown, false);
     }
@@ -102,7 +106,9 @@ final class OverviewOutputColumn {
             // Many classes: the rows show the most probable ones, best first, re-ranked for every image.
             shown.rankOutput(snapshot.ranking());
             for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).name.setText(ClassNames.display(text, network.classes().get(shown.outputClass(i))));
+                rows.get(i)
+                        .name
+                        .setText(ClassNames.display(text, network.classes().get(shown.outputClass(i))));
             }
         }
         float maxP = 0;
@@ -131,7 +137,8 @@ final class OverviewOutputColumn {
             if (barAnimation != null) {
                 barAnimation.stop();
             }
-            barAnimation = new Timeline(new KeyFrame(Duration.millis(Motion.OUTPUT_BAR_MS), targets.toArray(KeyValue[]::new)));
+            barAnimation =
+                    new Timeline(new KeyFrame(Duration.millis(Motion.OUTPUT_BAR_MS), targets.toArray(KeyValue[]::new)));
             barAnimation.setDelay(Duration.millis(Motion.OUTPUT_BAR_DELAY_MS));
             barAnimation.play();
         }

@@ -64,10 +64,11 @@ final class OverviewPane extends Region {
     private boolean details = true;
     /** The part of this pane the scroll pane shows (width 0: all of it, before the first scroll-pane layout). */
     private double viewX;
+
     private double viewWidth;
-    private BiConsumer<Integer, Integer> onChosen = (layer, neuron) -> { };
+    private BiConsumer<Integer, Integer> onChosen = (layer, neuron) -> {};
     /** Asked to scroll so that an x of this pane is in view (the main window's scroll pane does it). */
-    private DoubleConsumer onReveal = x -> { };
+    private DoubleConsumer onReveal = x -> {};
 
     OverviewPane(ResourceBundle text, Palette palette) {
         this.text = text;
@@ -197,7 +198,8 @@ final class OverviewPane extends Region {
 
     /** Before the scroll pane has told its viewport (a network opened at start-up), a screen's width from the left. */
     private OverviewViewport viewport() {
-        double width = viewWidth > 0 ? viewWidth
+        double width = viewWidth > 0
+                ? viewWidth
                 : getScene() != null && getScene().getWidth() > 0 ? getScene().getWidth() : FALLBACK_VIEW_WIDTH;
         return OverviewViewport.of(viewX, width, getWidth());
     }
@@ -342,7 +344,8 @@ final class OverviewPane extends Region {
 
     /** The vertical wheel over a column's neurons scrolls its channels; anything else is left to pan the network. */
     private void onScroll(ScrollEvent e) {
-        int c = layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY()) ? -1
+        int c = layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY())
+                ? -1
                 : shown.scrollingColumnAt(layout, e.getX(), e.getY());
         if (c >= 0) {
             shown.scroll(c, e.getDeltaY() < 0 ? 1 : -1);

@@ -8,8 +8,7 @@ package io.convscope.ui;
  */
 final class PixelBlocks {
 
-    private PixelBlocks() {
-    }
+    private PixelBlocks() {}
 
     /**
      * For every pixel along an axis of {@code out} display pixels, the raster cell of {@code n} it shows: the cell

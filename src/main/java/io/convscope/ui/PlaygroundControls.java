@@ -23,8 +23,9 @@ import java.util.function.BiConsumer;
  */
 final class PlaygroundControls extends GridPane {
 
-    private static final String[] KEYS = {"playground.input", "playground.padding", "playground.kernel",
-            "playground.stride"};
+    private static final String[] KEYS = {
+        "playground.input", "playground.padding", "playground.kernel", "playground.stride"
+    };
 
     private final Spinner<Integer>[] fields;
     private final Slider[] sliders;
@@ -88,8 +89,12 @@ final class PlaygroundControls extends GridPane {
     void show(HyperparameterPlayground before, HyperparameterPlayground next, int changed) {
         int[] was = values(before);
         int[] after = values(next);
-        int[][] limits = {{next.inputMin(), next.inputMax()}, {0, next.paddingMax()},
-                {next.kernelMin(), next.kernelMax()}, {1, next.strideMax()}};
+        int[][] limits = {
+            {next.inputMin(), next.inputMax()},
+            {0, next.paddingMax()},
+            {next.kernelMin(), next.kernelMax()},
+            {1, next.strideMax()}
+        };
         syncing = true;
         try {
             for (int i = 0; i < fields.length; i++) {

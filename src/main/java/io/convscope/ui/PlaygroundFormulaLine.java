@@ -68,12 +68,13 @@ final class PlaygroundFormulaLine {
         int gapRows = PlaygroundFormula.gapRows(model);
         return switch (model.coverage()) {
             case FULL -> String.format(text.getString("playground.coverage.full"), n, p, k, top, s, m, m);
-            case REMAINDER -> String.format(text.getString("playground.coverage.remainder"), n, p, k, top, s,
-                    model.remainder(), m, m);
+            case REMAINDER -> String.format(
+                    text.getString("playground.coverage.remainder"), n, p, k, top, s, model.remainder(), m, m);
             case GAPS -> String.format(text.getString("playground.coverage.gaps"), s, k, gapRows, m, m);
             case GAPS_AND_REMAINDER -> String.format(text.getString("playground.coverage.gaps"), s, k, gapRows, m, m)
-                    + " " + String.format(text.getString("playground.coverage.remainder"), n, p, k, top, s,
-                    model.remainder(), m, m);
+                    + " "
+                    + String.format(
+                            text.getString("playground.coverage.remainder"), n, p, k, top, s, model.remainder(), m, m);
         };
     }
 }

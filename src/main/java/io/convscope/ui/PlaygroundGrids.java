@@ -27,6 +27,7 @@ final class PlaygroundGrids extends FlowPane {
 
     /** Side of each grid (CNN Explainer: 198 px; a little smaller so both fit side by side in the Learn panel). */
     static final double GRID = 170;
+
     static final Color WINDOW = Color.web("#FF2738");
     static final Color CELL = Color.web("#dddddd");
     static final Color PADDING_CELL = Color.web("#aaaaaa");
@@ -85,9 +86,12 @@ final class PlaygroundGrids extends FlowPane {
     FlowPane legend() {
         FlowPane row = new FlowPane(14, 4);
         row.setAlignment(Pos.CENTER);
-        row.getChildren().addAll(swatch(PADDING_CELL, false, "playground.legend.padding"),
-                swatch(CELL, false, "playground.legend.input"), swatch(WINDOW, false, "playground.legend.window"),
-                swatch(CELL, true, "playground.legend.uncovered"));
+        row.getChildren()
+                .addAll(
+                        swatch(PADDING_CELL, false, "playground.legend.padding"),
+                        swatch(CELL, false, "playground.legend.input"),
+                        swatch(WINDOW, false, "playground.legend.window"),
+                        swatch(CELL, true, "playground.legend.uncovered"));
         return row;
     }
 

@@ -44,7 +44,8 @@ final class PoolingFlattenFigures {
         float[][] values = patch.values();
         float[][] maxima = patch.maxima(k);
         int out = maxima.length;
-        Color[] windowColours = {Color.web("#e15759"), Color.web("#4e79a7"), Color.web("#59a14f"), Color.web("#f28e2b")};
+        Color[] windowColours = {Color.web("#e15759"), Color.web("#4e79a7"), Color.web("#59a14f"), Color.web("#f28e2b")
+        };
         Canvas input = new Canvas(POOL_PATCH * POOL_CELL + 4, POOL_PATCH * POOL_CELL + 4);
         Canvas output = new Canvas(out * POOL_CELL + 4, out * POOL_CELL + 4);
         GraphicsContext gi = input.getGraphicsContext2D();
@@ -70,7 +71,10 @@ final class PoolingFlattenFigures {
                 Color window = windowColours[(oy * out + ox) % windowColours.length];
                 gi.setStroke(window);
                 gi.setLineWidth(2.5);
-                gi.strokeRect(2 + ox * k * POOL_CELL + 1.5, 2 + oy * k * POOL_CELL + 1.5, k * POOL_CELL - 3,
+                gi.strokeRect(
+                        2 + ox * k * POOL_CELL + 1.5,
+                        2 + oy * k * POOL_CELL + 1.5,
+                        k * POOL_CELL - 3,
                         k * POOL_CELL - 3);
                 int argb = ValueColors.activation(m, r);
                 go.setFill(Palette.fx(argb));
@@ -85,8 +89,18 @@ final class PoolingFlattenFigures {
         arrow.getStyleClass().add("flatten-plus");
         HBox row = new HBox(16, input, arrow, output);
         row.setAlignment(Pos.CENTER);
-        VBox box = new VBox(4, row, context.caption(String.format(context.text().getString("learn.pool.caption"),
-                POOL_PATCH, POOL_PATCH, context.network().layer(pool - 1).name(), patch.channel(), k, k, s)));
+        VBox box = new VBox(
+                4,
+                row,
+                context.caption(String.format(
+                        context.text().getString("learn.pool.caption"),
+                        POOL_PATCH,
+                        POOL_PATCH,
+                        context.network().layer(pool - 1).name(),
+                        patch.channel(),
+                        k,
+                        k,
+                        s)));
         box.setAlignment(Pos.CENTER);
         return box;
     }
@@ -122,7 +136,8 @@ final class PoolingFlattenFigures {
         }
         Label arrow = new Label("\u2193");
         arrow.getStyleClass().add("flatten-plus");
-        VBox box = new VBox(4, grids, arrow, vector, context.caption(context.text().getString("learn.flatten.caption")));
+        VBox box =
+                new VBox(4, grids, arrow, vector, context.caption(context.text().getString("learn.flatten.caption")));
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(0, 0, 4, 0));
         return box;

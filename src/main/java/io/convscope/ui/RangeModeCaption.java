@@ -14,8 +14,11 @@ final class RangeModeCaption extends Label {
     RangeModeCaption(ResourceBundle text, ComboBox<RangeMode> mode) {
         setId("range-caption");
         getStyleClass().add(Styles.TEXT_MUTED);
-        Runnable update = () -> setText(mode.getValue() == null ? ""
-                : text.getString("range.explain." + mode.getValue().name().toLowerCase(Locale.ROOT)));
+        Runnable update = () -> setText(
+                mode.getValue() == null
+                        ? ""
+                        : text.getString(
+                                "range.explain." + mode.getValue().name().toLowerCase(Locale.ROOT)));
         mode.valueProperty().addListener(o -> update.run());
         update.run();
     }

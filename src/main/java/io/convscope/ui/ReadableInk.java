@@ -5,8 +5,7 @@ import javafx.scene.paint.Color;
 /** Text ink that stays readable on a coloured fill in both themes: dark on light fills, white on dark ones. */
 final class ReadableInk {
 
-    private ReadableInk() {
-    }
+    private ReadableInk() {}
 
     static Color on(int argb) {
         Color c = Palette.fx(argb);

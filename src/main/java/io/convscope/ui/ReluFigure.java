@@ -21,8 +21,7 @@ final class ReluFigure {
     static final double PLOT_HEIGHT = 190;
     static final int HISTOGRAM_BINS = 40;
 
-    private ReluFigure() {
-    }
+    private ReluFigure() {}
 
     /** The plot, or null when the network has no activation layer after another layer. */
     static Node draw(FigureContext context) {
@@ -75,8 +74,13 @@ final class ReluFigure {
         g.fillText(MatrixGrid.format(hi), x0 - 4, sy.applyAsDouble(hi));
         Label axis = new Label(context.text().getString("learn.relu.axes"));
         axis.getStyleClass().add("article-caption");
-        VBox box = new VBox(2, c, axis, context.caption(String.format(context.text().getString("learn.relu.histogram"),
-                context.network().layer(relu - 1).name())));
+        VBox box = new VBox(
+                2,
+                c,
+                axis,
+                context.caption(String.format(
+                        context.text().getString("learn.relu.histogram"),
+                        context.network().layer(relu - 1).name())));
         box.setAlignment(Pos.CENTER);
         return box;
     }

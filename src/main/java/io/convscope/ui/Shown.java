@@ -6,8 +6,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 
 /** The image being shown (a file, a pasted image or a sample) and everything computed for it. */
-record Shown(String key, String title, String sample, BufferedImage upright, BufferedImage input,
-             ActivationSnapshot snapshot) {
+record Shown(
+        String key,
+        String title,
+        String sample,
+        BufferedImage upright,
+        BufferedImage input,
+        ActivationSnapshot snapshot) {
 
     /** The same image with another snapshot: null among the window's recent samples, whose snapshots the engine caches. */
     Shown with(ActivationSnapshot snapshot) {

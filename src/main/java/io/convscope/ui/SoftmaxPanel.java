@@ -1,13 +1,9 @@
 package io.convscope.ui;
 
-import io.convscope.explain.Article;
-import io.convscope.explain.OverviewLayout;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.IntStream;
 import atlantafx.base.theme.Styles;
+import io.convscope.explain.Article;
 import io.convscope.explain.Decimals;
+import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
@@ -29,9 +25,13 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The softmax view and its formula panel (CNN Explainer §2.11): every class's logit as a circle on the Oranges scale
@@ -45,8 +45,9 @@ public final class SoftmaxPanel extends VBox {
     static final double RADIUS = 14;
     /** Classes drawn at most; the others' exponentials are summed into one term (ImageNet has 1,000). */
     static final int MAX_CLASSES = OverviewLayout.MAX_OUTPUT_ROWS;
-    private static final String TERM_STYLE = "-fx-font-family: monospace; -fx-font-size: 15px; "
-            + "-fx-background-radius: 4; -fx-padding: 1 5 1 5; ";
+
+    private static final String TERM_STYLE =
+            "-fx-font-family: monospace; -fx-font-size: 15px; " + "-fx-background-radius: 4; -fx-padding: 1 5 1 5; ";
 
     private final ResourceBundle text;
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
@@ -112,7 +113,8 @@ public final class SoftmaxPanel extends VBox {
         readoutLabel.getStyleClass().add(Styles.TEXT_MUTED);
         readoutLabel.setGraphic(new FontIcon(Material2MZ.MOUSE));
         readoutLabel.setText(text.getString("softmax.hint"));
-        readout.addListener((o, was, now) -> readoutLabel.setText(now.isEmpty() ? text.getString("softmax.hint") : now));
+        readout.addListener(
+                (o, was, now) -> readoutLabel.setText(now.isEmpty() ? text.getString("softmax.hint") : now));
 
         getChildren().addAll(header, logitsCaption, circleRow, formula, readoutLabel);
     }
@@ -123,7 +125,8 @@ public final class SoftmaxPanel extends VBox {
         int classes = explanation.classes();
         double min = explanation.minLogit();
         double max = explanation.maxLogit();
-        title.setText(String.format(text.getString("softmax.title"), ClassNames.display(text, explanation.className())));
+        title.setText(
+                String.format(text.getString("softmax.title"), ClassNames.display(text, explanation.className())));
         circles.clear();
         terms.clear();
         names.clear();
@@ -134,9 +137,10 @@ public final class SoftmaxPanel extends VBox {
         // With ImageNet's 1,000 classes the panel draws the ten largest logits (the chosen class among them) and adds
         // the other classes' exponentials as one term, so the sum is still the whole denominator.
         shownClasses = shownClasses(s, classIndex, classes);
-        logitsCaption.setText(shownClasses.length < classes
-                ? String.format(text.getString("softmax.logits.top"), shownClasses.length, classes)
-                : text.getString("softmax.logits"));
+        logitsCaption.setText(
+                shownClasses.length < classes
+                        ? String.format(text.getString("softmax.logits.top"), shownClasses.length, classes)
+                        : text.getString("softmax.logits"));
         HBox row = null;
         for (int position = 0; position < shownClasses.length; position++) {
             final int c = shownClasses[position];
@@ -145,7 +149,8 @@ public final class SoftmaxPanel extends VBox {
             circle.setId("softmax-circle-" + c);
             circle.setStroke(Color.rgb(120, 80, 40));
             circle.setStrokeWidth(c == classIndex ? 1.5 : 0.75);
-            Label name = new Label(ClassNames.display(text, s.network().classes().get(c)));
+            Label name =
+                    new Label(ClassNames.display(text, s.network().classes().get(c)));
             name.setWrapText(true);
             name.setMaxWidth(66);
             name.setAlignment(Pos.CENTER);
@@ -190,8 +195,8 @@ public final class SoftmaxPanel extends VBox {
                     others += explanation.exponential(c);
                 }
             }
-            Label rest = new Label(String.format(text.getString("softmax.others"), classes - shownClasses.length,
-                    fourDecimals(others)));
+            Label rest = new Label(String.format(
+                    text.getString("softmax.others"), classes - shownClasses.length, fourDecimals(others)));
             rest.setId("softmax-others");
             rest.setStyle(TERM_STYLE + "-fx-text-fill: -color-fg-muted;");
             row.getChildren().addAll(symbol("+"), rest);
@@ -210,8 +215,14 @@ public final class SoftmaxPanel extends VBox {
     private void hover(int position) {
         hovered = position;
         restyle();
-        readout.set(position < 0 ? "" : String.format(Locale.ROOT, text.getString("softmax.readout"),
-                s(position), fourDecimals(explanation.logit(shownClasses[position]))));
+        readout.set(
+                position < 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                text.getString("softmax.readout"),
+                                s(position),
+                                fourDecimals(explanation.logit(shownClasses[position]))));
     }
 
     /** Which classes get a circle and a term, in order: all of them, or the ten largest logits for big outputs. */
@@ -239,8 +250,8 @@ public final class SoftmaxPanel extends VBox {
             circle.setStrokeWidth(on ? 3 : (shownClasses[c] == explanation.classIndex() ? 1.5 : 0.75));
             circle.setStroke(on ? Color.rgb(40, 40, 40) : Color.rgb(120, 80, 40));
         }
-        numerator.setStyle(termStyle((int) numerator.getUserData(),
-                hovered >= 0 && shownClasses[hovered] == explanation.classIndex()));
+        numerator.setStyle(termStyle(
+                (int) numerator.getUserData(), hovered >= 0 && shownClasses[hovered] == explanation.classIndex()));
         numerator.setMaxWidth(Region.USE_PREF_SIZE);
     }
 
@@ -248,13 +259,18 @@ public final class SoftmaxPanel extends VBox {
         Color fill = Palette.fx(argb);
         Color ink = ReadableInk.on(argb);
         return TERM_STYLE + "-fx-background-color: " + web(fill) + "; -fx-text-fill: " + web(ink) + ";"
-                + (bold ? " -fx-font-weight: bold; -fx-underline: true; -fx-border-color: #333333; -fx-border-radius: 4;"
-                : " -fx-border-color: transparent; -fx-border-radius: 4;");
+                + (bold
+                        ? " -fx-font-weight: bold; -fx-underline: true; -fx-border-color: #333333; -fx-border-radius: 4;"
+                        : " -fx-border-color: transparent; -fx-border-radius: 4;");
     }
 
     private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        return String.format(
+                Locale.ROOT,
+                "#%02x%02x%02x",
+                (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255),
+                (int) Math.round(c.getBlue() * 255));
     }
 
     private static Label symbol(String s) {

@@ -12,8 +12,7 @@ import java.util.ResourceBundle;
 /** The article's softmax table: this image's logits, exp, probabilities, against dividing by the plain sum. */
 final class SoftmaxTableFigure {
 
-    private SoftmaxTableFigure() {
-    }
+    private SoftmaxTableFigure() {}
 
     /** The table, classes ranked by logit; null for a network without classes. */
     static Node draw(FigureContext context) {
@@ -33,8 +32,13 @@ final class SoftmaxTableFigure {
         grid.getStyleClass().add("article-table");
         grid.setHgap(16);
         grid.setVgap(2);
-        String[] headers = {"learn.softmax.class", "learn.softmax.logit", "learn.softmax.exp",
-                "learn.softmax.probability", "learn.softmax.plain"};
+        String[] headers = {
+            "learn.softmax.class",
+            "learn.softmax.logit",
+            "learn.softmax.exp",
+            "learn.softmax.probability",
+            "learn.softmax.plain"
+        };
         for (int c = 0; c < headers.length; c++) {
             Label h = new Label(text.getString(headers[c]));
             h.getStyleClass().add("article-table-header");
@@ -44,9 +48,13 @@ final class SoftmaxTableFigure {
         int[] ranking = context.snapshot().ranking();
         for (int r = 0; r < ranking.length; r++) {
             int k = ranking[r];
-            String[] cells = {ClassNames.display(text, context.network().classes().get(k)), String.format("%.2f", z[k]),
-                    String.format("%.3f", Math.exp(z[k])), String.format("%.4f", Math.exp(z[k]) / expSum),
-                    String.format("%.3f", z[k] / plainSum)};
+            String[] cells = {
+                ClassNames.display(text, context.network().classes().get(k)),
+                String.format("%.2f", z[k]),
+                String.format("%.3f", Math.exp(z[k])),
+                String.format("%.4f", Math.exp(z[k]) / expSum),
+                String.format("%.3f", z[k] / plainSum)
+            };
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);
                 l.getStyleClass().add(r == 0 ? "article-table-top" : "article-table-cell");
@@ -60,8 +68,12 @@ final class SoftmaxTableFigure {
         Label sum = new Label(text.getString("learn.softmax.sum"));
         sum.getStyleClass().add("article-table-header");
         grid.add(sum, 0, ranking.length + 1);
-        Label[] totals = {new Label(String.format("%.2f", plainSum)), new Label(String.format("%.3f", expSum)),
-                new Label(String.format("%.4f", 1.0)), new Label(String.format("%.3f", 1.0))};
+        Label[] totals = {
+            new Label(String.format("%.2f", plainSum)),
+            new Label(String.format("%.3f", expSum)),
+            new Label(String.format("%.4f", 1.0)),
+            new Label(String.format("%.3f", 1.0))
+        };
         for (int c = 0; c < totals.length; c++) {
             totals[c].getStyleClass().add("article-table-header");
             grid.add(totals[c], c + 1, ranking.length + 1);

@@ -13,8 +13,7 @@ final class StartupProbe {
 
     static final boolean ENABLED = Boolean.getBoolean("convscope.startupProbe");
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     private static long sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

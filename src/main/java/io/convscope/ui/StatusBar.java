@@ -65,17 +65,28 @@ final class StatusBar extends HBox {
     private void showPrediction(Shown s, String model, ActivationSnapshot snap) {
         if (OutputMap.isDetection(snap.network())) {
             OutputMap.Detection best = OutputMap.detections(snap).get(0);
-            status.setText(String.format(text.getString("status.detection"), model, s.title(),
-                    OutputMap.className(snap.network(), best.classIndex()), 100 * best.score()));
+            status.setText(String.format(
+                    text.getString("status.detection"),
+                    model,
+                    s.title(),
+                    OutputMap.className(snap.network(), best.classIndex()),
+                    100 * best.score()));
         } else if (OutputMap.isMask(snap.network())) {
-            status.setText(String.format(text.getString("status.mask"), model, s.title(),
-                    100 * OutputMap.maskCoverage(snap)));
+            status.setText(
+                    String.format(text.getString("status.mask"), model, s.title(), 100 * OutputMap.maskCoverage(snap)));
         } else if (!snap.network().predictsClasses()) {
-            status.setText(String.format(text.getString("status.map"), model, s.title(),
+            status.setText(String.format(
+                    text.getString("status.map"),
+                    model,
+                    s.title(),
                     snap.layer(snap.layerCount() - 1).shape()));
         } else {
-            status.setText(String.format(text.getString("status.prediction"), model, s.title(),
-                    ClassNames.display(text, snap.topLabel()), 100 * snap.probability(snap.topClass())));
+            status.setText(String.format(
+                    text.getString("status.prediction"),
+                    model,
+                    s.title(),
+                    ClassNames.display(text, snap.topLabel()),
+                    100 * snap.probability(snap.topClass())));
         }
     }
 }

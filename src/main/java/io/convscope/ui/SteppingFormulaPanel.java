@@ -55,8 +55,8 @@ abstract class SteppingFormulaPanel extends VBox {
      * The header row: {@code title}, then {@code info}, play/pause and close on the right. Ids are {@code idPrefix}
      * + "-play" and "-close".
      */
-    protected final HBox header(Label title, Button info, String idPrefix, String playTooltip, String closeTooltip,
-                                Runnable onClose) {
+    protected final HBox header(
+            Label title, Button info, String idPrefix, String playTooltip, String closeTooltip, Runnable onClose) {
         title.getStyleClass().add(Styles.TITLE_3);
         play.getStyleClass().add(Styles.FLAT);
         play.setId(idPrefix + "-play");

@@ -14,20 +14,24 @@ final class SystemTheme {
 
     private static final long TIMEOUT_MS = 800;
 
-    private SystemTheme() {
-    }
+    private SystemTheme() {}
 
     static boolean prefersDark() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            String out = run(List.of("reg", "query",
-                    "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize", "/v", "AppsUseLightTheme"));
+            String out = run(List.of(
+                    "reg",
+                    "query",
+                    "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
+                    "/v",
+                    "AppsUseLightTheme"));
             return out.contains("0x0");
         }
         if (os.contains("mac")) {
             return run(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).contains("Dark");
         }
-        return run(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")).contains("dark");
+        return run(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"))
+                .contains("dark");
     }
 
     private static String run(List<String> command) {

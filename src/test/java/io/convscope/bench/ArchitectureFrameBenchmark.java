@@ -22,11 +22,11 @@ public final class ArchitectureFrameBenchmark {
     static final double STEP = 24;
     static final int HIGHLIGHTS = 200;
 
-    private ArchitectureFrameBenchmark() {
-    }
+    private ArchitectureFrameBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        ArchitectureGraph graph = ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph();
+        ArchitectureGraph graph =
+                ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph();
         FxCalls.startFx();
         ArchitectureBenchmarkHarness harness = FxCalls.onFx(() -> new ArchitectureBenchmarkHarness(graph, 1440, 900));
         double[] record = run(harness, false);
@@ -38,7 +38,9 @@ public final class ArchitectureFrameBenchmark {
         double[] inside = run(harness, true, -STEP);
         double[] select = highlights(harness, true);
         double[] hover = highlights(harness, false);
-        System.out.printf(Locale.ROOT, "{\"graph\": \"%s\", \"layers\": %d, \"frames\": %d, "
+        System.out.printf(
+                Locale.ROOT,
+                "{\"graph\": \"%s\", \"layers\": %d, \"frames\": %d, "
                         + "\"record_p50_ms\": %.3f, \"record_p90_ms\": %.3f, \"record_max_ms\": %.3f, "
                         + "\"render_p50_ms\": %.3f, \"render_p90_ms\": %.3f, \"render_max_ms\": %.3f, "
                         + "\"render_direct_frames\": %d, \"render_tiles_painted\": %d, "
@@ -46,11 +48,26 @@ public final class ArchitectureFrameBenchmark {
                         + "\"render_in_graph_max_ms\": %.3f, "
                         + "\"select_p50_ms\": %.3f, \"select_p90_ms\": %.3f, \"select_max_ms\": %.3f, "
                         + "\"hover_p50_ms\": %.3f, \"hover_p90_ms\": %.3f, \"hover_max_ms\": %.3f}%n",
-                graph.name(), graph.nodes().size(), FRAMES, record[FRAMES / 2], record[FRAMES * 9 / 10],
-                record[FRAMES - 1], render[FRAMES / 2], render[FRAMES * 9 / 10], render[FRAMES - 1], direct, tiles,
-                inside[FRAMES / 2], inside[FRAMES * 9 / 10], inside[FRAMES - 1],
-                select[HIGHLIGHTS / 2], select[HIGHLIGHTS * 9 / 10], select[HIGHLIGHTS - 1], hover[HIGHLIGHTS / 2],
-                hover[HIGHLIGHTS * 9 / 10], hover[HIGHLIGHTS - 1]);
+                graph.name(),
+                graph.nodes().size(),
+                FRAMES,
+                record[FRAMES / 2],
+                record[FRAMES * 9 / 10],
+                record[FRAMES - 1],
+                render[FRAMES / 2],
+                render[FRAMES * 9 / 10],
+                render[FRAMES - 1],
+                direct,
+                tiles,
+                inside[FRAMES / 2],
+                inside[FRAMES * 9 / 10],
+                inside[FRAMES - 1],
+                select[HIGHLIGHTS / 2],
+                select[HIGHLIGHTS * 9 / 10],
+                select[HIGHLIGHTS - 1],
+                hover[HIGHLIGHTS / 2],
+                hover[HIGHLIGHTS * 9 / 10],
+                hover[HIGHLIGHTS - 1]);
         Platform.exit();
         System.exit(0);
     }

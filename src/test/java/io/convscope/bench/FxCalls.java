@@ -12,8 +12,7 @@ final class FxCalls {
         T call() throws Exception;
     }
 
-    private FxCalls() {
-    }
+    private FxCalls() {}
 
     /** Starts the JavaFX toolkit (headless settings come from the command line) and waits until it runs. */
     static void startFx() throws Exception {

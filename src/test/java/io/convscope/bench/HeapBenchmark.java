@@ -34,16 +34,24 @@ public final class HeapBenchmark {
         boolean app = args.length <= 3 || args[3].equals("app");
         Path dir = Files.createTempDirectory("convscope-heap");
         for (int i = 0; i < images; i++) {
-            ImageIO.write(image(i), "png", dir.resolve(String.format(Locale.ROOT, "img%03d.png", i)).toFile());
+            ImageIO.write(
+                    image(i),
+                    "png",
+                    dir.resolve(String.format(Locale.ROOT, "img%03d.png", i)).toFile());
         }
         var p = ArchitecturePresets.find(preset).orElseThrow();
         LoadedModel model = Inference.requireFits(PresetModels.load(p, p.displayName(), PresetModels.Progress.NONE));
         PassMemory pass = PassMemory.of(model.description());
         Inference inference = new Inference(model);
-        System.out.printf(Locale.ROOT, "%s, -Xmx %d MB, %s path; one pass: %s (activations %s, im2col %s);"
-                        + " snapshot cache budget %d MB%n", p.displayName(), mb(Runtime.getRuntime().maxMemory()),
-                app ? "app (cached)" : "predict (uncached)", PassMemory.readable(pass.total()),
-                PassMemory.readable(pass.activations()), PassMemory.readable(pass.workspace()),
+        System.out.printf(
+                Locale.ROOT,
+                "%s, -Xmx %d MB, %s path; one pass: %s (activations %s, im2col %s);" + " snapshot cache budget %d MB%n",
+                p.displayName(),
+                mb(Runtime.getRuntime().maxMemory()),
+                app ? "app (cached)" : "predict (uncached)",
+                PassMemory.readable(pass.total()),
+                PassMemory.readable(pass.activations()),
+                PassMemory.readable(pass.workspace()),
                 mb(inference.cacheBudget()));
         System.out.printf(Locale.ROOT, "%8s %20s %14s%n", "images", "heap after GC (MB)", "cached (MB)");
         System.out.printf(Locale.ROOT, "%8d %20d %14d%n", 0, heapAfterGc(), 0);

@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 public class LayoutBenchmark {
 
     private static final NodeLabels LABELS = new NodeLabels("%d layers");
@@ -36,7 +38,8 @@ public class LayoutBenchmark {
 
     @Setup
     public void setUp() {
-        graph = VisibleGraph.expanded(ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph());
+        graph = VisibleGraph.expanded(
+                ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph());
     }
 
     @Benchmark

@@ -27,8 +27,7 @@ public final class OverviewFrameBenchmark {
     static final int SWITCHES = 1000;
     static final int CHECKPOINT = 250;
 
-    private OverviewFrameBenchmark() {
-    }
+    private OverviewFrameBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Inference inference = new Inference(ModelLoader.loadBundled());
@@ -60,10 +59,18 @@ public final class OverviewFrameBenchmark {
             }
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "{\"switch_p50_ms\": %.3f, \"switch_p90_ms\": %.3f, \"switch_max_ms\": %.3f, "
+        System.out.printf(
+                Locale.ROOT,
+                "{\"switch_p50_ms\": %.3f, \"switch_p90_ms\": %.3f, \"switch_max_ms\": %.3f, "
                         + "\"switches\": %d, \"heap_kb_every_%d\": [%s], \"direct_kb_every_%d\": [%s]}%n",
-                ms[SWITCHES / 2], ms[SWITCHES * 9 / 10], ms[SWITCHES - 1], SWITCHES,
-                CHECKPOINT, String.join(", ", heap), CHECKPOINT, String.join(", ", direct));
+                ms[SWITCHES / 2],
+                ms[SWITCHES * 9 / 10],
+                ms[SWITCHES - 1],
+                SWITCHES,
+                CHECKPOINT,
+                String.join(", ", heap),
+                CHECKPOINT,
+                String.join(", ", direct));
         Platform.exit();
         System.exit(0);
     }
@@ -79,6 +86,7 @@ public final class OverviewFrameBenchmark {
 
     private static long directBytes() {
         return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+                .mapToLong(BufferPoolMXBean::getMemoryUsed)
+                .sum();
     }
 }

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 4, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx5g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx5g"})
 public class PresetForwardBenchmark {
 
     @Param({"vgg16", "alexnet", "darknet19"})

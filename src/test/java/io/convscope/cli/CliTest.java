@@ -1,16 +1,15 @@
 package io.convscope.cli;
 
-import io.convscope.engine.KerasImportTest;
-import io.convscope.engine.ModelLoader;
-import io.convscope.network.ClassLists;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convscope.engine.KerasImportTest;
+import io.convscope.engine.ModelLoader;
 import io.convscope.engine.SharedData;
+import io.convscope.network.ClassLists;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line as a user types it: outputs, JSON shapes, and one clear line with exit code 2 for every mistake. */
 class CliTest {
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -53,15 +52,21 @@ class CliTest {
         JsonNode boxes = new ObjectMapper().readTree(r.out()).get(0).get("boxes");
         assertEquals(5 * 13 * 13, boxes.size(), "every anchor of every cell of the 13 x 13 grid");
         JsonNode best = boxes.get(0);
-        assertEquals(best.get("objectness").asDouble() * best.get("classProbability").asDouble(),
-                best.get("score").asDouble(), 1e-6);
+        assertEquals(
+                best.get("objectness").asDouble() * best.get("classProbability").asDouble(),
+                best.get("score").asDouble(),
+                1e-6);
         assertTrue(best.get("score").asDouble() >= boxes.get(1).get("score").asDouble());
         // The text lists the same box first.
         String first = text.out().lines().skip(1).findFirst().orElseThrow();
         String voc = ClassLists.voc().get(best.get("class").asInt()); // Tiny YOLO: VOC's names
-        assertTrue(first.contains(voc + " ")
-                && first.contains(String.format(Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())), first);
-        assertOneLineError(run("evaluate", "--preset", "tiny-yolo", "--data", "sample-images"), "outputs a map, not classes");
+        assertTrue(
+                first.contains(voc + " ")
+                        && first.contains(String.format(
+                                Locale.ROOT, "%.2f %%", 100 * best.get("score").asDouble())),
+                first);
+        assertOneLineError(
+                run("evaluate", "--preset", "tiny-yolo", "--data", "sample-images"), "outputs a map, not classes");
     }
 
     @Test
@@ -72,31 +77,33 @@ class CliTest {
     @Test
     void unknownCommandIsOneLine() {
         assertOneLineError(run("explode"), "explode");
-        assertOneLineError(run("frobnicate"),
+        assertOneLineError(
+                run("frobnicate"),
                 "convscope: 'frobnicate' is not a command; the commands are predict, evaluate, train, bench, summary");
     }
 
     /** Each bad number stops the command while parsing, with the option and its range, before anything is read. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--lr NaN                 | --lr must be a number greater than 0 and at most 1, not NaN",
-        "--lr 1e30                | --lr must be a number greater than 0 and at most 1, not 1e30",
-        "--lr Infinity            | --lr must be a number greater than 0 and at most 1, not Infinity",
-        "--lr 0                   | --lr must be a number greater than 0 and at most 1, not 0",
-        "--batch 2147483647       | --batch must be a whole number from 1 to 4096, not 2147483647",
-        "--batch 99999999999      | --batch must be a whole number from 1 to 4096, not 99999999999",
-        "--batch 0                | --batch must be a whole number from 1 to 4096, not 0",
-        "--epochs 0               | --epochs must be a whole number from 1 to 100000, not 0",
-        "--epochs 2.5             | --epochs must be a whole number from 1 to 100000, not 2.5",
-        "--patience -1            | --patience must be a whole number from 1 to 100000, not -1",
-        "--seed seven             | --seed must be a whole number from -9223372036854775808 to 9223372036854775807",
-        "--lr                     | --lr needs a value: a number greater than 0 and at most 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--lr NaN                 | --lr must be a number greater than 0 and at most 1, not NaN",
+                "--lr 1e30                | --lr must be a number greater than 0 and at most 1, not 1e30",
+                "--lr Infinity            | --lr must be a number greater than 0 and at most 1, not Infinity",
+                "--lr 0                   | --lr must be a number greater than 0 and at most 1, not 0",
+                "--batch 2147483647       | --batch must be a whole number from 1 to 4096, not 2147483647",
+                "--batch 99999999999      | --batch must be a whole number from 1 to 4096, not 99999999999",
+                "--batch 0                | --batch must be a whole number from 1 to 4096, not 0",
+                "--epochs 0               | --epochs must be a whole number from 1 to 100000, not 0",
+                "--epochs 2.5             | --epochs must be a whole number from 1 to 100000, not 2.5",
+                "--patience -1            | --patience must be a whole number from 1 to 100000, not -1",
+                "--seed seven             | --seed must be a whole number from -9223372036854775808 to 9223372036854775807",
+                "--lr                     | --lr needs a value: a number greater than 0 and at most 1",
+            })
     void badTrainingNumbersAreRefusedBeforeTraining(String option, String message, @TempDir Path dir) throws Exception {
         Path data = TrainSignalTest.tinyDataset(dir.resolve("data"));
         Path out = dir.resolve("m.zip");
-        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out",
-                out.toString()));
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out", out.toString()));
         if (!option.startsWith("--epochs")) {
             args.addAll(List.of("--epochs", "1")); // before the fix, --lr 1e30 trained its NaN model
         }
@@ -106,11 +113,13 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--iterations 0  | --iterations must be a whole number from 1 to 1000000, not 0",
-        "--iterations -5 | --iterations must be a whole number from 1 to 1000000, not -5",
-        "--warmup -1     | --warmup must be a whole number from 0 to 1000000, not -1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--iterations 0  | --iterations must be a whole number from 1 to 1000000, not 0",
+                "--iterations -5 | --iterations must be a whole number from 1 to 1000000, not -5",
+                "--warmup -1     | --warmup must be a whole number from 0 to 1000000, not -1",
+            })
     void badBenchNumbersAreRefused(String option, String message) {
         List<String> args = new ArrayList<>(List.of("bench"));
         args.addAll(List.of(option.split(" ")));
@@ -121,11 +130,24 @@ class CliTest {
     void anOutThatCannotBeWrittenIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
         Path data = TrainSignalTest.tinyDataset(dir.resolve("data"));
         Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
-        assertOneLineError(run("train", "--data", data.toString(), "--out", dir.toString(), "--epochs", "1"),
+        assertOneLineError(
+                run("train", "--data", data.toString(), "--out", dir.toString(), "--epochs", "1"),
                 "--out: " + dir + " is a folder");
-        assertOneLineError(run("train", "--data", data.toString(), "--out", dir.resolve("no/m.zip").toString()),
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("no/m.zip").toString()),
                 "--out: cannot write " + dir.resolve("no/m.zip") + ": " + dir.resolve("no") + " does not exist");
-        assertOneLineError(run("train", "--data", data.toString(), "--out", file.resolve("m.zip").toString()),
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        file.resolve("m.zip").toString()),
                 file + " is a file, not a folder");
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "nothing but data/ and notes.txt");
@@ -204,16 +226,25 @@ class CliTest {
         Path bad = dir.resolve("empty.png");
         Files.write(bad, new byte[0]);
         Path good = SharedData.cnnExplainerImages().resolve("car_1.jpeg");
-        Run r = run("predict", "--model", SharedData.cnnExplainerModel().toString(), "--json", bad.toString(), good.toString());
+        Run r = run(
+                "predict",
+                "--model",
+                SharedData.cnnExplainerModel().toString(),
+                "--json",
+                bad.toString(),
+                good.toString());
         assertEquals(ConvScopeCommand.USER_ERROR, r.code());
         assertTrue(r.err().contains("empty.png"), r.err());
-        assertEquals("sports car", new ObjectMapper().readTree(r.out()).get(0).get("label").asText());
+        assertEquals(
+                "sports car",
+                new ObjectMapper().readTree(r.out()).get(0).get("label").asText());
     }
 
     @Test
     void evaluateJsonOnValidationImages() throws Exception {
         Path val = SharedData.tinyImageNet().resolve("val");
-        Run r = run("evaluate", "--model", SharedData.cnnExplainerModel().toString(), "--data", val.toString(), "--json");
+        Run r = run(
+                "evaluate", "--model", SharedData.cnnExplainerModel().toString(), "--data", val.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(250, o.get("n").asInt());
@@ -237,7 +268,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(13, o.get("layers").size());
-        assertEquals(ModelLoader.loadBundled().parameterCount(), o.get("total_params").asLong());
+        assertEquals(
+                ModelLoader.loadBundled().parameterCount(),
+                o.get("total_params").asLong());
         assertEquals(19_920, o.get("total_params").asLong());
         // 3*3*3*10*62*62 + 3*3*10*10*60*60 + 3*3*10*10*28*28 + 3*3*10*10*26*26 + 1690*10
         assertEquals(5_608_780, o.get("total_macs").asLong());
@@ -250,7 +283,9 @@ class CliTest {
         assertEquals(144_000, conv.get("activation_bytes").asLong());
         assertEquals("ActivationLayer", o.get("layers").get(2).get("type").asText());
         assertEquals("activation", o.get("layers").get(2).get("category").asText());
-        assertEquals("relu", o.get("layers").get(2).get("attributes").get("activation").asText());
+        assertEquals(
+                "relu",
+                o.get("layers").get(2).get("attributes").get("activation").asText());
         assertEquals(List.of("relu_1_1"), inputs(conv));
         assertEquals(0, o.get("total_non_trainable_params").asLong());
         assertEquals(0, o.get("warnings").size());
@@ -279,9 +314,13 @@ class CliTest {
 
     @Test
     void summaryAtAnotherInputSize() throws Exception {
-        JsonNode o = new ObjectMapper().readTree(run("summary", "--preset", "tiny-vgg", "--input", "32x32x1", "--json").out());
+        JsonNode o = new ObjectMapper()
+                .readTree(run("summary", "--preset", "tiny-vgg", "--input", "32x32x1", "--json")
+                        .out());
         assertEquals("[1,32,32]", o.get("layers").get(0).get("output_shape").toString());
-        assertEquals(3 * 3 * 10 + 10 + 3 * (3 * 3 * 10 * 10 + 10) + 250 * 10 + 10, o.get("total_params").asLong());
+        assertEquals(
+                3 * 3 * 10 + 10 + 3 * (3 * 3 * 10 * 10 + 10) + 250 * 10 + 10,
+                o.get("total_params").asLong());
         assertOneLineError(run("summary", "--preset", "vgg16", "--input", "224x224"), "HxWxC");
     }
 
@@ -304,7 +343,9 @@ class CliTest {
         Path googlenet = SharedData.netscopePresets().resolve("googlenet.prototxt");
         Run folded = run("summary", "--prototxt", googlenet.toString(), "--fold");
         assertEquals(0, folded.code(), folded.err());
-        assertTrue(folded.out().lines().anyMatch(l -> l.startsWith("inception_3a (") && l.contains("256×28×28")), folded.out());
+        assertTrue(
+                folded.out().lines().anyMatch(l -> l.startsWith("inception_3a (") && l.contains("256×28×28")),
+                folded.out());
         assertTrue(folded.out().contains("6,998,552"), folded.out());
         Run byExtension = run("summary", "--model", googlenet.toString(), "--json");
         JsonNode o = new ObjectMapper().readTree(byExtension.out());
@@ -317,7 +358,8 @@ class CliTest {
         Path bad = dir.resolve("bad.prototxt");
         Files.writeString(bad, "name: \"x\"\nlayer {\n  type = 1\n}\n");
         assertOneLineError(run("summary", "--prototxt", bad.toString()), "bad.prototxt: line 3, column 8");
-        assertOneLineError(run("summary", "--prototxt", dir.resolve("none.prototxt").toString()), "none.prototxt");
+        assertOneLineError(
+                run("summary", "--prototxt", dir.resolve("none.prototxt").toString()), "none.prototxt");
         assertOneLineError(run("summary", "--preset", "vgg16", "--prototxt", bad.toString()), "mutually exclusive");
     }
 
@@ -330,8 +372,15 @@ class CliTest {
 
     @Test
     void benchJsonIsOneLine() throws Exception {
-        Run r = run("bench", "--model", SharedData.cnnExplainerModel().toString(), "--json", "--iterations", "50",
-                "--warmup", "20");
+        Run r = run(
+                "bench",
+                "--model",
+                SharedData.cnnExplainerModel().toString(),
+                "--json",
+                "--iterations",
+                "50",
+                "--warmup",
+                "20");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.out().strip().lines().count());
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -346,7 +395,13 @@ class CliTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("random weights: this prediction means nothing"), text.out());
         Run json = run("predict", "--preset", "lenet", "--json", image);
-        assertTrue(new ObjectMapper().readTree(json.out()).get(0).get("randomWeights").asBoolean(), json.out());
+        assertTrue(
+                new ObjectMapper()
+                        .readTree(json.out())
+                        .get(0)
+                        .get("randomWeights")
+                        .asBoolean(),
+                json.out());
         Run trained = run("predict", image);
         assertFalse(trained.out().contains("random weights"), trained.out());
     }

@@ -32,14 +32,19 @@ class MemoryCliTest {
     void aModelWhosePassCannotFitIsRefusedBeforeRunning(@TempDir Path dir) throws Exception {
         Path zip = WideModel.save(dir);
         String image = Path.of("sample-images", "coffee.png").toString();
-        for (String[] args : List.of(new String[] {"predict", "--model", zip.toString(), image},
+        for (String[] args : List.of(
+                new String[] {"predict", "--model", zip.toString(), image},
                 new String[] {"evaluate", "--model", zip.toString(), "--data", dir.toString()},
                 new String[] {"bench", "--model", zip.toString(), "--warmup", "1", "--iterations", "1"})) {
             CliTest.Run r = CliTest.run(args);
             assertEquals(ConvScopeCommand.USER_ERROR, r.code(), args[0] + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().matches("(?s)convscope: \\S*wide.* needs about \\d+\\.\\d GB for one image with every "
-                    + "activation kept; this Java heap has .* free of .*: start Java with -Xmx\\d+g or more.*"), r.err());
+            assertTrue(
+                    r.err()
+                            .matches(
+                                    "(?s)convscope: \\S*wide.* needs about \\d+\\.\\d GB for one image with every "
+                                            + "activation kept; this Java heap has .* free of .*: start Java with -Xmx\\d+g or more.*"),
+                    r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
     }
@@ -62,10 +67,18 @@ class MemoryCliTest {
                 Files.write(folder.resolve(String.format(Locale.ROOT, "%03d.png", i)), png.toByteArray());
             }
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Dorg.bytedeco.javacpp.maxbytes=1G", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "io.convscope.Launcher",
-                "evaluate", "--json", "--data", dir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-Dorg.bytedeco.javacpp.maxbytes=1G",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.convscope.Launcher",
+                "evaluate",
+                "--json",
+                "--data",
+                dir.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));

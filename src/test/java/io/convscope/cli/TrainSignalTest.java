@@ -58,20 +58,39 @@ class TrainSignalTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // a safety net for a hung child, not a timing assertion
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is TerminateProcess there: no signal, no hooks")
+    @DisabledOnOs(
+            value = OS.WINDOWS,
+            disabledReason = "Process.destroy() is TerminateProcess there: no signal, no hooks")
     void sigtermWritesTheCheckpointAndResumeContinuesFromIt(@TempDir Path dir) throws Exception {
         Path data = tinyDataset(dir.resolve("data"));
         Path out = dir.resolve("m.zip");
         Path stderr = dir.resolve("stderr.txt");
         // Batches of one image: the signal lands in the middle of an epoch; epochs and patience that never run out.
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "io.convscope.Launcher", "train", "--data", data.toString(), "--out", out.toString(),
-                "--epochs", "100000", "--patience", "100000", "--batch", "1", "--seed", "5")
-                .redirectError(stderr.toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g",
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.convscope.Launcher",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        out.toString(),
+                        "--epochs",
+                        "100000",
+                        "--patience",
+                        "100000",
+                        "--batch",
+                        "1",
+                        "--seed",
+                        "5")
+                .redirectError(stderr.toFile())
+                .start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(line);
@@ -93,36 +112,63 @@ class TrainSignalTest {
 
         // The checkpoint set: state.json names the epoch and batch, and every file it names is the file it describes.
         Path checkpoint = dir.resolve("m.zip.checkpoint");
-        JsonNode state = new ObjectMapper().readTree(checkpoint.resolve("state.json").toFile());
+        JsonNode state =
+                new ObjectMapper().readTree(checkpoint.resolve("state.json").toFile());
         assertEquals(epochs, state.get("epochsDone").asInt(), output);
         assertEquals(batches, state.get("batchesDone").asInt(), output);
         assertEquals(epochs, state.get("history").size());
         for (String file : List.of("last", "best")) {
             JsonNode ref = state.get(file);
-            byte[] content = Files.readAllBytes(checkpoint.resolve(ref.get("name").asText()));
+            byte[] content =
+                    Files.readAllBytes(checkpoint.resolve(ref.get("name").asText()));
             assertEquals(ref.get("bytes").asLong(), content.length);
-            assertEquals(ref.get("sha256").asText(),
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+            assertEquals(
+                    ref.get("sha256").asText(),
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
         }
         try (var files = Files.list(checkpoint)) {
-            assertEquals(state.get("best").get("name").asText().equals(state.get("last").get("name").asText()) ? 2 : 3,
-                    files.count(), "no leftovers beside the set");
+            assertEquals(
+                    state.get("best")
+                                    .get("name")
+                                    .asText()
+                                    .equals(state.get("last").get("name").asText())
+                            ? 2
+                            : 3,
+                    files.count(),
+                    "no leftovers beside the set");
         }
         assertTrue(output.contains("Wrote " + out), "the best model so far is saved too: " + output);
         ModelLoader.load(out);
 
         // Resume to one more epoch: it starts where the signal stopped it and counts on from there.
         int target = epochs + 1;
-        CliTest.Run resumed = CliTest.run("train", "--data", data.toString(), "--out", out.toString(), "--resume",
-                "--epochs", String.valueOf(target), "--patience", "100000", "--batch", "1", "--seed", "5");
+        CliTest.Run resumed = CliTest.run(
+                "train",
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--resume",
+                "--epochs",
+                String.valueOf(target),
+                "--patience",
+                "100000",
+                "--batch",
+                "1",
+                "--seed",
+                "5");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().contains("Resuming at epoch " + target + (batches > 0 ? ", batch " + (batches + 1) : "")),
+        assertTrue(
+                resumed.out().contains("Resuming at epoch " + target + (batches > 0 ? ", batch " + (batches + 1) : "")),
                 resumed.out());
-        List<String> epochLines = resumed.out().lines().filter(l -> l.startsWith("epoch ")).toList();
+        List<String> epochLines =
+                resumed.out().lines().filter(l -> l.startsWith("epoch ")).toList();
         assertEquals(1, epochLines.size(), resumed.out());
         assertTrue(epochLines.get(0).startsWith(String.format("epoch %3d ", target)), resumed.out());
         assertTrue(resumed.out().contains("Done after " + target + " epochs"), resumed.out());
-        JsonNode after = new ObjectMapper().readTree(checkpoint.resolve("state.json").toFile());
+        JsonNode after =
+                new ObjectMapper().readTree(checkpoint.resolve("state.json").toFile());
         assertEquals(target, after.get("history").size());
         for (int e = 0; e < target; e++) {
             assertEquals(e + 1, after.get("history").get(e).get("epoch").asInt(), "each epoch once, in order");

@@ -1,21 +1,21 @@
 package io.convscope.engine;
 
-import org.deeplearning4j.nn.conf.CacheMode;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryType;
-import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
-import org.nd4j.linalg.api.buffer.DataType;
 import io.convscope.network.CostAnalysis;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.TensorShape;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryType;
+import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.List;
 
@@ -45,14 +45,33 @@ class ArchitecturePresetsTest {
 
     @Test
     void everyPresetConvertsWithoutWarningsButNotesWhereTheZooDiffersFromThePaper() {
-        assertEquals(List.of("tiny-vgg", "lenet", "alexnet", "vgg16", "vgg19", "resnet50", "inception-resnet-v1",
-                "squeezenet", "darknet19", "tiny-yolo", "yolo2", "xception", "unet"), ArchitecturePresets.ids());
+        assertEquals(
+                List.of(
+                        "tiny-vgg",
+                        "lenet",
+                        "alexnet",
+                        "vgg16",
+                        "vgg19",
+                        "resnet50",
+                        "inception-resnet-v1",
+                        "squeezenet",
+                        "darknet19",
+                        "tiny-yolo",
+                        "yolo2",
+                        "xception",
+                        "unet"),
+                ArchitecturePresets.ids());
         for (ArchitecturePresets.Preset p : ArchitecturePresets.all()) {
             ArchitectureGraph g = p.graph();
-            assertEquals(p.id().equals("vgg19") || p.id().equals("resnet50") ? 1 : 0, g.warnings().size(), p.id());
+            assertEquals(
+                    p.id().equals("vgg19") || p.id().equals("resnet50") ? 1 : 0,
+                    g.warnings().size(),
+                    p.id());
             assertTrue(g.nodes().stream().allMatch(n -> n.outputShape().known()), p.id());
-            assertEquals(TensorShape.chw(p.defaultInput()[0], p.defaultInput()[1], p.defaultInput()[2]),
-                    g.inputShapes().get(0), p.id());
+            assertEquals(
+                    TensorShape.chw(p.defaultInput()[0], p.defaultInput()[1], p.defaultInput()[2]),
+                    g.inputShapes().get(0),
+                    p.id());
         }
     }
 
@@ -66,7 +85,9 @@ class ArchitecturePresetsTest {
     @Test
     void theZoosVgg19LacksOneDenseLayerOfThePaper() {
         ArchitectureGraph vgg19 = graph("vgg19");
-        long dense = vgg19.nodes().stream().filter(n -> n.rawType().equals("DenseLayer")).count();
+        long dense = vgg19.nodes().stream()
+                .filter(n -> n.rawType().equals("DenseLayer"))
+                .count();
         assertEquals(1, dense, "fc6 only; the paper's fc7 is missing");
         assertEquals(143_667_240L - (4096L * 4096 + 4096), vgg19.params());
         assertTrue(vgg19.warnings().get(0).contains("143,667,240"));
@@ -123,19 +144,22 @@ class ArchitecturePresetsTest {
                 .sum();
         assertEquals(dl4jParams, g.params());
         long dl4jActivations = report.getLayerAndVertexReports().values().stream()
-                .mapToLong(r -> r instanceof LayerMemoryReport l ? l.getMemoryBytes(
-                        MemoryType.ACTIVATIONS, 1,
-                        MemoryUseMode.INFERENCE,
-                        CacheMode.NONE, DataType.FLOAT) : 0)
+                .mapToLong(r -> r instanceof LayerMemoryReport l
+                        ? l.getMemoryBytes(
+                                MemoryType.ACTIVATIONS, 1, MemoryUseMode.INFERENCE, CacheMode.NONE, DataType.FLOAT)
+                        : 0)
                 .sum();
-        long ourLayerActivations = g.nodes().stream().filter(n -> n.type() != NodeType.INPUT && n.type() != NodeType.MERGE)
-                .mapToLong(ArchitectureNode::activationBytes).sum();
+        long ourLayerActivations = g.nodes().stream()
+                .filter(n -> n.type() != NodeType.INPUT && n.type() != NodeType.MERGE)
+                .mapToLong(ArchitectureNode::activationBytes)
+                .sum();
         assertEquals(dl4jActivations, ourLayerActivations);
     }
 
     @Test
     void anotherInputSize() {
-        ArchitectureGraph small = ArchitecturePresets.find("tiny-vgg").orElseThrow().graph(new int[] {1, 32, 32});
+        ArchitectureGraph small =
+                ArchitecturePresets.find("tiny-vgg").orElseThrow().graph(new int[] {1, 32, 32});
         // 32 -> 30 -> 28 -> pool 14 -> 12 -> 10 -> pool 5: dense 5*5*10*10 + 10
         assertEquals(TensorShape.chw(10, 5, 5), small.node("max_pool_2").outputShape());
         assertEquals(3 * 3 * 1 * 10 + 10 + 3 * (3 * 3 * 10 * 10 + 10) + 250 * 10 + 10, small.params());

@@ -22,9 +22,24 @@ class BundledModelTest {
 
     @Test
     void architectureIsCnnExplainersTinyVgg() {
-        List<String> names = model.description().layers().stream().map(l -> l.name()).toList();
-        assertEquals(List.of("input", "conv_1_1", "relu_1_1", "conv_1_2", "relu_1_2", "max_pool_1", "conv_2_1",
-                "relu_2_1", "conv_2_2", "relu_2_2", "max_pool_2", "flatten", "output"), names);
+        List<String> names =
+                model.description().layers().stream().map(l -> l.name()).toList();
+        assertEquals(
+                List.of(
+                        "input",
+                        "conv_1_1",
+                        "relu_1_1",
+                        "conv_1_2",
+                        "relu_1_2",
+                        "max_pool_1",
+                        "conv_2_1",
+                        "relu_2_1",
+                        "conv_2_2",
+                        "relu_2_2",
+                        "max_pool_2",
+                        "flatten",
+                        "output"),
+                names);
         assertEquals(19_920, model.description().parameterCount());
         assertEquals(1690, model.description().layer(11).outputShape().size());
         assertEquals(LayerKind.OUTPUT, model.description().layer(12).kind());
@@ -47,7 +62,10 @@ class BundledModelTest {
         Evaluation e = Evaluation.of(model, SharedData.tinyImageNet().resolve("val"));
         assertEquals(250, e.total());
         assertTrue(e.accuracy() >= 0.72, "validation accuracy " + e.accuracy());
-        assertEquals(model.metadata().training().validationAccuracy(), e.accuracy(), 1e-9,
+        assertEquals(
+                model.metadata().training().validationAccuracy(),
+                e.accuracy(),
+                1e-9,
                 "the metadata must record what the model really scores");
     }
 }

@@ -24,7 +24,7 @@ class CheckpointTest {
 
     @AfterEach
     void noHook() {
-        Checkpoint.stepHook = step -> { };
+        Checkpoint.stepHook = step -> {};
     }
 
     private static float[][] params(float value) {
@@ -32,8 +32,22 @@ class CheckpointTest {
     }
 
     private static Checkpoint.State afterEpoch(Checkpoint.State s, int epoch) {
-        return new Checkpoint.State(s.format(), s.sequence(), s.seed(), s.batchSize(), epoch, 0, 0, 0, 0, epoch, 0.5,
-                1.0, List.of(), s.last(), s.best());
+        return new Checkpoint.State(
+                s.format(),
+                s.sequence(),
+                s.seed(),
+                s.batchSize(),
+                epoch,
+                0,
+                0,
+                0,
+                0,
+                epoch,
+                0.5,
+                1.0,
+                List.of(),
+                s.last(),
+                s.best());
     }
 
     @Test
@@ -54,7 +68,7 @@ class CheckpointTest {
         adam2.step = 22;
         assertThrows(IOException.class, () -> checkpoint.write(afterEpoch(one, 2), params(2), adam2, true));
         Files.writeString(checkpoint.dir().resolve(".state.json.123.tmp"), "{\"half\": ");
-        Checkpoint.stepHook = step -> { };
+        Checkpoint.stepHook = step -> {};
 
         float[][] read = params(0);
         AdamW readAdam = new AdamW(read);
@@ -63,8 +77,10 @@ class CheckpointTest {
         assertArrayEquals(p1[0], read[0]);
         assertEquals(11, readAdam.step, "the optimiser of the same epoch, not of the next");
         try (Stream<Path> files = Files.list(checkpoint.dir())) {
-            assertEquals(List.of("best-000001.bin", "last-000001.bin", "state.json"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList(), "epoch 2's orphans are gone");
+            assertEquals(
+                    List.of("best-000001.bin", "last-000001.bin", "state.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "epoch 2's orphans are gone");
         }
     }
 
@@ -92,7 +108,9 @@ class CheckpointTest {
         float[][] p = params(1);
         Checkpoint.State old = checkpoint.write(afterEpoch(Checkpoint.State.fresh(7, 8), 4), p, new AdamW(p), true);
         Checkpoint.State fresh = checkpoint.fresh(9, 8);
-        assertEquals(4, checkpoint.read(params(0), new AdamW(p)).orElseThrow().epochsDone(),
+        assertEquals(
+                4,
+                checkpoint.read(params(0), new AdamW(p)).orElseThrow().epochsDone(),
                 "starting over deletes nothing yet: a stop before the first write keeps the old checkpoint");
         Checkpoint.State first = checkpoint.write(afterEpoch(fresh, 1), params(5), new AdamW(p), true);
         assertTrue(first.last().name().compareTo(old.last().name()) > 0, "a new name, never an old set's");
@@ -109,8 +127,8 @@ class CheckpointTest {
         Path ckpt = Files.createDirectories(dir.resolve("m.zip.checkpoint"));
         Files.writeString(ckpt.resolve("state.json"), "{\"epochsDone\": 3, \"bestEpoch\": 2, \"history\": []}");
         Files.write(ckpt.resolve("last.bin"), new byte[16]);
-        IOException e = assertThrows(IOException.class,
-                () -> new Checkpoint(ckpt).read(params(0), new AdamW(params(0))));
+        IOException e =
+                assertThrows(IOException.class, () -> new Checkpoint(ckpt).read(params(0), new AdamW(params(0))));
         assertTrue(e.getMessage().contains("older ConvScope"), e.getMessage());
     }
 }

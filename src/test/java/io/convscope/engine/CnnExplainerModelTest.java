@@ -1,15 +1,15 @@
 package io.convscope.engine;
 
-import java.util.Arrays;
-import org.junit.jupiter.api.io.TempDir;
 import io.convscope.network.ActivationSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,11 +38,15 @@ class CnnExplainerModelTest {
 
     @Test
     void espressoLogitsMatchCnnExplainer() throws Exception {
-        ActivationSnapshot s = model.compiled().forward(
-                ImagePreprocessor.load(SharedData.cnnExplainerImages().resolve("espresso_1.jpeg"), 64, 64));
+        ActivationSnapshot s = model.compiled()
+                .forward(ImagePreprocessor.load(SharedData.cnnExplainerImages().resolve("espresso_1.jpeg"), 64, 64));
         float[] expected = {-4.281f, 2.966f, -0.386f, 5.246f, -7.566f, -3.433f, 8.640f, 2.635f, 6.303f, 0.683f};
         for (int c = 0; c < expected.length; c++) {
-            assertEquals(expected[c], s.logit(c), 0.05, "logit of " + model.description().classes().get(c));
+            assertEquals(
+                    expected[c],
+                    s.logit(c),
+                    0.05,
+                    "logit of " + model.description().classes().get(c));
         }
         assertEquals("espresso", s.topLabel());
         assertEquals(0.8798, s.probability(6), 0.005);
@@ -61,27 +65,56 @@ class CnnExplainerModelTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "boat_1, lifeboat", "bug_1, ladybug", "pizza_1, pizza", "pepper_1, bell pepper", "bus_1, school bus",
-            "koala_1, koala", "espresso_1, espresso", "panda_1, red panda", "orange_1, orange", "car_1, sports car",
-            "bug_3, ladybug", "koala_3, koala", "orange_3, orange", "panda_2, red panda",
-            // CNN Explainer's model gets these wrong; a faithful port must too.
-            "bus_2, lifeboat", "koala_2, ladybug", "panda_3, ladybug", "panda_5, espresso", "pepper_2, orange",
-            "pizza_2, red panda", "white, ladybug"})
+        "boat_1, lifeboat",
+        "bug_1, ladybug",
+        "pizza_1, pizza",
+        "pepper_1, bell pepper",
+        "bus_1, school bus",
+        "koala_1, koala",
+        "espresso_1, espresso",
+        "panda_1, red panda",
+        "orange_1, orange",
+        "car_1, sports car",
+        "bug_3, ladybug",
+        "koala_3, koala",
+        "orange_3, orange",
+        "panda_2, red panda",
+        // CNN Explainer's model gets these wrong; a faithful port must too.
+        "bus_2, lifeboat",
+        "koala_2, ladybug",
+        "panda_3, ladybug",
+        "panda_5, espresso",
+        "pepper_2, orange",
+        "pizza_2, red panda",
+        "white, ladybug"
+    })
     void everySampleImageGetsCnnExplainersLabel(String image, String label) throws Exception {
-        ActivationSnapshot s = model.compiled().forward(
-                ImagePreprocessor.load(SharedData.cnnExplainerImages().resolve(image + ".jpeg"), 64, 64));
+        ActivationSnapshot s = model.compiled()
+                .forward(ImagePreprocessor.load(SharedData.cnnExplainerImages().resolve(image + ".jpeg"), 64, 64));
         assertEquals(label, s.topLabel());
     }
 
     @Test
     void knownProbabilities() throws Exception {
         Path images = SharedData.cnnExplainerImages();
-        assertEquals(0.995, model.compiled().forward(ImagePreprocessor.load(images.resolve("bus_1.jpeg"), 64, 64))
-                .probability(4), 0.005);
-        assertEquals(0.966, model.compiled().forward(ImagePreprocessor.load(images.resolve("car_1.jpeg"), 64, 64))
-                .probability(9), 0.005);
-        assertEquals(0.73, model.compiled().forward(ImagePreprocessor.load(images.resolve("white.jpeg"), 64, 64))
-                .probability(1), 0.01);
+        assertEquals(
+                0.995,
+                model.compiled()
+                        .forward(ImagePreprocessor.load(images.resolve("bus_1.jpeg"), 64, 64))
+                        .probability(4),
+                0.005);
+        assertEquals(
+                0.966,
+                model.compiled()
+                        .forward(ImagePreprocessor.load(images.resolve("car_1.jpeg"), 64, 64))
+                        .probability(9),
+                0.005);
+        assertEquals(
+                0.73,
+                model.compiled()
+                        .forward(ImagePreprocessor.load(images.resolve("white.jpeg"), 64, 64))
+                        .probability(1),
+                0.01);
     }
 
     @Test
@@ -95,8 +128,12 @@ class CnnExplainerModelTest {
     @Test
     void missingWeightFileIsReported(@TempDir Path dir) throws Exception {
         Files.copy(SharedData.cnnExplainerModel(), dir.resolve("model.json"));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
-        assertTrue(e.getMessage().contains("group1-shard1of1.bin") && e.getMessage().contains("missing"), e.getMessage());
+        ModelLoadException e =
+                assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
+        assertTrue(
+                e.getMessage().contains("group1-shard1of1.bin")
+                        && e.getMessage().contains("missing"),
+                e.getMessage());
     }
 
     @Test
@@ -105,7 +142,8 @@ class CnnExplainerModelTest {
         Files.copy(json, dir.resolve("model.json"));
         byte[] bin = Files.readAllBytes(json.resolveSibling("group1-shard1of1.bin"));
         Files.write(dir.resolve("group1-shard1of1.bin"), Arrays.copyOf(bin, bin.length - 100));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
+        ModelLoadException e =
+                assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir.resolve("model.json")));
         assertTrue(e.getMessage().contains("shorter"), e.getMessage());
     }
 }

@@ -1,19 +1,16 @@
 package io.convscope.engine;
 
 import io.convscope.explain.ConvolutionExplanation;
-import io.convscope.network.OutputMap;
-import java.nio.file.Path;
-import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
-import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.io.TempDir;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
+import io.convscope.network.OutputMap;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -23,13 +20,16 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.FixedSchedule;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -41,17 +41,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompiledNetworkTest {
 
     @Test
-    void aSegmentationModelsZipOpensWithAMapOutput(@TempDir Path dir)
-            throws Exception {
+    void aSegmentationModelsZipOpensWithAMapOutput(@TempDir Path dir) throws Exception {
         // A user's own DL4J model ending in a per-pixel sigmoid loss (a U-Net in miniature), saved without a sidecar:
         // the loader must not read the last layer's one channel as one class.
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).weightInit(WeightInit.RELU).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
-                        .activation(Activation.RELU).build())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(5)
+                .weightInit(WeightInit.RELU)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(1, 1)
+                        .nOut(1)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .activation(Activation.SIGMOID).build())
-                .setInputType(InputType.convolutional(64, 64, 3)).build();
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .setInputType(InputType.convolutional(64, 64, 3))
+                .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         Path zip = dir.resolve("segmenter.zip");
@@ -66,7 +76,10 @@ class CompiledNetworkTest {
             x[i] = rng.nextFloat();
         }
         ActivationSnapshot s = m.compiled().forward(x);
-        float[] expected = net.output(Nd4j.create(x, new long[] {1, 3, 64, 64}, 'c'), false).dup().data().asFloat();
+        float[] expected = net.output(Nd4j.create(x, new long[] {1, 3, 64, 64}, 'c'), false)
+                .dup()
+                .data()
+                .asFloat();
         var mask = s.layer(s.layerCount() - 1);
         assertEquals(new Shape(1, 64, 64), mask.shape());
         for (int i = 0; i < expected.length; i++) {
@@ -79,10 +92,26 @@ class CompiledNetworkTest {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(5, 10, new FixedSchedule(1e-3), 0));
         net.init();
         CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t");
-        List<String> names = compiled.description().layers().stream().map(l -> l.name()).toList();
-        assertEquals(List.of("input", "conv_1_1", "relu_1_1", "conv_1_2", "relu_1_2", "max_pool_1", "conv_2_1",
-                "relu_2_1", "conv_2_2", "relu_2_2", "max_pool_2", "flatten", "output"), names);
-        assertEquals(new Shape(10, 13, 13), compiled.description().layers().get(10).outputShape());
+        List<String> names =
+                compiled.description().layers().stream().map(l -> l.name()).toList();
+        assertEquals(
+                List.of(
+                        "input",
+                        "conv_1_1",
+                        "relu_1_1",
+                        "conv_1_2",
+                        "relu_1_2",
+                        "max_pool_1",
+                        "conv_2_1",
+                        "relu_2_1",
+                        "conv_2_2",
+                        "relu_2_2",
+                        "max_pool_2",
+                        "flatten",
+                        "output"),
+                names);
+        assertEquals(
+                new Shape(10, 13, 13), compiled.description().layers().get(10).outputShape());
         assertEquals(LayerKind.OUTPUT, compiled.description().layers().get(12).kind());
         assertEquals(19_920, compiled.description().parameterCount());
         compareWithDl4j(net, compiled, 3);
@@ -90,21 +119,52 @@ class CompiledNetworkTest {
 
     @Test
     void otherKernelsStridesPaddingAndPoolingMatchDl4j() throws Exception {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(11).weightInit(WeightInit.XAVIER)
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(11)
+                .weightInit(WeightInit.XAVIER)
                 .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).name("c5s2p2").nOut(6).stride(2, 2).padding(2, 2)
-                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool3s2").kernelSize(3, 3).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Truncate).build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .name("c5s2p2")
+                        .nOut(6)
+                        .stride(2, 2)
+                        .padding(2, 2)
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                        .name("pool3s2")
+                        .kernelSize(3, 3)
+                        .stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .build())
                 .layer(new ZeroPaddingLayer.Builder(1, 2, 0, 1).name("pad").build())
-                .layer(new ConvolutionLayer.Builder(4, 2).name("c4x2same").nOut(5).stride(1, 2)
-                        .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build())
-                .layer(new ActivationLayer.Builder().name("tanh").activation(Activation.TANH).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("avg2same").kernelSize(2, 2).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Same).build())
-                .layer(new DenseLayer.Builder().name("hidden").nOut(12).activation(Activation.SIGMOID).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(4)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new ConvolutionLayer.Builder(4, 2)
+                        .name("c4x2same")
+                        .nOut(5)
+                        .stride(1, 2)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .layer(new ActivationLayer.Builder()
+                        .name("tanh")
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG)
+                        .name("avg2same")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .name("hidden")
+                        .nOut(12)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(4)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(37, 29, 3))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -119,22 +179,42 @@ class CompiledNetworkTest {
             }
         }
         CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 37, 29), List.of("a", "b", "c", "d"), "x");
-        assertTrue(compiled.description().layers().stream().anyMatch(l -> l.name().equals("c5s2p2_relu")),
+        assertTrue(
+                compiled.description().layers().stream().anyMatch(l -> l.name().equals("c5s2p2_relu")),
                 "a convolution with a built-in ReLU shows the ReLU as its own layer");
         compareWithDl4j(net, compiled, 3);
     }
 
     @Test
     void separableConvolutionIsADepthwiseThenAPointwiseStep() throws Exception {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).weightInit(WeightInit.XAVIER)
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(4)
+                .weightInit(WeightInit.XAVIER)
                 .list()
-                .layer(new SeparableConvolution2D.Builder(3, 3).name("sep").nOut(5).depthMultiplier(2).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build())
-                .layer(new SeparableConvolution2D.Builder(2, 2).name("sep2").nOut(4).hasBias(false)
-                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build())
-                .layer(new ActivationLayer.Builder().name("tanh").activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+                .layer(new SeparableConvolution2D.Builder(3, 3)
+                        .name("sep")
+                        .nOut(5)
+                        .depthMultiplier(2)
+                        .stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SeparableConvolution2D.Builder(2, 2)
+                        .name("sep2")
+                        .nOut(4)
+                        .hasBias(false)
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .layer(new ActivationLayer.Builder()
+                        .name("tanh")
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(InputType.convolutional(13, 11, 3))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -171,13 +251,24 @@ class CompiledNetworkTest {
 
     @Test
     void unsupportedLayersAreRefusedWithTheirName() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(2).activation(Activation.ELU).build())
-                .layer(new OutputLayer.Builder().name("out").nOut(2).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(8, 8, 1)).build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv")
+                        .nOut(2)
+                        .activation(Activation.ELU)
+                        .build())
+                .layer(new OutputLayer.Builder()
+                        .name("out")
+                        .nOut(2)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(8, 8, 1))
+                .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        ModelLoadException e = assertThrows(ModelLoadException.class,
+        ModelLoadException e = assertThrows(
+                ModelLoadException.class,
                 () -> CompiledNetwork.compile(net, new Shape(1, 8, 8), List.of("a", "b"), "x"));
         assertTrue(e.getMessage().contains("conv"), e.getMessage());
     }
@@ -200,12 +291,20 @@ class CompiledNetworkTest {
                     continue;
                 }
                 // DL4J applies a following activation layer in place, so ask for each layer's output on its own.
-                float[] expected = idx == 0 ? x
-                        : net.feedForwardToLayer(idx - 1, input, false).get(idx).dup('c').data().asFloat();
+                float[] expected = idx == 0
+                        ? x
+                        : net.feedForwardToLayer(idx - 1, input, false)
+                                .get(idx)
+                                .dup('c')
+                                .data()
+                                .asFloat();
                 float[] actual = s.layer(layer).toArray();
                 assertEquals(expected.length, actual.length, "size of layer " + layer);
                 for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], actual[i], 1e-5 + 1e-5 * Math.abs(expected[i]),
+                    assertEquals(
+                            expected[i],
+                            actual[i],
+                            1e-5 + 1e-5 * Math.abs(expected[i]),
                             compiled.description().layer(layer).name() + " [" + i + "]");
                 }
                 compared++;

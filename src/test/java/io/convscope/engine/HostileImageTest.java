@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
@@ -61,14 +60,14 @@ class HostileImageTest {
     @Test
     void tinyFilesClaimingHugePicturesAreRefusedFromTheirHeaders() throws Exception {
         Path webp = Files.write(dir.resolve("claim.webp"), HostileImages.vp8Claiming(15205, 4067, 600));
-        Path jpeg = Files.write(dir.resolve("claim.jpg"),
-                HostileImages.progressiveJpegClaiming(10_000, 10_000, 1024));
+        Path jpeg = Files.write(dir.resolve("claim.jpg"), HostileImages.progressiveJpegClaiming(10_000, 10_000, 1024));
         Path png = Files.write(dir.resolve("claim.png"), HostileImages.pngClaiming(10_000, 10_000));
         // In 64 MB the old code ran out of memory allocating the claimed picture before it noticed anything.
-        assertEquals(List.of(
-                "claim.webp: claim.webp is not a readable image (truncated WebP data)",
-                "claim.jpg: claim.jpg is not a readable image (truncated JPEG data)",
-                "claim.png: claim.png is not a readable image (corrupt PNG data)"),
+        assertEquals(
+                List.of(
+                        "claim.webp: claim.webp is not a readable image (truncated WebP data)",
+                        "claim.jpg: claim.jpg is not a readable image (truncated JPEG data)",
+                        "claim.png: claim.png is not a readable image (corrupt PNG data)"),
                 inSmallHeap("64m", webp, jpeg, png));
     }
 
@@ -85,8 +84,8 @@ class HostileImageTest {
         // 4000 x 4000 at 3 bits a pixel needs 6 MB; the file stops after 64 bits. TwelveMonkeys' bit reader used to
         // swallow the end of file and decode stale bits, one EOFException per pixel, for minutes.
         byte[] webp = HostileImages.losslessWebp(4000, 4000, new Random(1), 64);
-        ImageInputException e = assertThrows(ImageInputException.class,
-                () -> ImagePreprocessor.decode(webp, "cut.webp"));
+        ImageInputException e =
+                assertThrows(ImageInputException.class, () -> ImagePreprocessor.decode(webp, "cut.webp"));
         assertEquals("cut.webp is not a readable image (truncated WebP data)", e.getMessage());
     }
 
@@ -132,7 +131,9 @@ class HostileImageTest {
 
     private static boolean makeFifo(Path path) throws InterruptedException {
         try {
-            Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            Process mkfifo = new ProcessBuilder("mkfifo", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
             return mkfifo.waitFor() == 0 && Files.exists(path);
         } catch (IOException e) {
             return false;
@@ -142,8 +143,13 @@ class HostileImageTest {
     /** Runs {@link SmallHeapDecode} on the files in a JVM with the given -Xmx and returns its lines. */
     private static List<String> inSmallHeap(String heap, Path... files) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), SmallHeapDecode.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + heap,
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SmallHeapDecode.class.getName()));
         for (Path file : files) {
             command.add(file.toString());
         }

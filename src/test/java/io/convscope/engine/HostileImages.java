@@ -22,8 +22,7 @@ import java.util.zip.Deflater;
  */
 public final class HostileImages {
 
-    private HostileImages() {
-    }
+    private HostileImages() {}
 
     /**
      * A valid 8-bit RGB TIFF of width x height, deflate-compressed in strips of 100 rows that all point at the same
@@ -44,18 +43,18 @@ public final class HostileImages {
         int data = bitsPerSample + 6;
         ByteBuffer tiff = ByteBuffer.allocate(data + strip.length).order(ByteOrder.LITTLE_ENDIAN);
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) tags);
-        tiffTag(tiff, 256, 4, 1, width);                  // ImageWidth
-        tiffTag(tiff, 257, 4, 1, height);                 // ImageLength
-        tiffTag(tiff, 258, 3, 3, bitsPerSample);          // BitsPerSample 8, 8, 8
-        tiffTag(tiff, 259, 3, 1, 8);                      // Compression: deflate
-        tiffTag(tiff, 262, 3, 1, 2);                      // RGB
+        tiffTag(tiff, 256, 4, 1, width); // ImageWidth
+        tiffTag(tiff, 257, 4, 1, height); // ImageLength
+        tiffTag(tiff, 258, 3, 3, bitsPerSample); // BitsPerSample 8, 8, 8
+        tiffTag(tiff, 259, 3, 1, 8); // Compression: deflate
+        tiffTag(tiff, 262, 3, 1, 2); // RGB
         // A single LONG is stored in the entry itself, more of them where the entry points.
-        tiffTag(tiff, 273, 4, strips, strips == 1 ? data : offsets);            // StripOffsets
-        tiffTag(tiff, 277, 3, 1, 3);                      // SamplesPerPixel
-        tiffTag(tiff, 278, 4, 1, rowsPerStrip);           // RowsPerStrip
-        tiffTag(tiff, 279, 4, strips, strips == 1 ? strip.length : counts);     // StripByteCounts
-        tiffTag(tiff, 284, 3, 1, 1);                      // chunky
-        tiffTag(tiff, 317, 3, 1, 1);                      // no predictor
+        tiffTag(tiff, 273, 4, strips, strips == 1 ? data : offsets); // StripOffsets
+        tiffTag(tiff, 277, 3, 1, 3); // SamplesPerPixel
+        tiffTag(tiff, 278, 4, 1, rowsPerStrip); // RowsPerStrip
+        tiffTag(tiff, 279, 4, strips, strips == 1 ? strip.length : counts); // StripByteCounts
+        tiffTag(tiff, 284, 3, 1, 1); // chunky
+        tiffTag(tiff, 317, 3, 1, 1); // no predictor
         tiff.putInt(0);
         for (int i = 0; i < strips; i++) {
             tiff.putInt(data);
@@ -86,19 +85,23 @@ public final class HostileImages {
                 pixels.write(Math.min(255, left));
                 pixels.write(y % 256);
             }
-            pixels.write(0);   // end of line
+            pixels.write(0); // end of line
             pixels.write(0);
         }
-        pixels.write(0);       // end of bitmap
+        pixels.write(0); // end of bitmap
         pixels.write(1);
         byte[] data = pixels.toByteArray();
         int offset = 14 + 40 + 256 * 4;
         ByteBuffer bmp = ByteBuffer.allocate(offset + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        bmp.put((byte) 'B').put((byte) 'M').putInt(offset + data.length).putInt(0).putInt(offset);
+        bmp.put((byte) 'B')
+                .put((byte) 'M')
+                .putInt(offset + data.length)
+                .putInt(0)
+                .putInt(offset);
         bmp.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 8);
-        bmp.putInt(1).putInt(data.length).putInt(2835).putInt(2835).putInt(256).putInt(0);   // BI_RLE8
+        bmp.putInt(1).putInt(data.length).putInt(2835).putInt(2835).putInt(256).putInt(0); // BI_RLE8
         for (int i = 0; i < 256; i++) {
-            bmp.put((byte) i).put((byte) (255 - i)).put((byte) (i / 2)).put((byte) 0);       // B, G, R, reserved
+            bmp.put((byte) i).put((byte) (255 - i)).put((byte) (i / 2)).put((byte) 0); // B, G, R, reserved
         }
         return bmp.put(data).array();
     }
@@ -107,14 +110,17 @@ public final class HostileImages {
     public static byte[] vp8Claiming(int width, int height, int length) {
         byte[] frame = new byte[length - 20];
         int firstPartition = frame.length / 2;
-        int tag = (1 << 4) | (firstPartition << 5);   // key frame, version 0, shown
+        int tag = (1 << 4) | (firstPartition << 5); // key frame, version 0, shown
         frame[0] = (byte) tag;
         frame[1] = (byte) (tag >> 8);
         frame[2] = (byte) (tag >> 16);
-        frame[3] = (byte) 0x9D;                          // start code
+        frame[3] = (byte) 0x9D; // start code
         frame[4] = 0x01;
         frame[5] = 0x2A;
-        ByteBuffer.wrap(frame, 6, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) width).putShort((short) height);
+        ByteBuffer.wrap(frame, 6, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) width)
+                .putShort((short) height);
         return riff("VP8 ", frame);
     }
 
@@ -123,7 +129,9 @@ public final class HostileImages {
         ByteBuffer out = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + padded);
         out.put("WEBP".getBytes(StandardCharsets.US_ASCII));
-        out.put(chunkType.getBytes(StandardCharsets.US_ASCII)).putInt(payload.length).put(payload);
+        out.put(chunkType.getBytes(StandardCharsets.US_ASCII))
+                .putInt(payload.length)
+                .put(payload);
         return out.array();
     }
 
@@ -165,9 +173,9 @@ public final class HostileImages {
     public static byte[] pngWithTextBomb(byte[] png, long inflated) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         compressed.writeBytes("Comment".getBytes(StandardCharsets.US_ASCII));
-        compressed.write(0);   // keyword terminator
-        compressed.write(0);   // compression method: deflate
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);   // level 9 takes seconds more per gigabyte
+        compressed.write(0); // keyword terminator
+        compressed.write(0); // compression method: deflate
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED); // level 9 takes seconds more per gigabyte
         byte[] zeros = new byte[1 << 20];
         byte[] out = new byte[1 << 16];
         for (long left = inflated; left > 0; left -= zeros.length) {
@@ -195,7 +203,11 @@ public final class HostileImages {
         crc.update(typeBytes);
         crc.update(data);
         return ByteBuffer.allocate(12 + data.length)
-                .putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+                .putInt(data.length)
+                .put(typeBytes)
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     public static BufferedImage noise(int width, int height) {
@@ -245,11 +257,11 @@ public final class HostileImages {
         bits.write(0x2F, 8);
         bits.write(width - 1, 14);
         bits.write(height - 1, 14);
-        bits.write(0, 1);   // no alpha
-        bits.write(0, 3);   // version
-        bits.write(0, 1);   // no transform
-        bits.write(0, 1);   // no colour cache
-        bits.write(0, 1);   // no meta prefix codes
+        bits.write(0, 1); // no alpha
+        bits.write(0, 3); // version
+        bits.write(0, 1); // no transform
+        bits.write(0, 1); // no colour cache
+        bits.write(0, 1); // no meta prefix codes
         for (int code = 0; code < 3; code++) {
             bits.write(1, 1);
             bits.write(1, 1);

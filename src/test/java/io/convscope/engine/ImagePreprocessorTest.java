@@ -125,8 +125,13 @@ class ImagePreprocessorTest {
 
     @Test
     void sixteenBitRgbPngIsRoundedToEightBits() throws Exception {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {16, 16, 16},
+                false,
+                false,
+                Transparency.OPAQUE,
+                DataBuffer.TYPE_USHORT);
         WritableRaster raster = model.createCompatibleWritableRaster(64, 4);
         Random random = new Random(16);
         for (int y = 0; y < 4; y++) {
@@ -247,7 +252,8 @@ class ImagePreprocessorTest {
         int cyan = rgb(decoded, 24, 8);
         int black = rgb(decoded, 40, 8);
         assertTrue(brightness(paper) > 230, "no ink should be white, got " + Integer.toHexString(paper));
-        assertTrue(((cyan >> 16) & 0xFF) < 80 && ((cyan >> 8) & 0xFF) > 120 && (cyan & 0xFF) > 180,
+        assertTrue(
+                ((cyan >> 16) & 0xFF) < 80 && ((cyan >> 8) & 0xFF) > 120 && (cyan & 0xFF) > 180,
                 "cyan ink should be cyan, got " + Integer.toHexString(cyan));
         assertTrue(brightness(black) < 60, "full ink should be black, got " + Integer.toHexString(black));
     }
@@ -279,17 +285,18 @@ class ImagePreprocessorTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void everyExifOrientationComesOutUpright(int orientation) throws Exception {
-        int[][] stored = {{RED, GREEN, BLUE}, {WHITE, 0, YELLOW}};   // 16 x 16 blocks, 48 x 32 pixels
+        int[][] stored = {{RED, GREEN, BLUE}, {WHITE, 0, YELLOW}}; // 16 x 16 blocks, 48 x 32 pixels
         Path file = dir.resolve("orientation" + orientation + ".jpg");
         Files.write(file, withExifOrientation(jpegBytes(blocks(stored), 1f), orientation));
         // Reference: each orientation is "mirror left-right or not, then turn clockwise by quarter turns".
         boolean mirror = orientation == 2 || orientation == 4 || orientation == 5 || orientation == 7;
-        int quarterTurns = switch (orientation) {
-            case 3, 4 -> 2;
-            case 6, 7 -> 1;
-            case 5, 8 -> 3;
-            default -> 0;
-        };
+        int quarterTurns =
+                switch (orientation) {
+                    case 3, 4 -> 2;
+                    case 6, 7 -> 1;
+                    case 5, 8 -> 3;
+                    default -> 0;
+                };
         int[][] expected = mirror ? mirrored(stored) : stored;
         for (int turn = 0; turn < quarterTurns; turn++) {
             expected = turnedClockwise(expected);
@@ -302,8 +309,10 @@ class ImagePreprocessorTest {
         for (int row = 0; row < expected.length; row++) {
             for (int column = 0; column < expected[0].length; column++) {
                 int actual = rgb(upright, 16 * column + 8, 16 * row + 8);
-                assertTrue(close(expected[row][column], actual), "block " + row + "," + column + " is "
-                        + Integer.toHexString(actual) + ", expected " + Integer.toHexString(expected[row][column]));
+                assertTrue(
+                        close(expected[row][column], actual),
+                        "block " + row + "," + column + " is " + Integer.toHexString(actual) + ", expected "
+                                + Integer.toHexString(expected[row][column]));
             }
         }
     }
@@ -312,9 +321,16 @@ class ImagePreprocessorTest {
     void brokenExifIsIgnored() throws Exception {
         BufferedImage image = blocks(new int[][] {{RED, BLUE}});
         // A TIFF header whose IFD0 offset points far beyond the segment.
-        byte[] app1 = ByteBuffer.allocate(18).put((byte) 0xFF).put((byte) 0xE1).putShort((short) 16)
+        byte[] app1 = ByteBuffer.allocate(18)
+                .put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) 16)
                 .put("Exif\0\0".getBytes(StandardCharsets.US_ASCII))
-                .put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(0x7FFFFFF0).array();
+                .put((byte) 'M')
+                .put((byte) 'M')
+                .putShort((short) 42)
+                .putInt(0x7FFFFFF0)
+                .array();
         Path file = dir.resolve("brokenexif.jpg");
         Files.write(file, afterSoi(jpegBytes(image, 1f), app1));
 
@@ -329,8 +345,8 @@ class ImagePreprocessorTest {
         byte[] png = Files.readAllBytes(write(image, "png", "pasted.png"));
 
         assertPixelsEqual(image, ImagePreprocessor.decode(png, "pasted image"));
-        ImageInputException empty = assertThrows(ImageInputException.class,
-                () -> ImagePreprocessor.decode(new byte[0], "pasted image"));
+        ImageInputException empty =
+                assertThrows(ImageInputException.class, () -> ImagePreprocessor.decode(new byte[0], "pasted image"));
         assertTrue(empty.getMessage().contains("pasted image"));
     }
 
@@ -341,8 +357,8 @@ class ImagePreprocessorTest {
         // 640 x 480 scales to 85 x 64 (round(640 * 64 / 480)); the crop starts at scaled column (85 - 64) / 2 = 10.
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         fill(image, 0, 0, 640, 480, WHITE);
-        fill(image, 0, 0, 70, 480, GREEN);      // entirely in the cropped-away left margin
-        fill(image, 225, 225, 60, 60, RED);     // lands around output x 20..27, y 30..37
+        fill(image, 0, 0, 70, 480, GREEN); // entirely in the cropped-away left margin
+        fill(image, 225, 225, 60, 60, RED); // lands around output x 20..27, y 30..37
 
         BufferedImage small = ImagePreprocessor.resizeAndCrop(image, 64, 64);
 
@@ -450,7 +466,7 @@ class ImagePreprocessorTest {
         float[] chw = ImagePreprocessor.toChw(image);
 
         assertEquals(18, chw.length);
-        int at = 1 * 3 + 2;                 // y = 1, x = 2 in a 3-wide plane
+        int at = 1 * 3 + 2; // y = 1, x = 2 in a 3-wide plane
         assertEquals(10 / 255f, chw[at]);
         assertEquals(20 / 255f, chw[6 + at]);
         assertEquals(30 / 255f, chw[12 + at]);
@@ -501,15 +517,17 @@ class ImagePreprocessorTest {
     @Test
     void truncatedAndCorruptWebpAreRefused() throws Exception {
         byte[] vp8l = webpPayload(webpWithEightColours());
-        byte[] headerOnly = Arrays.copyOf(vp8l, 5);         // signature, size and flags; no image data
+        byte[] headerOnly = Arrays.copyOf(vp8l, 5); // signature, size and flags; no image data
         // All one bits after the header ask for a 2^15-entry colour cache, which VP8L forbids (at most 2^11).
         byte[] garbageBody = new byte[64];
         Arrays.fill(garbageBody, (byte) 0xFF);
         System.arraycopy(headerOnly, 0, garbageBody, 0, headerOnly.length);
 
-        assertEquals("cut.webp is not a readable image (truncated WebP data)",
+        assertEquals(
+                "cut.webp is not a readable image (truncated WebP data)",
                 refusal(file("cut.webp", riff("VP8L", headerOnly))));
-        assertEquals("ones.webp is not a readable image (corrupt WebP data)",
+        assertEquals(
+                "ones.webp is not a readable image (corrupt WebP data)",
                 refusal(file("ones.webp", riff("VP8L", garbageBody))));
     }
 
@@ -521,7 +539,8 @@ class ImagePreprocessorTest {
     @Test
     void textFileNamedJpgIsRefusedAsUnknownFormat() throws Exception {
         Path notes = file("notes.jpg", "Shopping list: milk, eggs, bread.\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals("notes.jpg is not an image ConvScope can read (supported: JPEG, PNG, GIF, BMP, TIFF, WebP)",
+        assertEquals(
+                "notes.jpg is not an image ConvScope can read (supported: JPEG, PNG, GIF, BMP, TIFF, WebP)",
                 refusal(notes));
     }
 
@@ -535,7 +554,7 @@ class ImagePreprocessorTest {
     void oversizedFileIsRefusedWithoutReadingIt() throws Exception {
         Path huge = dir.resolve("huge.png");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
-            file.setLength(ImagePreprocessor.MAX_FILE_BYTES + 1);   // sparse: costs no disk
+            file.setLength(ImagePreprocessor.MAX_FILE_BYTES + 1); // sparse: costs no disk
         }
         assertTrue(refusal(huge).contains("200 MB"));
     }
@@ -556,7 +575,8 @@ class ImagePreprocessorTest {
      * the run. How long decoding takes is measured by the benchmarks.
      */
     private static String refusal(Path file) {
-        ImageInputException error = assertTimeoutPreemptively(Duration.ofMinutes(2),
+        ImageInputException error = assertTimeoutPreemptively(
+                Duration.ofMinutes(2),
                 () -> assertThrows(ImageInputException.class, () -> ImagePreprocessor.decode(file)));
         String message = error.getMessage();
         assertTrue(message.contains(file.getFileName().toString()), message);
@@ -607,9 +627,10 @@ class ImagePreprocessorTest {
     private static byte[] cmykJpegWithPaperCyanAndBlackStripes() throws IOException {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 48, 16, 4, null);
         byte[][] stripes = {
-                {(byte) 255, (byte) 255, (byte) 255, (byte) 255},   // no ink
-                {0, (byte) 255, (byte) 255, (byte) 255},            // full cyan only
-                {0, 0, 0, 0}};                                      // full ink everywhere
+            {(byte) 255, (byte) 255, (byte) 255, (byte) 255}, // no ink
+            {0, (byte) 255, (byte) 255, (byte) 255}, // full cyan only
+            {0, 0, 0, 0}
+        }; // full ink everywhere
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 48; x++) {
                 raster.setDataElements(x, y, stripes[x / 16]);
@@ -630,22 +651,29 @@ class ImagePreprocessorTest {
     /** Splices an APP1 Exif segment holding only IFD0 with the orientation tag right after SOI. */
     private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);   // header, IFD0 at offset 8
-        tiff.putShort((short) 1);                                              // one entry
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1);           // Orientation, SHORT, count 1
-        tiff.putShort((short) orientation).putShort((short) 0);                // value, left-justified
-        tiff.putInt(0);                                                        // no IFD1
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at offset 8
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1); // Orientation, SHORT, count 1
+        tiff.putShort((short) orientation).putShort((short) 0); // value, left-justified
+        tiff.putInt(0); // no IFD1
         byte[] exif = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
         int segmentLength = 2 + exif.length + tiff.capacity();
         ByteBuffer app1 = ByteBuffer.allocate(2 + segmentLength);
-        app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) segmentLength).put(exif).put(tiff.array());
+        app1.put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) segmentLength)
+                .put(exif)
+                .put(tiff.array());
         return afterSoi(jpeg, app1.array());
     }
 
     /** Inserts a marker segment right after the JPEG's start-of-image marker. */
     private static byte[] afterSoi(byte[] jpeg, byte[] segment) {
         return ByteBuffer.allocate(jpeg.length + segment.length)
-                .put(jpeg, 0, 2).put(segment).put(jpeg, 2, jpeg.length - 2).array();
+                .put(jpeg, 0, 2)
+                .put(segment)
+                .put(jpeg, 2, jpeg.length - 2)
+                .array();
     }
 
     /** Offset of the entropy-coded data, just past the SOS segment. */
@@ -658,7 +686,7 @@ class ImagePreprocessorTest {
     /** A PNG with a valid IHDR claiming the given size, then a tiny IDAT and IEND. */
     private static byte[] pngClaiming(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
-        ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);   // 8-bit RGB, no interlace
+        ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGB, no interlace
         Deflater deflater = new Deflater();
         deflater.setInput(new byte[16]);
         deflater.finish();
@@ -680,7 +708,11 @@ class ImagePreprocessorTest {
         crc.update(typeBytes);
         crc.update(data);
         return ByteBuffer.allocate(12 + data.length)
-                .putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+                .putInt(data.length)
+                .put(typeBytes)
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     /**
@@ -690,30 +722,30 @@ class ImagePreprocessorTest {
      */
     private static byte[] webpWithEightColours() {
         BitWriter bits = new BitWriter();
-        bits.write(0x2F, 8);                 // VP8L signature
-        bits.write(4 - 1, 14);               // width - 1
-        bits.write(2 - 1, 14);               // height - 1
-        bits.write(0, 1);                    // alpha not used
-        bits.write(0, 3);                    // version 0
-        bits.write(0, 1);                    // no transform
-        bits.write(0, 1);                    // no colour cache
-        bits.write(0, 1);                    // no meta prefix codes
-        for (int code = 0; code < 3; code++) {   // green, red, blue: simple code, two 8-bit symbols 0 and 255
+        bits.write(0x2F, 8); // VP8L signature
+        bits.write(4 - 1, 14); // width - 1
+        bits.write(2 - 1, 14); // height - 1
+        bits.write(0, 1); // alpha not used
+        bits.write(0, 3); // version 0
+        bits.write(0, 1); // no transform
+        bits.write(0, 1); // no colour cache
+        bits.write(0, 1); // no meta prefix codes
+        for (int code = 0; code < 3; code++) { // green, red, blue: simple code, two 8-bit symbols 0 and 255
             bits.write(1, 1);
             bits.write(1, 1);
             bits.write(1, 1);
             bits.write(0, 8);
             bits.write(255, 8);
         }
-        bits.write(1, 1);                    // alpha: simple code, one 8-bit symbol 255
+        bits.write(1, 1); // alpha: simple code, one 8-bit symbol 255
         bits.write(0, 1);
         bits.write(1, 1);
         bits.write(255, 8);
-        bits.write(1, 1);                    // distance: simple code, one 1-bit symbol 0
+        bits.write(1, 1); // distance: simple code, one 1-bit symbol 0
         bits.write(0, 1);
         bits.write(0, 1);
         bits.write(0, 1);
-        for (int i = 0; i < 8; i++) {        // per pixel: green, red, blue
+        for (int i = 0; i < 8; i++) { // per pixel: green, red, blue
             bits.write((i >> 1) & 1, 1);
             bits.write((i >> 2) & 1, 1);
             bits.write(i & 1, 1);
@@ -726,7 +758,9 @@ class ImagePreprocessorTest {
         ByteBuffer out = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + padded);
         out.put("WEBP".getBytes(StandardCharsets.US_ASCII));
-        out.put(chunkType.getBytes(StandardCharsets.US_ASCII)).putInt(payload.length).put(payload);
+        out.put(chunkType.getBytes(StandardCharsets.US_ASCII))
+                .putInt(payload.length)
+                .put(payload);
         return out.array();
     }
 
@@ -831,8 +865,8 @@ class ImagePreprocessorTest {
     private static BufferedImage indexed(int width, int height, int[] palette) {
         int bits = palette.length <= 2 ? 1 : palette.length <= 4 ? 2 : 8;
         IndexColorModel model = new IndexColorModel(bits, palette.length, palette, 0, false, -1, DataBuffer.TYPE_BYTE);
-        return new BufferedImage(width, height, bits == 8 ? BufferedImage.TYPE_BYTE_INDEXED
-                : BufferedImage.TYPE_BYTE_BINARY, model);
+        return new BufferedImage(
+                width, height, bits == 8 ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_BYTE_BINARY, model);
     }
 
     private static void fill(BufferedImage image, int x0, int y0, int width, int height, int rgb) {

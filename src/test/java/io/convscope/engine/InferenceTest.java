@@ -1,6 +1,5 @@
 package io.convscope.engine;
 
-import java.nio.file.Files;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -10,15 +9,16 @@ import org.nd4j.linalg.schedule.FixedSchedule;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,8 +32,8 @@ class InferenceTest {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(1, 10, new FixedSchedule(1e-3), 0));
         net.init();
         ModelMetadata meta = new ModelMetadata("t", TinyVgg.CLASSES, 64, 64, 3, null);
-        LoadedModel model = new LoadedModel("t", net, meta,
-                CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
+        LoadedModel model = new LoadedModel(
+                "t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
         Inference inference = new Inference(model);
         Path a = write(dir.resolve("a.png"), 0x336699);
         Path b = write(dir.resolve("b.png"), 0xCC3311);
@@ -95,7 +95,8 @@ class InferenceTest {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(1, 10, new FixedSchedule(1e-3), 0));
         net.init();
         ModelMetadata meta = new ModelMetadata("t", TinyVgg.CLASSES, 64, 64, 3, null);
-        return new LoadedModel("t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
+        return new LoadedModel(
+                "t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
     }
 
     @Test
@@ -113,7 +114,9 @@ class InferenceTest {
         for (int l = 0; l < once.layerCount(); l++) {
             assertArrayEquals(twice.layer(l).toArray(), once.layer(l).toArray(), "layer " + l);
         }
-        assertThrows(IllegalArgumentException.class, () -> inference.runResized("big", upright),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> inference.runResized("big", upright),
                 "an image at another size is refused, not silently stretched");
     }
 

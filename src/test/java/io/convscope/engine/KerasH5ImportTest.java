@@ -1,6 +1,5 @@
 package io.convscope.engine;
 
-import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.network.ActivationSnapshot;
@@ -11,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,8 +32,11 @@ class KerasH5ImportTest {
         LoadedModel model = ModelLoader.load(h5);
         assertEquals(20, model.inputHeight());
         assertEquals(24, model.inputWidth());
-        assertEquals(expected.get("conv_a_kernel_0000").floatValue(),
-                model.description().weights("conv_a").weight(0, 0, 0, 0), 1e-7, "kernel HWIO -> OIHW");
+        assertEquals(
+                expected.get("conv_a_kernel_0000").floatValue(),
+                model.description().weights("conv_a").weight(0, 0, 0, 0),
+                1e-7,
+                "kernel HWIO -> OIHW");
 
         // The fixture's input is stored height-width-channel; ours is channel-major.
         JsonNode hwc = expected.get("input_hwc");

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Keras 2 JSON configurations go through DL4J's importer; our forward pass must agree with the imported network. */
 public class KerasImportTest {
 
-    static final String SMALL_CNN = """
+    static final String SMALL_CNN =
+            """
             {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
              "config": {"name": "small", "layers": [
                {"class_name": "Conv2D", "config": {"name": "conv_a", "batch_input_shape": [null, 20, 24, 3],
@@ -68,7 +69,8 @@ public class KerasImportTest {
     }
 
     /** A Keras model whose only layer DL4J cannot import. */
-    public static final String UNSUPPORTED_LAYER = """
+    public static final String UNSUPPORTED_LAYER =
+            """
             {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
              "config": {"name": "s", "layers": [
                {"class_name": "ConvLSTM2D", "config": {"name": "weird", "batch_input_shape": [null, 5, 8, 8, 1],

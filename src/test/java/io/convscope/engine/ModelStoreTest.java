@@ -1,6 +1,5 @@
 package io.convscope.engine;
 
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,7 +28,7 @@ class ModelStoreTest {
 
     @AfterEach
     void noHook() {
-        ModelStore.stepHook = step -> { };
+        ModelStore.stepHook = step -> {};
     }
 
     private static MultiLayerNetwork net(long seed) {
@@ -63,7 +63,7 @@ class ModelStoreTest {
             throw new IOException("killed after " + step);
         };
         assertThrows(IOException.class, () -> ModelStore.save(net(2), meta(NEW), zip));
-        ModelStore.stepHook = step -> { };
+        ModelStore.stepHook = step -> {};
 
         ModelStore.save(net(2), meta(NEW), dir.resolve("reference.zip"));
         assertEquals(NEW, ModelLoader.load(zip).description().classes(), "the new zip with its own JSON");
@@ -74,7 +74,8 @@ class ModelStoreTest {
         ModelStore.save(net(3), meta(OLD), zip);
         assertEquals(OLD, ModelLoader.load(zip).description().classes());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("m.json", "m.zip", "reference.json", "reference.zip"),
+            assertEquals(
+                    List.of("m.json", "m.zip", "reference.json", "reference.zip"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
@@ -85,8 +86,10 @@ class ModelStoreTest {
         ModelStore.save(net(1), meta(OLD), zip);
         float[] old = weights(zip);
         // A pending JSON without its zip renamed: a kill before the first rename.
-        Files.writeString(dir.resolve(".m.json.42.tmp"), "{\"name\": \"x\", \"classes\": [\"apple\", \"pear\"], "
-                + "\"modelFile\": {\"bytes\": 1, \"sha256\": \"00\"}}");
+        Files.writeString(
+                dir.resolve(".m.json.42.tmp"),
+                "{\"name\": \"x\", \"classes\": [\"apple\", \"pear\"], "
+                        + "\"modelFile\": {\"bytes\": 1, \"sha256\": \"00\"}}");
         assertEquals(OLD, ModelLoader.load(zip).description().classes());
         assertArrayEquals(old, weights(zip));
     }
@@ -113,7 +116,9 @@ class ModelStoreTest {
     void aFolderIsNoPlaceForAModel(@TempDir Path dir) throws Exception {
         IOException e = assertThrows(IOException.class, () -> ModelStore.checkWritable(dir));
         assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
-        e = assertThrows(IOException.class, () -> ModelStore.checkWritable(dir.resolve("none").resolve("m.zip")));
+        e = assertThrows(
+                IOException.class,
+                () -> ModelStore.checkWritable(dir.resolve("none").resolve("m.zip")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 }

@@ -48,11 +48,12 @@ class PassMemoryTest {
     void refusesAPassThatCannotFitWithTheFigures() {
         PassMemory pass = PassMemory.of(wideReluNetwork(50_000));
         long gb = 1L << 30;
-        ModelTooBigException e = assertThrows(ModelTooBigException.class,
-                () -> pass.requireFits("wide.json", gb - (100L << 20), gb));
+        ModelTooBigException e =
+                assertThrows(ModelTooBigException.class, () -> pass.requireFits("wide.json", gb - (100L << 20), gb));
         assertTrue(pass.total() > 1.4 * gb && pass.total() < 1.5 * gb, pass.total() + " bytes");
-        assertEquals("wide.json needs about 1.4 GB for one image with every activation kept; this Java heap has"
-                + " 924 MB free of 1.0 GB: start Java with -Xmx3g or more (java -Xmx3g -jar convscope.jar ...)",
+        assertEquals(
+                "wide.json needs about 1.4 GB for one image with every activation kept; this Java heap has"
+                        + " 924 MB free of 1.0 GB: start Java with -Xmx3g or more (java -Xmx3g -jar convscope.jar ...)",
                 e.getMessage());
         assertEquals(3, e.suggestedHeapGb());
         assertDoesNotThrow(() -> pass.requireFits("wide.json", 2 * gb, 2 * gb));
@@ -62,8 +63,8 @@ class PassMemoryTest {
     @Test
     void checksThisJvmsHeap() {
         assertDoesNotThrow(() -> PassMemory.of(wideReluNetwork(1)).requireFitsHeap("one filter"));
-        assertThrows(ModelTooBigException.class,
-                () -> PassMemory.of(wideReluNetwork(1_000_000)).requireFitsHeap("a million filters"));
+        assertThrows(ModelTooBigException.class, () -> PassMemory.of(wideReluNetwork(1_000_000))
+                .requireFitsHeap("a million filters"));
     }
 
     /** input 64 x 64 x 3, a 3 x 3 convolution of {@code filters} channels, ReLU: described, never allocated. */
@@ -72,10 +73,22 @@ class PassMemoryTest {
         Shape out = new Shape(filters, 62, 62);
         LayerDescription.Window k = new LayerDescription.Window(3, 3);
         LayerDescription.Window one = new LayerDescription.Window(1, 1);
-        return new NetworkDescription("wide", List.of(), List.of(
-                LayerDescription.elementwise("input", LayerKind.INPUT, in, in, "identity", 0),
-                new LayerDescription("conv", LayerKind.CONVOLUTION, in, out, k, one,
-                        LayerDescription.Padding.NONE, "identity", 28L * filters),
-                LayerDescription.elementwise("relu", LayerKind.ACTIVATION, out, out, "relu", 0)), Map.of());
+        return new NetworkDescription(
+                "wide",
+                List.of(),
+                List.of(
+                        LayerDescription.elementwise("input", LayerKind.INPUT, in, in, "identity", 0),
+                        new LayerDescription(
+                                "conv",
+                                LayerKind.CONVOLUTION,
+                                in,
+                                out,
+                                k,
+                                one,
+                                LayerDescription.Padding.NONE,
+                                "identity",
+                                28L * filters),
+                        LayerDescription.elementwise("relu", LayerKind.ACTIVATION, out, out, "relu", 0)),
+                Map.of());
     }
 }

@@ -1,24 +1,24 @@
 package io.convscope.engine;
 
 import io.convscope.explain.OverviewColumn;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.Shape;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,7 +46,8 @@ class PresetModelsTest {
         assertEquals(1000, m.description().classes().size());
         assertEquals("tench", m.description().classes().get(0), "ImageNet's names, not \"class 0\"");
         assertEquals("barrow", m.description().classes().get(428));
-        Set<String> names = m.description().layers().stream().map(LayerDescription::name).collect(Collectors.toSet());
+        Set<String> names =
+                m.description().layers().stream().map(LayerDescription::name).collect(Collectors.toSet());
         assertTrue(names.containsAll(List.of("conv1_1", "conv5_3", "pool5", "fc6", "fc7", "output")), names.toString());
         // Every VGG layer has its own activation inside, so one feedForward gives each layer's own output.
         compare(m, 2_000, false);
@@ -58,9 +59,10 @@ class PresetModelsTest {
         assertTrue(alex.description().layers().stream().anyMatch(l -> l.kind() == LayerKind.LOCAL_RESPONSE_NORM));
         compare(alex, Integer.MAX_VALUE, false);
         compare(PresetModels.load(preset("lenet"), "LeNet", PresetModels.Progress.NONE), Integer.MAX_VALUE, true);
-        // Darknet-19 at 64 x 64 keeps the test fast; every layer kind (batch norm, leaky ReLU, global pooling) is there.
-        LoadedModel darknet = PresetModels.load(preset("darknet19"), "Darknet-19", new int[] {3, 64, 64},
-                PresetModels.Progress.NONE);
+        // Darknet-19 at 64 x 64 keeps the test fast; every layer kind (batch norm, leaky ReLU, global pooling) is
+        // there.
+        LoadedModel darknet =
+                PresetModels.load(preset("darknet19"), "Darknet-19", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
         assertTrue(darknet.description().layers().stream().anyMatch(l -> l.kind() == LayerKind.BATCH_NORM));
         compare(darknet, Integer.MAX_VALUE, true);
     }
@@ -69,7 +71,8 @@ class PresetModelsTest {
     void sameWeightsEveryTime() throws Exception {
         LoadedModel a = PresetModels.load(preset("lenet"), "a", PresetModels.Progress.NONE);
         LoadedModel b = PresetModels.load(preset("lenet"), "b", PresetModels.Progress.NONE);
-        assertArrayEquals(a.chain().params().data().asFloat(), b.chain().params().data().asFloat());
+        assertArrayEquals(
+                a.chain().params().data().asFloat(), b.chain().params().data().asFloat());
     }
 
     @Test
@@ -79,7 +82,8 @@ class PresetModelsTest {
         NetworkDescription d = m.description();
         assertFalse(d.isChain());
         assertEquals(m.network().numParams(), d.parameterCount(), "every parameter, batch norm's four included");
-        long additions = d.layers().stream().filter(l -> l.kind() == LayerKind.ADD).count();
+        long additions =
+                d.layers().stream().filter(l -> l.kind() == LayerKind.ADD).count();
         assertEquals(16, additions, "one residual addition per bottleneck block");
         int add = d.firstIndex(l -> l.kind() == LayerKind.ADD);
         assertEquals(2, d.inputsOf(add).size());
@@ -93,12 +97,14 @@ class PresetModelsTest {
         NetworkDescription d = squeeze.description();
         int concat = d.firstIndex(l -> l.kind() == LayerKind.CONCAT);
         assertEquals(2, d.inputsOf(concat).size(), "a fire module joins its 1x1 and 3x3 expands");
-        assertEquals(d.layer(d.inputsOf(concat).get(0)).outputShape().channels()
-                + d.layer(d.inputsOf(concat).get(1)).outputShape().channels(), d.layer(concat).outputShape().channels());
+        assertEquals(
+                d.layer(d.inputsOf(concat).get(0)).outputShape().channels()
+                        + d.layer(d.inputsOf(concat).get(1)).outputShape().channels(),
+                d.layer(concat).outputShape().channels());
         assertEquals(squeeze.network().numParams(), d.parameterCount());
         compareGraph(squeeze, 2_000);
-        LoadedModel irv1 = PresetModels.load(preset("inception-resnet-v1"), "Inception-ResNet v1",
-                PresetModels.Progress.NONE);
+        LoadedModel irv1 =
+                PresetModels.load(preset("inception-resnet-v1"), "Inception-ResNet v1", PresetModels.Progress.NONE);
         NetworkDescription i = irv1.description();
         assertTrue(i.layers().stream().anyMatch(l -> l.kind() == LayerKind.SCALE));
         assertTrue(i.layers().stream().anyMatch(l -> l.kind() == LayerKind.L2_NORMALIZE));
@@ -107,8 +113,8 @@ class PresetModelsTest {
 
     @Test
     void xceptionsSeparableConvolutionsMatchDl4j() throws Exception {
-        LoadedModel m = PresetModels.load(preset("xception"), "Xception", new int[] {3, 71, 71},
-                PresetModels.Progress.NONE);
+        LoadedModel m =
+                PresetModels.load(preset("xception"), "Xception", new int[] {3, 71, 71}, PresetModels.Progress.NONE);
         NetworkDescription d = m.description();
         assertEquals(m.network().numParams(), d.parameterCount(), "depthwise, pointwise and bias all counted");
         int depthwise = d.firstIndex(l -> l.name().endsWith("_depthwise"));
@@ -120,7 +126,9 @@ class PresetModelsTest {
         assertEquals(1, pointwise.kernel().height(), "then a 1x1 convolution mixes the channels");
         // The overview draws one edge into each depthwise neuron, from the channel it reads.
         var column = OverviewColumn.of(d).stream()
-                .filter(c -> c.layerIndex() == depthwise).findFirst().orElseThrow();
+                .filter(c -> c.layerIndex() == depthwise)
+                .findFirst()
+                .orElseThrow();
         var in = column.inputs().get(0);
         assertTrue(column.reads(in, 7, 7));
         assertFalse(column.reads(in, 7, 8));
@@ -132,7 +140,8 @@ class PresetModelsTest {
     void mapOutputNetworksMatchDl4j() throws Exception {
         // U-Net at 64 x 64 (four halvings to 4 x 4): every encoder, decoder, skip concatenation and the per-pixel
         // sigmoid of its CnnLossLayer.
-        LoadedModel unet = PresetModels.load(preset("unet"), "U-Net", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
+        LoadedModel unet =
+                PresetModels.load(preset("unet"), "U-Net", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
         NetworkDescription u = unet.description();
         assertFalse(u.predictsClasses());
         LayerDescription mask = u.layer(u.layers().size() - 1);
@@ -141,8 +150,8 @@ class PresetModelsTest {
         assertEquals(unet.network().numParams(), u.parameterCount());
         compareGraph(unet, 2_000);
         // Tiny YOLO at 96 x 96: a 3 x 3 grid of 5 anchors x (5 + 20 classes).
-        LoadedModel tiny = PresetModels.load(preset("tiny-yolo"), "Tiny YOLO", new int[] {3, 96, 96},
-                PresetModels.Progress.NONE);
+        LoadedModel tiny =
+                PresetModels.load(preset("tiny-yolo"), "Tiny YOLO", new int[] {3, 96, 96}, PresetModels.Progress.NONE);
         NetworkDescription t = tiny.description();
         LayerDescription grid = t.layer(t.layers().size() - 1);
         assertEquals(LayerKind.DETECTION, grid.kind());
@@ -151,7 +160,8 @@ class PresetModelsTest {
         assertEquals(1.08f, t.weights(grid.name()).weight(0, 0, 0, 0), 1e-6f, "the first anchor's width, in cells");
         compare(tiny, Integer.MAX_VALUE, true);
         // YOLOv2 at 64 x 64: its passthrough rearranges the 4 x 4 map into 2 x 2 blocks before the concatenation.
-        LoadedModel yolo = PresetModels.load(preset("yolo2"), "YOLOv2", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
+        LoadedModel yolo =
+                PresetModels.load(preset("yolo2"), "YOLOv2", new int[] {3, 64, 64}, PresetModels.Progress.NONE);
         NetworkDescription y = yolo.description();
         int s2d = y.firstIndex(l -> l.kind() == LayerKind.SPACE_TO_DEPTH);
         assertEquals(new Shape(256, 2, 2), y.layer(s2d).outputShape());
@@ -167,16 +177,14 @@ class PresetModelsTest {
     void cancellingStopsBetweenPhases() {
         PresetModels.Progress cancelAfterConfigure = new PresetModels.Progress() {
             @Override
-            public void phase(PresetModels.Phase p) {
-            }
+            public void phase(PresetModels.Phase p) {}
 
             @Override
             public boolean cancelled() {
                 return true;
             }
         };
-        assertThrows(CancellationException.class,
-                () -> PresetModels.load(preset("lenet"), "x", cancelAfterConfigure));
+        assertThrows(CancellationException.class, () -> PresetModels.load(preset("lenet"), "x", cancelAfterConfigure));
     }
 
     /** Our snapshot against DL4J's ComputationGraph.feedForward, vertex by vertex (a sample of each). */
@@ -191,8 +199,7 @@ class PresetModelsTest {
         // activation's output instead.
         Set<String> overwritten = new HashSet<>();
         graph.getConfiguration().getVertices().forEach((name, v) -> {
-            if (v instanceof LayerVertex lv
-                    && lv.getLayerConf().getLayer() instanceof ActivationLayer) {
+            if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof ActivationLayer) {
                 overwritten.addAll(graph.getConfiguration().getVertexInputs().get(name));
             }
         });
@@ -227,16 +234,22 @@ class PresetModelsTest {
         return x;
     }
 
-    private static void assertClose(float[] expected, ActivationSnapshot s, int layer, int perLayer, LoadedModel m,
-                                    float tolerance) {
-        assertEquals(expected.length, s.layer(layer).size(), m.description().layer(layer).name());
+    private static void assertClose(
+            float[] expected, ActivationSnapshot s, int layer, int perLayer, LoadedModel m, float tolerance) {
+        assertEquals(
+                expected.length,
+                s.layer(layer).size(),
+                m.description().layer(layer).name());
         int step = Math.max(1, expected.length / Math.min(perLayer, expected.length));
         float scale = 0;
         for (float v : expected) {
             scale = Math.max(scale, Math.abs(v));
         }
         for (int i = 0; i < expected.length; i += step) {
-            assertEquals(expected[i], s.layer(layer).value(i), tolerance * Math.max(1, scale),
+            assertEquals(
+                    expected[i],
+                    s.layer(layer).value(i),
+                    tolerance * Math.max(1, scale),
                     m.description().layer(layer).name() + " [" + i + "]");
         }
     }
@@ -258,7 +271,9 @@ class PresetModelsTest {
             if (idx < 0) {
                 continue;
             }
-            INDArray ref = eachOnItsOwn ? m.chain().feedForwardToLayer(idx - 1, input, false).get(idx) : all.get(idx);
+            INDArray ref = eachOnItsOwn
+                    ? m.chain().feedForwardToLayer(idx - 1, input, false).get(idx)
+                    : all.get(idx);
             assertClose(ref.dup('c').data().asFloat(), s, layer, perLayer, m, 1e-5f);
             compared++;
         }

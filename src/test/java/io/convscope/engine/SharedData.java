@@ -14,8 +14,7 @@ public final class SharedData {
 
     public static final Path ROOT = Path.of("..", "shared").toAbsolutePath().normalize();
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** Resolves {@code relative} under ../shared, or skips (fails on CI) when it is missing. */
     public static Path require(String relative) {

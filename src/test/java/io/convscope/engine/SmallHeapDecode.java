@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class SmallHeapDecode {
 
-    private SmallHeapDecode() {
-    }
+    private SmallHeapDecode() {}
 
     public static void main(String[] args) {
         for (String arg : args) {

@@ -20,24 +20,38 @@ import java.util.Random;
 /** Tiny models of every format ModelLoader reads, built in code: for the refusal tests and the fuzz harness's seeds. */
 public final class SmallModels {
 
-    private SmallModels() {
-    }
+    private SmallModels() {}
 
     /** A DL4J network on 8 x 8 x 3: conv 3x3 → 4 (relu), 2x2 max pooling, dense → 3 softmax. */
     public static MultiLayerNetwork network() {
-        var conf = new NeuralNetConfiguration.Builder().seed(1).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(4).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool").kernelSize(2, 2).stride(2, 2).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(8, 8, 3)).build();
+        var conf = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("conv")
+                        .nOut(4)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                        .name("pool")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .name("out")
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(8, 8, 3))
+                .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
     }
 
     /** A TF.js layers-model: conv 3x3x3→2 (relu), 2x2 max pooling, flatten, dense 18→3 softmax, on 8 x 8 x 3. */
-    public static final String TFJS = """
+    public static final String TFJS =
+            """
             {"format": "layers-model", "generatedBy": "fuzz", "convertedBy": "fuzz",
              "modelTopology": {"class_name": "Sequential", "config": {"name": "s", "layers": [
                {"class_name": "Conv2D", "config": {"name": "conv", "batch_input_shape": [null, 8, 8, 3], "filters": 2,
@@ -63,7 +77,8 @@ public final class SmallModels {
     }
 
     /** A Keras 2 Sequential configuration, as model.to_json() writes it. */
-    public static final String KERAS = """
+    public static final String KERAS =
+            """
             {"class_name": "Sequential", "keras_version": "2.2.4", "backend": "tensorflow",
              "config": {"name": "k", "layers": [
                {"class_name": "Conv2D", "config": {"name": "conv", "batch_input_shape": [null, 10, 10, 3],

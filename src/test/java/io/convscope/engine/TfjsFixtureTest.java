@@ -38,10 +38,12 @@ class TfjsFixtureTest {
     static final int UNITS = 3;
     /** Conv output is 4 x 4, pooled 2 x 2: 8 values flattened. */
     static final int CONV = H - K + 1;
+
     static final int POOLED = CONV / 2;
     static final int FLAT = POOLED * POOLED * FILTERS;
 
-    static final String MODEL_JSON = """
+    static final String MODEL_JSON =
+            """
             {"format": "layers-model", "generatedBy": "ConvScope TfjsFixtureTest",
              "modelTopology": {"class_name": "Sequential", "keras_version": "2.4.0", "backend": "tensorflow",
               "config": {"name": "sequential", "layers": [
@@ -65,6 +67,7 @@ class TfjsFixtureTest {
 
     /** Keras layouts: kernel[ky][kx][in][out] flattened row-major (HWIO), dense[in][out]. */
     final float[] convKernel = seeded(1, K * K * C * FILTERS);
+
     final float[] convBias = seeded(2, FILTERS);
     final float[] denseKernel = seeded(3, FLAT * UNITS);
     final float[] denseBias = seeded(4, UNITS);
@@ -73,6 +76,7 @@ class TfjsFixtureTest {
 
     @TempDir
     Path dir;
+
     Path modelJson;
 
     @BeforeEach
@@ -91,10 +95,12 @@ class TfjsFixtureTest {
     void loadsAsTheSequentialNetworkItDescribes() throws Exception {
         assertTrue(TfjsModelImporter.isTfjsModel(modelJson));
         LoadedModel model = ModelLoader.load(modelJson);
-        assertEquals(List.of("circle", "square", "triangle"), model.description().classes());
+        assertEquals(
+                List.of("circle", "square", "triangle"), model.description().classes());
         assertEquals(H, model.inputHeight());
         assertEquals(W, model.inputWidth());
-        assertEquals(convKernel.length + convBias.length + denseKernel.length + denseBias.length,
+        assertEquals(
+                convKernel.length + convBias.length + denseKernel.length + denseBias.length,
                 model.description().parameterCount());
     }
 
@@ -151,7 +157,8 @@ class TfjsFixtureTest {
         assertActivation(conv, s.layer("conv"), CONV, FILTERS, "conv");
         assertActivation(relu, s.layer("relu"), CONV, FILTERS, "relu");
         assertActivation(pooled, s.layer("pool"), POOLED, FILTERS, "pool");
-        assertTrue(IntStream.range(0, conv.length).anyMatch(i -> conv[i] < 0),
+        assertTrue(
+                IntStream.range(0, conv.length).anyMatch(i -> conv[i] < 0),
                 "the seeded weights give negative conv values, so relu is really exercised");
         for (int u = 0; u < UNITS; u++) {
             assertEquals(logits[u], s.logit(u), 1e-5, "logit " + u);

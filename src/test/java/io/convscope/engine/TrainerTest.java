@@ -62,12 +62,15 @@ class TrainerTest {
 
         Path unbroken = dir.resolve("unbroken.zip");
         List<Trainer.EpochResult> epochs = new ArrayList<>();
-        Trainer.Result r = new Trainer(options(data, unbroken, 3, false)).train(new Trainer.Listener() {
-            @Override
-            public void epochDone(Trainer.EpochResult result) {
-                epochs.add(result);
-            }
-        }, () -> false);
+        Trainer.Result r = new Trainer(options(data, unbroken, 3, false))
+                .train(
+                        new Trainer.Listener() {
+                            @Override
+                            public void epochDone(Trainer.EpochResult result) {
+                                epochs.add(result);
+                            }
+                        },
+                        () -> false);
         assertEquals(3, epochs.size());
         assertTrue(r.validationAccuracy() > 0.8, "validation accuracy " + r.validationAccuracy());
         ModelMetadata meta = ModelMetadata.read(ModelMetadata.sidecarOf(unbroken));
@@ -81,11 +84,11 @@ class TrainerTest {
         Path resumed = dir.resolve("resumed.zip");
         AtomicInteger batches = new AtomicInteger();
         Trainer first = new Trainer(options(data, resumed, 3, false));
-        first.train(new Trainer.Listener() {
-        }, () -> batches.incrementAndGet() > 9); // 72 images / 8 = 9 batches: cancelled at the start of epoch 2
+        first.train(
+                new Trainer.Listener() {},
+                () -> batches.incrementAndGet() > 9); // 72 images / 8 = 9 batches: cancelled at the start of epoch 2
         assertTrue(Files.isRegularFile(first.checkpointDir().resolve(Checkpoint.MANIFEST)));
-        new Trainer(options(data, resumed, 3, true)).train(new Trainer.Listener() {
-        }, () -> false);
+        new Trainer(options(data, resumed, 3, true)).train(new Trainer.Listener() {}, () -> false);
 
         float[] a = ModelLoader.load(unbroken).description().weights("conv_2_2").weightArray();
         float[] b = ModelLoader.load(resumed).description().weights("conv_2_2").weightArray();
@@ -95,28 +98,33 @@ class TrainerTest {
         // resume continues with the fourth, to the same weights and the same epoch count.
         Path midEpoch = dir.resolve("mid-epoch.zip");
         AtomicInteger calls = new AtomicInteger();
-        Trainer.Result stopped = new Trainer(options(data, midEpoch, 3, false)).train(new Trainer.Listener() {
-        }, () -> calls.incrementAndGet() > 12);
+        Trainer.Result stopped = new Trainer(options(data, midEpoch, 3, false))
+                .train(new Trainer.Listener() {}, () -> calls.incrementAndGet() > 12);
         assertEquals(1, stopped.epochsRun());
         assertEquals(3, stopped.batchesIntoNextEpoch());
         List<String> resumedBatches = new ArrayList<>();
         List<Integer> resumedEpochs = new ArrayList<>();
-        Trainer.Result finished = new Trainer(options(data, midEpoch, 3, true)).train(new Trainer.Listener() {
-            @Override
-            public void batchDone(int epoch, int batch, double loss) {
-                resumedBatches.add(epoch + "." + batch);
-            }
+        Trainer.Result finished = new Trainer(options(data, midEpoch, 3, true))
+                .train(
+                        new Trainer.Listener() {
+                            @Override
+                            public void batchDone(int epoch, int batch, double loss) {
+                                resumedBatches.add(epoch + "." + batch);
+                            }
 
-            @Override
-            public void epochDone(Trainer.EpochResult result) {
-                resumedEpochs.add(result.epoch());
-            }
-        }, () -> false);
+                            @Override
+                            public void epochDone(Trainer.EpochResult result) {
+                                resumedEpochs.add(result.epoch());
+                            }
+                        },
+                        () -> false);
         assertEquals("2.4", resumedBatches.get(0), "the resume starts at the fourth batch of epoch 2");
         assertEquals(List.of(2, 3), resumedEpochs);
         assertEquals(3, finished.epochsRun());
         assertEquals(r.trainAccuracy(), finished.trainAccuracy(), 1e-12);
-        assertArrayEquals(a, ModelLoader.load(midEpoch).description().weights("conv_2_2").weightArray(),
+        assertArrayEquals(
+                a,
+                ModelLoader.load(midEpoch).description().weights("conv_2_2").weightArray(),
                 "a run stopped mid-epoch and resumed ends where an unbroken one does");
     }
 
@@ -125,9 +133,11 @@ class TrainerTest {
         Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
         Path out = dir.resolve("nan.zip");
         Trainer.Options huge = new Trainer.Options(data, out, 2, 7, 8, 10, 1e30, 1e-4, false, "test");
-        IOException e = assertThrows(IOException.class, () -> new Trainer(huge).train(new Trainer.Listener() {
-        }, () -> false));
-        assertTrue(e.getMessage().contains("training diverged in epoch 1") && e.getMessage().contains("learning rate"),
+        IOException e =
+                assertThrows(IOException.class, () -> new Trainer(huge).train(new Trainer.Listener() {}, () -> false));
+        assertTrue(
+                e.getMessage().contains("training diverged in epoch 1")
+                        && e.getMessage().contains("learning rate"),
                 e.getMessage());
         assertFalse(Files.exists(out), "no model of NaNs");
         assertFalse(Files.exists(ModelMetadata.sidecarOf(out)));
@@ -136,24 +146,27 @@ class TrainerTest {
     @Test
     void aBatchLargerThanTheDataSetIsTheWholeDataSet(@TempDir Path dir) throws Exception {
         Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
-        Trainer.Options options = new Trainer.Options(data, dir.resolve("m.zip"), 1, 7, Integer.MAX_VALUE, 10, 2e-3,
-                1e-4, false, "test");
+        Trainer.Options options =
+                new Trainer.Options(data, dir.resolve("m.zip"), 1, 7, Integer.MAX_VALUE, 10, 2e-3, 1e-4, false, "test");
         AtomicInteger batches = new AtomicInteger();
-        new Trainer(options).train(new Trainer.Listener() {
-            @Override
-            public void batchDone(int epoch, int batch, double loss) {
-                batches.incrementAndGet();
-            }
-        }, () -> false);
+        new Trainer(options)
+                .train(
+                        new Trainer.Listener() {
+                            @Override
+                            public void batchDone(int epoch, int batch, double loss) {
+                                batches.incrementAndGet();
+                            }
+                        },
+                        () -> false);
         assertEquals(1, batches.get(), "one batch of all 72 images, not zero batches and an untrained model");
     }
 
     @Test
     void missingSplitIsAClearError(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("train/a"));
-        var e = Assertions.assertThrows(IOException.class,
-                () -> new Trainer(options(dir, dir.resolve("m.zip"), 1, false)).train(new Trainer.Listener() {
-                }, () -> false));
+        var e = Assertions.assertThrows(
+                IOException.class, () -> new Trainer(options(dir, dir.resolve("m.zip"), 1, false))
+                        .train(new Trainer.Listener() {}, () -> false));
         assertTrue(e.getMessage().contains("val"), e.getMessage());
     }
 }

@@ -21,16 +21,23 @@ import java.util.List;
  */
 public final class WideModel {
 
-    private WideModel() {
-    }
+    private WideModel() {}
 
     public static Path save(Path dir) throws IOException {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(200_000).activation(Activation.RELU).build())
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(200_000)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(128, 128, 3)).build());
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(2)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(128, 128, 3))
+                .build());
         net.init();
         Path zip = dir.resolve("wide.zip");
         ModelStore.save(net, new ModelMetadata("wide", List.of("a", "b"), 128, 128, 3, null), zip);

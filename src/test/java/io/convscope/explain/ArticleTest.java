@@ -1,13 +1,12 @@
 package io.convscope.explain;
 
-import io.convscope.network.LayerKind;
-import java.util.HashMap;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerDescription.Padding;
 import io.convscope.network.LayerDescription.Window;
+import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,15 +36,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArticleTest {
 
     static final List<String> LANGUAGES = List.of("en", "zh");
-    static final List<String> SECTIONS = List.of(Article.INTRO, Article.WHY_CONVOLUTION, Article.INPUT,
-            Article.CONVOLUTION, Article.HYPERPARAMETERS, Article.RELU, Article.SOFTMAX, Article.POOLING,
-            Article.FLATTEN, Article.BRANCHES, Article.MAP_OUTPUTS, Article.USING);
+    static final List<String> SECTIONS = List.of(
+            Article.INTRO,
+            Article.WHY_CONVOLUTION,
+            Article.INPUT,
+            Article.CONVOLUTION,
+            Article.HYPERPARAMETERS,
+            Article.RELU,
+            Article.SOFTMAX,
+            Article.POOLING,
+            Article.FLATTEN,
+            Article.BRANCHES,
+            Article.MAP_OUTPUTS,
+            Article.USING);
 
     static ActivationSnapshot coffee;
 
     @BeforeAll
     static void load() throws Exception {
-        coffee = ModelLoader.loadBundled().compiled()
+        coffee = ModelLoader.loadBundled()
+                .compiled()
                 .forward(ImagePreprocessor.load(Path.of("sample-images/coffee.png"), 64, 64));
     }
 
@@ -79,7 +90,8 @@ class ArticleTest {
         Map<String, Article> articles = new HashMap<>();
         for (String lang : LANGUAGES) {
             Article a = Article.parse(Article.read(lang));
-            assertEquals(SECTIONS, a.sections().stream().map(Article.Section::id).toList(), lang);
+            assertEquals(
+                    SECTIONS, a.sections().stream().map(Article.Section::id).toList(), lang);
             assertFalse(a.title().isBlank(), lang + " has a title");
             articles.put(lang, a);
         }
@@ -87,10 +99,14 @@ class ArticleTest {
             List<String> en = references(articles.get("en").section(id).orElseThrow());
             List<String> zh = references(articles.get("zh").section(id).orElseThrow());
             // Links may move within a section as the sentence needs, so compare them as sets; the rest in order.
-            assertEquals(en.stream().filter(r -> !r.startsWith("link:")).toList(),
-                    zh.stream().filter(r -> !r.startsWith("link:")).toList(), "figures, formulas, icons of " + id);
-            assertEquals(new TreeSet<>(en.stream().filter(r -> r.startsWith("link:")).toList()),
-                    new TreeSet<>(zh.stream().filter(r -> r.startsWith("link:")).toList()), "links of " + id);
+            assertEquals(
+                    en.stream().filter(r -> !r.startsWith("link:")).toList(),
+                    zh.stream().filter(r -> !r.startsWith("link:")).toList(),
+                    "figures, formulas, icons of " + id);
+            assertEquals(
+                    new TreeSet<>(en.stream().filter(r -> r.startsWith("link:")).toList()),
+                    new TreeSet<>(zh.stream().filter(r -> r.startsWith("link:")).toList()),
+                    "links of " + id);
         }
     }
 
@@ -113,10 +129,16 @@ class ArticleTest {
             for (Article.Section s : a.sections()) {
                 for (String ref : references(s)) {
                     if (ref.startsWith("link:layer:")) {
-                        assertTrue(ArticleLinks.layer(ref.substring(5), coffee.network()).isPresent(), lang + " " + ref);
+                        assertTrue(
+                                ArticleLinks.layer(ref.substring(5), coffee.network())
+                                        .isPresent(),
+                                lang + " " + ref);
                         links++;
                     } else if (ref.startsWith("link:section:")) {
-                        assertTrue(a.section(ArticleLinks.section(ref.substring(5))).isPresent(), lang + " " + ref);
+                        assertTrue(
+                                a.section(ArticleLinks.section(ref.substring(5)))
+                                        .isPresent(),
+                                lang + " " + ref);
                     } else if (ref.startsWith("link:")) {
                         throw new AssertionError("the article links outside the app: " + ref);
                     }
@@ -125,8 +147,12 @@ class ArticleTest {
             assertTrue(links >= 7, lang + " has a show-me link in every section about a layer: " + links);
         }
         assertEquals(1, ArticleLinks.layer("layer:first-conv", coffee.network()).getAsInt());
-        assertEquals(coffee.network().indexOf("max_pool_1"), ArticleLinks.layer("layer:first-pool", coffee.network()).getAsInt());
-        assertEquals(coffee.network().indexOf("relu_2_2"), ArticleLinks.layer("layer:relu_2_2", coffee.network()).getAsInt());
+        assertEquals(
+                coffee.network().indexOf("max_pool_1"),
+                ArticleLinks.layer("layer:first-pool", coffee.network()).getAsInt());
+        assertEquals(
+                coffee.network().indexOf("relu_2_2"),
+                ArticleLinks.layer("layer:relu_2_2", coffee.network()).getAsInt());
         assertThrows(IllegalArgumentException.class, () -> ArticleLinks.layer("layer:nonsense", coffee.network()));
     }
 
@@ -159,10 +185,14 @@ class ArticleTest {
             zeros += relu.value(i) == 0 ? 1 : 0;
         }
         assertEquals(String.format(Locale.ENGLISH, "%,d", zeros), f.get("relu.zeroed"));
-        assertEquals(String.format(Locale.ENGLISH, "%.1f", 100.0 * zeros / relu.size()).replaceAll("\\.0$", ""),
+        assertEquals(
+                String.format(Locale.ENGLISH, "%.1f", 100.0 * zeros / relu.size())
+                        .replaceAll("\\.0$", ""),
                 f.get("relu.zeroedPercent"));
-        assertEquals(String.format(Locale.ENGLISH, "%.1f", 100 * coffee.probability(coffee.topClass()))
-                .replaceAll("\\.0$", ""), f.get("top.percent"));
+        assertEquals(
+                String.format(Locale.ENGLISH, "%.1f", 100 * coffee.probability(coffee.topClass()))
+                        .replaceAll("\\.0$", ""),
+                f.get("top.percent"));
         assertEquals(ArticleFacts.KEYS.size(), f.size(), "every key has a value");
     }
 
@@ -170,7 +200,9 @@ class ArticleTest {
     void aNetworkWithoutPoolingGetsDashesNotWrongNumbers() {
         ActivationSnapshot s = ReferenceNetwork.input(new Shape(1, 6, 6), 7L)
                 .convolution("c", 2, new Window(3, 3), new Window(1, 1), Padding.NONE)
-                .relu("r").flatten().output("out", 3);
+                .relu("r")
+                .flatten()
+                .output("out", 3);
         Map<String, String> f = ArticleFacts.of(s.network(), s, Locale.ENGLISH);
         assertEquals("2", f.get("conv.kernels"));
         assertEquals(ArticleFacts.NONE, f.get("pool.name"));

@@ -80,7 +80,10 @@ class ConvolutionExplanationTest {
             for (int kx = 0; kx < d.kernel().width(); kx++) {
                 int iy = y * d.stride().height() + ky - d.padding().top();
                 int ix = x * d.stride().width() + kx - d.padding().left();
-                if (iy >= 0 && iy < in.shape().height() && ix >= 0 && ix < in.shape().width()) {
+                if (iy >= 0
+                        && iy < in.shape().height()
+                        && ix >= 0
+                        && ix < in.shape().width()) {
                     sum += (double) in.value(c, iy, ix) * w.weight(o, c, ky, kx);
                 }
             }
@@ -104,7 +107,8 @@ class ConvolutionExplanationTest {
                         FormulaStep step = view.step(c, cell.y(), cell.x());
                         assertEquals(c, step.channel());
                         assertEquals(cell, step.output());
-                        GridPosition origin = new GridPosition(cell.y() * d.stride().height() - d.padding().top(),
+                        GridPosition origin = new GridPosition(
+                                cell.y() * d.stride().height() - d.padding().top(),
                                 cell.x() * d.stride().width() - d.padding().left());
                         assertEquals(origin, step.windowOrigin());
                         float[][] inputs = step.inputs();
@@ -114,7 +118,10 @@ class ConvolutionExplanationTest {
                             for (int kx = 0; kx < d.kernel().width(); kx++) {
                                 int iy = origin.y() + ky;
                                 int ix = origin.x() + kx;
-                                boolean inside = iy >= 0 && iy < in.shape().height() && ix >= 0 && ix < in.shape().width();
+                                boolean inside = iy >= 0
+                                        && iy < in.shape().height()
+                                        && ix >= 0
+                                        && ix < in.shape().width();
                                 assertEquals(inside ? in.value(c, iy, ix) : 0f, inputs[ky][kx]);
                                 assertEquals(inputs[ky][kx] * w.weight(o, c, ky, kx), products[ky][kx], EPS);
                             }
@@ -157,13 +164,15 @@ class ConvolutionExplanationTest {
     @Test
     void arithmeticPrintsEveryTermInKernelOrderAndTheSum() {
         // One 3×3 input channel, one 2×2 kernel, padding 1 so the first window hangs over the top-left corner.
-        ActivationSnapshot snapshot = ReferenceNetwork.input(new Shape(1, 3, 3),
-                        0.5f, -0.25f, 1f,
-                        0f, 2f, 0.3f,
-                        0.7f, 0.1f, -1f)
-                .convolution("conv", new LayerWeights(1, 1, 2, 2, new float[] {1f, 0.2f, -0.1f, 2f}, new float[] {0.5f}),
-                        new Window(1, 1), new Padding(1, 1, 1, 1))
-                .flatten().output("output", 2);
+        ActivationSnapshot snapshot = ReferenceNetwork.input(
+                        new Shape(1, 3, 3), 0.5f, -0.25f, 1f, 0f, 2f, 0.3f, 0.7f, 0.1f, -1f)
+                .convolution(
+                        "conv",
+                        new LayerWeights(1, 1, 2, 2, new float[] {1f, 0.2f, -0.1f, 2f}, new float[] {0.5f}),
+                        new Window(1, 1),
+                        new Padding(1, 1, 1, 1))
+                .flatten()
+                .output("output", 2);
         ConvolutionExplanation view = new ConvolutionExplanation(snapshot, 1, 0);
 
         FormulaStep inner = view.step(0, 1, 1);
@@ -181,7 +190,9 @@ class ConvolutionExplanationTest {
     void kernelRangesSpanTwiceTheLargestWeight() {
         LayerWeights w = new LayerWeights(1, 2, 1, 2, new float[] {0.25f, -0.6004f, 0.1f, -0.3f}, new float[] {0f});
         ActivationSnapshot snapshot = ReferenceNetwork.input(new Shape(2, 2, 2), new float[8])
-                .convolution("conv", w, new Window(1, 1), Padding.NONE).flatten().output("output", 2);
+                .convolution("conv", w, new Window(1, 1), Padding.NONE)
+                .flatten()
+                .output("output", 2);
         ConvolutionExplanation view = new ConvolutionExplanation(snapshot, 1, 0);
         assertEquals(1.201, view.kernelRange(), 1e-12, "2 × 0.6004, rounded to 3 decimals");
         assertEquals(0.6, view.kernelRange(1), 1e-6);

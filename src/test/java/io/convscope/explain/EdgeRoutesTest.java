@@ -34,7 +34,8 @@ class EdgeRoutesTest {
 
     @Test
     void aSkipConnectionRunsInTheLaneAboveItsSourceRowAndBendsInTheLastGap() {
-        List<OverviewColumn> columns = OverviewColumn.of(ReferenceNetwork.tinyVgg(5).network());
+        List<OverviewColumn> columns =
+                OverviewColumn.of(ReferenceNetwork.tinyVgg(5).network());
         OverviewLayout layout = new OverviewLayout(columns, 1400, 700);
         OverviewLayout.Box from = layout.box(1, 2, 5);
         OverviewLayout.Box to = layout.box(4, 2, 5);
@@ -43,7 +44,10 @@ class EdgeRoutesTest {
         assertEquals(from.right(), skip.rise().x0());
         assertEquals(lane, skip.rise().y1());
         assertEquals(lane, skip.descent().y0());
-        assertEquals(layout.columnX(3) + layout.columnWidth(3), skip.descent().x0(), 1e-9,
+        assertEquals(
+                layout.columnX(3) + layout.columnWidth(3),
+                skip.descent().x0(),
+                1e-9,
                 "the lane ends past the column just before the target");
         assertEquals(to.x(), skip.descent().x1());
         assertEquals(to.centerY(), skip.descent().y1());
@@ -67,7 +71,6 @@ class EdgeRoutesTest {
         // Between relu_1_1 and conv_1_2 too; between conv_1_1 and relu_1_1 edges carry no kernel.
         OverviewLayout.Box relu = shown.box(layout, 1, 2);
         OverviewLayout.Box elementwise = shown.box(layout, 2, 2);
-        assertNull(EdgeRoutes.convolutionEdgeAt(layout, shown, (relu.right() + elementwise.x()) / 2,
-                relu.centerY()));
+        assertNull(EdgeRoutes.convolutionEdgeAt(layout, shown, (relu.right() + elementwise.x()) / 2, relu.centerY()));
     }
 }

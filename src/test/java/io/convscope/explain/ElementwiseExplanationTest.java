@@ -2,11 +2,6 @@ package io.convscope.explain;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.PresetModels;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.LayerKind;
@@ -15,6 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -45,7 +45,10 @@ class ElementwiseExplanationTest {
                 assertEquals(out.shape().height() * out.shape().width(), view.positions());
                 for (int i = 0; i < view.positions(); i++) {
                     GridPosition cell = view.position(i);
-                    assertEquals(new GridPosition(i / out.shape().width(), i % out.shape().width()), cell);
+                    assertEquals(
+                            new GridPosition(
+                                    i / out.shape().width(), i % out.shape().width()),
+                            cell);
                     ElementwiseStep step = view.step(cell.y(), cell.x());
                     assertEquals(cell, step.cell());
                     assertEquals(in.value(c, cell.y(), cell.x()), step.input());
@@ -59,7 +62,9 @@ class ElementwiseExplanationTest {
     @Test
     void formulaIsMaxOfZeroAndTheInput() {
         ActivationSnapshot snapshot = ReferenceNetwork.input(new Shape(1, 1, 3), -0.37f, 1.234f, -0.001f)
-                .relu("relu").flatten().output("output", 2);
+                .relu("relu")
+                .flatten()
+                .output("output", 2);
         ElementwiseExplanation view = new ElementwiseExplanation(snapshot, 1, 0);
         assertEquals("max(0, -0.37) = 0.00", view.step(0, 0).formula());
         assertEquals("max(0, 1.23) = 1.23", view.step(0, 1).formula());
@@ -92,7 +97,8 @@ class ElementwiseExplanationTest {
             var network = snapshot.network();
             for (int layer = 1; layer < network.layers().size() - 1; layer++) {
                 LayerKind kind = network.layer(layer).kind();
-                if (!ElementwiseExplanation.covers(kind) || network.layer(layer).outputShape().isVector()
+                if (!ElementwiseExplanation.covers(kind)
+                        || network.layer(layer).outputShape().isVector()
                         || !seen.add(kind)) {
                     continue;
                 }
@@ -103,23 +109,32 @@ class ElementwiseExplanationTest {
                         GridPosition p = view.position(i);
                         ElementwiseStep step = view.step(p.y(), p.x());
                         float expected = snapshot.layer(layer).value(c, p.y(), p.x());
-                        assertEquals(expected, step.output(), network.layer(layer).name());
-                        double recomputed = switch (kind) {
-                            case ADD -> sum(step.inputs());
-                            case BATCH_NORM -> view.scale() * step.input() + view.shift();
-                            case SCALE -> view.scale() * step.input();
-                            case ACTIVATION -> view.function().equals("relu") ? Math.max(0, step.input()) : expected;
-                            case ZERO_PADDING -> step.inputCells().get(0) == null ? 0 : step.input();
-                            default -> step.input(); // concatenation and upsampling copy
-                        };
-                        assertEquals(expected, recomputed, 1e-4 * Math.max(1, Math.abs(expected)),
+                        assertEquals(
+                                expected, step.output(), network.layer(layer).name());
+                        double recomputed =
+                                switch (kind) {
+                                    case ADD -> sum(step.inputs());
+                                    case BATCH_NORM -> view.scale() * step.input() + view.shift();
+                                    case SCALE -> view.scale() * step.input();
+                                    case ACTIVATION -> view.function().equals("relu")
+                                            ? Math.max(0, step.input())
+                                            : expected;
+                                    case ZERO_PADDING -> step.inputCells().get(0) == null ? 0 : step.input();
+                                    default -> step.input(); // concatenation and upsampling copy
+                                };
+                        assertEquals(
+                                expected,
+                                recomputed,
+                                1e-4 * Math.max(1, Math.abs(expected)),
                                 id + " " + network.layer(layer).name() + " #" + c + " " + p);
                     }
                 }
             }
             assertTrue(seen.size() >= 2, id + " " + seen);
             if (id.equals("resnet50")) {
-                assertTrue(seen.containsAll(List.of(LayerKind.ADD, LayerKind.BATCH_NORM, LayerKind.ZERO_PADDING)), seen.toString());
+                assertTrue(
+                        seen.containsAll(List.of(LayerKind.ADD, LayerKind.BATCH_NORM, LayerKind.ZERO_PADDING)),
+                        seen.toString());
             } else if (id.equals("squeezenet")) {
                 assertTrue(seen.contains(LayerKind.CONCAT), seen.toString());
             } else {
@@ -131,8 +146,7 @@ class ElementwiseExplanationTest {
     @Test
     void residualFormulaBracketsNegativeOperands() throws Exception {
         var preset = ArchitecturePresets.find("resnet50").orElseThrow();
-        var model = PresetModels.load(preset, "r", new int[] {3, 224, 224},
-                PresetModels.Progress.NONE);
+        var model = PresetModels.load(preset, "r", new int[] {3, 224, 224}, PresetModels.Progress.NONE);
         float[] x = new float[model.description().inputShape().size()];
         Arrays.fill(x, 0.5f);
         ActivationSnapshot snapshot = model.compiled().forward(x);
@@ -145,8 +159,10 @@ class ElementwiseExplanationTest {
             // As many decimals as it takes for the printed operands to add up to the printed result.
             ShownSum sum = ShownSum.of(step.output(), 2, 4, step.inputs()[0], step.inputs()[1]);
             String b = sum.terms().get(1);
-            assertEquals(sum.terms().get(0) + " + " + (b.startsWith("-") ? "(" + b + ")" : b) + " " + sum.relation()
-                    + " " + sum.total(), step.formula());
+            assertEquals(
+                    sum.terms().get(0) + " + " + (b.startsWith("-") ? "(" + b + ")" : b) + " " + sum.relation() + " "
+                            + sum.total(),
+                    step.formula());
             if (sum.relation().equals(ShownSum.EQUALS)) {
                 ShownSumTest.assertAddsUp(sum);
             }

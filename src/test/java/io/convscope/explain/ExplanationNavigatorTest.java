@@ -16,13 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** CNN Explainer's view state machine: what each click opens and how Esc unwinds, one level at a time. */
 class ExplanationNavigatorTest {
 
-    static final NetworkDescription NETWORK = new NetworkDescription("toy", List.of("a", "b"), List.of(
-            LayerDescription.elementwise("input", LayerKind.INPUT, new Shape(3, 8, 8), new Shape(3, 8, 8), "identity", 0),
-            LayerDescription.elementwise("conv", LayerKind.CONVOLUTION, new Shape(3, 8, 8), new Shape(2, 6, 6), "identity", 56),
-            LayerDescription.elementwise("relu", LayerKind.ACTIVATION, new Shape(2, 6, 6), new Shape(2, 6, 6), "relu", 0),
-            LayerDescription.elementwise("pool", LayerKind.MAX_POOL, new Shape(2, 6, 6), new Shape(2, 3, 3), "identity", 0),
-            LayerDescription.elementwise("flatten", LayerKind.FLATTEN, new Shape(2, 3, 3), Shape.vector(18), "identity", 0),
-            LayerDescription.elementwise("output", LayerKind.OUTPUT, Shape.vector(18), Shape.vector(2), "softmax", 38)),
+    static final NetworkDescription NETWORK = new NetworkDescription(
+            "toy",
+            List.of("a", "b"),
+            List.of(
+                    LayerDescription.elementwise(
+                            "input", LayerKind.INPUT, new Shape(3, 8, 8), new Shape(3, 8, 8), "identity", 0),
+                    LayerDescription.elementwise(
+                            "conv", LayerKind.CONVOLUTION, new Shape(3, 8, 8), new Shape(2, 6, 6), "identity", 56),
+                    LayerDescription.elementwise(
+                            "relu", LayerKind.ACTIVATION, new Shape(2, 6, 6), new Shape(2, 6, 6), "relu", 0),
+                    LayerDescription.elementwise(
+                            "pool", LayerKind.MAX_POOL, new Shape(2, 6, 6), new Shape(2, 3, 3), "identity", 0),
+                    LayerDescription.elementwise(
+                            "flatten", LayerKind.FLATTEN, new Shape(2, 3, 3), Shape.vector(18), "identity", 0),
+                    LayerDescription.elementwise(
+                            "output", LayerKind.OUTPUT, Shape.vector(18), Shape.vector(2), "softmax", 38)),
             Map.of());
 
     @Test
@@ -33,7 +42,10 @@ class ExplanationNavigatorTest {
         assertFalse(nav.state().controlsEnabled(), "other controls are disabled while a view is open");
         assertEquals(new ExplanationState.ConvolutionFormula(1, 1, 2), nav.chooseChannel(2));
         assertEquals(new ExplanationState.ConvolutionFormula(1, 1, 0), nav.chooseChannel(0));
-        assertEquals(new ExplanationState.Convolution(1, 1), nav.chooseChannel(0), "the same channel again closes the panel");
+        assertEquals(
+                new ExplanationState.Convolution(1, 1),
+                nav.chooseChannel(0),
+                "the same channel again closes the panel");
         nav.chooseChannel(1);
         assertEquals(new ExplanationState.Convolution(1, 1), nav.back());
         assertEquals(ExplanationState.OVERVIEW, nav.back());
@@ -44,7 +56,10 @@ class ExplanationNavigatorTest {
     void eachLayerKindOpensItsView() {
         ExplanationNavigator nav = new ExplanationNavigator(NETWORK);
         assertEquals(new ExplanationState.Activation(2, 0), nav.choose(2, 0));
-        assertEquals(new ExplanationState.Activation(2, 1), nav.choose(2, 1), "another neuron of the column switches the pair");
+        assertEquals(
+                new ExplanationState.Activation(2, 1),
+                nav.choose(2, 1),
+                "another neuron of the column switches the pair");
         assertEquals(ExplanationState.OVERVIEW, nav.choose(2, 1), "the same neuron again closes the view");
         assertEquals(new ExplanationState.Pooling(3, 1), nav.choose(3, 1));
         nav.back();
@@ -64,20 +79,33 @@ class ExplanationNavigatorTest {
     }
 
     /** VGG's shape: flatten, two hidden dense layers, then the classes read a dense layer, not flattened maps. */
-    static final NetworkDescription DENSE_HEAD = new NetworkDescription("vgg-like", List.of("a", "b", "c"), List.of(
-            LayerDescription.elementwise("input", LayerKind.INPUT, new Shape(3, 4, 4), new Shape(3, 4, 4), "identity", 0),
-            LayerDescription.elementwise("conv", LayerKind.CONVOLUTION, new Shape(3, 4, 4), new Shape(2, 2, 2), "relu", 56),
-            LayerDescription.elementwise("flatten", LayerKind.FLATTEN, new Shape(2, 2, 2), Shape.vector(8), "identity", 0),
-            LayerDescription.elementwise("fc6", LayerKind.DENSE, Shape.vector(8), Shape.vector(5), "relu", 45),
-            LayerDescription.elementwise("fc7", LayerKind.DENSE, Shape.vector(5), Shape.vector(5), "relu", 30),
-            LayerDescription.elementwise("fc8", LayerKind.OUTPUT, Shape.vector(5), Shape.vector(3), "softmax", 18)),
+    static final NetworkDescription DENSE_HEAD = new NetworkDescription(
+            "vgg-like",
+            List.of("a", "b", "c"),
+            List.of(
+                    LayerDescription.elementwise(
+                            "input", LayerKind.INPUT, new Shape(3, 4, 4), new Shape(3, 4, 4), "identity", 0),
+                    LayerDescription.elementwise(
+                            "conv", LayerKind.CONVOLUTION, new Shape(3, 4, 4), new Shape(2, 2, 2), "relu", 56),
+                    LayerDescription.elementwise(
+                            "flatten", LayerKind.FLATTEN, new Shape(2, 2, 2), Shape.vector(8), "identity", 0),
+                    LayerDescription.elementwise("fc6", LayerKind.DENSE, Shape.vector(8), Shape.vector(5), "relu", 45),
+                    LayerDescription.elementwise("fc7", LayerKind.DENSE, Shape.vector(5), Shape.vector(5), "relu", 30),
+                    LayerDescription.elementwise(
+                            "fc8", LayerKind.OUTPUT, Shape.vector(5), Shape.vector(3), "softmax", 18)),
             Map.of());
 
     @Test
     void aDenseHeadShowsItsHiddenLayersAndOpensSoftmaxAlone() {
         List<OverviewColumn> columns = OverviewColumn.of(DENSE_HEAD);
-        assertEquals(List.of(OverviewColumn.Kind.INPUT, OverviewColumn.Kind.CONVOLUTION, OverviewColumn.Kind.DENSE,
-                OverviewColumn.Kind.DENSE, OverviewColumn.Kind.OUTPUT), columns.stream().map(OverviewColumn::kind).toList());
+        assertEquals(
+                List.of(
+                        OverviewColumn.Kind.INPUT,
+                        OverviewColumn.Kind.CONVOLUTION,
+                        OverviewColumn.Kind.DENSE,
+                        OverviewColumn.Kind.DENSE,
+                        OverviewColumn.Kind.OUTPUT),
+                columns.stream().map(OverviewColumn::kind).toList());
         assertEquals(5, columns.get(2).neurons());
         assertTrue(columns.get(2).fullyConnected());
         ExplanationNavigator nav = new ExplanationNavigator(DENSE_HEAD);

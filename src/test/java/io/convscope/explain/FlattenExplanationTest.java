@@ -76,7 +76,9 @@ class FlattenExplanationTest {
     void tinyVggShapedToyFlattensFiveFourByFourMaps() {
         FlattenExplanation view = new FlattenExplanation(ReferenceNetwork.tinyVgg(3), 7, 2);
         assertEquals(5 * 4 * 4, view.vector().length);
-        assertEquals(LayerKind.MAX_POOL, ReferenceNetwork.tinyVgg(3).network().layer(view.sourceLayer()).kind());
+        assertEquals(
+                LayerKind.MAX_POOL,
+                ReferenceNetwork.tinyVgg(3).network().layer(view.sourceLayer()).kind());
     }
 
     @Test

@@ -62,12 +62,20 @@ class HyperparameterPlaygroundTest {
                         TreeSet<Integer> union = new TreeSet<>();
                         for (int step = 0; step < g.steps(); step++) {
                             GridPosition w = g.window(step);
-                            assertTrue(w.y() >= 0 && w.x() >= 0 && w.y() + k <= g.paddedSize() && w.x() + k <= g.paddedSize(),
+                            assertTrue(
+                                    w.y() >= 0
+                                            && w.x() >= 0
+                                            && w.y() + k <= g.paddedSize()
+                                            && w.x() + k <= g.paddedSize(),
                                     "window inside the padded input: " + g + " step " + step);
                             for (int i = 0; i < k; i++) {
                                 union.add(w.y() + i);
                             }
-                            assertEquals(step, g.stepOf(g.position(step).y(), g.position(step).x()));
+                            assertEquals(
+                                    step,
+                                    g.stepOf(
+                                            g.position(step).y(),
+                                            g.position(step).x()));
                         }
                         List<Integer> expectedUncovered = new ArrayList<>();
                         for (int i = 0; i < g.paddedSize(); i++) {
@@ -80,7 +88,8 @@ class HyperparameterPlaygroundTest {
                         for (int i = 0; i < g.paddedSize(); i++) {
                             if (g.isCovered(i)) {
                                 GridPosition w = g.window(g.stepCovering(i, i));
-                                assertTrue(i >= w.y() && i < w.y() + k, "hovering a covered cell shows a window over it");
+                                assertTrue(
+                                        i >= w.y() && i < w.y() + k, "hovering a covered cell shows a window over it");
                             }
                         }
                     }
@@ -100,8 +109,16 @@ class HyperparameterPlaygroundTest {
         assertEquals(5, bigKernel.kernel(), "kernel at most input + 2 padding");
         assertEquals(1, bigKernel.outputSize());
         assertEquals(2, bigKernel.strideMax(), "stride may still go to 2");
-        assertEquals(4, HyperparameterPlayground.DEFAULT.withPadding(9).withKernel(5).withPadding(9).padding());
-        assertEquals(HyperparameterPlayground.MAX_INPUT, HyperparameterPlayground.DEFAULT.withInput(50).input());
+        assertEquals(
+                4,
+                HyperparameterPlayground.DEFAULT
+                        .withPadding(9)
+                        .withKernel(5)
+                        .withPadding(9)
+                        .padding());
+        assertEquals(
+                HyperparameterPlayground.MAX_INPUT,
+                HyperparameterPlayground.DEFAULT.withInput(50).input());
         HyperparameterPlayground wide = new HyperparameterPlayground(7, 0, 1, 7);
         assertEquals(2, wide.withKernel(6).stride(), "a bigger kernel pulls the stride back into range");
         assertThrows(IllegalArgumentException.class, () -> new HyperparameterPlayground(3, 0, 4, 1));

@@ -1,6 +1,5 @@
 package io.convscope.explain;
 
-import java.util.Locale;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.PresetModels;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +33,11 @@ class MapOutputExplanationTest {
 
     @BeforeAll
     static void run() throws Exception {
-        LoadedModel m = PresetModels.load(ArchitecturePresets.find("yolo2").orElseThrow(), "YOLOv2",
-                new int[] {3, 64, 64}, PresetModels.Progress.NONE);
+        LoadedModel m = PresetModels.load(
+                ArchitecturePresets.find("yolo2").orElseThrow(),
+                "YOLOv2",
+                new int[] {3, 64, 64},
+                PresetModels.Progress.NONE);
         network = m.description();
         float[] x = new float[network.inputShape().size()];
         Random rng = new Random(3);
@@ -65,7 +68,10 @@ class MapOutputExplanationTest {
                 assertEquals(Formulas.twoDecimals(value) + " = " + Formulas.twoDecimals(value), step.formula());
             }
         }
-        var overview = OverviewColumn.of(network).stream().filter(c -> c.layerIndex() == layer).findFirst().orElseThrow();
+        var overview = OverviewColumn.of(network).stream()
+                .filter(c -> c.layerIndex() == layer)
+                .findFirst()
+                .orElseThrow();
         assertTrue(overview.reads(overview.inputs().get(0), 5, inChannels + 5));
         assertFalse(overview.reads(overview.inputs().get(0), 5, 5 + 1));
     }
@@ -107,14 +113,20 @@ class MapOutputExplanationTest {
                     assertEquals(sum, e.softmaxDivisor(c.y(), c.x()), 1e-9 * sum);
                     assertEquals(part - 5, e.detectionClass());
                 }
-                assertEquals(expected, out.value(channel, c.y(), c.x()), 1e-5 * Math.max(1, expected),
+                assertEquals(
+                        expected,
+                        out.value(channel, c.y(), c.x()),
+                        1e-5 * Math.max(1, expected),
                         e.detectionPart() + " at " + c);
                 String f = e.step(c.y(), c.x()).formula();
                 assertTrue(f.startsWith(formula + Formulas.twoDecimals(x) + ")"), f);
                 assertTrue(f.endsWith(" = " + Formulas.twoDecimals(out.value(channel, c.y(), c.x()))), f);
             }
-            assertEquals(part < 5 ? ElementwiseExplanation.DetectionPart.values()[part]
-                    : ElementwiseExplanation.DetectionPart.CLASS, e.detectionPart());
+            assertEquals(
+                    part < 5
+                            ? ElementwiseExplanation.DetectionPart.values()[part]
+                            : ElementwiseExplanation.DetectionPart.CLASS,
+                    e.detectionPart());
         }
     }
 

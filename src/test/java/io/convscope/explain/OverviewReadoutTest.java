@@ -22,21 +22,26 @@ class OverviewReadoutTest {
     @Test
     void aPixelAndAConvolutionNeuronReadTheirValueAndBias() {
         float pixel = s.layer(0).value(1, 2, 3);
-        assertEquals(String.format(Locale.ROOT, "input #1  pixel (2, 3) value %.4f", pixel),
+        assertEquals(
+                String.format(Locale.ROOT, "input #1  pixel (2, 3) value %.4f", pixel),
                 readout.neuron(new OverviewNeuron(0, 1), new int[] {2, 3}, s));
         int conv = s.network().indexOf("conv_1_1");
         float value = s.layer(conv).value(4, 0, 5);
         float bias = s.network().weights("conv_1_1").bias(4);
-        assertEquals(String.format(Locale.ROOT, "conv_1_1 #4  (0, 5) activation %.4f  bias %.4f", value, bias),
+        assertEquals(
+                String.format(Locale.ROOT, "conv_1_1 #4  (0, 5) activation %.4f  bias %.4f", value, bias),
                 readout.neuron(new OverviewNeuron(1, 4), new int[] {0, 5}, s));
-        assertEquals(String.format(Locale.ROOT, "conv_1_1 #4  bias %.4f", bias),
-                readout.neuron(new OverviewNeuron(1, 4), null, s), "the keyboard focus points at no cell");
+        assertEquals(
+                String.format(Locale.ROOT, "conv_1_1 #4  bias %.4f", bias),
+                readout.neuron(new OverviewNeuron(1, 4), null, s),
+                "the keyboard focus points at no cell");
         assertEquals("relu_1_1 #0", readout.neuron(new OverviewNeuron(2, 0), null, s), "no bias outside a convolution");
     }
 
     @Test
     void anOutputClassReadsItsProbabilityAndLogit() {
-        assertEquals(String.format(Locale.ROOT, "cat: probability %.4f, logit %.4f", s.probability(2), s.logit(2)),
+        assertEquals(
+                String.format(Locale.ROOT, "cat: probability %.4f, logit %.4f", s.probability(2), s.logit(2)),
                 readout.output("cat", s, 2));
     }
 
@@ -46,7 +51,8 @@ class OverviewReadoutTest {
         StringBuilder k = new StringBuilder("[");
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 3; x++) {
-                k.append(String.format(Locale.ROOT, "%.2f", w.kernel(3, 1)[y][x])).append(x < 2 ? ", " : y < 2 ? "; " : "]");
+                k.append(String.format(Locale.ROOT, "%.2f", w.kernel(3, 1)[y][x]))
+                        .append(x < 2 ? ", " : y < 2 ? "; " : "]");
             }
         }
         assertEquals("relu_1_1 #1 \u2192 conv_1_2 #3  kernel weights: " + k, readout.kernel(new OverviewEdge(3, 1, 3)));

@@ -24,7 +24,8 @@ class OverviewViewportTest {
 
     @Test
     void columnsAndEdgesOutOfViewAreNotRendered() {
-        List<OverviewColumn> columns = OverviewColumn.of(ReferenceNetwork.tinyVgg(5).network());
+        List<OverviewColumn> columns =
+                OverviewColumn.of(ReferenceNetwork.tinyVgg(5).network());
         OverviewLayout layout = new OverviewLayout(columns, 1400, 700);
         // Just the first column in view (the margin included).
         OverviewViewport left = new OverviewViewport(0, layout.columnX(0) + 1);

@@ -10,8 +10,10 @@ class PlaygroundFormulaTest {
     @Test
     void anEvenDivisionIsWrittenAsAWholeNumber() {
         String latex = PlaygroundFormula.latex(HyperparameterPlayground.DEFAULT);
-        assertEquals("\\left\\lfloor \\frac{5 + 2 \\cdot 0 - 2}{1} \\right\\rfloor + 1 = \\left\\lfloor 3 \\right\\rfloor"
-                + " + 1 = 4", latex);
+        assertEquals(
+                "\\left\\lfloor \\frac{5 + 2 \\cdot 0 - 2}{1} \\right\\rfloor + 1 = \\left\\lfloor 3 \\right\\rfloor"
+                        + " + 1 = 4",
+                latex);
     }
 
     @Test

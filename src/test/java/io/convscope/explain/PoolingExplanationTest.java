@@ -31,8 +31,10 @@ class PoolingExplanationTest {
     }
 
     private static List<Integer> poolingLayers(ActivationSnapshot snapshot) {
-        return Stream.concat(ReferenceNetwork.layersOf(snapshot, LayerKind.MAX_POOL).stream(),
-                ReferenceNetwork.layersOf(snapshot, LayerKind.AVERAGE_POOL).stream()).toList();
+        return Stream.concat(
+                        ReferenceNetwork.layersOf(snapshot, LayerKind.MAX_POOL).stream(),
+                        ReferenceNetwork.layersOf(snapshot, LayerKind.AVERAGE_POOL).stream())
+                .toList();
     }
 
     @ParameterizedTest
@@ -53,7 +55,8 @@ class PoolingExplanationTest {
                     PoolingStep step = view.step(cell.y(), cell.x());
                     assertEquals(cell, step.output());
                     assertEquals(out.value(c, cell.y(), cell.x()), step.result(), EPS);
-                    GridPosition origin = new GridPosition(cell.y() * d.stride().height() - d.padding().top(),
+                    GridPosition origin = new GridPosition(
+                            cell.y() * d.stride().height() - d.padding().top(),
                             cell.x() * d.stride().width() - d.padding().left());
                     assertEquals(origin, step.windowOrigin());
                     float[][] window = step.window();
@@ -61,7 +64,10 @@ class PoolingExplanationTest {
                         for (int kx = 0; kx < d.kernel().width(); kx++) {
                             int iy = origin.y() + ky;
                             int ix = origin.x() + kx;
-                            boolean inside = iy >= 0 && iy < in.shape().height() && ix >= 0 && ix < in.shape().width();
+                            boolean inside = iy >= 0
+                                    && iy < in.shape().height()
+                                    && ix >= 0
+                                    && ix < in.shape().width();
                             assertEquals(inside ? in.value(c, iy, ix) : Float.NaN, window[ky][kx]);
                         }
                     }
@@ -80,7 +86,8 @@ class PoolingExplanationTest {
     void maxFormulaListsTheWindowRowByRow() {
         ActivationSnapshot snapshot = ReferenceNetwork.input(new Shape(1, 2, 2), 0.12f, 0.5f, 0f, 0.33f)
                 .pool("pool", LayerKind.MAX_POOL, new Window(2, 2), new Window(2, 2), Padding.NONE)
-                .flatten().output("output", 2);
+                .flatten()
+                .output("output", 2);
         PoolingStep step = new PoolingExplanation(snapshot, 1, 0).step(0, 0);
         assertEquals("max(0.12, 0.50, 0.00, 0.33) = 0.50", step.formula());
         assertEquals(new GridPosition(0, 1), step.winner().orElseThrow());
@@ -90,7 +97,8 @@ class PoolingExplanationTest {
     void averageLeavesPaddingOutOfTheFormulaAndTheDivisor() {
         ActivationSnapshot snapshot = ReferenceNetwork.input(new Shape(1, 2, 2), 0.12f, 0.5f, 0f, 0.33f)
                 .pool("pool", LayerKind.AVERAGE_POOL, new Window(3, 3), new Window(2, 2), new Padding(1, 1, 1, 1))
-                .flatten().output("output", 2);
+                .flatten()
+                .output("output", 2);
         PoolingStep step = new PoolingExplanation(snapshot, 1, 0).step(0, 0);
         assertEquals("avg(0.12, 0.50, 0.00, 0.33) = 0.24", step.formula());
         assertEquals(0.2375f, step.result(), EPS);
@@ -118,7 +126,8 @@ class PoolingExplanationTest {
             for (int x = 0; x < 8; x++) {
                 GridPosition out = view.outputCellFor(y, x);
                 GridPosition origin = view.step(out.y(), out.x()).windowOrigin();
-                assertTrue(y >= origin.y() && y < origin.y() + 3 && x >= origin.x() && x < origin.x() + 3,
+                assertTrue(
+                        y >= origin.y() && y < origin.y() + 3 && x >= origin.x() && x < origin.x() + 3,
                         "(" + y + ", " + x + ") → " + out);
             }
         }

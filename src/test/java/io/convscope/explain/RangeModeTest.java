@@ -56,23 +56,29 @@ class RangeModeTest {
 
     @Test
     void unitRangesMatchCnnExplainer() {
-        assertArrayEquals(new double[] {1, 3.114, 3.114, 5.644, 5.644, 5.644, 9.336, 9.336, 11.518, 11.518, 11.518, 1},
-                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.UNIT)), EPS);
+        assertArrayEquals(
+                new double[] {1, 3.114, 3.114, 5.644, 5.644, 5.644, 9.336, 9.336, 11.518, 11.518, 11.518, 1},
+                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.UNIT)),
+                EPS);
     }
 
     @Test
     void moduleRangesTakeEachBlocksMaximum() {
         double a = 5.644;
         double b = 11.518;
-        assertArrayEquals(new double[] {1, a, a, a, a, a, b, b, b, b, b, 1},
-                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.MODULE)), EPS);
+        assertArrayEquals(
+                new double[] {1, a, a, a, a, a, b, b, b, b, b, 1},
+                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.MODULE)),
+                EPS);
     }
 
     @Test
     void globalRangeIsTheLargestOfAllHiddenLayers() {
         double g = 11.518;
-        assertArrayEquals(new double[] {1, g, g, g, g, g, g, g, g, g, g, 1},
-                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.GLOBAL)), EPS);
+        assertArrayEquals(
+                new double[] {1, g, g, g, g, g, g, g, g, g, g, 1},
+                overviewColumns(ColorRanges.of(espressoTinyVgg()).ranges(RangeMode.GLOBAL)),
+                EPS);
     }
 
     @Test
@@ -87,10 +93,15 @@ class RangeModeTest {
     @Test
     void legendsFollowTheModes() {
         ColorRanges ranges = ColorRanges.of(espressoTinyVgg());
-        assertSpans(List.of(new LegendSpan(1, 2, 3.114), new LegendSpan(3, 5, 5.644),
-                new LegendSpan(6, 7, 9.336), new LegendSpan(8, 10, 11.518)), ranges.legends(RangeMode.UNIT));
-        assertSpans(List.of(new LegendSpan(1, 5, 5.644), new LegendSpan(6, 10, 11.518)),
-                ranges.legends(RangeMode.MODULE));
+        assertSpans(
+                List.of(
+                        new LegendSpan(1, 2, 3.114),
+                        new LegendSpan(3, 5, 5.644),
+                        new LegendSpan(6, 7, 9.336),
+                        new LegendSpan(8, 10, 11.518)),
+                ranges.legends(RangeMode.UNIT));
+        assertSpans(
+                List.of(new LegendSpan(1, 5, 5.644), new LegendSpan(6, 10, 11.518)), ranges.legends(RangeMode.MODULE));
         assertSpans(List.of(new LegendSpan(1, 10, 11.518)), ranges.legends(RangeMode.GLOBAL));
     }
 
@@ -98,25 +109,33 @@ class RangeModeTest {
     void otherArchitecturesFollowTheSameRule() {
         Network net = new Network();
         net.map("input", INPUT, 0, 1);
-        net.map("padding", ZERO_PADDING, -0.2f, 0.9f);  // before any convolution: its own extent
+        net.map("padding", ZERO_PADDING, -0.2f, 0.9f); // before any convolution: its own extent
         net.map("conv_a", CONVOLUTION, -0.3f, 0.25f);
         net.map("avg_pool", AVERAGE_POOL, -0.1f, 0.2f);
         net.map("conv_b", CONVOLUTION, -2.0004f, 1.5f); // round3 drops the 0.0004
-        net.map("relu_b", ACTIVATION, 0, 1.5f);         // last module has no pooling
+        net.map("relu_b", ACTIVATION, 0, 1.5f); // last module has no pooling
         net.vector("flatten", FLATTEN, 0, 1.5f);
         // A hidden dense layer is drawn (a square per unit) on its own range in every mode: its values are a
         // different kind of quantity from the maps, and flatten separates it from them.
         net.vector("dense", DENSE, -4, 4);
-        net.vector("relu_dense", ACTIVATION, 0, 4);     // a separate vector activation: not drawn, range 1
+        net.vector("relu_dense", ACTIVATION, 0, 4); // a separate vector activation: not drawn, range 1
         net.vector("output", OUTPUT, -3, 3);
         ColorRanges ranges = ColorRanges.of(net.snapshot());
 
         assertArrayEquals(new double[] {1, 2.0, 0.8, 0.8, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.UNIT), EPS);
-        assertArrayEquals(new double[] {1, 2.0, 2.0, 2.0, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.MODULE), EPS);
-        assertArrayEquals(new double[] {1, 4.2, 4.2, 4.2, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.GLOBAL), EPS);
-        assertSpans(List.of(new LegendSpan(1, 1, 2.0), new LegendSpan(2, 3, 0.8), new LegendSpan(4, 5, 4.2),
-                new LegendSpan(7, 7, 8.2)), ranges.legends(RangeMode.UNIT));
-        assertSpans(List.of(new LegendSpan(1, 3, 2.0), new LegendSpan(4, 5, 4.2), new LegendSpan(7, 7, 8.2)),
+        assertArrayEquals(
+                new double[] {1, 2.0, 2.0, 2.0, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.MODULE), EPS);
+        assertArrayEquals(
+                new double[] {1, 4.2, 4.2, 4.2, 4.2, 4.2, 1, 8.2, 1, 1}, ranges.ranges(RangeMode.GLOBAL), EPS);
+        assertSpans(
+                List.of(
+                        new LegendSpan(1, 1, 2.0),
+                        new LegendSpan(2, 3, 0.8),
+                        new LegendSpan(4, 5, 4.2),
+                        new LegendSpan(7, 7, 8.2)),
+                ranges.legends(RangeMode.UNIT));
+        assertSpans(
+                List.of(new LegendSpan(1, 3, 2.0), new LegendSpan(4, 5, 4.2), new LegendSpan(7, 7, 8.2)),
                 ranges.legends(RangeMode.MODULE));
         assertSpans(List.of(new LegendSpan(1, 5, 4.2), new LegendSpan(7, 7, 8.2)), ranges.legends(RangeMode.GLOBAL));
     }
@@ -155,7 +174,8 @@ class RangeModeTest {
         }
 
         private void add(String name, LayerKind kind, Shape shape, float min, float max) {
-            Shape in = outputs.isEmpty() ? shape : outputs.get(outputs.size() - 1).shape();
+            Shape in =
+                    outputs.isEmpty() ? shape : outputs.get(outputs.size() - 1).shape();
             layers.add(LayerDescription.elementwise(name, kind, in, shape, "identity", 0));
             float[] values = new float[shape.size()];
             values[0] = min;

@@ -55,10 +55,13 @@ final class ReferenceNetwork {
         Window one = new Window(1, 1);
         Window two = new Window(2, 2);
         return input(new Shape(3, 12, 12), seed)
-                .convolution("conv_1_1", 5, three, one, Padding.NONE).relu("relu_1_1")
-                .convolution("conv_1_2", 5, three, one, Padding.NONE).relu("relu_1_2")
+                .convolution("conv_1_1", 5, three, one, Padding.NONE)
+                .relu("relu_1_1")
+                .convolution("conv_1_2", 5, three, one, Padding.NONE)
+                .relu("relu_1_2")
                 .pool("max_pool_1", LayerKind.MAX_POOL, two, two, Padding.NONE)
-                .flatten().output("output", 4);
+                .flatten()
+                .output("output", 4);
     }
 
     /**
@@ -71,11 +74,14 @@ final class ReferenceNetwork {
         Window three = new Window(3, 3);
         Window two = new Window(2, 2);
         return input(new Shape(2, 17, 17), seed)
-                .convolution("conv_a", 3, new Window(5, 5), two, one).relu("relu_a")
+                .convolution("conv_a", 3, new Window(5, 5), two, one)
+                .relu("relu_a")
                 .pool("max_pool_a", LayerKind.MAX_POOL, three, two, one)
-                .convolution("conv_b", 4, new Window(2, 3), new Window(1, 2), one).relu("relu_b")
+                .convolution("conv_b", 4, new Window(2, 3), new Window(1, 2), one)
+                .relu("relu_b")
                 .pool("avg_pool_b", LayerKind.AVERAGE_POOL, three, two, one)
-                .flatten().output("output", 3);
+                .flatten()
+                .output("output", 3);
     }
 
     private Shape shape() {
@@ -95,15 +101,20 @@ final class ReferenceNetwork {
     ReferenceNetwork convolution(String name, int outputs, Window kernel, Window stride, Padding padding) {
         int inputs = shape().channels();
         float[] w = randomValues(outputs * inputs * kernel.height() * kernel.width());
-        return convolution(name, new LayerWeights(outputs, inputs, kernel.height(), kernel.width(), w,
-                randomValues(outputs)), stride, padding);
+        return convolution(
+                name,
+                new LayerWeights(outputs, inputs, kernel.height(), kernel.width(), w, randomValues(outputs)),
+                stride,
+                padding);
     }
 
     ReferenceNetwork convolution(String name, LayerWeights w, Window stride, Padding padding) {
         Shape in = shape();
         Window kernel = new Window(w.kernelHeight(), w.kernelWidth());
-        Shape out = new Shape(w.outputs(), outputSize(in.height(), kernel.height(), stride.height(), padding.top(),
-                padding.bottom()), outputSize(in.width(), kernel.width(), stride.width(), padding.left(), padding.right()));
+        Shape out = new Shape(
+                w.outputs(),
+                outputSize(in.height(), kernel.height(), stride.height(), padding.top(), padding.bottom()),
+                outputSize(in.width(), kernel.width(), stride.width(), padding.left(), padding.right()));
         LayerActivation x = last();
         float[] y = new float[out.size()];
         for (int o = 0; o < out.channels(); o++) {
@@ -141,8 +152,10 @@ final class ReferenceNetwork {
 
     ReferenceNetwork pool(String name, LayerKind kind, Window window, Window stride, Padding padding) {
         Shape in = shape();
-        Shape out = new Shape(in.channels(), outputSize(in.height(), window.height(), stride.height(), padding.top(),
-                padding.bottom()), outputSize(in.width(), window.width(), stride.width(), padding.left(), padding.right()));
+        Shape out = new Shape(
+                in.channels(),
+                outputSize(in.height(), window.height(), stride.height(), padding.top(), padding.bottom()),
+                outputSize(in.width(), window.width(), stride.width(), padding.left(), padding.right()));
         LayerActivation x = last();
         float[] y = new float[out.size()];
         for (int c = 0; c < out.channels(); c++) {
@@ -173,7 +186,8 @@ final class ReferenceNetwork {
 
     ReferenceNetwork flatten() {
         Shape in = shape();
-        add(LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, Shape.vector(in.size()), "identity", 0),
+        add(
+                LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, Shape.vector(in.size()), "identity", 0),
                 last().toArray());
         return this;
     }
@@ -181,8 +195,8 @@ final class ReferenceNetwork {
     /** A dense output layer with random weights; its activation is the logits, as the engine keeps them. */
     ActivationSnapshot output(String name, int classes) {
         Shape in = shape();
-        LayerWeights w = new LayerWeights(classes, in.size(), 1, 1, randomValues(classes * in.size()),
-                randomValues(classes));
+        LayerWeights w =
+                new LayerWeights(classes, in.size(), 1, 1, randomValues(classes * in.size()), randomValues(classes));
         float[] logits = new float[classes];
         for (int k = 0; k < classes; k++) {
             double acc = w.bias(k);
@@ -192,7 +206,8 @@ final class ReferenceNetwork {
             logits[k] = (float) acc;
         }
         weights.put(name, w);
-        add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, Shape.vector(classes), "softmax", 0),
+        add(
+                LayerDescription.elementwise(name, LayerKind.OUTPUT, in, Shape.vector(classes), "softmax", 0),
                 logits.clone());
         List<String> names = new ArrayList<>();
         for (int k = 0; k < classes; k++) {

@@ -20,7 +20,8 @@ class ShownNeuronsTest {
     private static ActivationSnapshot wide() {
         return ReferenceNetwork.input(new Shape(3, 6, 6), 3L)
                 .convolution("conv", 12, new Window(3, 3), new Window(1, 1), Padding.NONE)
-                .flatten().output("output", 15);
+                .flatten()
+                .output("output", 15);
     }
 
     private static final int CONV = 1;
@@ -95,8 +96,9 @@ class ShownNeuronsTest {
         assertNull(shown.neuronAt(layout, b.x() - 1, b.centerY()));
         OverviewLayout.Box row = shown.box(layout, OUTPUT, 2);
         // An output row is hit over its name, bar and value, wider than a neuron.
-        assertEquals(new OverviewNeuron(OUTPUT, 2), shown.neuronAt(layout, row.x() + OverviewLayout.OUTPUT_WIDTH - 1,
-                row.centerY()));
+        assertEquals(
+                new OverviewNeuron(OUTPUT, 2),
+                shown.neuronAt(layout, row.x() + OverviewLayout.OUTPUT_WIDTH - 1, row.centerY()));
         assertEquals(OverviewLayout.OUTPUT_WIDTH, shown.hitWidth(layout, OUTPUT));
         OverviewLayout.Box edgeEnd = shown.edgeBox(layout, OUTPUT, 2);
         assertEquals(row.x() - ShownNeurons.OUTPUT_EDGE_INSET, edgeEnd.x());
@@ -112,7 +114,9 @@ class ShownNeuronsTest {
         assertEquals(new OverviewNeuron(1, 0), shown.step(null, 1, 0), "no focus yet: from the first neuron");
         assertEquals(new OverviewNeuron(0, 0), shown.step(null, -1, 0));
         assertEquals(new OverviewNeuron(0, 2), shown.step(new OverviewNeuron(0, 2), 0, 1), "3 channels: stays");
-        assertEquals(new OverviewNeuron(OUTPUT, s.ranking()[9]), shown.step(new OverviewNeuron(CONV, 11), 1, 0),
+        assertEquals(
+                new OverviewNeuron(OUTPUT, s.ranking()[9]),
+                shown.step(new OverviewNeuron(CONV, 11), 1, 0),
                 "right from channel 11 lands on the last of the 10 rows");
         // Down in the output goes to the next row, which holds the next most probable class.
         OverviewNeuron top = new OverviewNeuron(OUTPUT, s.ranking()[0]);

@@ -20,7 +20,8 @@ class ShownSumTest {
     @Test
     void moreDecimalsWhereTwoDoNotAddUp() {
         // 0.13 + 0.13 = 0.26, not 0.25: three decimals add up.
-        assertEquals("0.125 + 0.125 = 0.250", ShownSum.of(0.25, 2, 4, 0.125, 0.125).text());
+        assertEquals(
+                "0.125 + 0.125 = 0.250", ShownSum.of(0.25, 2, 4, 0.125, 0.125).text());
         assertAddsUp(ShownSum.of(1.0049, 2, 4, 0.5021, 0.5028));
     }
 
@@ -34,13 +35,17 @@ class ShownSumTest {
     @Test
     void productsThatDoNotReproduceTheSumAreApproximate() {
         // The case: 2-decimal terms that multiply out to 0.0019 were shown "= 0.01" (the exact sum is 0.0064).
-        FormulaStep step = new FormulaStep(0, new GridPosition(0, 0), new GridPosition(0, 0),
-                new float[][] {{0.19f, 0.004f}}, new float[][] {{0.0149f, 0.9f}});
+        FormulaStep step = new FormulaStep(
+                0, new GridPosition(0, 0), new GridPosition(0, 0), new float[][] {{0.19f, 0.004f}}, new float[][] {
+                    {0.0149f, 0.9f}
+                });
         assertEquals("0.19 × 0.01 + 0.00 × 0.90 ≈ 0.01", step.arithmetic());
         assertEquals(ShownSum.APPROXIMATELY, step.relation());
 
-        FormulaStep exact = new FormulaStep(0, new GridPosition(0, 0), new GridPosition(0, 0),
-                new float[][] {{0.5f, -0.25f}}, new float[][] {{1f, 0.2f}});
+        FormulaStep exact = new FormulaStep(
+                0, new GridPosition(0, 0), new GridPosition(0, 0), new float[][] {{0.5f, -0.25f}}, new float[][] {
+                    {1f, 0.2f}
+                });
         assertEquals("0.50 × 1.00 + -0.25 × 0.20 = 0.45", exact.arithmetic());
     }
 

@@ -27,8 +27,17 @@ class SoftmaxExplanationTest {
         float[] logits = {-4.281f, 2.966f, -0.386f, 5.246f, -7.566f, -3.433f, 8.640f, 2.635f, 6.303f, 0.683f};
         ActivationSnapshot toy = ReferenceNetwork.tinyVgg(1);
         NetworkDescription base = toy.network();
-        List<String> classes = List.of("lifeboat", "ladybug", "pizza", "bell pepper", "school bus", "koala",
-                "espresso", "red panda", "orange", "sport car");
+        List<String> classes = List.of(
+                "lifeboat",
+                "ladybug",
+                "pizza",
+                "bell pepper",
+                "school bus",
+                "koala",
+                "espresso",
+                "red panda",
+                "orange",
+                "sport car");
         NetworkDescription network = new NetworkDescription("espresso", classes, base.layers(), base.weights());
         List<LayerActivation> layers = new ArrayList<>();
         for (int i = 0; i < toy.layerCount(); i++) {

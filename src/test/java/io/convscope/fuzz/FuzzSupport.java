@@ -41,8 +41,7 @@ final class FuzzSupport {
             "[A-Z][A-Za-z]*(Exception|Error)\\b|Cannot invoke|\\bnull\\b|Index \\d|fromIndex|toIndex|std::|\\bjava\\.|"
                     + "\\borg\\.[a-z]|\\tat |\\$|@[0-9a-f]{5,}|integer overflow|/ by zero|For input string");
 
-    private FuzzSupport() {
-    }
+    private FuzzSupport() {}
 
     /** Why {@code message} is not a sentence for the user, or null when it is one. */
     static String rawness(String message) {
@@ -64,9 +63,26 @@ final class FuzzSupport {
     }
 
     /** Numbers that break careless code. */
-    static final String[] NASTY_NUMBERS = {"0", "-1", "1", "2", "-2147483648", "2147483647", "2147483648",
-            "3000000000", "9223372036854775807", "-9223372036854775808", "99999999999999999999", "1e308", "-1e308",
-            "1.5", "0.0001", "65536", "100000", "46341"};
+    static final String[] NASTY_NUMBERS = {
+        "0",
+        "-1",
+        "1",
+        "2",
+        "-2147483648",
+        "2147483647",
+        "2147483648",
+        "3000000000",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "99999999999999999999",
+        "1e308",
+        "-1e308",
+        "1.5",
+        "0.0001",
+        "65536",
+        "100000",
+        "46341"
+    };
 
     // ------------------------------------------------------------------ JSON mutations
 
@@ -129,8 +145,19 @@ final class FuzzSupport {
     /** A number that breaks careless code, or for text a string that does. */
     private static JsonNode nasty(JsonNode v, Random rng) {
         if (v.isTextual() && rng.nextBoolean()) {
-            String[] texts = {"", "NaN", "same", "channels_first", "Conv2D", "float16", "../../x", "\u0000", "Dense",
-                    "sigmoid", "x".repeat(300)};
+            String[] texts = {
+                "",
+                "NaN",
+                "same",
+                "channels_first",
+                "Conv2D",
+                "float16",
+                "../../x",
+                "\u0000",
+                "Dense",
+                "sigmoid",
+                "x".repeat(300)
+            };
             return NODES.textNode(texts[rng.nextInt(texts.length)]);
         }
         if (rng.nextInt(4) == 0) {
@@ -180,6 +207,7 @@ final class FuzzSupport {
         private final List<String> failures = new ArrayList<>();
         /** Refusal messages with digits folded, to see which sentences users meet. */
         private final Map<String, Integer> messages = new TreeMap<>();
+
         private final String name;
         private int inputs;
         private long slowestNanos;
@@ -229,8 +257,12 @@ final class FuzzSupport {
                         fail(label, "refused with a raw message (" + why + "): " + t.getMessage());
                     }
                     outcome = "refused: " + t.getClass().getSimpleName();
-                    messages.merge(String.valueOf(t.getMessage()).replaceAll("\\d+", "N")
-                            .replaceAll("case-N", "case"), 1, Integer::sum);
+                    messages.merge(
+                            String.valueOf(t.getMessage())
+                                    .replaceAll("\\d+", "N")
+                                    .replaceAll("case-N", "case"),
+                            1,
+                            Integer::sum);
                 }
             }
             long took = System.nanoTime() - start;
@@ -239,7 +271,10 @@ final class FuzzSupport {
                 slowest = label;
             }
             if (took > LIMIT_NANOS) {
-                fail(label, String.format(Locale.ROOT, "took %.1f s (limit %d s)", took / 1e9, LIMIT_NANOS / 1_000_000_000));
+                fail(
+                        label,
+                        String.format(
+                                Locale.ROOT, "took %.1f s (limit %d s)", took / 1e9, LIMIT_NANOS / 1_000_000_000));
             }
             outcomes.merge(outcome, 1, Integer::sum);
         }
@@ -253,14 +288,23 @@ final class FuzzSupport {
         }
 
         String summary() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "%s: %,d inputs, %d failures, slowest %.2f s (%s)%n", name, inputs, failures.size(),
-                    slowestNanos / 1e9, slowest));
+            StringBuilder sb = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%s: %,d inputs, %d failures, slowest %.2f s (%s)%n",
+                    name,
+                    inputs,
+                    failures.size(),
+                    slowestNanos / 1e9,
+                    slowest));
             outcomes.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-40s %,7d%n", k, v)));
             sb.append(String.format(Locale.ROOT, "  %,d distinct refusals; the most common:%n", messages.size()));
-            messages.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(Integer.getInteger("fuzz.show", 15))
+            messages.entrySet().stream()
+                    .sorted((a, b) -> b.getValue() - a.getValue())
+                    .limit(Integer.getInteger("fuzz.show", 15))
                     .forEach(e -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
-            failures.stream().limit(40).forEach(f -> sb.append("  FAIL ").append(f).append('\n'));
+            failures.stream()
+                    .limit(40)
+                    .forEach(f -> sb.append("  FAIL ").append(f).append('\n'));
             return sb.toString();
         }
 

@@ -99,13 +99,16 @@ class ImageFuzzTest {
         }
         worker.shutdownNow();
 
-        System.out.printf("Image fuzzing (seed %d): %,d inputs from %d seeds, each as bytes and as a file, in %.0f s%n",
+        System.out.printf(
+                "Image fuzzing (seed %d): %,d inputs from %d seeds, each as bytes and as a file, in %.0f s%n",
                 seed, iterations, names.size(), (System.nanoTime() - started) / 1e9);
-        System.out.printf("  preprocessed: %,d; refused: %,d%n", accepted, refusals.values().stream()
-                .mapToInt(Integer::intValue).sum());
+        System.out.printf(
+                "  preprocessed: %,d; refused: %,d%n",
+                accepted, refusals.values().stream().mapToInt(Integer::intValue).sum());
         refusals.forEach((problem, count) -> System.out.printf("    %-22s %,d%n", problem, count));
         System.out.printf("  slowest: %.2f s, %s%n", slowestNanos / 1e9, slowest);
-        System.out.printf("  heap: peak %,d MB of a %,d MB limit (summed per pool); failures: %d%n",
+        System.out.printf(
+                "  heap: peak %,d MB of a %,d MB limit (summed per pool); failures: %d%n",
                 peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20, failures.size());
         failures.stream().limit(30).forEach(f -> System.out.println("  FAIL " + f));
         assertTrue(failures.isEmpty(), () -> failures.size() + " inputs failed, first: " + failures.get(0));
@@ -114,12 +117,14 @@ class ImageFuzzTest {
     /** "ok", "refused PROBLEM", or what went wrong; only ImageInputException counts as a refusal. */
     private static String preprocess(byte[] input, Path file, String name) {
         try {
-            BufferedImage upright = file == null ? ImagePreprocessor.decode(input, name) : ImagePreprocessor.decode(file);
+            BufferedImage upright =
+                    file == null ? ImagePreprocessor.decode(input, name) : ImagePreprocessor.decode(file);
             float[] chw = ImagePreprocessor.toChw(ImagePreprocessor.resizeAndCrop(upright, 64, 64));
             return chw.length == 3 * 64 * 64 ? "ok" : "wrong input length " + chw.length;
         } catch (ImageInputException e) {
             String message = e.getMessage();
-            return message.contains(name) && !message.contains("Exception") ? "refused " + e.problem()
+            return message.contains(name) && !message.contains("Exception")
+                    ? "refused " + e.problem()
                     : "refusal without a plain sentence: " + message;
         } catch (Throwable t) {
             return "threw " + t;

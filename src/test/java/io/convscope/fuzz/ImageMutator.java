@@ -14,8 +14,29 @@ import java.util.Random;
  */
 final class ImageMutator {
 
-    private static final long[] INTERESTING = {0, 1, 2, 7, 8, 16, 127, 128, 255, 256, 4096, 10_000, 16_383, 32_767,
-            32_768, 65_535, 65_536, 1 << 20, Integer.MAX_VALUE, 0xFFFF_FFFFL, 0x8000_0000L};
+    private static final long[] INTERESTING = {
+        0,
+        1,
+        2,
+        7,
+        8,
+        16,
+        127,
+        128,
+        255,
+        256,
+        4096,
+        10_000,
+        16_383,
+        32_767,
+        32_768,
+        65_535,
+        65_536,
+        1 << 20,
+        Integer.MAX_VALUE,
+        0xFFFF_FFFFL,
+        0x8000_0000L
+    };
     /** Sizes a header may claim: just under and over the pixel limit, the format maxima, and degenerate ones. */
     private static final int[] HUGE_SIDES = {0, 1, 10_000, 15_205, 16_383, 16_384, 20_000, 30_000, 65_535};
 
@@ -99,7 +120,7 @@ final class ImageMutator {
         }
         if (startsWith(data, "RIFF") && data.length > 25 && data[12] == 'V' && data[15] == 'L') {
             long bits = (Math.max(width, 1) - 1L & 0x3FFF) | (Math.max(height, 1) - 1L & 0x3FFF) << 14;
-            for (int i = 0; i < 4; i++) {   // 28 bits after the signature byte, keeping the alpha and version bits
+            for (int i = 0; i < 4; i++) { // 28 bits after the signature byte, keeping the alpha and version bits
                 int keep = i == 3 ? 0xF0 : 0;
                 data[21 + i] = (byte) ((data[21 + i] & keep) | (bits >> (8 * i)) & ~keep & 0xFF);
             }
@@ -116,7 +137,7 @@ final class ImageMutator {
         } else if (data.length >= 10 && startsWith(data, "GIF")) {
             fields.add(new int[] {6, 8, 2, 1});
             for (int i = 13; i + 9 < data.length; i++) {
-                if (data[i] == 0x2C) {   // the first image descriptor, usually right after the palette
+                if (data[i] == 0x2C) { // the first image descriptor, usually right after the palette
                     fields.add(new int[] {i + 5, i + 7, 2, 1});
                     break;
                 }
@@ -163,12 +184,17 @@ final class ImageMutator {
         int count = 1 + random.nextInt(Math.min(256, donor.length - from));
         int at = random.nextInt(data.length + 1);
         boolean replace = random.nextBoolean() && at + count <= data.length;
-        log.append(replace ? "overwrite " : "splice ").append(count).append(" donor bytes at ").append(at);
+        log.append(replace ? "overwrite " : "splice ")
+                .append(count)
+                .append(" donor bytes at ")
+                .append(at);
         if (replace) {
             System.arraycopy(donor, from, data, at, count);
             return data;
         }
-        return concat(Arrays.copyOf(data, at), Arrays.copyOfRange(donor, from, from + count),
+        return concat(
+                Arrays.copyOf(data, at),
+                Arrays.copyOfRange(donor, from, from + count),
                 Arrays.copyOfRange(data, at, data.length));
     }
 

@@ -31,8 +31,7 @@ final class ImageSeeds {
     /** The one seed that is refused as it is: a lossy WebP frame header over zeros (no VP8 encoder exists here). */
     static final String UNDECODABLE = "lossy-header.webp";
 
-    private ImageSeeds() {
-    }
+    private ImageSeeds() {}
 
     static Map<String, byte[]> all() throws IOException {
         Map<String, byte[]> seeds = new LinkedHashMap<>();
@@ -107,23 +106,31 @@ final class ImageSeeds {
             levels[i] = (byte) (i * 17);
         }
         IndexColorModel model = new IndexColorModel(4, 16, levels, levels, levels);
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY,
-                model);
+        BufferedImage out =
+                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY, model);
         out.getGraphics().drawImage(image, 0, 0, null);
         return out;
     }
 
     private static BufferedImage sixteenBit(BufferedImage image, boolean alpha) {
-        BufferedImage out = new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                alpha, false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT),
-                Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, image.getWidth(), image.getHeight(),
-                        alpha ? 4 : 3, null), false, null);
+        BufferedImage out = new BufferedImage(
+                new ComponentColorModel(
+                        ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                        alpha,
+                        false,
+                        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                        DataBuffer.TYPE_USHORT),
+                Raster.createInterleavedRaster(
+                        DataBuffer.TYPE_USHORT, image.getWidth(), image.getHeight(), alpha ? 4 : 3, null),
+                false,
+                null);
         WritableRaster raster = out.getRaster();
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int pixel = image.getRGB(x, y);
-                raster.setPixel(x, y, new int[] {((pixel >> 16) & 0xFF) * 257, ((pixel >> 8) & 0xFF) * 257,
-                        (pixel & 0xFF) * 257, 65535});
+                raster.setPixel(x, y, new int[] {
+                    ((pixel >> 16) & 0xFF) * 257, ((pixel >> 8) & 0xFF) * 257, (pixel & 0xFF) * 257, 65535
+                });
             }
         }
         return out;
@@ -142,7 +149,9 @@ final class ImageSeeds {
         byte[] jpeg = write(writer, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
         byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
         return ByteBuffer.allocate(jpeg.length + adobe.length)
-                .put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2).array();
+                .put(jpeg, 0, 2)
+                .put(adobe)
+                .put(jpeg, 2, jpeg.length - 2)
+                .array();
     }
-
 }

@@ -56,13 +56,15 @@ class ModelFuzzTest {
             for (int i = 0; i < iterations; i++) {
                 Path work = Files.createDirectories(dir.resolve("case-" + i));
                 String label = "case " + i + " (seed " + seed + ")";
-                Path model = switch (rng.nextInt(4)) {
-                    case 0 -> seeds.mutatedZip(work, rng, false);
-                    case 1 -> seeds.mutatedZip(work, rng, true);
-                    case 2 -> seeds.mutatedTfjs(work, rng);
-                    default -> seeds.mutatedKeras(work, rng);
-                };
-                runner.run(label + " " + work.relativize(model), () -> load(model), ModelLoadException.class::isInstance);
+                Path model =
+                        switch (rng.nextInt(4)) {
+                            case 0 -> seeds.mutatedZip(work, rng, false);
+                            case 1 -> seeds.mutatedZip(work, rng, true);
+                            case 2 -> seeds.mutatedTfjs(work, rng);
+                            default -> seeds.mutatedKeras(work, rng);
+                        };
+                runner.run(
+                        label + " " + work.relativize(model), () -> load(model), ModelLoadException.class::isInstance);
                 deleteTree(work);
             }
             System.out.println(runner.summary());
@@ -81,15 +83,22 @@ class ModelFuzzTest {
 
     private static void deleteTree(Path p) throws IOException {
         try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path q :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(q);
             }
         }
     }
 
     /** The seed files, kept as bytes so every case starts from a clean copy. */
-    private record Seeds(Map<String, byte[]> smallZip, Map<String, byte[]> bundledZip, byte[] smallSidecar,
-                         byte[] bundledSidecar, JsonNode tfjs, float[] shard, JsonNode keras) {
+    private record Seeds(
+            Map<String, byte[]> smallZip,
+            Map<String, byte[]> bundledZip,
+            byte[] smallSidecar,
+            byte[] bundledSidecar,
+            JsonNode tfjs,
+            float[] shard,
+            JsonNode keras) {
 
         static Seeds build(Path dir) throws Exception {
             Files.createDirectories(dir);
@@ -99,12 +108,17 @@ class ModelFuzzTest {
             byte[] bundled;
             byte[] bundledJson;
             try (InputStream z = ModelLoader.class.getResourceAsStream(ModelLoader.BUNDLED_MODEL);
-                 InputStream j = ModelLoader.class.getResourceAsStream(ModelLoader.BUNDLED_METADATA)) {
+                    InputStream j = ModelLoader.class.getResourceAsStream(ModelLoader.BUNDLED_METADATA)) {
                 bundled = z.readAllBytes();
                 bundledJson = j.readAllBytes();
             }
-            return new Seeds(entries(Files.readAllBytes(zip)), entries(bundled),
-                    Files.readAllBytes(dir.resolve("small.json")), bundledJson, JSON.readTree(SmallModels.TFJS), SmallModels.tfjsWeights(),
+            return new Seeds(
+                    entries(Files.readAllBytes(zip)),
+                    entries(bundled),
+                    Files.readAllBytes(dir.resolve("small.json")),
+                    bundledJson,
+                    JSON.readTree(SmallModels.TFJS),
+                    SmallModels.tfjsWeights(),
                     JSON.readTree(SmallModels.KERAS));
         }
 
@@ -112,14 +126,17 @@ class ModelFuzzTest {
             Map<String, byte[]> entries = new LinkedHashMap<>(bundled ? bundledZip : smallZip);
             byte[] sidecar = bundled ? bundledSidecar : smallSidecar;
             switch (rng.nextInt(7)) {
-                case 0 -> sidecar = FuzzSupport.damageText(FuzzSupport.text(FuzzSupport.mutateJson(JSON.readTree(sidecar), rng)), rng)
+                case 0 -> sidecar = FuzzSupport.damageText(
+                                FuzzSupport.text(FuzzSupport.mutateJson(JSON.readTree(sidecar), rng)), rng)
                         .getBytes(StandardCharsets.UTF_8);
-                case 1, 2 -> entries.put("configuration.json", FuzzSupport.text(FuzzSupport.mutateJson(
-                        JSON.readTree(entries.get("configuration.json")), rng)).getBytes(StandardCharsets.UTF_8));
+                case 1, 2 -> entries.put(
+                        "configuration.json",
+                        FuzzSupport.text(FuzzSupport.mutateJson(JSON.readTree(entries.get("configuration.json")), rng))
+                                .getBytes(StandardCharsets.UTF_8));
                 case 3 -> entries.put("coefficients.bin", corrupt(entries.get("coefficients.bin"), rng));
                 case 4 -> entries.remove(List.copyOf(entries.keySet()).get(rng.nextInt(entries.size())));
                 case 5 -> entries.put("coefficients.bin", withNonFinite(entries.get("coefficients.bin"), rng));
-                default -> { }
+                default -> {}
             }
             byte[] zip = zip(entries);
             if (rng.nextInt(6) == 0) {
@@ -146,14 +163,15 @@ class ModelFuzzTest {
                 case 0 -> weights = withNonFinite(weights, rng);
                 case 1 -> weights = Arrays.copyOf(weights, rng.nextInt(weights.length + 1));
                 case 2 -> weights = corrupt(weights, rng);
-                default -> { }
+                default -> {}
             }
             if (rng.nextInt(12) != 0) {
                 Files.write(work.resolve("group1-shard1of1.bin"), weights);
             }
             if (rng.nextInt(6) == 0) {
                 String[] labels = {"", "index\tname\n", "a\nb\nc\n", "\u0000\u00ff\n"};
-                Files.writeString(work.resolve(rng.nextBoolean() ? "classes.tsv" : "labels.txt"),
+                Files.writeString(
+                        work.resolve(rng.nextBoolean() ? "classes.tsv" : "labels.txt"),
                         labels[rng.nextInt(labels.length)]);
             }
             return rng.nextInt(10) == 0 ? work : model;

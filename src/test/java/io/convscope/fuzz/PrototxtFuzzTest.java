@@ -36,13 +36,67 @@ class PrototxtFuzzTest {
     private static final Pattern TOKEN = Pattern.compile(
             "\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'|[-+]?[0-9][0-9A-Za-z.+-]*|[A-Za-z_][A-Za-z0-9_.]*|[{}\\[\\]<>:,;]|#[^\\n]*");
 
-    private static final String[] FIELDS = {"num_output", "kernel_size", "stride", "pad", "group", "dilation", "axis",
-            "crop_size", "input_dim", "dim", "slice_point", "order", "local_size", "pooled_h", "top_k", "keep_top_k",
-            "end_axis", "num_axes", "height", "width", "channels", "kernel_h", "stride_w", "coeff", "aspect_ratio",
-            "bottom", "top", "type", "name", "global_pooling", "bias_term", "concat_dim", "new_height"};
-    private static final String[] TYPES = {"Convolution", "Deconvolution", "Pooling", "InnerProduct", "Concat",
-            "Eltwise", "Reshape", "Permute", "Slice", "Flatten", "Crop", "PriorBox", "ROIPooling", "DetectionOutput",
-            "LRN", "BatchNorm", "Scale", "Python", "Input", "MemoryData", "ImageData", "Split", "Softmax", "Frobnicate"};
+    private static final String[] FIELDS = {
+        "num_output",
+        "kernel_size",
+        "stride",
+        "pad",
+        "group",
+        "dilation",
+        "axis",
+        "crop_size",
+        "input_dim",
+        "dim",
+        "slice_point",
+        "order",
+        "local_size",
+        "pooled_h",
+        "top_k",
+        "keep_top_k",
+        "end_axis",
+        "num_axes",
+        "height",
+        "width",
+        "channels",
+        "kernel_h",
+        "stride_w",
+        "coeff",
+        "aspect_ratio",
+        "bottom",
+        "top",
+        "type",
+        "name",
+        "global_pooling",
+        "bias_term",
+        "concat_dim",
+        "new_height"
+    };
+    private static final String[] TYPES = {
+        "Convolution",
+        "Deconvolution",
+        "Pooling",
+        "InnerProduct",
+        "Concat",
+        "Eltwise",
+        "Reshape",
+        "Permute",
+        "Slice",
+        "Flatten",
+        "Crop",
+        "PriorBox",
+        "ROIPooling",
+        "DetectionOutput",
+        "LRN",
+        "BatchNorm",
+        "Scale",
+        "Python",
+        "Input",
+        "MemoryData",
+        "ImageData",
+        "Split",
+        "Softmax",
+        "Frobnicate"
+    };
 
     @Test
     void damagedPrototxtIsAnalysedOrRefusedWithASentence() throws Exception {
@@ -51,13 +105,16 @@ class PrototxtFuzzTest {
         List<String> seeds = new ArrayList<>(Seeds.ALL);
         seeds.addAll(presets());
         Random rng = new Random(seed);
-        try (FuzzSupport.Runner runner = new FuzzSupport.Runner("PrototxtFuzzTest (seed " + seed + ", "
-                + seeds.size() + " seeds)")) {
+        try (FuzzSupport.Runner runner =
+                new FuzzSupport.Runner("PrototxtFuzzTest (seed " + seed + ", " + seeds.size() + " seeds)")) {
             for (int i = 0; i < iterations; i++) {
                 String text = mutate(seeds.get(rng.nextInt(seeds.size())), rng);
-                TensorShape input = rng.nextInt(8) == 0 ? TensorShape.chw(1 + rng.nextInt(2048),
-                        1 + rng.nextInt(16_384), 1 + rng.nextInt(16_384)) : null;
-                runner.run("case " + i + " (seed " + seed + ")", () -> analyse(text, input),
+                TensorShape input = rng.nextInt(8) == 0
+                        ? TensorShape.chw(1 + rng.nextInt(2048), 1 + rng.nextInt(16_384), 1 + rng.nextInt(16_384))
+                        : null;
+                runner.run(
+                        "case " + i + " (seed " + seed + ")",
+                        () -> analyse(text, input),
                         PrototxtException.class::isInstance);
             }
             System.out.println(runner.summary());
@@ -67,7 +124,8 @@ class PrototxtFuzzTest {
 
     /** Analyses as the CLI's summary and the architecture window do: every total, the folded rows, the JSON. */
     private static String analyse(String text, TensorShape input) throws PrototxtException {
-        ArchitectureGraph g = CaffeImporter.parse(text, "fuzz", new CaffeImporter.Options(CaffeImporter.Phase.TEST, input));
+        ArchitectureGraph g =
+                CaffeImporter.parse(text, "fuzz", new CaffeImporter.Options(CaffeImporter.Phase.TEST, input));
         g.checkTotals();
         g.foldedBlocks().forEach(b -> b.activationBytes());
         ArchitectureJson.of(g);
@@ -121,7 +179,8 @@ class PrototxtFuzzTest {
             case 0 -> out.substring(0, rng.nextInt(out.length() + 1));
             case 1 -> {
                 int depth = 50 + rng.nextInt(10_000);
-                yield out + "\nlayer { name: \"deep\" " + "p { ".repeat(depth) + "}".repeat(rng.nextInt(4) == 0 ? depth - 1 : depth) + " }";
+                yield out + "\nlayer { name: \"deep\" " + "p { ".repeat(depth)
+                        + "}".repeat(rng.nextInt(4) == 0 ? depth - 1 : depth) + " }";
             }
             case 2 -> out + "\n" + out.substring(out.indexOf("layer") < 0 ? 0 : out.indexOf("layer"));
             default -> out;
@@ -138,7 +197,8 @@ class PrototxtFuzzTest {
         if (!isNumber(token)) {
             return "\"" + TYPES[rng.nextInt(TYPES.length)] + "\"";
         }
-        return rng.nextInt(5) == 0 ? new String[] {"nan", "inf", "-inf", "0x7fffffff", "1e999", "2.5", "-0", "1f"}[rng.nextInt(8)]
+        return rng.nextInt(5) == 0
+                ? new String[] {"nan", "inf", "-inf", "0x7fffffff", "1e999", "2.5", "-0", "1f"}[rng.nextInt(8)]
                 : FuzzSupport.NASTY_NUMBERS[rng.nextInt(FuzzSupport.NASTY_NUMBERS.length)];
     }
 
@@ -146,7 +206,8 @@ class PrototxtFuzzTest {
         boolean number = isNumber(token);
         return switch (rng.nextInt(number ? 3 : 9)) {
             case 0 -> FuzzSupport.NASTY_NUMBERS[rng.nextInt(FuzzSupport.NASTY_NUMBERS.length)];
-            case 1 -> new String[] {"nan", "inf", "-inf", "0x7fffffff", "1e999", "2.5", "-0", "1f", "true", ""}[rng.nextInt(10)];
+            case 1 -> new String[] {"nan", "inf", "-inf", "0x7fffffff", "1e999", "2.5", "-0", "1f", "true", ""}
+                    [rng.nextInt(10)];
             case 2 -> "";
             case 3 -> FIELDS[rng.nextInt(FIELDS.length)];
             case 4 -> "\"" + TYPES[rng.nextInt(TYPES.length)] + "\"";
@@ -166,7 +227,9 @@ class PrototxtFuzzTest {
         }
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".prototxt")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".prototxt"))
+                    .sorted()
+                    .toList()) {
                 out.add(Files.readString(p));
             }
         }
@@ -175,7 +238,8 @@ class PrototxtFuzzTest {
 
     /** Hand-written networks covering every layer type and input form the importer reads. */
     static final class Seeds {
-        static final List<String> ALL = List.of("""
+        static final List<String> ALL = List.of(
+                """
                 name: "chain"
                 input: "data" input_dim: 1 input_dim: 3 input_dim: 32 input_dim: 32
                 layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1"
@@ -188,7 +252,8 @@ class PrototxtFuzzTest {
                 layer { name: "fc" type: "InnerProduct" bottom: "pool1" top: "fc" inner_product_param { num_output: 10 } }
                 layer { name: "drop" type: "Dropout" bottom: "fc" top: "fc" dropout_param { dropout_ratio: 0.5 } }
                 layer { name: "prob" type: "Softmax" bottom: "fc" top: "prob" }
-                """, """
+                """,
+                """
                 name: "branches"
                 layer { name: "data" type: "Input" top: "data" input_param { shape { dim: 1 dim: 16 dim: 28 dim: 28 } } }
                 layer { name: "a/1x1" type: "Convolution" bottom: "data" top: "a" convolution_param { num_output: 4 kernel_h: 1 kernel_w: 1 } }
@@ -204,7 +269,8 @@ class PrototxtFuzzTest {
                 layer { name: "gap" type: "Pooling" bottom: "crop" top: "gap" pooling_param { pool: AVE global_pooling: true } }
                 layer { name: "prelu" type: "PReLU" bottom: "gap" top: "gap" }
                 layer { name: "pow" type: "Power" bottom: "gap" top: "pow" power_param { power: 2 scale: 0.5 shift: 1 } }
-                """, """
+                """,
+                """
                 name: "ssd-ish"
                 input: "data"
                 input_shape { dim: 1 dim: 3 dim: 300 dim: 300 }
@@ -217,7 +283,8 @@ class PrototxtFuzzTest {
                 layer { name: "flat" type: "Flatten" bottom: "perm" top: "flat" }
                 layer { name: "det" type: "DetectionOutput" bottom: "flat" bottom: "prior" top: "det"
                   detection_output_param { keep_top_k: 200 nms_param { top_k: 400 } } }
-                """, """
+                """,
+                """
                 name: "rcnn-ish"
                 input: "data" input_shape { dim: 1 dim: 3 dim: 224 dim: 224 }
                 input: "im_info" input_shape { dim: 1 dim: 3 }
@@ -229,7 +296,8 @@ class PrototxtFuzzTest {
                 layer { name: "fc" type: "InnerProduct" bottom: "pool" top: "fc" inner_product_param { num_output: 21 } }
                 layer { name: "odd" type: "Frobnicate" bottom: "fc" top: "odd" }
                 layer { name: "odd" type: "Split" bottom: "odd" top: "x" top: "y" }
-                """, """
+                """,
+                """
                 name: "v1-train"
                 layers { name: "data" type: DATA top: "data" top: "label" include { phase: TRAIN }
                   transform_param { crop_size: 227 mirror: true } }
@@ -240,7 +308,8 @@ class PrototxtFuzzTest {
                 layers { name: "ip" type: INNER_PRODUCT bottom: "pool1" top: "ip" inner_product_param { num_output: 10 bias_term: false } }
                 layers { name: "loss" type: SOFTMAX_LOSS bottom: "ip" bottom: "label" top: "loss" }
                 layers { name: "acc" type: ACCURACY bottom: "ip" bottom: "label" top: "acc" include: { phase: TEST } }
-                """, """
+                """,
+                """
                 name: "image-data"
                 layer { name: "img" type: "ImageData" top: "data" top: "label"
                   image_data_param { source: "list.txt" new_height: 96 new_width: 128 is_color: false } }

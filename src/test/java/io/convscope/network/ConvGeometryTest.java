@@ -3,8 +3,8 @@ package io.convscope.network;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one output-size formula the engine, the playground and the analyzer share. */
 class ConvGeometryTest {
@@ -15,9 +15,10 @@ class ConvGeometryTest {
         assertEquals(62, ConvGeometry.outputSize(64, 3, 1, 0, 1, ConvGeometry.Mode.TRUNCATE));
         assertEquals(2, ConvGeometry.outputSize(5, 2, 2, 0, 1, ConvGeometry.Mode.TRUNCATE));
         assertEquals(1, ConvGeometry.remainder(5, 2, 2, 0, 1));
-        assertThrows(IllegalArgumentException.class,
-                () -> ConvGeometry.outputSize(5, 2, 2, 0, 1, ConvGeometry.Mode.STRICT));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> ConvGeometry.outputSize(5, 2, 2, 0, 1, ConvGeometry.Mode.STRICT));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ConvGeometry.outputSize(2, 3, 1, 0, 1, ConvGeometry.Mode.TRUNCATE));
     }
 
@@ -48,7 +49,9 @@ class ConvGeometryTest {
         assertTrue(ConvGeometry.windows(2, 5, 1, 0, 1, false) <= 0, "a window larger than the input: nothing fits");
         // sizes from a hostile file: no int overflow
         assertEquals(3_000_000_000L, ConvGeometry.windows(3_000_000_000L, 1, 1, 0, 1, false));
-        assertEquals(ConvGeometry.outputSize(30, 3, 2, 1, 2, ConvGeometry.Mode.TRUNCATE),
-                ConvGeometry.windows(30, 3, 2, 1, 2, false), "the same formula as the engine's");
+        assertEquals(
+                ConvGeometry.outputSize(30, 3, 2, 1, 2, ConvGeometry.Mode.TRUNCATE),
+                ConvGeometry.windows(30, 3, 2, 1, 2, false),
+                "the same formula as the engine's");
     }
 }

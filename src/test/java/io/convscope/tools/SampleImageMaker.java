@@ -26,13 +26,13 @@ public final class SampleImageMaker {
 
     /** The network's input is 64 x 64; drawing at that size means no resampling blurs the patterns. */
     static final int SIZE = 64;
+
     static final int HALF = SIZE / 2;
 
     /** The colour of a ripe orange (#FF8C00, "dark orange"). */
     static final Color ORANGE = new Color(0xFF8C00);
 
-    private SampleImageMaker() {
-    }
+    private SampleImageMaker() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "sample-images");
@@ -138,7 +138,8 @@ public final class SampleImageMaker {
 
     /** A rainbow from left to right, every colour at full strength: the mix of red, green and blue changes smoothly. */
     static BufferedImage gradientColour() {
-        // Hue runs over [0, 1), not [0, 1], so the last column is a pinkish red rather than the first column's red again.
+        // Hue runs over [0, 1), not [0, 1], so the last column is a pinkish red rather than the first column's red
+        // again.
         return columns(x -> new Color(Color.HSBtoRGB(x / (float) SIZE, 1f, 1f)));
     }
 
@@ -169,7 +170,8 @@ public final class SampleImageMaker {
         Graphics2D g = img.createGraphics();
         try {
             // Off by default so edges are one crisp step, not a ramp of in-between greys.
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+            g.setRenderingHint(
+                    RenderingHints.KEY_ANTIALIASING,
                     antialias ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
             g.setColor(background);
             g.fillRect(0, 0, SIZE, SIZE);

@@ -1,45 +1,38 @@
 package io.convscope.ui;
 
-import io.convscope.explain.ElementwiseExplanation;
-import io.convscope.explain.ExplanationState;
-import io.convscope.explain.PoolingExplanation;
-import io.convscope.network.CostAnalysis;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.prefs.Preferences;
-import javafx.scene.Parent;
-import javafx.scene.control.Control;
-import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Labeled;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.GridPane;
-import javafx.scene.text.Text;
+import com.sun.management.ThreadMXBean;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.explain.ColorRanges;
+import io.convscope.explain.ElementwiseExplanation;
+import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewEdge;
 import io.convscope.explain.OverviewNeuron;
+import io.convscope.explain.PoolingExplanation;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.CostAnalysis;
 import io.convscope.network.LayerActivation;
 import io.convscope.ui.architecture.ArchitectureWindow;
-import com.sun.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -59,10 +52,17 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,40 +112,46 @@ public class AppWindowTest {
             boolean[] loading = new boolean[1];
             String[] name = new String[1];
             WaitForAsyncUtils.asyncFx(() -> {
-                long before = allocatedBytes();
-                app.window().loadPreset(id);
-                fxAllocated[0] = allocatedBytes() - before;
-                // Runs on the engine after everything loadPreset queued there: the load is done when it runs.
-                app.engine().submit(loadDone::countDown);
-                loading[0] = app.window().loading();
-                name[0] = shown().snapshot().network().name();
-            }).get(60, TimeUnit.SECONDS);
-            System.err.println("[convscope] starting the " + id + " load allocated " + fxAllocated[0] + " bytes on the FX thread");
-            assertTrue(fxAllocated[0] < MAX_FX_ALLOCATION_BYTES, "the FX thread allocated " + fxAllocated[0]
-                    + " bytes starting the load: part of it ran there");
+                        long before = allocatedBytes();
+                        app.window().loadPreset(id);
+                        fxAllocated[0] = allocatedBytes() - before;
+                        // Runs on the engine after everything loadPreset queued there: the load is done when it runs.
+                        app.engine().submit(loadDone::countDown);
+                        loading[0] = app.window().loading();
+                        name[0] = shown().snapshot().network().name();
+                    })
+                    .get(60, TimeUnit.SECONDS);
+            System.err.println(
+                    "[convscope] starting the " + id + " load allocated " + fxAllocated[0] + " bytes on the FX thread");
+            assertTrue(
+                    fxAllocated[0] < MAX_FX_ALLOCATION_BYTES,
+                    "the FX thread allocated " + fxAllocated[0] + " bytes starting the load: part of it ran there");
             assertTrue(loading[0], "the progress box shows while the load waits for the engine");
-            assertFalse(name[0].startsWith(networkName), "nothing of " + networkName + " is shown before the engine runs");
+            assertFalse(
+                    name[0].startsWith(networkName), "nothing of " + networkName + " is shown before the engine runs");
             Platform.runLater(() -> {
                 fxHeld.countDown();
                 awaitQuietly(releaseFx);
             });
             assertTrue(fxHeld.await(60, TimeUnit.SECONDS), "hang guard: the FX thread never became free");
             releaseEngine.countDown();
-            assertTrue(loadDone.await(300, TimeUnit.SECONDS),
+            assertTrue(
+                    loadDone.await(300, TimeUnit.SECONDS),
                     "hang guard: the load did not finish while the FX thread was held (it needs the FX thread)");
         } finally {
             releaseEngine.countDown();
             releaseFx.countDown();
         }
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> shown() != null
-                && shown().snapshot().network().name().startsWith(networkName));
+        WaitForAsyncUtils.waitFor(
+                180,
+                TimeUnit.SECONDS,
+                () -> shown() != null && shown().snapshot().network().name().startsWith(networkName));
         waitForPulses(3); // the first frames of the new overview
     }
 
     /** Bytes the current thread has allocated on the heap so far. */
     private static long allocatedBytes() {
-        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -218,8 +224,8 @@ public class AppWindowTest {
 
     /** Closes every window but {@code keep}: a test class's own stage must not outlive it. */
     static void closeWindowsExcept(Stage keep) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows()).stream()
-                .filter(w -> w != keep && w instanceof Stage).forEach(w -> ((Stage) w).close()))
+        WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows())
+                        .stream().filter(w -> w != keep && w instanceof Stage).forEach(w -> ((Stage) w).close()))
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -239,8 +245,11 @@ public class AppWindowTest {
 
     /** Hides any tooltip a hover left showing: under Monocle it would take the next key or a click at its place. */
     static void hideTooltips() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w instanceof Tooltip).toList()
-                .forEach(Window::hide)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                        .filter(w -> w instanceof Tooltip)
+                        .toList()
+                        .forEach(Window::hide))
+                .get(10, TimeUnit.SECONDS);
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -255,7 +264,9 @@ public class AppWindowTest {
     /** The fade, the growth and the output bars have ended: waited for by their own state, not by time. */
     static void waitUntilStill(String when) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(
+                    60,
+                    TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(AppWindowTest::stillMoving).get() == null);
         } catch (TimeoutException e) {
             throw new AssertionError("hang guard: " + when + ", "
@@ -268,7 +279,10 @@ public class AppWindowTest {
         waitUntilStill("before " + name);
         Scene scene = stage.getScene();
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SCREENSHOTS.resolve(name).toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot, null),
+                "png",
+                SCREENSHOTS.resolve(name).toFile());
     }
 
     /** The overview column that draws network layer {@code name}. */
@@ -302,7 +316,9 @@ public class AppWindowTest {
         int w = a.shape().width();
         for (int[] p : new int[][] {{0, 0}, {h / 3, w - 1}, {h - 1, w / 2}, {h - 1, w - 1}}) {
             int expected = ValueColors.activation(a.value(channel, p[0], p[1]), range);
-            assertEquals(Integer.toHexString(expected), Integer.toHexString(view.argbAt(p[1], p[0])),
+            assertEquals(
+                    Integer.toHexString(expected),
+                    Integer.toHexString(view.argbAt(p[1], p[0])),
                     layerName + " #" + channel + " pixel (" + p[0] + ", " + p[1] + ")");
         }
     }
@@ -312,8 +328,10 @@ public class AppWindowTest {
     void opensOnCoffeeWithTheEnginesPrediction() throws Exception {
         ActivationSnapshot expected;
         try (InputStream in = getClass().getResourceAsStream("/sample-images/coffee.png")) {
-            expected = ModelLoader.loadBundled().compiled().forward(ImagePreprocessor.toChw(
-                    ImagePreprocessor.resizeAndCrop(ImagePreprocessor.decode(in.readAllBytes(), "coffee.png"), 64, 64)));
+            expected = ModelLoader.loadBundled()
+                    .compiled()
+                    .forward(ImagePreprocessor.toChw(ImagePreprocessor.resizeAndCrop(
+                            ImagePreprocessor.decode(in.readAllBytes(), "coffee.png"), 64, 64)));
         }
         assertEquals("sample:coffee.png", shown().key());
         assertEquals(expected.topLabel(), shown().snapshot().topLabel());
@@ -334,7 +352,9 @@ public class AppWindowTest {
         assertHeatmapShows("max_pool_2", 5, RangeMode.UNIT);
         ActivationSnapshot s = shown().snapshot();
         HeatmapView red = app.window().overview().heatmap(0, 0);
-        assertEquals(Integer.toHexString(ValueColors.input(s.layer(0).value(0, 10, 20))), Integer.toHexString(red.argbAt(20, 10)));
+        assertEquals(
+                Integer.toHexString(ValueColors.input(s.layer(0).value(0, 10, 20))),
+                Integer.toHexString(red.argbAt(20, 10)));
         screenshot("overview.png");
     }
 
@@ -347,7 +367,9 @@ public class AppWindowTest {
         Label readout = (Label) stage.getScene().lookup("#readout");
         assertTrue(readout.getText().startsWith("conv_1_1 #2"), readout.getText());
         assertTrue(readout.getText().contains("activation"), readout.getText());
-        assertEquals(new OverviewNeuron(column("conv_1_1"), 2), app.window().overview().hoveredProperty().get());
+        assertEquals(
+                new OverviewNeuron(column("conv_1_1"), 2),
+                app.window().overview().hoveredProperty().get());
     }
 
     @Test
@@ -370,9 +392,10 @@ public class AppWindowTest {
         assertEquals(new OverviewEdge(c, 2, 7), overview.hoveredEdge());
         var w = shown().snapshot().network().weights("conv_1_2");
         Label readout = (Label) stage.getScene().lookup("#readout");
-        String expected = String.format(Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0),
-                w.weight(7, 2, 0, 1), w.weight(7, 2, 0, 2));
-        assertTrue(readout.getText().contains("relu_1_1 #2") && readout.getText().contains(expected), readout.getText());
+        String expected = String.format(
+                Locale.ROOT, "[%.2f, %.2f, %.2f; ", w.weight(7, 2, 0, 0), w.weight(7, 2, 0, 1), w.weight(7, 2, 0, 2));
+        assertTrue(
+                readout.getText().contains("relu_1_1 #2") && readout.getText().contains(expected), readout.getText());
     }
 
     @Test
@@ -452,10 +475,11 @@ public class AppWindowTest {
             }
         }
         WaitForAsyncUtils.asyncFx(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putImage(SwingFXUtils.toFXImage(img, null));
-            Clipboard.getSystemClipboard().setContent(content);
-        }).get();
+                    ClipboardContent content = new ClipboardContent();
+                    content.putImage(SwingFXUtils.toFXImage(img, null));
+                    Clipboard.getSystemClipboard().setContent(content);
+                })
+                .get();
         robot.clickOn("#paste");
         waitUntil(() -> shown().key().startsWith("paste:"));
         assertEquals(64, shown().input().getWidth());
@@ -468,7 +492,9 @@ public class AppWindowTest {
     void arrowKeysMoveTheFocusRing() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> app.window().overview().requestFocus()).get();
         robot.type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.DOWN);
-        assertEquals(new OverviewNeuron(1, 2), app.window().overview().focusedNeuronProperty().get());
+        assertEquals(
+                new OverviewNeuron(1, 2),
+                app.window().overview().focusedNeuronProperty().get());
         escape();
         assertEquals(null, app.window().overview().focusedNeuronProperty().get());
     }
@@ -546,7 +572,9 @@ public class AppWindowTest {
         screenshot("conv-view.png");
         robot.clickOn("#conv-intermediate-7");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new ExplanationState.ConvolutionFormula(layer, 3, 7), app.window().explanationState());
+        assertEquals(
+                new ExplanationState.ConvolutionFormula(layer, 3, 7),
+                app.window().explanationState());
         var panel = (ConvolutionFormulaPanel) stage.getScene().lookup("#conv-formula");
         WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get();
         var p = panel.position();
@@ -557,9 +585,13 @@ public class AppWindowTest {
         escape();
         assertEquals(new ExplanationState.Convolution(layer, 3), app.window().explanationState());
         // Keyboard only: focus a map and press Enter.
-        WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#conv-intermediate-2").requestFocus()).get();
+        WaitForAsyncUtils.asyncFx(
+                        () -> stage.getScene().lookup("#conv-intermediate-2").requestFocus())
+                .get();
         robot.type(KeyCode.ENTER);
-        assertEquals(new ExplanationState.ConvolutionFormula(layer, 3, 2), app.window().explanationState());
+        assertEquals(
+                new ExplanationState.ConvolutionFormula(layer, 3, 2),
+                app.window().explanationState());
         escape();
         escape();
         assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
@@ -611,7 +643,8 @@ public class AppWindowTest {
         screenshot("overview-dark.png");
         robot.clickOn("#learn-toggle");
         waitUntil(() -> app.window().learnPanel().articleView() != null);
-        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("relu")).get();
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("relu"))
+                .get();
         screenshot("learn-dark.png");
         robot.clickOn("#learn-toggle");
         robot.clickOn("#theme-toggle");
@@ -640,7 +673,8 @@ public class AppWindowTest {
 
     static Hyperlink link(String destination) {
         return (Hyperlink) stage.getScene().getRoot().lookupAll(".article-link").stream()
-                .filter(n -> destination.equals(n.getUserData())).findFirst()
+                .filter(n -> destination.equals(n.getUserData()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no link to " + destination));
     }
 
@@ -655,14 +689,19 @@ public class AppWindowTest {
         // Live numbers: the first convolution's kernels worked out from the loaded model, softmax of this image.
         String article = articleText();
         assertTrue(article.contains("3 \u00d7 10 = 30 kernels"), "kernel count from the model");
-        assertTrue(article.contains("it says espresso with " + String.format(Locale.ENGLISH, "%.1f",
-                100 * snap.probability(snap.topClass())) + " % probability"), "the current prediction");
+        assertTrue(
+                article.contains("it says espresso with "
+                        + String.format(Locale.ENGLISH, "%.1f", 100 * snap.probability(snap.topClass()))
+                        + " % probability"),
+                "the current prediction");
         assertTrue(article.contains("discards 75 % of the activations"), "pooling arithmetic from the shapes");
         assertTrue(article.contains("into 1,690 values"), "flatten length from the model");
         var table = (GridPane) stage.getScene().lookup("#softmax-table");
         String topProbability = table.getChildren().stream()
                 .filter(n -> GridPane.getRowIndex(n) == 1 && GridPane.getColumnIndex(n) == 3)
-                .map(n -> ((Label) n).getText()).findFirst().orElseThrow();
+                .map(n -> ((Label) n).getText())
+                .findFirst()
+                .orElseThrow();
         assertEquals(String.format("%.4f", snap.probability(snap.topClass())), topProbability);
 
         // A layer label opens its section; a "show me" link selects the layer in the network.
@@ -671,15 +710,19 @@ public class AppWindowTest {
         assertEquals("convolution", app.window().learnPanel().currentSection());
         screenshot("learn-en.png");
         // The playground sits in the hyperparameters section and runs while the article shows.
-        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("hyperparameters")).get();
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("hyperparameters"))
+                .get();
         var playground = (HyperparameterView) stage.getScene().lookup("#playground");
         assertTrue(playground.isPlaying(), "the playground animates in the article");
         screenshot("learn-hyperparameters.png");
-        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("pooling")).get();
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("pooling"))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(link("layer:first-pool"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(new OverviewNeuron(column("max_pool_1"), 0), app.window().overview().focusedNeuronProperty().get());
+        assertEquals(
+                new OverviewNeuron(column("max_pool_1"), 0),
+                app.window().overview().focusedNeuronProperty().get());
         assertTrue(app.window().overview().isFocused(), "the network has the keyboard focus");
 
         // A view's info button opens the article where it explains that view.
@@ -715,15 +758,19 @@ public class AppWindowTest {
         assertEquals("zh", AppSettings.user().language(), "the choice is remembered");
         assertTrue(stage.getTitle().startsWith("\u610f\u5f0f\u6d53\u7f29\u5496\u5561"), stage.getTitle());
         assertEquals("\u5b66\u4e60", ((Labeled) stage.getScene().lookup("#learn-toggle")).getText());
-        assertEquals(Language.CJK_FAMILY, ((Labeled) stage.getScene().lookup("#learn-toggle"))
-                .getFont().getFamily(), "controls use the bundled Chinese font");
+        assertEquals(
+                Language.CJK_FAMILY,
+                ((Labeled) stage.getScene().lookup("#learn-toggle")).getFont().getFamily(),
+                "controls use the bundled Chinese font");
 
-        assertTrue(stage.getScene().getRoot().lookupAll(".class-name").stream()
-                .anyMatch(n -> "\u610f\u5f0f\u6d53\u7f29\u5496\u5561".equals(((Label) n).getText())),
+        assertTrue(
+                stage.getScene().getRoot().lookupAll(".class-name").stream()
+                        .anyMatch(n -> "\u610f\u5f0f\u6d53\u7f29\u5496\u5561".equals(((Label) n).getText())),
                 "the bundled model's classes are named in Chinese");
         robot.clickOn("#learn-toggle");
         waitUntil(() -> app.window().learnPanel().articleView() != null);
-        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("convolution")).get();
+        WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("convolution"))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         String article = articleText();
         assertTrue(article.contains("\u5377\u79ef\u6838"), "the article is in Chinese");
@@ -732,11 +779,13 @@ public class AppWindowTest {
         List<String> leftovers = new ArrayList<>();
         for (Node n : stage.getScene().getRoot().lookupAll("*")) {
             // Layer labels show the model's own layer names (e.g. "input"), which no language changes.
-            if (n instanceof Labeled l && englishOnly.contains(l.getText())
+            if (n instanceof Labeled l
+                    && englishOnly.contains(l.getText())
                     && !l.getStyleClass().contains("layer-label")) {
                 leftovers.add(l.getText());
             }
-            if (n instanceof Control c && c.getTooltip() != null
+            if (n instanceof Control c
+                    && c.getTooltip() != null
                     && englishOnly.contains(c.getTooltip().getText())) {
                 leftovers.add(c.getTooltip().getText());
             }
@@ -759,7 +808,8 @@ public class AppWindowTest {
         robot.clickOn("#architecture");
         WaitForAsyncUtils.waitForFxEvents();
         ArchitectureWindow[] window = new ArchitectureWindow[1];
-        WaitForAsyncUtils.asyncFx(() -> window[0] = app.window().openArchitecture()).get();
+        WaitForAsyncUtils.asyncFx(() -> window[0] = app.window().openArchitecture())
+                .get();
         waitUntil(() -> window[0].graph() != null);
         var graph = window[0].graph();
         var cost = CostAnalysis.of(shown().snapshot().network());
@@ -768,11 +818,12 @@ public class AppWindowTest {
         assertEquals(5_608_780, graph.multiplyAccumulates());
         assertTrue(window[0].stage().isShowing());
         WaitForAsyncUtils.asyncFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-        }).get();
+                    for (Window w : new ArrayList<>(Window.getWindows())) {
+                        if (w != stage && w instanceof Stage s) {
+                            s.close();
+                        }
+                    }
+                })
+                .get();
     }
 }

@@ -29,7 +29,8 @@ class ArticleFiguresTest {
 
     @BeforeAll
     static void load() throws Exception {
-        coffee = ModelLoader.loadBundled().compiled()
+        coffee = ModelLoader.loadBundled()
+                .compiled()
                 .forward(ImagePreprocessor.load(Path.of("sample-images/coffee.png"), 64, 64));
         text = Language.ENGLISH.messages();
         FxToolkit.registerPrimaryStage();
@@ -38,23 +39,32 @@ class ArticleFiguresTest {
     static String cell(GridPane grid, int row, int column) {
         return grid.getChildren().stream()
                 .filter(n -> GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column)
-                .map(n -> ((Label) n).getText()).findFirst().orElseThrow();
+                .map(n -> ((Label) n).getText())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void figuresAreDrawnFromTheSnapshot() throws Exception {
         ArticleFigures figures = new ArticleFigures(text, new Palette(false), coffee, () -> null);
-        List<String> names = List.of("colour-scales", "input-channels", "kernels", "relu-plot", "softmax-live",
-                "pooling-example", "flatten-example");
+        List<String> names = List.of(
+                "colour-scales",
+                "input-channels",
+                "kernels",
+                "relu-plot",
+                "softmax-live",
+                "pooling-example",
+                "flatten-example");
         FlowPane all = WaitForAsyncUtils.asyncFx(() -> {
-            FlowPane pane = new FlowPane(30, 30);
-            pane.setPrefWrapLength(1380);
-            pane.setStyle("-fx-padding: 20;");
-            for (String n : names) {
-                pane.getChildren().add(figures.figure(n));
-            }
-            return pane;
-        }).get();
+                    FlowPane pane = new FlowPane(30, 30);
+                    pane.setPrefWrapLength(1380);
+                    pane.setStyle("-fx-padding: 20;");
+                    for (String n : names) {
+                        pane.getChildren().add(figures.figure(n));
+                    }
+                    return pane;
+                })
+                .get();
         Stage stage = FlattenViewTest.showInStage(all);
 
         // Softmax table: rows ranked by logit, each probability exp(z) / sum exp(z) of this image's logits.
@@ -79,11 +89,17 @@ class ArticleFiguresTest {
     @Test
     void aFigureTheNetworkCannotDrawSaysSoAndAnUnknownOneIsABug() throws Exception {
         ArticleFigures figures = new ArticleFigures(text, new Palette(false), coffee, () -> null);
-        Node missing = WaitForAsyncUtils.asyncFx(() -> figures.figure("playground")).get();
+        Node missing =
+                WaitForAsyncUtils.asyncFx(() -> figures.figure("playground")).get();
         assertEquals(text.getString("learn.figure.missing"), ((Label) missing).getText());
-        HyperparameterView playground = WaitForAsyncUtils.asyncFx(() -> new HyperparameterView(text, new Palette(false))).get();
+        HyperparameterView playground = WaitForAsyncUtils.asyncFx(
+                        () -> new HyperparameterView(text, new Palette(false)))
+                .get();
         ArticleFigures withPlayground = new ArticleFigures(text, new Palette(false), coffee, () -> playground);
-        assertEquals(playground, WaitForAsyncUtils.asyncFx(() -> withPlayground.figure("playground")).get());
+        assertEquals(
+                playground,
+                WaitForAsyncUtils.asyncFx(() -> withPlayground.figure("playground"))
+                        .get());
         assertThrows(IllegalArgumentException.class, () -> figures.figure("no-such-figure"));
     }
 }

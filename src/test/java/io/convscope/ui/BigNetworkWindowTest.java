@@ -1,12 +1,11 @@
 package io.convscope.ui;
 
-import io.convscope.explain.RangeMode;
-import io.convscope.explain.ValueColors;
-import java.util.Locale;
-import javafx.scene.control.ComboBox;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewLayout;
+import io.convscope.explain.RangeMode;
+import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +14,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +63,9 @@ class BigNetworkWindowTest {
         AppWindowTest.assertHeatmapShows("pool4", 5, mode);
         AppWindowTest.assertHeatmapShows("fc7", 3, mode); // the hidden dense layers are drawn too, a square per unit
         Label processed = robot.lookup(".input-panel .text-muted").queryAllAs(Label.class).stream()
-                .filter(l -> l.getText().contains("224")).findFirst().orElseThrow();
+                .filter(l -> l.getText().contains("224"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(processed.getText().contains("224 \u00d7 224"), processed.getText());
     }
 
@@ -75,8 +76,10 @@ class BigNetworkWindowTest {
         assertTrue(note != null && note.isVisible(), "the note under the output column");
         assertTrue(note.getText().contains("10") && note.getText().contains("1,000"), note.getText());
         ActivationSnapshot s = AppWindowTest.shown().snapshot();
-        var names = robot.from(AppWindowTest.app.window().overview()).lookup(".class-name").queryAllAs(Label.class)
-                .stream().map(Label::getText).toList();
+        var names =
+                robot.from(AppWindowTest.app.window().overview()).lookup(".class-name").queryAllAs(Label.class).stream()
+                        .map(Label::getText)
+                        .toList();
         assertEquals(OverviewLayout.MAX_OUTPUT_ROWS, names.size());
         int[] ranking = s.ranking();
         for (int i = 0; i < names.size(); i++) {
@@ -102,10 +105,14 @@ class BigNetworkWindowTest {
         robot.clickOn("#conv-page-next");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ConvolutionView.PAGE, view.firstChannel());
-        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#conv-page")).getText().contains("256"));
+        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#conv-page"))
+                .getText()
+                .contains("256"));
         float[][] inter12 = view.explanation().intermediate(12);
-        assertEquals(ValueColors.activation(inter12[5][9], view.sharedRange()),
-                view.intermediateArgb(12, 9, 5), "page two draws channel 12's own intermediate map");
+        assertEquals(
+                ValueColors.activation(inter12[5][9], view.sharedRange()),
+                view.intermediateArgb(12, 9, 5),
+                "page two draws channel 12's own intermediate map");
         float[][] sum = view.explanation().sumOfIntermediatesPlusBias();
         assertEquals(s.layer(conv).value(7, 5, 9), sum[5][9], 1e-3, "the sum adds all 256 channels");
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
@@ -130,12 +137,14 @@ class BigNetworkWindowTest {
         WaitForAsyncUtils.asyncFx(() -> w.explain(output, chosen)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new ExplanationState.OutputSoftmax(output, chosen), w.explanationState());
-        SoftmaxPanel softmax = (SoftmaxPanel) AppWindowTest.ancestor(
-                AppWindowTest.stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
+        SoftmaxPanel softmax = (SoftmaxPanel)
+                AppWindowTest.ancestor(AppWindowTest.stage.getScene().lookup("#softmax-close"), SoftmaxPanel.class);
         assertEquals(String.format(Locale.ROOT, "%.4f", s.probability(chosen)), softmax.probabilityText());
         assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + chosen) != null);
         assertTrue(AppWindowTest.stage.getScene().lookup("#softmax-circle-" + s.ranking()[0]) != null);
-        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#softmax-others")).getText().contains("990"));
+        assertTrue(((Label) AppWindowTest.stage.getScene().lookup("#softmax-others"))
+                .getText()
+                .contains("990"));
         AppWindowTest.screenshot("softmax-vgg16.png");
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
         assertEquals(ExplanationState.OVERVIEW, w.explanationState());

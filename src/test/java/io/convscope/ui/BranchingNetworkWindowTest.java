@@ -1,13 +1,12 @@
 package io.convscope.ui;
 
-import io.convscope.explain.RangeMode;
-import java.util.stream.IntStream;
-import javafx.scene.control.ComboBox;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewColumn;
+import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
+import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +56,9 @@ class BranchingNetworkWindowTest {
         OverviewPane overview = AppWindowTest.app.window().overview();
         var columns = overview.columns();
         assertTrue(columns.size() > 150, columns.size() + " columns");
-        long visible = IntStream.range(0, columns.size()).filter(overview::columnVisible).count();
+        long visible = IntStream.range(0, columns.size())
+                .filter(overview::columnVisible)
+                .count();
         assertTrue(visible < columns.size() / 2, visible + " of " + columns.size() + " columns rendered");
         var range = (ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode");
         var mode = (RangeMode) range.getValue();
@@ -96,7 +98,9 @@ class BranchingNetworkWindowTest {
         WaitForAsyncUtils.asyncFx(() -> w.explain(bn, 2)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertInstanceOf(ExplanationState.Activation.class, w.explanationState());
-        assertTrue(w.elementwisePanel().formulaText().contains(" × "), w.elementwisePanel().formulaText());
+        assertTrue(
+                w.elementwisePanel().formulaText().contains(" × "),
+                w.elementwisePanel().formulaText());
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
 
         int conv = s.network().indexOf("res2a_branch1"); // reads the stem's pooling, two columns back

@@ -1,9 +1,7 @@
 package io.convscope.ui;
 
-import java.util.Arrays;
-import java.util.Locale;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -12,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Arrays;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,16 +31,17 @@ class ChineseFontTest {
 
     static int[] render(String s, Font font) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Text t = new Text(s);
-            t.setFont(font);
-            t.setFill(Color.BLACK);
-            SnapshotParameters p = new SnapshotParameters();
-            p.setFill(Color.WHITE);
-            WritableImage img = t.snapshot(p, new WritableImage(40, 40));
-            int[] argb = new int[40 * 40];
-            img.getPixelReader().getPixels(0, 0, 40, 40, PixelFormat.getIntArgbInstance(), argb, 0, 40);
-            return argb;
-        }).get();
+                    Text t = new Text(s);
+                    t.setFont(font);
+                    t.setFill(Color.BLACK);
+                    SnapshotParameters p = new SnapshotParameters();
+                    p.setFill(Color.WHITE);
+                    WritableImage img = t.snapshot(p, new WritableImage(40, 40));
+                    int[] argb = new int[40 * 40];
+                    img.getPixelReader().getPixels(0, 0, 40, 40, PixelFormat.getIntArgbInstance(), argb, 0, 40);
+                    return argb;
+                })
+                .get();
     }
 
     static int ink(int[] argb) {

@@ -1,19 +1,7 @@
 package io.convscope.ui;
 
-import io.convscope.engine.CompiledNetwork;
-import io.convscope.network.Shape;
-import java.util.Random;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import atlantafx.base.theme.PrimerLight;
+import io.convscope.engine.CompiledNetwork;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
@@ -24,20 +12,31 @@ import io.convscope.explain.GridPosition;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.Shape;
 import javafx.animation.Animation;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -47,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,12 +71,13 @@ class ConvolutionViewTest {
         ranges = ColorRanges.of(snapshot);
         FxToolkit.registerPrimaryStage();
         stage = WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Stage s = new Stage();
-            s.setX(0);
-            s.setY(0);
-            return s;
-        }).get();
+                    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                    Stage s = new Stage();
+                    s.setX(0);
+                    s.setY(0);
+                    return s;
+                })
+                .get();
     }
 
     @AfterAll
@@ -86,22 +87,28 @@ class ConvolutionViewTest {
 
     static void showInStage(Node content) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            StackPane root = new StackPane(content);
-            root.setStyle("-fx-background-color: #f4f5f7;");
-            Scene scene = new Scene(root, 1440, 900);
-            scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-            stage.toFront();
-        }).get();
+                    StackPane root = new StackPane(content);
+                    root.setStyle("-fx-background-color: #f4f5f7;");
+                    Scene scene = new Scene(root, 1440, 900);
+                    scene.getStylesheets()
+                            .add(ConvScopeApp.class
+                                    .getResource(ConvScopeApp.STYLESHEET)
+                                    .toExternalForm());
+                    stage.setScene(scene);
+                    stage.show();
+                    stage.toFront();
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        var shot = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", dir.resolve(name).toFile());
+        var shot =
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot, null), "png", dir.resolve(name).toFile());
     }
 
     @Test
@@ -110,12 +117,16 @@ class ConvolutionViewTest {
         assertEquals(3, layer);
         double inputRange = ranges.range(RangeMode.UNIT, layer - 1);
         double outputRange = ranges.range(RangeMode.UNIT, layer);
-        ConvolutionView view = WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
+        ConvolutionView view =
+                WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
         showInStage(view);
-        WaitForAsyncUtils.asyncFx(() -> view.show(snapshot, layer, 3, inputRange, outputRange)).get();
+        WaitForAsyncUtils.asyncFx(() -> view.show(snapshot, layer, 3, inputRange, outputRange))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.isSliding(), "the sliding kernel starts on its own");
-        Bounds header = WaitForAsyncUtils.asyncFx(() -> view.lookup("#conv-header-input").getBoundsInParent()).get();
+        Bounds header = WaitForAsyncUtils.asyncFx(
+                        () -> view.lookup("#conv-header-input").getBoundsInParent())
+                .get();
         assertTrue(header.getMinX() >= 0, "the input column's header starts inside the view: " + header);
 
         ConvolutionExplanation e = view.explanation();
@@ -125,7 +136,9 @@ class ConvolutionViewTest {
         for (int c : new int[] {0, 4, 9}) {
             float[][] inter = e.intermediate(c);
             for (int[] yx : new int[][] {{0, 0}, {17, 41}, {59, 59}}) {
-                assertEquals(ValueColors.activation(inter[yx[0]][yx[1]], range), view.intermediateArgb(c, yx[1], yx[0]),
+                assertEquals(
+                        ValueColors.activation(inter[yx[0]][yx[1]], range),
+                        view.intermediateArgb(c, yx[1], yx[0]),
                         "intermediate " + c + " at " + yx[0] + "," + yx[1]);
             }
         }
@@ -161,12 +174,13 @@ class ConvolutionViewTest {
         // The 10 s pass may be over on a slow machine; checking and replaying in one FX pulse leaves a full
         // pass for the click below (checking from the test thread raced with the animation's end).
         boolean replayed = WaitForAsyncUtils.asyncFx(() -> {
-            if (view.isSliding()) {
-                return false;
-            }
-            ((Button) view.lookup("#conv-skip")).fire();
-            return true;
-        }).get();
+                    if (view.isSliding()) {
+                        return false;
+                    }
+                    ((Button) view.lookup("#conv-skip")).fire();
+                    return true;
+                })
+                .get();
         if (replayed) {
             assertTrue(WaitForAsyncUtils.asyncFx(view::isSliding).get(), "replay restarts the animation");
         }
@@ -181,7 +195,8 @@ class ConvolutionViewTest {
 
     @Test
     void formulaPanelStepsThroughTheKernelMath() throws Exception {
-        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { })).get();
+        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> {}))
+                .get();
         showInStage(panel);
         checkPanel(panel, 1, 0, 1);
         checkPanel(panel, 3, 3, 7);
@@ -193,42 +208,68 @@ class ConvolutionViewTest {
     private void checkPanel(ConvolutionFormulaPanel panel, int layer, int neuron, int channel) throws Exception {
         double inputRange = ranges.range(RangeMode.UNIT, layer - 1);
         double outputRange = ranges.range(RangeMode.UNIT, layer);
-        WaitForAsyncUtils.asyncFx(() -> panel.show(snapshot, layer, neuron, channel, inputRange, outputRange)).get();
+        WaitForAsyncUtils.asyncFx(() -> panel.show(snapshot, layer, neuron, channel, inputRange, outputRange))
+                .get();
         ConvolutionExplanation e = new ConvolutionExplanation(snapshot, layer, neuron);
         // It plays by itself: one tick of its own clock (what a 250 ms key frame does) moves it one position on.
         String[] compared = WaitForAsyncUtils.asyncFx(() -> {
-            assertTrue(panel.isPlaying(), "it plays as it opens");
-            int before = panel.step();
-            tick(panel.clock());
-            tick(panel.clock());
-            assertEquals(before + 2, panel.step(), "each tick of its clock steps the window once");
-            GridPosition p = e.position(panel.step());
-            return new String[] {panel.arithmeticText(), e.step(channel, p.y(), p.x()).arithmetic()};
-        }).get();
+                    assertTrue(panel.isPlaying(), "it plays as it opens");
+                    int before = panel.step();
+                    tick(panel.clock());
+                    tick(panel.clock());
+                    assertEquals(before + 2, panel.step(), "each tick of its clock steps the window once");
+                    GridPosition p = e.position(panel.step());
+                    return new String[] {
+                        panel.arithmeticText(), e.step(channel, p.y(), p.x()).arithmetic()
+                    };
+                })
+                .get();
         assertEquals(compared[1], compared[0]);
         assertTrue(panel.step() > 0, "it advanced on its own clock");
 
         // Hover output cell (2 rows, 3 columns into the visible window): jumps there and pauses.
         int expected = WaitForAsyncUtils.asyncFx(() -> {
-            MatrixGrid out = panel.outputGrid();
-            GridPosition p = panel.position();
-            int firstRow = Math.max(0, Math.min(out.rows() - MatrixGrid.MAX_VISIBLE, p.y() - MatrixGrid.MAX_VISIBLE / 2));
-            int firstCol = Math.max(0, Math.min(out.cols() - MatrixGrid.MAX_VISIBLE, p.x() - MatrixGrid.MAX_VISIBLE / 2));
-            double cell = out.cellSize();
-            double lx = 3.5 * cell;
-            double ly = 2.5 * cell;
-            var screen = out.localToScreen(lx, ly);
-            var scene = out.localToScene(lx, ly);
-            // x, y of this constructor are scene coordinates: fireEvent maps them into the grid.
-            out.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
-                    MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
-            return (firstRow + 2) * out.cols() + firstCol + 3;
-        }).get();
+                    MatrixGrid out = panel.outputGrid();
+                    GridPosition p = panel.position();
+                    int firstRow = Math.max(
+                            0, Math.min(out.rows() - MatrixGrid.MAX_VISIBLE, p.y() - MatrixGrid.MAX_VISIBLE / 2));
+                    int firstCol = Math.max(
+                            0, Math.min(out.cols() - MatrixGrid.MAX_VISIBLE, p.x() - MatrixGrid.MAX_VISIBLE / 2));
+                    double cell = out.cellSize();
+                    double lx = 3.5 * cell;
+                    double ly = 2.5 * cell;
+                    var screen = out.localToScreen(lx, ly);
+                    var scene = out.localToScene(lx, ly);
+                    // x, y of this constructor are scene coordinates: fireEvent maps them into the grid.
+                    out.fireEvent(new MouseEvent(
+                            MouseEvent.MOUSE_MOVED,
+                            scene.getX(),
+                            scene.getY(),
+                            screen.getX(),
+                            screen.getY(),
+                            MouseButton.NONE,
+                            0,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            null));
+                    return (firstRow + 2) * out.cols() + firstCol + 3;
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(panel.isPlaying(), "hovering pauses");
         assertEquals(expected, panel.step());
         WaitForAsyncUtils.waitForFxEvents(); // whatever the hover queued has run: nothing restarts the clock
-        assertEquals(Animation.Status.PAUSED, WaitForAsyncUtils.asyncFx(() -> panel.clock().getStatus()).get(),
+        assertEquals(
+                Animation.Status.PAUSED,
+                WaitForAsyncUtils.asyncFx(() -> panel.clock().getStatus()).get(),
                 "paused: its clock fires no more steps");
         assertEquals(expected, panel.step(), "paused stays put");
         GridPosition p = e.position(expected);
@@ -243,17 +284,26 @@ class ConvolutionViewTest {
     /** A depthwise neuron (Xception's separable convolutions) reads one input channel, shown by its own number. */
     @Test
     void depthwiseNeuronShowsTheOneChannelItReads() throws Exception {
-        var conf = new NeuralNetConfiguration.Builder().seed(4).list()
-                .layer(new SeparableConvolution2D.Builder(3, 3).name("sep").nOut(4)
-                        .depthMultiplier(2).convolutionMode(ConvolutionMode.Same)
-                        .activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder().name("out").nOut(2)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(20, 20, 3)).build();
+        var conf = new NeuralNetConfiguration.Builder()
+                .seed(4)
+                .list()
+                .layer(new SeparableConvolution2D.Builder(3, 3)
+                        .name("sep")
+                        .nOut(4)
+                        .depthMultiplier(2)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder()
+                        .name("out")
+                        .nOut(2)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(20, 20, 3))
+                .build();
         var net = new MultiLayerNetwork(conf);
         net.init();
-        var compiled = CompiledNetwork.compile(net, new Shape(3, 20, 20),
-                List.of("a", "b"), "separable");
+        var compiled = CompiledNetwork.compile(net, new Shape(3, 20, 20), List.of("a", "b"), "separable");
         float[] x = new float[3 * 20 * 20];
         Random rng = new Random(8);
         for (int i = 0; i < x.length; i++) {
@@ -261,18 +311,22 @@ class ConvolutionViewTest {
         }
         ActivationSnapshot s = compiled.forward(x);
         int layer = s.network().indexOf("sep_depthwise");
-        ConvolutionView view = WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
+        ConvolutionView view =
+                WaitForAsyncUtils.asyncFx(() -> new ConvolutionView(TEXT)).get();
         showInStage(view);
         WaitForAsyncUtils.asyncFx(() -> view.show(s, layer, 5, 1, 1)).get();
         WaitForAsyncUtils.waitForFxEvents();
         String subtitle = ((Label) view.lookup("#conv-subtitle")).getText();
         assertTrue(subtitle.contains("depthwise") && subtitle.contains("channel #2"), subtitle);
         assertTrue(view.lookup("#conv-input-0") != null && view.lookup("#conv-input-1") == null, "one input row");
-        assertEquals(TEXT.getString("conv.note.output.depthwise"),
-                ((Label) view.lookup("#conv-note-output")).getText(), "no sum of channels claimed");
-        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> "#2".equals(l.getText())), "the row carries input channel #2's number");
-        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> { }))
+        assertEquals(
+                TEXT.getString("conv.note.output.depthwise"),
+                ((Label) view.lookup("#conv-note-output")).getText(),
+                "no sum of channels claimed");
+        assertTrue(
+                robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "#2".equals(l.getText())),
+                "the row carries input channel #2's number");
+        ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> new ConvolutionFormulaPanel(TEXT, () -> {}))
                 .get();
         showInStage(panel);
         WaitForAsyncUtils.asyncFx(() -> panel.show(s, layer, 5, 0, 1, 1)).get();
@@ -285,12 +339,13 @@ class ConvolutionViewTest {
     @Test
     void gridScrolledOverLargeDataTakesSmallerData() throws Exception {
         int[] shown = WaitForAsyncUtils.asyncFx(() -> {
-            MatrixGrid grid = new MatrixGrid(200);
-            grid.setData(new float[62][62], v -> 0xFF000000);
-            grid.setHighlight(49, 49, 2, 2);
-            grid.setData(new float[30][30], v -> 0xFF000000);
-            return new int[] {grid.rows(), grid.visibleRows()};
-        }).get(10, TimeUnit.SECONDS);
+                    MatrixGrid grid = new MatrixGrid(200);
+                    grid.setData(new float[62][62], v -> 0xFF000000);
+                    grid.setHighlight(49, 49, 2, 2);
+                    grid.setData(new float[30][30], v -> 0xFF000000);
+                    return new int[] {grid.rows(), grid.visibleRows()};
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals(30, shown[0]);
         assertEquals(Math.min(30, MatrixGrid.MAX_VISIBLE), shown[1]);
     }
@@ -308,46 +363,63 @@ class ConvolutionViewTest {
         }
         int layer = snapshot.network().indexOf("conv_1_2");
         ConvolutionFormulaPanel panel = WaitForAsyncUtils.asyncFx(() -> {
-            ConvolutionFormulaPanel p = new ConvolutionFormulaPanel(TEXT, () -> { });
-            p.show(snapshot, layer, 1, 0, ranges.range(RangeMode.UNIT, layer - 1), ranges.range(RangeMode.UNIT, layer));
-            p.setPlaying(false);
-            return p;
-        }).get(10, TimeUnit.SECONDS);
+                    ConvolutionFormulaPanel p = new ConvolutionFormulaPanel(TEXT, () -> {});
+                    p.show(
+                            snapshot,
+                            layer,
+                            1,
+                            0,
+                            ranges.range(RangeMode.UNIT, layer - 1),
+                            ranges.range(RangeMode.UNIT, layer));
+                    p.setPlaying(false);
+                    return p;
+                })
+                .get(10, TimeUnit.SECONDS);
         showInStage(panel);
         String problems = WaitForAsyncUtils.asyncFx(() -> {
-            MatrixGrid synthetic = new MatrixGrid(ConvolutionFormulaPanel.GRID_SIZE);
-            synthetic.setData(negatives, v -> 0xFFFFFFFF);
-            double room = synthetic.cellSize() - 2 * MatrixGrid.TEXT_MARGIN;
-            StringBuilder out = new StringBuilder();
-            if (synthetic.textWidth("-0.31", MatrixGrid.CELL_FONT) <= room) {
-                out.append("the old 10 px text would fit: the test proves nothing; ");
-            }
-            for (MatrixGrid grid : List.of(synthetic, panel.inputGrid(), panel.outputGrid())) {
-                for (int y = 0; y < grid.visibleRows(); y++) {
-                    for (int x = 0; x < grid.visibleCols(); x++) {
-                        MatrixGrid.CellText t = grid.cellText(y, x);
-                        float v = grid.value(y, x);
-                        if (t == null) {
-                            out.append("no number for ").append(v).append("; ");
-                            continue;
-                        }
-                        double w = grid.textWidth(t.text(), t.font());
-                        int decimals = t.text().contains(".") ? t.text().length() - t.text().indexOf('.') - 1 : 0;
-                        if (w > grid.cellSize() - 2 * MatrixGrid.TEXT_MARGIN) {
-                            out.append(t.text()).append(" is ").append(w).append(" px wide in a ")
-                                    .append(grid.cellSize()).append(" px cell; ");
-                        }
-                        if (!t.text().equals(MatrixGrid.format(v, decimals))) {
-                            out.append(t.text()).append(" does not print ").append(v).append("; ");
-                        }
-                        if (Math.abs(v) < 10 && decimals < 1) {
-                            out.append(t.text()).append(" lost every decimal; ");
+                    MatrixGrid synthetic = new MatrixGrid(ConvolutionFormulaPanel.GRID_SIZE);
+                    synthetic.setData(negatives, v -> 0xFFFFFFFF);
+                    double room = synthetic.cellSize() - 2 * MatrixGrid.TEXT_MARGIN;
+                    StringBuilder out = new StringBuilder();
+                    if (synthetic.textWidth("-0.31", MatrixGrid.CELL_FONT) <= room) {
+                        out.append("the old 10 px text would fit: the test proves nothing; ");
+                    }
+                    for (MatrixGrid grid : List.of(synthetic, panel.inputGrid(), panel.outputGrid())) {
+                        for (int y = 0; y < grid.visibleRows(); y++) {
+                            for (int x = 0; x < grid.visibleCols(); x++) {
+                                MatrixGrid.CellText t = grid.cellText(y, x);
+                                float v = grid.value(y, x);
+                                if (t == null) {
+                                    out.append("no number for ").append(v).append("; ");
+                                    continue;
+                                }
+                                double w = grid.textWidth(t.text(), t.font());
+                                int decimals = t.text().contains(".")
+                                        ? t.text().length() - t.text().indexOf('.') - 1
+                                        : 0;
+                                if (w > grid.cellSize() - 2 * MatrixGrid.TEXT_MARGIN) {
+                                    out.append(t.text())
+                                            .append(" is ")
+                                            .append(w)
+                                            .append(" px wide in a ")
+                                            .append(grid.cellSize())
+                                            .append(" px cell; ");
+                                }
+                                if (!t.text().equals(MatrixGrid.format(v, decimals))) {
+                                    out.append(t.text())
+                                            .append(" does not print ")
+                                            .append(v)
+                                            .append("; ");
+                                }
+                                if (Math.abs(v) < 10 && decimals < 1) {
+                                    out.append(t.text()).append(" lost every decimal; ");
+                                }
+                            }
                         }
                     }
-                }
-            }
-            return out.toString();
-        }).get(10, TimeUnit.SECONDS);
+                    return out.toString();
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals("", problems);
         screenshot("conv-formula-negatives.png");
     }

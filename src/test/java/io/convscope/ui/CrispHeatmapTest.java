@@ -39,11 +39,12 @@ class CrispHeatmapTest {
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
         stage = WaitForAsyncUtils.asyncFx(() -> {
-            Stage s = new Stage();
-            s.setX(0);
-            s.setY(0);
-            return s;
-        }).get(10, TimeUnit.SECONDS);
+                    Stage s = new Stage();
+                    s.setX(0);
+                    s.setY(0);
+                    return s;
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -68,26 +69,36 @@ class CrispHeatmapTest {
             }
             colours.add(argb);
             views.add(WaitForAsyncUtils.asyncFx(() -> {
-                HeatmapView v = new HeatmapView();
-                v.show(new LayerActivation(new Shape(1, n, n), values), 0, value -> argb[(int) value]);
-                v.size(c[1]);
-                v.relocate(c[2], c[3]);
-                return v;
-            }).get(10, TimeUnit.SECONDS));
+                        HeatmapView v = new HeatmapView();
+                        v.show(new LayerActivation(new Shape(1, n, n), values), 0, value -> argb[(int) value]);
+                        v.size(c[1]);
+                        v.relocate(c[2], c[3]);
+                        return v;
+                    })
+                    .get(10, TimeUnit.SECONDS));
         }
         Image shot = WaitForAsyncUtils.asyncFx(() -> {
-            Pane root = new Pane();
-            root.getChildren().addAll(views);
-            root.setStyle("-fx-background-color: white;");
-            stage.setScene(new Scene(root, 500, 200));
-            stage.show();
-            return stage.getScene().snapshot(null);
-        }).get(10, TimeUnit.SECONDS);
+                    Pane root = new Pane();
+                    root.getChildren().addAll(views);
+                    root.setStyle("-fx-background-color: white;");
+                    stage.setScene(new Scene(root, 500, 200));
+                    stage.show();
+                    return stage.getScene().snapshot(null);
+                })
+                .get(10, TimeUnit.SECONDS);
         for (int i = 0; i < cases.length; i++) {
             int n = (int) cases[i][0];
             HeatmapView v = views.get(i);
-            var b = WaitForAsyncUtils.asyncFx(() -> v.localToScene(v.getLayoutBounds())).get(10, TimeUnit.SECONDS);
-            assertBlocks(shot.getPixelReader(), colours.get(i), n, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(),
+            var b = WaitForAsyncUtils.asyncFx(() -> v.localToScene(v.getLayoutBounds()))
+                    .get(10, TimeUnit.SECONDS);
+            assertBlocks(
+                    shot.getPixelReader(),
+                    colours.get(i),
+                    n,
+                    b.getMinX(),
+                    b.getMinY(),
+                    b.getWidth(),
+                    b.getHeight(),
                     n + " x " + n + " at " + cases[i][1] + " px");
         }
     }
@@ -105,28 +116,34 @@ class CrispHeatmapTest {
             argb[i] = 0xff000000 | random.nextInt(0x1000000);
         }
         Image shot = WaitForAsyncUtils.asyncFx(() -> {
-            var image = new WritableImage(n, n);
-            image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
-            var canvas = new Canvas(100, 100);
-            canvas.getGraphicsContext2D().setImageSmoothing(false);
-            canvas.getGraphicsContext2D().drawImage(image, 0, 0, 100, 100);
-            stage.setScene(new Scene(new Pane(canvas), 100, 100));
-            stage.show();
-            return stage.getScene().snapshot(null);
-        }).get(10, TimeUnit.SECONDS);
+                    var image = new WritableImage(n, n);
+                    image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
+                    var canvas = new Canvas(100, 100);
+                    canvas.getGraphicsContext2D().setImageSmoothing(false);
+                    canvas.getGraphicsContext2D().drawImage(image, 0, 0, 100, 100);
+                    stage.setScene(new Scene(new Pane(canvas), 100, 100));
+                    stage.show();
+                    return stage.getScene().snapshot(null);
+                })
+                .get(10, TimeUnit.SECONDS);
         assertBlocks(shot.getPixelReader(), argb, n, 0, 0, 100, 100, "a 13 x 13 image drawn at 100 px in a Canvas");
     }
 
     /** Each cell's block spans [cell * size / n, (cell + 1) * size / n); its pixels one in from that edge are checked. */
-    static void assertBlocks(PixelReader shot, int[] argb, int n, double x0, double y0, double w, double h, String what) {
+    static void assertBlocks(
+            PixelReader shot, int[] argb, int n, double x0, double y0, double w, double h, String what) {
         int checked = 0;
         for (int cy = 0; cy < n; cy++) {
             for (int cx = 0; cx < n; cx++) {
                 for (int py = (int) Math.floor(y0 + cy * h / n) + 1; py < Math.ceil(y0 + (cy + 1) * h / n) - 1; py++) {
-                    for (int px = (int) Math.floor(x0 + cx * w / n) + 1; px < Math.ceil(x0 + (cx + 1) * w / n) - 1; px++) {
+                    for (int px = (int) Math.floor(x0 + cx * w / n) + 1;
+                            px < Math.ceil(x0 + (cx + 1) * w / n) - 1;
+                            px++) {
                         int seen = shot.getArgb(px, py);
                         if (seen != argb[cy * n + cx]) {
-                            assertEquals(Integer.toHexString(argb[cy * n + cx]), Integer.toHexString(seen),
+                            assertEquals(
+                                    Integer.toHexString(argb[cy * n + cx]),
+                                    Integer.toHexString(seen),
                                     what + ": cell (" + cx + ", " + cy + ") at pixel (" + px + ", " + py + ")");
                         }
                         checked++;

@@ -39,19 +39,27 @@ class EngineServiceTest {
         CountDownLatch releaseSecond = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
 
-        service.run(Kind.IMAGE, () -> {
-            firstStarted.countDown();
-            releaseFirst.await();
-            return "first";
-        }, v -> shown.add(v), t -> shown.add("failed"));
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    firstStarted.countDown();
+                    releaseFirst.await();
+                    return "first";
+                },
+                v -> shown.add(v),
+                t -> shown.add("failed"));
         assertTrue(firstStarted.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(Kind.IMAGE, () -> {
-            releaseSecond.await();
-            return "second";
-        }, v -> {
-            shown.add(v);
-            secondDone.countDown();
-        }, t -> shown.add("failed"));
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    releaseSecond.await();
+                    return "second";
+                },
+                v -> {
+                    shown.add(v);
+                    secondDone.countDown();
+                },
+                t -> shown.add("failed"));
         assertTrue(service.busyProperty().get(), "busy while both run");
 
         releaseSecond.countDown();
@@ -61,7 +69,9 @@ class EngineServiceTest {
 
         releaseFirst.countDown();
         executor.shutdown();
-        assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS), "hang guard"); // the first has ended and been handed over
+        assertTrue(
+                executor.awaitTermination(30, TimeUnit.SECONDS),
+                "hang guard"); // the first has ended and been handed over
         assertEquals(List.of("second"), shown, "the first request's result, arriving last, is dropped");
         assertFalse(service.busyProperty().get());
     }
@@ -78,21 +88,29 @@ class EngineServiceTest {
         CountDownLatch secondDone = new CountDownLatch(1);
         AtomicBoolean busyWhenFirstEnded = new AtomicBoolean();
 
-        service.run(Kind.IMAGE, () -> {
-            firstStarted.countDown();
-            releaseFirst.await();
-            return "first";
-        }, shown::add, t -> shown.add("failed"));
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    firstStarted.countDown();
+                    releaseFirst.await();
+                    return "first";
+                },
+                shown::add,
+                t -> shown.add("failed"));
         assertTrue(firstStarted.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(Kind.IMAGE, () -> {
-            busyWhenFirstEnded.set(service.busyProperty().get()); // the first has been handed over by now
-            secondStarted.countDown();
-            releaseSecond.await();
-            return "second";
-        }, v -> {
-            shown.add(v);
-            secondDone.countDown();
-        }, t -> shown.add("failed"));
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    busyWhenFirstEnded.set(service.busyProperty().get()); // the first has been handed over by now
+                    secondStarted.countDown();
+                    releaseSecond.await();
+                    return "second";
+                },
+                v -> {
+                    shown.add(v);
+                    secondDone.countDown();
+                },
+                t -> shown.add("failed"));
 
         releaseFirst.countDown();
         assertTrue(secondStarted.await(30, TimeUnit.SECONDS), "hang guard");
@@ -114,20 +132,32 @@ class EngineServiceTest {
         AtomicBoolean middleRan = new AtomicBoolean();
         List<String> shown = new CopyOnWriteArrayList<>();
 
-        service.run(Kind.IMAGE, () -> {
-            holding.countDown();
-            release.await();
-            return "first";
-        }, shown::add, t -> { });
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    holding.countDown();
+                    release.await();
+                    return "first";
+                },
+                shown::add,
+                t -> {});
         assertTrue(holding.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(Kind.IMAGE, () -> {
-            middleRan.set(true);
-            return "middle";
-        }, shown::add, t -> { });
-        service.run(Kind.IMAGE, () -> "last", v -> {
-            shown.add(v);
-            lastDone.countDown();
-        }, t -> { });
+        service.run(
+                Kind.IMAGE,
+                () -> {
+                    middleRan.set(true);
+                    return "middle";
+                },
+                shown::add,
+                t -> {});
+        service.run(
+                Kind.IMAGE,
+                () -> "last",
+                v -> {
+                    shown.add(v);
+                    lastDone.countDown();
+                },
+                t -> {});
         release.countDown();
         assertTrue(lastDone.await(30, TimeUnit.SECONDS), "hang guard");
         assertFalse(middleRan.get(), "a request superseded before it started is cancelled");
@@ -143,16 +173,24 @@ class EngineServiceTest {
         CountDownLatch imageDone = new CountDownLatch(1);
         List<String> shown = new CopyOnWriteArrayList<>();
 
-        service.run(Kind.MODEL, () -> {
-            holding.countDown();
-            release.await();
-            return "model";
-        }, shown::add, t -> { });
+        service.run(
+                Kind.MODEL,
+                () -> {
+                    holding.countDown();
+                    release.await();
+                    return "model";
+                },
+                shown::add,
+                t -> {});
         assertTrue(holding.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(Kind.IMAGE, () -> "image", v -> {
-            shown.add(v);
-            imageDone.countDown();
-        }, t -> { });
+        service.run(
+                Kind.IMAGE,
+                () -> "image",
+                v -> {
+                    shown.add(v);
+                    imageDone.countDown();
+                },
+                t -> {});
         service.cancel(Kind.MODEL);
         assertTrue(service.busyProperty().get(), "the image is still outstanding");
         release.countDown();

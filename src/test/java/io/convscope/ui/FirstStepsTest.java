@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import java.util.Locale;
 import io.convscope.explain.RangeMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 
@@ -77,14 +77,18 @@ class FirstStepsTest {
         Label status = lookup("#status");
         assertFalse(badge.isVisible(), "the trained Tiny VGG has no warning");
         assertFalse(status.getText().contains("random weights"), status.getText());
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadPreset("lenet")).get(10, TimeUnit.SECONDS);
-        AppWindowTest.waitUntil(() -> AppWindowTest.shown().snapshot().network().name().startsWith("LeNet"));
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadPreset("lenet"))
+                .get(10, TimeUnit.SECONDS);
+        AppWindowTest.waitUntil(
+                () -> AppWindowTest.shown().snapshot().network().name().startsWith("LeNet"));
         assertTrue(badge.isVisible());
         assertEquals(TEXT.getString("random.short"), badge.getText());
         assertTrue(((Label) lookup("#random-weights-side")).isVisible(), "the side panel says it too");
         assertTrue(status.getText().endsWith("random weights: this prediction means nothing"), status.getText());
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(null)).get(10, TimeUnit.SECONDS);
-        AppWindowTest.waitUntil(() -> AppWindowTest.shown().snapshot().network().name().startsWith("Tiny VGG"));
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(null))
+                .get(10, TimeUnit.SECONDS);
+        AppWindowTest.waitUntil(
+                () -> AppWindowTest.shown().snapshot().network().name().startsWith("Tiny VGG"));
         assertFalse(badge.isVisible(), "gone with the trained model");
     }
 }

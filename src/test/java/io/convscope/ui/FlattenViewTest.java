@@ -1,11 +1,6 @@
 package io.convscope.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Parent;
-import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterAll;
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
@@ -17,11 +12,16 @@ import io.convscope.network.ActivationSnapshot;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -29,16 +29,16 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,16 +66,20 @@ public class FlattenViewTest {
 
     public static Stage showInStage(Parent root) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(root, 1440, 900);
-            scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
-            Stage stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setScene(scene);
-            stage.show();
-            return stage;
-        }).get(10, TimeUnit.SECONDS);
+                    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                    Scene scene = new Scene(root, 1440, 900);
+                    scene.getStylesheets()
+                            .add(ConvScopeApp.class
+                                    .getResource(ConvScopeApp.STYLESHEET)
+                                    .toExternalForm());
+                    Stage stage = new Stage();
+                    stage.setX(0);
+                    stage.setY(0);
+                    stage.setScene(scene);
+                    stage.show();
+                    return stage;
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     /**
@@ -83,18 +87,27 @@ public class FlattenViewTest {
      * ("5.95 + (-0.11) = 5.8421" did not add up: issue 12, item 9).
      */
     static void assertSumAddsUp(String sumText, float logit) {
-        Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$").matcher(sumText);
+        Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$")
+                .matcher(sumText);
         assertTrue(m.find(), sumText);
         BigDecimal total = new BigDecimal(m.group(3));
-        assertEquals(0, new BigDecimal(m.group(1)).add(new BigDecimal(m.group(2))).compareTo(total), sumText);
-        assertEquals(0, BigDecimal.valueOf(logit).setScale(total.scale(), RoundingMode.HALF_UP).compareTo(total), sumText);
+        assertEquals(
+                0, new BigDecimal(m.group(1)).add(new BigDecimal(m.group(2))).compareTo(total), sumText);
+        assertEquals(
+                0,
+                BigDecimal.valueOf(logit)
+                        .setScale(total.scale(), RoundingMode.HALF_UP)
+                        .compareTo(total),
+                sumText);
     }
 
     static void screenshot(Scene scene, String name) throws Exception {
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         WaitForAsyncUtils.waitForFxEvents();
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png",
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot, null),
+                "png",
                 AppWindowTest.SCREENSHOTS.resolve(name).toFile());
     }
 
@@ -103,11 +116,12 @@ public class FlattenViewTest {
         double mapRange = ColorRanges.of(snapshot).range(RangeMode.UNIT, POOL);
         AtomicInteger chosen = new AtomicInteger();
         FlattenView view = WaitForAsyncUtils.asyncFx(() -> {
-            FlattenView v = new FlattenView(text);
-            v.show(snapshot, OUTPUT, ESPRESSO, mapRange);
-            v.setOnSoftmaxChosen(chosen::incrementAndGet);
-            return v;
-        }).get(10, TimeUnit.SECONDS);
+                    FlattenView v = new FlattenView(text);
+                    v.show(snapshot, OUTPUT, ESPRESSO, mapRange);
+                    v.setOnSoftmaxChosen(chosen::incrementAndGet);
+                    return v;
+                })
+                .get(10, TimeUnit.SECONDS);
         Stage stage = showInStage(view);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -137,7 +151,8 @@ public class FlattenViewTest {
         double x = channel * FlattenColumns.CHANNEL_PITCH + FlattenColumns.CHANNEL_PITCH / 2;
         double y = (index % 169 + 0.5) * FlattenColumns.ROW_HEIGHT;
         // What is drawn there is the weight's colour.
-        var drawn = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        var drawn =
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         Point2D inScene = strip.localToScene(x, y);
         assertEquals(expected, drawn.getPixelReader().getArgb((int) inScene.getX(), (int) inScene.getY()));
 
@@ -146,10 +161,13 @@ public class FlattenViewTest {
         float value = snapshot.layer(POOL).value(c, cy, cx);
         assertEquals(vector[index], value);
         String readout = view.readoutProperty().get();
-        assertTrue(readout.startsWith("max_pool_2 #" + c + " (" + cy + ", " + cx + "): value "
-                + String.format(Locale.ROOT, "%.2f", value) + " \u00d7 weight "), readout);
-        assertTrue(readout.endsWith(String.format(Locale.ROOT, "weight %.4f = %.4f", weights[index],
-                products[index])), readout);
+        assertTrue(
+                readout.startsWith("max_pool_2 #" + c + " (" + cy + ", " + cx + "): value "
+                        + String.format(Locale.ROOT, "%.2f", value) + " \u00d7 weight "),
+                readout);
+        assertTrue(
+                readout.endsWith(String.format(Locale.ROOT, "weight %.4f = %.4f", weights[index], products[index])),
+                readout);
         screenshot(stage.getScene(), "component-flatten-view.png");
 
         Node softmax = stage.getScene().lookup("#flatten-softmax");
@@ -164,19 +182,21 @@ public class FlattenViewTest {
     void softmaxPanelLinksCirclesAndTerms() throws Exception {
         AtomicInteger closed = new AtomicInteger();
         SoftmaxPanel panel = WaitForAsyncUtils.asyncFx(() -> {
-            SoftmaxPanel p = new SoftmaxPanel(text, closed::incrementAndGet);
-            p.show(snapshot, ESPRESSO);
-            return p;
-        }).get(10, TimeUnit.SECONDS);
+                    SoftmaxPanel p = new SoftmaxPanel(text, closed::incrementAndGet);
+                    p.show(snapshot, ESPRESSO);
+                    return p;
+                })
+                .get(10, TimeUnit.SECONDS);
         double mapRange = ColorRanges.of(snapshot).range(RangeMode.UNIT, POOL);
         StackPane root = WaitForAsyncUtils.asyncFx(() -> {
-            FlattenView flatten = new FlattenView(text);
-            flatten.show(snapshot, OUTPUT, ESPRESSO, mapRange);
-            StackPane r = new StackPane(flatten, panel);
-            StackPane.setAlignment(panel, Pos.BOTTOM_RIGHT);
-            StackPane.setMargin(panel, new Insets(0, 24, 24, 0));
-            return r;
-        }).get();
+                    FlattenView flatten = new FlattenView(text);
+                    flatten.show(snapshot, OUTPUT, ESPRESSO, mapRange);
+                    StackPane r = new StackPane(flatten, panel);
+                    StackPane.setAlignment(panel, Pos.BOTTOM_RIGHT);
+                    StackPane.setMargin(panel, new Insets(0, 24, 24, 0));
+                    return r;
+                })
+                .get();
         Stage stage = showInStage(root);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -189,8 +209,11 @@ public class FlattenViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(panel.isTermBold(ORANGE));
         assertFalse(panel.isTermBold(ESPRESSO));
-        assertTrue(panel.readoutProperty().get().contains(
-                "Logit: " + String.format(Locale.ROOT, "%.4f", snapshot.logit(ORANGE))), panel.readoutProperty().get());
+        assertTrue(
+                panel.readoutProperty()
+                        .get()
+                        .contains("Logit: " + String.format(Locale.ROOT, "%.4f", snapshot.logit(ORANGE))),
+                panel.readoutProperty().get());
         screenshot(stage.getScene(), "component-softmax-view.png");
 
         Node term = stage.getScene().lookup("#softmax-term-2");

@@ -1,8 +1,8 @@
 package io.convscope.ui;
 
-import javafx.scene.control.Label;
 import io.convscope.explain.HyperparameterPlayground;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -50,7 +50,8 @@ class HyperparameterViewTest {
         for (int py = (int) (y * cell) + 2; py < (int) ((y + 1) * cell) - 2; py++) {
             for (int px = (int) (x * cell) + 2; px < (int) ((x + 1) * cell) - 2; px++) {
                 int argb = argbAt(pixels, px, py);
-                if (Math.abs(((argb >> 16) & 0xff) - u.getRed() * 255) < 40 && Math.abs((argb & 0xff) - u.getBlue() * 255) < 40
+                if (Math.abs(((argb >> 16) & 0xff) - u.getRed() * 255) < 40
+                        && Math.abs((argb & 0xff) - u.getBlue() * 255) < 40
                         && ((argb >> 8) & 0xff) < 130) {
                     count++;
                 }
@@ -61,25 +62,31 @@ class HyperparameterViewTest {
 
     @Test
     void theRefusedCaseIsRoundedDownAndItsUncoveredCellsAreMarked() throws Exception {
-        HyperparameterView view = WaitForAsyncUtils.asyncFx(() -> new HyperparameterView(text, new Palette(false))).get();
+        HyperparameterView view = WaitForAsyncUtils.asyncFx(() -> new HyperparameterView(text, new Palette(false)))
+                .get();
         StackPane root = new StackPane(view);
         Stage stage = FlattenViewTest.showInStage(root);
         assertEquals(HyperparameterPlayground.DEFAULT, view.model());
         assertTrue(view.isPlaying(), "it plays once on screen");
 
-        // Kernel 3 first (padding may not reach the kernel size), then padding 1, input 4, stride 2: CNN Explainer's #59.
-        WaitForAsyncUtils.asyncFx(() -> view.field(2).getValueFactory().setValue(3)).get();
+        // Kernel 3 first (padding may not reach the kernel size), then padding 1, input 4, stride 2: CNN Explainer's
+        // #59.
+        WaitForAsyncUtils.asyncFx(() -> view.field(2).getValueFactory().setValue(3))
+                .get();
         WaitForAsyncUtils.asyncFx(() -> view.slider(1).setValue(1)).get();
-        WaitForAsyncUtils.asyncFx(() -> view.field(0).getValueFactory().setValue(4)).get();
+        WaitForAsyncUtils.asyncFx(() -> view.field(0).getValueFactory().setValue(4))
+                .get();
         robot.clickOn(view.field(3).lookup(".increment-arrow-button"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new HyperparameterPlayground(4, 1, 3, 2), view.model());
         assertEquals(2.0, view.slider(3).getValue(), "slider and field agree");
         assertTrue(view.formulaLatex().contains("\\frac{4 + 2 \\cdot 1 - 3}{2}"), view.formulaLatex());
         assertTrue(view.formulaLatex().endsWith("\\left\\lfloor 1.5 \\right\\rfloor + 1 = 2"), view.formulaLatex());
-        assertEquals(String.format(text.getString("playground.coverage.remainder"), 4, 1, 3, 3, 2, 1, 2, 2),
+        assertEquals(
+                String.format(text.getString("playground.coverage.remainder"), 4, 1, 3, 3, 2, 1, 2, 2),
                 view.coverageSentence());
-        assertTrue(((Label) stage.getScene().lookup("#playground-coverage")).getText()
+        assertTrue(((Label) stage.getScene().lookup("#playground-coverage"))
+                .getText()
                 .contains("rounded down to 2 \u00d7 2"));
 
         // Hover the bottom-right output cell: the kernel jumps there and stays.
@@ -108,12 +115,16 @@ class HyperparameterViewTest {
 
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         var shot = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png",
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot, null),
+                "png",
                 AppWindowTest.SCREENSHOTS.resolve("hyperparameters.png").toFile());
 
         // A kernel as large as the padded input pulls the stride back into range, and the stride's label says so.
-        WaitForAsyncUtils.asyncFx(() -> view.field(3).getValueFactory().setValue(4)).get();
-        WaitForAsyncUtils.asyncFx(() -> view.field(2).getValueFactory().setValue(6)).get();
+        WaitForAsyncUtils.asyncFx(() -> view.field(3).getValueFactory().setValue(4))
+                .get();
+        WaitForAsyncUtils.asyncFx(() -> view.field(2).getValueFactory().setValue(6))
+                .get();
         assertEquals(new HyperparameterPlayground(4, 1, 6, 2), view.model());
         assertTrue(view.label(3).getStyleClass().contains("playground-adjusted"));
         assertEquals(2, view.field(3).getValue());

@@ -77,21 +77,27 @@ class IdleWindowTest {
      */
     private static void assertIdle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(IdleWindowTest::runningAnimations)
-                .get(10, TimeUnit.SECONDS) == 0);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(IdleWindowTest::runningAnimations)
+                                .get(10, TimeUnit.SECONDS)
+                        == 0);
         List<String> again = WaitForAsyncUtils.asyncFx(() -> {
-            Parent root = AppWindowTest.stage.getScene().getRoot();
-            List<String> dirty = new ArrayList<>();
-            for (int round = 0; round < 3 && dirty.isEmpty(); round++) {
-                requestLayoutEverywhere(root);
-                root.applyCss();
-                root.layout();
-                root.applyCss();
-                collectNeedingLayout(root, dirty);
-            }
-            return dirty;
-        }).get(30, TimeUnit.SECONDS);
-        assertEquals(List.of(), again, "a layout pass changed what it lays out, so every pulse lays out and repaints again");
+                    Parent root = AppWindowTest.stage.getScene().getRoot();
+                    List<String> dirty = new ArrayList<>();
+                    for (int round = 0; round < 3 && dirty.isEmpty(); round++) {
+                        requestLayoutEverywhere(root);
+                        root.applyCss();
+                        root.layout();
+                        root.applyCss();
+                        collectNeedingLayout(root, dirty);
+                    }
+                    return dirty;
+                })
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(
+                List.of(), again, "a layout pass changed what it lays out, so every pulse lays out and repaints again");
     }
 
     private static void requestLayoutEverywhere(Node n) {

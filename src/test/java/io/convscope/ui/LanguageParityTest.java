@@ -1,18 +1,18 @@
 package io.convscope.ui;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,9 +71,11 @@ class LanguageParityTest {
         for (String base : List.of(Language.MESSAGES, Language.SAMPLES)) {
             Properties en = file(base, "");
             Properties zh = file(base, "_zh");
-            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), base + " keys");
+            assertEquals(
+                    new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), base + " keys");
             for (String key : en.stringPropertyNames()) {
-                assertEquals(arguments(en.getProperty(key)), arguments(zh.getProperty(key)), base + " arguments of " + key);
+                assertEquals(
+                        arguments(en.getProperty(key)), arguments(zh.getProperty(key)), base + " arguments of " + key);
                 assertTrue(!zh.getProperty(key).isBlank(), key);
             }
         }
@@ -82,14 +84,24 @@ class LanguageParityTest {
     }
 
     /** Strings that are the same in both languages on purpose: names, symbols and formulas. */
-    static final Set<String> SAME_IN_BOTH = Set.of("app.title", "language.en", "flatten.logit",
-            "flatten.softmax", "learn.softmax.logit", "learn.softmax.exp", "learn.softmax.probability",
-            "learn.softmax.plain", "status.prediction", "flatten.logit.tooltip", "conv.column.output", "softmax.readout",
+    static final Set<String> SAME_IN_BOTH = Set.of(
+            "app.title",
+            "language.en",
+            "flatten.logit",
+            "flatten.softmax",
+            "learn.softmax.logit",
+            "learn.softmax.exp",
+            "learn.softmax.probability",
+            "learn.softmax.plain",
+            "status.prediction",
+            "flatten.logit.tooltip",
+            "conv.column.output",
+            "softmax.readout",
             "conv.column.input");
 
     /** Formulas, units and layer-type names of the architecture view: the same symbols in every language. */
-    static final Pattern LANGUAGE_NEUTRAL = Pattern.compile(
-            "architecture\\.(help\\.[a-z]+\\.(macs|params|other|name)|unit\\.[a-z]+|type\\.[A-Z_]+)");
+    static final Pattern LANGUAGE_NEUTRAL =
+            Pattern.compile("architecture\\.(help\\.[a-z]+\\.(macs|params|other|name)|unit\\.[a-z]+|type\\.[A-Z_]+)");
 
     @Test
     void chineseIsReallyChinese() throws IOException {
@@ -98,9 +110,12 @@ class LanguageParityTest {
         List<String> notChinese = new ArrayList<>();
         for (Properties p : List.of(zh, samples)) {
             for (String key : p.stringPropertyNames()) {
-                boolean han = p.getProperty(key).codePoints()
+                boolean han = p.getProperty(key)
+                        .codePoints()
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-                if (!han && !SAME_IN_BOTH.contains(key) && !LANGUAGE_NEUTRAL.matcher(key).matches()) {
+                if (!han
+                        && !SAME_IN_BOTH.contains(key)
+                        && !LANGUAGE_NEUTRAL.matcher(key).matches()) {
                     notChinese.add(key + "=" + p.getProperty(key));
                 }
             }

@@ -1,13 +1,12 @@
 package io.convscope.ui;
 
-import java.util.Locale;
-import javafx.scene.input.ScrollEvent;
 import io.convscope.explain.Article;
 import io.convscope.explain.HyperparameterPlayground;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +41,8 @@ class LearnPlaceTest {
 
     @AfterAll
     static void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.switchLanguage(Language.ENGLISH)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.switchLanguage(Language.ENGLISH))
+                .get(10, TimeUnit.SECONDS);
         AppWindowTest.close();
     }
 
@@ -52,11 +53,12 @@ class LearnPlaceTest {
     /** How far below the top of the article's viewport the node's top is, in pixels. */
     static double belowViewportTop(Node n) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
-            Node viewport = scroll.lookup(".viewport");
-            return n.localToScene(n.getLayoutBounds()).getMinY()
-                    - viewport.localToScene(viewport.getLayoutBounds()).getMinY();
-        }).get(10, TimeUnit.SECONDS);
+                    ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
+                    Node viewport = scroll.lookup(".viewport");
+                    return n.localToScene(n.getLayoutBounds()).getMinY()
+                            - viewport.localToScene(viewport.getLayoutBounds()).getMinY();
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -64,7 +66,10 @@ class LearnPlaceTest {
     void aLayerLabelOpensLearnWithItsHeadingAtTheTop() throws Exception {
         assertTrue(!AppWindowTest.app.window().learnShown(), "the panel starts closed");
         Label pool = AppWindowTest.stage.getScene().getRoot().lookupAll(".layer-label").stream()
-                .map(Label.class::cast).filter(l -> l.getText().startsWith("max_pool_1")).findFirst().orElseThrow();
+                .map(Label.class::cast)
+                .filter(l -> l.getText().startsWith("max_pool_1"))
+                .findFirst()
+                .orElseThrow();
         robot.clickOn(pool);
         WaitForAsyncUtils.waitForFxEvents();
         SmallWindowLayoutTest.layOut();
@@ -80,30 +85,53 @@ class LearnPlaceTest {
         MainWindow english = AppWindowTest.app.window();
         HyperparameterPlayground setting = new HyperparameterPlayground(6, 1, 3, 2);
         WaitForAsyncUtils.asyncFx(() -> {
-            english.learnPanel().openSection(Article.HYPERPARAMETERS);
-            ((HyperparameterView) lookup("#playground")).apply(setting, -1);
-        }).get(10, TimeUnit.SECONDS);
+                    english.learnPanel().openSection(Article.HYPERPARAMETERS);
+                    ((HyperparameterView) lookup("#playground")).apply(setting, -1);
+                })
+                .get(10, TimeUnit.SECONDS);
         SmallWindowLayoutTest.layOut();
         // The reader scrolls on a little into the section.
         WaitForAsyncUtils.asyncFx(() -> {
-            ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
-            scroll.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 0, 0, 0, 0,
-                    false, false, false, false, false, false, 0, -1, 0, 0,
-                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                    ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
-            scroll.setVvalue(scroll.getVvalue() + 0.01);
-        }).get(10, TimeUnit.SECONDS);
+                    ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
+                    scroll.fireEvent(new ScrollEvent(
+                            ScrollEvent.SCROLL,
+                            0,
+                            0,
+                            0,
+                            0,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            0,
+                            -1,
+                            0,
+                            0,
+                            ScrollEvent.HorizontalTextScrollUnits.NONE,
+                            0,
+                            ScrollEvent.VerticalTextScrollUnits.NONE,
+                            0,
+                            0,
+                            null));
+                    scroll.setVvalue(scroll.getVvalue() + 0.01);
+                })
+                .get(10, TimeUnit.SECONDS);
         SmallWindowLayoutTest.layOut();
-        LearnPanel.ReadingPlace before = WaitForAsyncUtils.asyncFx(english.learnPanel()::readingPlace).get();
+        LearnPanel.ReadingPlace before =
+                WaitForAsyncUtils.asyncFx(english.learnPanel()::readingPlace).get();
         assertEquals(Article.HYPERPARAMETERS, before.section());
         assertTrue(before.offset() > 20, "scrolled into the section: " + before);
 
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.switchLanguage(Language.CHINESE)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.switchLanguage(Language.CHINESE))
+                .get(10, TimeUnit.SECONDS);
         AppWindowTest.waitUntil(() -> AppWindowTest.app.window().language() == Language.CHINESE);
         SmallWindowLayoutTest.layOut();
         WaitForAsyncUtils.waitForFxEvents();
         MainWindow chinese = AppWindowTest.app.window();
-        LearnPanel.ReadingPlace after = WaitForAsyncUtils.asyncFx(chinese.learnPanel()::readingPlace).get();
+        LearnPanel.ReadingPlace after =
+                WaitForAsyncUtils.asyncFx(chinese.learnPanel()::readingPlace).get();
         assertEquals(before.section(), after.section());
         assertEquals(before.offset(), after.offset(), 2, "the same distance into the section");
         assertEquals(setting, ((HyperparameterView) lookup("#playground")).model(), "the playground keeps its setting");
@@ -113,14 +141,22 @@ class LearnPlaceTest {
     @Order(3)
     void chineseBoldTextUsesABoldFace() throws Exception {
         assertEquals(Language.CHINESE, AppWindowTest.app.window().language());
-        Text strong = WaitForAsyncUtils.asyncFx(() -> (Text) AppWindowTest.app.window().learnPanel().articleView()
-                .lookupAll(".article-strong").stream().filter(n -> n instanceof Text).findFirst().orElse(null)).get();
+        Text strong = WaitForAsyncUtils.asyncFx(() -> (Text)
+                        AppWindowTest.app.window().learnPanel().articleView().lookupAll(".article-strong").stream()
+                                .filter(n -> n instanceof Text)
+                                .findFirst()
+                                .orElse(null))
+                .get();
         assertNotNull(strong, "the Chinese article has bold text");
         String face = strong.getFont().getName();
         assertTrue(face.toLowerCase(Locale.ROOT).contains("bold"), "bold text is drawn in " + face);
-        Text plain = WaitForAsyncUtils.asyncFx(() -> (Text) AppWindowTest.app.window().learnPanel().articleView()
-                .lookupAll(".article-text").stream().filter(n -> n instanceof Text t
-                        && !t.getStyleClass().contains("article-strong")).findFirst().orElseThrow()).get();
+        Text plain = WaitForAsyncUtils.asyncFx(() ->
+                        (Text) AppWindowTest.app.window().learnPanel().articleView().lookupAll(".article-text").stream()
+                                .filter(n -> n instanceof Text t
+                                        && !t.getStyleClass().contains("article-strong"))
+                                .findFirst()
+                                .orElseThrow())
+                .get();
         assertEquals(Language.CJK_FAMILY, plain.getFont().getFamily());
         Bounds b = strong.getLayoutBounds();
         assertTrue(b.getWidth() > 0);

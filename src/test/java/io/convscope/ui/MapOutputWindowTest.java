@@ -1,16 +1,16 @@
 package io.convscope.ui;
 
-import io.convscope.explain.RangeMode;
-import io.convscope.network.ClassLists;
-import javafx.scene.control.ComboBox;
-import javafx.scene.layout.VBox;
 import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.OverviewColumn;
+import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.ClassLists;
 import io.convscope.network.LayerKind;
 import io.convscope.network.OutputMap;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,22 +56,30 @@ class MapOutputWindowTest {
         assertTrue(last.isMap(), "no class column: the grid itself is the output");
         assertTrue(columns.stream().noneMatch(c -> c.kind() == OverviewColumn.Kind.OUTPUT));
         assertEquals(425, last.neurons(), "5 anchors x (5 + 80 classes)");
-        var mode = (RangeMode) ((ComboBox<?>) AppWindowTest.stage.getScene()
-                .lookup("#range-mode")).getValue();
+        var mode = (RangeMode) ((ComboBox<?>) AppWindowTest.stage.getScene().lookup("#range-mode")).getValue();
         AppWindowTest.assertHeatmapShows(last.layer().name(), 4, mode);
 
         OutputMap.Detection best = OutputMap.detections(s).get(0);
         String status = ((Label) AppWindowTest.stage.getScene().lookup("#status")).getText();
-        assertTrue(status.contains(String.format("%s (%.1f %%", OutputMap.className(s.network(), best.classIndex()),
-                100 * best.score())), status);
-        assertTrue(ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
+        assertTrue(
+                status.contains(String.format(
+                        "%s (%.1f %%", OutputMap.className(s.network(), best.classIndex()), 100 * best.score())),
+                status);
+        assertTrue(
+                ClassLists.coco().contains(OutputMap.className(s.network(), best.classIndex())),
                 "YOLOv2's classes are COCO's names");
         var figure = AppWindowTest.stage.getScene().lookup("#output-figure");
         assertTrue(figure.isVisible() && figure.isManaged(), "the boxes drawn over the image");
         String notes = ((Label) AppWindowTest.stage.getScene().lookup("#output-notes")).getText();
-        assertTrue(notes.startsWith(String.format("1. %s, %.1f %% (cell %d, %d; anchor %d)",
-                OutputMap.className(s.network(), best.classIndex()),
-                100 * best.score(), best.row(), best.column(), best.anchor())), notes);
+        assertTrue(
+                notes.startsWith(String.format(
+                        "1. %s, %.1f %% (cell %d, %d; anchor %d)",
+                        OutputMap.className(s.network(), best.classIndex()),
+                        100 * best.score(),
+                        best.row(),
+                        best.column(),
+                        best.anchor())),
+                notes);
         AppWindowTest.screenshot("overview-yolo2.png");
     }
 
@@ -83,7 +91,8 @@ class MapOutputWindowTest {
         int grid = s.layerCount() - 1;
         // Anchor 1's width channel, then the probability of class 3 for anchor 4.
         for (int channel : new int[] {85 + 2, 4 * 85 + 5 + 3}) {
-            WaitForAsyncUtils.asyncFx(() -> w.overview().revealColumn(w.overview().columns().size() - 1))
+            WaitForAsyncUtils.asyncFx(() ->
+                            w.overview().revealColumn(w.overview().columns().size() - 1))
                     .get(10, TimeUnit.SECONDS);
             WaitForAsyncUtils.asyncFx(() -> w.explain(grid, channel)).get(20, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
@@ -92,8 +101,12 @@ class MapOutputWindowTest {
             assertTrue(panel.isVisible());
             WaitForAsyncUtils.asyncFx(() -> panel.setPlaying(false)).get(10, TimeUnit.SECONDS);
             var explanation = new ElementwiseExplanation(s, grid, channel);
-            String[] shown = WaitForAsyncUtils.asyncFx(() -> new String[] {Integer.toString(panel.step()),
-                    panel.formulaText(), ((Label) panel.lookup("#formula-title")).getText()}).get(10, TimeUnit.SECONDS);
+            String[] shown = WaitForAsyncUtils.asyncFx(() -> new String[] {
+                        Integer.toString(panel.step()),
+                        panel.formulaText(),
+                        ((Label) panel.lookup("#formula-title")).getText()
+                    })
+                    .get(10, TimeUnit.SECONDS);
             var p = explanation.position(Integer.parseInt(shown[0]));
             assertEquals(explanation.step(p.y(), p.x()).formula(), shown[1]);
             if (channel == 87) {
@@ -107,14 +120,20 @@ class MapOutputWindowTest {
             WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
         }
         int s2d = s.network().firstIndex(l -> l.kind() == LayerKind.SPACE_TO_DEPTH);
-        WaitForAsyncUtils.asyncFx(() -> w.overview().revealColumn(AppWindowTest.column(s.network().layer(s2d).name())))
+        WaitForAsyncUtils.asyncFx(() -> w.overview()
+                        .revealColumn(
+                                AppWindowTest.column(s.network().layer(s2d).name())))
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> w.explain(s2d, 64 * 3 + 10)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         ElementwiseFormulaPanel panel = w.elementwisePanel();
         assertTrue(panel.isVisible());
-        String source = WaitForAsyncUtils.asyncFx(() -> ((Label) ((VBox) panel
-                .lookup("#formula-input-grid").getParent()).getChildren().get(0)).getText()).get(10, TimeUnit.SECONDS);
+        String source = WaitForAsyncUtils.asyncFx(() -> ((Label)
+                                ((VBox) panel.lookup("#formula-input-grid").getParent())
+                                        .getChildren()
+                                        .get(0))
+                        .getText())
+                .get(10, TimeUnit.SECONDS);
         assertTrue(source.contains("#10"), "output channel 202 copies input channel 10 (block cell 1, 1): " + source);
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);
         assertEquals(ExplanationState.OVERVIEW, w.explanationState());
@@ -134,12 +153,15 @@ class MapOutputWindowTest {
         assertTrue(notes.contains(String.format("from %.2f to %.2f", mask.min(), mask.max())), notes);
         MainWindow w = AppWindowTest.app.window();
         int last = s.layerCount() - 1;
-        WaitForAsyncUtils.asyncFx(() -> w.overview().revealColumn(w.overview().columns().size() - 1))
+        WaitForAsyncUtils.asyncFx(
+                        () -> w.overview().revealColumn(w.overview().columns().size() - 1))
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> w.explain(last, 0)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertInstanceOf(ExplanationState.Activation.class, w.explanationState(), "the mask opens its sigmoid");
-        assertTrue(w.elementwisePanel().formulaText().startsWith("sigmoid("), w.elementwisePanel().formulaText());
+        assertTrue(
+                w.elementwisePanel().formulaText().startsWith("sigmoid("),
+                w.elementwisePanel().formulaText());
         assertEquals("Activation: sigmoid", ((Label) w.elementwisePanel().lookup("#formula-title")).getText());
         AppWindowTest.screenshot("overview-unet.png");
         WaitForAsyncUtils.asyncFx(w::goBack).get(10, TimeUnit.SECONDS);

@@ -35,11 +35,15 @@ class MemoryWindowTest {
         Path wide = WideModel.save(dir);
         AppWindowTest.waitUntil(() -> AppWindowTest.shown() != null);
         Shown before = AppWindowTest.shown();
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(wide)).get();
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(wide))
+                .get();
         AppWindowTest.waitUntil(() -> AppWindowTest.app.window().noticeText().contains("needs about"));
         String notice = AppWindowTest.app.window().noticeText();
-        assertTrue(notice.startsWith("wide.zip needs about 23.7 GB for one image with every activation kept")
-                && notice.contains("java -Xmx") && notice.endsWith("The current model stays."), notice);
+        assertTrue(
+                notice.startsWith("wide.zip needs about 23.7 GB for one image with every activation kept")
+                        && notice.contains("java -Xmx")
+                        && notice.endsWith("The current model stays."),
+                notice);
         assertSame(before, AppWindowTest.shown());
     }
 

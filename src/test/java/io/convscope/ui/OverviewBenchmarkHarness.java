@@ -1,9 +1,9 @@
 package io.convscope.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -20,12 +20,12 @@ public final class OverviewBenchmarkHarness {
     private final Scene scene;
 
     public OverviewBenchmarkHarness(double width, double height) {
-        Application.setUserAgentStylesheet(
-                new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         overview = new OverviewPane(text, new Palette(false));
         scene = new Scene(overview, width, height);
-        scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();

@@ -25,8 +25,7 @@ public final class PresetLoadPulseBenchmark {
     /** How long to keep counting after the network is shown: its first frames. */
     private static final long FIRST_FRAMES_MS = 1500;
 
-    private PresetLoadPulseBenchmark() {
-    }
+    private PresetLoadPulseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String[] ids = args.length > 0 ? args : new String[] {"vgg16", "resnet50", "yolo2", "unet"};
@@ -52,12 +51,16 @@ public final class PresetLoadPulseBenchmark {
             }
         };
         WaitForAsyncUtils.asyncFx(() -> {
-            last.set(System.nanoTime());
-            pulses.start();
-            AppWindowTest.app.window().loadPreset(id);
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
-                && AppWindowTest.shown().snapshot().network().name().startsWith(networkName));
+                    last.set(System.nanoTime());
+                    pulses.start();
+                    AppWindowTest.app.window().loadPreset(id);
+                })
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(
+                600,
+                TimeUnit.SECONDS,
+                () -> AppWindowTest.shown() != null
+                        && AppWindowTest.shown().snapshot().network().name().startsWith(networkName));
         Thread.sleep(FIRST_FRAMES_MS);
         WaitForAsyncUtils.asyncFx(pulses::stop).get(30, TimeUnit.SECONDS);
         return longest.get() / 1_000_000;

@@ -22,7 +22,8 @@ class SampleCaptionTest {
         String coffee = SampleGallery.caption(EN, "coffee.png", TinyVgg.CLASSES, 64, 64);
         assertTrue(coffee.contains("one of the ten classes"), coffee);
         assertTrue(coffee.contains("64 \u00d7 64"), coffee);
-        assertTrue(SampleGallery.caption(ZH, "chelsea.png", TinyVgg.CLASSES, 64, 64).contains("十个类别"));
+        assertTrue(SampleGallery.caption(ZH, "chelsea.png", TinyVgg.CLASSES, 64, 64)
+                .contains("十个类别"));
     }
 
     @Test
@@ -42,7 +43,8 @@ class SampleCaptionTest {
     @Test
     void drawnSamplesHaveOneCaptionForEveryModel() {
         var imagenet = ModelMetadata.numberedClasses(1000);
-        assertEquals(SampleGallery.caption(EN, "checkerboard.png", TinyVgg.CLASSES, 64, 64),
+        assertEquals(
+                SampleGallery.caption(EN, "checkerboard.png", TinyVgg.CLASSES, 64, 64),
                 SampleGallery.caption(EN, "checkerboard.png", imagenet, 224, 224));
         assertEquals("", SampleGallery.caption(EN, "not-a-sample.png", imagenet, 224, 224));
     }

@@ -45,9 +45,10 @@ class SmallWindowLayoutTest {
 
     static void resize(double w, double h) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            AppWindowTest.stage.setWidth(w);
-            AppWindowTest.stage.setHeight(h);
-        }).get(10, TimeUnit.SECONDS);
+                    AppWindowTest.stage.setWidth(w);
+                    AppWindowTest.stage.setHeight(h);
+                })
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -58,19 +59,22 @@ class SmallWindowLayoutTest {
     /** Every label in the tool bar row that shows its text, with the text its skin actually draws when it differs. */
     static List<String> cutLabels() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            AppWindowTest.stage.getScene().getRoot().applyCss();
-            AppWindowTest.stage.getScene().getRoot().layout();
-            List<String> cut = new ArrayList<>();
-            collectCut(lookup("#toolbar-row"), cut);
-            return cut;
-        }).get(10, TimeUnit.SECONDS);
+                    AppWindowTest.stage.getScene().getRoot().applyCss();
+                    AppWindowTest.stage.getScene().getRoot().layout();
+                    List<String> cut = new ArrayList<>();
+                    collectCut(lookup("#toolbar-row"), cut);
+                    return cut;
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     private static void collectCut(Node n, List<String> cut) {
         if (!n.isVisible() || !n.isManaged()) {
             return;
         }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
+        if (n instanceof Labeled l
+                && l.getText() != null
+                && !l.getText().isEmpty()
                 && l.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY) {
             Text drawn = (Text) l.lookup(".text");
             if (drawn == null || !drawn.getText().equals(l.getText())) {
@@ -85,15 +89,18 @@ class SmallWindowLayoutTest {
     /** One layout pass now, as the next pulse would do. */
     static void layOut() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            AppWindowTest.stage.getScene().getRoot().applyCss();
-            AppWindowTest.stage.getScene().getRoot().layout();
-        }).get(10, TimeUnit.SECONDS);
+                    AppWindowTest.stage.getScene().getRoot().applyCss();
+                    AppWindowTest.stage.getScene().getRoot().layout();
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     static boolean inside(Node n) {
         Bounds b = n.localToScene(n.getLayoutBounds()); // its box, not its drop shadow
         var scene = AppWindowTest.stage.getScene();
-        return b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= scene.getWidth() + 0.5
+        return b.getMinX() >= -0.5
+                && b.getMinY() >= -0.5
+                && b.getMaxX() <= scene.getWidth() + 0.5
                 && b.getMaxY() <= scene.getHeight() + 0.5;
     }
 
@@ -109,9 +116,10 @@ class SmallWindowLayoutTest {
     void noToolbarLabelIsCutWhileAModelLoads() throws Exception {
         Label phase = (Label) lookup("#load-phase");
         WaitForAsyncUtils.asyncFx(() -> {
-            phase.setText("Creating weights (random)…"); // the longest phase, as a preset load shows it
-            phase.getParent().setVisible(true);
-        }).get(10, TimeUnit.SECONDS);
+                    phase.setText("Creating weights (random)…"); // the longest phase, as a preset load shows it
+                    phase.getParent().setVisible(true);
+                })
+                .get(10, TimeUnit.SECONDS);
         try {
             assertEquals(List.of(), cutLabels());
             resize(1440, 900);
@@ -133,29 +141,38 @@ class SmallWindowLayoutTest {
         FitToSize fit = (FitToSize) view.getParent();
         // The view's own box, as FitToSize scales it (the grow animation's transforms play no part in this).
         double scale = fit.scale();
-        assertTrue(view.getLayoutBounds().getWidth() * scale <= fit.getWidth() + 0.5
-                && view.getLayoutBounds().getHeight() * scale <= fit.getHeight() + 0.5, "the view fits its area");
+        assertTrue(
+                view.getLayoutBounds().getWidth() * scale <= fit.getWidth() + 0.5
+                        && view.getLayoutBounds().getHeight() * scale <= fit.getHeight() + 0.5,
+                "the view fits its area");
         assertTrue(inside(fit), "the view's area is inside the window");
         Node hint = view.lookupAll(".text-muted").stream()
-                .filter(n -> n instanceof Label l && l.getGraphic() != null).findFirst().orElseThrow();
+                .filter(n -> n instanceof Label l && l.getGraphic() != null)
+                .findFirst()
+                .orElseThrow();
         Bounds inView = view.sceneToLocal(hint.localToScene(hint.getLayoutBounds()));
-        assertTrue(inView.getMaxY() <= view.getLayoutBounds().getMaxY() + 0.5,
-                "the hint ends at " + inView.getMaxY() + ", the view at " + view.getLayoutBounds().getMaxY());
+        assertTrue(
+                inView.getMaxY() <= view.getLayoutBounds().getMaxY() + 0.5,
+                "the hint ends at " + inView.getMaxY() + ", the view at "
+                        + view.getLayoutBounds().getMaxY());
         WaitForAsyncUtils.asyncFx(() -> {
-            ((ConvolutionView) view).stopSliding();
-            // The map's own click handler (the robot would aim at a view still growing out of its neuron).
-            lookup("#conv-intermediate-0").getOnMouseClicked().handle(null);
-        }).get(10, TimeUnit.SECONDS);
+                    ((ConvolutionView) view).stopSliding();
+                    // The map's own click handler (the robot would aim at a view still growing out of its neuron).
+                    lookup("#conv-intermediate-0").getOnMouseClicked().handle(null);
+                })
+                .get(10, TimeUnit.SECONDS);
         layOut();
         Node formula = lookup("#conv-formula");
         assertTrue(formula != null && formula.isVisible());
-        assertTrue(inside(formula), "the formula panel is inside the window: "
-                + formula.localToScene(formula.getBoundsInLocal()));
+        assertTrue(
+                inside(formula),
+                "the formula panel is inside the window: " + formula.localToScene(formula.getBoundsInLocal()));
         WaitForAsyncUtils.asyncFx(() -> {
-            ((ConvolutionFormulaPanel) formula).setPlaying(false);
-            w.goBack();
-            w.goBack();
-        }).get(10, TimeUnit.SECONDS);
+                    ((ConvolutionFormulaPanel) formula).setPlaying(false);
+                    w.goBack();
+                    w.goBack();
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -167,7 +184,8 @@ class SmallWindowLayoutTest {
         ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
         double article = w.learnPanel().articleView().getWidth();
         double viewport = scroll.getViewportBounds().getWidth();
-        assertTrue(article <= viewport + 0.5, "the article is " + article + " px wide in a " + viewport + " px viewport");
+        assertTrue(
+                article <= viewport + 0.5, "the article is " + article + " px wide in a " + viewport + " px viewport");
     }
 
     @Test
@@ -176,7 +194,8 @@ class SmallWindowLayoutTest {
         ScrollPane overviewScroll = (ScrollPane) lookup(".overview-scroll");
         var before = AppWindowTest.shown();
         WaitForAsyncUtils.asyncFx(() -> overviewScroll.setHvalue(0.6)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(null)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadModel(null))
+                .get(10, TimeUnit.SECONDS);
         AppWindowTest.waitUntil(() -> AppWindowTest.shown() != before);
         assertEquals(0, overviewScroll.getHvalue(), 1e-9);
     }

@@ -14,7 +14,10 @@ class StylesheetTest {
     void theStylesheetParsesWithoutErrors() throws Exception {
         CssParser.errorsProperty().clear();
         var sheet = new CssParser().parse(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET));
-        assertEquals(List.of(), CssParser.errorsProperty().stream().map(Object::toString).toList());
-        assertEquals(true, sheet.getRules().size() > 50, "rules: " + sheet.getRules().size());
+        assertEquals(
+                List.of(),
+                CssParser.errorsProperty().stream().map(Object::toString).toList());
+        assertEquals(
+                true, sheet.getRules().size() > 50, "rules: " + sheet.getRules().size());
     }
 }

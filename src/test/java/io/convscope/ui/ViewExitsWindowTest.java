@@ -46,10 +46,11 @@ class ViewExitsWindowTest {
     @BeforeEach
     void backToTheOverview() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            while (!window().explanationState().controlsEnabled()) {
-                window().goBack();
-            }
-        }).get(10, TimeUnit.SECONDS);
+                    while (!window().explanationState().controlsEnabled()) {
+                        window().goBack();
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -64,7 +65,9 @@ class ViewExitsWindowTest {
     private void openConvolution() throws Exception {
         robot.clickOn(window().overview().heatmap(AppWindowTest.column("conv_1_2"), 3));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window().explanationState() instanceof ExplanationState.Convolution, window().explanationState().toString());
+        assertTrue(
+                window().explanationState() instanceof ExplanationState.Convolution,
+                window().explanationState().toString());
         robot.clickOn("#conv-skip"); // the sliding animation over: nothing moves under the pointer
         WaitForAsyncUtils.waitForFxEvents();
         AppWindowTest.waitUntilStill("after opening the convolution view"); // its bounds are final, not still growing
@@ -76,31 +79,34 @@ class ViewExitsWindowTest {
         var row = overview.layoutGeometry().box(out, 6, 10);
         robot.clickOn(overview.localToScreen(row.x() + 20, row.centerY()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window().explanationState() instanceof ExplanationState.Flatten, window().explanationState().toString());
+        assertTrue(
+                window().explanationState() instanceof ExplanationState.Flatten,
+                window().explanationState().toString());
         AppWindowTest.waitUntilStill("after opening the flatten view"); // a click beside it needs its final bounds
     }
 
     /** A screen point beside {@code view}, inside the layer that holds it: the widest margin's middle. */
     private static Point2D besides(Node view) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Node fit = view.getParent();
-            Bounds area = fit.localToScreen(fit.getLayoutBounds());
-            Bounds card = view.localToScreen(view.getLayoutBounds());
-            double left = card.getMinX() - area.getMinX();
-            double right = area.getMaxX() - card.getMaxX();
-            double top = card.getMinY() - area.getMinY();
-            double bottom = area.getMaxY() - card.getMaxY();
-            double most = Math.max(Math.max(left, right), Math.max(top, bottom));
-            assertTrue(most > 6, "no space beside the view: " + card + " in " + area);
-            if (most == left) {
-                return new Point2D(area.getMinX() + left / 2, card.getCenterY());
-            } else if (most == right) {
-                return new Point2D(card.getMaxX() + right / 2, card.getCenterY());
-            } else if (most == top) {
-                return new Point2D(card.getCenterX(), area.getMinY() + top / 2);
-            }
-            return new Point2D(card.getCenterX(), card.getMaxY() + bottom / 2);
-        }).get(10, TimeUnit.SECONDS);
+                    Node fit = view.getParent();
+                    Bounds area = fit.localToScreen(fit.getLayoutBounds());
+                    Bounds card = view.localToScreen(view.getLayoutBounds());
+                    double left = card.getMinX() - area.getMinX();
+                    double right = area.getMaxX() - card.getMaxX();
+                    double top = card.getMinY() - area.getMinY();
+                    double bottom = area.getMaxY() - card.getMaxY();
+                    double most = Math.max(Math.max(left, right), Math.max(top, bottom));
+                    assertTrue(most > 6, "no space beside the view: " + card + " in " + area);
+                    if (most == left) {
+                        return new Point2D(area.getMinX() + left / 2, card.getCenterY());
+                    } else if (most == right) {
+                        return new Point2D(card.getMaxX() + right / 2, card.getCenterY());
+                    } else if (most == top) {
+                        return new Point2D(card.getCenterX(), area.getMinY() + top / 2);
+                    }
+                    return new Point2D(card.getCenterX(), card.getMaxY() + bottom / 2);
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -138,9 +144,10 @@ class ViewExitsWindowTest {
     @Order(3)
     void flattenOutputStaysWholeAfterTheSoftmaxPanelCloses() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            AppWindowTest.stage.setWidth(1024);
-            AppWindowTest.stage.setHeight(640);
-        }).get(10, TimeUnit.SECONDS);
+                    AppWindowTest.stage.setWidth(1024);
+                    AppWindowTest.stage.setHeight(640);
+                })
+                .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         try {
             openFlatten();
@@ -157,9 +164,10 @@ class ViewExitsWindowTest {
             robot.type(KeyCode.ESCAPE);
         } finally {
             WaitForAsyncUtils.asyncFx(() -> {
-                AppWindowTest.stage.setWidth(1440);
-                AppWindowTest.stage.setHeight(900);
-            }).get(10, TimeUnit.SECONDS);
+                        AppWindowTest.stage.setWidth(1440);
+                        AppWindowTest.stage.setHeight(900);
+                    })
+                    .get(10, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
         }
     }
@@ -167,19 +175,20 @@ class ViewExitsWindowTest {
     /** "espresso (probability 0.98…)": at its full preferred width and inside the visible layer, not clipped. */
     private static void assertOutputLabelWhole(String when) throws Exception {
         String problem = WaitForAsyncUtils.asyncFx(() -> {
-            Label output = (Label) lookup("#flatten-output");
-            Node view = AppWindowTest.ancestor(output, FlattenView.class);
-            Node fit = view.getParent();
-            Bounds label = output.localToScene(output.getLayoutBounds());
-            Bounds area = fit.localToScene(fit.getLayoutBounds());
-            if (output.getWidth() + 0.5 < output.prefWidth(-1)) {
-                return "truncated: " + output.getWidth() + " < " + output.prefWidth(-1);
-            }
-            if (label.getMaxX() > area.getMaxX() + 0.5 || label.getMinX() < area.getMinX() - 0.5) {
-                return "cut: label " + label + " outside " + area;
-            }
-            return "";
-        }).get(10, TimeUnit.SECONDS);
+                    Label output = (Label) lookup("#flatten-output");
+                    Node view = AppWindowTest.ancestor(output, FlattenView.class);
+                    Node fit = view.getParent();
+                    Bounds label = output.localToScene(output.getLayoutBounds());
+                    Bounds area = fit.localToScene(fit.getLayoutBounds());
+                    if (output.getWidth() + 0.5 < output.prefWidth(-1)) {
+                        return "truncated: " + output.getWidth() + " < " + output.prefWidth(-1);
+                    }
+                    if (label.getMaxX() > area.getMaxX() + 0.5 || label.getMinX() < area.getMinX() - 0.5) {
+                        return "cut: label " + label + " outside " + area;
+                    }
+                    return "";
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals("", problem, when);
     }
 
@@ -194,8 +203,10 @@ class ViewExitsWindowTest {
         assertTrue(status.getText().contains("Kernel"), status.getText());
         // Off the kernel, onto the empty diagram between the kernels and the intermediate maps.
         Node kernel = lookup("#conv-kernel-2");
-        Point2D empty = WaitForAsyncUtils.asyncFx(() -> kernel.localToScreen(kernel.getLayoutBounds().getMaxX() + 40,
-                kernel.getLayoutBounds().getMinY() - 4)).get(10, TimeUnit.SECONDS);
+        Point2D empty = WaitForAsyncUtils.asyncFx(() -> kernel.localToScreen(
+                        kernel.getLayoutBounds().getMaxX() + 40,
+                        kernel.getLayoutBounds().getMinY() - 4))
+                .get(10, TimeUnit.SECONDS);
         robot.moveTo(empty);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", status.getText(), "the status readout still describes the kernel");
@@ -216,17 +227,24 @@ class ViewExitsWindowTest {
     void convolutionViewTextStaysOnItsBackground() throws Exception {
         openConvolution();
         String problem = WaitForAsyncUtils.asyncFx(() -> {
-            ConvolutionView view = (ConvolutionView) lookup("#conv-view");
-            StringBuilder out = new StringBuilder();
-            for (Node part : view.getChildren()) {
-                Bounds b = part.getBoundsInParent();
-                if (b.getMaxY() > view.getHeight() + 0.5 || b.getMaxX() > view.getWidth() + 0.5) {
-                    out.append(part).append(" reaches ").append(b).append(" past the view's ")
-                            .append(view.getWidth()).append(" x ").append(view.getHeight()).append("; ");
-                }
-            }
-            return out.toString();
-        }).get(10, TimeUnit.SECONDS);
+                    ConvolutionView view = (ConvolutionView) lookup("#conv-view");
+                    StringBuilder out = new StringBuilder();
+                    for (Node part : view.getChildren()) {
+                        Bounds b = part.getBoundsInParent();
+                        if (b.getMaxY() > view.getHeight() + 0.5 || b.getMaxX() > view.getWidth() + 0.5) {
+                            out.append(part)
+                                    .append(" reaches ")
+                                    .append(b)
+                                    .append(" past the view's ")
+                                    .append(view.getWidth())
+                                    .append(" x ")
+                                    .append(view.getHeight())
+                                    .append("; ");
+                        }
+                    }
+                    return out.toString();
+                })
+                .get(10, TimeUnit.SECONDS);
         assertEquals("", problem, "the legends, readout and hint must not spill over the faded overview");
         AppWindowTest.hideTooltips();
         robot.type(KeyCode.ESCAPE);

@@ -1,6 +1,5 @@
 package io.convscope.ui;
 
-import org.junit.jupiter.api.AfterAll;
 import io.convscope.engine.CompiledNetwork;
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.OverviewLayout;
@@ -18,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.testfx.api.FxToolkit;
@@ -38,12 +38,31 @@ class WideNetworkOverviewTest {
 
     @Test
     void wideLayersScrollAndOnlyVisibleNeuronsAreRendered() throws Exception {
-        var conf = new NeuralNetConfiguration.Builder().seed(3).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).name("wide_conv").nOut(64).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool").kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).name("wider_conv").nOut(128).activation(Activation.IDENTITY).build())
-                .layer(new OutputLayer.Builder().name("out").nOut(5).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(32, 32, 3)).build();
+        var conf = new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("wide_conv")
+                        .nOut(64)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX)
+                        .name("pool")
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .name("wider_conv")
+                        .nOut(128)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .layer(new OutputLayer.Builder()
+                        .name("out")
+                        .nOut(5)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(32, 32, 3))
+                .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         List<String> classes = List.of("a", "b", "c", "d", "e");
@@ -55,14 +74,15 @@ class WideNetworkOverviewTest {
 
         FxToolkit.registerPrimaryStage();
         OverviewPane overview = WaitForAsyncUtils.asyncFx(() -> {
-            OverviewPane pane = new OverviewPane(ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH),
-                    new Palette(false));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(pane, 1440, 900));
-            stage.show();
-            pane.show(s, RangeMode.UNIT);
-            return pane;
-        }).get();
+                    OverviewPane pane = new OverviewPane(
+                            ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH), new Palette(false));
+                    Stage stage = new Stage();
+                    stage.setScene(new Scene(pane, 1440, 900));
+                    stage.show();
+                    pane.show(s, RangeMode.UNIT);
+                    return pane;
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
 
         int wide = 1; // input, wide_conv, wide_conv_relu, pool, wider_conv, output
@@ -74,9 +94,29 @@ class WideNetworkOverviewTest {
         double cx = layout.columnX(wide) + layout.neuronSize() / 2;
         double cy = layout.box(wide, 3, OverviewLayout.MAX_VISIBLE).centerY();
         for (int i = 0; i < 5; i++) {
-            WaitForAsyncUtils.asyncFx(() -> overview.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, cx, cy, cx, cy,
-                    false, false, false, false, false, false, 0, -40, 0, 0, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                    ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null))).get();
+            WaitForAsyncUtils.asyncFx(() -> overview.fireEvent(new ScrollEvent(
+                            ScrollEvent.SCROLL,
+                            cx,
+                            cy,
+                            cx,
+                            cy,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            0,
+                            -40,
+                            0,
+                            0,
+                            ScrollEvent.HorizontalTextScrollUnits.NONE,
+                            0,
+                            ScrollEvent.VerticalTextScrollUnits.NONE,
+                            0,
+                            0,
+                            null)))
+                    .get();
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(overview.heatmap(wide, 0), "scrolled past the first neurons");

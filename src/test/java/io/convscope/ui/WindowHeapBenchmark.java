@@ -22,26 +22,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowHeapBenchmark {
 
-    private WindowHeapBenchmark() {
-    }
+    private WindowHeapBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = Files.createTempDirectory("convscope-window-heap");
         AppWindowTest.launch();
-        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadPreset("vgg16")).get();
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> AppWindowTest.shown() != null
-                && AppWindowTest.shown().snapshot().network().name().startsWith("VGG-16"));
-        System.out.printf(Locale.ROOT, "VGG-16 in the window, -Xmx %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+        WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().loadPreset("vgg16"))
+                .get();
+        WaitForAsyncUtils.waitFor(
+                600,
+                TimeUnit.SECONDS,
+                () -> AppWindowTest.shown() != null
+                        && AppWindowTest.shown().snapshot().network().name().startsWith("VGG-16"));
+        System.out.printf(
+                Locale.ROOT,
+                "VGG-16 in the window, -Xmx %d MB%n",
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%8s %20s%n", "images", "heap after GC (MB)");
         System.out.printf(Locale.ROOT, "%8d %20d%n", 0, heapAfterGc());
         for (int i = 0; i < images; i++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "img%03d.png", i));
             ImageIO.write(HeapBenchmark.image(i), "png", file.toFile());
             String key = "file:" + file.toAbsolutePath().normalize();
-            WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().showFile(file)).get();
-            WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> AppWindowTest.shown().key().equals(key));
+            WaitForAsyncUtils.asyncFx(() -> AppWindowTest.app.window().showFile(file))
+                    .get();
+            WaitForAsyncUtils.waitFor(
+                    600, TimeUnit.SECONDS, () -> AppWindowTest.shown().key().equals(key));
             if ((i + 1) % every == 0) {
                 System.out.printf(Locale.ROOT, "%8d %20d%n", i + 1, heapAfterGc());
             }

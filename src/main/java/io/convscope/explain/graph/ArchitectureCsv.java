@@ -15,13 +15,21 @@ import java.util.Locale;
  */
 public final class ArchitectureCsv {
 
-    public static final List<String> HEADER = List.of("name", "type", "category", "block", "output_shape",
-            "params_trainable", "params_non_trainable", "macs", "other_ops", "activation_bytes");
+    public static final List<String> HEADER = List.of(
+            "name",
+            "type",
+            "category",
+            "block",
+            "output_shape",
+            "params_trainable",
+            "params_non_trainable",
+            "macs",
+            "other_ops",
+            "activation_bytes");
     public static final String TOTAL = "TOTAL";
     public static final String PEAK = "PEAK";
 
-    private ArchitectureCsv() {
-    }
+    private ArchitectureCsv() {}
 
     public static String of(ArchitectureGraph g) {
         StringBuilder out = new StringBuilder();
@@ -33,14 +41,33 @@ public final class ArchitectureCsv {
         try {
             row(out, HEADER);
             for (ArchitectureNode n : g.nodes()) {
-                row(out, List.of(n.id(), n.rawType(), n.type().name().toLowerCase(Locale.ROOT), n.block(),
-                        n.outputShape().toString(), Long.toString(n.trainableParams()),
-                        Long.toString(n.nonTrainableParams()), Long.toString(n.multiplyAccumulates()),
-                        Long.toString(n.otherOperations()), Long.toString(n.activationBytes())));
+                row(
+                        out,
+                        List.of(
+                                n.id(),
+                                n.rawType(),
+                                n.type().name().toLowerCase(Locale.ROOT),
+                                n.block(),
+                                n.outputShape().toString(),
+                                Long.toString(n.trainableParams()),
+                                Long.toString(n.nonTrainableParams()),
+                                Long.toString(n.multiplyAccumulates()),
+                                Long.toString(n.otherOperations()),
+                                Long.toString(n.activationBytes())));
             }
-            row(out, List.of(TOTAL, "", "", "", "", Long.toString(g.trainableParams()),
-                    Long.toString(g.nonTrainableParams()), Long.toString(g.multiplyAccumulates()),
-                    Long.toString(g.operations().other()), Long.toString(g.activationBytes())));
+            row(
+                    out,
+                    List.of(
+                            TOTAL,
+                            "",
+                            "",
+                            "",
+                            "",
+                            Long.toString(g.trainableParams()),
+                            Long.toString(g.nonTrainableParams()),
+                            Long.toString(g.multiplyAccumulates()),
+                            Long.toString(g.operations().other()),
+                            Long.toString(g.activationBytes())));
             row(out, List.of(PEAK, "", "", "", "", "", "", "", "", Long.toString(g.peakActivationBytes())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

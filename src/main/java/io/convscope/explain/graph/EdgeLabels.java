@@ -1,10 +1,10 @@
 package io.convscope.explain.graph;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,11 +21,9 @@ public final class EdgeLabels {
     public static final double BASELINE = 4;
 
     /** A label, left-aligned at ({@code x}, {@code y}) baseline. */
-    public record Label(String text, double x, double y) {
-    }
+    public record Label(String text, double x, double y) {}
 
-    private EdgeLabels() {
-    }
+    private EdgeLabels() {}
 
     public static List<Label> of(GraphLayout layout) {
         List<Label> labels = new ArrayList<>();

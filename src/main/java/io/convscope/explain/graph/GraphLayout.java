@@ -15,8 +15,8 @@ import java.util.Map;
  * @param height extent of the drawing, margins included
  * @param ranks  number of ranks (rows)
  */
-public record GraphLayout(VisibleGraph graph, List<Box> nodes, List<Route> edges, double width, double height,
-                          int ranks) {
+public record GraphLayout(
+        VisibleGraph graph, List<Box> nodes, List<Route> edges, double width, double height, int ranks) {
 
     /** A node's box; {@code x}, {@code y} is its top-left corner. */
     public record Box(VisibleGraph.Node node, int rank, double x, double y, double width, double height) {

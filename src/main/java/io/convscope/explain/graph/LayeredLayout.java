@@ -29,6 +29,7 @@ public final class LayeredLayout {
     static final int POSITION_SWEEPS = 10;
     /** Pull toward the neighbours' median: long edges stay straightest, then chains, then everything else. */
     static final double WEIGHT_DUMMY = 8;
+
     static final double WEIGHT_CHAIN = 4;
     static final double WEIGHT_NODE = 1;
     /** A vertex without neighbours on the sweep's side holds its place, weakly. */
@@ -304,7 +305,8 @@ public final class LayeredLayout {
             while (blocks > 1 && blockValue[blocks - 2] > blockValue[blocks - 1]) {
                 double w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
                 blockValue[blocks - 2] = (blockValue[blocks - 2] * blockWeight[blocks - 2]
-                        + blockValue[blocks - 1] * blockWeight[blocks - 1]) / w;
+                                + blockValue[blocks - 1] * blockWeight[blocks - 1])
+                        / w;
                 blockWeight[blocks - 2] = w;
                 blockSize[blocks - 2] += blockSize[blocks - 1];
                 blocks--;
@@ -339,8 +341,13 @@ public final class LayeredLayout {
         double rowHeight = m.nodeHeight() + m.rankGap();
         List<GraphLayout.Box> boxes = new ArrayList<>();
         for (int v = 0; v < real; v++) {
-            boxes.add(new GraphLayout.Box(g.nodes().get(v), rank[v], x[v] - width[v] / 2 + shift,
-                    m.margin() + rank[v] * rowHeight, width[v], m.nodeHeight()));
+            boxes.add(new GraphLayout.Box(
+                    g.nodes().get(v),
+                    rank[v],
+                    x[v] - width[v] / 2 + shift,
+                    m.margin() + rank[v] * rowHeight,
+                    width[v],
+                    m.nodeHeight()));
         }
         List<GraphLayout.Route> routes = new ArrayList<>();
         for (VisibleGraph.Edge e : g.edges()) {

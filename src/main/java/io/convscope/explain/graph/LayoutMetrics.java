@@ -14,8 +14,16 @@ package io.convscope.explain.graph;
  * @param rankGap      vertical gap between ranks: room for the edge's shape label
  * @param margin       empty border around the whole drawing
  */
-public record LayoutMetrics(double nodeHeight, double minNodeWidth, double maxNodeWidth, double charWidth,
-                            double labelPadding, double nodeGap, double dummyWidth, double rankGap, double margin) {
+public record LayoutMetrics(
+        double nodeHeight,
+        double minNodeWidth,
+        double maxNodeWidth,
+        double charWidth,
+        double labelPadding,
+        double nodeGap,
+        double dummyWidth,
+        double rankGap,
+        double margin) {
 
     /** The view's metrics: a 12 px bold title over an 11 px type line, and room for a shape label between ranks. */
     public static final LayoutMetrics DEFAULT = new LayoutMetrics(40, 96, 230, 7.0, 24, 22, 12, 34, 28);

@@ -30,13 +30,13 @@ public final class NodeColors {
 
     /** A collapsed block's colour (it mixes types). */
     public static final int BLOCK_HUE = 0x57606A;
+
     private static final int LIGHT_BACKGROUND = 0xFFFFFF;
     private static final int DARK_BACKGROUND = 0x0D1117;
     private static final double LIGHT_TINT = 0.80;
     private static final double DARK_SHADE = 0.72;
 
-    private NodeColors() {
-    }
+    private NodeColors() {}
 
     public static int hue(NodeType type) {
         return HUES.get(type);

@@ -1,6 +1,5 @@
 package io.convscope.explain.graph;
 
-import java.util.Arrays;
 import io.convscope.network.graph.ArchitectureEdge;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
@@ -8,6 +7,7 @@ import io.convscope.network.graph.NodeType;
 import io.convscope.network.graph.TensorShape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,11 +68,15 @@ public record VisibleGraph(ArchitectureGraph graph, Set<String> collapsed, List<
         }
 
         public long nonTrainableParams() {
-            return members.stream().mapToLong(ArchitectureNode::nonTrainableParams).sum();
+            return members.stream()
+                    .mapToLong(ArchitectureNode::nonTrainableParams)
+                    .sum();
         }
 
         public long multiplyAccumulates() {
-            return members.stream().mapToLong(ArchitectureNode::multiplyAccumulates).sum();
+            return members.stream()
+                    .mapToLong(ArchitectureNode::multiplyAccumulates)
+                    .sum();
         }
 
         public long otherOperations() {
@@ -85,8 +89,7 @@ public record VisibleGraph(ArchitectureGraph graph, Set<String> collapsed, List<
     }
 
     /** A blob between two visible nodes. */
-    public record Edge(String from, String to, TensorShape shape) {
-    }
+    public record Edge(String from, String to, TensorShape shape) {}
 
     public VisibleGraph {
         collapsed = Set.copyOf(collapsed);
@@ -142,7 +145,8 @@ public record VisibleGraph(ArchitectureGraph graph, Set<String> collapsed, List<
         }
         // Kahn's algorithm, ties by first layer index: a collapsed block can be fed by a layer that comes after the
         // block's first layer in the file, so the layers' order alone is not topological any more.
-        PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(firstIndex.get(a), firstIndex.get(b)));
+        PriorityQueue<String> ready =
+                new PriorityQueue<>((a, b) -> Integer.compare(firstIndex.get(a), firstIndex.get(b)));
         indegree.forEach((id, d) -> {
             if (d == 0) {
                 ready.add(id);
@@ -199,8 +203,13 @@ public record VisibleGraph(ArchitectureGraph graph, Set<String> collapsed, List<
     }
 
     /** Whether no layer outside {@code block} is both fed (transitively) by the block and feeding it. */
-    private static boolean convex(List<ArchitectureNode> layers, Map<String, Integer> index, String block, int lo,
-                                  int hi, boolean[] reached) {
+    private static boolean convex(
+            List<ArchitectureNode> layers,
+            Map<String, Integer> index,
+            String block,
+            int lo,
+            int hi,
+            boolean[] reached) {
         // Only layers between the block's first and last can lie on a path that leaves and re-enters it.
         Arrays.fill(reached, lo, hi + 1, false);
         for (int i = lo; i <= hi; i++) {

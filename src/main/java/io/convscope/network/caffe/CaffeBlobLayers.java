@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class CaffeBlobLayers {
 
-    private CaffeBlobLayers() {
-    }
+    private CaffeBlobLayers() {}
 
     static void flatten(Layer l, Result r, ProtoMessage fp) {
         List<Integer> full = full(l.in());
@@ -52,8 +51,8 @@ final class CaffeBlobLayers {
             long d = dims.get(i);
             if (d == 0) {
                 if (axis + i >= full.size()) {
-                    throw new CaffeValues.BadValue("dim 0 (copy axis " + (axis + i) + ") is outside the input's "
-                            + full.size() + " axes");
+                    throw new CaffeValues.BadValue(
+                            "dim 0 (copy axis " + (axis + i) + ") is outside the input's " + full.size() + " axes");
                 }
                 out.add(full.get(axis + i));
             } else if (d == -1 && inferred < 0) {
@@ -90,8 +89,10 @@ final class CaffeBlobLayers {
         Set<Integer> used = new HashSet<>();
         for (long o : order) {
             if (o < 0 || o >= full.size() || !used.add((int) o)) {
-                throw new CaffeValues.BadValue("order " + o + (o < 0 || o >= full.size()
-                        ? " is outside the input's " + full.size() + " axes" : " is given twice"));
+                throw new CaffeValues.BadValue("order " + o
+                        + (o < 0 || o >= full.size()
+                                ? " is outside the input's " + full.size() + " axes"
+                                : " is given twice"));
             }
             out.add(full.get((int) o));
         }
@@ -123,7 +124,8 @@ final class CaffeBlobLayers {
 
     static void concat(Layer l, Result r, ProtoMessage cp) {
         List<Integer> first = full(l.in());
-        int axis = CaffeValues.axis(cp.has("axis") ? "axis" : "concat_dim",
+        int axis = CaffeValues.axis(
+                cp.has("axis") ? "axis" : "concat_dim",
                 cp.has("axis") ? CaffeValues.integer(cp, "axis", 1) : CaffeValues.integer(cp, "concat_dim", 1),
                 first.size());
         List<Integer> out = new ArrayList<>(first);
@@ -162,7 +164,8 @@ final class CaffeBlobLayers {
 
     static void slice(Layer l, Result r, ProtoMessage sp) {
         List<Integer> full = full(l.in());
-        int axis = CaffeValues.axis(sp.has("axis") ? "axis" : "slice_dim",
+        int axis = CaffeValues.axis(
+                sp.has("axis") ? "axis" : "slice_dim",
                 sp.has("axis") ? CaffeValues.integer(sp, "axis", 1) : CaffeValues.integer(sp, "slice_dim", 1),
                 full.size());
         List<Long> points = sp.longs("slice_point");
@@ -218,8 +221,11 @@ final class CaffeBlobLayers {
                 }
             }
         }
-        int priors = ratios.size() * pp.strings("min_size").size() + pp.strings("max_size").size();
-        r.attr("priors", priors).attr("min_size", pp.strings("min_size")).attr("max_size", pp.strings("max_size"))
+        int priors = ratios.size() * pp.strings("min_size").size()
+                + pp.strings("max_size").size();
+        r.attr("priors", priors)
+                .attr("min_size", pp.strings("min_size"))
+                .attr("max_size", pp.strings("max_size"))
                 .attr("aspect_ratio", pp.strings("aspect_ratio"));
         if (priors == 0) {
             r.warnings.add("layer " + l.name() + ": PriorBox has no min_size, so it makes no boxes");

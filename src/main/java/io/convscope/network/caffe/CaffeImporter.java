@@ -48,7 +48,10 @@ import java.util.Set;
 public final class CaffeImporter {
 
     /** Caffe's network phases. */
-    public enum Phase { TRAIN, TEST }
+    public enum Phase {
+        TRAIN,
+        TEST
+    }
 
     /**
      * @param phase which layers to keep
@@ -63,19 +66,47 @@ public final class CaffeImporter {
 
     static {
         String[][] pairs = {
-                {"ABSVAL", "AbsVal"}, {"ACCURACY", "Accuracy"}, {"ARGMAX", "ArgMax"}, {"BNLL", "BNLL"},
-                {"CONCAT", "Concat"}, {"CONTRASTIVE_LOSS", "ContrastiveLoss"}, {"CONVOLUTION", "Convolution"},
-                {"CROP", "Crop"}, {"DATA", "Data"}, {"DECONVOLUTION", "Deconvolution"}, {"DROPOUT", "Dropout"},
-                {"DUMMY_DATA", "DummyData"}, {"EUCLIDEAN_LOSS", "EuclideanLoss"}, {"ELTWISE", "Eltwise"},
-                {"EXP", "Exp"}, {"FLATTEN", "Flatten"}, {"HDF5_DATA", "HDF5Data"}, {"HDF5_OUTPUT", "HDF5Output"},
-                {"HINGE_LOSS", "HingeLoss"}, {"IM2COL", "Im2col"}, {"IMAGE_DATA", "ImageData"},
-                {"INFOGAIN_LOSS", "InfogainLoss"}, {"INNER_PRODUCT", "InnerProduct"}, {"LRN", "LRN"},
-                {"MEMORY_DATA", "MemoryData"}, {"MULTINOMIAL_LOGISTIC_LOSS", "MultinomialLogisticLoss"},
-                {"MVN", "MVN"}, {"POOLING", "Pooling"}, {"POWER", "Power"}, {"RELU", "ReLU"},
-                {"SIGMOID", "Sigmoid"}, {"SIGMOID_CROSS_ENTROPY_LOSS", "SigmoidCrossEntropyLoss"},
-                {"SILENCE", "Silence"}, {"SOFTMAX", "Softmax"}, {"SOFTMAX_LOSS", "SoftmaxWithLoss"},
-                {"SPLIT", "Split"}, {"SLICE", "Slice"}, {"TANH", "TanH"}, {"WINDOW_DATA", "WindowData"},
-                {"THRESHOLD", "Threshold"}};
+            {"ABSVAL", "AbsVal"},
+            {"ACCURACY", "Accuracy"},
+            {"ARGMAX", "ArgMax"},
+            {"BNLL", "BNLL"},
+            {"CONCAT", "Concat"},
+            {"CONTRASTIVE_LOSS", "ContrastiveLoss"},
+            {"CONVOLUTION", "Convolution"},
+            {"CROP", "Crop"},
+            {"DATA", "Data"},
+            {"DECONVOLUTION", "Deconvolution"},
+            {"DROPOUT", "Dropout"},
+            {"DUMMY_DATA", "DummyData"},
+            {"EUCLIDEAN_LOSS", "EuclideanLoss"},
+            {"ELTWISE", "Eltwise"},
+            {"EXP", "Exp"},
+            {"FLATTEN", "Flatten"},
+            {"HDF5_DATA", "HDF5Data"},
+            {"HDF5_OUTPUT", "HDF5Output"},
+            {"HINGE_LOSS", "HingeLoss"},
+            {"IM2COL", "Im2col"},
+            {"IMAGE_DATA", "ImageData"},
+            {"INFOGAIN_LOSS", "InfogainLoss"},
+            {"INNER_PRODUCT", "InnerProduct"},
+            {"LRN", "LRN"},
+            {"MEMORY_DATA", "MemoryData"},
+            {"MULTINOMIAL_LOGISTIC_LOSS", "MultinomialLogisticLoss"},
+            {"MVN", "MVN"},
+            {"POOLING", "Pooling"},
+            {"POWER", "Power"},
+            {"RELU", "ReLU"},
+            {"SIGMOID", "Sigmoid"},
+            {"SIGMOID_CROSS_ENTROPY_LOSS", "SigmoidCrossEntropyLoss"},
+            {"SILENCE", "Silence"},
+            {"SOFTMAX", "Softmax"},
+            {"SOFTMAX_LOSS", "SoftmaxWithLoss"},
+            {"SPLIT", "Split"},
+            {"SLICE", "Slice"},
+            {"TANH", "TanH"},
+            {"WINDOW_DATA", "WindowData"},
+            {"THRESHOLD", "Threshold"}
+        };
         for (String[] p : pairs) {
             V1_TYPES.put(p[0], p[1]);
         }
@@ -84,8 +115,7 @@ public final class CaffeImporter {
     private static final String NOT_TEXT = "this file holds binary data, not a text prototxt (a Caffe network "
             + "definition in protobuf text format)";
 
-    private CaffeImporter() {
-    }
+    private CaffeImporter() {}
 
     public static ArchitectureGraph read(Path file) throws IOException, PrototxtException {
         return read(file, Options.DEFAULT);
@@ -133,6 +163,7 @@ public final class CaffeImporter {
         private final List<String> warnings = new ArrayList<>();
         /** blob name → the latest output that wrote it */
         private final Map<String, Port> blobs = new HashMap<>();
+
         private final Map<String, TensorShape> shapes = new HashMap<>();
         private final Set<String> ids = new HashSet<>();
         private final Map<String, int[]> repeats = new HashMap<>();
@@ -148,7 +179,8 @@ public final class CaffeImporter {
         ArchitectureGraph graph(String fallbackName) throws PrototxtException {
             topLevelInputs();
             for (ProtoMessage.Field f : net.fields()) {
-                if ((f.name().equals("layer") || f.name().equals("layers")) && f.value() instanceof ProtoMessage layer) {
+                if ((f.name().equals("layer") || f.name().equals("layers"))
+                        && f.value() instanceof ProtoMessage layer) {
                     String what = "layer '" + layer.string("name", "layer@" + f.line()) + "'";
                     if (inPhase(layer)) {
                         checked(what, f.line(), () -> layer(layer, f.line()));
@@ -164,15 +196,17 @@ public final class CaffeImporter {
             try {
                 g.checkTotals();
             } catch (ArithmeticException e) {
-                throw new PrototxtException("the network's " + e.getMessage()
-                        + " are more than 64-bit integers count", 1);
+                throw new PrototxtException(
+                        "the network's " + e.getMessage() + " are more than 64-bit integers count", 1);
             }
             return g;
         }
 
         private void topLevelInputs() throws PrototxtException {
             List<String> names = net.strings("input");
-            List<Integer> lines = net.fields().stream().filter(f -> f.name().equals("input")).map(ProtoMessage.Field::line)
+            List<Integer> lines = net.fields().stream()
+                    .filter(f -> f.name().equals("input"))
+                    .map(ProtoMessage.Field::line)
                     .toList();
             List<ProtoMessage> inputShapes = net.messages("input_shape");
             for (int i = 0; i < names.size(); i++) {
@@ -185,7 +219,12 @@ public final class CaffeImporter {
                     } else if (inputDims.size() >= 4 * (index + 1)) {
                         s = withoutBatch(inputDims.subList(4 * index, 4 * index + 4), "input_dim");
                     }
-                    addInput(names.get(index), names.get(index), "Input", List.of(names.get(index)), List.of(s),
+                    addInput(
+                            names.get(index),
+                            names.get(index),
+                            "Input",
+                            List.of(names.get(index)),
+                            List.of(s),
                             new LinkedHashMap<>());
                 });
             }
@@ -194,10 +233,12 @@ public final class CaffeImporter {
         private boolean inPhase(ProtoMessage layer) {
             String phase = options.phase().name();
             List<ProtoMessage> include = layer.messages("include");
-            if (!include.isEmpty() && include.stream().noneMatch(r -> r.string("phase", phase).equals(phase))) {
+            if (!include.isEmpty()
+                    && include.stream().noneMatch(r -> r.string("phase", phase).equals(phase))) {
                 return false;
             }
-            return layer.messages("exclude").stream().noneMatch(r -> r.string("phase", "").equals(phase));
+            return layer.messages("exclude").stream()
+                    .noneMatch(r -> r.string("phase", "").equals(phase));
         }
 
         private void layer(ProtoMessage layer, int line) {
@@ -217,20 +258,33 @@ public final class CaffeImporter {
                 if (port == null && otherPhaseData.containsKey(b)) {
                     // e.g. Inception v3's train_val file has a data layer for TRAIN only: use it rather than no input
                     ProtoMessage data = otherPhaseData.remove(b);
-                    warnings.add("input " + b + " comes from data layer " + data.string("name", b) + " of another phase");
+                    warnings.add(
+                            "input " + b + " comes from data layer " + data.string("name", b) + " of another phase");
                     dataLayer(data, data.string("name", b), type(data), typeKey(data), data.strings("top"));
                     port = blobs.get(b);
                 }
                 if (port == null) {
                     warnings.add("layer " + name + " reads blob " + b + ", which no layer or input defines");
-                    addNode(b, "implicit", NodeType.OTHER, List.of(), List.of(TensorShape.UNKNOWN),
-                            0, 0, Operations.NONE, Map.of(), false, 0, List.of(b));
+                    addNode(
+                            b,
+                            "implicit",
+                            NodeType.OTHER,
+                            List.of(),
+                            List.of(TensorShape.UNKNOWN),
+                            0,
+                            0,
+                            Operations.NONE,
+                            Map.of(),
+                            false,
+                            0,
+                            List.of(b));
                     port = blobs.get(b);
                 }
                 inputs.add(port);
                 inShapes.add(shapes.get(port.node() + "#" + port.output()));
             }
-            CaffeLayers.Analysis a = CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
+            CaffeLayers.Analysis a =
+                    CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
             warnings.addAll(a.warnings());
             List<TensorShape> outs = new ArrayList<>(a.outputs());
             while (outs.size() < tops.size()) {
@@ -239,8 +293,19 @@ public final class CaffeImporter {
             // a sink such as Netscope's "implicit" output marker shows its input's shape but holds no new values
             long activations = tops.isEmpty() ? 0 : values(outs);
             boolean inPlace = tops.stream().anyMatch(bottoms::contains);
-            addNode(name, type, a.type(), inputs, outs, a.trainable(), a.nonTrainable(), a.ops(), a.attributes(),
-                    inPlace, activations, tops);
+            addNode(
+                    name,
+                    type,
+                    a.type(),
+                    inputs,
+                    outs,
+                    a.trainable(),
+                    a.nonTrainable(),
+                    a.ops(),
+                    a.attributes(),
+                    inPlace,
+                    activations,
+                    tops);
         }
 
         private static String type(ProtoMessage layer) {
@@ -255,7 +320,8 @@ public final class CaffeImporter {
         private void dataLayer(ProtoMessage layer, String name, String type, String key, List<String> tops) {
             List<TensorShape> outs = new ArrayList<>();
             ProtoMessage ip = layer.message("input_param");
-            List<ProtoMessage> declared = !ip.messages("shape").isEmpty() ? ip.messages("shape")
+            List<ProtoMessage> declared = !ip.messages("shape").isEmpty()
+                    ? ip.messages("shape")
                     : layer.message("dummy_data_param").messages("shape");
             int crop = CaffeValues.nonNegative(layer.message("transform_param"), "crop_size", 0);
             for (int i = 0; i < tops.size(); i++) {
@@ -268,11 +334,17 @@ public final class CaffeImporter {
                     s = TensorShape.chw(3, crop, crop);
                 } else if (i == 0 && key.equals("memorydata")) {
                     ProtoMessage m = layer.message("memory_data_param");
-                    s = TensorShape.chw(CaffeValues.positive(m, "channels", 3), CaffeValues.required(m, "height"),
+                    s = TensorShape.chw(
+                            CaffeValues.positive(m, "channels", 3),
+                            CaffeValues.required(m, "height"),
                             CaffeValues.required(m, "width"));
-                } else if (i == 0 && key.equals("imagedata") && layer.message("image_data_param").has("new_height")) {
+                } else if (i == 0
+                        && key.equals("imagedata")
+                        && layer.message("image_data_param").has("new_height")) {
                     ProtoMessage m = layer.message("image_data_param");
-                    s = TensorShape.chw(m.bool("is_color", true) ? 3 : 1, CaffeValues.required(m, "new_height"),
+                    s = TensorShape.chw(
+                            m.bool("is_color", true) ? 3 : 1,
+                            CaffeValues.required(m, "new_height"),
                             CaffeValues.required(m, "new_width"));
                 } else if (i == 1) {
                     s = TensorShape.vector(1); // the label: one class index per image
@@ -282,8 +354,13 @@ public final class CaffeImporter {
             addInput(name, name, type, tops, outs, new LinkedHashMap<>());
         }
 
-        private void addInput(String id, String name, String type, List<String> tops, List<TensorShape> outs,
-                              Map<String, String> attrs) {
+        private void addInput(
+                String id,
+                String name,
+                String type,
+                List<String> tops,
+                List<TensorShape> outs,
+                Map<String, String> attrs) {
             List<TensorShape> shapesOut = new ArrayList<>(outs);
             if (!firstInputDone && options.input() != null && !shapesOut.isEmpty()) {
                 shapesOut.set(0, options.input());
@@ -298,20 +375,53 @@ public final class CaffeImporter {
                 attrs.put("shape", shapesOut.get(0).toString());
             }
             long activations = values(shapesOut);
-            addNode(name, type, NodeType.INPUT, List.of(), shapesOut, 0, 0, Operations.NONE, attrs, false,
-                    activations, tops);
+            addNode(
+                    name,
+                    type,
+                    NodeType.INPUT,
+                    List.of(),
+                    shapesOut,
+                    0,
+                    0,
+                    Operations.NONE,
+                    attrs,
+                    false,
+                    activations,
+                    tops);
         }
 
-        private void addNode(String name, String rawType, NodeType type, List<Port> inputs, List<TensorShape> outs,
-                             long trainable, long nonTrainable, Operations ops, Map<String, String> attrs,
-                             boolean inPlace, long activations, List<String> tops) {
+        private void addNode(
+                String name,
+                String rawType,
+                NodeType type,
+                List<Port> inputs,
+                List<TensorShape> outs,
+                long trainable,
+                long nonTrainable,
+                Operations ops,
+                Map<String, String> attrs,
+                boolean inPlace,
+                long activations,
+                List<String> tops) {
             // a repeated name gets "#2", "#3"...; skip any suffix another layer already is called
             String id = name;
             while (!ids.add(id)) {
                 id = name + "#" + (++repeats.computeIfAbsent(name, n -> new int[] {1})[0]);
             }
-            nodes.add(new ArchitectureNode(id, name, type, rawType, inputs, outs, trainable, nonTrainable, ops,
-                    activations, BlockNames.of(name), attrs, inPlace));
+            nodes.add(new ArchitectureNode(
+                    id,
+                    name,
+                    type,
+                    rawType,
+                    inputs,
+                    outs,
+                    trainable,
+                    nonTrainable,
+                    ops,
+                    activations,
+                    BlockNames.of(name),
+                    attrs,
+                    inPlace));
             for (int i = 0; i < tops.size() && i < outs.size(); i++) {
                 blobs.put(tops.get(i), new Port(id, i));
                 shapes.put(id + "#" + i, outs.get(i));
@@ -330,7 +440,8 @@ public final class CaffeImporter {
                 warnings.add("input shape " + dims + " is not usable");
                 return TensorShape.UNKNOWN;
             }
-            return new TensorShape(1, dims.subList(1, dims.size()).stream().map(Long::intValue).toList());
+            return new TensorShape(
+                    1, dims.subList(1, dims.size()).stream().map(Long::intValue).toList());
         }
 
         /** Values of all outputs for one image, exactly. */

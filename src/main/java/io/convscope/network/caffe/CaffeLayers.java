@@ -54,9 +54,14 @@ import java.util.Map;
 final class CaffeLayers {
 
     /** What one layer analyses to. */
-    record Analysis(NodeType type, List<TensorShape> outputs, long trainable, long nonTrainable, Operations ops,
-                    Map<String, String> attributes, List<String> warnings) {
-    }
+    record Analysis(
+            NodeType type,
+            List<TensorShape> outputs,
+            long trainable,
+            long nonTrainable,
+            Operations ops,
+            Map<String, String> attributes,
+            List<String> warnings) {}
 
     /** A layer to analyse: its canonical type, parameters, input shapes and number of tops. */
     record Layer(String name, String type, ProtoMessage proto, List<TensorShape> inputs, int tops) {
@@ -65,15 +70,14 @@ final class CaffeLayers {
         }
     }
 
-    private CaffeLayers() {
-    }
+    private CaffeLayers() {}
 
     /** The kind of each type the analyzer knows, keyed by lower-case type name. */
     static final Map<String, NodeType> KNOWN = new LinkedHashMap<>();
 
     static {
-        for (String t : List.of("input", "data", "imagedata", "dummydata", "memorydata", "hdf5data", "windowdata",
-                "annotateddata")) {
+        for (String t : List.of(
+                "input", "data", "imagedata", "dummydata", "memorydata", "hdf5data", "windowdata", "annotateddata")) {
             KNOWN.put(t, NodeType.INPUT);
         }
         KNOWN.put("convolution", NodeType.CONVOLUTION);
@@ -84,12 +88,17 @@ final class CaffeLayers {
         for (String t : List.of("batchnorm", "bn", "scale", "bias", "lrn", "normalize")) {
             KNOWN.put(t, NodeType.NORMALIZATION);
         }
-        for (String t : List.of("relu", "relu6", "elu", "prelu", "sigmoid", "tanh", "absval", "bnll", "threshold",
-                "power")) {
+        for (String t :
+                List.of("relu", "relu6", "elu", "prelu", "sigmoid", "tanh", "absval", "bnll", "threshold", "power")) {
             KNOWN.put(t, NodeType.ACTIVATION);
         }
         KNOWN.put("dropout", NodeType.DROPOUT);
-        for (String t : List.of("softmax", "softmaxwithloss", "accuracy", "detectionoutput", "euclideanloss",
+        for (String t : List.of(
+                "softmax",
+                "softmaxwithloss",
+                "accuracy",
+                "detectionoutput",
+                "euclideanloss",
                 "sigmoidcrossentropyloss")) {
             KNOWN.put(t, NodeType.OUTPUT);
         }
@@ -157,9 +166,11 @@ final class CaffeLayers {
                 ProtoMessage lp = p.message("lrn_param");
                 int size = CaffeValues.positive(lp, "local_size", 5);
                 long e = in.totalElements();
-                r.ops = new Operations(CaffeValues.product("multiply-adds", e, size), 0, e,
-                        CaffeValues.product("divisions", e, 2), e);
-                r.attr("local_size", size).attr("alpha", lp.doubleValue("alpha", 1)).attr("beta", lp.doubleValue("beta", 0.75))
+                r.ops = new Operations(
+                        CaffeValues.product("multiply-adds", e, size), 0, e, CaffeValues.product("divisions", e, 2), e);
+                r.attr("local_size", size)
+                        .attr("alpha", lp.doubleValue("alpha", 1))
+                        .attr("beta", lp.doubleValue("beta", 0.75))
                         .attr("region", lp.string("norm_region", "ACROSS_CHANNELS"));
                 r.outputs.add(in);
             }
@@ -168,13 +179,18 @@ final class CaffeLayers {
                 boolean shared = np.bool("channel_shared", true);
                 r.trainable = shared ? 1 : in.channels();
                 long e = in.totalElements();
-                r.ops = new Operations(CaffeValues.product("multiply-adds", e, 2), 0, 0, e,
+                r.ops = new Operations(
+                        CaffeValues.product("multiply-adds", e, 2),
+                        0,
+                        0,
+                        e,
                         CaffeValues.product("square roots", in.batch(), in.height(), in.width()));
                 r.attr("across_spatial", np.bool("across_spatial", true)).attr("channel_shared", shared);
                 r.outputs.add(in);
             }
             case "relu", "threshold", "absval" -> elementwise(r, in, Operations.comparisons(in.totalElements()));
-            case "relu6" -> elementwise(r, in, Operations.comparisons(CaffeValues.product("comparisons", in.totalElements(), 2)));
+            case "relu6" -> elementwise(
+                    r, in, Operations.comparisons(CaffeValues.product("comparisons", in.totalElements(), 2)));
             case "prelu" -> {
                 r.trainable = p.message("prelu_param").bool("channel_shared", false) ? 1 : in.channels();
                 elementwise(r, in, Operations.comparisons(in.totalElements()));
@@ -241,7 +257,9 @@ final class CaffeLayers {
             case "implicit" -> r.outputs.add(in);
             default -> {
                 r.warnings.add("layer " + l.name() + ": unknown type, counted as 0 parameters and 0 operations"
-                        + (l.inputs().size() == 1 && l.tops() == 1 ? ", its output shape assumed equal to its input" : ""));
+                        + (l.inputs().size() == 1 && l.tops() == 1
+                                ? ", its output shape assumed equal to its input"
+                                : ""));
                 for (int i = 0; i < l.tops(); i++) {
                     r.outputs.add(l.inputs().size() == 1 && l.tops() == 1 ? in : TensorShape.UNKNOWN);
                 }
@@ -292,8 +310,11 @@ final class CaffeLayers {
 
         Result attr(String key, Object value) {
             // 1.0 reads better as 1 in a table; everything else as written
-            attributes.put(key, value instanceof Double d && d == Math.rint(d) && !d.isInfinite()
-                    ? String.valueOf(d.longValue()) : String.valueOf(value));
+            attributes.put(
+                    key,
+                    value instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                            ? String.valueOf(d.longValue())
+                            : String.valueOf(value));
             return this;
         }
 

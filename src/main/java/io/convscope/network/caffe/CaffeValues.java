@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 final class CaffeValues {
 
-    private CaffeValues() {
-    }
+    private CaffeValues() {}
 
     /**
      * A field whose value makes no sense, or a count too large to hold. The message is "<field> <value> is

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class CaffeWindowLayers {
 
-    private CaffeWindowLayers() {
-    }
+    private CaffeWindowLayers() {}
 
     /** Kernel, stride, pad and dilation of a convolution or pooling parameter message, as {h, w} pairs. */
     record Window(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
@@ -76,21 +75,25 @@ final class CaffeWindowLayers {
         if (transposed) {
             h = (long) w.sh() * (in.height() - 1) + effH - 2L * w.ph();
             wd = (long) w.sw() * (in.width() - 1) + effW - 2L * w.pw();
-            r.trainable = CaffeValues.sum("parameters",
-                    CaffeValues.product("weights", in.channels(), out / g, kernel), bias ? out : 0);
+            r.trainable = CaffeValues.sum(
+                    "parameters", CaffeValues.product("weights", in.channels(), out / g, kernel), bias ? out : 0);
             r.ops = Operations.macs(CaffeValues.product("multiply-adds", in.totalElements(), kernel, out / g));
         } else {
             h = ConvGeometry.windows(in.height(), w.kh(), w.sh(), w.ph(), w.dh(), false);
             wd = ConvGeometry.windows(in.width(), w.kw(), w.sw(), w.pw(), w.dw(), false);
-            r.trainable = CaffeValues.sum("parameters",
-                    CaffeValues.product("weights", kernel, in.channels() / g, out), bias ? out : 0);
-            r.ops = Operations.macs(h <= 0 || wd <= 0 ? 0
-                    : CaffeValues.product("multiply-adds", kernel, in.channels() / g, out, h, wd, in.batch()));
+            r.trainable = CaffeValues.sum(
+                    "parameters", CaffeValues.product("weights", kernel, in.channels() / g, out), bias ? out : 0);
+            r.ops = Operations.macs(
+                    h <= 0 || wd <= 0
+                            ? 0
+                            : CaffeValues.product("multiply-adds", kernel, in.channels() / g, out, h, wd, in.batch()));
         }
         if (in.channels() % g != 0 || out % g != 0) {
             r.warnings.add("layer " + l.name() + ": group " + g + " does not divide the channels");
         }
-        r.attr("num_output", out).attr("kernel", w.kh() + "×" + w.kw()).attr("stride", hw(w.sh(), w.sw()))
+        r.attr("num_output", out)
+                .attr("kernel", w.kh() + "×" + w.kw())
+                .attr("stride", hw(w.sh(), w.sw()))
                 .attr("pad", hw(w.ph(), w.pw()));
         if (w.dh() != 1 || w.dw() != 1) {
             r.attr("dilation", hw(w.dh(), w.dw()));
@@ -118,8 +121,7 @@ final class CaffeWindowLayers {
             h = caffePooledSize(in.height(), kh, w.sh(), w.ph());
             wd = caffePooledSize(in.width(), kw, w.sw(), w.pw());
         }
-        long n = h <= 0 || wd <= 0 ? 0
-                : CaffeValues.product("operations", kh, kw, in.channels(), h, wd, in.batch());
+        long n = h <= 0 || wd <= 0 ? 0 : CaffeValues.product("operations", kh, kw, in.channels(), h, wd, in.batch());
         r.ops = pool.equals("MAX") ? Operations.comparisons(n) : Operations.additions(n);
         r.attr("pool", pool);
         if (global) {
@@ -147,8 +149,8 @@ final class CaffeWindowLayers {
             r.warnings.add("layer " + l.name() + ": output " + c + "×" + h + "×" + w + " is empty for input " + l.in());
             return TensorShape.UNKNOWN;
         }
-        return new TensorShape(batch, List.of(c, CaffeValues.dimension("output height", h),
-                CaffeValues.dimension("output width", w)));
+        return new TensorShape(
+                batch, List.of(c, CaffeValues.dimension("output height", h), CaffeValues.dimension("output width", w)));
     }
 
     private static String hw(int h, int w) {

@@ -13,12 +13,15 @@ import java.util.Locale;
 public final class ProtoMessage {
 
     /** One {@code name: value} or {@code name { ... }} entry; {@code line} is where it starts. */
-    public record Field(String name, Object value, int line) {
-    }
+    public record Field(String name, Object value, int line) {}
 
     /** A scalar as written: identifiers (enum values, {@code true}), numbers, and strings (unescaped). */
     public record Scalar(String text, Kind kind) {
-        public enum Kind { IDENTIFIER, NUMBER, STRING }
+        public enum Kind {
+            IDENTIFIER,
+            NUMBER,
+            STRING
+        }
 
         @Override
         public String toString() {
@@ -42,12 +45,18 @@ public final class ProtoMessage {
 
     /** All values of a (repeated) field, in order. */
     public List<Object> values(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).map(Field::value).toList();
+        return fields.stream()
+                .filter(f -> f.name().equals(name))
+                .map(Field::value)
+                .toList();
     }
 
     /** All sub-messages named {@code name}. */
     public List<ProtoMessage> messages(String name) {
-        return values(name).stream().filter(ProtoMessage.class::isInstance).map(ProtoMessage.class::cast).toList();
+        return values(name).stream()
+                .filter(ProtoMessage.class::isInstance)
+                .map(ProtoMessage.class::cast)
+                .toList();
     }
 
     /** The first sub-message named {@code name}, or an empty message (so chained reads fall back to defaults). */
@@ -58,7 +67,10 @@ public final class ProtoMessage {
 
     /** The scalar texts of a repeated field, in order. */
     public List<String> strings(String name) {
-        return values(name).stream().filter(Scalar.class::isInstance).map(v -> ((Scalar) v).text()).toList();
+        return values(name).stream()
+                .filter(Scalar.class::isInstance)
+                .map(v -> ((Scalar) v).text())
+                .toList();
     }
 
     public String string(String name, String fallback) {

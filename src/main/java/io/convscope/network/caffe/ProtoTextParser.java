@@ -59,7 +59,10 @@ public final class ProtoTextParser {
                 return m;
             }
             if (!isIdentStart(c)) {
-                throw error(c == '}' || c == '>' ? "unbalanced '" + c + "'" : "expected a field name but found '" + c + "'");
+                throw error(
+                        c == '}' || c == '>'
+                                ? "unbalanced '" + c + "'"
+                                : "expected a field name but found '" + c + "'");
             }
             int fieldLine = line;
             String name = identifier();
@@ -125,13 +128,16 @@ public final class ProtoTextParser {
         if (c == '-' || c == '+' || c == '.' || Character.isDigit(c)) {
             int start = pos;
             pos++;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-                    || ((text.charAt(pos) == '-' || text.charAt(pos) == '+')
-                    && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')))) {
+            while (pos < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(pos))
+                            || text.charAt(pos) == '.'
+                            || ((text.charAt(pos) == '-' || text.charAt(pos) == '+')
+                                    && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')))) {
                 pos++;
             }
             String number = text.substring(start, pos);
-            if (!number.matches("[-+]?(0[xX][0-9a-fA-F]+|inf(inity)?|nan|(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?[fF]?)")) {
+            if (!number.matches(
+                    "[-+]?(0[xX][0-9a-fA-F]+|inf(inity)?|nan|(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?[fF]?)")) {
                 pos = start;
                 throw error("'" + number + "' is not a number");
             }
@@ -185,7 +191,10 @@ public final class ProtoTextParser {
                 default -> {
                     if (e >= '0' && e <= '7') {
                         int start = pos - 1;
-                        while (pos < text.length() && pos - start < 3 && text.charAt(pos) >= '0' && text.charAt(pos) <= '7') {
+                        while (pos < text.length()
+                                && pos - start < 3
+                                && text.charAt(pos) >= '0'
+                                && text.charAt(pos) <= '7') {
                             pos++;
                         }
                         sb.append((char) Integer.parseInt(text.substring(start, pos), 8));
@@ -200,8 +209,10 @@ public final class ProtoTextParser {
 
     private String identifier() {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                || text.charAt(pos) == '.')) {
+        while (pos < text.length()
+                && (Character.isLetterOrDigit(text.charAt(pos))
+                        || text.charAt(pos) == '_'
+                        || text.charAt(pos) == '.')) {
             pos++;
         }
         return text.substring(start, pos);

@@ -9,5 +9,4 @@ package io.convscope.network.graph;
  * @param toInput    which input of the consumer
  * @param shape      the blob's shape
  */
-public record ArchitectureEdge(String from, int fromOutput, String to, int toInput, TensorShape shape) {
-}
+public record ArchitectureEdge(String from, int fromOutput, String to, int toInput, TensorShape shape) {}

@@ -29,8 +29,12 @@ import java.util.function.ToLongFunction;
  * @param edges       one per (producer output, consumer input) pair
  * @param warnings    what the importer could not analyse (unknown layer types, undefined blobs...), one sentence each
  */
-public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List<ArchitectureNode> nodes,
-                                List<ArchitectureEdge> edges, List<String> warnings) {
+public record ArchitectureGraph(
+        String name,
+        List<TensorShape> inputShapes,
+        List<ArchitectureNode> nodes,
+        List<ArchitectureEdge> edges,
+        List<String> warnings) {
 
     public ArchitectureGraph {
         inputShapes = List.copyOf(inputShapes);
@@ -41,8 +45,8 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
         for (ArchitectureNode n : nodes) {
             for (ArchitectureNode.Port p : n.inputs()) {
                 if (!seen.containsKey(p.node())) {
-                    throw new IllegalArgumentException("node " + n.id() + " reads " + p.node()
-                            + ", which is not an earlier node");
+                    throw new IllegalArgumentException(
+                            "node " + n.id() + " reads " + p.node() + ", which is not an earlier node");
                 }
             }
             if (seen.put(n.id(), seen.size()) != null) {
@@ -60,8 +64,10 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
             for (int i = 0; i < n.inputs().size(); i++) {
                 ArchitectureNode.Port p = n.inputs().get(i);
                 ArchitectureNode from = byId.get(p.node());
-                TensorShape s = from == null || p.output() >= from.outputShapes().size()
-                        ? TensorShape.UNKNOWN : from.outputShapes().get(p.output());
+                TensorShape s =
+                        from == null || p.output() >= from.outputShapes().size()
+                                ? TensorShape.UNKNOWN
+                                : from.outputShapes().get(p.output());
                 edges.add(new ArchitectureEdge(p.node(), p.output(), n.id(), i, s));
             }
             byId.put(n.id(), n);
@@ -73,7 +79,9 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
     }
 
     public ArchitectureNode node(String id) {
-        return nodes.stream().filter(n -> n.id().equals(id)).findFirst()
+        return nodes.stream()
+                .filter(n -> n.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + id));
     }
 
@@ -198,7 +206,9 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
         List<Block> rows = new ArrayList<>();
         List<ArchitectureNode> run = new ArrayList<>();
         for (ArchitectureNode node : nodes) {
-            if (!run.isEmpty() && (node.block().isEmpty() || !node.block().equals(run.get(0).block()))) {
+            if (!run.isEmpty()
+                    && (node.block().isEmpty()
+                            || !node.block().equals(run.get(0).block()))) {
                 rows.add(new Block(run));
                 run = new ArrayList<>();
             }
@@ -240,7 +250,9 @@ public record ArchitectureGraph(String name, List<TensorShape> inputShapes, List
         }
 
         public long multiplyAccumulates() {
-            return nodes.stream().mapToLong(ArchitectureNode::multiplyAccumulates).sum();
+            return nodes.stream()
+                    .mapToLong(ArchitectureNode::multiplyAccumulates)
+                    .sum();
         }
 
         public long otherOperations() {

@@ -25,11 +25,10 @@ import java.util.Map;
 public final class ArchitectureJson {
 
     /** The caller owns the writer: the generator never closes it. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private ArchitectureJson() {
-    }
+    private ArchitectureJson() {}
 
     public static String of(ArchitectureGraph g) {
         StringWriter out = new StringWriter(256 + 320 * g.nodes().size());

@@ -26,14 +26,23 @@ import java.util.Map;
  * @param inPlace            the node overwrites its first input's buffer (Caffe's top == bottom): its output needs no
  *                           new memory, which the peak estimate takes into account
  */
-public record ArchitectureNode(String id, String name, NodeType type, String rawType, List<Port> inputs,
-                               List<TensorShape> outputShapes, long trainableParams, long nonTrainableParams,
-                               Operations operations, long activationValues, String block,
-                               Map<String, String> attributes, boolean inPlace) {
+public record ArchitectureNode(
+        String id,
+        String name,
+        NodeType type,
+        String rawType,
+        List<Port> inputs,
+        List<TensorShape> outputShapes,
+        long trainableParams,
+        long nonTrainableParams,
+        Operations operations,
+        long activationValues,
+        String block,
+        Map<String, String> attributes,
+        boolean inPlace) {
 
     /** Output {@code output} of node {@code node}. */
-    public record Port(String node, int output) {
-    }
+    public record Port(String node, int output) {}
 
     public ArchitectureNode {
         inputs = List.copyOf(inputs);

@@ -22,11 +22,11 @@ public final class BlockNames {
     private static final List<Pattern> RULES = List.of(
             // res2a_branch2a, bn2a_branch2a, scale2a_branch2a, res2a, res2a_relu (group 1 is the stage id "2a")
             Pattern.compile("^(?:res|bn|scale|act|short)(\\d+[a-z]\\d*)(?:_branch.*|_relu)?$"),
-            // fire2_squeeze1x1, fire9-expand3x3, stem_conv1, stem-cnn1, resnetA1-..., inception_4a-... (group 1 is the block)
+            // fire2_squeeze1x1, fire9-expand3x3, stem_conv1, stem-cnn1, resnetA1-..., inception_4a-... (group 1 is the
+            // block)
             Pattern.compile("^((?:fire|stem|resnet|reduce|inception|block|mixed)[A-Za-z]*\\d*[a-z]?)[_-].+$"));
 
-    private BlockNames() {
-    }
+    private BlockNames() {}
 
     public static String of(String layerName) {
         int slash = layerName.lastIndexOf('/');

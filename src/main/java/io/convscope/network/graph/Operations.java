@@ -10,7 +10,8 @@ package io.convscope.network.graph;
  * @param divisions           divisions (softmax, batch-norm, LRN)
  * @param exponentials        exponentials and powers (softmax, sigmoid, LRN)
  */
-public record Operations(long multiplyAccumulates, long comparisons, long additions, long divisions, long exponentials) {
+public record Operations(
+        long multiplyAccumulates, long comparisons, long additions, long divisions, long exponentials) {
 
     /** Sums and products are exact: a count too large for 64 bits throws {@link ArithmeticException}, never wraps. */
     public Operations {
@@ -39,14 +40,20 @@ public record Operations(long multiplyAccumulates, long comparisons, long additi
     }
 
     public Operations plus(Operations o) {
-        return new Operations(Math.addExact(multiplyAccumulates, o.multiplyAccumulates),
-                Math.addExact(comparisons, o.comparisons), Math.addExact(additions, o.additions),
-                Math.addExact(divisions, o.divisions), Math.addExact(exponentials, o.exponentials));
+        return new Operations(
+                Math.addExact(multiplyAccumulates, o.multiplyAccumulates),
+                Math.addExact(comparisons, o.comparisons),
+                Math.addExact(additions, o.additions),
+                Math.addExact(divisions, o.divisions),
+                Math.addExact(exponentials, o.exponentials));
     }
 
     public Operations times(long factor) {
-        return new Operations(Math.multiplyExact(multiplyAccumulates, factor), Math.multiplyExact(comparisons, factor),
-                Math.multiplyExact(additions, factor), Math.multiplyExact(divisions, factor),
+        return new Operations(
+                Math.multiplyExact(multiplyAccumulates, factor),
+                Math.multiplyExact(comparisons, factor),
+                Math.multiplyExact(additions, factor),
+                Math.multiplyExact(divisions, factor),
                 Math.multiplyExact(exponentials, factor));
     }
 }

@@ -45,7 +45,10 @@ final class ArchitectureExporter {
 
     /** What the export menu offers; the extension doubles as the resource key suffix. */
     enum Format {
-        CSV("csv"), JSON("json"), PNG("png"), SVG("svg");
+        CSV("csv"),
+        JSON("json"),
+        PNG("png"),
+        SVG("svg");
 
         final String extension;
 
@@ -61,8 +64,13 @@ final class ArchitectureExporter {
     private final Executor worker;
     private final ArchitectureStatusBar statusBar;
 
-    ArchitectureExporter(ResourceBundle text, ArchitecturePainter painter, NodeLabels labels, boolean dark,
-                         Executor worker, ArchitectureStatusBar statusBar) {
+    ArchitectureExporter(
+            ResourceBundle text,
+            ArchitecturePainter painter,
+            NodeLabels labels,
+            boolean dark,
+            Executor worker,
+            ArchitectureStatusBar statusBar) {
         this.text = text;
         this.painter = painter;
         this.labels = labels;
@@ -75,8 +83,9 @@ final class ArchitectureExporter {
     void choose(Window owner, Format f, ArchitectureGraph graph, GraphLayout layout) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(graph.name().replaceAll("[^A-Za-z0-9._-]+", "-") + "." + f.extension);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("architecture.export." + f.extension),
-                "*." + f.extension));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        text.getString("architecture.export." + f.extension), "*." + f.extension));
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
             export(f, graph, layout, file.toPath());
@@ -103,8 +112,8 @@ final class ArchitectureExporter {
                     }
                     w.flush();
                 });
-                Platform.runLater(() -> statusBar.showInfo(String.format(
-                        text.getString("architecture.export.done"), target.getFileName())));
+                Platform.runLater(() -> statusBar.showInfo(
+                        String.format(text.getString("architecture.export.done"), target.getFileName())));
                 done.complete(target);
             } catch (Exception e) {
                 Platform.runLater(() -> statusBar.showNotice(String.format(
@@ -128,8 +137,17 @@ final class ArchitectureExporter {
         int[] row = new int[PNG_TILE * PNG_TILE];
         for (int ty = 0; ty < h; ty += PNG_TILE) {
             for (int tx = 0; tx < w; tx += PNG_TILE) {
-                painter.paint(tile.getGraphicsContext2D(), layout, edgeLabels, scale, -tx, -ty, PNG_TILE, PNG_TILE,
-                        dark, ArchitecturePainter.Highlight.NONE);
+                painter.paint(
+                        tile.getGraphicsContext2D(),
+                        layout,
+                        edgeLabels,
+                        scale,
+                        -tx,
+                        -ty,
+                        PNG_TILE,
+                        PNG_TILE,
+                        dark,
+                        ArchitecturePainter.Highlight.NONE);
                 WritableImage shot = tile.snapshot(params, null);
                 int tw = Math.min(PNG_TILE, w - tx);
                 int th = Math.min(PNG_TILE, h - ty);

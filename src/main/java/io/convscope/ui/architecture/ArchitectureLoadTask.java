@@ -35,7 +35,8 @@ final class ArchitectureLoadTask extends Task<Loaded> {
         if (isCancelled()) {
             return null;
         }
-        updateMessage(String.format(text.getString("architecture.loading.layout"), g.nodes().size()));
+        updateMessage(String.format(
+                text.getString("architecture.loading.layout"), g.nodes().size()));
         updateProgress(1, 2);
         VisibleGraph v = VisibleGraph.expanded(g);
         GraphLayout layout = LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT);

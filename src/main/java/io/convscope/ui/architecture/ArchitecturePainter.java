@@ -32,6 +32,7 @@ final class ArchitecturePainter {
     static final Font EDGE_LABEL = Font.font("System", 10);
     /** Below this zoom no text is drawn (a 12 px title would be under 4.5 px tall). */
     static final double TITLE_MIN_SCALE = 0.38;
+
     static final double SUBTITLE_MIN_SCALE = 0.55;
     static final double EDGE_LABEL_MIN_SCALE = 0.55;
     static final double CORNER = 6;
@@ -67,8 +68,17 @@ final class ArchitecturePainter {
     /**
      * Paints {@code layout} at {@code scale}, translated by ({@code tx}, {@code ty}) pixels, onto a {@code w × h} area.
      */
-    void paint(GraphicsContext gc, GraphLayout layout, List<EdgeLabels.Label> edgeLabels, double scale, double tx,
-               double ty, double w, double h, boolean dark, Highlight highlight) {
+    void paint(
+            GraphicsContext gc,
+            GraphLayout layout,
+            List<EdgeLabels.Label> edgeLabels,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            Highlight highlight) {
         paint(gc, layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, 1);
     }
 
@@ -77,8 +87,18 @@ final class ArchitecturePainter {
      * drawing is {@code pixelRatio} times larger, while what is readable (which text is drawn) still follows
      * {@code scale}.
      */
-    void paint(GraphicsContext gc, GraphLayout layout, List<EdgeLabels.Label> edgeLabels, double scale, double tx,
-               double ty, double w, double h, boolean dark, Highlight highlight, double pixelRatio) {
+    void paint(
+            GraphicsContext gc,
+            GraphLayout layout,
+            List<EdgeLabels.Label> edgeLabels,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            Highlight highlight,
+            double pixelRatio) {
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setFill(Palette.fx(NodeColors.background(dark)));
         gc.fillRect(0, 0, w * pixelRatio, h * pixelRatio);
@@ -90,8 +110,10 @@ final class ArchitecturePainter {
         double y0 = -ty / scale;
         double x1 = x0 + w / scale;
         double y1 = y0 + h / scale;
-        String selectedBlock = highlight.selected() != null && highlight.selected().startsWith(VisibleGraph.BLOCK_ID_PREFIX)
-                ? highlight.selected().substring(VisibleGraph.BLOCK_ID_PREFIX.length()) : null;
+        String selectedBlock =
+                highlight.selected() != null && highlight.selected().startsWith(VisibleGraph.BLOCK_ID_PREFIX)
+                        ? highlight.selected().substring(VisibleGraph.BLOCK_ID_PREFIX.length())
+                        : null;
 
         Color edge = Palette.fx(NodeColors.edge(dark));
         Color accent = Palette.fx(NodeColors.selection(dark));
@@ -101,7 +123,8 @@ final class ArchitecturePainter {
                 continue;
             }
             boolean touches = highlight.selected() != null
-                    && (highlight.selected().equals(r.edge().from()) || highlight.selected().equals(r.edge().to()));
+                    && (highlight.selected().equals(r.edge().from())
+                            || highlight.selected().equals(r.edge().to()));
             gc.setStroke(touches ? accent : edge);
             gc.setLineWidth(touches ? 2.2 : 1.3);
             gc.beginPath();
@@ -129,7 +152,9 @@ final class ArchitecturePainter {
             }
         }
         for (GraphLayout.Box b : layout.nodes()) {
-            if (b.bottom() + STACK_OFFSET * 2 < y0 || b.y() > y1 || b.x() + b.width() + STACK_OFFSET * 2 < x0
+            if (b.bottom() + STACK_OFFSET * 2 < y0
+                    || b.y() > y1
+                    || b.x() + b.width() + STACK_OFFSET * 2 < x0
                     || b.x() > x1) {
                 continue;
             }
@@ -142,8 +167,14 @@ final class ArchitecturePainter {
         gc.fillPolygon(new double[] {x - 3.5, x + 3.5, x}, new double[] {y - 6, y - 6, y}, 3);
     }
 
-    private void paintBox(GraphicsContext gc, GraphLayout.Box b, double scale, boolean dark, Highlight highlight,
-                          String selectedBlock, Color accent) {
+    private void paintBox(
+            GraphicsContext gc,
+            GraphLayout.Box b,
+            double scale,
+            boolean dark,
+            Highlight highlight,
+            String selectedBlock,
+            Color accent) {
         VisibleGraph.Node n = b.node();
         Color fill = Palette.fx(NodeColors.fill(n.type(), n.collapsedBlock(), dark));
         Color stroke = Palette.fx(NodeColors.stroke(n.type(), n.collapsedBlock()));
@@ -165,8 +196,8 @@ final class ArchitecturePainter {
         boolean hovered = n.id().equals(highlight.hovered());
         if (selected || match) {
             gc.setFill(accent.deriveColor(0, 1, 1, selected ? 0.35 : 0.2));
-            gc.fillRoundRect(b.x() - HALO, b.y() - HALO, b.width() + HALO * 2, b.height() + HALO * 2, CORNER * 3,
-                    CORNER * 3);
+            gc.fillRoundRect(
+                    b.x() - HALO, b.y() - HALO, b.width() + HALO * 2, b.height() + HALO * 2, CORNER * 3, CORNER * 3);
         }
         gc.setFill(hovered ? fill.interpolate(stroke, 0.18) : fill);
         gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), CORNER * 2, CORNER * 2);

@@ -52,8 +52,13 @@ final class ArchitectureSearch {
 
     private void next() {
         String hit = view.searchNext(field.getText());
-        matchInfo.setText(hit == null ? (field.getText().isBlank() ? "" : text.getString("architecture.search.none"))
-                : String.format(text.getString("architecture.search.matches"), view.matchPosition(), view.matchCount()));
+        matchInfo.setText(
+                hit == null
+                        ? (field.getText().isBlank() ? "" : text.getString("architecture.search.none"))
+                        : String.format(
+                                text.getString("architecture.search.matches"),
+                                view.matchPosition(),
+                                view.matchCount()));
     }
 
     /** A new graph starts without a search. */

@@ -104,13 +104,14 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
     }
 
     Source current(String title, ArchitectureGraph graph, LoadedModel model) {
-        return new Source(String.format(text.getString("architecture.source.current"), title), null, null, graph, model);
+        return new Source(
+                String.format(text.getString("architecture.source.current"), title), null, null, graph, model);
     }
 
     /** Lists {@code file} and selects it without loading it: the caller loads it. */
     Source addFile(Path file) {
-        Source s = new Source(String.format(text.getString("architecture.source.file"), file.getFileName()), null,
-                file, null, null);
+        Source s = new Source(
+                String.format(text.getString("architecture.source.file"), file.getFileName()), null, file, null, null);
         quietly(() -> {
             getItems().add(s);
             getSelectionModel().select(s);
@@ -121,12 +122,18 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
     /** Asks for a network definition or model file; null when the student cancels. */
     Path askForFile(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(text.getString("architecture.filter.all"),
-                        "*.prototxt", "*.zip", "*.h5", "*.hdf5", "*.json"),
-                new FileChooser.ExtensionFilter(text.getString("architecture.filter.prototxt"), "*.prototxt"),
-                new FileChooser.ExtensionFilter(text.getString("architecture.filter.models"),
-                        "*.zip", "*.h5", "*.hdf5", "*.json"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                text.getString("architecture.filter.all"),
+                                "*.prototxt",
+                                "*.zip",
+                                "*.h5",
+                                "*.hdf5",
+                                "*.json"),
+                        new FileChooser.ExtensionFilter(text.getString("architecture.filter.prototxt"), "*.prototxt"),
+                        new FileChooser.ExtensionFilter(
+                                text.getString("architecture.filter.models"), "*.zip", "*.h5", "*.hdf5", "*.json"));
         File f = chooser.showOpenDialog(owner);
         return f == null ? null : f.toPath();
     }

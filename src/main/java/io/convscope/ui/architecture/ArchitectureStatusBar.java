@@ -48,13 +48,20 @@ final class ArchitectureStatusBar extends HBox {
 
     /** Name, layer count, parameters and multiply-adds of {@code g}; its warnings, if any, counted and in a tooltip. */
     void summarize(ArchitectureGraph g) {
-        String summary = String.format(text.getString("architecture.status"), g.name(), g.nodes().size(),
-                figures.count(g.params()), figures.count(g.multiplyAccumulates()));
+        String summary = String.format(
+                text.getString("architecture.status"),
+                g.name(),
+                g.nodes().size(),
+                figures.count(g.params()),
+                figures.count(g.multiplyAccumulates()));
         if (g.warnings().isEmpty()) {
             status.setText(summary);
             status.setTooltip(null);
         } else {
-            status.setText(String.format(text.getString("architecture.status.warnings"), summary, g.warnings().size()));
+            status.setText(String.format(
+                    text.getString("architecture.status.warnings"),
+                    summary,
+                    g.warnings().size()));
             status.setTooltip(new Tooltip(String.join("\n", g.warnings())));
         }
     }

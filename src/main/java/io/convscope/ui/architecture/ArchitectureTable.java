@@ -1,15 +1,13 @@
 package io.convscope.ui.architecture;
 
-import java.util.ArrayList;
-import javafx.collections.ListChangeListener;
 import io.convscope.explain.graph.NodeLabels;
-
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -21,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,17 @@ import java.util.function.ToLongFunction;
 final class ArchitectureTable extends VBox {
 
     /** A table row: one layer, or a block with its layers' sums. */
-    record Row(String id, String name, String type, String shape, long trainable, long nonTrainable, long macs,
-               long other, long activationBytes, boolean block) {
-    }
+    record Row(
+            String id,
+            String name,
+            String type,
+            String shape,
+            long trainable,
+            long nonTrainable,
+            long macs,
+            long other,
+            long activationBytes,
+            boolean block) {}
 
     static final double NAME_WIDTH = 156;
     static final double TYPE_WIDTH = 150;
@@ -121,10 +128,19 @@ final class ArchitectureTable extends VBox {
         for (ArchitectureGraph.Block b : g.foldedBlocks()) {
             if (b.folded() && b.nodes().size() > 1) {
                 String id = VisibleGraph.BLOCK_ID_PREFIX + b.name();
-                TreeItem<Row> block = new TreeItem<>(new Row(id, b.name(),
-                        String.format(text.getString("architecture.block.layers"), b.nodes().size()),
-                        b.outputShape().toString(), b.trainableParams(), b.params() - b.trainableParams(),
-                        b.multiplyAccumulates(), b.otherOperations(), b.activationBytes(), true));
+                TreeItem<Row> block = new TreeItem<>(new Row(
+                        id,
+                        b.name(),
+                        String.format(
+                                text.getString("architecture.block.layers"),
+                                b.nodes().size()),
+                        b.outputShape().toString(),
+                        b.trainableParams(),
+                        b.params() - b.trainableParams(),
+                        b.multiplyAccumulates(),
+                        b.otherOperations(),
+                        b.activationBytes(),
+                        true));
                 items.putIfAbsent(id, block);
                 for (ArchitectureNode n : b.nodes()) {
                     TreeItem<Row> layer = new TreeItem<>(row(n));
@@ -146,20 +162,34 @@ final class ArchitectureTable extends VBox {
         } finally {
             rebuilding = false;
         }
-        totals.setText(String.format(text.getString("architecture.totals"), figures.count(g.trainableParams()),
-                figures.count(g.nonTrainableParams()), figures.count(g.multiplyAccumulates()),
-                figures.count(g.operations().other()), figures.bytes(g.activationBytes()),
+        totals.setText(String.format(
+                text.getString("architecture.totals"),
+                figures.count(g.trainableParams()),
+                figures.count(g.nonTrainableParams()),
+                figures.count(g.multiplyAccumulates()),
+                figures.count(g.operations().other()),
+                figures.bytes(g.activationBytes()),
                 figures.bytes(g.peakActivationBytes())));
-        totals.setTooltip(new Tooltip(String.format(text.getString("architecture.card.params"), g.trainableParams(),
-                g.nonTrainableParams()) + "\n" + String.format(text.getString("architecture.card.macs"),
-                g.multiplyAccumulates()) + "\n" + figures.exactBytes(g.activationBytes()) + "\n"
-                + figures.exactBytes(g.peakActivationBytes())));
+        totals.setTooltip(new Tooltip(
+                String.format(text.getString("architecture.card.params"), g.trainableParams(), g.nonTrainableParams())
+                        + "\n" + String.format(text.getString("architecture.card.macs"), g.multiplyAccumulates()) + "\n"
+                        + figures.exactBytes(g.activationBytes()) + "\n"
+                        + figures.exactBytes(g.peakActivationBytes())));
     }
 
     private static Row row(ArchitectureNode n) {
         // The type as the graph's boxes name it (Convolution 3×3 /2), not DL4J's class name (ConvolutionLayer).
-        return new Row(n.id(), n.name(), NodeLabels.shortType(n), n.outputShape().toString(), n.trainableParams(),
-                n.nonTrainableParams(), n.multiplyAccumulates(), n.otherOperations(), n.activationBytes(), false);
+        return new Row(
+                n.id(),
+                n.name(),
+                NodeLabels.shortType(n),
+                n.outputShape().toString(),
+                n.trainableParams(),
+                n.nonTrainableParams(),
+                n.multiplyAccumulates(),
+                n.otherOperations(),
+                n.activationBytes(),
+                false);
     }
 
     /** Selects the row of {@code id} (a layer or a block id), opening its block, and scrolls to it. */
@@ -191,15 +221,19 @@ final class ArchitectureTable extends VBox {
 
     private TreeTableColumn<Row, String> textColumn(String key, Function<Row, String> value) {
         TreeTableColumn<Row, String> c = new TreeTableColumn<>(text.getString(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue() == null ? null
-                : value.apply(f.getValue().getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
+                f.getValue().getValue() == null
+                        ? null
+                        : value.apply(f.getValue().getValue())));
         return c;
     }
 
     private TreeTableColumn<Row, Long> countColumn(String key, ToLongFunction<Row> value) {
         TreeTableColumn<Row, Long> c = new TreeTableColumn<>(text.getString(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue() == null ? null
-                : value.applyAsLong(f.getValue().getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
+                f.getValue().getValue() == null
+                        ? null
+                        : value.applyAsLong(f.getValue().getValue())));
         c.setCellFactory(numberCells(figures::count, n -> String.format("%,d", n)));
         c.setPrefWidth(NUMBER_WIDTH);
         tooltipHeader(c, key + ".tooltip");
@@ -209,8 +243,8 @@ final class ArchitectureTable extends VBox {
     private TreeTableColumn<Row, Long> bytesColumn() {
         String key = "architecture.column.memory";
         TreeTableColumn<Row, Long> c = new TreeTableColumn<>(text.getString(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue() == null ? null
-                : f.getValue().getValue().activationBytes()));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
+                f.getValue().getValue() == null ? null : f.getValue().getValue().activationBytes()));
         c.setCellFactory(numberCells(figures::bytes, figures::exactBytes));
         c.setPrefWidth(NUMBER_WIDTH);
         tooltipHeader(c, key + ".tooltip");

@@ -1,15 +1,15 @@
 package io.convscope.ui.architecture;
 
-import javafx.scene.Node;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.layout.Pane;
 
 import java.nio.ByteBuffer;
@@ -63,20 +63,24 @@ final class ArchitectureTiles {
     private final Pane layer = new Pane();
     /** Where tiles are painted, several at a time; grows to the largest batch. */
     private final Canvas surface = new Canvas(TILE_PX, TILE_PX);
+
     private final byte[] pixels = new byte[TILE_PX * TILE_PX * 4];
     /** Canvases over the tiles showing where the highlight shown differs from the tiles' base. */
     private final HighlightPatches patches;
     /** The grid of the last frame shown from tiles, null after any other. */
     private TileGrid last;
+
     private final SnapshotParameters params = new SnapshotParameters();
     /** Tiles by column and row, least recently shown first. */
     private final LinkedHashMap<Long, Tile> tiles = new LinkedHashMap<>(64, 0.75f, true);
+
     private final Deque<Tile> spare = new ArrayDeque<>();
     private TileKey key;
     /** The highlight the tiles are painted with. */
     private ArchitecturePainter.Highlight base = ArchitecturePainter.Highlight.NONE;
     /** The highlight shown (the patches draw the difference). */
     private ArchitecturePainter.Highlight shown = ArchitecturePainter.Highlight.NONE;
+
     private List<EdgeLabels.Label> edgeLabels = List.of();
     private long painted;
     private boolean covers;
@@ -105,11 +109,24 @@ final class ArchitectureTiles {
      * drawn as patches over the tiles (see {@link HighlightPatches}). Returns false, placing nothing, when more than
      * {@value #BUILD_PER_FRAME} tiles on screen were never painted: the caller then draws the frame itself.
      */
-    boolean show(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w,
-                 double h, boolean dark, ArchitecturePainter.Highlight next, double ratio, double panX, double panY) {
+    boolean show(
+            GraphLayout layout,
+            List<EdgeLabels.Label> labels,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            ArchitecturePainter.Highlight next,
+            double ratio,
+            double panX,
+            double panY) {
         TileGrid g = sync(layout, labels, scale, tx, ty, w, h, dark, next, ratio, true);
         List<long[]> missing = missing(g);
-        long unpainted = missing.stream().filter(m -> tiles.get(TileGrid.id((int) m[0], (int) m[1])) == null).count();
+        long unpainted = missing.stream()
+                .filter(m -> tiles.get(TileGrid.id((int) m[0], (int) m[1])) == null)
+                .count();
         if (unpainted > BUILD_PER_FRAME) {
             patches.drop();
             layer.getChildren().clear();
@@ -117,7 +134,10 @@ final class ArchitectureTiles {
             last = null;
             return false;
         }
-        covers = g.screenCol0() >= 0 && g.screenCol1() <= g.lastCol() && g.screenRow0() >= 0 && g.screenRow1() <= g.lastRow();
+        covers = g.screenCol0() >= 0
+                && g.screenCol1() <= g.lastCol()
+                && g.screenRow0() >= 0
+                && g.screenRow1() <= g.lastRow();
         paintAll(missing, g);
         List<Node> shown = new ArrayList<>();
         for (int r = g.row0(); r <= g.row1(); r++) {
@@ -143,8 +163,18 @@ final class ArchitectureTiles {
      * other frame, or when the patches would be too large, the highlight shown becomes the base: the tiles under the
      * difference turn stale (repainted before they are shown) and the patches go.
      */
-    private TileGrid sync(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w,
-                      double h, boolean dark, ArchitecturePainter.Highlight next, double ratio, boolean patching) {
+    private TileGrid sync(
+            GraphLayout layout,
+            List<EdgeLabels.Label> labels,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            ArchitecturePainter.Highlight next,
+            double ratio,
+            boolean patching) {
         TileGrid g = TileGrid.of(layout, scale, tx, ty, w, h, ratio);
         TileKey k = new TileKey(layout, scale, g.phaseX(), g.phaseY(), dark, ratio);
         if (!k.same(key)) {
@@ -193,11 +223,22 @@ final class ArchitectureTiles {
      * Whether every tile a {@code w × h} view needs is painted and current, with no patches over it (a frame from
      * tiles then costs no painting).
      */
-    boolean complete(GraphLayout layout, double scale, double tx, double ty, double w, double h, boolean dark,
-                     ArchitecturePainter.Highlight next, double ratio) {
+    boolean complete(
+            GraphLayout layout,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            ArchitecturePainter.Highlight next,
+            double ratio) {
         TileGrid g = TileGrid.of(layout, scale, tx, ty, w, h, ratio);
-        return new TileKey(layout, scale, g.phaseX(), g.phaseY(), dark, ratio).same(key) && base.equals(next)
-                && shown.equals(next) && patches.isEmpty() && missing(g).isEmpty();
+        return new TileKey(layout, scale, g.phaseX(), g.phaseY(), dark, ratio).same(key)
+                && base.equals(next)
+                && shown.equals(next)
+                && patches.isEmpty()
+                && missing(g).isEmpty();
     }
 
     /**
@@ -205,8 +246,18 @@ final class ArchitectureTiles {
      * anything; for filling the tiles in while the view is still. The highlight shown becomes the base first; the
      * patches stay until no tile on screen is stale (they show the same). Returns how many tiles it painted.
      */
-    int fill(GraphLayout layout, List<EdgeLabels.Label> labels, double scale, double tx, double ty, double w, double h,
-             boolean dark, ArchitecturePainter.Highlight next, double ratio, int budget) {
+    int fill(
+            GraphLayout layout,
+            List<EdgeLabels.Label> labels,
+            double scale,
+            double tx,
+            double ty,
+            double w,
+            double h,
+            boolean dark,
+            ArchitecturePainter.Highlight next,
+            double ratio,
+            int budget) {
         TileGrid g = sync(layout, labels, scale, tx, ty, w, h, dark, next, ratio, false);
         baseOnShown();
         List<long[]> missing = missing(g);
@@ -280,9 +331,18 @@ final class ArchitectureTiles {
             surface.setWidth(Math.max(w, surface.getWidth()));
             surface.setHeight(Math.max(h, surface.getHeight()));
         }
-        painter.paint(surface.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale(),
-                (key.phaseX() - (double) c0 * TILE_PX) / g.ratio(), (key.phaseY() - (double) r0 * TILE_PX) / g.ratio(),
-                w / g.ratio(), h / g.ratio(), key.dark(), base, g.ratio());
+        painter.paint(
+                surface.getGraphicsContext2D(),
+                key.layout(),
+                edgeLabels,
+                g.scale(),
+                (key.phaseX() - (double) c0 * TILE_PX) / g.ratio(),
+                (key.phaseY() - (double) r0 * TILE_PX) / g.ratio(),
+                w / g.ratio(),
+                h / g.ratio(),
+                key.dark(),
+                base,
+                g.ratio());
         params.setViewport(new Rectangle2D(0, 0, w, h));
         WritableImage shot = surface.snapshot(params, null);
         WritablePixelFormat<ByteBuffer> bgra = PixelFormat.getByteBgraPreInstance();
@@ -299,8 +359,9 @@ final class ArchitectureTiles {
                 if (t.image == null) {
                     t.image = new WritableImage(TILE_PX, TILE_PX);
                 }
-                shot.getPixelReader().getPixels((c - c0) * TILE_PX, (r - r0) * TILE_PX, TILE_PX, TILE_PX, bgra,
-                        pixels, 0, TILE_PX * 4);
+                shot.getPixelReader()
+                        .getPixels(
+                                (c - c0) * TILE_PX, (r - r0) * TILE_PX, TILE_PX, TILE_PX, bgra, pixels, 0, TILE_PX * 4);
                 t.image.getPixelWriter().setPixels(0, 0, TILE_PX, TILE_PX, bgra, pixels, 0, TILE_PX * 4);
                 t.view.setImage(t.image);
                 t.stale = false;
@@ -320,14 +381,26 @@ final class ArchitectureTiles {
         if (panY != 0) {
             long near = panY < 0 ? g.screenRow1() + 1 : g.screenRow0() - 1;
             long far = panY < 0 ? near + PREFETCH_DEPTH - 1 : near - PREFETCH_DEPTH + 1;
-            prefetch(g.col0(), g.col1(), (int) Math.max(0, Math.min(near, far)),
-                    (int) Math.min(g.lastRow(), Math.max(near, far)), near, true, g);
+            prefetch(
+                    g.col0(),
+                    g.col1(),
+                    (int) Math.max(0, Math.min(near, far)),
+                    (int) Math.min(g.lastRow(), Math.max(near, far)),
+                    near,
+                    true,
+                    g);
         }
         if (panX != 0) {
             long near = panX < 0 ? g.screenCol1() + 1 : g.screenCol0() - 1;
             long far = panX < 0 ? near + PREFETCH_DEPTH - 1 : near - PREFETCH_DEPTH + 1;
-            prefetch((int) Math.max(0, Math.min(near, far)), (int) Math.min(g.lastCol(), Math.max(near, far)), g.row0(),
-                    g.row1(), near, false, g);
+            prefetch(
+                    (int) Math.max(0, Math.min(near, far)),
+                    (int) Math.min(g.lastCol(), Math.max(near, far)),
+                    g.row0(),
+                    g.row1(),
+                    near,
+                    false,
+                    g);
         }
     }
 

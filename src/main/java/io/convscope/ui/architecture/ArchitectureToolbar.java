@@ -19,21 +19,28 @@ import java.util.function.Consumer;
 final class ArchitectureToolbar {
 
     /** What the toolbar's buttons do. */
-    record Actions(Runnable open, Runnable fit, Runnable collapseAll, Runnable expandAll,
-                   Consumer<ArchitectureExporter.Format> export, Runnable toggleHelp) {
-    }
+    record Actions(
+            Runnable open,
+            Runnable fit,
+            Runnable collapseAll,
+            Runnable expandAll,
+            Consumer<ArchitectureExporter.Format> export,
+            Runnable toggleHelp) {}
 
-    private ArchitectureToolbar() {
-    }
+    private ArchitectureToolbar() {}
 
     static ToolBar of(ResourceBundle text, ArchitectureSourceChooser sources, ArchitectureSearch search, Actions a) {
         Label sourceLabel = new Label(text.getString("architecture.source.label"));
         Button open = button(text, "architecture.open", "architecture-open", Material2AL.FOLDER_OPEN, a.open());
         Button fit = button(text, "architecture.fit", "architecture-fit", Material2AL.FULLSCREEN, a.fit());
-        Button collapseAll = button(text, "architecture.collapseAll", "architecture-collapse-all",
-                Material2MZ.UNFOLD_LESS, a.collapseAll());
-        Button expandAll = button(text, "architecture.expandAll", "architecture-expand-all", Material2MZ.UNFOLD_MORE,
-                a.expandAll());
+        Button collapseAll = button(
+                text,
+                "architecture.collapseAll",
+                "architecture-collapse-all",
+                Material2MZ.UNFOLD_LESS,
+                a.collapseAll());
+        Button expandAll = button(
+                text, "architecture.expandAll", "architecture-expand-all", Material2MZ.UNFOLD_MORE, a.expandAll());
 
         MenuButton export = new MenuButton(text.getString("architecture.export"), new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("architecture-export");
@@ -43,8 +50,8 @@ final class ArchitectureToolbar {
             item.setOnAction(e -> a.export().accept(f));
             export.getItems().add(item);
         }
-        Button helpButton = button(text, "architecture.help", "architecture-help-button", Material2AL.HELP_OUTLINE,
-                a.toggleHelp());
+        Button helpButton =
+                button(text, "architecture.help", "architecture-help-button", Material2AL.HELP_OUTLINE, a.toggleHelp());
         ToolBar bar = new ToolBar(sourceLabel, sources, open, new Separator());
         bar.getItems().addAll(search.items());
         bar.getItems().addAll(new Separator(), fit, collapseAll, expandAll, new Separator(), export, helpButton);

@@ -60,8 +60,8 @@ final class ArchitectureView extends Region {
     private String hovered;
     private final GraphSearch search = new GraphSearch();
     private boolean fitPending = true;
-    private Consumer<String> onToggleBlock = id -> { };
-    private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> { };
+    private Consumer<String> onToggleBlock = id -> {};
+    private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> {};
 
     ArchitectureView(ArchitecturePainter painter, boolean dark) {
         this.painter = painter;
@@ -113,12 +113,14 @@ final class ArchitectureView extends Region {
      * else; without them the view fits the graph.
      */
     void show(GraphLayout newLayout, String oldAnchor, String anchor) {
-        double[] before = oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
+        double[] before =
+                oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
         layout = newLayout;
         edgeLabels = EdgeLabels.of(newLayout);
         search.clear();
         hovered = null;
-        if (before != null && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
+        if (before != null
+                && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
             GraphLayout.Box b = newLayout.box(anchor);
             tx = before[0] - b.centerX() * scale;
             ty = before[1] - b.centerY() * scale;
@@ -178,8 +180,9 @@ final class ArchitectureView extends Region {
             fitPending = true;
             return;
         }
-        scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(),
-                getHeight() / layout.height())));
+        scale = Math.max(
+                MIN_SCALE,
+                Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height())));
         tx = (getWidth() - layout.width() * scale) / 2;
         ty = (getHeight() - layout.height() * scale) / 2;
         redraw();
@@ -303,7 +306,10 @@ final class ArchitectureView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         double ratio = pixelRatio();
-        boolean fromTiles = layout != null && w > 0 && h > 0 && ratio > 0
+        boolean fromTiles = layout != null
+                && w > 0
+                && h > 0
+                && ratio > 0
                 && tiles.show(layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, ratio, lastPanX, lastPanY);
         if (!fromTiles) {
             painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, w, h, dark, highlight);
@@ -324,8 +330,8 @@ final class ArchitectureView extends Region {
         tiles.layer().setVisible(fromTiles);
         // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
         // it would only cost the software renderer a fill of the whole view
-        Background background = fromTiles && !tiles.coversView()
-                ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
+        Background background =
+                fromTiles && !tiles.coversView() ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
         if (!Objects.equals(getBackground(), background)) {
             setBackground(background);
         }
@@ -358,7 +364,17 @@ final class ArchitectureView extends Region {
             return;
         }
         ArchitecturePainter.Highlight highlight = highlight();
-        tiles.fill(layout, edgeLabels, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio,
+        tiles.fill(
+                layout,
+                edgeLabels,
+                scale,
+                tx,
+                ty,
+                canvas.getWidth(),
+                canvas.getHeight(),
+                dark,
+                highlight,
+                ratio,
                 TILE_FILL_PER_PULSE);
         if (tiles.complete(layout, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio)) {
             tileFiller.stop();

@@ -57,8 +57,7 @@ public final class ArchitectureWindow {
     static final double GRAPH_SHARE = 0.4;
 
     /** A loaded graph with its current layout. */
-    record Loaded(ArchitectureGraph graph, VisibleGraph visible, GraphLayout layout) {
-    }
+    record Loaded(ArchitectureGraph graph, VisibleGraph visible, GraphLayout layout) {}
 
     private final ResourceBundle text;
     private final Stage stage = new Stage();
@@ -89,7 +88,9 @@ public final class ArchitectureWindow {
 
     private ArchitectureWindow(Window owner, ResourceBundle text) {
         this.text = text;
-        this.dark = String.valueOf(Application.getUserAgentStylesheet()).toLowerCase(Locale.ROOT).contains("dark");
+        this.dark = String.valueOf(Application.getUserAgentStylesheet())
+                .toLowerCase(Locale.ROOT)
+                .contains("dark");
         this.labels = new NodeLabels(text.getString("architecture.block.layers"));
         this.boxWidths = new MeasuredBoxWidths(labels, LayoutMetrics.DEFAULT);
         this.painter = new ArchitecturePainter(labels);
@@ -130,7 +131,8 @@ public final class ArchitectureWindow {
 
         wire();
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
@@ -172,9 +174,17 @@ public final class ArchitectureWindow {
     }
 
     private ToolBar toolbar() {
-        return ArchitectureToolbar.of(text, sources, search, new ArchitectureToolbar.Actions(this::chooseFile,
-                view::fit, this::collapseAll, this::expandAll, this::chooseExport,
-                () -> setHelpVisible(!help.isVisible())));
+        return ArchitectureToolbar.of(
+                text,
+                sources,
+                search,
+                new ArchitectureToolbar.Actions(
+                        this::chooseFile,
+                        view::fit,
+                        this::collapseAll,
+                        this::expandAll,
+                        this::chooseExport,
+                        () -> setHelpVisible(!help.isVisible())));
     }
 
     private void wire() {
@@ -232,8 +242,8 @@ public final class ArchitectureWindow {
         });
         task.setOnCancelled(e -> {
             finishLoading();
-            statusBar.showNotice(String.format(text.getString("architecture.cancelled"),
-                    shownSource == null ? "" : shownSource.label()));
+            statusBar.showNotice(String.format(
+                    text.getString("architecture.cancelled"), shownSource == null ? "" : shownSource.label()));
             sources.restore(shownSource); // back to what is still shown
         });
         worker.submit(task);
@@ -258,7 +268,8 @@ public final class ArchitectureWindow {
             table.show(l.graph());
             card.graph(l.graph());
             legend.show(l.graph());
-            stage.setTitle(String.format(text.getString("architecture.title"), l.graph().name()));
+            stage.setTitle(String.format(
+                    text.getString("architecture.title"), l.graph().name()));
             statusBar.summarize(l.graph());
             search.clear();
         }
@@ -297,7 +308,8 @@ public final class ArchitectureWindow {
         if (n.collapsedBlock()) {
             collapsed.remove(n.block());
             relayout(visibleId, n.members().get(0).id());
-        } else if (!n.block().isEmpty() && VisibleGraph.collapsibleBlocks(loaded.graph()).contains(n.block())) {
+        } else if (!n.block().isEmpty()
+                && VisibleGraph.collapsibleBlocks(loaded.graph()).contains(n.block())) {
             collapsed.add(n.block());
             relayout(visibleId, VisibleGraph.BLOCK_ID_PREFIX + n.block());
         }

@@ -68,9 +68,14 @@ final class FormulaHelpPanel extends BorderPane {
             }
             r++;
         }
-        VBox body = new VBox(10, paragraph(text, "architecture.help.intro"), grid,
-                paragraph(text, "architecture.help.fused"), paragraph(text, "architecture.help.memory"),
-                paragraph(text, "architecture.help.peak"), paragraph(text, "architecture.help.paramMemory"));
+        VBox body = new VBox(
+                10,
+                paragraph(text, "architecture.help.intro"),
+                grid,
+                paragraph(text, "architecture.help.fused"),
+                paragraph(text, "architecture.help.memory"),
+                paragraph(text, "architecture.help.peak"),
+                paragraph(text, "architecture.help.paramMemory"));
         body.setPadding(new Insets(4, 14, 14, 14));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

@@ -32,7 +32,10 @@ final class GraphSearch {
             for (GraphLayout.Box b : sortedTopToBottom(layout)) {
                 VisibleGraph.Node n = b.node();
                 if (n.title().toLowerCase(Locale.ROOT).contains(q)
-                        || n.collapsedBlock() && n.members().stream().anyMatch(m -> m.name().toLowerCase(Locale.ROOT).contains(q))) {
+                        || n.collapsedBlock()
+                                && n.members().stream().anyMatch(m -> m.name()
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(q))) {
                     found.add(n.id());
                 }
             }

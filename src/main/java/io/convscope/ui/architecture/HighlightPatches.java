@@ -24,6 +24,7 @@ final class HighlightPatches {
      * {@link #MAX_PATCHES} rectangles; a larger difference from the tiles' base is repainted into the tiles.
      */
     static final long PATCH_LIMIT_PX = 1 << 18;
+
     static final int MAX_PATCHES = 32;
 
     private final ArchitecturePainter painter;
@@ -55,7 +56,8 @@ final class HighlightPatches {
      * Rectangles (device pixels of the tile grid, right and bottom edges excluded) of every box and edge drawn
      * differently under {@code before} and {@code after}.
      */
-    static List<long[]> changed(TileKey key, ArchitecturePainter.Highlight before, ArchitecturePainter.Highlight after) {
+    static List<long[]> changed(
+            TileKey key, ArchitecturePainter.Highlight before, ArchitecturePainter.Highlight after) {
         double s = key.deviceScale();
         // antialiasing reaches a device pixel past a shape; two keep rounding out of the question
         double aa = 2 / s;
@@ -76,8 +78,12 @@ final class HighlightPatches {
         }
         List<long[]> out = new ArrayList<>();
         for (double[] r : changed) {
-            out.add(new long[] {(long) Math.floor(r[0] * s + key.phaseX()), (long) Math.floor(r[1] * s + key.phaseY()),
-                    (long) Math.ceil(r[2] * s + key.phaseX()), (long) Math.ceil(r[3] * s + key.phaseY())});
+            out.add(new long[] {
+                (long) Math.floor(r[0] * s + key.phaseX()),
+                (long) Math.floor(r[1] * s + key.phaseY()),
+                (long) Math.ceil(r[2] * s + key.phaseX()),
+                (long) Math.ceil(r[3] * s + key.phaseY())
+            });
         }
         return out;
     }
@@ -87,8 +93,12 @@ final class HighlightPatches {
      * tiles' {@code base}. Returns false, drawing nothing, when the patches would exceed {@value #PATCH_LIMIT_PX}
      * pixels or {@value #MAX_PATCHES} rectangles.
      */
-    boolean draw(TileGrid g, TileKey key, List<EdgeLabels.Label> edgeLabels, ArchitecturePainter.Highlight base,
-                 ArchitecturePainter.Highlight shown) {
+    boolean draw(
+            TileGrid g,
+            TileKey key,
+            List<EdgeLabels.Label> edgeLabels,
+            ArchitecturePainter.Highlight base,
+            ArchitecturePainter.Highlight shown) {
         drop();
         // the view, in device pixels of the grid: a patch never reaches past it, so the view's bounds stay its own
         long screenX0 = -g.originX();
@@ -98,8 +108,9 @@ final class HighlightPatches {
         List<long[]> parts = new ArrayList<>();
         long area = 0;
         for (long[] r : changed(key, base, shown)) {
-            long[] p = {Math.max(r[0], screenX0), Math.max(r[1], screenY0), Math.min(r[2], screenX1),
-                    Math.min(r[3], screenY1)};
+            long[] p = {
+                Math.max(r[0], screenX0), Math.max(r[1], screenY0), Math.min(r[2], screenX1), Math.min(r[3], screenY1)
+            };
             if (p[0] < p[2] && p[1] < p[3]) {
                 parts.add(p);
                 area += (p[2] - p[0]) * (p[3] - p[1]);
@@ -117,9 +128,17 @@ final class HighlightPatches {
                 cv.setLayoutX((p[0] + g.originX()) / g.ratio());
                 cv.setLayoutY((p[1] + g.originY()) / g.ratio());
                 // the canvas is drawn at the screen's pixel ratio itself: view units here
-                painter.paint(cv.getGraphicsContext2D(), key.layout(), edgeLabels, g.scale(),
-                        (key.phaseX() - p[0]) / g.ratio(), (key.phaseY() - p[1]) / g.ratio(), cv.getWidth(),
-                        cv.getHeight(), key.dark(), shown);
+                painter.paint(
+                        cv.getGraphicsContext2D(),
+                        key.layout(),
+                        edgeLabels,
+                        g.scale(),
+                        (key.phaseX() - p[0]) / g.ratio(),
+                        (key.phaseY() - p[1]) / g.ratio(),
+                        cv.getWidth(),
+                        cv.getHeight(),
+                        key.dark(),
+                        shown);
             }
             drawn.put(look, cv);
             patches.add(cv);
@@ -138,8 +157,14 @@ final class HighlightPatches {
         double y0 = (p[1] - key.phaseY()) / s;
         double x1 = (p[2] - key.phaseX()) / s;
         double y1 = (p[3] - key.phaseY()) / s;
-        StringBuilder b = new StringBuilder().append(p[0] + g.originX()).append(',').append(p[1] + g.originY())
-                .append(',').append(p[2] - p[0]).append(',').append(p[3] - p[1]);
+        StringBuilder b = new StringBuilder()
+                .append(p[0] + g.originX())
+                .append(',')
+                .append(p[1] + g.originY())
+                .append(',')
+                .append(p[2] - p[0])
+                .append(',')
+                .append(p[3] - p[1]);
         double m = ArchitecturePainter.BOX_REACH;
         for (GraphLayout.Box box : key.layout().nodes()) {
             if (box.x() - m < x1 && box.x() + box.width() + m > x0 && box.y() - m < y1 && box.bottom() + m > y0) {
@@ -150,7 +175,10 @@ final class HighlightPatches {
         List<GraphLayout.Route> routes = key.layout().edges();
         for (int i = 0; i < routes.size(); i++) {
             GraphLayout.Route r = routes.get(i);
-            if (touches(r, shown.selected()) && r.minX() - e < x1 && r.maxX() + e > x0 && r.minY() - e < y1
+            if (touches(r, shown.selected())
+                    && r.minX() - e < x1
+                    && r.maxX() + e > x0
+                    && r.minY() - e < y1
                     && r.maxY() + e > y0) {
                 b.append("|e").append(i);
             }
@@ -168,15 +196,19 @@ final class HighlightPatches {
     }
 
     private static boolean touches(GraphLayout.Route r, String selected) {
-        return selected != null && (selected.equals(r.edge().from()) || selected.equals(r.edge().to()));
+        return selected != null
+                && (selected.equals(r.edge().from()) || selected.equals(r.edge().to()));
     }
 
     /** What the painter's look of a box depends on in a highlight: selected, a search match, hovered (as bits). */
     static int boxLook(GraphLayout.Box b, ArchitecturePainter.Highlight h) {
         VisibleGraph.Node n = b.node();
         String sel = h.selected();
-        boolean selected = n.id().equals(sel) || sel != null && sel.startsWith(VisibleGraph.BLOCK_ID_PREFIX)
-                && !n.collapsedBlock() && n.block().equals(sel.substring(VisibleGraph.BLOCK_ID_PREFIX.length()));
+        boolean selected = n.id().equals(sel)
+                || sel != null
+                        && sel.startsWith(VisibleGraph.BLOCK_ID_PREFIX)
+                        && !n.collapsedBlock()
+                        && n.block().equals(sel.substring(VisibleGraph.BLOCK_ID_PREFIX.length()));
         return (selected ? 1 : 0) | (h.matches().contains(n.id()) ? 2 : 0) | (n.id().equals(h.hovered()) ? 4 : 0);
     }
 }

@@ -30,7 +30,8 @@ final class MeasuredBoxWidths implements ToDoubleFunction<VisibleGraph.Node> {
 
     @Override
     public synchronized double applyAsDouble(VisibleGraph.Node n) {
-        double text = Math.max(width(ArchitecturePainter.TITLE, labels.title(n)),
+        double text = Math.max(
+                width(ArchitecturePainter.TITLE, labels.title(n)),
                 width(ArchitecturePainter.SUBTITLE, labels.subtitle(n)));
         double needed = Math.ceil(text) + ArchitecturePainter.TEXT_PADDING * 2 + 2;
         return Math.max(metrics.nodeWidth(labels.title(n), labels.subtitle(n)), Math.min(MAX_WIDTH, needed));

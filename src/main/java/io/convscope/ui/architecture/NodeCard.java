@@ -52,35 +52,54 @@ final class NodeCard extends VBox {
         title.getStyleClass().add("architecture-card-title");
         getChildren().add(title);
         if (n.collapsedBlock()) {
-            getChildren().add(line(String.format(text.getString("architecture.card.block"), n.members().size())));
+            getChildren()
+                    .add(line(String.format(
+                            text.getString("architecture.card.block"),
+                            n.members().size())));
         } else {
             ArchitectureNode layer = n.layer();
-            getChildren().add(line(String.format(text.getString("architecture.card.type"), layer.rawType(),
-                    text.getString("architecture.type." + layer.type().name()))));
+            getChildren()
+                    .add(line(String.format(
+                            text.getString("architecture.card.type"),
+                            layer.rawType(),
+                            text.getString("architecture.type." + layer.type().name()))));
             if (!layer.attributes().isEmpty()) {
-                getChildren().add(line(String.format(text.getString("architecture.card.attributes"),
-                        layer.attributes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                                .collect(Collectors.joining(", ")))));
+                getChildren()
+                        .add(line(String.format(
+                                text.getString("architecture.card.attributes"),
+                                layer.attributes().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(Collectors.joining(", ")))));
             }
-            List<String> inputs = layer.inputs().stream().map(p -> {
-                ArchitectureNode from = byId.get(p.node());
-                return from == null || p.output() >= from.outputShapes().size() ? "?"
-                        : from.outputShapes().get(p.output()).toString();
-            }).toList();
+            List<String> inputs = layer.inputs().stream()
+                    .map(p -> {
+                        ArchitectureNode from = byId.get(p.node());
+                        return from == null || p.output() >= from.outputShapes().size()
+                                ? "?"
+                                : from.outputShapes().get(p.output()).toString();
+                    })
+                    .toList();
             if (!inputs.isEmpty()) {
-                getChildren().add(line(String.format(text.getString("architecture.card.inputs"), String.join(" + ", inputs))));
+                getChildren()
+                        .add(line(
+                                String.format(text.getString("architecture.card.inputs"), String.join(" + ", inputs))));
             }
         }
         getChildren().add(line(String.format(text.getString("architecture.card.output"), n.outputShape())));
-        getChildren().add(line(String.format(text.getString("architecture.card.params"), n.trainableParams(),
-                n.nonTrainableParams())));
+        getChildren()
+                .add(line(String.format(
+                        text.getString("architecture.card.params"), n.trainableParams(), n.nonTrainableParams())));
         getChildren().add(line(String.format(text.getString("architecture.card.macs"), n.multiplyAccumulates())));
         getChildren().add(line(String.format(text.getString("architecture.card.other"), n.otherOperations())));
-        getChildren().add(line(String.format(text.getString("architecture.card.memory"), figures.bytes(n.activationBytes()),
-                n.activationBytes())));
+        getChildren()
+                .add(line(String.format(
+                        text.getString("architecture.card.memory"),
+                        figures.bytes(n.activationBytes()),
+                        n.activationBytes())));
         if (!n.collapsedBlock()) {
             CostFormulas.rowFor(n.layer()).ifPresent(row -> {
-                String formula = String.format(text.getString("architecture.card.formula.value"),
+                String formula = String.format(
+                        text.getString("architecture.card.formula.value"),
                         text.getString("architecture.help." + row + ".params"),
                         text.getString("architecture.help." + row + ".macs"),
                         text.getString("architecture.help." + row + ".other"));

@@ -11,9 +11,25 @@ import static io.convscope.ui.architecture.ArchitectureTiles.TILE_PX;
  * graph drawn at {@code scale · ratio} and shifted by the sub-pixel phase; on screen it starts at (c·T + originX)
  * device pixels. Tiles cover the drawing only: around it the view's background shows.
  */
-record TileGrid(double scale, double ratio, long originX, long originY, double phaseX, double phaseY,
-                int col0, int col1, int row0, int row1, int lastCol, int lastRow, long screenCol0,
-                long screenCol1, long screenRow0, long screenRow1, long viewWidth, long viewHeight) {
+record TileGrid(
+        double scale,
+        double ratio,
+        long originX,
+        long originY,
+        double phaseX,
+        double phaseY,
+        int col0,
+        int col1,
+        int row0,
+        int row1,
+        int lastCol,
+        int lastRow,
+        long screenCol0,
+        long screenCol1,
+        long screenRow0,
+        long screenRow1,
+        long viewWidth,
+        long viewHeight) {
 
     /** The grid of a {@code w × h} view showing {@code layout} at {@code scale}, translated by ({@code tx}, {@code ty}). */
     static TileGrid of(GraphLayout layout, double scale, double tx, double ty, double w, double h, double ratio) {
@@ -31,9 +47,25 @@ record TileGrid(double scale, double ratio, long originX, long originY, double p
         long sr0 = Math.floorDiv(-oy, TILE_PX);
         long sc1 = Math.floorDiv((long) Math.ceil(w * ratio) - 1 - ox, TILE_PX);
         long sr1 = Math.floorDiv((long) Math.ceil(h * ratio) - 1 - oy, TILE_PX);
-        return new TileGrid(scale, ratio, ox, oy, px, py, (int) Math.max(0, sc0), (int) Math.min(lastCol, sc1),
-                (int) Math.max(0, sr0), (int) Math.min(lastRow, sr1), lastCol, lastRow, sc0, sc1, sr0, sr1,
-                (long) Math.ceil(w * ratio), (long) Math.ceil(h * ratio));
+        return new TileGrid(
+                scale,
+                ratio,
+                ox,
+                oy,
+                px,
+                py,
+                (int) Math.max(0, sc0),
+                (int) Math.min(lastCol, sc1),
+                (int) Math.max(0, sr0),
+                (int) Math.min(lastRow, sr1),
+                lastCol,
+                lastRow,
+                sc0,
+                sc1,
+                sr0,
+                sr1,
+                (long) Math.ceil(w * ratio),
+                (long) Math.ceil(h * ratio));
     }
 
     /** One key for tile (c, r). */
@@ -43,8 +75,13 @@ record TileGrid(double scale, double ratio, long originX, long originY, double p
 
     /** Whether this grid places the same tiles at the same place as {@code o}. */
     boolean samePlace(TileGrid o) {
-        return o != null && o.originX == originX && o.originY == originY && o.col0 == col0 && o.col1 == col1
-                && o.row0 == row0 && o.row1 == row1;
+        return o != null
+                && o.originX == originX
+                && o.originY == originY
+                && o.col0 == col0
+                && o.col1 == col1
+                && o.row0 == row0
+                && o.row1 == row1;
     }
 
     /**

@@ -16,8 +16,13 @@ record TileKey(GraphLayout layout, double scale, double phaseX, double phaseY, b
     static final double SAME_PHASE = 1e-6;
 
     boolean same(TileKey o) {
-        return o != null && layout == o.layout && scale == o.scale && Math.abs(phaseX - o.phaseX) < SAME_PHASE
-                && Math.abs(phaseY - o.phaseY) < SAME_PHASE && dark == o.dark && ratio == o.ratio;
+        return o != null
+                && layout == o.layout
+                && scale == o.scale
+                && Math.abs(phaseX - o.phaseX) < SAME_PHASE
+                && Math.abs(phaseY - o.phaseY) < SAME_PHASE
+                && dark == o.dark
+                && ratio == o.ratio;
     }
 
     /** Device pixels per layout unit. */

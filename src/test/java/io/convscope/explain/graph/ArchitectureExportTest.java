@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The plain exports parse back to the graph's own figures. */
 public class ArchitectureExportTest {
 
-    static final ArchitectureGraph RESNET = ArchitecturePresets.find("resnet50").orElseThrow().graph();
+    static final ArchitectureGraph RESNET =
+            ArchitecturePresets.find("resnet50").orElseThrow().graph();
 
     /** RFC 4180 reader, enough for our own files (quoted fields with doubled quotes). */
     static List<List<String>> parseCsv(String text) {
@@ -83,8 +84,13 @@ public class ArchitectureExportTest {
         assertEquals(g.nonTrainableParams(), nonTrainable);
         assertEquals(g.multiplyAccumulates(), macs);
         assertEquals(g.activationBytes(), activation);
-        assertEquals(List.of(g.trainableParams(), g.nonTrainableParams(), g.multiplyAccumulates(),
-                        g.operations().other(), g.activationBytes()),
+        assertEquals(
+                List.of(
+                        g.trainableParams(),
+                        g.nonTrainableParams(),
+                        g.multiplyAccumulates(),
+                        g.operations().other(),
+                        g.activationBytes()),
                 total.subList(5, 10).stream().map(Long::parseLong).toList());
         List<String> peak = rows.get(rows.size() - 1);
         assertEquals(ArchitectureCsv.PEAK, peak.get(0));
@@ -98,7 +104,8 @@ public class ArchitectureExportTest {
         long params = 0;
         long macs = 0;
         for (JsonNode l : o.get("layers")) {
-            params += l.get("params_trainable").asLong() + l.get("params_non_trainable").asLong();
+            params += l.get("params_trainable").asLong()
+                    + l.get("params_non_trainable").asLong();
             macs += l.get("macs").asLong();
         }
         assertEquals(g.params(), params);
@@ -116,9 +123,16 @@ public class ArchitectureExportTest {
         Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", d.getDocumentElement().getLocalName());
         assertEquals("http://www.w3.org/2000/svg", d.getDocumentElement().getNamespaceURI());
-        assertEquals(layout.nodes().size(), d.getElementsByTagNameNS("*", "rect").getLength(), "one rect per box");
-        assertEquals(layout.edges().size(), d.getElementsByTagNameNS("*", "path").getLength()
-                - 2 * layout.nodes().stream().filter(b -> b.node().collapsedBlock()).count(), "one path per edge");
+        assertEquals(
+                layout.nodes().size(), d.getElementsByTagNameNS("*", "rect").getLength(), "one rect per box");
+        assertEquals(
+                layout.edges().size(),
+                d.getElementsByTagNameNS("*", "path").getLength()
+                        - 2
+                                * layout.nodes().stream()
+                                        .filter(b -> b.node().collapsedBlock())
+                                        .count(),
+                "one path per edge");
         return d;
     }
 
@@ -137,7 +151,10 @@ public class ArchitectureExportTest {
     @Test
     void jsonIsTheSummaryShapeAndItsTotalsAreTheGraphs() throws Exception {
         assertJsonMatches(RESNET, ArchitectureJson.of(RESNET));
-        JsonNode first = new ObjectMapper().readTree(ArchitectureJson.of(RESNET)).get("layers").get(2);
+        JsonNode first = new ObjectMapper()
+                .readTree(ArchitectureJson.of(RESNET))
+                .get("layers")
+                .get(2);
         assertEquals("ConvolutionLayer", first.get("type").asText());
         assertEquals("convolution", first.get("category").asText());
         assertTrue(first.get("attributes").has("kernel"));
@@ -148,8 +165,8 @@ public class ArchitectureExportTest {
         NodeLabels labels = new NodeLabels("%d layers");
         GraphLayout expanded = LayeredLayout.of(VisibleGraph.expanded(RESNET), labels, LayoutMetrics.DEFAULT);
         assertSvgMatches(expanded, ArchitectureSvg.of(expanded, labels, false));
-        GraphLayout collapsed = LayeredLayout.of(VisibleGraph.of(RESNET, Set.of("res2a", "res4f")), labels,
-                LayoutMetrics.DEFAULT);
+        GraphLayout collapsed =
+                LayeredLayout.of(VisibleGraph.of(RESNET, Set.of("res2a", "res4f")), labels, LayoutMetrics.DEFAULT);
         Document d = assertSvgMatches(collapsed, ArchitectureSvg.of(collapsed, labels, true));
         assertTrue(d.getDocumentElement().getTextContent().contains("12 layers"), "block count written");
         assertEquals("a &lt; b &amp; &quot;c&quot;", ArchitectureSvg.escape("a < b & \"c\""));

@@ -45,9 +45,13 @@ class LayeredLayoutTest {
     @ValueSource(strings = {"resnet50", "inception-resnet-v1", "squeezenet", "tiny-vgg", "xception", "googlenet"})
     void boxesNeverOverlapAndEveryEdgeRunsDownward(String id) throws Exception {
         ArchitectureGraph g = graph(id);
-        assertLayoutValid(LayeredLayout.of(VisibleGraph.expanded(g), LABELS, LayoutMetrics.DEFAULT), g.nodes().size());
+        assertLayoutValid(
+                LayeredLayout.of(VisibleGraph.expanded(g), LABELS, LayoutMetrics.DEFAULT),
+                g.nodes().size());
         VisibleGraph collapsed = VisibleGraph.of(g, Set.copyOf(VisibleGraph.collapsibleBlocks(g)));
-        assertLayoutValid(LayeredLayout.of(collapsed, LABELS, LayoutMetrics.DEFAULT), collapsed.nodes().size());
+        assertLayoutValid(
+                LayeredLayout.of(collapsed, LABELS, LayoutMetrics.DEFAULT),
+                collapsed.nodes().size());
     }
 
     static void assertLayoutValid(GraphLayout layout, int expectedBoxes) {
@@ -55,12 +59,18 @@ class LayeredLayoutTest {
         assertEquals(expectedBoxes, boxes.size());
         for (int i = 0; i < boxes.size(); i++) {
             GraphLayout.Box a = boxes.get(i);
-            assertTrue(a.x() >= 0 && a.y() >= 0 && a.x() + a.width() <= layout.width() + 1e-6
-                    && a.bottom() <= layout.height() + 1e-6, "inside the drawing: " + a);
+            assertTrue(
+                    a.x() >= 0
+                            && a.y() >= 0
+                            && a.x() + a.width() <= layout.width() + 1e-6
+                            && a.bottom() <= layout.height() + 1e-6,
+                    "inside the drawing: " + a);
             for (int j = i + 1; j < boxes.size(); j++) {
                 GraphLayout.Box b = boxes.get(j);
-                boolean apart = a.x() + a.width() <= b.x() + 1e-6 || b.x() + b.width() <= a.x() + 1e-6
-                        || a.bottom() <= b.y() + 1e-6 || b.bottom() <= a.y() + 1e-6;
+                boolean apart = a.x() + a.width() <= b.x() + 1e-6
+                        || b.x() + b.width() <= a.x() + 1e-6
+                        || a.bottom() <= b.y() + 1e-6
+                        || b.bottom() <= a.y() + 1e-6;
                 assertTrue(apart, a.node().id() + " overlaps " + b.node().id());
             }
         }
@@ -68,7 +78,9 @@ class LayeredLayoutTest {
         for (GraphLayout.Route r : layout.edges()) {
             GraphLayout.Box from = byId.get(r.edge().from());
             GraphLayout.Box to = byId.get(r.edge().to());
-            assertTrue(from.rank() < to.rank(), "rank of " + from.node().id() + " before " + to.node().id());
+            assertTrue(
+                    from.rank() < to.rank(),
+                    "rank of " + from.node().id() + " before " + to.node().id());
             assertEquals(from.centerX(), r.xs()[0], 1e-6);
             assertEquals(from.bottom(), r.ys()[0], 1e-6);
             assertEquals(to.centerX(), r.xs()[r.xs().length - 1], 1e-6);
@@ -95,8 +107,10 @@ class LayeredLayoutTest {
 
     @Test
     void aPlainChainIsOneStraightColumn() {
-        GraphLayout layout = LayeredLayout.of(VisibleGraph.expanded(GRAPHS.get("tiny-vgg")), LABELS, LayoutMetrics.DEFAULT);
-        Set<Double> centres = layout.nodes().stream().map(b -> Math.round(b.centerX() * 1000) / 1000.0)
+        GraphLayout layout =
+                LayeredLayout.of(VisibleGraph.expanded(GRAPHS.get("tiny-vgg")), LABELS, LayoutMetrics.DEFAULT);
+        Set<Double> centres = layout.nodes().stream()
+                .map(b -> Math.round(b.centerX() * 1000) / 1000.0)
                 .collect(Collectors.toSet());
         assertEquals(1, centres.size(), "all boxes share one centre line: " + centres);
         assertEquals(layout.nodes().size(), layout.ranks());
@@ -107,7 +121,9 @@ class LayeredLayoutTest {
         ArchitectureGraph g = GRAPHS.get("resnet50");
         assertTrue(VisibleGraph.collapsibleBlocks(g).contains("res3a"));
         VisibleGraph v = VisibleGraph.of(g, Set.of("res3a"));
-        Set<String> members = g.nodes().stream().filter(n -> n.block().equals("res3a")).map(ArchitectureNode::id)
+        Set<String> members = g.nodes().stream()
+                .filter(n -> n.block().equals("res3a"))
+                .map(ArchitectureNode::id)
                 .collect(Collectors.toSet());
         assertEquals(12, members.size());
         String block = VisibleGraph.BLOCK_ID_PREFIX + "res3a";
@@ -138,12 +154,22 @@ class LayeredLayoutTest {
         });
         assertEquals(expectedIn, in);
         assertEquals(expectedOut, out);
-        String previousStageOutput = g.nodes().stream().filter(n -> n.block().equals("res2c")).reduce((a, b) -> b)
-                .orElseThrow().id();
-        assertEquals(Set.of(List.of(previousStageOutput, block)), in, "the block reads the previous stage's output only");
-        assertEquals(g.nodes().stream().filter(n -> n.block().equals("res3a")).reduce((a, b) -> b).orElseThrow()
-                .outputShape(), node.outputShape());
-        assertEquals(members.stream().mapToLong(id -> g.node(id).params()).sum(),
+        String previousStageOutput = g.nodes().stream()
+                .filter(n -> n.block().equals("res2c"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .id();
+        assertEquals(
+                Set.of(List.of(previousStageOutput, block)), in, "the block reads the previous stage's output only");
+        assertEquals(
+                g.nodes().stream()
+                        .filter(n -> n.block().equals("res3a"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .outputShape(),
+                node.outputShape());
+        assertEquals(
+                members.stream().mapToLong(id -> g.node(id).params()).sum(),
                 node.trainableParams() + node.nonTrainableParams());
         GraphLayout layout = LayeredLayout.of(v, LABELS, LayoutMetrics.DEFAULT);
         assertLayoutValid(layout, v.nodes().size());
@@ -158,7 +184,11 @@ class LayeredLayoutTest {
         assertTrue(blocks.containsAll(List.of("fire2", "fire9")), blocks.toString());
         assertFalse(blocks.contains(""), "the empty block is no block");
         for (String b : blocks) {
-            assertEquals(1, VisibleGraph.of(g, Set.of(b)).nodes().stream().filter(VisibleGraph.Node::collapsedBlock).count());
+            assertEquals(
+                    1,
+                    VisibleGraph.of(g, Set.of(b)).nodes().stream()
+                            .filter(VisibleGraph.Node::collapsedBlock)
+                            .count());
         }
     }
 
@@ -196,6 +226,8 @@ class LayeredLayoutTest {
         long work = layoutWork(layout);
         // 17,784 today (366 nodes): linear in the nodes. Twice that leaves room for a better ordering's different
         // ranks; a ranking that stretched edges or a quadratic step (366^2 segment pairs alone is 1.2 M) fails.
-        assertTrue(work < 100L * v.nodes().size(), "layout work " + work + " for " + v.nodes().size() + " nodes");
+        assertTrue(
+                work < 100L * v.nodes().size(),
+                "layout work " + work + " for " + v.nodes().size() + " nodes");
     }
 }

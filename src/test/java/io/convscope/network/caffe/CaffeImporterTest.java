@@ -21,7 +21,8 @@ class CaffeImporterTest {
 
     @Test
     void convolutionWithGroupsDilationAndNoBias() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 input: "data" input_shape { dim: 10 dim: 8 dim: 32 dim: 32 }
                 layer { name: "c" type: "Convolution" bottom: "data" top: "c"
                   convolution_param { num_output: 16 kernel_size: 3 stride: 2 pad: 2 dilation: 2 group: 4 bias_term: false } }
@@ -42,8 +43,9 @@ class CaffeImporterTest {
     void poolingRoundsUpAndClipsTheLastWindow() throws Exception {
         assertEquals(56, CaffeWindowLayers.caffePooledSize(112, 3, 2, 0)); // ceil(109/2)=55, +1
         assertEquals(57, CaffeWindowLayers.caffePooledSize(113, 3, 2, 1)); // ceil(112/2)=56, +1 = 57; 56*2=112 < 114
-        assertEquals(3, CaffeWindowLayers.caffePooledSize(5, 2, 2, 1));    // ceil(5/2)=3, +1 = 4; 3*2=6 >= 6 -> 3
-        ArchitectureGraph g = parse("""
+        assertEquals(3, CaffeWindowLayers.caffePooledSize(5, 2, 2, 1)); // ceil(5/2)=3, +1 = 4; 3*2=6 >= 6 -> 3
+        ArchitectureGraph g = parse(
+                """
                 input: "data" input_dim: 1 input_dim: 4 input_dim: 113 input_dim: 113
                 layer { name: "p" type: "Pooling" bottom: "data" top: "p" pooling_param { pool: MAX kernel_size: 3 stride: 2 } }
                 layer { name: "a" type: "Pooling" bottom: "p" top: "a" pooling_param { pool: AVE global_pooling: true } }
@@ -57,7 +59,8 @@ class CaffeImporterTest {
 
     @Test
     void batchNormScalePreluAndInPlaceChain() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 input: "data" input_dim: 1 input_dim: 3 input_dim: 8 input_dim: 8
                 layer { name: "conv" type: "Convolution" bottom: "data" top: "conv"
                   convolution_param { num_output: 6 kernel_size: 1 } }
@@ -71,7 +74,9 @@ class CaffeImporterTest {
         assertEquals(12, g.node("scale").trainableParams(), "gamma 6 + beta 6");
         assertEquals(6 * 64, g.node("scale").multiplyAccumulates());
         assertEquals(6, g.node("prelu").trainableParams());
-        assertTrue(g.node("bn").inPlace() && g.node("scale").inPlace() && g.node("prelu").inPlace());
+        assertTrue(g.node("bn").inPlace()
+                && g.node("scale").inPlace()
+                && g.node("prelu").inPlace());
         assertFalse(g.node("conv").inPlace());
         // the chain: each in-place layer reads the one before, the dense layer reads the last writer of "conv"
         assertEquals(List.of("conv"), g.node("bn").inputIds());
@@ -89,7 +94,8 @@ class CaffeImporterTest {
 
     @Test
     void eltwiseHonoursItsOperation() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 input: "a" input_shape { dim: 1 dim: 2 dim: 3 dim: 3 }
                 input: "b" input_shape { dim: 1 dim: 2 dim: 3 dim: 3 }
                 layer { name: "sum" type: "Eltwise" bottom: "a" bottom: "b" top: "sum" }
@@ -107,7 +113,8 @@ class CaffeImporterTest {
 
     @Test
     void v1LayersPhasesAndDataLayerCrop() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 name: "old"
                 layers { name: "data" type: DATA top: "data" top: "label" include: { phase: TRAIN }
                   transform_param { crop_size: 227 } }
@@ -121,7 +128,9 @@ class CaffeImporterTest {
                 layers { name: "acc" type: ACCURACY bottom: "fc" bottom: "label" top: "acc" include { phase: TEST } }
                 """);
         assertEquals("old", g.name());
-        assertEquals(List.of("data", "conv1", "relu1", "fc", "loss", "acc"), g.nodes().stream().map(ArchitectureNode::id).toList());
+        assertEquals(
+                List.of("data", "conv1", "relu1", "fc", "loss", "acc"),
+                g.nodes().stream().map(ArchitectureNode::id).toList());
         assertEquals(TensorShape.chw(3, 227, 227), g.inputShapes().get(0));
         assertEquals(TensorShape.chw(96, 55, 55), g.node("conv1").outputShape());
         assertEquals("Convolution", g.node("conv1").rawType());
@@ -130,14 +139,16 @@ class CaffeImporterTest {
         ArchitectureGraph train = CaffeImporter.parse(
                 "layer { name: \"d\" type: \"Input\" top: \"d\" input_param { shape { dim: 1 dim: 1 dim: 4 dim: 4 } } }\n"
                         + "layer { name: \"t\" type: \"ReLU\" bottom: \"d\" top: \"t\" include { phase: TEST } }",
-                "train", new CaffeImporter.Options(CaffeImporter.Phase.TRAIN, TensorShape.chw(1, 6, 6)));
+                "train",
+                new CaffeImporter.Options(CaffeImporter.Phase.TRAIN, TensorShape.chw(1, 6, 6)));
         assertEquals(1, train.nodes().size(), "TEST-only layers are dropped in TRAIN");
         assertEquals(TensorShape.chw(1, 6, 6), train.inputShapes().get(0), "the input override wins");
     }
 
     @Test
     void unknownLayersAndUndefinedBlobsDoNotFail() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 input: "data" input_dim: 1 input_dim: 3 input_dim: 4 input_dim: 4
                 layer { name: "mystery" type: "FancyNewLayer" bottom: "data" top: "m" }
                 layer { name: "relu" type: "ReLU" bottom: "m" top: "r" }
@@ -151,14 +162,17 @@ class CaffeImporterTest {
         assertEquals(48, g.node("relu").operations().comparisons());
         assertFalse(g.node("ghost").outputShape().known());
         assertFalse(g.node("after").outputShape().known());
-        assertEquals(List.of(
-                "layer mystery: unknown type, counted as 0 parameters and 0 operations, its output shape assumed equal to its input",
-                "layer join reads blob ghost, which no layer or input defines"), g.warnings());
+        assertEquals(
+                List.of(
+                        "layer mystery: unknown type, counted as 0 parameters and 0 operations, its output shape assumed equal to its input",
+                        "layer join reads blob ghost, which no layer or input defines"),
+                g.warnings());
     }
 
     @Test
     void reshapePermuteFlattenSliceAndDeconvolution() throws Exception {
-        ArchitectureGraph g = parse("""
+        ArchitectureGraph g = parse(
+                """
                 input: "data" input_shape { dim: 1 dim: 18 dim: 5 dim: 7 }
                 layer { name: "r" type: "Reshape" bottom: "data" top: "r" reshape_param { shape { dim: 0 dim: 2 dim: -1 dim: 0 } } }
                 layer { name: "p" type: "Permute" bottom: "data" top: "p" permute_param { order: 0 order: 2 order: 3 order: 1 } }
@@ -170,7 +184,9 @@ class CaffeImporterTest {
         assertEquals(TensorShape.of(2, 45, 7), g.node("r").outputShape());
         assertEquals(TensorShape.of(5, 7, 18), g.node("p").outputShape());
         assertEquals(TensorShape.vector(630), g.node("f").outputShape());
-        assertEquals(List.of(TensorShape.chw(8, 5, 7), TensorShape.chw(10, 5, 7)), g.node("s").outputShapes());
+        assertEquals(
+                List.of(TensorShape.chw(8, 5, 7), TensorShape.chw(10, 5, 7)),
+                g.node("s").outputShapes());
         // 2*(5-1) + 4 - 2 = 10, 2*(7-1) + 4 - 2 = 14
         assertEquals(TensorShape.chw(4, 10, 14), g.node("up").outputShape());
         assertEquals(18 * 4 * 16, g.node("up").trainableParams());

@@ -29,54 +29,80 @@ class CaffeValidationTest {
 
     @Test
     void sizesTooLargeForCaffesIntegersAreRefused() {
-        assertRefused("layer { name: \"data\" type: \"Data\" top: \"data\" transform_param { crop_size: 3000000000 } }",
+        assertRefused(
+                "layer { name: \"data\" type: \"Data\" top: \"data\" transform_param { crop_size: 3000000000 } }",
                 "layer 'data': crop_size 3000000000 is too large");
-        assertRefused("input: \"data\"\ninput_dim: 1 input_dim: 3 input_dim: 2147483648 input_dim: 224",
+        assertRefused(
+                "input: \"data\"\ninput_dim: 1 input_dim: 3 input_dim: 2147483648 input_dim: 224",
                 "input 'data': input_dim 2147483648 is too large");
-        assertRefused(INPUT + "layer { name: \"fc\" type: \"InnerProduct\" bottom: \"data\" top: \"fc\" "
-                + "inner_product_param { num_output: 99999999999999999999 } }", "layer 'fc': num_output 99999999999999999999 is too large");
+        assertRefused(
+                INPUT + "layer { name: \"fc\" type: \"InnerProduct\" bottom: \"data\" top: \"fc\" "
+                        + "inner_product_param { num_output: 99999999999999999999 } }",
+                "layer 'fc': num_output 99999999999999999999 is too large");
     }
 
     @Test
     void sizesThatMakeNoSenseAreRefused() {
-        assertRefused("layer { name: \"data\" type: \"MemoryData\" top: \"data\" memory_data_param { height: 0 width: 4 } }",
+        assertRefused(
+                "layer { name: \"data\" type: \"MemoryData\" top: \"data\" memory_data_param { height: 0 width: 4 } }",
                 "layer 'data': height 0 is not a positive number");
-        assertRefused(INPUT + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
-                + "convolution_param { num_output: -5 kernel_size: 3 } }", "layer 'conv': num_output -5 is not a positive number");
-        assertRefused(INPUT + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
-                + "convolution_param { num_output: 8 kernel_size: 3 stride: 0 } }", "layer 'conv': stride 0 is not a positive number");
-        assertRefused(INPUT + "layer { name: \"pool\" type: \"Pooling\" bottom: \"data\" top: \"pool\" "
-                + "pooling_param { kernel_size: 2 pad: -1 } }", "layer 'pool': pad -1 is negative");
-        assertRefused(INPUT + "layer { name: \"p\" type: \"Permute\" bottom: \"data\" top: \"p\" permute_param { order: 7 } }",
+        assertRefused(
+                INPUT + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
+                        + "convolution_param { num_output: -5 kernel_size: 3 } }",
+                "layer 'conv': num_output -5 is not a positive number");
+        assertRefused(
+                INPUT + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
+                        + "convolution_param { num_output: 8 kernel_size: 3 stride: 0 } }",
+                "layer 'conv': stride 0 is not a positive number");
+        assertRefused(
+                INPUT + "layer { name: \"pool\" type: \"Pooling\" bottom: \"data\" top: \"pool\" "
+                        + "pooling_param { kernel_size: 2 pad: -1 } }",
+                "layer 'pool': pad -1 is negative");
+        assertRefused(
+                INPUT
+                        + "layer { name: \"p\" type: \"Permute\" bottom: \"data\" top: \"p\" permute_param { order: 7 } }",
                 "layer 'p': order 7 is outside the input's 4 axes");
-        assertRefused(INPUT + "layer { name: \"s\" type: \"Slice\" bottom: \"data\" top: \"a\" top: \"b\" "
-                + "slice_param { slice_point: 5 } }", "layer 's': slice_point 5 is not between 0 and 3 "
-                + "(the points must increase inside axis 1)");
-        assertRefused(INPUT + "layer { name: \"e\" type: \"Eltwise\" bottom: \"data\" bottom: \"data\" top: \"e\" "
-                + "eltwise_param { coeff: 1 coeff: nan } }", "layer 'e': coeff nan is not a finite number");
+        assertRefused(
+                INPUT + "layer { name: \"s\" type: \"Slice\" bottom: \"data\" top: \"a\" top: \"b\" "
+                        + "slice_param { slice_point: 5 } }",
+                "layer 's': slice_point 5 is not between 0 and 3 " + "(the points must increase inside axis 1)");
+        assertRefused(
+                INPUT + "layer { name: \"e\" type: \"Eltwise\" bottom: \"data\" bottom: \"data\" top: \"e\" "
+                        + "eltwise_param { coeff: 1 coeff: nan } }",
+                "layer 'e': coeff nan is not a finite number");
     }
 
     @Test
     void aHugeKernelIsAnErrorNotANegativeTotal() {
-        // before: 2,000,000,000 outputs of a 40,000² kernel over 3,000 channels wrapped to a negative multiply-add count
-        PrototxtException e = assertThrows(PrototxtException.class, () -> parse(
-                "input: \"data\" input_dim: 1 input_dim: 3000 input_dim: 224 input_dim: 224\n"
-                + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
-                + "convolution_param { num_output: 2000000000 kernel_size: 40000 pad: 1000000000 } }"));
-        assertTrue(e.getMessage().startsWith("layer 'conv': ") && e.getMessage().endsWith("is too large to count in 64 bits"),
+        // before: 2,000,000,000 outputs of a 40,000² kernel over 3,000 channels wrapped to a negative multiply-add
+        // count
+        PrototxtException e = assertThrows(
+                PrototxtException.class,
+                () -> parse("input: \"data\" input_dim: 1 input_dim: 3000 input_dim: 224 input_dim: 224\n"
+                        + "layer { name: \"conv\" type: \"Convolution\" bottom: \"data\" top: \"conv\" "
+                        + "convolution_param { num_output: 2000000000 kernel_size: 40000 pad: 1000000000 } }"));
+        assertTrue(
+                e.getMessage().startsWith("layer 'conv': ")
+                        && e.getMessage().endsWith("is too large to count in 64 bits"),
                 e.getMessage());
     }
 
     @Test
     void totalsThatDoNotFitIn64BitsAreAnError() {
         // each layer's 30,000³ × 1,000 = 2.7e16 multiply-adds... × 1,000 layers = 2.7e19 > 9.2e18
-        StringBuilder text = new StringBuilder("input: \"data\" input_dim: 1 input_dim: 30000 input_dim: 30000 input_dim: 30000\n");
+        StringBuilder text =
+                new StringBuilder("input: \"data\" input_dim: 1 input_dim: 30000 input_dim: 30000 input_dim: 30000\n");
         for (int i = 0; i < 1_000; i++) {
-            text.append("layer { name: \"c").append(i).append("\" type: \"Convolution\" bottom: \"data\" top: \"c")
-                    .append(i).append("\" convolution_param { num_output: 1000 kernel_size: 1 } }\n");
+            text.append("layer { name: \"c")
+                    .append(i)
+                    .append("\" type: \"Convolution\" bottom: \"data\" top: \"c")
+                    .append(i)
+                    .append("\" convolution_param { num_output: 1000 kernel_size: 1 } }\n");
         }
         PrototxtException e = assertThrows(PrototxtException.class, () -> parse(text.toString()));
-        assertTrue(e.getMessage().startsWith("the network's ") && e.getMessage().endsWith("are more than 64-bit integers count"),
+        assertTrue(
+                e.getMessage().startsWith("the network's ")
+                        && e.getMessage().endsWith("are more than 64-bit integers count"),
                 e.getMessage());
     }
 
@@ -87,7 +113,11 @@ class CaffeValidationTest {
                 + "layer { name: \"a\" type: \"ReLU\" bottom: \"data\" top: \"x\" }\n"
                 + "layer { name: \"a\" type: \"ReLU\" bottom: \"x\" top: \"y\" }\n"
                 + "layer { name: \"a#2\" type: \"ReLU\" bottom: \"y\" top: \"z\" }\n");
-        assertEquals(List.of("data", "a", "a#2", "a#2#2"), g.nodes().stream().map(ArchitectureNode::id).toList());
-        assertEquals(List.of("data", "a", "a", "a#2"), g.nodes().stream().map(ArchitectureNode::name).toList());
+        assertEquals(
+                List.of("data", "a", "a#2", "a#2#2"),
+                g.nodes().stream().map(ArchitectureNode::id).toList());
+        assertEquals(
+                List.of("data", "a", "a", "a#2"),
+                g.nodes().stream().map(ArchitectureNode::name).toList());
     }
 }

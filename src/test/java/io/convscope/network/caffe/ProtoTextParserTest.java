@@ -14,7 +14,8 @@ class ProtoTextParserTest {
 
     @Test
     void readsScalarsMessagesRepeatedFieldsAndComments() throws Exception {
-        ProtoMessage m = ProtoTextParser.parse("""
+        ProtoMessage m = ProtoTextParser.parse(
+                """
                 name: "net" # a comment with "quotes" and { braces
                 input_dim: 1 input_dim: 3
                 layer { name: 'a' type: "ReLU" }
@@ -40,16 +41,18 @@ class ProtoTextParserTest {
 
     @Test
     void syntaxErrorsSayLineAndColumn() {
-        PrototxtException e = assertThrows(PrototxtException.class,
-                () -> ProtoTextParser.parse("layer {\n  name: \"x\"\n  type = \"ReLU\"\n}"));
+        PrototxtException e = assertThrows(
+                PrototxtException.class, () -> ProtoTextParser.parse("layer {\n  name: \"x\"\n  type = \"ReLU\"\n}"));
         assertEquals(3, e.line());
         assertEquals(8, e.column());
         assertTrue(e.getMessage().startsWith("line 3, column 8: expected ':' or '{' after type"), e.getMessage());
 
-        PrototxtException unclosed = assertThrows(PrototxtException.class, () -> ProtoTextParser.parse("layer {\n name: \"x\"\n"));
+        PrototxtException unclosed =
+                assertThrows(PrototxtException.class, () -> ProtoTextParser.parse("layer {\n name: \"x\"\n"));
         assertTrue(unclosed.getMessage().contains("missing '}'"), unclosed.getMessage());
 
-        PrototxtException string = assertThrows(PrototxtException.class, () -> ProtoTextParser.parse("a: 1\nname: \"open\n"));
+        PrototxtException string =
+                assertThrows(PrototxtException.class, () -> ProtoTextParser.parse("a: 1\nname: \"open\n"));
         assertEquals(2, string.line());
         assertEquals(7, string.column());
 
@@ -63,7 +66,8 @@ class ProtoTextParserTest {
     void deepNestingIsRefusedWithASentenceNotAStackOverflow() {
         String deep = "a { ".repeat(5_000) + "}".repeat(5_000);
         PrototxtException e = assertThrows(PrototxtException.class, () -> ProtoTextParser.parse(deep));
-        assertTrue(e.getMessage().contains("nest deeper than " + ProtoTextParser.MAX_DEPTH + " levels"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("nest deeper than " + ProtoTextParser.MAX_DEPTH + " levels"), e.getMessage());
         // the limit leaves room for any real network: 100 levels still parse
         String ok = "a { ".repeat(ProtoTextParser.MAX_DEPTH) + "}".repeat(ProtoTextParser.MAX_DEPTH);
         assertDoesNotThrow(() -> ProtoTextParser.parse(ok));

@@ -71,17 +71,30 @@ class ProtoTextSyntaxTest {
     // ---- numbers
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "0 | 0", "42 | 42", "-7 | -7", "+7 | 7", "0x1F | 31", "0XfF | 255", "1e3 | 1000", "-2E+2 | -200"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"0 | 0", "42 | 42", "-7 | -7", "+7 | 7", "0x1F | 31", "0XfF | 255", "1e3 | 1000", "-2E+2 | -200"})
     void integersInEveryForm(String literal, long expected) throws Exception {
         assertEquals(ProtoMessage.Scalar.Kind.NUMBER, only("v: " + literal).kind(), literal);
         assertEquals(expected, ProtoTextParser.parse("v: " + literal).longValue("v", -1), literal);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "1.5 | 1.5", "-0.25 | -0.25", ".5 | 0.5", "-.5 | -0.5", "5. | 5", "1e-3 | 0.001", "2.5E2 | 250",
-            "1.0e+1 | 10", "0.5f | 0.5", "3F | 3", "1e-3f | 0.001"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1.5 | 1.5",
+                "-0.25 | -0.25",
+                ".5 | 0.5",
+                "-.5 | -0.5",
+                "5. | 5",
+                "1e-3 | 0.001",
+                "2.5E2 | 250",
+                "1.0e+1 | 10",
+                "0.5f | 0.5",
+                "3F | 3",
+                "1e-3f | 0.001"
+            })
     void floatsInEveryForm(String literal, double expected) throws Exception {
         assertEquals(ProtoMessage.Scalar.Kind.NUMBER, only("v: " + literal).kind(), literal);
         assertEquals(expected, ProtoTextParser.parse("v: " + literal).doubleValue("v", Double.NaN), 1e-12, literal);
@@ -90,9 +103,11 @@ class ProtoTextSyntaxTest {
     @Test
     void infinityAndNan() throws Exception {
         assertEquals(Double.POSITIVE_INFINITY, ProtoTextParser.parse("v: inf").doubleValue("v", 0));
-        assertEquals(Double.POSITIVE_INFINITY, ProtoTextParser.parse("v: infinity").doubleValue("v", 0));
+        assertEquals(
+                Double.POSITIVE_INFINITY, ProtoTextParser.parse("v: infinity").doubleValue("v", 0));
         assertEquals(Double.NEGATIVE_INFINITY, ProtoTextParser.parse("v: -inf").doubleValue("v", 0));
-        assertEquals(Double.NEGATIVE_INFINITY, ProtoTextParser.parse("v: -infinity").doubleValue("v", 0));
+        assertEquals(
+                Double.NEGATIVE_INFINITY, ProtoTextParser.parse("v: -infinity").doubleValue("v", 0));
         assertTrue(Double.isNaN(ProtoTextParser.parse("v: nan").doubleValue("v", 0)));
     }
 
@@ -109,7 +124,8 @@ class ProtoTextSyntaxTest {
 
     @Test
     void commentsAtLineStartAfterValuesAndAtTheEnd() throws Exception {
-        ProtoMessage m = ProtoTextParser.parse("""
+        ProtoMessage m = ProtoTextParser.parse(
+                """
                 # a whole line
                    # indented
                 a: 1 # after a value
@@ -138,7 +154,8 @@ class ProtoTextSyntaxTest {
 
     @Test
     void repeatedFieldsKeepTheirOrderWrittenEitherWay() throws Exception {
-        ProtoMessage m = ProtoTextParser.parse("""
+        ProtoMessage m = ProtoTextParser.parse(
+                """
                 top: "a"
                 other: 0
                 top: "b"
@@ -149,10 +166,16 @@ class ProtoTextSyntaxTest {
                 """);
         assertEquals(List.of("a", "b", "c", "d"), m.strings("top"));
         assertEquals(List.of(), m.values("dim"), "an empty list is allowed and adds nothing");
-        assertEquals(List.of("x", "y", "z"),
+        assertEquals(
+                List.of("x", "y", "z"),
                 m.messages("layer").stream().map(l -> l.string("name", null)).toList());
-        assertEquals(List.of(1, 3, 4, 4, 6, 6, 7), m.fields().stream().filter(f -> !f.name().equals("other"))
-                .map(ProtoMessage.Field::line).toList(), "each field knows its line");
+        assertEquals(
+                List.of(1, 3, 4, 4, 6, 6, 7),
+                m.fields().stream()
+                        .filter(f -> !f.name().equals("other"))
+                        .map(ProtoMessage.Field::line)
+                        .toList(),
+                "each field knows its line");
     }
 
     @Test
@@ -167,24 +190,28 @@ class ProtoTextSyntaxTest {
     // ---- malformed input
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            // what it is            | text                                | line | message starts with
-            "unterminated string     | a: 1\\nname: \"open                  | 2    | string not closed",
-            "string across a line    | a: 'one\\ntwo'                       | 1    | string not closed",
-            "missing closing brace   | layer {\\n  a: 1\\n                  | 3    | missing '}'",
-            "missing closing angle   | layer <\\n  a: 1                     | 2    | missing '>'",
-            "stray closing brace     | a: 1\\n}                             | 2    | unbalanced '}'",
-            "stray brace after value | a: 1\\nb { c: 2 } }                  | 2    | unbalanced '}'",
-            "bad number              | a: 1\\nb: 1.2.3                      | 2    | '1.2.3' is not a number",
-            "bad exponent            | \\n\\nb: 1e                          | 3    | '1e' is not a number",
-            "two signs               | b: --1                               | 1    | '-' is not a number",
-            "number then letters     | b: 12abc                             | 1    | '12abc' is not a number",
-            "missing value           | a: 1\\nb:                            | 2    | expected a value",
-            "missing colon           | a: 1\\nb 2                           | 2    | expected ':' or '{' after b",
-            "unknown escape          | a: \"\\q\"                           | 1    | unknown escape",
-            "hex escape without hex  | \\na: \"\\xg\"                       | 2    | \\x needs hex digits",
-            "unclosed list           | a: [1, 2                             | 1    | expected ',' or ']'",
-            "field name is a number  | 1: 2                                 | 1    | expected a field name"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                // what it is            | text                                | line | message starts with
+                "unterminated string     | a: 1\\nname: \"open                  | 2    | string not closed",
+                "string across a line    | a: 'one\\ntwo'                       | 1    | string not closed",
+                "missing closing brace   | layer {\\n  a: 1\\n                  | 3    | missing '}'",
+                "missing closing angle   | layer <\\n  a: 1                     | 2    | missing '>'",
+                "stray closing brace     | a: 1\\n}                             | 2    | unbalanced '}'",
+                "stray brace after value | a: 1\\nb { c: 2 } }                  | 2    | unbalanced '}'",
+                "bad number              | a: 1\\nb: 1.2.3                      | 2    | '1.2.3' is not a number",
+                "bad exponent            | \\n\\nb: 1e                          | 3    | '1e' is not a number",
+                "two signs               | b: --1                               | 1    | '-' is not a number",
+                "number then letters     | b: 12abc                             | 1    | '12abc' is not a number",
+                "missing value           | a: 1\\nb:                            | 2    | expected a value",
+                "missing colon           | a: 1\\nb 2                           | 2    | expected ':' or '{' after b",
+                "unknown escape          | a: \"\\q\"                           | 1    | unknown escape",
+                "hex escape without hex  | \\na: \"\\xg\"                       | 2    | \\x needs hex digits",
+                "unclosed list           | a: [1, 2                             | 1    | expected ',' or ']'",
+                "field name is a number  | 1: 2                                 | 1    | expected a field name"
+            })
     void malformedInputIsRefusedWithItsLine(String what, String text, int line, String message) {
         String source = text.replace("\\n", "\n");
         PrototxtException e = assertThrows(PrototxtException.class, () -> ProtoTextParser.parse(source), what);

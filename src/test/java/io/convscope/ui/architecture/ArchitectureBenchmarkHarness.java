@@ -1,13 +1,13 @@
 package io.convscope.ui.architecture;
 
 import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
+import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.LayeredLayout;
 import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
-import io.convscope.explain.graph.GraphLayout;
+import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -32,8 +32,7 @@ public final class ArchitectureBenchmarkHarness {
     private final SnapshotParameters params = new SnapshotParameters();
 
     public ArchitectureBenchmarkHarness(ArchitectureGraph graph, double width, double height) {
-        Application.setUserAgentStylesheet(
-                new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         NodeLabels labels = new NodeLabels(text.getString("architecture.block.layers"));
         view = new ArchitectureView(new ArchitecturePainter(labels), false);
@@ -76,8 +75,25 @@ public final class ArchitectureBenchmarkHarness {
     /** Milliseconds to move the pointer onto the {@code i}-th box on screen (cycling), record and rasterise. */
     public double hoverAndRender(int i) {
         double[] p = view.screenPosition(onScreen(i));
-        MouseEvent move = new MouseEvent(MouseEvent.MOUSE_MOVED, p[0], p[1], p[0], p[1], MouseButton.NONE, 0, false,
-                false, false, false, false, false, false, false, false, false, null);
+        MouseEvent move = new MouseEvent(
+                MouseEvent.MOUSE_MOVED,
+                p[0],
+                p[1],
+                p[0],
+                p[1],
+                MouseButton.NONE,
+                0,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
         long t0 = System.nanoTime();
         Event.fireEvent(view, move);
         view.snapshot(params, null);

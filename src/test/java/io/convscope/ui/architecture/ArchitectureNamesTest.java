@@ -39,7 +39,8 @@ class ArchitectureNamesTest {
         List<String> mismatches = ArchitectureWindowTest.onFx(() -> {
             List<String> wrong = new ArrayList<>();
             for (ArchitectureNode n : ArchitectureWindowTest.window.graph().nodes()) {
-                TreeItem<ArchitectureTable.Row> item = ArchitectureWindowTest.window.table().item(n.id());
+                TreeItem<ArchitectureTable.Row> item =
+                        ArchitectureWindowTest.window.table().item(n.id());
                 if (item != null && !item.getValue().type().equals(NodeLabels.shortType(n))) {
                     wrong.add(n.id() + ": " + item.getValue().type());
                 }
@@ -49,8 +50,14 @@ class ArchitectureNamesTest {
         assertEquals(List.of(), mismatches);
         String conv = ArchitectureWindowTest.onFx(() -> {
             ArchitectureNode first = ArchitectureWindowTest.window.graph().nodes().stream()
-                    .filter(n -> n.rawType().equals("ConvolutionLayer")).findFirst().orElseThrow();
-            return ArchitectureWindowTest.window.table().item(first.id()).getValue().type();
+                    .filter(n -> n.rawType().equals("ConvolutionLayer"))
+                    .findFirst()
+                    .orElseThrow();
+            return ArchitectureWindowTest.window
+                    .table()
+                    .item(first.id())
+                    .getValue()
+                    .type();
         });
         assertTrue(conv.startsWith("Convolution 7×7"), "not DL4J's class name: " + conv);
     }
@@ -69,7 +76,8 @@ class ArchitectureNamesTest {
             NodeLabels labels = new NodeLabels(ArchitectureWindowTest.TEXT.getString("architecture.block.layers"));
             ArchitecturePainter painter = new ArchitecturePainter(labels);
             List<String> wrong = new ArrayList<>();
-            for (GraphLayout.Box b : ArchitectureWindowTest.window.view().layoutShown().nodes()) {
+            for (GraphLayout.Box b :
+                    ArchitectureWindowTest.window.view().layoutShown().nodes()) {
                 double room = b.width() - ArchitecturePainter.TEXT_PADDING * 2;
                 String title = labels.title(b.node());
                 if (!painter.fit(ArchitecturePainter.TITLE, title, room).equals(title)) {

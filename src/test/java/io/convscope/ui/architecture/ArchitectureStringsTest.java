@@ -21,13 +21,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The architecture window's text: every key in both bundles, every key the code names exists, no literals. */
 class ArchitectureStringsTest {
 
-    static final List<String> SOURCES = List.of("ArchitectureWindow", "ArchitectureView", "ArchitectureTable",
-            "ArchitecturePainter", "NodeCard", "FormulaHelpPanel", "Figures", "ArchitectureBenchmarkHarness",
-            "ArchitectureSourceChooser", "ArchitectureToolbar", "ArchitectureExporter", "ArchitectureSearch",
-            "ArchitectureLegend", "ArchitectureStatusBar", "ArchitectureLoadingOverlay", "ArchitectureLoadTask",
-            "ArchitectureViewGestures", "GraphSearch");
-    static final List<String> SOURCE_DIRS = List.of("src/main/java/io/convscope/ui/architecture",
-            "src/test/java/io/convscope/ui/architecture");
+    static final List<String> SOURCES = List.of(
+            "ArchitectureWindow",
+            "ArchitectureView",
+            "ArchitectureTable",
+            "ArchitecturePainter",
+            "NodeCard",
+            "FormulaHelpPanel",
+            "Figures",
+            "ArchitectureBenchmarkHarness",
+            "ArchitectureSourceChooser",
+            "ArchitectureToolbar",
+            "ArchitectureExporter",
+            "ArchitectureSearch",
+            "ArchitectureLegend",
+            "ArchitectureStatusBar",
+            "ArchitectureLoadingOverlay",
+            "ArchitectureLoadTask",
+            "ArchitectureViewGestures",
+            "GraphSearch");
+    static final List<String> SOURCE_DIRS =
+            List.of("src/main/java/io/convscope/ui/architecture", "src/test/java/io/convscope/ui/architecture");
     static final Pattern LITERAL_UI_TEXT = Pattern.compile(
             "(new (Label|Button|Tooltip|MenuItem|MenuButton|ToggleButton|CheckBox|Text)|\\.set(Text|PromptText|Title))"
                     + "\\(\"[^\"]*\\p{L}");
@@ -43,13 +57,18 @@ class ArchitectureStringsTest {
 
     /** The analyzer's classes, or the benchmark harness, which lives with the tests. */
     static Path source(String name) {
-        return SOURCE_DIRS.stream().map(d -> Path.of(d, name + ".java")).filter(Files::exists).findFirst()
+        return SOURCE_DIRS.stream()
+                .map(d -> Path.of(d, name + ".java"))
+                .filter(Files::exists)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no source for " + name));
     }
 
     static Set<String> architectureKeys(Properties p) {
         Set<String> keys = new TreeSet<>();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith("architecture.")).forEach(keys::add);
+        p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("architecture."))
+                .forEach(keys::add);
         return keys;
     }
 
@@ -61,7 +80,9 @@ class ArchitectureStringsTest {
         assertTrue(zh.getProperty("architecture.column.trainable").contains("可训练"));
         assertTrue(zh.getProperty("architecture.column.macs").contains("乘加"));
         for (String k : architectureKeys(en)) {
-            assertEquals(en.getProperty(k).split("%", -1).length, zh.getProperty(k).split("%", -1).length,
+            assertEquals(
+                    en.getProperty(k).split("%", -1).length,
+                    zh.getProperty(k).split("%", -1).length,
                     "same placeholders in " + k);
         }
     }

@@ -1,8 +1,5 @@
 package io.convscope.ui.architecture;
 
-import java.util.Set;
-import javafx.event.Event;
-import javafx.stage.Stage;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
@@ -14,6 +11,7 @@ import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.AppWindowTest;
 import io.convscope.ui.FlattenViewTest;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.event.Event;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
@@ -21,6 +19,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,7 @@ import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +50,7 @@ class ArchitectureTilesTest {
      * along edges differ slightly from the direct drawing (measured: at most 43 levels, about 0.1 % of the pixels).
      */
     static final int CURVE_TOLERANCE = 64;
+
     static final double MAX_DIFFERING_SHARE = 0.005;
 
     static ArchitectureView view;
@@ -113,8 +114,17 @@ class ArchitectureTilesTest {
             Canvas c = new Canvas(view.getWidth(), view.getHeight());
             GraphLayout l = view.layoutShown();
             double[] t = view.translation();
-            painter.paint(c.getGraphicsContext2D(), l, EdgeLabels.of(l), view.scale(), t[0], t[1], c.getWidth(),
-                    c.getHeight(), dark, view.highlightShown());
+            painter.paint(
+                    c.getGraphicsContext2D(),
+                    l,
+                    EdgeLabels.of(l),
+                    view.scale(),
+                    t[0],
+                    t[1],
+                    c.getWidth(),
+                    c.getHeight(),
+                    dark,
+                    view.highlightShown());
             return c.snapshot(new SnapshotParameters(), null);
         }));
     }
@@ -202,8 +212,27 @@ class ArchitectureTilesTest {
         double inside = p[0] + other.width() / 2 * onFx(view::scale) - 5; // in the box, right of any text
         int unhovered = at(shown(), inside, p[1]);
         onFx(() -> {
-            Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, p[0], p[1], 0, 0,
-                    MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+            Event.fireEvent(
+                    view,
+                    new MouseEvent(
+                            MouseEvent.MOUSE_MOVED,
+                            p[0],
+                            p[1],
+                            0,
+                            0,
+                            MouseButton.NONE,
+                            0,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            false,
+                            null));
             return null;
         });
         assertNotEquals(unhovered, at(shown(), inside, p[1]), "the hovered box is tinted");
@@ -215,22 +244,46 @@ class ArchitectureTilesTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(view::showsPatches));
         GraphLayout.Box middle = boxNear(720, 450); // the search moved the view
         double[] m = onFx(() -> view.screenPosition(middle.node().id()));
-        assertTrue(onFx(() -> {
-            Event.fireEvent(view, new MouseEvent(MouseEvent.MOUSE_MOVED, m[0], m[1], 0, 0,
-                    MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
-            return view.showsPatches();
-        }), "a hover is drawn over the tiles at once");
+        assertTrue(
+                onFx(() -> {
+                    Event.fireEvent(
+                            view,
+                            new MouseEvent(
+                                    MouseEvent.MOUSE_MOVED,
+                                    m[0],
+                                    m[1],
+                                    0,
+                                    0,
+                                    MouseButton.NONE,
+                                    0,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    false,
+                                    null));
+                    return view.showsPatches();
+                }),
+                "a hover is drawn over the tiles at once");
         onFx(() -> {
             view.searchNext("");
-            view.selectedProperty().set(VisibleGraph.BLOCK_ID_PREFIX + box.node().block());
+            view.selectedProperty()
+                    .set(VisibleGraph.BLOCK_ID_PREFIX + box.node().block());
             return null;
         });
         assertLooksDirect(false, "after selecting a whole block");
-        assertFalse(onFx(() -> {
-            view.selectedProperty().set(box.node().id());
-            view.panBy(0, -24);
-            return view.showsPatches();
-        }), "a pan repaints the tiles under them instead");
+        assertFalse(
+                onFx(() -> {
+                    view.selectedProperty().set(box.node().id());
+                    view.panBy(0, -24);
+                    return view.showsPatches();
+                }),
+                "a pan repaints the tiles under them instead");
         assertLooksDirect(false, "panning with a box selected");
         onFx(() -> {
             view.selectedProperty().set(other.node().id());
@@ -242,10 +295,12 @@ class ArchitectureTilesTest {
 
     @Test
     void zoomThemeAndFoldingRedrawEverything() throws Exception {
-        assertFalse(onFx(() -> {
-            view.zoomAt(0.6, 400, 300);
-            return view.showsTiles(); // in the same call: the tiles are filled in once the view is still
-        }), "a zoom is drawn directly at once");
+        assertFalse(
+                onFx(() -> {
+                    view.zoomAt(0.6, 400, 300);
+                    return view.showsTiles(); // in the same call: the tiles are filled in once the view is still
+                }),
+                "a zoom is drawn directly at once");
         assertLooksDirect(false, "after zooming out");
         onFx(() -> {
             view.zoomAt(2.5, 700, 500);
@@ -267,8 +322,8 @@ class ArchitectureTilesTest {
 
         String block = VisibleGraph.collapsibleBlocks(graph).get(0);
         onFx(() -> {
-            view.show(LayeredLayout.of(VisibleGraph.of(graph, Set.of(block)), labels,
-                    LayoutMetrics.DEFAULT), null, null);
+            view.show(
+                    LayeredLayout.of(VisibleGraph.of(graph, Set.of(block)), labels, LayoutMetrics.DEFAULT), null, null);
             return null;
         });
         assertLooksDirect(false, "a block folded");
@@ -280,12 +335,20 @@ class ArchitectureTilesTest {
 
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         onFx(() -> {
-            view.select(view.layoutShown().nodes().get(view.layoutShown().nodes().size() / 2).node().id());
+            view.select(view.layoutShown()
+                    .nodes()
+                    .get(view.layoutShown().nodes().size() / 2)
+                    .node()
+                    .id());
             view.panBy(-150, -300);
             return null;
         });
         awaitTiles();
-        ImageIO.write(SwingFXUtils.fromFXImage(onFx(() -> view.snapshot(new SnapshotParameters(), null)), null), "png",
-                AppWindowTest.SCREENSHOTS.resolve("architecture-tiles-panned.png").toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(onFx(() -> view.snapshot(new SnapshotParameters(), null)), null),
+                "png",
+                AppWindowTest.SCREENSHOTS
+                        .resolve("architecture-tiles-panned.png")
+                        .toFile());
     }
 }

@@ -1,9 +1,6 @@
 package io.convscope.ui.architecture;
 
 import atlantafx.base.theme.PrimerLight;
-import javafx.event.Event;
-import javafx.scene.control.Label;
-import javafx.scene.input.MouseEvent;
 import io.convscope.engine.SharedData;
 import io.convscope.explain.graph.ArchitectureExportTest;
 import io.convscope.explain.graph.GraphLayout;
@@ -13,12 +10,15 @@ import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.ui.AppWindowTest;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -101,7 +101,10 @@ class ArchitectureWindowTest {
         assertEquals(1440, scene.getWidth(), 0.5);
         assertEquals(900, scene.getHeight(), 0.5);
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(20, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", AppWindowTest.SCREENSHOTS.resolve(name).toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot, null),
+                "png",
+                AppWindowTest.SCREENSHOTS.resolve(name).toFile());
     }
 
     /** Screen point of a box's centre. */
@@ -127,9 +130,27 @@ class ArchitectureWindowTest {
             double[] p = window.view().screenPosition(id);
             Point2D s = window.view().localToScreen(p[0], p[1]);
             Point2D scene = window.view().localToScene(p[0], p[1]); // fireEvent maps scene coordinates to the view's
-            Event.fireEvent(window.view(), new MouseEvent(
-                    MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 2,
-                    false, false, false, false, true, false, false, true, false, true, null));
+            Event.fireEvent(
+                    window.view(),
+                    new MouseEvent(
+                            MouseEvent.MOUSE_CLICKED,
+                            scene.getX(),
+                            scene.getY(),
+                            s.getX(),
+                            s.getY(),
+                            MouseButton.PRIMARY,
+                            2,
+                            false,
+                            false,
+                            false,
+                            false,
+                            true,
+                            false,
+                            false,
+                            true,
+                            false,
+                            true,
+                            null));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -141,7 +162,8 @@ class ArchitectureWindowTest {
         assertEquals("tiny-vgg", window.sources().getValue().presetId(), "Tiny VGG is first and shown");
         ArchitectureGraph g = window.graph();
         assertEquals(g.nodes().size(), window.view().layoutShown().nodes().size());
-        assertTrue(window.table().totals().getText().contains(new Figures(TEXT).bytes(g.peakActivationBytes())),
+        assertTrue(
+                window.table().totals().getText().contains(new Figures(TEXT).bytes(g.peakActivationBytes())),
                 window.table().totals().getText());
         assertEquals(g.nodes().size(), window.table().visibleRowIds().size(), "no blocks: one row per layer");
     }
@@ -158,13 +180,18 @@ class ArchitectureWindowTest {
         assertTrue(first.contains("branch2c"), first);
         assertEquals(first, window.table().selectedProperty().get(), "the table follows");
         assertCentred(first);
-        long expected = window.graph().nodes().stream().filter(n -> n.name().contains("branch2c")).count();
-        assertEquals(String.format(TEXT.getString("architecture.search.matches"), 1, expected), window.matchInfo().getText());
+        long expected = window.graph().nodes().stream()
+                .filter(n -> n.name().contains("branch2c"))
+                .count();
+        assertEquals(
+                String.format(TEXT.getString("architecture.search.matches"), 1, expected),
+                window.matchInfo().getText());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         String second = window.view().selectedProperty().get();
         assertFalse(first.equals(second), "Enter moves to the next match");
-        assertTrue(onFx(() -> window.view().layoutShown().box(first).rank() <= window.view().layoutShown().box(second).rank()));
+        assertTrue(onFx(() -> window.view().layoutShown().box(first).rank()
+                <= window.view().layoutShown().box(second).rank()));
         assertCentred(second);
         onFx(() -> {
             window.searchField().clear();
@@ -186,13 +213,24 @@ class ArchitectureWindowTest {
         assertEquals(layer, window.view().selectedProperty().get());
         assertCentred(layer);
 
-        String other = window.graph().nodes().stream().filter(n -> n.block().equals("res4b")).skip(1).findFirst()
-                .orElseThrow().id();
+        String other = window.graph().nodes().stream()
+                .filter(n -> n.block().equals("res4b"))
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .id();
         robot.clickOn(onScreen(other), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(other, window.view().selectedProperty().get());
         assertEquals(other, window.table().selectedProperty().get());
-        assertEquals(other, window.table().tree().getSelectionModel().getSelectedItem().getValue().id());
+        assertEquals(
+                other,
+                window.table()
+                        .tree()
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getValue()
+                        .id());
     }
 
     @Test
@@ -209,7 +247,9 @@ class ArchitectureWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         String block = VisibleGraph.BLOCK_ID_PREFIX + "res3a";
         GraphLayout collapsed = window.view().layoutShown();
-        int size = (int) window.graph().nodes().stream().filter(n -> n.block().equals("res3a")).count();
+        int size = (int) window.graph().nodes().stream()
+                .filter(n -> n.block().equals("res3a"))
+                .count();
         assertEquals(layers - size + 1, collapsed.nodes().size());
         assertTrue(collapsed.box(block).node().collapsedBlock());
         assertTrue(window.collapsedBlocks().contains("res3a"));
@@ -224,14 +264,20 @@ class ArchitectureWindowTest {
             return null;
         });
         int blocks = VisibleGraph.collapsibleBlocks(window.graph()).size();
-        assertEquals(blocks, window.view().layoutShown().nodes().stream().filter(b -> b.node().collapsedBlock()).count());
+        assertEquals(
+                blocks,
+                window.view().layoutShown().nodes().stream()
+                        .filter(b -> b.node().collapsedBlock())
+                        .count());
         // a table row inside a collapsed block selects the block's box
         onFx(() -> {
             window.table().select("res2b_branch2a");
             window.view().select("res2b_branch2a");
             return null;
         });
-        assertEquals(VisibleGraph.BLOCK_ID_PREFIX + "res2b", window.view().selectedProperty().get());
+        assertEquals(
+                VisibleGraph.BLOCK_ID_PREFIX + "res2b",
+                window.view().selectedProperty().get());
         onFx(() -> {
             window.expandAll();
             return null;
@@ -244,8 +290,8 @@ class ArchitectureWindowTest {
     void sortingByMacsPutsTheCostliestRowFirst() throws Exception {
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            TreeTableColumn<ArchitectureTable.Row, Long> macs =
-                    (TreeTableColumn<ArchitectureTable.Row, Long>) window.table().tree().getColumns().get(5);
+            TreeTableColumn<ArchitectureTable.Row, Long> macs = (TreeTableColumn<ArchitectureTable.Row, Long>)
+                    window.table().tree().getColumns().get(5);
             macs.setSortType(TreeTableColumn.SortType.DESCENDING);
             window.table().tree().getSortOrder().setAll(macs);
             return null;
@@ -303,7 +349,9 @@ class ArchitectureWindowTest {
             return null;
         });
         waitUntil(() -> !window.isLoading() && window.notice().isVisible());
-        assertTrue(window.notice().getText().contains("broken.prototxt"), window.notice().getText());
+        assertTrue(
+                window.notice().getText().contains("broken.prototxt"),
+                window.notice().getText());
         assertTrue(before == window.graph(), "still the previous graph");
         assertEquals("resnet50", window.sources().getValue().presetId(), "the chooser shows what is shown");
     }
@@ -326,8 +374,9 @@ class ArchitectureWindowTest {
         robot.moveTo(onScreen("res2a_branch2b"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.card().isVisible(), "hover card shown");
-        assertTrue(window.card().getChildren().stream().anyMatch(n -> n instanceof Label l
-                && l.getText().startsWith(String.format(TEXT.getString("architecture.card.formula"), ""))));
+        assertTrue(window.card().getChildren().stream()
+                .anyMatch(n -> n instanceof Label l
+                        && l.getText().startsWith(String.format(TEXT.getString("architecture.card.formula"), ""))));
         screenshot("architecture-resnet50.png");
         robot.moveTo(window.table().totals());
     }
@@ -345,7 +394,9 @@ class ArchitectureWindowTest {
         robot.clickOn("#architecture-search").write("resnetB-cnn1-3");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(VisibleGraph.BLOCK_ID_PREFIX + "resnetB", window.view().selectedProperty().get(),
+        assertEquals(
+                VisibleGraph.BLOCK_ID_PREFIX + "resnetB",
+                window.view().selectedProperty().get(),
                 "a layer inside a collapsed block finds its block");
         onFx(() -> {
             window.searchField().clear();
@@ -362,7 +413,9 @@ class ArchitectureWindowTest {
             window.openFile(googlenet);
             return null;
         });
-        waitUntil(() -> !window.isLoading() && window.graph() != null && window.graph().name().contains("GoogleNet"));
+        waitUntil(() -> !window.isLoading()
+                && window.graph() != null
+                && window.graph().name().contains("GoogleNet"));
         ArchitectureGraph g = window.graph();
         assertTrue(g.nodes().stream().anyMatch(ArchitectureNode::inPlace));
         onFx(() -> {
@@ -370,7 +423,11 @@ class ArchitectureWindowTest {
             window.toggleBlock("inception_4a/1x1");
             window.table().select("inception_3a/output");
             window.view().select("inception_3a/output");
-            window.view().zoomAt(0.85 / window.view().scale(), window.view().getWidth() / 2, window.view().getHeight() / 2);
+            window.view()
+                    .zoomAt(
+                            0.85 / window.view().scale(),
+                            window.view().getWidth() / 2,
+                            window.view().getHeight() / 2);
             return null;
         });
         screenshot("architecture-googlenet.png");
@@ -385,7 +442,8 @@ class ArchitectureWindowTest {
         });
         assertTrue(window.help().isVisible());
         String all = robot.lookup(".architecture-help-formula").queryAllAs(Label.class).stream()
-                .map(Label::getText).reduce("", String::concat);
+                .map(Label::getText)
+                .reduce("", String::concat);
         assertTrue(all.contains(TEXT.getString("architecture.help.conv.macs")));
         assertTrue(all.contains(TEXT.getString("architecture.help.caffebn.params")));
         onFx(() -> {

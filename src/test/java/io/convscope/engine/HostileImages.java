@@ -284,8 +284,8 @@ public final class HostileImages {
         return riff("VP8L", bits.toByteArray());
     }
 
-    /** Least-significant-bit-first packing, as VP8L reads it. */
-    private static final class Bits {
+    /** Least-significant-bit-first packing, as VP8L reads it (also for ImagePreprocessorTest's WebP files). */
+    static final class Bits {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private int current;
         private int used;

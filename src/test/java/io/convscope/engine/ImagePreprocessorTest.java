@@ -721,7 +721,7 @@ class ImagePreprocessorTest {
      * symbols 0 and 255 (one bit per pixel each, 0 -> 0), alpha the single symbol 255, distance the single symbol 0.
      */
     private static byte[] webpWithEightColours() {
-        BitWriter bits = new BitWriter();
+        HostileImages.Bits bits = new HostileImages.Bits();
         bits.write(0x2F, 8); // VP8L signature
         bits.write(4 - 1, 14); // width - 1
         bits.write(2 - 1, 14); // height - 1
@@ -767,33 +767,6 @@ class ImagePreprocessorTest {
     private static byte[] webpPayload(byte[] riff) {
         int length = ByteBuffer.wrap(riff, 16, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return Arrays.copyOfRange(riff, 20, 20 + length);
-    }
-
-    /** Least-significant-bit-first bit packing, as VP8L reads it. */
-    private static final class BitWriter {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private int current;
-        private int used;
-
-        void write(int value, int count) {
-            for (int i = 0; i < count; i++) {
-                current |= ((value >> i) & 1) << used;
-                if (++used == 8) {
-                    bytes.write(current);
-                    current = 0;
-                    used = 0;
-                }
-            }
-        }
-
-        byte[] toByteArray() {
-            if (used > 0) {
-                bytes.write(current);
-                current = 0;
-                used = 0;
-            }
-            return bytes.toByteArray();
-        }
     }
 
     private static int frameCount(Path gif) throws IOException {

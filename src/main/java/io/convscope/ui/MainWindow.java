@@ -3,6 +3,8 @@ package io.convscope.ui;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
+import io.convscope.ui.learn.HyperparameterView;
+import io.convscope.ui.learn.LearnPanel;
 import javafx.animation.FadeTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -20,7 +20,7 @@ import java.util.function.DoubleToIntFunction;
  * as 2-pixel cells: the grid shows a magnified window of at most {@link #MAX_VISIBLE} x {@link #MAX_VISIBLE} cells
  * that follows the highlighted window, so every number stays legible.
  */
-final class MatrixGrid extends Canvas {
+public final class MatrixGrid extends Canvas {
 
     static final int MAX_VISIBLE = 11;
     static final double MIN_CELL_FOR_TEXT = 22;
@@ -159,12 +159,12 @@ final class MatrixGrid extends Canvas {
     }
 
     /** Two decimals, as CNN Explainer prints them. */
-    static String format(double v) {
+    public static String format(double v) {
         return format(v, 2);
     }
 
     /** {@code decimals} decimals; a value that rounds to zero prints without its sign. */
-    static String format(double v, int decimals) {
+    public static String format(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
@@ -205,7 +205,7 @@ final class MatrixGrid extends Canvas {
     }
 
     /** White on dark cells, black on light ones. */
-    static Color textOn(int argb) {
+    public static Color textOn(int argb) {
         double luminance = 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
         return luminance < 140 ? Color.WHITE : Color.BLACK;
     }

@@ -28,7 +28,7 @@ public final class Palette {
 
     private boolean dark;
 
-    Palette(boolean dark) {
+    public Palette(boolean dark) {
         this.dark = dark;
     }
 
@@ -54,12 +54,12 @@ public final class Palette {
         return dark ? EDGE_DARK : EDGE_LIGHT;
     }
 
-    Color edgeHighlight() {
+    public Color edgeHighlight() {
         return dark ? EDGE_HIGHLIGHT_DARK : EDGE_HIGHLIGHT_LIGHT;
     }
 
     /** The top class's bar and the keyboard focus ring. */
-    Color accent() {
+    public Color accent() {
         return dark ? ACCENT_DARK : ACCENT_LIGHT;
     }
 
@@ -67,7 +67,7 @@ public final class Palette {
         return dark ? BAR_DARK : BAR_LIGHT;
     }
 
-    Color text() {
+    public Color text() {
         return dark ? TEXT_DARK : TEXT_LIGHT;
     }
 

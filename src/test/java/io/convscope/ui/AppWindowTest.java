@@ -15,6 +15,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.CostAnalysis;
 import io.convscope.network.LayerActivation;
 import io.convscope.ui.architecture.ArchitectureWindow;
+import io.convscope.ui.learn.HyperparameterView;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

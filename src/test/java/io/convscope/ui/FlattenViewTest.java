@@ -101,7 +101,7 @@ public class FlattenViewTest {
                 sumText);
     }
 
-    static void screenshot(Scene scene, String name) throws Exception {
+    public static void screenshot(Scene scene, String name) throws Exception {
         Files.createDirectories(AppWindowTest.SCREENSHOTS);
         WaitForAsyncUtils.waitForFxEvents();
         var shot = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);

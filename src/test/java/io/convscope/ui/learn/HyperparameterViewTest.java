@@ -1,6 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.HyperparameterPlayground;
+import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.FlattenViewTest;
+import io.convscope.ui.Language;
+import io.convscope.ui.Palette;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;

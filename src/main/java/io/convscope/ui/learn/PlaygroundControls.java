@@ -1,6 +1,7 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.HyperparameterPlayground;
+import io.convscope.ui.Motion;
 import javafx.animation.PauseTransition;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;

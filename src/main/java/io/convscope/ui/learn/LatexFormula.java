@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;

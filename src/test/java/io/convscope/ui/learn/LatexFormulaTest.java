@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;

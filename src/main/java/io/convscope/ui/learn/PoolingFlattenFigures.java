@@ -1,8 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.PoolingPatch;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.LayerDescription;
+import io.convscope.ui.MatrixGrid;
+import io.convscope.ui.Palette;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;

@@ -1,5 +1,6 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
+import io.convscope.ui.ClassNames;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

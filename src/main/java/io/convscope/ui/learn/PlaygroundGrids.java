@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.HyperparameterPlayground;

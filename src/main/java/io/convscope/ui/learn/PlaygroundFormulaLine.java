@@ -1,7 +1,8 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.HyperparameterPlayground;
 import io.convscope.explain.PlaygroundFormula;
+import io.convscope.ui.Palette;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 

@@ -1,8 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.ColorScale;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.LayerActivation;
+import io.convscope.ui.HeatmapView;
+import io.convscope.ui.Palette;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;

@@ -1,10 +1,14 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
 import io.convscope.explain.ArticleFacts;
 import io.convscope.explain.ArticleLinks;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.ClassNames;
+import io.convscope.ui.Language;
+import io.convscope.ui.Motion;
+import io.convscope.ui.Palette;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -39,7 +43,7 @@ import java.util.function.Supplier;
  * The Learn panel beside the network: a contents menu and the article, rebuilt from the live model when the image
  * changes (only while the panel is showing) without losing the reader's place.
  */
-final class LearnPanel extends BorderPane {
+public final class LearnPanel extends BorderPane {
 
     static final double PREF_WIDTH = 520;
     static final double MIN_WIDTH = 340;
@@ -68,13 +72,13 @@ final class LearnPanel extends BorderPane {
     private double pendingOffset = HEADING_MARGIN;
 
     /** A place in the article: a section and how far its heading is above the viewport's top, in pixels. */
-    record ReadingPlace(String section, double offset) {}
+    public record ReadingPlace(String section, double offset) {}
 
     /**
      * @param onShowLayer called with a network layer index when a "show me" link is followed
      * @param playground  the hyperparameter playground (one instance, moved into each rebuilt article)
      */
-    LearnPanel(
+    public LearnPanel(
             ResourceBundle text,
             Language language,
             Palette palette,
@@ -143,7 +147,7 @@ final class LearnPanel extends BorderPane {
     }
 
     /** The image changed: the article's numbers and figures follow, now if showing, else when next shown. */
-    void show(ActivationSnapshot snapshot) {
+    public void show(ActivationSnapshot snapshot) {
         this.snapshot = snapshot;
         stale = true;
         refreshIfShowing();
@@ -199,7 +203,7 @@ final class LearnPanel extends BorderPane {
     }
 
     /** Scrolls the article so the section's heading is at the top, and flashes the heading. */
-    void openSection(String id) {
+    public void openSection(String id) {
         openSection(id, HEADING_MARGIN);
     }
 
@@ -271,7 +275,7 @@ final class LearnPanel extends BorderPane {
     }
 
     /** Where the reader is: the section at the top and how far its heading is above the viewport's top. */
-    ReadingPlace readingPlace() {
+    public ReadingPlace readingPlace() {
         String section = currentSection();
         if (section == null) {
             return null;
@@ -287,7 +291,7 @@ final class LearnPanel extends BorderPane {
      * Continues where another panel's reader was (the language changed): the same section, its heading as far above
      * the top. The article's length differs between languages, so a scroll fraction would land elsewhere.
      */
-    void continueFrom(LearnPanel previous) {
+    public void continueFrom(LearnPanel previous) {
         // The previous window has already left the scene: its last layout still says where its reader was.
         boolean wasRead =
                 previous.view != null && previous.scroll.getViewportBounds().getHeight() > 0;
@@ -298,7 +302,7 @@ final class LearnPanel extends BorderPane {
     }
 
     /** The section whose heading is at or just above the top of the visible part. */
-    String currentSection() {
+    public String currentSection() {
         if (view == null) {
             return null;
         }
@@ -314,7 +318,7 @@ final class LearnPanel extends BorderPane {
         return current;
     }
 
-    ArticleView articleView() {
+    public ArticleView articleView() {
         return view;
     }
 }

@@ -1,6 +1,7 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.Palette;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 

@@ -1,8 +1,9 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
+import io.convscope.ui.Palette;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;

@@ -1,6 +1,7 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.Article;
+import io.convscope.ui.ShrinkToWidth;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * Draws the Learn article: headings, paragraphs with emphasis, code, inline formulas and links, lists with icons,
  * typeset formula blocks and live figures. Links call back; this view knows nothing of the network.
  */
-final class ArticleView extends VBox {
+public final class ArticleView extends VBox {
 
     static final double BODY_SIZE = 13.5;
     static final double FORMULA_SIZE = 17;
@@ -84,7 +85,7 @@ final class ArticleView extends VBox {
     }
 
     /** The heading node of a section, to scroll to; null for an unknown id. */
-    Node heading(String sectionId) {
+    public Node heading(String sectionId) {
         return headings.get(sectionId);
     }
 

@@ -1,9 +1,10 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.explain.ValueColors;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.LayerWeights;
+import io.convscope.ui.Palette;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;

@@ -1,8 +1,11 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.FlattenViewTest;
+import io.convscope.ui.Language;
+import io.convscope.ui.Palette;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;

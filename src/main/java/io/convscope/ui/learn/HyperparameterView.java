@@ -1,7 +1,9 @@
-package io.convscope.ui;
+package io.convscope.ui.learn;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.HyperparameterPlayground;
+import io.convscope.ui.Motion;
+import io.convscope.ui.Palette;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -27,7 +29,7 @@ import java.util.ResourceBundle;
  * formula with the current numbers and — where CNN Explainer refuses — why the output is rounded down
  * ({@link PlaygroundFormulaLine}). This class runs the sliding and stops it whenever the playground is not seen.
  */
-final class HyperparameterView extends VBox {
+public final class HyperparameterView extends VBox {
 
     private final PlaygroundControls controls;
     private final PlaygroundGrids grids;
@@ -41,7 +43,7 @@ final class HyperparameterView extends VBox {
     /** The article's scroll pane around the playground, if any. */
     private ScrollPane scroller;
 
-    HyperparameterView(ResourceBundle text, Palette palette) {
+    public HyperparameterView(ResourceBundle text, Palette palette) {
         super(12);
         setId("playground");
         getStyleClass().add("playground");
@@ -88,7 +90,7 @@ final class HyperparameterView extends VBox {
     }
 
     /** The theme changed: the typeset formula is an image in the old ink, so typeset it again. */
-    void themeChanged() {
+    public void themeChanged() {
         formula.typeset();
     }
 
@@ -105,7 +107,7 @@ final class HyperparameterView extends VBox {
     }
 
     /** Shows a setting; {@code changed} is the control the student moved (-1: none). */
-    void apply(HyperparameterPlayground next, int changed) {
+    public void apply(HyperparameterPlayground next, int changed) {
         HyperparameterPlayground before = model;
         model = next;
         controls.show(before, model, changed);
@@ -133,7 +135,7 @@ final class HyperparameterView extends VBox {
         draw();
     }
 
-    void setPlaying(boolean on) {
+    public void setPlaying(boolean on) {
         wanted = on && getScene() != null && isVisible();
         play.setGraphic(new FontIcon(wanted ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
         runIfSeen();
@@ -159,11 +161,11 @@ final class HyperparameterView extends VBox {
         return null;
     }
 
-    boolean isPlaying() {
+    public boolean isPlaying() {
         return timeline.getStatus() == Animation.Status.RUNNING;
     }
 
-    HyperparameterPlayground model() {
+    public HyperparameterPlayground model() {
         return model;
     }
 

@@ -3,6 +3,7 @@ package io.convscope.ui;
 import io.convscope.explain.ExplanationNavigator;
 import io.convscope.explain.ExplanationState;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.animation.FadeTransition;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;

@@ -105,7 +105,7 @@ public final class HeatmapView extends ImageView {
     }
 
     /** The map cell under a point in this view's coordinates, as {y, x}, or null outside. */
-    int[] cellAt(double localX, double localY) {
+    public int[] cellAt(double localX, double localY) {
         if (shownActivation == null
                 || localX < 0
                 || localY < 0

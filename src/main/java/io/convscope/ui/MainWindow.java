@@ -5,6 +5,8 @@ import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
 import io.convscope.ui.learn.HyperparameterView;
 import io.convscope.ui.learn.LearnPanel;
+import io.convscope.ui.overview.OverviewPane;
+import io.convscope.ui.overview.OverviewScroll;
 import javafx.animation.FadeTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

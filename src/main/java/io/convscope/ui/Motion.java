@@ -7,8 +7,8 @@ public final class Motion {
 
     static final double IMAGE_FADE_OUT_MS = 300;
     static final double IMAGE_FADE_IN_MS = 700;
-    static final double OUTPUT_BAR_MS = 800;
-    static final double OUTPUT_BAR_DELAY_MS = 500;
+    public static final double OUTPUT_BAR_MS = 800;
+    public static final double OUTPUT_BAR_DELAY_MS = 500;
     static final double EDGE_HIGHLIGHT_MS = 400;
     /** One position of a formula panel's sliding window. */
     static final int FORMULA_STEP_MS = 250;

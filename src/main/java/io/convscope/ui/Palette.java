@@ -41,16 +41,16 @@ public final class Palette {
     }
 
     /** An input pixel value in [0, 1]: white is 1, as CNN Explainer draws the three channels. */
-    int input(double value) {
+    public int input(double value) {
         return ValueColors.input(value);
     }
 
     /** An activation: red below zero, white at zero, blue above, over [-range/2, range/2]. */
-    int activation(double value, double range) {
+    public int activation(double value, double range) {
         return ValueColors.activation(value, range);
     }
 
-    Color edge() {
+    public Color edge() {
         return dark ? EDGE_DARK : EDGE_LIGHT;
     }
 
@@ -63,7 +63,7 @@ public final class Palette {
         return dark ? ACCENT_DARK : ACCENT_LIGHT;
     }
 
-    Color bar() {
+    public Color bar() {
         return dark ? BAR_DARK : BAR_LIGHT;
     }
 

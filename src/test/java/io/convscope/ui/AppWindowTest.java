@@ -16,6 +16,7 @@ import io.convscope.network.CostAnalysis;
 import io.convscope.network.LayerActivation;
 import io.convscope.ui.architecture.ArchitectureWindow;
 import io.convscope.ui.learn.HyperparameterView;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

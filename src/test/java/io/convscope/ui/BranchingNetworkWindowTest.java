@@ -6,6 +6,7 @@ import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

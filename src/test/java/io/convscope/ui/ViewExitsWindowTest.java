@@ -1,6 +1,7 @@
 package io.convscope.ui;
 
 import io.convscope.explain.ExplanationState;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewLayout;
@@ -6,6 +6,8 @@ import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
+import io.convscope.ui.HeatmapView;
+import io.convscope.ui.Palette;
 import javafx.scene.Group;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.EdgeRoutes;
 import io.convscope.explain.OverviewColumn;
@@ -7,6 +7,7 @@ import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.OverviewNeuron;
 import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.ShownNeurons;
+import io.convscope.ui.Palette;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 

@@ -1,8 +1,9 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.Article;
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewLayout;
+import io.convscope.ui.LearnRequest;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

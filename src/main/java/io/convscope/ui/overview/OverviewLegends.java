@@ -1,10 +1,12 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.LegendPainter;
+import io.convscope.ui.Palette;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 

@@ -1,10 +1,13 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
+import io.convscope.ui.ClassNames;
+import io.convscope.ui.Motion;
+import io.convscope.ui.Palette;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;

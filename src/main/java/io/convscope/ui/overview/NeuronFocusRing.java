@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.OverviewNeuron;

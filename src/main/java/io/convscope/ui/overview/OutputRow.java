@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import javafx.scene.control.Label;
 import javafx.scene.shape.Rectangle;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ScrollEvent;
@@ -7,14 +7,14 @@ import javafx.scene.input.ScrollEvent;
  * The overview in a sideways-only scroll pane: needed only when a big network's minimum width exceeds the window
  * (Tiny VGG always fits). Wide networks render only what the pane shows, and the wheel pans them a column at a time.
  */
-final class OverviewScroll extends ScrollPane {
+public final class OverviewScroll extends ScrollPane {
 
     /** How far one wheel notch pans a wide overview sideways, in pixels (about two columns of 36 px neurons). */
     static final double WHEEL_PAN_PX = 90;
 
     private final OverviewPane overview;
 
-    OverviewScroll(OverviewPane overview) {
+    public OverviewScroll(OverviewPane overview) {
         super(overview);
         this.overview = overview;
         setFitToWidth(true);
@@ -50,7 +50,7 @@ final class OverviewScroll extends ScrollPane {
     }
 
     /** Another model opens at its input, not where the last one was scrolled. */
-    void toStart() {
+    public void toStart() {
         setHvalue(0);
     }
 

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.OverviewEdge;
@@ -7,6 +7,7 @@ import io.convscope.explain.OverviewReadout;
 import io.convscope.explain.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
+import io.convscope.ui.ClassNames;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

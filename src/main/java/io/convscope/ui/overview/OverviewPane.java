@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.overview;
 
 import io.convscope.explain.ColorRanges;
 import io.convscope.explain.EdgeRoutes;
@@ -11,6 +11,8 @@ import io.convscope.explain.RangeMode;
 import io.convscope.explain.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
+import io.convscope.ui.HeatmapView;
+import io.convscope.ui.Palette;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,7 +40,7 @@ import java.util.function.DoubleConsumer;
  * {@link OverviewFocus} holds what is hovered and focused and the readout, {@link ShownNeurons} and
  * {@link EdgeRoutes} the geometry.
  */
-final class OverviewPane extends Region {
+public final class OverviewPane extends Region {
 
     /** The visible width assumed before the scroll pane reports one. */
     static final double FALLBACK_VIEW_WIDTH = 1920;
@@ -70,7 +72,7 @@ final class OverviewPane extends Region {
     /** Asked to scroll so that an x of this pane is in view (the main window's scroll pane does it). */
     private DoubleConsumer onReveal = x -> {};
 
-    OverviewPane(ResourceBundle text, Palette palette) {
+    public OverviewPane(ResourceBundle text, Palette palette) {
         this.text = text;
         heatmaps = new OverviewHeatmaps(palette);
         edges = new OverviewEdgePainter(palette);
@@ -95,7 +97,7 @@ final class OverviewPane extends Region {
     }
 
     /** Called with (network layer index, neuron) when a neuron is clicked or Enter is pressed on the focused one. */
-    void setOnNeuronChosen(BiConsumer<Integer, Integer> handler) {
+    public void setOnNeuronChosen(BiConsumer<Integer, Integer> handler) {
         onChosen = handler;
     }
 
@@ -104,7 +106,7 @@ final class OverviewPane extends Region {
     }
 
     /** Scrolls a wide network sideways so that column {@code c} is in view, and renders it. */
-    void revealColumn(int c) {
+    public void revealColumn(int c) {
         if (layout != null) {
             onReveal.accept(layout.columnCenterX(c));
         }
@@ -114,20 +116,20 @@ final class OverviewPane extends Region {
         onChosen.accept(columns.get(n.column()).layerIndex(), n.index());
     }
 
-    ReadOnlyStringProperty readoutProperty() {
+    public ReadOnlyStringProperty readoutProperty() {
         return focus.readoutProperty();
     }
 
-    ReadOnlyObjectProperty<OverviewNeuron> hoveredProperty() {
+    public ReadOnlyObjectProperty<OverviewNeuron> hoveredProperty() {
         return focus.hoveredProperty();
     }
 
-    ObjectProperty<OverviewNeuron> focusedNeuronProperty() {
+    public ObjectProperty<OverviewNeuron> focusedNeuronProperty() {
         return focus.focusedProperty();
     }
 
     /** The name label above a column (clicking it opens the article). */
-    Label columnLabel(int column) {
+    public Label columnLabel(int column) {
         return labels.name(column);
     }
 
@@ -142,17 +144,17 @@ final class OverviewPane extends Region {
         return computeMinWidth(height);
     }
 
-    List<OverviewColumn> columns() {
+    public List<OverviewColumn> columns() {
         return columns;
     }
 
     /** The heatmap drawn for a neuron, or null when it is scrolled out of view. */
-    HeatmapView heatmap(int column, int neuron) {
+    public HeatmapView heatmap(int column, int neuron) {
         return heatmaps.view(shown, column, neuron);
     }
 
     /** Centre of a neuron of network layer {@code layerIndex} in this pane, or null when it is not on screen. */
-    Point2D neuronCentre(int layerIndex, int neuron) {
+    public Point2D neuronCentre(int layerIndex, int neuron) {
         for (int c = 0; c < columns.size() && layout != null; c++) {
             if (columns.get(c).layerIndex() == layerIndex) {
                 OverviewLayout.Box b = shown.box(layout, c, neuron);
@@ -163,16 +165,16 @@ final class OverviewPane extends Region {
     }
 
     /** The colour range each layer is drawn with now. */
-    double range(int layerIndex) {
+    public double range(int layerIndex) {
         return ranges[layerIndex];
     }
 
     /** Whether the output bars are still moving (or waiting to), so tests wait for the animation, not for time. */
-    boolean barsMoving() {
+    public boolean barsMoving() {
         return output.barsMoving();
     }
 
-    OverviewLayout layoutGeometry() {
+    public OverviewLayout layoutGeometry() {
         return layout;
     }
 
@@ -205,7 +207,7 @@ final class OverviewPane extends Region {
     }
 
     /** Whether any of column {@code c} is in the visible part. */
-    boolean columnVisible(int c) {
+    public boolean columnVisible(int c) {
         return layout != null && viewport().columnVisible(layout, c);
     }
 
@@ -220,7 +222,7 @@ final class OverviewPane extends Region {
     }
 
     /** Shows a snapshot coloured in {@code rangeMode}; builds the columns when the network is new. */
-    void show(ActivationSnapshot s, RangeMode rangeMode) {
+    public void show(ActivationSnapshot s, RangeMode rangeMode) {
         boolean newNetwork = network != s.network();
         snapshot = s;
         colorRanges = ColorRanges.of(s);
@@ -238,7 +240,7 @@ final class OverviewPane extends Region {
     }
 
     /** Recolours for a range-mode switch: every layer, never a hard-coded subset (CNN Explainer's bug). */
-    void recolour(RangeMode rangeMode) {
+    public void recolour(RangeMode rangeMode) {
         if (colorRanges == null) {
             return;
         }
@@ -248,7 +250,7 @@ final class OverviewPane extends Region {
         drawLegends();
     }
 
-    void showDetails(boolean on) {
+    public void showDetails(boolean on) {
         details = on;
         labels.setDetails(on);
         drawLegends();
@@ -329,7 +331,7 @@ final class OverviewPane extends Region {
         hover(null, null);
     }
 
-    OverviewEdge hoveredEdge() {
+    public OverviewEdge hoveredEdge() {
         return focus.hoveredEdge();
     }
 
@@ -378,7 +380,7 @@ final class OverviewPane extends Region {
      * Puts the focus ring on the first neuron of a layer (the next shown column when the layer has none, such as
      * flatten) and takes the keyboard focus, so a "show me" link in the article lands on the network.
      */
-    void focusLayer(int layerIndex) {
+    public void focusLayer(int layerIndex) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).layerIndex() >= layerIndex) {
                 moveFocus(new OverviewNeuron(c, 0));

@@ -47,7 +47,7 @@ public final class HeatmapView extends ImageView {
     }
 
     /** Shows a raster of {@code w} x {@code h} ARGB values (row-major); the view keeps the array. */
-    void showPixels(int[] values, int w, int h) {
+    public void showPixels(int[] values, int w, int h) {
         argb = values;
         cellsWide = w;
         cellsHigh = h;
@@ -127,7 +127,7 @@ public final class HeatmapView extends ImageView {
     }
 
     /** The ARGB colour drawn for map cell (x, y): what tests compare with the colour scale. */
-    int argbAt(int x, int y) {
+    public int argbAt(int x, int y) {
         return argb[y * cellsWide + x];
     }
 }

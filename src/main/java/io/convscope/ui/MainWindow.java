@@ -3,6 +3,7 @@ package io.convscope.ui;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
+import io.convscope.ui.explanation.ElementwiseFormulaPanel;
 import io.convscope.ui.learn.HyperparameterView;
 import io.convscope.ui.learn.LearnPanel;
 import io.convscope.ui.overview.OverviewPane;

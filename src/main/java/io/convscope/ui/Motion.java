@@ -11,7 +11,7 @@ public final class Motion {
     public static final double OUTPUT_BAR_DELAY_MS = 500;
     static final double EDGE_HIGHLIGHT_MS = 400;
     /** One position of a formula panel's sliding window. */
-    static final int FORMULA_STEP_MS = 250;
+    public static final int FORMULA_STEP_MS = 250;
     /** One kernel position of the hyperparameter playground (CNN Explainer: 1000). */
     public static final int PLAYGROUND_STEP_MS = 1000;
     /** How long a control that another change adjusted stays marked. */

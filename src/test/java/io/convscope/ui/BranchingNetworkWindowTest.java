@@ -6,6 +6,8 @@ import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
+import io.convscope.ui.explanation.ConvolutionView;
+import io.convscope.ui.explanation.ElementwiseFormulaPanel;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;

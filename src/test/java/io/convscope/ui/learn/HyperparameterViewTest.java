@@ -2,9 +2,9 @@ package io.convscope.ui.learn;
 
 import io.convscope.explain.HyperparameterPlayground;
 import io.convscope.ui.AppWindowTest;
-import io.convscope.ui.FlattenViewTest;
 import io.convscope.ui.Language;
 import io.convscope.ui.Palette;
+import io.convscope.ui.explanation.FlattenViewTest;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
@@ -7,6 +7,10 @@ import io.convscope.explain.FormulaStep;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.InfoButton;
+import io.convscope.ui.MatrixGrid;
+import io.convscope.ui.Motion;
+import io.convscope.ui.Palette;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,7 +34,7 @@ import java.util.function.DoubleToIntFunction;
  * result) and the channel's intermediate map (the input channel cross-correlated with its kernel, no bias). The
  * position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering a cell of either grid jumps there and pauses.
  */
-final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
+public final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
 
     static final double GRID_SIZE = 264;
     static final double TERM_WIDTH = 46;
@@ -56,7 +60,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
     private DoubleToIntFunction inputColors = v -> 0xFFFFFFFF;
     private DoubleToIntFunction outputColors = v -> 0xFFFFFFFF;
 
-    ConvolutionFormulaPanel(ResourceBundle text, Runnable onClose) {
+    public ConvolutionFormulaPanel(ResourceBundle text, Runnable onClose) {
         this.text = text;
         setId("conv-formula");
         title.setId("conv-formula-title");
@@ -114,7 +118,7 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
      * @param inputRange  colour range of the input map (ignored for the image channels of layer 1, drawn in greys)
      * @param outputRange colour range of the intermediate map
      */
-    void show(ActivationSnapshot s, int layer, int neuron, int channel, double inputRange, double outputRange) {
+    public void show(ActivationSnapshot s, int layer, int neuron, int channel, double inputRange, double outputRange) {
         explanation = new ConvolutionExplanation(s, layer, neuron);
         this.channel = channel;
         String name = s.network().layer(layer).name();
@@ -218,16 +222,16 @@ final class ConvolutionFormulaPanel extends SteppingFormulaPanel {
     }
 
     /** The equation shown for the current position, as {@link FormulaStep#arithmetic()} writes it. */
-    String arithmeticText() {
+    public String arithmeticText() {
         return arithmetic.getText().replace('\u00a0', ' ');
     }
 
     /** The current output cell. */
-    GridPosition position() {
+    public GridPosition position() {
         return explanation.position(step());
     }
 
-    ConvolutionExplanation explanation() {
+    public ConvolutionExplanation explanation() {
         return explanation;
     }
 

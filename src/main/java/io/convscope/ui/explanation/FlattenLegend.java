@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import io.convscope.explain.Decimals;
 import javafx.scene.control.Label;
@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.DoubleToIntFunction;
 
-import static io.convscope.ui.FlattenColumns.caption;
+import static io.convscope.ui.explanation.FlattenColumns.caption;
 
 /** A small horizontal colour legend of the flatten view, from -range/2 to +range/2 with its end values. */
 final class FlattenLegend extends VBox {

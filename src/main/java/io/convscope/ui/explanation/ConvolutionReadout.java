@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import io.convscope.explain.Decimals;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,5 +1,6 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
+import io.convscope.ui.HeatmapView;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -1,5 +1,6 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
+import io.convscope.ui.Palette;
 import javafx.scene.paint.Color;
 
 /** Text ink that stays readable on a coloured fill in both themes: dark on light fills, white on dark ones. */

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.PrimerLight;
 import io.convscope.engine.ImagePreprocessor;
@@ -9,6 +9,8 @@ import io.convscope.explain.FlattenExplanation;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.ConvScopeApp;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -86,7 +88,7 @@ public class FlattenViewTest {
      * The sum line's printed products and bias add up to its printed logit, which is the engine's logit rounded
      * ("5.95 + (-0.11) = 5.8421" did not add up: issue 12, item 9).
      */
-    static void assertSumAddsUp(String sumText, float logit) {
+    public static void assertSumAddsUp(String sumText, float logit) {
         Matcher m = Pattern.compile("(-?[0-9.]+) \\+ \\(?(-?[0-9.]+)\\)? = (-?[0-9.]+)$")
                 .matcher(sumText);
         assertTrue(m.find(), sumText);

@@ -1,8 +1,9 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import io.convscope.explain.FlattenExplanation;
 import io.convscope.explain.ShownSum;
 import io.convscope.explain.ValueColors;
+import io.convscope.ui.Palette;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,8 +17,8 @@ import javafx.scene.shape.Line;
 import java.util.ResourceBundle;
 
 import static io.convscope.explain.Decimals.fixed;
-import static io.convscope.ui.FlattenColumns.STRIP_TOP;
-import static io.convscope.ui.FlattenColumns.caption;
+import static io.convscope.ui.explanation.FlattenColumns.STRIP_TOP;
+import static io.convscope.ui.explanation.FlattenColumns.caption;
 
 /**
  * The flatten view's right part: every product gathers into the plus, the bias joins, the logit leads into the

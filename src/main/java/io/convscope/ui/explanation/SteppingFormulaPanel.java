@@ -1,7 +1,8 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.GridPosition;
+import io.convscope.ui.Motion;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -104,7 +105,7 @@ abstract class SteppingFormulaPanel extends VBox {
         showStep(cell.y() * outputColumns() + cell.x());
     }
 
-    void setPlaying(boolean on) {
+    public void setPlaying(boolean on) {
         if (on) {
             timeline.play();
         } else {
@@ -113,12 +114,12 @@ abstract class SteppingFormulaPanel extends VBox {
         play.setGraphic(new FontIcon(on ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
     }
 
-    boolean isPlaying() {
+    public boolean isPlaying() {
         return timeline.getStatus() == Animation.Status.RUNNING;
     }
 
     /** Index of the current output position, row-major. */
-    int step() {
+    public int step() {
         return step;
     }
 

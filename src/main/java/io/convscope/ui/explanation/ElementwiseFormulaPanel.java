@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
@@ -10,6 +10,9 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.OutputMap;
+import io.convscope.ui.InfoButton;
+import io.convscope.ui.MatrixGrid;
+import io.convscope.ui.Motion;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -30,7 +33,7 @@ import java.util.function.IntToDoubleFunction;
  * {@code max(a, b, c, d) = y}, {@code a + b = y} for a residual addition, {@code scale × x + shift} for batch norm).
  * The position advances every {@value Motion#FORMULA_STEP_MS} ms; hovering any cell jumps there and pauses.
  */
-final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
+public final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
 
     static final double GRID_SIZE = 300;
     /** Input grids are smaller when an addition shows two, yet large enough (11 cells of 22 px) to print values. */
@@ -48,7 +51,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
     private ElementwiseExplanation elementwise;
     private PoolingExplanation pooling;
 
-    ElementwiseFormulaPanel(ResourceBundle text, Runnable onClose) {
+    public ElementwiseFormulaPanel(ResourceBundle text, Runnable onClose) {
         this.text = text;
         Label title = new Label();
         title.setId("formula-title");
@@ -83,7 +86,8 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
      * Shows neuron {@code channel} of layer {@code layer} (an element-wise or pooling layer) and starts stepping.
      * {@code inputRange} gives each input layer's colour range.
      */
-    void show(ActivationSnapshot snapshot, int layer, int channel, IntToDoubleFunction inputRange, double outputRange) {
+    public void show(
+            ActivationSnapshot snapshot, int layer, int channel, IntToDoubleFunction inputRange, double outputRange) {
         LayerDescription d = snapshot.network().layer(layer);
         boolean pool = d.kind().isPooling();
         elementwise = pool ? null : new ElementwiseExplanation(snapshot, layer, channel);
@@ -200,7 +204,7 @@ final class ElementwiseFormulaPanel extends SteppingFormulaPanel {
         position.setText(String.format(text.getString("formula.position"), p.y(), p.x()));
     }
 
-    String formulaText() {
+    public String formulaText() {
         return formula.getText();
     }
 }

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
@@ -6,6 +6,8 @@ import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
+import io.convscope.ui.InfoButton;
+import io.convscope.ui.MatrixGrid;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,7 +25,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.util.ResourceBundle;
 import java.util.function.IntConsumer;
 
-import static io.convscope.ui.ConvolutionShapes.legend;
+import static io.convscope.ui.explanation.ConvolutionShapes.legend;
 
 /**
  * The convolution elastic explanation (CNN Explainer §2.8): a heading, the {@link ConvolutionDiagram} (the previous
@@ -33,11 +35,11 @@ import static io.convscope.ui.ConvolutionShapes.legend;
  * through their channels ({@link ChannelPager}); clicking an input or intermediate map asks the host to open the
  * formula panel for that channel.
  */
-final class ConvolutionView extends BorderPane {
+public final class ConvolutionView extends BorderPane {
 
     static final double WIDTH = 1100;
     /** Input channels drawn at once; wider layers (VGG's 64 to 512) page through them, as the overview scrolls. */
-    static final int PAGE = ChannelPager.PAGE;
+    public static final int PAGE = ChannelPager.PAGE;
 
     private final ResourceBundle text;
     private final ConvolutionReadout readout;
@@ -55,7 +57,7 @@ final class ConvolutionView extends BorderPane {
     private IntConsumer onChannelChosen = c -> {};
     private Runnable onClose = () -> {};
 
-    ConvolutionView(ResourceBundle text) {
+    public ConvolutionView(ResourceBundle text) {
         this.text = text;
         this.readout = new ConvolutionReadout(text);
         this.diagram = new ConvolutionDiagram(text, slide, readout);
@@ -118,7 +120,7 @@ final class ConvolutionView extends BorderPane {
      * @param inputRange  colour range of the previous layer (ignored for image channels, drawn in greys)
      * @param outputRange colour range of this layer; intermediates and output share max(inputRange, outputRange)
      */
-    void show(ActivationSnapshot s, int layer, int neuron, double inputRange, double outputRange) {
+    public void show(ActivationSnapshot s, int layer, int neuron, double inputRange, double outputRange) {
         firstChannel = 0;
         showFrom(s, layer, neuron, inputRange, outputRange);
     }
@@ -135,7 +137,7 @@ final class ConvolutionView extends BorderPane {
         }
     }
 
-    int firstChannel() {
+    public int firstChannel() {
         return firstChannel;
     }
 
@@ -200,7 +202,7 @@ final class ConvolutionView extends BorderPane {
                         MatrixGrid.format(kr)));
     }
 
-    boolean isSliding() {
+    public boolean isSliding() {
         return slide.isSliding();
     }
 
@@ -210,37 +212,37 @@ final class ConvolutionView extends BorderPane {
     }
 
     /** Ends the sliding animation at once (the window was minimised or closed). */
-    void stopSliding() {
+    public void stopSliding() {
         if (isSliding()) {
             slide.finish();
         }
     }
 
     /** The × button: the view closes, as Esc and a click outside it do. */
-    void setOnClose(Runnable handler) {
+    public void setOnClose(Runnable handler) {
         onClose = handler == null ? () -> {} : handler;
     }
 
-    void setOnChannelChosen(IntConsumer handler) {
+    public void setOnChannelChosen(IntConsumer handler) {
         onChannelChosen = handler == null ? c -> {} : handler;
     }
 
     /** What the pointer is over: a kernel's weights, the bias, or a hint about a map. */
-    ReadOnlyStringProperty readoutProperty() {
+    public ReadOnlyStringProperty readoutProperty() {
         return readout.property();
     }
 
-    ConvolutionExplanation explanation() {
+    public ConvolutionExplanation explanation() {
         return explanation;
     }
 
     /** Colour range of the intermediate and output maps. */
-    double sharedRange() {
+    public double sharedRange() {
         return sharedRange;
     }
 
     /** The ARGB colour drawn for cell (x, y) of intermediate map {@code channel} (on the page shown). */
-    int intermediateArgb(int channel, int x, int y) {
+    public int intermediateArgb(int channel, int x, int y) {
         return diagram.intermediateMap(channel - firstChannel).argbAt(x, y);
     }
 

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Decimals;
@@ -6,6 +6,7 @@ import io.convscope.explain.FlattenExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.LayerActivation;
 import io.convscope.network.Shape;
+import io.convscope.ui.HeatmapView;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Group;

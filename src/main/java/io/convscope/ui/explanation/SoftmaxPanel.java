@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
@@ -7,6 +7,9 @@ import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.ClassNames;
+import io.convscope.ui.InfoButton;
+import io.convscope.ui.Palette;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

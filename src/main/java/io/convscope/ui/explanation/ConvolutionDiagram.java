@@ -1,9 +1,11 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.ConvolutionLayout;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.LayerDescription;
+import io.convscope.ui.HeatmapView;
+import io.convscope.ui.Palette;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
@@ -21,13 +23,13 @@ import java.util.ResourceBundle;
 import java.util.function.DoubleToIntFunction;
 import java.util.function.IntConsumer;
 
-import static io.convscope.ui.ConvolutionShapes.annotation;
-import static io.convscope.ui.ConvolutionShapes.annotationLabel;
-import static io.convscope.ui.ConvolutionShapes.edge;
-import static io.convscope.ui.ConvolutionShapes.frame;
-import static io.convscope.ui.ConvolutionShapes.header;
-import static io.convscope.ui.ConvolutionShapes.heatmap;
-import static io.convscope.ui.ConvolutionShapes.small;
+import static io.convscope.ui.explanation.ConvolutionShapes.annotation;
+import static io.convscope.ui.explanation.ConvolutionShapes.annotationLabel;
+import static io.convscope.ui.explanation.ConvolutionShapes.edge;
+import static io.convscope.ui.explanation.ConvolutionShapes.frame;
+import static io.convscope.ui.explanation.ConvolutionShapes.header;
+import static io.convscope.ui.explanation.ConvolutionShapes.heatmap;
+import static io.convscope.ui.explanation.ConvolutionShapes.small;
 
 /**
  * The convolution view's elastic diagram, laid out by {@link ConvolutionLayout}: a row per input channel (its map,

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.Article;
@@ -6,6 +6,8 @@ import io.convscope.explain.FlattenExplanation;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
+import io.convscope.ui.ClassNames;
+import io.convscope.ui.InfoButton;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -23,10 +25,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ResourceBundle;
 
-import static io.convscope.ui.FlattenColumns.CHANNEL_PITCH;
-import static io.convscope.ui.FlattenColumns.MAP_TOP;
-import static io.convscope.ui.FlattenColumns.STRIP_TOP;
-import static io.convscope.ui.FlattenColumns.caption;
+import static io.convscope.ui.explanation.FlattenColumns.CHANNEL_PITCH;
+import static io.convscope.ui.explanation.FlattenColumns.MAP_TOP;
+import static io.convscope.ui.explanation.FlattenColumns.STRIP_TOP;
+import static io.convscope.ui.explanation.FlattenColumns.caption;
 
 /**
  * The flatten elastic explanation (CNN Explainer §2.10) as a static diagram for one output class k: the last pooling

@@ -1,4 +1,4 @@
-package io.convscope.ui;
+package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.PrimerLight;
 import io.convscope.engine.CompiledNetwork;
@@ -13,6 +13,8 @@ import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
+import io.convscope.ui.ConvScopeApp;
+import io.convscope.ui.MatrixGrid;
 import javafx.animation.Animation;
 import javafx.animation.Timeline;
 import javafx.application.Application;

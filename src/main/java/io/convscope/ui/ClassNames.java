@@ -7,11 +7,11 @@ import java.util.ResourceBundle;
  * Class names as the student reads them: a model's classes are data, but the bundled Tiny VGG's ten are translated
  * ({@code class.<name>} keys); any other name shows as the model gives it.
  */
-final class ClassNames {
+public final class ClassNames {
 
     private ClassNames() {}
 
-    static String display(ResourceBundle text, String className) {
+    public static String display(ResourceBundle text, String className) {
         String key = "class." + className.toLowerCase(Locale.ROOT).replace(' ', '-');
         return text.containsKey(key) ? text.getString(key) : className;
     }

@@ -13,7 +13,7 @@ import java.util.function.DoubleToIntFunction;
  * on screen, shown unscaled at whole-pixel positions: renderers that ignore {@code setSmooth(false)} have nothing to
  * smooth.
  */
-final class HeatmapView extends ImageView {
+public final class HeatmapView extends ImageView {
 
     private int[] argb = new int[0];
     private int cellsWide;
@@ -25,7 +25,7 @@ final class HeatmapView extends ImageView {
     private LayerActivation shownActivation;
     private int shownChannel = -1;
 
-    HeatmapView() {
+    public HeatmapView() {
         setSmooth(false);
         setPreserveRatio(false);
         // A change of the screen's scale (a window moved to a HiDPI monitor) needs more or fewer pixels per block.
@@ -33,7 +33,7 @@ final class HeatmapView extends ImageView {
     }
 
     /** Colours channel {@code channel} of {@code activation} with {@code coloring} (value to ARGB). */
-    void show(LayerActivation activation, int channel, DoubleToIntFunction coloring) {
+    public void show(LayerActivation activation, int channel, DoubleToIntFunction coloring) {
         int w = activation.shape().width();
         int h = activation.shape().height();
         int[] values = argb.length == w * h ? argb : new int[w * h];
@@ -47,7 +47,7 @@ final class HeatmapView extends ImageView {
     }
 
     /** Shows a raster of {@code w} x {@code h} ARGB values (row-major); the view keeps the array. */
-    void showPixels(int[] values, int w, int h) {
+    public void showPixels(int[] values, int w, int h) {
         argb = values;
         cellsWide = w;
         cellsHigh = h;
@@ -56,12 +56,12 @@ final class HeatmapView extends ImageView {
         redraw();
     }
 
-    void size(double side) {
+    public void size(double side) {
         size(side, side);
     }
 
     /** Display size, rounded to whole screen pixels so the image is never scaled. */
-    void size(double w, double h) {
+    public void size(double w, double h) {
         double scale = renderScale();
         double newWidth = Math.max(1, Math.round(w * scale)) / scale;
         double newHeight = Math.max(1, Math.round(h * scale)) / scale;
@@ -105,7 +105,7 @@ final class HeatmapView extends ImageView {
     }
 
     /** The map cell under a point in this view's coordinates, as {y, x}, or null outside. */
-    int[] cellAt(double localX, double localY) {
+    public int[] cellAt(double localX, double localY) {
         if (shownActivation == null
                 || localX < 0
                 || localY < 0
@@ -127,7 +127,7 @@ final class HeatmapView extends ImageView {
     }
 
     /** The ARGB colour drawn for map cell (x, y): what tests compare with the colour scale. */
-    int argbAt(int x, int y) {
+    public int argbAt(int x, int y) {
         return argb[y * cellsWide + x];
     }
 }

@@ -10,7 +10,7 @@ import org.kordamp.ikonli.material2.Material2AL;
  * The ⓘ button every explanation view has: hovering shows a short explanation of the view, clicking opens the
  * article's section about it.
  */
-final class InfoButton extends Button {
+public final class InfoButton extends Button {
 
     static final double TEXT_WIDTH = 380;
     static final double BELOW = 30;
@@ -19,7 +19,7 @@ final class InfoButton extends Button {
 
     private String section;
 
-    InfoButton(String id, String text, String section) {
+    public InfoButton(String id, String text, String section) {
         super(null, new FontIcon(Material2AL.INFO));
         getStyleClass().add(Styles.FLAT);
         setId(id);
@@ -34,7 +34,7 @@ final class InfoButton extends Button {
         });
     }
 
-    void setSection(String section) {
+    public void setSection(String section) {
         this.section = section;
     }
 
@@ -42,7 +42,7 @@ final class InfoButton extends Button {
         return section;
     }
 
-    void setExplanation(String text) {
+    public void setExplanation(String text) {
         explanation.setText(text);
     }
 }

@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  * The languages the whole app speaks: its bundles, and the font its text needs. Chinese brings its own font (a subset
  * of Noto Sans CJK SC) because an OS without a CJK font would draw every character as a box.
  */
-enum Language {
+public enum Language {
     ENGLISH("en", Locale.ENGLISH, null, null),
     // Bold has its own small subset (the characters of our own texts): without it, bold Chinese looked regular.
     CHINESE(
@@ -46,15 +46,15 @@ enum Language {
     }
 
     /** Short tag stored in the settings: "en", "zh". */
-    String tag() {
+    public String tag() {
         return tag;
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
-    ResourceBundle messages() {
+    public ResourceBundle messages() {
         return ResourceBundle.getBundle(MESSAGES, locale, NO_FALLBACK);
     }
 

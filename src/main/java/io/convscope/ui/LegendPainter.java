@@ -22,7 +22,7 @@ import java.util.Locale;
  * The colour legends under the overview (CNN Explainer's detail mode): greys for the input, one red-white-blue bar per
  * span of layers that share a range in the current mode, and the probability bar under the output.
  */
-final class LegendPainter {
+public final class LegendPainter {
 
     static final double BAR_HEIGHT = 6;
     /** Samples of a colour scale along a legend bar; linear in between. */
@@ -36,7 +36,7 @@ final class LegendPainter {
     private LegendPainter() {}
 
     /** Paints the legends between x = {@code from} and {@code to} (a wide network's visible part). */
-    static void paint(
+    public static void paint(
             GraphicsContext g,
             OverviewLayout layout,
             List<OverviewColumn> columns,

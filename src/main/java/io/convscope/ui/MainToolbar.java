@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.RangeMode;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

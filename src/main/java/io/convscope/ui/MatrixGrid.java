@@ -20,15 +20,15 @@ import java.util.function.DoubleToIntFunction;
  * as 2-pixel cells: the grid shows a magnified window of at most {@link #MAX_VISIBLE} x {@link #MAX_VISIBLE} cells
  * that follows the highlighted window, so every number stays legible.
  */
-final class MatrixGrid extends Canvas {
+public final class MatrixGrid extends Canvas {
 
-    static final int MAX_VISIBLE = 11;
+    public static final int MAX_VISIBLE = 11;
     static final double MIN_CELL_FOR_TEXT = 22;
-    static final Font CELL_FONT = Font.font(10);
+    public static final Font CELL_FONT = Font.font(10);
     /** Smallest font a cell's number shrinks to before it loses a decimal. */
     static final double MIN_FONT_SIZE = 8;
     /** Space kept free on each side of a cell's number, so neighbouring numbers never touch. */
-    static final double TEXT_MARGIN = 1.5;
+    public static final double TEXT_MARGIN = 1.5;
 
     private float[][] values = new float[0][0];
     private DoubleToIntFunction coloring = v -> 0xFFFFFFFF;
@@ -44,14 +44,14 @@ final class MatrixGrid extends Canvas {
 
     private final Text measure = new Text();
 
-    MatrixGrid(double size) {
+    public MatrixGrid(double size) {
         super(size, size);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
         exact.setShowDelay(Duration.millis(300));
         Tooltip.install(this, exact);
     }
 
-    void setData(float[][] data, DoubleToIntFunction colors) {
+    public void setData(float[][] data, DoubleToIntFunction colors) {
         values = data;
         coloring = colors;
         // The view scrolled over the old data may lie outside smaller new data: start again at the top-left cell,
@@ -64,7 +64,7 @@ final class MatrixGrid extends Canvas {
     }
 
     /** Outlines rows {@code y..y+h-1} and columns {@code x..x+w-1} (may reach into padding) and scrolls to them. */
-    void setHighlight(int y, int x, int h, int w) {
+    public void setHighlight(int y, int x, int h, int w) {
         highlightY = y;
         highlightX = x;
         highlightH = h;
@@ -75,27 +75,27 @@ final class MatrixGrid extends Canvas {
     }
 
     /** Called with (row, column) of the cell under the pointer. */
-    void setOnCellHover(BiConsumer<Integer, Integer> handler) {
+    public void setOnCellHover(BiConsumer<Integer, Integer> handler) {
         onHover = handler;
     }
 
-    int rows() {
+    public int rows() {
         return values.length;
     }
 
-    int cols() {
+    public int cols() {
         return values.length == 0 ? 0 : values[0].length;
     }
 
-    int visibleRows() {
+    public int visibleRows() {
         return Math.min(rows(), MAX_VISIBLE);
     }
 
-    int visibleCols() {
+    public int visibleCols() {
         return Math.min(cols(), MAX_VISIBLE);
     }
 
-    double cellSize() {
+    public double cellSize() {
         return Math.min(getWidth() / Math.max(1, visibleCols()), getHeight() / Math.max(1, visibleRows()));
     }
 
@@ -159,18 +159,18 @@ final class MatrixGrid extends Canvas {
     }
 
     /** Two decimals, as CNN Explainer prints them. */
-    static String format(double v) {
+    public static String format(double v) {
         return format(v, 2);
     }
 
     /** {@code decimals} decimals; a value that rounds to zero prints without its sign. */
-    static String format(double v, int decimals) {
+    public static String format(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
     /** A number as a cell prints it, in the font that makes it fit. */
-    record CellText(String text, Font font) {}
+    public record CellText(String text, Font font) {}
 
     /**
      * How the value at visible cell (row, column) is printed, or null when the cells are too small for numbers (or
@@ -178,7 +178,7 @@ final class MatrixGrid extends Canvas {
      * an 11-cell grid at the normal font: the font shrinks down to {@value #MIN_FONT_SIZE} px, then a decimal is
      * dropped. The tooltip always has the exact value.
      */
-    CellText cellText(int row, int column) {
+    public CellText cellText(int row, int column) {
         double cell = cellSize();
         return cell >= MIN_CELL_FOR_TEXT ? fitted(values[firstRow + row][firstCol + column], cell) : null;
     }
@@ -198,19 +198,19 @@ final class MatrixGrid extends Canvas {
     }
 
     /** The width {@code text} takes in {@code font}, as the canvas draws it. */
-    double textWidth(String text, Font font) {
+    public double textWidth(String text, Font font) {
         measure.setText(text);
         measure.setFont(font);
         return measure.getLayoutBounds().getWidth();
     }
 
     /** White on dark cells, black on light ones. */
-    static Color textOn(int argb) {
+    public static Color textOn(int argb) {
         double luminance = 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
         return luminance < 140 ? Color.WHITE : Color.BLACK;
     }
 
-    float value(int y, int x) {
+    public float value(int y, int x) {
         return values[y][x];
     }
 }

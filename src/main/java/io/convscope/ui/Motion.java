@@ -3,19 +3,19 @@ package io.convscope.ui;
 import javafx.animation.Interpolator;
 
 /** Every animation timing of the app in one place (CNN Explainer's values, in milliseconds). */
-final class Motion {
+public final class Motion {
 
     static final double IMAGE_FADE_OUT_MS = 300;
     static final double IMAGE_FADE_IN_MS = 700;
-    static final double OUTPUT_BAR_MS = 800;
-    static final double OUTPUT_BAR_DELAY_MS = 500;
+    public static final double OUTPUT_BAR_MS = 800;
+    public static final double OUTPUT_BAR_DELAY_MS = 500;
     static final double EDGE_HIGHLIGHT_MS = 400;
     /** One position of a formula panel's sliding window. */
-    static final int FORMULA_STEP_MS = 250;
+    public static final int FORMULA_STEP_MS = 250;
     /** One kernel position of the hyperparameter playground (CNN Explainer: 1000). */
-    static final int PLAYGROUND_STEP_MS = 1000;
+    public static final int PLAYGROUND_STEP_MS = 1000;
     /** How long a control that another change adjusted stays marked. */
-    static final double ADJUSTED_MARK_MS = 900;
+    public static final double ADJUSTED_MARK_MS = 900;
     /** How far the network fades back while an explanation is open. */
     static final double FADED_OPACITY = 0.18;
     /** An explanation view growing out of its neuron (CNN Explainer's column moves take 500 ms). */
@@ -23,7 +23,7 @@ final class Motion {
 
     static final double VIEW_START_SCALE = 0.1;
     /** Cubic in-out, the easing CNN Explainer uses for its moves. */
-    static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
+    public static final Interpolator EASE = Interpolator.SPLINE(0.65, 0, 0.35, 1);
 
     private Motion() {}
 }

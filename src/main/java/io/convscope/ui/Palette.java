@@ -28,7 +28,7 @@ public final class Palette {
 
     private boolean dark;
 
-    Palette(boolean dark) {
+    public Palette(boolean dark) {
         this.dark = dark;
     }
 
@@ -41,33 +41,33 @@ public final class Palette {
     }
 
     /** An input pixel value in [0, 1]: white is 1, as CNN Explainer draws the three channels. */
-    int input(double value) {
+    public int input(double value) {
         return ValueColors.input(value);
     }
 
     /** An activation: red below zero, white at zero, blue above, over [-range/2, range/2]. */
-    int activation(double value, double range) {
+    public int activation(double value, double range) {
         return ValueColors.activation(value, range);
     }
 
-    Color edge() {
+    public Color edge() {
         return dark ? EDGE_DARK : EDGE_LIGHT;
     }
 
-    Color edgeHighlight() {
+    public Color edgeHighlight() {
         return dark ? EDGE_HIGHLIGHT_DARK : EDGE_HIGHLIGHT_LIGHT;
     }
 
     /** The top class's bar and the keyboard focus ring. */
-    Color accent() {
+    public Color accent() {
         return dark ? ACCENT_DARK : ACCENT_LIGHT;
     }
 
-    Color bar() {
+    public Color bar() {
         return dark ? BAR_DARK : BAR_LIGHT;
     }
 
-    Color text() {
+    public Color text() {
         return dark ? TEXT_DARK : TEXT_LIGHT;
     }
 

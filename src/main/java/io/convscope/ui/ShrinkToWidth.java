@@ -10,12 +10,12 @@ import javafx.scene.transform.Scale;
  * width it is given is smaller, centred across. Its minimum width is zero, so a column of text around it can wrap to
  * a narrow panel instead of being held as wide as its widest figure.
  */
-final class ShrinkToWidth extends Region {
+public final class ShrinkToWidth extends Region {
 
     private final Node content;
     private final Scale scale = new Scale(1, 1, 0, 0);
 
-    ShrinkToWidth(Node content) {
+    public ShrinkToWidth(Node content) {
         this.content = content;
         content.getTransforms().add(scale);
         getChildren().add(content);

@@ -15,6 +15,14 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.CostAnalysis;
 import io.convscope.network.LayerActivation;
 import io.convscope.ui.architecture.ArchitectureWindow;
+import io.convscope.ui.explanation.ConvolutionFormulaPanel;
+import io.convscope.ui.explanation.ConvolutionView;
+import io.convscope.ui.explanation.ElementwiseFormulaPanel;
+import io.convscope.ui.explanation.FlattenView;
+import io.convscope.ui.explanation.FlattenViewTest;
+import io.convscope.ui.explanation.SoftmaxPanel;
+import io.convscope.ui.learn.HyperparameterView;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -223,7 +231,7 @@ public class AppWindowTest {
     }
 
     /** Closes every window but {@code keep}: a test class's own stage must not outlive it. */
-    static void closeWindowsExcept(Stage keep) throws Exception {
+    public static void closeWindowsExcept(Stage keep) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows())
                         .stream().filter(w -> w != keep && w instanceof Stage).forEach(w -> ((Stage) w).close()))
                 .get(10, TimeUnit.SECONDS);

@@ -5,6 +5,8 @@ import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.explanation.ConvolutionView;
+import io.convscope.ui.explanation.SoftmaxPanel;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;

@@ -3,6 +3,7 @@ package io.convscope.ui;
 import com.sun.javafx.tk.Toolkit;
 import com.sun.scenario.animation.AbstractPrimaryTimer;
 import io.convscope.network.LayerKind;
+import io.convscope.ui.explanation.ConvolutionView;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ToggleButton;

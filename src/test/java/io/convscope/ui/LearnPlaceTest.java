@@ -2,6 +2,8 @@ package io.convscope.ui;
 
 import io.convscope.explain.Article;
 import io.convscope.explain.HyperparameterPlayground;
+import io.convscope.ui.learn.HyperparameterView;
+import io.convscope.ui.learn.LearnPanel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

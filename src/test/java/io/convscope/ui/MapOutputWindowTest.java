@@ -8,6 +8,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.ClassLists;
 import io.convscope.network.LayerKind;
 import io.convscope.network.OutputMap;
+import io.convscope.ui.explanation.ElementwiseFormulaPanel;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

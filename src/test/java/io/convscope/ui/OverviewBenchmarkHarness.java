@@ -3,6 +3,7 @@ package io.convscope.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -1,6 +1,8 @@
 package io.convscope.ui;
 
 import io.convscope.explain.Article;
+import io.convscope.ui.explanation.ConvolutionFormulaPanel;
+import io.convscope.ui.explanation.ConvolutionView;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;

@@ -7,6 +7,7 @@ import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
+import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.Scene;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;

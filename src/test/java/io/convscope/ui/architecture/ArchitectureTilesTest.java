@@ -9,7 +9,7 @@ import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.AppWindowTest;
-import io.convscope.ui.FlattenViewTest;
+import io.convscope.ui.explanation.FlattenViewTest;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.scene.SnapshotParameters;

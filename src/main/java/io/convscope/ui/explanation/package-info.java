@@ -1,0 +1,15 @@
+/**
+ * The explanation views that open from the overview: the convolution view (the kernel sliding over the input, channel
+ * pages, readout and shapes), the convolution and element-wise formula panels that step through one neuron's
+ * arithmetic, the flatten view and the softmax panel.
+ *
+ * <p>What it may use: {@code io.convscope.explain} (the explanations and their numbers) and {@code io.convscope.network}
+ * (activation snapshots, layer descriptions), never the engine, DL4J or ND4J; and from {@code io.convscope.ui} only the
+ * shared pieces made public for it: {@code Palette}, {@code ClassNames}, {@code Motion}, {@code HeatmapView},
+ * {@code MatrixGrid} and {@code InfoButton}. Text comes from the
+ * {@code io.convscope.ui.messages} bundle the caller passes in.
+ *
+ * <p>Who uses it: the main window and its explanation host build and show these views; nothing else reaches into
+ * this package.
+ */
+package io.convscope.ui.explanation;

@@ -696,23 +696,10 @@ class ImagePreprocessorTest {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.writeBytes(chunk("IHDR", ihdr.array()));
-        png.writeBytes(chunk("IDAT", Arrays.copyOf(idat, idatLength)));
-        png.writeBytes(chunk("IEND", new byte[0]));
+        png.writeBytes(HostileImages.pngChunk("IHDR", ihdr.array()));
+        png.writeBytes(HostileImages.pngChunk("IDAT", Arrays.copyOf(idat, idatLength)));
+        png.writeBytes(HostileImages.pngChunk("IEND", new byte[0]));
         return png.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length)
-                .putInt(data.length)
-                .put(typeBytes)
-                .put(data)
-                .putInt((int) crc.getValue())
-                .array();
     }
 
     /**

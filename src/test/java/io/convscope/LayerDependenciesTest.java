@@ -33,7 +33,7 @@ class LayerDependenciesTest {
     void deepLearningLibrariesStayInTheEngine() {
         check(noClasses()
                 .that()
-                .resideOutsideOfPackage("io.convscope.engine")
+                .resideOutsideOfPackage("io.convscope.engine..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(DEEP_LEARNING));
@@ -44,22 +44,31 @@ class LayerDependenciesTest {
         // image decoding sits beside the engine but must stay usable (and fuzzable) without loading ND4J's natives
         check(noClasses()
                 .that()
-                .haveSimpleNameStartingWith("ImagePreprocessor")
-                .or()
-                .haveSimpleNameStartingWith("ImageDecoder")
-                .or()
-                .haveSimpleNameStartingWith("ImageHeaders")
-                .or()
-                .haveSimpleNameStartingWith("Resampler")
-                .or()
-                .haveSimpleNameStartingWith("RgbPixels")
-                .or()
-                .haveSimpleNameStartingWith("ExifOrientation")
-                .or()
-                .haveSimpleNameStartingWith("ImageInputException")
+                .resideInAPackage("io.convscope.image..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(DEEP_LEARNING));
+    }
+
+    @Test
+    void imageInputStandsBesideTheEngineNotOnIt() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.convscope.image..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.convscope.engine..", "io.convscope.explain..", "io.convscope.ui..", "io.convscope.cli.."));
+    }
+
+    @Test
+    void viewModelsNeverRunTheEngine() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.convscope.explain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.engine.."));
     }
 
     @Test
@@ -84,6 +93,33 @@ class LayerDependenciesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.convscope.ui.."));
+    }
+
+    @Test
+    void uiFeaturesNeverUseTheShell() {
+        // the shell (io.convscope.ui itself) assembles the features; a feature reaching back into it would make a cycle
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.convscope.ui.(*)..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.convscope.ui"));
+    }
+
+    @Test
+    void sharedUiPiecesNeverUseAFeature() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.convscope.ui.common..", "io.convscope.ui.workspace..", "io.convscope.ui.tasks..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.convscope.ui.overview..",
+                        "io.convscope.ui.explanation..",
+                        "io.convscope.ui.learn..",
+                        "io.convscope.ui.architecture..",
+                        "io.convscope.ui.input.."));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.convscope.cli;
 
 import io.convscope.engine.ModelStore;
-import io.convscope.engine.Trainer;
+import io.convscope.engine.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,6 +1,6 @@
 package io.convscope.cli;
 
-import io.convscope.engine.Trainer;
+import io.convscope.engine.training.Trainer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.ArchitectureConverter;
 import io.convscope.network.graph.ArchitectureGraph;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import io.convscope.image.ImageInputException;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 
 import java.awt.image.BufferedImage;
@@ -21,7 +23,7 @@ public final class Inference {
         this(model, SnapshotCache.forHeap(PassMemory.of(model.description()).total()));
     }
 
-    Inference(LoadedModel model, SnapshotCache cache) {
+    public Inference(LoadedModel model, SnapshotCache cache) {
         this.model = model;
         this.cache = cache;
     }
@@ -105,7 +107,7 @@ public final class Inference {
      * The preprocessed RGB image in the channels the model reads: unchanged for colour models; for a one-channel
      * model (LeNet) the mean of R, G and B, which keeps grey images exactly as they are stored.
      */
-    float[] channels(float[] rgb) {
+    public float[] channels(float[] rgb) {
         if (model.metadata().inputChannels() != 1) {
             return rgb;
         }

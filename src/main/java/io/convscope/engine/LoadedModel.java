@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.ArchitectureConverter;
+import io.convscope.engine.runtime.CompiledNetwork;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.Shape;
 import io.convscope.network.graph.ArchitectureGraph;
@@ -102,12 +104,12 @@ public final class LoadedModel {
         return () -> referenceActivations(x);
     }
 
-    Model network() {
+    public Model network() {
         return network;
     }
 
     /** The DL4J network when it is a chain of layers; training and the bundled model's tools need one. */
-    MultiLayerNetwork chain() {
+    public MultiLayerNetwork chain() {
         if (network instanceof MultiLayerNetwork m) {
             return m;
         }

@@ -1,5 +1,8 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.runtime.CompiledNetwork;
+import io.convscope.engine.training.ImageFolderDataset;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
@@ -190,7 +193,7 @@ public final class ModelLoader {
             throws ModelLoadException {
         Shape input = ModelChecks.input(name, meta.inputHeight(), meta.inputWidth(), meta.inputChannels());
         ModelChecks.finiteWeights(name, net);
-        CompiledNetwork compiled = CompiledNetwork.compile(net, input, meta.classes(), name);
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, input, meta.classes(), name);
         if (!compiled.description().predictsClasses()) {
             // A segmentation or detection model: its last layer's size counted channels, not classes.
             meta = new ModelMetadata(

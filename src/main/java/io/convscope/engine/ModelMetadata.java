@@ -33,7 +33,7 @@ public record ModelMetadata(
             String command,
             String finishedAt) {}
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelMetadata {
         classes = List.copyOf(classes);

@@ -30,7 +30,7 @@ public final class ModelStore {
     static final String MODEL_FILE = "modelFile";
 
     /** Size and SHA-256 of a model zip. */
-    record Fingerprint(long bytes, String sha256) {
+    public record Fingerprint(long bytes, String sha256) {
         static Fingerprint of(Path file) throws IOException {
             MessageDigest sha = newSha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
@@ -39,7 +39,7 @@ public final class ModelStore {
             return new Fingerprint(Files.size(file), HexFormat.of().formatHex(sha.digest()));
         }
 
-        static MessageDigest newSha256() {
+        public static MessageDigest newSha256() {
             try {
                 return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {

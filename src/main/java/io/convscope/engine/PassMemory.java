@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.runtime.ForwardKernels;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.LayerWeights;

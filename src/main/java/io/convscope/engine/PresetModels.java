@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.runtime.CompiledNetwork;
 import io.convscope.network.ClassLists;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.api.Layer;
@@ -100,7 +102,7 @@ public final class PresetModels {
                 heInitialise(net.getLayers());
                 stopIfCancelled(progress);
                 progress.phase(Phase.COMPILE);
-                CompiledNetwork compiled = CompiledNetwork.compile(net, input, null, name);
+                CompiledNetwork compiled = Dl4jCompiler.compile(net, input, null, name);
                 ModelMetadata meta =
                         metadata(name, compiled.description().classes().size(), chw);
                 stopIfCancelled(progress);
@@ -112,7 +114,7 @@ public final class PresetModels {
             heInitialise(graph.getLayers());
             stopIfCancelled(progress);
             progress.phase(Phase.COMPILE);
-            CompiledNetwork compiled = CompiledNetwork.compile(graph, input, null, name);
+            CompiledNetwork compiled = Dl4jCompiler.compile(graph, input, null, name);
             ModelMetadata meta = metadata(name, compiled.description().classes().size(), chw);
             stopIfCancelled(progress);
             return new LoadedModel(name, graph, meta, compiled, true);

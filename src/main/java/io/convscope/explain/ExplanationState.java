@@ -10,7 +10,7 @@ public sealed interface ExplanationState {
     record Overview() implements ExplanationState {}
 
     /** A convolution neuron's elastic view: its inputs, their intermediate maps, the sum and the bias. */
-    record Convolution(int layer, int neuron) implements ExplanationState {}
+    public record Convolution(int layer, int neuron) implements ExplanationState {}
 
     /** The formula panel over a convolution view: one input channel cross-correlated with its kernel. */
     record ConvolutionFormula(int layer, int neuron, int channel) implements ExplanationState {}

@@ -6,17 +6,17 @@ import java.util.Locale;
  * How the formula panels print numbers: fixed decimals, a dot as separator whatever the user's locale, and a plain
  * ASCII '-' for negatives (CNN Explainer draws a full-width minus; swapping the glyph is the view's choice).
  */
-final class Formulas {
+public final class Formulas {
 
     private Formulas() {}
 
     /** {@code value} with two decimals, as every panel cell shows it. */
-    static String twoDecimals(double value) {
+    public static String twoDecimals(double value) {
         return fixed(value, 2);
     }
 
     /** {@code value} with four decimals, as probabilities are shown. */
-    static String fourDecimals(double value) {
+    public static String fourDecimals(double value) {
         return fixed(value, 4);
     }
 
@@ -32,7 +32,7 @@ final class Formulas {
     }
 
     /** A deep copy, so callers cannot change an explanation through the arrays it hands out. */
-    static float[][] copy(float[][] grid) {
+    public static float[][] copy(float[][] grid) {
         float[][] copy = new float[grid.length][];
         for (int i = 0; i < grid.length; i++) {
             copy[i] = grid[i].clone();

@@ -1,7 +1,9 @@
 /**
- * View models without a screen: colour scales and ranges, the overview's geometry and readout, the arithmetic behind
- * every explanation view and how its numbers are printed, the navigation state machine, the Learn article with its
- * live numbers, and the hyperparameter playground. Everything here is testable without JavaFX. It may use
- * {@code network}; never {@code engine}, {@code ui} or {@code cli}.
+ * View models without a screen, shared by every view: colour scales and ranges, how numbers are printed (decimals,
+ * sums that add up), the navigation state machine and the formulas. The overview's geometry and readout are in
+ * {@code explain.overview}, the arithmetic behind each explanation view in {@code explain.views}, the Learn article
+ * and the hyperparameter playground in {@code explain.article}, the analyzer's graph layout in {@code explain.graph}.
+ * Everything here is testable without JavaFX. It may use {@code network}; never {@code engine}, {@code ui} or
+ * {@code cli}.
  */
 package io.convscope.explain;

@@ -2,6 +2,10 @@ package io.convscope.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.convscope.ui.common.Palette;
+import io.convscope.ui.tasks.EngineService;
+import io.convscope.ui.workspace.AppSettings;
+import io.convscope.ui.workspace.Language;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -23,7 +27,6 @@ public final class ConvScopeApp extends Application {
     static final double DEFAULT_HEIGHT = 900;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
-    public static final String STYLESHEET = "/io/convscope/ui/convscope.css";
     /** {@code -Dconvscope.model=preset:<id>} opens a zoo architecture with random weights at start. */
     static final String PRESET_PREFIX = "preset:";
 
@@ -55,7 +58,8 @@ public final class ConvScopeApp extends Application {
         Scene scene =
                 new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
         window.setStyle(language.rootStyle());
-        scene.getStylesheets().add(ConvScopeApp.class.getResource(STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(ConvScopeApp.class.getResource(Palette.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(text.getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);

@@ -2,8 +2,6 @@ package io.convscope.ui;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.ByteBoundedCache;
-import io.convscope.engine.ImageInputException;
-import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.Inference;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
@@ -11,7 +9,17 @@ import io.convscope.engine.ModelLoader;
 import io.convscope.engine.ModelTooBigException;
 import io.convscope.engine.PassMemory;
 import io.convscope.engine.PresetModels;
+import io.convscope.image.ImageInputException;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.input.ImageSources;
+import io.convscope.ui.input.SampleGallery;
+import io.convscope.ui.tasks.EngineService;
+import io.convscope.ui.tasks.RequestLedger;
+import io.convscope.ui.workspace.AppSettings;
+import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.Shown;
+import io.convscope.ui.workspace.Workspace;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -28,7 +36,7 @@ import java.util.function.Consumer;
  * sample, a file, a pasted image). Each runs through the {@link EngineService}, so a newer request supersedes an older
  * one; results become the {@link Workspace}'s and go to the screen, failures become a sentence for the student.
  */
-final class EngineRequests implements ImageSources.Target {
+public final class EngineRequests implements ImageSources.Target {
 
     /** Where results and messages go. */
     interface Screen {
@@ -76,7 +84,7 @@ final class EngineRequests implements ImageSources.Target {
     }
 
     /** The preset load under way (its progress and phase), or null. */
-    ReadOnlyObjectProperty<Task<?>> presetLoadProperty() {
+    public ReadOnlyObjectProperty<Task<?>> presetLoadProperty() {
         return presetLoad.getReadOnlyProperty();
     }
 
@@ -95,7 +103,7 @@ final class EngineRequests implements ImageSources.Target {
      * compilation and the first forward pass of the current image all run on the engine thread; the UI shows the
      * phase and can cancel, which keeps the current model (the engine stops at the next phase boundary).
      */
-    void loadPreset(String id) {
+    public void loadPreset(String id) {
         ArchitecturePresets.Preset preset = ArchitecturePresets.find(id).orElseThrow();
         String name = String.format(text.getString("model.preset.name"), preset.displayName());
         Shown current = workspace.shown();
@@ -154,7 +162,7 @@ final class EngineRequests implements ImageSources.Target {
     private record Loaded(Inference inference, Shown shown) {}
 
     /** Stops a preset load: its result is dropped and the current model stays. */
-    void cancelLoad() {
+    public void cancelLoad() {
         if (loading()) {
             engine.cancel(RequestLedger.Kind.PRESET);
             presetLoad.set(null);

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.ui.workspace.AppSettings;
 import javafx.scene.control.Label;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;

@@ -2,7 +2,12 @@ package io.convscope.ui;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.RangeMode;
+import io.convscope.ui.input.GalleryStrip;
+import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.overview.OverviewPane;
+import io.convscope.ui.workspace.AppSettings;
+import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.Workspace;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -38,7 +43,7 @@ import java.util.function.Consumer;
  * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
  * details, range, Learn, language and theme controls, and the sample gallery below them.
  */
-final class MainToolbar extends VBox {
+public final class MainToolbar extends VBox {
 
     private final ResourceBundle text;
     private final EngineRequests requests;
@@ -55,7 +60,7 @@ final class MainToolbar extends VBox {
      * {@code busy} shows while the engine works on the latest model or image; the workspace's range mode and theme
      * follow the combo box and the theme button.
      */
-    MainToolbar(
+    public MainToolbar(
             ResourceBundle text,
             Language language,
             AppSettings settings,
@@ -241,7 +246,7 @@ final class MainToolbar extends VBox {
         return b;
     }
 
-    static RangeMode parseMode(String s) {
+    public static RangeMode parseMode(String s) {
         try {
             return RangeMode.valueOf(s);
         } catch (IllegalArgumentException e) {
@@ -250,12 +255,12 @@ final class MainToolbar extends VBox {
     }
 
     /** The Learn button: F1 and the info buttons open the panel through it. */
-    ToggleButton learnToggle() {
+    public ToggleButton learnToggle() {
         return learn;
     }
 
     /** Controls that act on the overview, disabled while a view is open. */
-    List<Node> overviewControls() {
+    public List<Node> overviewControls() {
         return overviewControls;
     }
 

@@ -1,8 +1,8 @@
 package io.convscope.bench;
 
-import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,8 +1,8 @@
 package io.convscope.bench;
 
-import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.Inference;
 import io.convscope.engine.ModelLoader;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.ui.OverviewBenchmarkHarness;
 import javafx.application.Platform;

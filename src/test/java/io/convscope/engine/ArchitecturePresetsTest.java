@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.ArchitectureConverter;
 import io.convscope.network.CostAnalysis;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.training.Evaluation;
 import io.convscope.network.LayerKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

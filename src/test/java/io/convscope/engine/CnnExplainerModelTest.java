@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import io.convscope.engine.training.Evaluation;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package io.convscope.engine;
 
-import io.convscope.explain.ConvolutionExplanation;
+import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.runtime.CompiledNetwork;
+import io.convscope.explain.views.ConvolutionExplanation;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
 import io.convscope.network.OutputMap;
@@ -91,7 +93,7 @@ class CompiledNetworkTest {
     void tinyVggMatchesDl4jAtEveryLayer() throws Exception {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(5, 10, new FixedSchedule(1e-3), 0));
         net.init();
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t");
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t");
         List<String> names =
                 compiled.description().layers().stream().map(l -> l.name()).toList();
         assertEquals(
@@ -178,7 +180,7 @@ class CompiledNetworkTest {
                 }
             }
         }
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 37, 29), List.of("a", "b", "c", "d"), "x");
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, new Shape(3, 37, 29), List.of("a", "b", "c", "d"), "x");
         assertTrue(
                 compiled.description().layers().stream().anyMatch(l -> l.name().equals("c5s2p2_relu")),
                 "a convolution with a built-in ReLU shows the ReLU as its own layer");
@@ -224,7 +226,7 @@ class CompiledNetworkTest {
         for (int j = 0; j < b.length(); j++) {
             b.putScalar(j, rng.nextGaussian() * 0.1);
         }
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 13, 11), List.of("a", "b", "c"), "x");
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, new Shape(3, 13, 11), List.of("a", "b", "c"), "x");
         var d = compiled.description();
         int depthwise = d.indexOf("sep_depthwise");
         assertEquals(new Shape(6, 7, 6), d.layer(depthwise).outputShape(), "3 channels x multiplier 2, stride 2");
@@ -268,8 +270,7 @@ class CompiledNetworkTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         ModelLoadException e = assertThrows(
-                ModelLoadException.class,
-                () -> CompiledNetwork.compile(net, new Shape(1, 8, 8), List.of("a", "b"), "x"));
+                ModelLoadException.class, () -> Dl4jCompiler.compile(net, new Shape(1, 8, 8), List.of("a", "b"), "x"));
         assertTrue(e.getMessage().contains("conv"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.Dl4jCompiler;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,8 +33,8 @@ class InferenceTest {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(1, 10, new FixedSchedule(1e-3), 0));
         net.init();
         ModelMetadata meta = new ModelMetadata("t", TinyVgg.CLASSES, 64, 64, 3, null);
-        LoadedModel model = new LoadedModel(
-                "t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
+        LoadedModel model =
+                new LoadedModel("t", net, meta, Dl4jCompiler.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
         Inference inference = new Inference(model);
         Path a = write(dir.resolve("a.png"), 0x336699);
         Path b = write(dir.resolve("b.png"), 0xCC3311);
@@ -95,8 +96,7 @@ class InferenceTest {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(1, 10, new FixedSchedule(1e-3), 0));
         net.init();
         ModelMetadata meta = new ModelMetadata("t", TinyVgg.CLASSES, 64, 64, 3, null);
-        return new LoadedModel(
-                "t", net, meta, CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
+        return new LoadedModel("t", net, meta, Dl4jCompiler.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.engine.training.TinyVggTrainable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.convscope.engine;
 
+import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.runtime.CompiledNetwork;
+import io.convscope.engine.runtime.ForwardKernels;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
@@ -26,7 +29,7 @@ class PassMemoryTest {
     void estimateMatchesARealPass() throws Exception {
         MultiLayerNetwork net = new MultiLayerNetwork(TinyVgg.configuration(1, 10, new FixedSchedule(1e-3), 0));
         net.init();
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t");
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, new Shape(3, 64, 64), TinyVgg.CLASSES, "t");
         PassMemory estimate = PassMemory.of(compiled.description());
         AtomicLong kept = new AtomicLong();
         AtomicLong scratch = new AtomicLong();

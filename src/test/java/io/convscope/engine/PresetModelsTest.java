@@ -1,6 +1,6 @@
 package io.convscope.engine;
 
-import io.convscope.explain.OverviewColumn;
+import io.convscope.explain.overview.OverviewColumn;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;

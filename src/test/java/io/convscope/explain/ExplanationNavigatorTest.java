@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import io.convscope.explain.overview.OverviewColumn;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;

@@ -22,7 +22,7 @@ import java.util.Random;
  * channel-major flatten, dense, softmax), so the explanation tests need neither DL4J nor the engine and never use
  * the classes under test to compute what they expect. Sums run in double and are stored as float, like the engine.
  */
-final class ReferenceNetwork {
+public final class ReferenceNetwork {
 
     private final Random random;
     private final List<LayerDescription> layers = new ArrayList<>();
@@ -35,7 +35,7 @@ final class ReferenceNetwork {
     }
 
     /** An input of random values in [0, 1), like a normalised image. */
-    static ReferenceNetwork input(Shape shape, long seed) {
+    public static ReferenceNetwork input(Shape shape, long seed) {
         Random random = new Random(seed);
         float[] values = new float[shape.size()];
         for (int i = 0; i < values.length; i++) {
@@ -45,12 +45,12 @@ final class ReferenceNetwork {
     }
 
     /** An input of given values, channel-major. */
-    static ReferenceNetwork input(Shape shape, float... values) {
+    public static ReferenceNetwork input(Shape shape, float... values) {
         return new ReferenceNetwork(shape, values.clone(), new Random(1));
     }
 
     /** 12×12×3 → conv 3×3 → relu → conv 3×3 → relu → max pool 2×2 → flatten (80) → 4 classes: Tiny VGG's first block. */
-    static ActivationSnapshot tinyVgg(long seed) {
+    public static ActivationSnapshot tinyVgg(long seed) {
         Window three = new Window(3, 3);
         Window one = new Window(1, 1);
         Window two = new Window(2, 2);
@@ -69,7 +69,7 @@ final class ReferenceNetwork {
      * stride 2 pad 1 (4×4) → conv 2×3 stride (1, 2) pad 1 (5×2×4) → relu → average pool 3×3 stride 2 pad 1 (3×1)
      * → flatten (12) → 3 classes.
      */
-    static ActivationSnapshot strided(long seed) {
+    public static ActivationSnapshot strided(long seed) {
         Padding one = new Padding(1, 1, 1, 1);
         Window three = new Window(3, 3);
         Window two = new Window(2, 2);
@@ -98,7 +98,7 @@ final class ReferenceNetwork {
     }
 
     /** Random weights and biases in [-1, 1). */
-    ReferenceNetwork convolution(String name, int outputs, Window kernel, Window stride, Padding padding) {
+    public ReferenceNetwork convolution(String name, int outputs, Window kernel, Window stride, Padding padding) {
         int inputs = shape().channels();
         float[] w = randomValues(outputs * inputs * kernel.height() * kernel.width());
         return convolution(
@@ -108,7 +108,7 @@ final class ReferenceNetwork {
                 padding);
     }
 
-    ReferenceNetwork convolution(String name, LayerWeights w, Window stride, Padding padding) {
+    public ReferenceNetwork convolution(String name, LayerWeights w, Window stride, Padding padding) {
         Shape in = shape();
         Window kernel = new Window(w.kernelHeight(), w.kernelWidth());
         Shape out = new Shape(
@@ -141,7 +141,7 @@ final class ReferenceNetwork {
         return this;
     }
 
-    ReferenceNetwork relu(String name) {
+    public ReferenceNetwork relu(String name) {
         float[] x = last().toArray();
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.max(0f, x[i]);
@@ -150,7 +150,7 @@ final class ReferenceNetwork {
         return this;
     }
 
-    ReferenceNetwork pool(String name, LayerKind kind, Window window, Window stride, Padding padding) {
+    public ReferenceNetwork pool(String name, LayerKind kind, Window window, Window stride, Padding padding) {
         Shape in = shape();
         Shape out = new Shape(
                 in.channels(),
@@ -184,7 +184,7 @@ final class ReferenceNetwork {
         return this;
     }
 
-    ReferenceNetwork flatten() {
+    public ReferenceNetwork flatten() {
         Shape in = shape();
         add(
                 LayerDescription.elementwise("flatten", LayerKind.FLATTEN, in, Shape.vector(in.size()), "identity", 0),
@@ -193,7 +193,7 @@ final class ReferenceNetwork {
     }
 
     /** A dense output layer with random weights; its activation is the logits, as the engine keeps them. */
-    ActivationSnapshot output(String name, int classes) {
+    public ActivationSnapshot output(String name, int classes) {
         Shape in = shape();
         LayerWeights w =
                 new LayerWeights(classes, in.size(), 1, 1, randomValues(classes * in.size()), randomValues(classes));
@@ -217,7 +217,7 @@ final class ReferenceNetwork {
         return new ActivationSnapshot(network, activations, logits, softmax(logits));
     }
 
-    static float[] softmax(float[] logits) {
+    public static float[] softmax(float[] logits) {
         double sum = 0;
         for (float l : logits) {
             sum += Math.exp(l);
@@ -242,7 +242,7 @@ final class ReferenceNetwork {
     }
 
     /** Indices of the layers of {@code kind} in {@code snapshot}'s network. */
-    static List<Integer> layersOf(ActivationSnapshot snapshot, LayerKind kind) {
+    public static List<Integer> layersOf(ActivationSnapshot snapshot, LayerKind kind) {
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < snapshot.layerCount(); i++) {
             if (snapshot.network().layer(i).kind() == kind) {

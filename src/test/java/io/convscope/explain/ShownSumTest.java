@@ -1,5 +1,6 @@
 package io.convscope.explain;
 
+import io.convscope.explain.views.FormulaStep;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -7,7 +8,7 @@ import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Printed sums add up as printed: the decimals are chosen for it, or the relation is "≈" (issue 12, item 9). */
-class ShownSumTest {
+public class ShownSumTest {
 
     @Test
     void flattenSumIsPrintedSoItsTermsAddUpToTheLogit() {
@@ -57,7 +58,7 @@ class ShownSumTest {
     }
 
     /** The printed terms, added exactly, are the printed total. */
-    static void assertAddsUp(ShownSum s) {
+    public static void assertAddsUp(ShownSum s) {
         BigDecimal sum = BigDecimal.ZERO;
         for (String t : s.terms()) {
             sum = sum.add(new BigDecimal(t));

@@ -1,7 +1,7 @@
 package io.convscope.fuzz;
 
-import io.convscope.engine.ImageInputException;
-import io.convscope.engine.ImagePreprocessor;
+import io.convscope.image.ImageInputException;
+import io.convscope.image.ImagePreprocessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

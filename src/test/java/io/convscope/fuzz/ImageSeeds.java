@@ -1,6 +1,6 @@
 package io.convscope.fuzz;
 
-import io.convscope.engine.HostileImages;
+import io.convscope.image.HostileImages;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

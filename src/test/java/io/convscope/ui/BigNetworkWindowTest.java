@@ -1,9 +1,9 @@
 package io.convscope.ui;
 
 import io.convscope.explain.ExplanationState;
-import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.overview.OverviewLayout;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.ui.explanation.ConvolutionView;
 import io.convscope.ui.explanation.SoftmaxPanel;

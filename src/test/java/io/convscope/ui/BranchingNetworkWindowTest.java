@@ -1,13 +1,13 @@
 package io.convscope.ui;
 
-import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
-import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.RangeMode;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.views.ElementwiseExplanation;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerKind;
 import io.convscope.ui.explanation.ConvolutionView;
-import io.convscope.ui.explanation.ElementwiseFormulaPanel;
+import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.ui.workspace.Language;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;

@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.network.LayerActivation;
 import io.convscope.network.Shape;
+import io.convscope.ui.common.HeatmapView;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;

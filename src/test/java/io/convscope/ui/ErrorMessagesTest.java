@@ -1,7 +1,8 @@
 package io.convscope.ui;
 
-import io.convscope.engine.ImageInputException;
-import io.convscope.engine.ImagePreprocessor;
+import io.convscope.image.ImageInputException;
+import io.convscope.image.ImagePreprocessor;
+import io.convscope.ui.workspace.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

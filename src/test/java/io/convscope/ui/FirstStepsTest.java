@@ -1,6 +1,8 @@
 package io.convscope.ui;
 
 import io.convscope.explain.RangeMode;
+import io.convscope.ui.workspace.AppSettings;
+import io.convscope.ui.workspace.Language;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.ui.workspace.Language;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

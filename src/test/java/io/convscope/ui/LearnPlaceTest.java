@@ -1,9 +1,10 @@
 package io.convscope.ui;
 
-import io.convscope.explain.Article;
-import io.convscope.explain.HyperparameterPlayground;
-import io.convscope.ui.learn.HyperparameterView;
+import io.convscope.explain.article.Article;
+import io.convscope.explain.article.HyperparameterPlayground;
 import io.convscope.ui.learn.LearnPanel;
+import io.convscope.ui.learn.playground.HyperparameterView;
+import io.convscope.ui.workspace.Language;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -1,14 +1,14 @@
 package io.convscope.ui;
 
-import io.convscope.explain.ElementwiseExplanation;
 import io.convscope.explain.ExplanationState;
-import io.convscope.explain.OverviewColumn;
 import io.convscope.explain.RangeMode;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.views.ElementwiseExplanation;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.ClassLists;
 import io.convscope.network.LayerKind;
 import io.convscope.network.OutputMap;
-import io.convscope.ui.explanation.ElementwiseFormulaPanel;
+import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

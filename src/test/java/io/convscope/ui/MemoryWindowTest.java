@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.engine.WideModel;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.workspace.Shown;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.convscope.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.convscope.explain.RangeMode;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.common.Palette;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -26,7 +27,7 @@ public final class OverviewBenchmarkHarness {
         overview = new OverviewPane(text, new Palette(false));
         scene = new Scene(overview, width, height);
         scene.getStylesheets()
-                .add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
+                .add(ConvScopeApp.class.getResource(Palette.STYLESHEET).toExternalForm());
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();

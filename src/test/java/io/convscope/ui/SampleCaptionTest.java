@@ -2,6 +2,8 @@ package io.convscope.ui;
 
 import io.convscope.engine.ModelMetadata;
 import io.convscope.engine.TinyVgg;
+import io.convscope.ui.input.SampleGallery;
+import io.convscope.ui.workspace.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

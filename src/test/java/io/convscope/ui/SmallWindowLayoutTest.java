@@ -1,8 +1,9 @@
 package io.convscope.ui;
 
-import io.convscope.explain.Article;
-import io.convscope.ui.explanation.ConvolutionFormulaPanel;
+import io.convscope.explain.article.Article;
+import io.convscope.ui.common.FitToSize;
 import io.convscope.ui.explanation.ConvolutionView;
+import io.convscope.ui.explanation.formula.ConvolutionFormulaPanel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.ui.common.Palette;
 import javafx.css.CssParser;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class StylesheetTest {
     @Test
     void theStylesheetParsesWithoutErrors() throws Exception {
         CssParser.errorsProperty().clear();
-        var sheet = new CssParser().parse(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET));
+        var sheet = new CssParser().parse(ConvScopeApp.class.getResource(Palette.STYLESHEET));
         assertEquals(
                 List.of(),
                 CssParser.errorsProperty().stream().map(Object::toString).toList());

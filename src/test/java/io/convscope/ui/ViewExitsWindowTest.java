@@ -2,7 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.explanation.ConvolutionView;
-import io.convscope.ui.explanation.FlattenView;
+import io.convscope.ui.explanation.flatten.FlattenView;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;

@@ -1,12 +1,15 @@
 package io.convscope.ui;
 
-import io.convscope.engine.CompiledNetwork;
+import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.runtime.CompiledNetwork;
 import io.convscope.explain.ColorRanges;
-import io.convscope.explain.OverviewLayout;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.overview.OverviewLayout;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
+import io.convscope.ui.common.HeatmapView;
+import io.convscope.ui.common.Palette;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.Scene;
 import javafx.scene.input.ScrollEvent;
@@ -67,7 +70,7 @@ class WideNetworkOverviewTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         List<String> classes = List.of("a", "b", "c", "d", "e");
-        CompiledNetwork compiled = CompiledNetwork.compile(net, new Shape(3, 32, 32), classes, "wide");
+        CompiledNetwork compiled = Dl4jCompiler.compile(net, new Shape(3, 32, 32), classes, "wide");
         float[] x = new float[3 * 32 * 32];
         Random rng = new Random(5);
         IntStream.range(0, x.length).forEach(i -> x[i] = rng.nextFloat());

@@ -12,7 +12,7 @@ import java.util.function.ToLongFunction;
  * A network's architecture as a directed acyclic graph: nodes in topological order (every node after all of its
  * inputs), the blobs between them as edges, and what the whole network costs for one input image.
  * Built by the Caffe importer ({@code io.convscope.network.caffe.CaffeImporter}) and by the DL4J converter
- * ({@code io.convscope.engine.ArchitectureConverter}); immutable.
+ * ({@code io.convscope.engine.compile.ArchitectureConverter}); immutable.
  *
  * <h2>Totals</h2>
  * <ul>

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One layer (Caffe), layer or vertex (DL4J) of an {@link ArchitectureGraph}, with what it costs for one input image.
  * Formulas for every figure are in the importers ({@code io.convscope.network.caffe.CaffeLayers},
- * {@code io.convscope.engine.ArchitectureConverter}) and in {@code docs/cost-formulas.md}.
+ * {@code io.convscope.engine.compile.ArchitectureConverter}) and in {@code docs/cost-formulas.md}.
  *
  * @param id                 unique within the graph (the layer name, made unique when a file repeats one)
  * @param name               the layer's name as the model gives it

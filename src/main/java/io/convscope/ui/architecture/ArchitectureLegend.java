@@ -4,7 +4,7 @@ import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.NodeType;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.Palette;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;

@@ -1,5 +1,6 @@
 package io.convscope.ui.architecture;
 
+import io.convscope.ui.architecture.graph.ArchitectureView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

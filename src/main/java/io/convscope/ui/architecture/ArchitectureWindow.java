@@ -7,8 +7,11 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
-import io.convscope.ui.ConvScopeApp;
 import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
+import io.convscope.ui.architecture.graph.ArchitecturePainter;
+import io.convscope.ui.architecture.graph.ArchitectureView;
+import io.convscope.ui.architecture.graph.MeasuredBoxWidths;
+import io.convscope.ui.common.Palette;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -131,8 +134,7 @@ public final class ArchitectureWindow {
 
         wire();
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets()
-                .add(ConvScopeApp.class.getResource(ConvScopeApp.STYLESHEET).toExternalForm());
+        scene.getStylesheets().add(Palette.class.getResource(Palette.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);

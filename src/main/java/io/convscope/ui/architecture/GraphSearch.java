@@ -13,7 +13,7 @@ import java.util.Set;
  * Search by name in a laid-out architecture graph: the boxes whose name (or, for a collapsed block, a member's name)
  * contains the query, ignoring case, from top to bottom; the same query again moves to the next match.
  */
-final class GraphSearch {
+public final class GraphSearch {
 
     private Set<String> matches = Set.of();
     private List<String> order = List.of();
@@ -21,7 +21,7 @@ final class GraphSearch {
     private String lastQuery = "";
 
     /** The next match of {@code query} in {@code layout}, or null when none (a blank query clears the search). */
-    String next(GraphLayout layout, String query) {
+    public String next(GraphLayout layout, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         if (layout == null || q.isEmpty()) {
             clear();
@@ -51,7 +51,7 @@ final class GraphSearch {
         return order.get(index);
     }
 
-    void clear() {
+    public void clear() {
         matches = Set.of();
         order = List.of();
         index = -1;
@@ -65,16 +65,16 @@ final class GraphSearch {
     }
 
     /** The ids of every match, highlighted together. */
-    Set<String> matches() {
+    public Set<String> matches() {
         return matches;
     }
 
-    int count() {
+    public int count() {
         return order.size();
     }
 
     /** 1-based position of the current match, 0 when none. */
-    int position() {
+    public int position() {
         return index + 1;
     }
 }

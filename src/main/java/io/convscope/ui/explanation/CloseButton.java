@@ -7,9 +7,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The × of an explanation view's header: the same way out as Esc and a click outside the view. */
-final class CloseButton extends Button {
+public final class CloseButton extends Button {
 
-    CloseButton(String id, String tooltip, Runnable action) {
+    public CloseButton(String id, String tooltip, Runnable action) {
         super(null, new FontIcon(Material2AL.CLOSE));
         getStyleClass().add(Styles.FLAT);
         setId(id);

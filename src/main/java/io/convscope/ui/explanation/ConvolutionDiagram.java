@@ -1,11 +1,11 @@
 package io.convscope.ui.explanation;
 
-import io.convscope.explain.ConvolutionExplanation;
-import io.convscope.explain.ConvolutionLayout;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.views.ConvolutionExplanation;
+import io.convscope.explain.views.ConvolutionLayout;
 import io.convscope.network.LayerDescription;
-import io.convscope.ui.HeatmapView;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.HeatmapView;
+import io.convscope.ui.common.Palette;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;

@@ -1,6 +1,6 @@
 package io.convscope.ui.explanation;
 
-import io.convscope.ui.HeatmapView;
+import io.convscope.ui.common.HeatmapView;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -1,13 +1,13 @@
 package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
-import io.convscope.explain.Article;
-import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.article.Article;
+import io.convscope.explain.views.ConvolutionExplanation;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerDescription;
-import io.convscope.ui.InfoButton;
-import io.convscope.ui.MatrixGrid;
+import io.convscope.ui.common.InfoButton;
+import io.convscope.ui.common.MatrixGrid;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,15 +1,15 @@
 package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.Styles;
-import io.convscope.explain.Article;
 import io.convscope.explain.Decimals;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.SoftmaxExplanation;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.article.Article;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.views.SoftmaxExplanation;
 import io.convscope.network.ActivationSnapshot;
-import io.convscope.ui.ClassNames;
-import io.convscope.ui.InfoButton;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.ClassNames;
+import io.convscope.ui.common.InfoButton;
+import io.convscope.ui.common.Palette;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -293,12 +293,12 @@ public final class SoftmaxPanel extends VBox {
     }
 
     /** Whether term {@code c} of the denominator is drawn bold (it is while its circle or itself is hovered). */
-    boolean isTermBold(int c) {
+    public boolean isTermBold(int c) {
         return terms.get(c).getStyle().contains("-fx-font-weight: bold");
     }
 
     /** Whether the circle of class {@code c} is highlighted. */
-    boolean isCircleHighlighted(int c) {
+    public boolean isCircleHighlighted(int c) {
         return circles.get(c).getStrokeWidth() >= 3;
     }
 

@@ -4,9 +4,9 @@
  * arithmetic, the flatten view and the softmax panel.
  *
  * <p>What it may use: {@code io.convscope.explain} (the explanations and their numbers) and {@code io.convscope.network}
- * (activation snapshots, layer descriptions), never the engine, DL4J or ND4J; and from {@code io.convscope.ui} only the
- * shared pieces made public for it: {@code Palette}, {@code ClassNames}, {@code Motion}, {@code HeatmapView},
- * {@code MatrixGrid} and {@code InfoButton}. Text comes from the
+ * (activation snapshots, layer descriptions), never the engine, DL4J or ND4J; and the shared widgets of
+ * {@code io.convscope.ui.common}. The formula panels are in {@code ui.explanation.formula}, the flatten view in
+ * {@code ui.explanation.flatten}. Text comes from the
  * {@code io.convscope.ui.messages} bundle the caller passes in.
  *
  * <p>Who uses it: the main window and its explanation host build and show these views; nothing else reaches into

@@ -1,7 +1,7 @@
 package io.convscope.ui.learn;
 
-import io.convscope.explain.Article;
-import io.convscope.ui.ShrinkToWidth;
+import io.convscope.explain.article.Article;
+import io.convscope.ui.common.ShrinkToWidth;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -18,7 +18,7 @@ import java.util.Map;
  * A LaTeX formula typeset by JLaTeXMath and shown as an image. Rendered at twice the size and shown at half, so it
  * stays sharp on HiDPI screens; images are cached because the article and the playground re-render the same ones.
  */
-final class LatexFormula {
+public final class LatexFormula {
 
     /** Rendering scale: the image has this many pixels per layout pixel. */
     static final int OVERSAMPLE = 2;
@@ -66,7 +66,7 @@ final class LatexFormula {
     }
 
     /** An image view of the formula at its natural layout size. */
-    static ImageView view(String latex, double size, Color color) {
+    public static ImageView view(String latex, double size, Color color) {
         Image image = image(latex, size, color);
         ImageView view = new ImageView(image);
         view.setFitWidth(image.getWidth() / OVERSAMPLE);

@@ -1,14 +1,15 @@
 package io.convscope.ui.learn;
 
 import atlantafx.base.theme.Styles;
-import io.convscope.explain.Article;
-import io.convscope.explain.ArticleFacts;
-import io.convscope.explain.ArticleLinks;
+import io.convscope.explain.article.Article;
+import io.convscope.explain.article.ArticleFacts;
+import io.convscope.explain.article.ArticleLinks;
 import io.convscope.network.ActivationSnapshot;
-import io.convscope.ui.ClassNames;
-import io.convscope.ui.Language;
-import io.convscope.ui.Motion;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.ClassNames;
+import io.convscope.ui.common.Motion;
+import io.convscope.ui.common.Palette;
+import io.convscope.ui.learn.figures.ArticleFigures;
+import io.convscope.ui.workspace.Language;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;

@@ -4,12 +4,12 @@
  * with its grids, controls and formula line.
  *
  * <p>What it may use: {@code io.convscope.explain} (articles, article facts and links, the playground model) and
- * {@code io.convscope.network} (activation snapshots), never the engine, DL4J or ND4J; and from {@code io.convscope.ui}
- * only the shared pieces made public for it: {@code Palette}, {@code Language}, {@code ClassNames}, {@code Motion},
- * {@code ShrinkToWidth}, {@code HeatmapView} and {@code MatrixGrid}. Text comes from the
+ * {@code io.convscope.network} (activation snapshots), never the engine, DL4J or ND4J; and the shared widgets of
+ * {@code io.convscope.ui.common} and {@code ui.workspace}. The figures are in {@code ui.learn.figures}, the
+ * playground in {@code ui.learn.playground}. Text comes from the
  * {@code io.convscope.ui.messages} bundle the caller passes in.
  *
  * <p>Who uses it: the main window builds {@link io.convscope.ui.learn.LearnPanel} and
- * {@link io.convscope.ui.learn.HyperparameterView}; nothing else reaches into this package.
+ * {@link io.convscope.ui.learn.playground.HyperparameterView}; nothing else reaches into this package.
  */
 package io.convscope.ui.learn;

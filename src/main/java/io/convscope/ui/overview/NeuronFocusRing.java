@@ -1,8 +1,8 @@
 package io.convscope.ui.overview;
 
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.OverviewNeuron;
-import io.convscope.explain.ShownNeurons;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.overview.OverviewNeuron;
+import io.convscope.explain.overview.ShownNeurons;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 

@@ -1,9 +1,9 @@
 package io.convscope.ui.overview;
 
-import io.convscope.explain.Article;
-import io.convscope.explain.OverviewColumn;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.ui.LearnRequest;
+import io.convscope.explain.article.Article;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.ui.workspace.LearnRequest;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

@@ -1,13 +1,13 @@
 package io.convscope.ui.overview;
 
-import io.convscope.explain.OverviewColumn;
-import io.convscope.explain.OverviewEdge;
-import io.convscope.explain.OverviewNeuron;
-import io.convscope.explain.OverviewReadout;
-import io.convscope.explain.ShownNeurons;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.overview.OverviewEdge;
+import io.convscope.explain.overview.OverviewNeuron;
+import io.convscope.explain.overview.OverviewReadout;
+import io.convscope.explain.overview.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
-import io.convscope.ui.ClassNames;
+import io.convscope.ui.common.ClassNames;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

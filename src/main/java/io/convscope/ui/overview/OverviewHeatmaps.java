@@ -1,13 +1,13 @@
 package io.convscope.ui.overview;
 
-import io.convscope.explain.OverviewColumn;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.OverviewViewport;
-import io.convscope.explain.ShownNeurons;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.overview.OverviewViewport;
+import io.convscope.explain.overview.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerActivation;
-import io.convscope.ui.HeatmapView;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.HeatmapView;
+import io.convscope.ui.common.Palette;
 import javafx.scene.Group;
 
 import java.util.ArrayList;

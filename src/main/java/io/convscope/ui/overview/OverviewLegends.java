@@ -1,12 +1,12 @@
 package io.convscope.ui.overview;
 
 import io.convscope.explain.ColorRanges;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.RangeMode;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.overview.OverviewViewport;
 import io.convscope.network.ActivationSnapshot;
-import io.convscope.ui.LegendPainter;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.LegendPainter;
+import io.convscope.ui.common.Palette;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 

@@ -1,13 +1,13 @@
 package io.convscope.ui.overview;
 
-import io.convscope.explain.OverviewColumn;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.ShownNeurons;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.overview.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
-import io.convscope.ui.ClassNames;
-import io.convscope.ui.Motion;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.ClassNames;
+import io.convscope.ui.common.Motion;
+import io.convscope.ui.common.Palette;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;

@@ -1,18 +1,18 @@
 package io.convscope.ui.overview;
 
 import io.convscope.explain.ColorRanges;
-import io.convscope.explain.EdgeRoutes;
-import io.convscope.explain.OverviewColumn;
-import io.convscope.explain.OverviewEdge;
-import io.convscope.explain.OverviewLayout;
-import io.convscope.explain.OverviewNeuron;
-import io.convscope.explain.OverviewViewport;
 import io.convscope.explain.RangeMode;
-import io.convscope.explain.ShownNeurons;
+import io.convscope.explain.overview.EdgeRoutes;
+import io.convscope.explain.overview.OverviewColumn;
+import io.convscope.explain.overview.OverviewEdge;
+import io.convscope.explain.overview.OverviewLayout;
+import io.convscope.explain.overview.OverviewNeuron;
+import io.convscope.explain.overview.OverviewViewport;
+import io.convscope.explain.overview.ShownNeurons;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.NetworkDescription;
-import io.convscope.ui.HeatmapView;
-import io.convscope.ui.Palette;
+import io.convscope.ui.common.HeatmapView;
+import io.convscope.ui.common.Palette;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -4,9 +4,9 @@
  * keeps a column in view.
  *
  * <p>What it may use: {@code io.convscope.explain} (column layout, colour scales, ranges) and {@code io.convscope.network}
- * (activation snapshots, layer descriptions), never the engine, DL4J or ND4J; and from {@code io.convscope.ui} only the
- * shared pieces made public for it: {@code Palette}, {@code ClassNames}, {@code Motion},
- * {@code HeatmapView}, {@code LegendPainter} and {@code LearnRequest} (the info buttons that open a Learn section).
+ * (activation snapshots, layer descriptions), never the engine, DL4J or ND4J; and the shared widgets of
+ * {@code io.convscope.ui.common} and {@code LearnRequest} of {@code ui.workspace} (the info buttons that open a
+ * Learn section).
  *
  * <p>Who uses it: the main window, its toolbar and the explanation host drive
  * {@link io.convscope.ui.overview.OverviewPane} and {@link io.convscope.ui.overview.OverviewScroll}; nothing else

@@ -7,6 +7,8 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.ui.architecture.graph.ArchitecturePainter;
+import io.convscope.ui.architecture.graph.ArchitectureView;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Scene;

@@ -1,20 +1,22 @@
 package io.convscope.ui.explanation;
 
 import atlantafx.base.theme.PrimerLight;
-import io.convscope.engine.CompiledNetwork;
-import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
+import io.convscope.engine.compile.Dl4jCompiler;
 import io.convscope.explain.ColorRanges;
-import io.convscope.explain.ConvolutionExplanation;
 import io.convscope.explain.Decimals;
 import io.convscope.explain.GridPosition;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.ValueColors;
+import io.convscope.explain.views.ConvolutionExplanation;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
 import io.convscope.ui.ConvScopeApp;
-import io.convscope.ui.MatrixGrid;
+import io.convscope.ui.common.MatrixGrid;
+import io.convscope.ui.common.Palette;
+import io.convscope.ui.explanation.formula.ConvolutionFormulaPanel;
 import javafx.animation.Animation;
 import javafx.animation.Timeline;
 import javafx.application.Application;
@@ -94,7 +96,7 @@ class ConvolutionViewTest {
                     Scene scene = new Scene(root, 1440, 900);
                     scene.getStylesheets()
                             .add(ConvScopeApp.class
-                                    .getResource(ConvScopeApp.STYLESHEET)
+                                    .getResource(Palette.STYLESHEET)
                                     .toExternalForm());
                     stage.setScene(scene);
                     stage.show();
@@ -305,7 +307,7 @@ class ConvolutionViewTest {
                 .build();
         var net = new MultiLayerNetwork(conf);
         net.init();
-        var compiled = CompiledNetwork.compile(net, new Shape(3, 20, 20), List.of("a", "b"), "separable");
+        var compiled = Dl4jCompiler.compile(net, new Shape(3, 20, 20), List.of("a", "b"), "separable");
         float[] x = new float[3 * 20 * 20];
         Random rng = new Random(8);
         for (int i = 0; i < x.length; i++) {

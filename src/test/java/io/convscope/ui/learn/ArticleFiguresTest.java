@@ -1,11 +1,13 @@
 package io.convscope.ui.learn;
 
-import io.convscope.engine.ImagePreprocessor;
 import io.convscope.engine.ModelLoader;
+import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
-import io.convscope.ui.Language;
-import io.convscope.ui.Palette;
-import io.convscope.ui.explanation.FlattenViewTest;
+import io.convscope.ui.common.Palette;
+import io.convscope.ui.explanation.flatten.FlattenViewTest;
+import io.convscope.ui.learn.figures.ArticleFigures;
+import io.convscope.ui.learn.playground.HyperparameterView;
+import io.convscope.ui.workspace.Language;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;

@@ -1,10 +1,12 @@
 package io.convscope.ui.learn;
 
-import io.convscope.explain.HyperparameterPlayground;
+import io.convscope.explain.article.HyperparameterPlayground;
 import io.convscope.ui.AppWindowTest;
-import io.convscope.ui.Language;
-import io.convscope.ui.Palette;
-import io.convscope.ui.explanation.FlattenViewTest;
+import io.convscope.ui.common.Palette;
+import io.convscope.ui.explanation.flatten.FlattenViewTest;
+import io.convscope.ui.learn.playground.HyperparameterView;
+import io.convscope.ui.learn.playground.PlaygroundGrids;
+import io.convscope.ui.workspace.Language;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;

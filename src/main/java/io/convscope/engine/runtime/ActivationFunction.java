@@ -1,0 +1,129 @@
+package io.convscope.engine.runtime;
+
+import io.convscope.engine.ModelLoadException;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU6;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+
+/** The element-wise (and softmax) functions our forward kernels evaluate exactly as ND4J does. */
+public enum ActivationFunction {
+    IDENTITY("identity"),
+    RELU("relu"),
+    RELU6("relu6"),
+    LEAKY_RELU("leaky_relu"),
+    SIGMOID("sigmoid"),
+    TANH("tanh"),
+    SOFTMAX("softmax");
+
+    public final String label;
+
+    ActivationFunction(String label) {
+        this.label = label;
+    }
+
+    /** Maps an ND4J activation, refusing the ones we would compute differently. */
+    public static ActivationFunction of(IActivation a, String layerName) throws ModelLoadException {
+        if (a == null || a instanceof ActivationIdentity) {
+            return IDENTITY;
+        }
+        if (a instanceof ActivationReLU r) {
+            if (r.getMax() != null || r.getThreshold() != null || r.getNegativeSlope() != null) {
+                throw new ModelLoadException(
+                        "layer " + layerName + " uses a parameterised ReLU that ConvScope does not support");
+            }
+            return RELU;
+        }
+        if (a instanceof ActivationReLU6) {
+            return RELU6;
+        }
+        if (a instanceof ActivationLReLU) {
+            return LEAKY_RELU;
+        }
+        if (a instanceof ActivationSigmoid) {
+            return SIGMOID;
+        }
+        if (a instanceof ActivationTanH) {
+            return TANH;
+        }
+        if (a instanceof ActivationSoftmax) {
+            return SOFTMAX;
+        }
+        throw new ModelLoadException(
+                "layer " + layerName + " uses the activation " + a + ", which ConvScope does not support yet");
+    }
+
+    /** A new array with the function applied to every value of {@code x}. */
+    float[] applied(float[] x, double alpha) {
+        if (this == RELU) {
+            float[] y = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = x[i] > 0 ? x[i] : 0f;
+            }
+            return y;
+        }
+        float[] y = x.clone();
+        apply(y, alpha);
+        return y;
+    }
+
+    /** Applies the function in place. {@code alpha} is the leaky-ReLU slope. */
+    void apply(float[] v, double alpha) {
+        switch (this) {
+            case IDENTITY -> {}
+            case RELU -> {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] > 0 ? v[i] : 0f;
+                }
+            }
+            case RELU6 -> {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.min(6f, Math.max(0f, v[i]));
+                }
+            }
+            case LEAKY_RELU -> {
+                float a = (float) alpha;
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] > 0 ? v[i] : v[i] * a;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = sigmoid(v[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) Math.tanh(v[i]);
+                }
+            }
+            case SOFTMAX -> softmaxInPlace(v);
+        }
+    }
+
+    /** The logistic function 1 / (1 + e^-x), in double precision as ND4J computes it. */
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    /** Numerically stable softmax (subtracts the maximum first, as ND4J does). */
+    public static void softmaxInPlace(float[] v) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            max = Math.max(max, x);
+        }
+        double sum = 0;
+        double[] e = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            e[i] = Math.exp(v[i] - max);
+            sum += e[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (e[i] / sum);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.convscope.engine.runtime;
+
+import io.convscope.network.LayerDescription;
+import io.convscope.network.Shape;
+
+/** Steps that only move values: zero padding, nearest-neighbour upsampling, space-to-depth. */
+public final class LayoutSteps {
+
+    private LayoutSteps() {}
+
+    /** Zeros around each channel, {@code top} rows above and {@code left} columns before. */
+    public record ZeroPadding(Shape in, Shape out, int top, int left) implements Step.OneInput {
+
+        @Override
+        public float[] forward(float[] x) {
+            float[] y = new float[out.size()];
+            ForwardKernels.zeroPad(x, in.channels(), in.height(), in.width(), top, left, y, out.height(), out.width());
+            return y;
+        }
+    }
+
+    /** Each cell copied into a {@code rows x columns} block (U-Net's decoder). */
+    public record Upsample(Shape in, Shape out, int rows, int columns) implements Step.OneInput {
+
+        @Override
+        public float[] forward(float[] x) {
+            float[] y = new float[out.size()];
+            for (int c = 0; c < in.channels(); c++) {
+                for (int oy = 0; oy < out.height(); oy++) {
+                    int src = (c * in.height() + oy / rows) * in.width();
+                    int dst = (c * out.height() + oy) * out.width();
+                    for (int ox = 0; ox < out.width(); ox++) {
+                        y[dst + ox] = x[src + ox / columns];
+                    }
+                }
+            }
+            return y;
+        }
+    }
+
+    /**
+     * YOLOv2's passthrough: output channel {@code c} holds the cell of input channel {@code sourceChannel(c)} at
+     * offset {@code (blockRow(c), blockColumn(c))} in each {@code block x block} patch, as the description says, so
+     * the step and the views that explain it use one mapping.
+     */
+    public record SpaceToDepth(LayerDescription layer, int block) implements Step.OneInput {
+
+        @Override
+        public float[] forward(float[] x) {
+            Shape in = layer.inputShape();
+            Shape out = layer.outputShape();
+            float[] y = new float[out.size()];
+            for (int c = 0; c < out.channels(); c++) {
+                int src = layer.sourceChannel(c);
+                int dy = layer.blockRow(c);
+                int dx = layer.blockColumn(c);
+                for (int oy = 0; oy < out.height(); oy++) {
+                    int from = (src * in.height() + oy * block + dy) * in.width() + dx;
+                    int to = (c * out.height() + oy) * out.width();
+                    for (int ox = 0; ox < out.width(); ox++) {
+                        y[to + ox] = x[from + ox * block];
+                    }
+                }
+            }
+            return y;
+        }
+    }
+}

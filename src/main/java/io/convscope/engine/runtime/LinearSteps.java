@@ -1,0 +1,131 @@
+package io.convscope.engine.runtime;
+
+import io.convscope.network.Shape;
+
+/** The steps with weights that mix values: convolutions and dense layers. */
+public final class LinearSteps {
+
+    private LinearSteps() {}
+
+    /**
+     * A cross-correlation with a bias per output channel; {@code nativeWeights} is set when the layer has enough
+     * multiply-accumulates for native BLAS to beat the vectorised Java loop ({@link NativeGemm#MIN_MACS}).
+     *
+     * @param weights {@code [out][in][kh][kw]}
+     */
+    public record Convolution(
+            Shape in,
+            Shape out,
+            float[] weights,
+            float[] bias,
+            ForwardKernels.Window window,
+            NativeGemm.Matrix nativeWeights)
+            implements Step.OneInput {
+
+        public static Convolution of(Shape in, Shape out, float[] weights, float[] bias, ForwardKernels.Window window) {
+            long macs = (long) weights.length * out.height() * out.width();
+            int outC = out.channels();
+            return new Convolution(
+                    in,
+                    out,
+                    weights,
+                    bias,
+                    window,
+                    macs >= NativeGemm.MIN_MACS ? NativeGemm.matrix(weights, outC, weights.length / outC) : null);
+        }
+
+        @Override
+        public float[] forward(float[] x) {
+            float[] y = new float[out.size()];
+            if (nativeWeights != null) {
+                ForwardKernels.convolveNative(
+                        x,
+                        in.channels(),
+                        in.height(),
+                        in.width(),
+                        nativeWeights,
+                        bias,
+                        window,
+                        y,
+                        out.height(),
+                        out.width());
+            } else {
+                ForwardKernels.convolve(
+                        x,
+                        in.channels(),
+                        in.height(),
+                        in.width(),
+                        weights,
+                        bias,
+                        window,
+                        y,
+                        out.height(),
+                        out.width(),
+                        0,
+                        out.channels());
+            }
+            return y;
+        }
+    }
+
+    /**
+     * Each input channel correlated on its own with {@code multiplier} kernels, no bias; output channel
+     * {@code c * multiplier + m}.
+     *
+     * @param weights {@code [channels * multiplier][kh][kw]}
+     */
+    public record Depthwise(Shape in, Shape out, float[] weights, ForwardKernels.Window window, int multiplier)
+            implements Step.OneInput {
+
+        @Override
+        public float[] forward(float[] x) {
+            float[] y = new float[out.size()];
+            ForwardKernels.depthwise(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    y,
+                    out.height(),
+                    out.width(),
+                    multiplier);
+            return y;
+        }
+    }
+
+    /**
+     * {@code y = W x + b} for a vector; big matrices (VGG's fc6) go through native BLAS.
+     *
+     * @param weights {@code [out][in]}, channel-major inputs
+     */
+    public record Dense(int inputs, int outputs, float[] weights, float[] bias, NativeGemm.Matrix nativeWeights)
+            implements Step.OneInput {
+
+        public static Dense of(int inputs, int outputs, float[] weights, float[] bias) {
+            return new Dense(
+                    inputs,
+                    outputs,
+                    weights,
+                    bias,
+                    (long) inputs * outputs >= NativeGemm.MIN_MACS
+                            ? NativeGemm.matrix(weights, outputs, inputs)
+                            : null);
+        }
+
+        @Override
+        public float[] forward(float[] x) {
+            float[] y = new float[outputs];
+            if (nativeWeights != null) {
+                NativeGemm.multiplyVector(nativeWeights, x, y);
+                for (int o = 0; o < outputs; o++) {
+                    y[o] += bias[o];
+                }
+            } else {
+                ForwardKernels.dense(x, weights, bias, y);
+            }
+            return y;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.convscope.ui.architecture.graph;
+
+import io.convscope.explain.graph.LayoutMetrics;
+import io.convscope.explain.graph.NodeLabels;
+import io.convscope.explain.graph.VisibleGraph;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Box widths for the analyzer's graph measured in the fonts the painter draws with, so a name such as
+ * {@code pool1/norm1} fits its box (on screen and in the PNG export) instead of ending in "…". The layout's own
+ * estimate (a fixed width per character) is for exports without fonts; bold 12 px text is wider than it guesses.
+ * Used on the loading thread too, so it measures with its own text node.
+ */
+public final class MeasuredBoxWidths implements ToDoubleFunction<VisibleGraph.Node> {
+
+    /** Widest box: a longer name is still ellipsized (and shown whole in the table and the card). */
+    static final double MAX_WIDTH = 340;
+
+    private final NodeLabels labels;
+    private final LayoutMetrics metrics;
+    private final Text measure = new Text();
+
+    public MeasuredBoxWidths(NodeLabels labels, LayoutMetrics metrics) {
+        this.labels = labels;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public synchronized double applyAsDouble(VisibleGraph.Node n) {
+        double text = Math.max(
+                width(ArchitecturePainter.TITLE, labels.title(n)),
+                width(ArchitecturePainter.SUBTITLE, labels.subtitle(n)));
+        double needed = Math.ceil(text) + ArchitecturePainter.TEXT_PADDING * 2 + 2;
+        return Math.max(metrics.nodeWidth(labels.title(n), labels.subtitle(n)), Math.min(MAX_WIDTH, needed));
+    }
+
+    private double width(Font font, String s) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+}

@@ -1,6 +1,7 @@
 package io.convscope.ui.architecture;
 
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.ui.architecture.details.Figures;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -9,7 +9,8 @@
  * ({@code io.convscope.explain.graph}); the engine only through its public model and preset API
  * ({@code ArchitecturePresets}, {@code LoadedModel}, {@code ModelLoader}, {@code AtomicFiles}), never DL4J or ND4J;
  * and {@code io.convscope.ui.common} (the palette's colour conversion) and {@code Palette.STYLESHEET} (the app's
- * stylesheet). The graph drawing itself is in {@code ui.architecture.graph}. Text comes from the
+ * stylesheet). The graph drawing itself is in {@code ui.architecture.graph}, the table, hover card and formula help
+ * in {@code ui.architecture.details}. Text comes from the
  * {@code io.convscope.ui.messages} bundle the caller passes in.
  *
  * <p>Who uses it: the main window opens it through {@link io.convscope.ui.architecture.ArchitectureWindow#show};

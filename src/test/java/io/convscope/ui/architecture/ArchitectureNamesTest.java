@@ -4,6 +4,7 @@ import io.convscope.engine.SharedData;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.network.graph.ArchitectureNode;
+import io.convscope.ui.architecture.details.ArchitectureTable;
 import io.convscope.ui.architecture.graph.ArchitecturePainter;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterAll;

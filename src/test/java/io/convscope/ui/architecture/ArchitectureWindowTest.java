@@ -8,6 +8,8 @@ import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.architecture.details.ArchitectureTable;
+import io.convscope.ui.architecture.details.Figures;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;

@@ -3,7 +3,6 @@ package io.convscope.ui.architecture.graph;
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeColors;
-import io.convscope.ui.architecture.GraphSearch;
 import io.convscope.ui.common.Palette;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;

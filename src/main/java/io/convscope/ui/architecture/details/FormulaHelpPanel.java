@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture;
+package io.convscope.ui.architecture.details;
 
 import atlantafx.base.theme.Styles;
 import io.convscope.explain.graph.CostFormulas;
@@ -24,11 +24,11 @@ import java.util.ResourceBundle;
  * "How is this counted?": the formulas behind the table (docs/cost-formulas.md), one row per layer type, then memory
  * and peak. All text comes from the resource bundle so it is translated with the rest.
  */
-final class FormulaHelpPanel extends BorderPane {
+public final class FormulaHelpPanel extends BorderPane {
 
     static final double WIDTH = 560;
 
-    FormulaHelpPanel(ResourceBundle text, Runnable close) {
+    public FormulaHelpPanel(ResourceBundle text, Runnable close) {
         getStyleClass().addAll("formula-panel", "architecture-help");
         setId("architecture-help");
         setMaxWidth(WIDTH);

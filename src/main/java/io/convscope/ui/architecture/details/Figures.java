@@ -1,20 +1,20 @@
-package io.convscope.ui.architecture;
+package io.convscope.ui.architecture.details;
 
 import java.util.ResourceBundle;
 
 /** Human-readable counts (12.3 M) and byte sizes (4.5 MB) with translated units; exact values go in tooltips. */
-final class Figures {
+public final class Figures {
 
     private static final double THOUSAND = 1e3;
     private static final double KIBI = 1024;
 
     private final ResourceBundle text;
 
-    Figures(ResourceBundle text) {
+    public Figures(ResourceBundle text) {
         this.text = text;
     }
 
-    String count(long n) {
+    public String count(long n) {
         if (n >= THOUSAND * THOUSAND * THOUSAND) {
             return String.format(text.getString("architecture.unit.billion"), n / 1e9);
         }
@@ -27,7 +27,7 @@ final class Figures {
         return String.format("%,d", n);
     }
 
-    String bytes(long n) {
+    public String bytes(long n) {
         if (n >= KIBI * KIBI * KIBI) {
             return String.format(text.getString("architecture.unit.gigabytes"), n / (KIBI * KIBI * KIBI));
         }

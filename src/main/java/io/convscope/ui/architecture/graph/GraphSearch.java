@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture;
+package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.VisibleGraph;

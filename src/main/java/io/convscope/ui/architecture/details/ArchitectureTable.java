@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture;
+package io.convscope.ui.architecture.details;
 
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
@@ -32,10 +32,10 @@ import java.util.function.ToLongFunction;
  * column, with the network's totals under it. Selection is exposed as the row's id: a layer id or
  * {@link VisibleGraph#BLOCK_ID_PREFIX} + block name, the same ids the graph view uses.
  */
-final class ArchitectureTable extends VBox {
+public final class ArchitectureTable extends VBox {
 
     /** A table row: one layer, or a block with its layers' sums. */
-    record Row(
+    public record Row(
             String id,
             String name,
             String type,
@@ -63,7 +63,7 @@ final class ArchitectureTable extends VBox {
     /** setRoot clears the sort order, which must not trigger another rebuild. */
     private boolean rebuilding;
 
-    ArchitectureTable(ResourceBundle text) {
+    public ArchitectureTable(ResourceBundle text) {
         this.text = text;
         this.figures = new Figures(text);
         getStyleClass().add("architecture-table");
@@ -108,20 +108,20 @@ final class ArchitectureTable extends VBox {
         });
     }
 
-    TreeTableView<Row> tree() {
+    public TreeTableView<Row> tree() {
         return tree;
     }
 
-    Label totals() {
+    public Label totals() {
         return totals;
     }
 
     /** The selected row's id; setting it from outside selects the row without echoing back. */
-    ObjectProperty<String> selectedProperty() {
+    public ObjectProperty<String> selectedProperty() {
         return selected;
     }
 
-    void show(ArchitectureGraph g) {
+    public void show(ArchitectureGraph g) {
         graph = g;
         TreeItem<Row> root = new TreeItem<>();
         items.clear();
@@ -193,7 +193,7 @@ final class ArchitectureTable extends VBox {
     }
 
     /** Selects the row of {@code id} (a layer or a block id), opening its block, and scrolls to it. */
-    void select(String id) {
+    public void select(String id) {
         TreeItem<Row> item = id == null ? null : items.get(id);
         syncing = true;
         try {
@@ -215,7 +215,7 @@ final class ArchitectureTable extends VBox {
         }
     }
 
-    TreeItem<Row> item(String id) {
+    public TreeItem<Row> item(String id) {
         return items.get(id);
     }
 
@@ -279,7 +279,7 @@ final class ArchitectureTable extends VBox {
     }
 
     /** Every row id in display order (top-level rows and the rows of open blocks), for tests. */
-    List<String> visibleRowIds() {
+    public List<String> visibleRowIds() {
         ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < tree.getExpandedItemCount(); i++) {
             ids.add(tree.getTreeItem(i).getValue().id());

@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture;
+package io.convscope.ui.architecture.details;
 
 import io.convscope.explain.graph.CostFormulas;
 import io.convscope.explain.graph.GraphLayout;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * other operations, activation memory and which formula counted them. Lives in an overlay, not a Tooltip, so it
  * follows the pointer without delay and never steals events.
  */
-final class NodeCard extends VBox {
+public final class NodeCard extends VBox {
 
     static final double MAX_WIDTH = 380;
 
@@ -27,7 +27,7 @@ final class NodeCard extends VBox {
     private final Figures figures;
     private Map<String, ArchitectureNode> byId = Map.of();
 
-    NodeCard(ResourceBundle text) {
+    public NodeCard(ResourceBundle text) {
         super(2);
         this.text = text;
         this.figures = new Figures(text);
@@ -39,7 +39,7 @@ final class NodeCard extends VBox {
         setVisible(false);
     }
 
-    void graph(ArchitectureGraph g) {
+    public void graph(ArchitectureGraph g) {
         Map<String, ArchitectureNode> m = new HashMap<>();
         g.nodes().forEach(n -> m.put(n.id(), n));
         byId = m;
@@ -130,7 +130,7 @@ final class NodeCard extends VBox {
      * Shows {@code box}'s card beside the pointer at {@code p} (right of it, or left where it would leave the pane),
      * kept inside a pane of {@code paneWidth} × {@code paneHeight}; hides it when {@code box} is null.
      */
-    void showBeside(GraphLayout.Box box, double[] p, double paneWidth, double paneHeight) {
+    public void showBeside(GraphLayout.Box box, double[] p, double paneWidth, double paneHeight) {
         if (box == null) {
             setVisible(false);
             return;

@@ -30,8 +30,6 @@ public final class ConvScopeApp extends Application {
     private final EngineService engine = EngineService.start();
     private AppSettings settings;
     private MainWindow window;
-    private Palette palette;
-    private boolean dark;
 
     public static void launchApp(String[] args) {
         launch(ConvScopeApp.class, args);
@@ -42,19 +40,18 @@ public final class ConvScopeApp extends Application {
         settings = AppSettings.user();
         Language language = Language.of(settings.language(), Locale.getDefault());
         ResourceBundle text = language.messages();
-        dark = switch (settings.theme()) {
-            case "dark" -> true;
-            case "light" -> false;
-            default -> SystemTheme.prefersDark();
-        };
+        boolean dark =
+                switch (settings.theme()) {
+                    case "dark" -> true;
+                    case "light" -> false;
+                    default -> SystemTheme.prefersDark();
+                };
         applyTheme(dark);
-        palette = new Palette(dark);
-        window = newWindow(language);
+        window = new MainWindow(new Workspace(language, dark), settings, engine, this::applyTheme);
         AppSettings.Bounds b = settings.windowBounds(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene =
                 new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
-        window.setStyle(language.rootStyle());
         scene.getStylesheets().add(ConvScopeApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(text.getString("app.title"));
@@ -84,34 +81,16 @@ public final class ConvScopeApp extends Application {
         }
     }
 
-    private MainWindow newWindow(Language language) {
-        return new MainWindow(language, settings, engine, palette, this::applyTheme, this::switchLanguage, dark);
-    }
-
     /**
-     * Speaks another language from now on: a new window in that language takes over the model, the image and its
-     * computed snapshot from the current one, so nothing is recomputed; the choice is remembered.
+     * Speaks another language from now on: the window's views follow its workspace's language, keeping the model, the
+     * image and its computed snapshot, the open explanation and the reader's place; the choice is remembered.
      */
     void switchLanguage(Language language) {
-        settings.language(language.tag());
-        MainWindow previous = window;
-        var scene = previous.getScene();
-        previous.pauseAnimations();
-        window = newWindow(language);
-        window.setStyle(language.rootStyle());
-        scene.getAccelerators().clear();
-        scene.setRoot(window);
-        window.installShortcuts();
-        window.adopt(previous);
-        if (window.shownProperty().get() == null && scene.getWindow() instanceof Stage stage) {
-            stage.setTitle(language.messages().getString("app.title"));
-        }
-        window.overview().requestFocus();
+        window.workspace().languageProperty().set(language);
     }
 
     /** Switches AtlantaFX's light or dark theme for the whole app. */
     void applyTheme(boolean dark) {
-        this.dark = dark;
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }

@@ -2,8 +2,12 @@ package io.convscope.ui;
 
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.RangeMode;
-import io.convscope.ui.overview.OverviewPane;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,7 +36,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
 /**
  * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
@@ -49,33 +52,25 @@ final class MainToolbar extends VBox {
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
     private Button cancelButton;
-    private final List<Node> overviewControls;
+    /** Held here: the requests outlive this tool bar (a new one is made in another language) and listen weakly. */
+    private final ChangeListener<Task<?>> presetLoadListener = (o, was, task) -> followLoad(task);
 
     /**
-     * {@code busy} shows while the engine works on the latest model or image; the workspace's range mode and theme
-     * follow the combo box and the theme button.
+     * The tool bar in the workspace's language. {@code busy} shows while the engine works on the latest model or
+     * image; the workspace's range mode, details, theme and language follow the controls, and the controls that act
+     * on the overview are disabled while an explanation is open.
      */
     MainToolbar(
-            ResourceBundle text,
-            Language language,
-            AppSettings settings,
             Workspace workspace,
-            OverviewPane overview,
             GalleryStrip gallery,
             ImageSources sources,
             EngineRequests requests,
             Runnable openArchitecture,
-            Consumer<Language> switchLanguage,
             Region busy) {
-        this.text = text;
+        this.text = workspace.text();
         this.requests = requests;
-        requests.presetLoadProperty().addListener((o, was, task) -> {
-            if (task == null) {
-                endLoad();
-            } else {
-                showLoad(task.progressProperty(), task.messageProperty());
-            }
-        });
+        Language language = workspace.language();
+        requests.presetLoadProperty().addListener(new WeakChangeListener<>(presetLoadListener));
         Button open = iconButton(Material2AL.FOLDER_OPEN, "action.open", "action.open.tooltip");
         open.setOnAction(e -> sources.chooseImage());
         Button paste = iconButton(Material2AL.CONTENT_PASTE, "action.paste", "action.paste.tooltip");
@@ -90,12 +85,8 @@ final class MainToolbar extends VBox {
         details.setText(text.getString("action.details"));
         details.setGraphic(new FontIcon(Material2AL.INFO));
         details.setTooltip(new Tooltip(text.getString("action.details.tooltip")));
-        details.setSelected(settings.showDetails());
-        details.selectedProperty().addListener((o, a, on) -> {
-            overview.showDetails(on);
-            settings.showDetails(on);
-        });
-        overview.showDetails(details.isSelected());
+        details.setSelected(workspace.detailsProperty().get());
+        workspace.detailsProperty().bindBidirectional(details.selectedProperty());
 
         rangeMode.getItems().setAll(RangeMode.values());
         rangeMode.setConverter(new StringConverter<>() {
@@ -133,11 +124,7 @@ final class MainToolbar extends VBox {
             item.setId("language-" + l.tag());
             item.setToggleGroup(group);
             item.setSelected(l == language);
-            item.setOnAction(e -> {
-                if (l != language) {
-                    switchLanguage.accept(l);
-                }
-            });
+            item.setOnAction(e -> workspace.languageProperty().set(l));
             languages.getItems().add(item);
         }
 
@@ -177,7 +164,11 @@ final class MainToolbar extends VBox {
                 languages,
                 theme);
         controls.setId("toolbar-row");
-        overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
+        List<Node> overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
+        BooleanBinding viewOpen = Bindings.createBooleanBinding(
+                () -> !workspace.explanationProperty().get().controlsEnabled(), workspace.explanationProperty());
+        overviewControls.forEach(n -> n.disableProperty().bind(viewOpen));
+        followLoad(requests.presetLoadProperty().get());
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(controls, gallery);
         setSpacing(4);
@@ -254,9 +245,13 @@ final class MainToolbar extends VBox {
         return learn;
     }
 
-    /** Controls that act on the overview, disabled while a view is open. */
-    List<Node> overviewControls() {
-        return overviewControls;
+    /** A preset load started (its phase and progress show, with its cancel button) or ended (null). */
+    private void followLoad(Task<?> task) {
+        if (task == null) {
+            endLoad();
+        } else {
+            showLoad(task.progressProperty(), task.messageProperty());
+        }
     }
 
     /** Shows a preset load's phase and progress, with its cancel button. */

@@ -4,6 +4,7 @@ import io.convscope.network.ActivationSnapshot;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
+import java.util.ResourceBundle;
 
 /** The image being shown (a file, a pasted image or a sample) and everything computed for it. */
 record Shown(
@@ -17,6 +18,11 @@ record Shown(
     /** The same image with another snapshot: null among the window's recent samples, whose snapshots the engine caches. */
     Shown with(ActivationSnapshot snapshot) {
         return new Shown(key, title, sample, upright, input, snapshot);
+    }
+
+    /** The title in the language of {@code samples}: a sample's is translated, a file's name is its name. */
+    String titleIn(ResourceBundle samples) {
+        return sample == null ? title : SampleGallery.title(samples, sample);
     }
 
     /** What the two decoded images hold. */

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.RangeMode;
 import javafx.beans.binding.Bindings;
@@ -210,7 +211,7 @@ final class MainToolbar extends VBox {
     private Region loadBox() {
         loadProgress.setPrefWidth(120);
         loadProgress.setId("load-progress");
-        loadPhase.getStyleClass().add("text-muted");
+        loadPhase.getStyleClass().add(Styles.TEXT_MUTED);
         loadPhase.setId("load-phase");
         Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
         cancelButton = cancel;

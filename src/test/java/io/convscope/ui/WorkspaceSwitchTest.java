@@ -120,6 +120,7 @@ class WorkspaceSwitchTest {
         assertTrue(hasChinese(onFx(WorkspaceSwitchTest::explanationText)), "in Chinese");
         assertEquals(Motion.FADED_OPACITY, window.overview().getOpacity(), 1e-9, "the network stays faded back");
         assertTrue(window.overview().getScene() == scene, "the overview on screen is the window's");
+        assertTrue(scene.lookup("#range-mode").isDisabled(), "the new tool bar's overview controls wait too");
 
         onFx(() -> AppWindowTest.app.switchLanguage(Language.ENGLISH));
         assertSame(window, AppWindowTest.app.window());

@@ -59,6 +59,8 @@ public final class ArchitectureWindow {
     static final double WIDTH = 1440;
     static final double HEIGHT = 900;
     static final double GRAPH_SHARE = 0.4;
+    /** The style class of the window's root, for the stylesheet. */
+    static final String STYLE_CLASS = "architecture-window";
 
     /** A loaded graph with its current layout. */
     record Loaded(ArchitectureGraph graph, VisibleGraph visible, GraphLayout layout) {}
@@ -130,7 +132,7 @@ public final class ArchitectureWindow {
         BorderPane root = new BorderPane(split);
         root.setTop(toolbar());
         root.setBottom(statusBar);
-        root.getStyleClass().add("architecture-window");
+        root.getStyleClass().add(STYLE_CLASS);
 
         wire();
         Scene scene = new Scene(root, WIDTH, HEIGHT);

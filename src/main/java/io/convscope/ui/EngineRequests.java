@@ -61,11 +61,6 @@ final class EngineRequests implements ImageSources.Target {
         return presetLoad.getReadOnlyProperty();
     }
 
-    /** The decoded samples shown recently, to show again without decoding. */
-    ByteBoundedCache<Shown> recentSamples() {
-        return recentSamples;
-    }
-
     @Override
     public void setNotice(String message) {
         notice.accept(message);

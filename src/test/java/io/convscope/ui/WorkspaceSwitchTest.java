@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -96,7 +97,10 @@ class WorkspaceSwitchTest {
         MainWindow window = AppWindowTest.app.window();
         Scene scene = AppWindowTest.stage.getScene();
         Workspace workspace = window.workspace();
-        onFx(() -> workspace.rangeModeProperty().set(RangeMode.GLOBAL));
+        onFx(() -> {
+            workspace.rangeModeProperty().set(RangeMode.GLOBAL);
+            ((ScrollPane) scene.lookup(".overview-scroll")).setHvalue(0.25);
+        });
         robot.clickOn(window.overview().heatmap(AppWindowTest.column("conv_1_2"), 3));
         WaitForAsyncUtils.waitForFxEvents();
         ExplanationState open = window.explanationState();
@@ -121,6 +125,7 @@ class WorkspaceSwitchTest {
         assertEquals(Motion.FADED_OPACITY, window.overview().getOpacity(), 1e-9, "the network stays faded back");
         assertTrue(window.overview().getScene() == scene, "the overview on screen is the window's");
         assertTrue(scene.lookup("#range-mode").isDisabled(), "the new tool bar's overview controls wait too");
+        assertEquals(0.25, ((ScrollPane) scene.lookup(".overview-scroll")).getHvalue(), 1e-9, "scrolled as it was");
 
         onFx(() -> AppWindowTest.app.switchLanguage(Language.ENGLISH));
         assertSame(window, AppWindowTest.app.window());
@@ -128,7 +133,10 @@ class WorkspaceSwitchTest {
         assertTrue(!hasChinese(onFx(WorkspaceSwitchTest::explanationText)), "back in English");
         onFx(() -> window.goBack());
         assertEquals(ExplanationState.OVERVIEW, window.explanationState());
-        onFx(() -> workspace.rangeModeProperty().set(RangeMode.UNIT));
+        onFx(() -> {
+            workspace.rangeModeProperty().set(RangeMode.UNIT);
+            ((ScrollPane) scene.lookup(".overview-scroll")).setHvalue(0);
+        });
     }
 
     /** Pixels of the gap between the input column and the first convolution: the edges run there. */

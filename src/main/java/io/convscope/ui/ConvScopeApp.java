@@ -2,10 +2,10 @@ package io.convscope.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.convscope.ui.common.Palette;
 import io.convscope.ui.tasks.EngineService;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.Workspace;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -27,14 +27,13 @@ public final class ConvScopeApp extends Application {
     static final double DEFAULT_HEIGHT = 900;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
+    public static final String STYLESHEET = "/io/convscope/ui/convscope.css";
     /** {@code -Dconvscope.model=preset:<id>} opens a zoo architecture with random weights at start. */
     static final String PRESET_PREFIX = "preset:";
 
     private final EngineService engine = EngineService.start();
     private AppSettings settings;
     private MainWindow window;
-    private Palette palette;
-    private boolean dark;
 
     public static void launchApp(String[] args) {
         launch(ConvScopeApp.class, args);
@@ -45,21 +44,19 @@ public final class ConvScopeApp extends Application {
         settings = AppSettings.user();
         Language language = Language.of(settings.language(), Locale.getDefault());
         ResourceBundle text = language.messages();
-        dark = switch (settings.theme()) {
-            case "dark" -> true;
-            case "light" -> false;
-            default -> SystemTheme.prefersDark();
-        };
+        boolean dark =
+                switch (settings.theme()) {
+                    case "dark" -> true;
+                    case "light" -> false;
+                    default -> SystemTheme.prefersDark();
+                };
         applyTheme(dark);
-        palette = new Palette(dark);
-        window = newWindow(language);
+        window = new MainWindow(new Workspace(language, dark), settings, engine, this::applyTheme);
         AppSettings.Bounds b = settings.windowBounds(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene =
                 new Scene(window, Math.min(b.width(), screen.getWidth()), Math.min(b.height(), screen.getHeight()));
-        window.setStyle(language.rootStyle());
-        scene.getStylesheets()
-                .add(ConvScopeApp.class.getResource(Palette.STYLESHEET).toExternalForm());
+        scene.getStylesheets().add(ConvScopeApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(text.getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);
@@ -88,34 +85,16 @@ public final class ConvScopeApp extends Application {
         }
     }
 
-    private MainWindow newWindow(Language language) {
-        return new MainWindow(language, settings, engine, palette, this::applyTheme, this::switchLanguage, dark);
-    }
-
     /**
-     * Speaks another language from now on: a new window in that language takes over the model, the image and its
-     * computed snapshot from the current one, so nothing is recomputed; the choice is remembered.
+     * Speaks another language from now on: the window's views follow its workspace's language, keeping the model, the
+     * image and its computed snapshot, the open explanation and the reader's place; the choice is remembered.
      */
     void switchLanguage(Language language) {
-        settings.language(language.tag());
-        MainWindow previous = window;
-        var scene = previous.getScene();
-        previous.pauseAnimations();
-        window = newWindow(language);
-        window.setStyle(language.rootStyle());
-        scene.getAccelerators().clear();
-        scene.setRoot(window);
-        window.installShortcuts();
-        window.adopt(previous);
-        if (window.shownProperty().get() == null && scene.getWindow() instanceof Stage stage) {
-            stage.setTitle(language.messages().getString("app.title"));
-        }
-        window.overview().requestFocus();
+        window.workspace().languageProperty().set(language);
     }
 
     /** Switches AtlantaFX's light or dark theme for the whole app. */
     void applyTheme(boolean dark) {
-        this.dark = dark;
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }

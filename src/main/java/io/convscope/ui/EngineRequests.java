@@ -17,7 +17,6 @@ import io.convscope.ui.input.SampleGallery;
 import io.convscope.ui.tasks.EngineService;
 import io.convscope.ui.tasks.RequestLedger;
 import io.convscope.ui.workspace.AppSettings;
-import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,31 +33,20 @@ import java.util.function.Consumer;
 /**
  * What the window asks of the engine: a model (a file, the bundled one or a zoo preset) and images through it (a
  * sample, a file, a pasted image). Each runs through the {@link EngineService}, so a newer request supersedes an older
- * one; results become the {@link Workspace}'s and go to the screen, failures become a sentence for the student.
+ * one; results become the {@link Workspace}'s (the views listen to it), failures become a sentence for the student in
+ * the workspace's language.
  */
 public final class EngineRequests implements ImageSources.Target {
-
-    /** Where results and messages go. */
-    interface Screen {
-        /** Shows a result (the workspace's model computed it). */
-        void display(Shown shown);
-
-        /** A message over the overview; null hides it. */
-        void setNotice(String message);
-    }
 
     /** Where a preset load's progress is when it starts its first forward pass (init and compile take the rest). */
     static final double FIRST_PASS_PROGRESS = 0.85;
     /** The heap share of the decoded samples kept to show again without decoding (a 2 GB heap keeps 64 MB). */
     static final double SHOWN_CACHE_HEAP_FRACTION = 1 / 32.0;
 
-    private final ResourceBundle text;
-    private final ResourceBundle samples;
     private final AppSettings settings;
     private final EngineService engine;
     private final Workspace workspace;
-    private final StatusBar statusBar;
-    private final Screen screen;
+    private final Consumer<String> notice;
     private final ReadOnlyObjectWrapper<Task<?>> presetLoad = new ReadOnlyObjectWrapper<>();
     /**
      * Samples shown recently, decoded and bounded by their pixels' bytes (JavaFX thread only). Their snapshots are
@@ -67,20 +55,12 @@ public final class EngineRequests implements ImageSources.Target {
     private final ByteBoundedCache<Shown> recentSamples =
             new ByteBoundedCache<>(ByteBoundedCache.heapFraction(SHOWN_CACHE_HEAP_FRACTION), Shown::imageBytes);
 
-    EngineRequests(
-            Language language,
-            AppSettings settings,
-            EngineService engine,
-            Workspace workspace,
-            StatusBar statusBar,
-            Screen screen) {
-        this.text = language.messages();
-        this.samples = language.samples();
+    /** {@code notice} shows a message over the overview (null hides it). */
+    EngineRequests(AppSettings settings, EngineService engine, Workspace workspace, Consumer<String> notice) {
         this.settings = settings;
         this.engine = engine;
         this.workspace = workspace;
-        this.statusBar = statusBar;
-        this.screen = screen;
+        this.notice = notice;
     }
 
     /** The preset load under way (its progress and phase), or null. */
@@ -88,14 +68,30 @@ public final class EngineRequests implements ImageSources.Target {
         return presetLoad.getReadOnlyProperty();
     }
 
-    /** The decoded samples shown recently, to show again without decoding. */
-    ByteBoundedCache<Shown> recentSamples() {
-        return recentSamples;
-    }
-
     @Override
     public void setNotice(String message) {
-        screen.setNotice(message);
+        notice.accept(message);
+    }
+
+    /**
+     * A result becomes the workspace's shown image, unless a model that was replaced while it ran computed it (a
+     * preset opened meanwhile): that one is stale.
+     */
+    private void publish(Shown s) {
+        Inference current = workspace.model();
+        if (current != null && s.snapshot().network() != current.model().description()) {
+            return;
+        }
+        Shown before = workspace.shown();
+        if (before == null || before.snapshot().network() != s.snapshot().network()) {
+            recentSamples.clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
+        }
+        if (s.sample() != null) {
+            recentSamples.put(s.key(), s.with(null));
+        }
+        workspace.activityProperty().set(null);
+        notice.accept(null);
+        workspace.shownProperty().set(s);
     }
 
     /**
@@ -105,6 +101,8 @@ public final class EngineRequests implements ImageSources.Target {
      */
     public void loadPreset(String id) {
         ArchitecturePresets.Preset preset = ArchitecturePresets.find(id).orElseThrow();
+        ResourceBundle text = workspace.text();
+        ResourceBundle samples = workspace.samples();
         String name = String.format(text.getString("model.preset.name"), preset.displayName());
         Shown current = workspace.shown();
         cancelLoad();
@@ -142,19 +140,19 @@ public final class EngineRequests implements ImageSources.Target {
             }
         };
         presetLoad.set(task);
-        statusBar.showWorking(String.format(text.getString("status.loadingPreset"), name));
+        workspace.activityProperty().set(String.format(text.getString("status.loadingPreset"), name));
         engine.run(
                 RequestLedger.Kind.PRESET,
                 task,
                 loaded -> {
                     presetLoad.set(null);
                     workspace.modelProperty().set(loaded.inference());
-                    screen.display(loaded.shown());
+                    publish(loaded.shown());
                 },
                 failure -> {
                     presetLoad.set(null);
-                    screen.setNotice(message(failure));
-                    statusBar.update(workspace.shown());
+                    notice.accept(message(failure));
+                    workspace.activityProperty().set(null);
                 });
     }
 
@@ -166,7 +164,7 @@ public final class EngineRequests implements ImageSources.Target {
         if (loading()) {
             engine.cancel(RequestLedger.Kind.PRESET);
             presetLoad.set(null);
-            statusBar.update(workspace.shown());
+            workspace.activityProperty().set(null);
         }
     }
 
@@ -179,7 +177,7 @@ public final class EngineRequests implements ImageSources.Target {
     public void loadModel(Path file) {
         run(
                 RequestLedger.Kind.MODEL,
-                text.getString("status.loadingModel"),
+                workspace.text().getString("status.loadingModel"),
                 () -> Inference.requireFits(file == null ? ModelLoader.loadBundled() : ModelLoader.load(file)),
                 model -> {
                     workspace.modelProperty().set(new Inference(model));
@@ -187,8 +185,9 @@ public final class EngineRequests implements ImageSources.Target {
                     if (s == null || s.sample() != null) {
                         showSample(s == null ? SampleGallery.DEFAULT : s.sample());
                     } else {
-                        screen.setNotice(null);
-                        statusBar.update(null);
+                        // The student's own image stays on screen (shown by the old model) until they run it again.
+                        notice.accept(null);
+                        workspace.activityProperty().set(null);
                     }
                 });
     }
@@ -202,9 +201,10 @@ public final class EngineRequests implements ImageSources.Target {
         ActivationSnapshot cached = again == null ? null : inf.cached(again.key());
         if (cached != null && cached.network() == inf.model().description()) {
             engine.cancel(RequestLedger.Kind.IMAGE); // an image still computing must not replace this one later
-            screen.display(again.with(cached));
+            publish(again.with(cached));
             return;
         }
+        ResourceBundle samples = workspace.samples();
         run(
                 RequestLedger.Kind.IMAGE,
                 null,
@@ -214,7 +214,7 @@ public final class EngineRequests implements ImageSources.Target {
                     }
                     return compute(inf, "sample:" + file, SampleGallery.title(samples, file), file, decodeSample(file));
                 },
-                screen::display);
+                this::publish);
     }
 
     @Override
@@ -237,7 +237,7 @@ public final class EngineRequests implements ImageSources.Target {
                 },
                 s -> {
                     settings.addRecent(file);
-                    screen.display(s);
+                    publish(s);
                 });
     }
 
@@ -247,12 +247,12 @@ public final class EngineRequests implements ImageSources.Target {
         if (inf == null) {
             return;
         }
-        String title = text.getString("image.pasted");
+        String title = workspace.text().getString("image.pasted");
         run(
                 RequestLedger.Kind.IMAGE,
                 null,
                 () -> compute(inf, "paste:" + System.identityHashCode(image), title, null, image),
-                screen::display);
+                this::publish);
     }
 
     /** A bundled sample, decoded (on the engine thread). */
@@ -279,11 +279,11 @@ public final class EngineRequests implements ImageSources.Target {
     private <T> void run(
             RequestLedger.Kind kind, String busyText, EngineService.EngineCall<T> call, Consumer<T> onSuccess) {
         if (busyText != null) {
-            statusBar.showWorking(busyText);
+            workspace.activityProperty().set(busyText);
         }
         engine.run(kind, call, onSuccess, t -> {
-            screen.setNotice(message(t));
-            statusBar.update(workspace.shown());
+            notice.accept(message(t));
+            workspace.activityProperty().set(null);
         });
     }
 
@@ -292,6 +292,7 @@ public final class EngineRequests implements ImageSources.Target {
      * that cannot be loaded gets a sentence with the loader's (technical, English) reason; anything else is a bug.
      */
     String message(Throwable t) {
+        ResourceBundle text = workspace.text();
         if (t instanceof ImageInputException e) {
             return String.format(
                     text.getString(e.problem().messageKey()), e.arguments().toArray());

@@ -11,6 +11,8 @@ import io.convscope.ui.explanation.flatten.FlattenView;
 import io.convscope.ui.explanation.formula.ConvolutionFormulaPanel;
 import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
 import io.convscope.ui.overview.OverviewPane;
+import io.convscope.ui.workspace.Shown;
+import io.convscope.ui.workspace.Workspace;
 import javafx.animation.FadeTransition;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
@@ -25,28 +27,22 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The layer over the overview that shows the explanation views: it opens, switches and closes them as the
- * {@link ExplanationNavigator} says, grows a view out of its neuron, and hands the status bar the open view's readout.
+ * {@link ExplanationNavigator} says, grows a view out of its neuron, and offers the status bar the open view's readout.
+ * It explains the {@link Workspace}'s shown snapshot and publishes what is open to it; the views speak the workspace's
+ * language, and a change of language re-creates them on the explanation that stays open.
  */
 final class ExplanationHost extends StackPane {
 
-    private final ResourceBundle text;
-    private final OverviewPane overview;
-    private final Supplier<ActivationSnapshot> snapshot;
+    private final Workspace workspace;
+    private final Supplier<OverviewPane> overviewOnScreen;
     private final Runnable onChosen;
-    private final Consumer<ObservableValue<String>> showReadout;
-    /** Controls that act on the overview: disabled while a view is open. */
-    private final List<Node> overviewControls = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<ObservableValue<String>> readout = new ReadOnlyObjectWrapper<>();
 
-    private final ReadOnlyObjectWrapper<ExplanationState> state =
-            new ReadOnlyObjectWrapper<>(ExplanationState.OVERVIEW);
     private ExplanationNavigator navigator;
     private ElementwiseFormulaPanel elementwisePanel;
     private ConvolutionView convolutionView;
@@ -57,21 +53,11 @@ final class ExplanationHost extends StackPane {
     private FitToSize convolutionFormulaFit;
     private SoftmaxPanel softmaxPanel;
 
-    /**
-     * {@code snapshot} is the one shown; {@code onChosen} runs when the student chooses a neuron; {@code showReadout}
-     * receives the readout the status bar shows (the overview's, or the open view's).
-     */
-    ExplanationHost(
-            ResourceBundle text,
-            OverviewPane overview,
-            Supplier<ActivationSnapshot> snapshot,
-            Runnable onChosen,
-            Consumer<ObservableValue<String>> showReadout) {
-        this.text = text;
-        this.overview = overview;
-        this.snapshot = snapshot;
+    /** {@code overview} is the overview on screen now; {@code onChosen} runs when the student chooses a neuron. */
+    ExplanationHost(Workspace workspace, Supplier<OverviewPane> overview, Runnable onChosen) {
+        this.workspace = workspace;
+        this.overviewOnScreen = overview;
         this.onChosen = onChosen;
-        this.showReadout = showReadout;
         getStyleClass().add("explanation-layer");
         setVisible(false);
         setPickOnBounds(true); // catches clicks on empty space while a view is open
@@ -85,12 +71,28 @@ final class ExplanationHost extends StackPane {
                 goBack(); // a click on empty space unwinds one level
             }
         });
-        showReadout.accept(overview.readoutProperty());
     }
 
-    /** Controls disabled while a view is open, as they would change what the view explains. */
-    void disableWhileOpen(List<? extends Node> controls) {
-        overviewControls.addAll(controls);
+    /** The readout the status bar shows: the overview's, or the open view's. */
+    ReadOnlyObjectProperty<ObservableValue<String>> readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    /**
+     * The language changed (or the overview was made again in it): the views, whose words are set when they are made,
+     * are made again, and what was open is shown again in them.
+     */
+    void relabel() {
+        pauseAnimations();
+        elementwisePanel = null;
+        convolutionView = null;
+        convolutionFormula = null;
+        flattenView = null;
+        convolutionFit = null;
+        flattenFit = null;
+        convolutionFormulaFit = null;
+        softmaxPanel = null;
+        apply(explanationState());
     }
 
     /** Stops the views' animations, e.g. when the window is minimised: nothing animates unseen. */
@@ -108,7 +110,7 @@ final class ExplanationHost extends StackPane {
 
     /** A neuron was clicked (or Enter pressed on it): opens, switches or closes its explanation. */
     void explain(int layer, int neuron) {
-        ActivationSnapshot snap = snapshot.get();
+        ActivationSnapshot snap = snapshot();
         if (snap == null) {
             return;
         }
@@ -119,7 +121,7 @@ final class ExplanationHost extends StackPane {
         onChosen.run();
         apply(navigator.choose(layer, neuron));
         if (fromOverview && !navigator.state().controlsEnabled()) {
-            growFrom(overview.neuronCentre(layer, neuron));
+            growFrom(overview().neuronCentre(layer, neuron));
         }
     }
 
@@ -128,6 +130,7 @@ final class ExplanationHost extends StackPane {
      * explanation comes from.
      */
     private void growFrom(Point2D neuron) {
+        OverviewPane overview = overview();
         overview.setOpacity(1);
         FadeTransition fade = new FadeTransition(Duration.millis(Motion.VIEW_OPEN_MS), overview);
         fade.setToValue(Motion.FADED_OPACITY);
@@ -177,9 +180,13 @@ final class ExplanationHost extends StackPane {
         return navigator == null ? ExplanationState.OVERVIEW : navigator.state();
     }
 
-    /** What is open now: the overview alone or a view; set each time a view opens, switches or closes. */
-    ReadOnlyObjectProperty<ExplanationState> stateProperty() {
-        return state.getReadOnlyProperty();
+    private OverviewPane overview() {
+        return overviewOnScreen.get();
+    }
+
+    private ActivationSnapshot snapshot() {
+        Shown s = workspace.shown();
+        return s == null ? null : s.snapshot();
     }
 
     ElementwiseFormulaPanel elementwisePanel() {
@@ -188,12 +195,13 @@ final class ExplanationHost extends StackPane {
 
     private void apply(ExplanationState state1) {
         boolean overviewOnly = state1.controlsEnabled();
-        overviewControls.forEach(n -> n.setDisable(!overviewOnly));
-        state.set(state1);
+        workspace.explanationProperty().set(state1);
+        OverviewPane overview = overview();
         overview.setOpacity(overviewOnly ? 1 : Motion.FADED_OPACITY);
         setVisible(!overviewOnly);
-        showReadout.accept(overview.readoutProperty());
-        ActivationSnapshot snap = snapshot.get();
+        readout.set(overview.readoutProperty());
+        ActivationSnapshot snap = snapshot();
+        ResourceBundle text = workspace.text();
         if (state1 instanceof ExplanationState.Activation a) {
             showElementwise(a.layer(), a.neuron());
         } else if (state1 instanceof ExplanationState.Pooling p) {
@@ -229,7 +237,7 @@ final class ExplanationHost extends StackPane {
             softmaxPanel.show(snap, sm.neuron());
             StackPane.setAlignment(softmaxPanel, Pos.CENTER_RIGHT);
             getChildren().setAll(flattenFit, softmaxPanel);
-            showReadout.accept(softmaxPanel.readoutProperty());
+            readout.set(softmaxPanel.readoutProperty());
         } else if (state1 instanceof ExplanationState.OutputSoftmax sm) {
             if (softmaxPanel == null) {
                 softmaxPanel = new SoftmaxPanel(text, this::goBack);
@@ -237,7 +245,7 @@ final class ExplanationHost extends StackPane {
             softmaxPanel.show(snap, sm.neuron());
             StackPane.setAlignment(softmaxPanel, Pos.CENTER);
             getChildren().setAll(softmaxPanel);
-            showReadout.accept(softmaxPanel.readoutProperty());
+            readout.set(softmaxPanel.readoutProperty());
         } else {
             getChildren().clear();
             overview.requestFocus();
@@ -245,20 +253,21 @@ final class ExplanationHost extends StackPane {
     }
 
     private void showConvolution(ActivationSnapshot snap, int layer, int neuron) {
+        OverviewPane overview = overview();
         if (convolutionView == null) {
-            convolutionView = new ConvolutionView(text);
+            convolutionView = new ConvolutionView(workspace.text());
             convolutionView.getStyleClass().add("explanation-view");
             convolutionFit = new FitToSize(convolutionView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             convolutionView.setOnChannelChosen(c -> apply(navigator.chooseChannel(c)));
             convolutionView.setOnClose(this::backToOverview);
         }
         convolutionView.show(snap, layer, neuron, overview.range(snap.network().inputOf(layer)), overview.range(layer));
-        showReadout.accept(convolutionView.readoutProperty());
+        readout.set(convolutionView.readoutProperty());
     }
 
     private void showFlatten(ActivationSnapshot snap, int layer, int neuron) {
         if (flattenView == null) {
-            flattenView = new FlattenView(text);
+            flattenView = new FlattenView(workspace.text());
             flattenView.getStyleClass().add("explanation-view");
             flattenFit = new FitToSize(flattenView, FitToSize.VIEW_MAX_SCALE, Pos.CENTER);
             flattenView.setOnSoftmaxChosen(() -> apply(navigator.chooseSoftmax()));
@@ -268,15 +277,16 @@ final class ExplanationHost extends StackPane {
         while (maps > 0 && snap.network().layer(maps).outputShape().isVector()) {
             maps = snap.network().inputOf(maps); // back over flatten to the last map layer, whose colours the maps keep
         }
-        flattenView.show(snap, layer, neuron, overview.range(maps));
-        showReadout.accept(flattenView.readoutProperty());
+        flattenView.show(snap, layer, neuron, overview().range(maps));
+        readout.set(flattenView.readoutProperty());
     }
 
     private void showElementwise(int layer, int neuron) {
         if (elementwisePanel == null) {
-            elementwisePanel = new ElementwiseFormulaPanel(text, this::goBack);
+            elementwisePanel = new ElementwiseFormulaPanel(workspace.text(), this::goBack);
         }
         getChildren().setAll(elementwisePanel);
-        elementwisePanel.show(snapshot.get(), layer, neuron, overview::range, overview.range(layer));
+        OverviewPane overview = overview();
+        elementwisePanel.show(snapshot(), layer, neuron, overview::range, overview.range(layer));
     }
 }

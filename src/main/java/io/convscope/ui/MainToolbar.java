@@ -1,14 +1,18 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.explain.RangeMode;
 import io.convscope.ui.input.GalleryStrip;
 import io.convscope.ui.input.ImageSources;
-import io.convscope.ui.overview.OverviewPane;
-import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,13 +41,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
 /**
  * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
  * details, range, Learn, language and theme controls, and the sample gallery below them.
  */
-public final class MainToolbar extends VBox {
+final class MainToolbar extends VBox {
 
     private final ResourceBundle text;
     private final EngineRequests requests;
@@ -54,33 +57,25 @@ public final class MainToolbar extends VBox {
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
     private Button cancelButton;
-    private final List<Node> overviewControls;
+    /** Held here: the requests outlive this tool bar (a new one is made in another language) and listen weakly. */
+    private final ChangeListener<Task<?>> presetLoadListener = (o, was, task) -> followLoad(task);
 
     /**
-     * {@code busy} shows while the engine works on the latest model or image; the workspace's range mode and theme
-     * follow the combo box and the theme button.
+     * The tool bar in the workspace's language. {@code busy} shows while the engine works on the latest model or
+     * image; the workspace's range mode, details, theme and language follow the controls, and the controls that act
+     * on the overview are disabled while an explanation is open.
      */
-    public MainToolbar(
-            ResourceBundle text,
-            Language language,
-            AppSettings settings,
+    MainToolbar(
             Workspace workspace,
-            OverviewPane overview,
             GalleryStrip gallery,
             ImageSources sources,
             EngineRequests requests,
             Runnable openArchitecture,
-            Consumer<Language> switchLanguage,
             Region busy) {
-        this.text = text;
+        this.text = workspace.text();
         this.requests = requests;
-        requests.presetLoadProperty().addListener((o, was, task) -> {
-            if (task == null) {
-                endLoad();
-            } else {
-                showLoad(task.progressProperty(), task.messageProperty());
-            }
-        });
+        Language language = workspace.language();
+        requests.presetLoadProperty().addListener(new WeakChangeListener<>(presetLoadListener));
         Button open = iconButton(Material2AL.FOLDER_OPEN, "action.open", "action.open.tooltip");
         open.setOnAction(e -> sources.chooseImage());
         Button paste = iconButton(Material2AL.CONTENT_PASTE, "action.paste", "action.paste.tooltip");
@@ -95,12 +90,8 @@ public final class MainToolbar extends VBox {
         details.setText(text.getString("action.details"));
         details.setGraphic(new FontIcon(Material2AL.INFO));
         details.setTooltip(new Tooltip(text.getString("action.details.tooltip")));
-        details.setSelected(settings.showDetails());
-        details.selectedProperty().addListener((o, a, on) -> {
-            overview.showDetails(on);
-            settings.showDetails(on);
-        });
-        overview.showDetails(details.isSelected());
+        details.setSelected(workspace.detailsProperty().get());
+        workspace.detailsProperty().bindBidirectional(details.selectedProperty());
 
         rangeMode.getItems().setAll(RangeMode.values());
         rangeMode.setConverter(new StringConverter<>() {
@@ -138,11 +129,7 @@ public final class MainToolbar extends VBox {
             item.setId("language-" + l.tag());
             item.setToggleGroup(group);
             item.setSelected(l == language);
-            item.setOnAction(e -> {
-                if (l != language) {
-                    switchLanguage.accept(l);
-                }
-            });
+            item.setOnAction(e -> workspace.languageProperty().set(l));
             languages.getItems().add(item);
         }
 
@@ -182,7 +169,11 @@ public final class MainToolbar extends VBox {
                 languages,
                 theme);
         controls.setId("toolbar-row");
-        overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
+        List<Node> overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
+        BooleanBinding viewOpen = Bindings.createBooleanBinding(
+                () -> !workspace.explanationProperty().get().controlsEnabled(), workspace.explanationProperty());
+        overviewControls.forEach(n -> n.disableProperty().bind(viewOpen));
+        followLoad(requests.presetLoadProperty().get());
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(controls, gallery);
         setSpacing(4);
@@ -224,7 +215,7 @@ public final class MainToolbar extends VBox {
     private Region loadBox() {
         loadProgress.setPrefWidth(120);
         loadProgress.setId("load-progress");
-        loadPhase.getStyleClass().add("text-muted");
+        loadPhase.getStyleClass().add(Styles.TEXT_MUTED);
         loadPhase.setId("load-phase");
         Button cancel = new Button(text.getString("load.cancel"), new FontIcon(Material2AL.CLOSE));
         cancelButton = cancel;
@@ -246,7 +237,7 @@ public final class MainToolbar extends VBox {
         return b;
     }
 
-    public static RangeMode parseMode(String s) {
+    static RangeMode parseMode(String s) {
         try {
             return RangeMode.valueOf(s);
         } catch (IllegalArgumentException e) {
@@ -255,13 +246,17 @@ public final class MainToolbar extends VBox {
     }
 
     /** The Learn button: F1 and the info buttons open the panel through it. */
-    public ToggleButton learnToggle() {
+    ToggleButton learnToggle() {
         return learn;
     }
 
-    /** Controls that act on the overview, disabled while a view is open. */
-    public List<Node> overviewControls() {
-        return overviewControls;
+    /** A preset load started (its phase and progress show, with its cancel button) or ended (null). */
+    private void followLoad(Task<?> task) {
+        if (task == null) {
+            endLoad();
+        } else {
+            showLoad(task.progressProperty(), task.messageProperty());
+        }
     }
 
     /** Shows a preset load's phase and progress, with its cancel button. */

@@ -1,10 +1,10 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Tweaks;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
 import io.convscope.ui.common.Motion;
-import io.convscope.ui.common.Palette;
 import io.convscope.ui.common.RandomWeightsBadge;
 import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
 import io.convscope.ui.input.GalleryStrip;
@@ -12,7 +12,6 @@ import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.input.InputPanel;
 import io.convscope.ui.input.SampleGallery;
 import io.convscope.ui.learn.LearnPanel;
-import io.convscope.ui.learn.playground.HyperparameterView;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
 import io.convscope.ui.tasks.EngineService;
@@ -22,11 +21,9 @@ import io.convscope.ui.workspace.LearnRequest;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.animation.FadeTransition;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -47,148 +44,187 @@ import java.util.function.Consumer;
 
 /**
  * The main window, a shell that wires its parts: the toolbar and gallery on top ({@link MainToolbar}), the overview
- * with the explanation views over it ({@link ExplanationHost}) in the middle, the input beside it, the status bar below
- * ({@link StatusBar}). What it shows is its {@link Workspace}; images come from {@link ImageSources} and run through
- * {@link EngineRequests} on the engine thread; this class shows their results.
+ * with the explanation views over it ({@link ExplanationHost}) in the middle, the Learn panel beside it
+ * ({@link LearnDock}), the input on the right, the status bar below ({@link StatusBar}). What it shows is its
+ * {@link Workspace}: images come from {@link ImageSources} and run through {@link EngineRequests}, which put their
+ * results there; this class shows them. The window lives as long as the app: a change of language makes its
+ * word-bearing views again, bound to the same workspace, and a change of theme draws them again.
  */
 final class MainWindow extends BorderPane {
 
-    /** Where the divider between the network and the Learn panel starts (fraction of the width). */
-    static final double LEARN_DIVIDER = 0.62;
-
-    private final Language language;
-    private final ResourceBundle text;
-    private final ResourceBundle samples;
+    private final Workspace workspace;
     private final AppSettings settings;
     private final EngineRequests requests;
-    private final OverviewPane overview;
-    private final InputPanel inputPanel;
-    private final GalleryStrip gallery;
-    private final Workspace workspace;
+    private final ImageSources sources;
+    private final ExplanationHost explanation;
+    private final LearnDock learn;
     private final StatusBar statusBar;
+    private final Consumer<Boolean> themeSwitch;
     private final Notice notice = new Notice();
     private final ProgressBar busy = new ProgressBar();
-    private final FirstStepsHint firstSteps;
-    private final RandomWeightsBadge randomBadge;
-    private final ImageSources sources;
-    private final ObjectProperty<Shown> shown;
-    private final ObjectProperty<Inference> inference;
-    private final Palette palette;
-    private final Consumer<Boolean> themeSwitch;
-    private final Consumer<Language> languageSwitch;
-    private final LearnPanel learnPanel;
-    private final MainToolbar toolbar;
     private final SplitPane split = new SplitPane();
-    private final ExplanationHost explanation;
-    private HyperparameterView playground;
+    private final StackPane networkArea = new StackPane();
+    private final ScrollPane side = new ScrollPane();
+    // Made in the workspace's language, again when it changes; each shows the workspace.
+    private OverviewPane overview;
+    private OverviewScroll overviewScroll;
+    private InputPanel inputPanel;
+    private GalleryStrip gallery;
+    private RandomWeightsBadge randomBadge;
+    private FirstStepsHint firstSteps;
+    private MainToolbar toolbar;
 
-    MainWindow(
-            Language language,
-            AppSettings settings,
-            EngineService engine,
-            Palette palette,
-            Consumer<Boolean> themeSwitch,
-            Consumer<Language> languageSwitch,
-            boolean dark) {
-        this.language = language;
-        this.workspace = new Workspace(language);
-        this.shown = workspace.shownProperty();
-        this.inference = workspace.modelProperty();
-        workspace.darkProperty().set(dark);
-        this.text = language.messages();
-        this.samples = language.samples();
-        this.languageSwitch = languageSwitch;
+    /** {@code themeSwitch} sets the application's light or dark stylesheet. */
+    MainWindow(Workspace workspace, AppSettings settings, EngineService engine, Consumer<Boolean> themeSwitch) {
+        this.workspace = workspace;
         this.settings = settings;
-        this.palette = palette;
         this.themeSwitch = themeSwitch;
-        this.overview = new OverviewPane(text, palette);
-        this.inputPanel = new InputPanel(text);
-        this.gallery = new GalleryStrip(samples, this::showSample);
-        this.learnPanel = new LearnPanel(text, language, palette, this::showLayer, this::playground, this::closeLearn);
-        overview.setId("overview");
         busy.visibleProperty().bind(engine.busyProperty()); // on until the latest model or image request has finished
         busy.setPrefWidth(90);
         busy.managedProperty().bind(busy.visibleProperty()); // hidden, it must not take tool bar room
-
-        firstSteps = new FirstStepsHint(text, settings);
-        statusBar = new StatusBar(text, workspace, firstSteps);
-        requests = new EngineRequests(language, settings, engine, workspace, statusBar, new EngineRequests.Screen() {
-            @Override
-            public void display(Shown shown) {
-                MainWindow.this.display(shown);
-            }
-
-            @Override
-            public void setNotice(String message) {
-                notice.show(message);
-            }
-        });
-        sources = new ImageSources(text, settings, requests, () -> getScene().getWindow());
-        explanation = new ExplanationHost(
-                text,
-                overview,
-                () -> shown.get() == null ? null : shown.get().snapshot(),
-                firstSteps::used,
-                source -> statusBar.showReadout(source));
-        workspace.explanationProperty().bind(explanation.stateProperty());
         workspace.rangeModeProperty().set(MainToolbar.parseMode(settings.rangeMode()));
-        toolbar = new MainToolbar(
-                text,
-                language,
-                settings,
-                workspace,
-                overview,
-                gallery,
-                sources,
-                requests,
-                this::openArchitecture,
-                languageSwitch,
-                busy);
-        explanation.disableWhileOpen(toolbar.overviewControls());
-        workspace.rangeModeProperty().addListener((o, a, m) -> {
-            settings.rangeMode(m.name());
-            if (shown.get() != null) {
-                overview.recolour(m);
-            }
-        });
-        workspace.darkProperty().addListener((o, a, on) -> themeChanged(on));
-        setTop(toolbar);
-        overview.setOnNeuronChosen(explanation::explain);
-        OverviewScroll overviewScroll = new OverviewScroll(overview);
-        shown.addListener((o, was, now) -> {
-            if (now != null
-                    && (was == null
-                            || was.snapshot().network() != now.snapshot().network())) {
-                overviewScroll.toStart();
-            }
-        });
-        randomBadge = new RandomWeightsBadge(text, "random-weights-badge");
-        StackPane networkArea = new StackPane(overviewScroll, explanation, notice, randomBadge);
+        workspace.detailsProperty().set(settings.showDetails());
+        requests = new EngineRequests(settings, engine, workspace, notice::show);
+        sources = new ImageSources(
+                workspace::text, settings, requests, () -> getScene().getWindow());
+        explanation = new ExplanationHost(workspace, () -> overview, () -> firstSteps.used());
+        statusBar = new StatusBar(workspace, explanation.readoutProperty());
+        learn = new LearnDock(workspace, settings, split, this::showLayer);
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(8));
-        StackPane.setAlignment(randomBadge, Pos.TOP_RIGHT);
-        StackPane.setMargin(randomBadge, new Insets(28, 8, 8, 8));
-        split.getItems().add(networkArea);
+        split.getItems().add(0, networkArea);
         split.setId("main-split");
         setCenter(split);
-        toolbar.learnToggle().selectedProperty().addListener((o, was, on) -> showLearn(on));
-        toolbar.learnToggle().setSelected(settings.learnOpen());
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        setRight(side);
+        setBottom(statusBar);
+        speak();
+        workspace.languageProperty().addListener((o, was, language) -> {
+            settings.language(language.tag());
+            speak();
+            overview.requestFocus();
+        });
+        workspace.darkProperty().addListener((o, was, dark) -> themeChanged(dark));
+        workspace.rangeModeProperty().addListener((o, was, mode) -> {
+            settings.rangeMode(mode.name());
+            if (workspace.shown() != null) {
+                overview.recolour(mode);
+            }
+        });
+        workspace.detailsProperty().addListener((o, was, on) -> {
+            settings.showDetails(on);
+            overview.showDetails(on);
+        });
+        workspace.shownProperty().addListener((o, was, now) -> show(was, now));
         addEventHandler(LearnRequest.OPEN, e -> {
             openLearn(e.section());
             e.consume();
         });
-        ScrollPane side = new ScrollPane(inputPanel);
-        side.setFitToWidth(true);
-        side.setFitToHeight(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        side.getStyleClass().add("edge-to-edge");
-        setRight(side);
-        setBottom(statusBar);
         sources.acceptDrops(this);
     }
 
+    /**
+     * Makes the views that carry words in the workspace's language (the overview, the tool bar and gallery, the input
+     * panel, the badge and the first-steps hint) and shows the workspace in them; the explanation host makes its
+     * views again over the explanation that is open.
+     */
+    private void speak() {
+        ResourceBundle text = workspace.text();
+        setStyle(workspace.language().rootStyle());
+        firstSteps = new FirstStepsHint(text, settings);
+        statusBar.showHint(firstSteps);
+        gallery = new GalleryStrip(workspace.samples(), requests::showSample);
+        inputPanel = new InputPanel(text);
+        side.setContent(inputPanel);
+        randomBadge = new RandomWeightsBadge(text, "random-weights-badge");
+        StackPane.setAlignment(randomBadge, Pos.TOP_RIGHT);
+        StackPane.setMargin(randomBadge, new Insets(28, 8, 8, 8));
+        overview = new OverviewPane(text, workspace.palette());
+        overview.setId("overview");
+        overview.setOnNeuronChosen(explanation::explain);
+        overview.showDetails(workspace.detailsProperty().get());
+        overviewScroll = new OverviewScroll(overview);
+        overviewScroll.hvalueProperty().bindBidirectional(workspace.overviewScrollProperty());
+        networkArea.getChildren().setAll(overviewScroll, explanation, notice, randomBadge);
+        toolbar = new MainToolbar(workspace, gallery, sources, requests, this::openArchitecture, busy);
+        toolbar.learnToggle().selectedProperty().bindBidirectional(learn.openProperty());
+        setTop(toolbar);
+        Shown s = workspace.shown();
+        if (s != null) {
+            showImage(s, true);
+        }
+        explanation.relabel();
+        showTitle();
+    }
+
+    /** Another image (or the same through another model) has run: shown at once, then the overview fades in. */
+    private void show(Shown was, Shown now) {
+        if (now == null) {
+            return;
+        }
+        boolean newNetwork =
+                was == null || was.snapshot().network() != now.snapshot().network();
+        if (newNetwork) {
+            overviewScroll.toStart();
+        }
+        showImage(now, newNetwork);
+        if (!newNetwork) { // as CNN Explainer does
+            FadeTransition fade = new FadeTransition(Duration.millis(Motion.IMAGE_FADE_IN_MS), overview);
+            fade.setFromValue(0.35);
+            fade.setToValue(1);
+            fade.play();
+        }
+        showTitle();
+        StartupProbe.predictionShown();
+    }
+
+    private void showImage(Shown s, boolean newNetwork) {
+        overview.show(s.snapshot(), workspace.rangeModeProperty().get());
+        List<String> classes = s.snapshot().network().classes();
+        int width = s.input().getWidth();
+        int height = s.input().getHeight();
+        if (newNetwork) {
+            gallery.describeFor(classes, width, height);
+        }
+        ResourceBundle samples = workspace.samples();
+        inputPanel.show(
+                s.titleIn(samples),
+                s.upright(),
+                s.input(),
+                s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
+        inputPanel.showOutput(s.snapshot());
+        Inference model = workspace.model();
+        boolean random = model != null && model.model().randomWeights();
+        randomBadge.showFor(random);
+        inputPanel.showRandomWeights(random);
+        gallery.select(s.sample());
+    }
+
+    /** The window's title: the image shown and the app, in the workspace's language. */
+    private void showTitle() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        if (w instanceof Stage stage) {
+            Shown s = workspace.shown();
+            String app = workspace.text().getString("app.title");
+            stage.setTitle(s == null ? app : s.titleIn(workspace.samples()) + " — " + app);
+        }
+    }
+
+    /** The theme changed: everything drawn in the theme's ink is drawn again (the palette has changed already). */
+    private void themeChanged(boolean dark) {
+        themeSwitch.accept(dark);
+        settings.theme(dark ? "dark" : "light");
+        Shown s = workspace.shown();
+        if (s != null) {
+            overview.show(s.snapshot(), workspace.rangeModeProperty().get());
+        }
+    }
+
     ReadOnlyObjectProperty<Shown> shownProperty() {
-        return shown;
+        return workspace.shownProperty();
     }
 
     /** What this window shows, for its parts to read and listen to. */
@@ -200,99 +236,22 @@ final class MainWindow extends BorderPane {
         return overview;
     }
 
-    /** The theme changed: everything drawn in the theme's ink is drawn again. */
-    private void themeChanged(boolean dark) {
-        themeSwitch.accept(dark);
-        settings.theme(dark ? "dark" : "light");
-        palette.dark(dark);
-        Shown s = shown.get();
-        if (s != null) {
-            overview.show(s.snapshot(), workspace.rangeModeProperty().get());
-            learnPanel.show(s.snapshot()); // formulas and figures are drawn in the theme's ink
-        }
-        if (playground != null) {
-            playground.themeChanged();
-        }
-    }
-
-    /** Shows a result at once (state first), then fades the overview in as CNN Explainer does. */
-    private void display(Shown s) {
-        Inference current = inference.get();
-        if (current != null && s.snapshot().network() != current.model().description()) {
-            return; // computed by a model that was replaced while it ran (a preset opened meanwhile): stale
-        }
-        boolean sameNetwork = shown.get() != null
-                && shown.get().snapshot().network() == s.snapshot().network();
-        shown.set(s);
-        if (!sameNetwork) {
-            requests.recentSamples()
-                    .clear(); // another model: old results would only pin its weights (VGG-16's are 550 MB)
-        }
-        if (s.sample() != null) {
-            requests.recentSamples().put(s.key(), s.with(null));
-        }
-        overview.show(s.snapshot(), workspace.rangeModeProperty().get());
-        learnPanel.show(s.snapshot());
-        List<String> classes = s.snapshot().network().classes();
-        int width = s.input().getWidth();
-        int height = s.input().getHeight();
-        if (!sameNetwork) {
-            gallery.describeFor(classes, width, height);
-        }
-        inputPanel.show(
-                s.title(),
-                s.upright(),
-                s.input(),
-                s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
-        inputPanel.showOutput(s.snapshot());
-        boolean random = current != null && current.model().randomWeights();
-        randomBadge.showFor(random);
-        inputPanel.showRandomWeights(random);
-        gallery.select(s.sample());
-        notice.show(null);
-        statusBar.update(s);
-        if (sameNetwork) {
-            FadeTransition fade = new FadeTransition(Duration.millis(Motion.IMAGE_FADE_IN_MS), overview);
-            fade.setFromValue(0.35);
-            fade.setToValue(1);
-            fade.play();
-        }
-        Window w = getScene() == null ? null : getScene().getWindow();
-        if (w instanceof Stage stage) {
-            stage.setTitle(s.title() + " — " + text.getString("app.title"));
-        }
-        StartupProbe.predictionShown();
-    }
-
-    /** The Learn panel beside the network, opened and closed with the Learn button or F1. */
-    private void showLearn(boolean on) {
-        settings.learnOpen(on);
-        if (on && !split.getItems().contains(learnPanel)) {
-            split.getItems().add(learnPanel);
-            split.setDividerPositions(LEARN_DIVIDER);
-        } else if (!on) {
-            split.getItems().remove(learnPanel);
-        }
-    }
-
-    private void closeLearn() {
-        toolbar.learnToggle().setSelected(false);
-    }
-
     /** Opens the Learn panel at a section (an info button or a layer label asked for it). */
     void openLearn(String section) {
-        toolbar.learnToggle().setSelected(true);
-        learnPanel.openSection(section);
+        learn.openSection(section);
     }
 
     /**
      * The architecture analyzer in its own window, on the model this window shows (converted off the UI thread);
-     * it can open presets and .prototxt files from there.
+     * it can open presets and .prototxt files from there, and follows the theme while it is open.
      */
     ArchitectureWindow openArchitecture() {
-        Inference inf = inference.get();
+        Inference inf = workspace.model();
         Window owner = getScene().getWindow();
-        return inf == null ? ArchitectureWindow.show(owner, text) : ArchitectureWindow.show(owner, text, inf.model());
+        ResourceBundle text = workspace.text();
+        ArchitectureWindow w =
+                inf == null ? ArchitectureWindow.show(owner, text) : ArchitectureWindow.show(owner, text, inf.model());
+        return w.followTheme(workspace.darkProperty());
     }
 
     /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */
@@ -302,64 +261,21 @@ final class MainWindow extends BorderPane {
     }
 
     LearnPanel learnPanel() {
-        return learnPanel;
+        return learn.panel();
     }
 
     boolean learnShown() {
-        return split.getItems().contains(learnPanel);
+        return learn.shown();
     }
 
     Language language() {
-        return language;
-    }
-
-    /** One playground per window, made when the article first shows it. */
-    private Node playground() {
-        if (playground == null) {
-            playground = new HyperparameterView(text, palette);
-        }
-        return playground;
-    }
-
-    /**
-     * Takes over what another window showed (the language changed): the model, the image with its snapshot, the
-     * recent samples and the range mode, so nothing is recomputed and the student keeps their place.
-     */
-    void adopt(MainWindow previous) {
-        inference.set(previous.inference.get());
-        previous.requests.recentSamples().forEach((k, v) -> requests.recentSamples()
-                .put(k, retitle(v)));
-        Shown s = previous.shown.get();
-        if (s != null) {
-            display(retitle(s));
-        } else {
-            statusBar.update(null);
-        }
-        if (previous.playground != null) {
-            ((HyperparameterView) playground()).apply(previous.playground.model(), -1);
-        }
-        learnPanel.continueFrom(previous.learnPanel);
-    }
-
-    /** A sample's title is in the language of the window showing it. */
-    private Shown retitle(Shown s) {
-        return s.sample() == null
-                ? s
-                : new Shown(
-                        s.key(),
-                        SampleGallery.title(samples, s.sample()),
-                        s.sample(),
-                        s.upright(),
-                        s.input(),
-                        s.snapshot());
+        return workspace.language();
     }
 
     /** Stops every running animation of the views, e.g. when the window is minimised: nothing animates unseen. */
     void pauseAnimations() {
         explanation.pauseAnimations();
-        if (playground != null) {
-            playground.setPlaying(false);
-        }
+        learn.pauseAnimations();
     }
 
     /** A neuron was clicked (or Enter pressed on it): opens, switches or closes its explanation. */
@@ -380,7 +296,7 @@ final class MainWindow extends BorderPane {
         return explanation.elementwisePanel();
     }
 
-    /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, Esc back one level. */
+    /** Keyboard shortcuts: Ctrl+O open, Ctrl+V paste, F1 Learn, Esc back one level. */
     void installShortcuts() {
         // On the scene, not on this pane: with no focus owner (every focused control disabled while a view is open)
         // a key event targets the scene itself and never passes through this pane's filters.
@@ -393,8 +309,8 @@ final class MainWindow extends BorderPane {
         var accelerators = getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), sources::chooseImage);
         accelerators.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), sources::pasteImage);
-        accelerators.put(new KeyCodeCombination(KeyCode.F1), () -> toolbar.learnToggle()
-                .setSelected(!toolbar.learnToggle().isSelected()));
+        accelerators.put(new KeyCodeCombination(KeyCode.F1), () -> learn.openProperty()
+                .set(!learn.openProperty().get()));
     }
 
     /** A message over the overview that fades after a while; null hides it. */

@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
@@ -7,13 +8,16 @@ import javafx.util.Duration;
 /** A message over the overview (a failure in the student's words) that fades after a while. */
 final class Notice extends Label {
 
+    /** Our style class for a notice (the stylesheet gives it the danger colours' box). */
+    static final String STYLE_CLASS = "notice";
+
     static final double NOTICE_SECONDS = 6;
 
     private PauseTransition timer;
 
     Notice() {
         setId("notice");
-        getStyleClass().addAll("notice", "danger");
+        getStyleClass().addAll(STYLE_CLASS, Styles.DANGER);
         setVisible(false);
         setWrapText(true);
         setMaxWidth(560);

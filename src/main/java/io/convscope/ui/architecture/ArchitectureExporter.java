@@ -61,7 +61,7 @@ final class ArchitectureExporter {
     private final ResourceBundle text;
     private final ArchitecturePainter painter;
     private final NodeLabels labels;
-    private final boolean dark;
+    private boolean dark;
     private final Executor worker;
     private final ArchitectureStatusBar statusBar;
 
@@ -78,6 +78,11 @@ final class ArchitectureExporter {
         this.dark = dark;
         this.worker = worker;
         this.statusBar = statusBar;
+    }
+
+    /** The theme changed: PNG and SVG exports are drawn as the graph is now shown. */
+    void dark(boolean on) {
+        dark = on;
     }
 
     /** Asks where to save {@code graph} as {@code f}, then exports it there. */

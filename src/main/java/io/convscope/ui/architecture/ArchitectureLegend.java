@@ -19,7 +19,8 @@ import java.util.ResourceBundle;
 final class ArchitectureLegend extends FlowPane {
 
     private final ResourceBundle text;
-    private final boolean dark;
+    private boolean dark;
+    private ArchitectureGraph shown;
 
     ArchitectureLegend(ResourceBundle text, boolean dark) {
         super(12, 4);
@@ -31,6 +32,7 @@ final class ArchitectureLegend extends FlowPane {
 
     /** Lists what {@code g} contains, nothing more, so the key stays short. */
     void show(ArchitectureGraph g) {
+        shown = g;
         getChildren().clear();
         Label title = new Label(text.getString("architecture.legend.title"));
         title.getStyleClass().add("architecture-legend-title");
@@ -54,6 +56,14 @@ final class ArchitectureLegend extends FlowPane {
         }
         if (!VisibleGraph.collapsibleBlocks(g).isEmpty()) {
             item(new Label(text.getString("architecture.legend.block"), new FontIcon(Material2AL.LAYERS)));
+        }
+    }
+
+    /** The theme changed: the swatches take its colours. */
+    void dark(boolean on) {
+        dark = on;
+        if (shown != null) {
+            show(shown);
         }
     }
 

@@ -17,6 +17,8 @@ import io.convscope.ui.architecture.graph.ArchitectureView;
 import io.convscope.ui.architecture.graph.MeasuredBoxWidths;
 import io.convscope.ui.common.Palette;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -32,6 +34,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -53,7 +56,8 @@ import java.util.concurrent.Executors;
  * ArchitectureWindow.show(owner, text, loadedModel);     // the main window's model, converted off the FX thread
  * </pre>
  * Call on the JavaFX thread; {@code text} is the {@code io.convscope.ui.messages} bundle. The theme follows the
- * application's user-agent stylesheet (AtlantaFX light or dark) when the window opens. Loading and converting runs on
+ * application's user-agent stylesheet (AtlantaFX light or dark) when the window opens, then the theme given to
+ * {@link #followTheme}. Loading and converting runs on
  * the window's own background thread with progress and a cancel button; a file that cannot be read leaves the current
  * graph in place and says why. Nothing is persisted.
  */
@@ -62,13 +66,14 @@ public final class ArchitectureWindow {
     static final double WIDTH = 1440;
     static final double HEIGHT = 900;
     static final double GRAPH_SHARE = 0.4;
+    /** The style class of the window's root, for the stylesheet. */
+    static final String STYLE_CLASS = "architecture-window";
 
     /** A loaded graph with its current layout. */
     record Loaded(ArchitectureGraph graph, VisibleGraph visible, GraphLayout layout) {}
 
     private final ResourceBundle text;
     private final Stage stage = new Stage();
-    private final boolean dark;
     private final NodeLabels labels;
     private final MeasuredBoxWidths boxWidths;
     private final ArchitecturePainter painter;
@@ -95,7 +100,7 @@ public final class ArchitectureWindow {
 
     private ArchitectureWindow(Window owner, ResourceBundle text) {
         this.text = text;
-        this.dark = String.valueOf(Application.getUserAgentStylesheet())
+        boolean dark = String.valueOf(Application.getUserAgentStylesheet())
                 .toLowerCase(Locale.ROOT)
                 .contains("dark");
         this.labels = new NodeLabels(text.getString("architecture.block.layers"));
@@ -134,7 +139,7 @@ public final class ArchitectureWindow {
         BorderPane root = new BorderPane(split);
         root.setTop(toolbar());
         root.setBottom(statusBar);
-        root.getStyleClass().add("architecture-window");
+        root.getStyleClass().add(STYLE_CLASS);
 
         wire();
         Scene scene = new Scene(root, WIDTH, HEIGHT);
@@ -173,6 +178,24 @@ public final class ArchitectureWindow {
         stage.show();
         sources.getSelectionModel().select(0);
         return this;
+    }
+
+    /**
+     * Follows the main window's theme while open: the graph, its legend and its exports take the new colours (the
+     * controls follow the application's stylesheet by themselves).
+     */
+    public ArchitectureWindow followTheme(ObservableValue<Boolean> dark) {
+        ChangeListener<Boolean> follow = (o, was, on) -> dark(on);
+        dark.addListener(follow);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dark.removeListener(follow));
+        dark(dark.getValue());
+        return this;
+    }
+
+    private void dark(boolean on) {
+        view.dark(on);
+        legend.dark(on);
+        exporter.dark(on);
     }
 
     public Stage stage() {

@@ -12,9 +12,9 @@ public final class Palette {
     /** The app's stylesheet, on every scene (the main window and the analyzer). */
     public static final String STYLESHEET = "/io/convscope/ui/convscope.css";
 
-    static final Color EDGE_LIGHT = Color.rgb(215, 215, 215);
+    public static final Color EDGE_LIGHT = Color.rgb(215, 215, 215);
     static final Color EDGE_HIGHLIGHT_LIGHT = Color.rgb(110, 110, 110);
-    static final Color EDGE_DARK = Color.rgb(70, 74, 82);
+    public static final Color EDGE_DARK = Color.rgb(70, 74, 82);
     static final Color EDGE_HIGHLIGHT_DARK = Color.rgb(190, 195, 205);
     static final Color ACCENT_LIGHT = Color.web("#0969da");
     static final Color ACCENT_DARK = Color.web("#2f81f7");
@@ -39,7 +39,7 @@ public final class Palette {
         dark = on;
     }
 
-    boolean isDark() {
+    public boolean isDark() {
         return dark;
     }
 

@@ -1,5 +1,6 @@
 package io.convscope.ui.input;
 
+import atlantafx.base.theme.Tweaks;
 import io.convscope.engine.TinyVgg;
 import javafx.geometry.Pos;
 import javafx.scene.control.ScrollPane;
@@ -63,7 +64,7 @@ public final class GalleryStrip extends ScrollPane {
         setFitToHeight(true);
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
         setVbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().addAll("gallery", "edge-to-edge");
+        getStyleClass().addAll("gallery", Tweaks.EDGE_TO_EDGE);
         setPrefViewportHeight(THUMB + 14);
     }
 

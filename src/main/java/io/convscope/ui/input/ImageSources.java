@@ -37,12 +37,13 @@ public final class ImageSources {
         void setNotice(String message);
     }
 
-    private final ResourceBundle text;
+    private final Supplier<ResourceBundle> text;
     private final AppSettings settings;
     private final Target target;
     private final Supplier<Window> owner;
 
-    public ImageSources(ResourceBundle text, AppSettings settings, Target target, Supplier<Window> owner) {
+    /** {@code text} gives the UI strings in the language spoken now. */
+    public ImageSources(Supplier<ResourceBundle> text, AppSettings settings, Target target, Supplier<Window> owner) {
         this.text = text;
         this.settings = settings;
         this.target = target;
@@ -51,10 +52,10 @@ public final class ImageSources {
 
     public void chooseImage() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("action.open"));
+        chooser.setTitle(text.get().getString("action.open"));
         chooser.getExtensionFilters()
                 .add(new FileChooser.ExtensionFilter(
-                        text.getString("filter.images"),
+                        text.get().getString("filter.images"),
                         "*.jpg",
                         "*.jpeg",
                         "*.png",
@@ -79,10 +80,10 @@ public final class ImageSources {
 
     public void chooseModel() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("action.openModel"));
+        chooser.setTitle(text.get().getString("action.openModel"));
         chooser.getExtensionFilters()
                 .add(new FileChooser.ExtensionFilter(
-                        text.getString("filter.models"), "*.zip", "*.json", "*.h5", "*.hdf5"));
+                        text.get().getString("filter.models"), "*.zip", "*.json", "*.h5", "*.hdf5"));
         File f = chooser.showOpenDialog(owner.get());
         if (f != null) {
             target.loadModel(f.toPath());
@@ -96,16 +97,16 @@ public final class ImageSources {
         } else if (cb.hasImage()) {
             target.showPasted(SwingFXUtils.fromFXImage(cb.getImage(), null));
         } else {
-            target.setNotice(text.getString("error.clipboardEmpty"));
+            target.setNotice(text.get().getString("error.clipboardEmpty"));
         }
     }
 
     /** The "Recent" menu, filled with the remembered images each time it opens. */
     public MenuButton recentMenu() {
         MenuButton recent = new MenuButton();
-        recent.setText(text.getString("action.recent"));
+        recent.setText(text.get().getString("action.recent"));
         recent.setGraphic(new FontIcon(Material2AL.HISTORY));
-        recent.setTooltip(new Tooltip(text.getString("action.recent.tooltip")));
+        recent.setTooltip(new Tooltip(text.get().getString("action.recent.tooltip")));
         recent.setOnShowing(e -> fillRecent(recent));
         return recent;
     }
@@ -114,7 +115,7 @@ public final class ImageSources {
         List<Path> files = settings.recentImages();
         recent.getItems().clear();
         if (files.isEmpty()) {
-            MenuItem none = new MenuItem(text.getString("action.recent.none"));
+            MenuItem none = new MenuItem(text.get().getString("action.recent.none"));
             none.setDisable(true);
             recent.getItems().add(none);
         }

@@ -14,6 +14,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,13 +54,15 @@ public final class LearnPanel extends BorderPane {
     /** Room above a heading the article was scrolled to. */
     static final double HEADING_MARGIN = -8;
 
-    private final ResourceBundle text;
-    private final Language language;
     private final Palette palette;
     private final IntConsumer onShowLayer;
     private final Supplier<Node> playground;
     private final ScrollPane scroll = new ScrollPane();
     private final ComboBox<Article.Section> contents = new ComboBox<>();
+    private final Label title = new Label(null, new FontIcon(Material2MZ.MENU_BOOK));
+    private final Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
+    private ResourceBundle text;
+    private Language language;
     private ActivationSnapshot snapshot;
     private ArticleView view;
     private boolean stale = true;
@@ -76,18 +79,18 @@ public final class LearnPanel extends BorderPane {
     public record ReadingPlace(String section, double offset) {}
 
     /**
+     * @param language    the language to speak; when it changes, the article is written again in it at the same place
      * @param onShowLayer called with a network layer index when a "show me" link is followed
-     * @param playground  the hyperparameter playground (one instance, moved into each rebuilt article)
+     * @param playground  the hyperparameter playground (one instance per language, moved into each rebuilt article)
      */
     public LearnPanel(
-            ResourceBundle text,
-            Language language,
+            ObservableValue<Language> language,
             Palette palette,
             IntConsumer onShowLayer,
             Supplier<Node> playground,
             Runnable onClose) {
-        this.text = text;
-        this.language = language;
+        this.language = language.getValue();
+        this.text = this.language.messages();
         this.palette = palette;
         this.onShowLayer = onShowLayer;
         this.playground = playground;
@@ -96,13 +99,10 @@ public final class LearnPanel extends BorderPane {
         setPrefWidth(PREF_WIDTH);
         setMinWidth(MIN_WIDTH);
 
-        Label title = new Label(text.getString("learn.title"), new FontIcon(Material2MZ.MENU_BOOK));
         title.getStyleClass().add("learn-heading");
         title.setMinWidth(Region.USE_PREF_SIZE); // the contents menu gives way in a narrow panel, not the title
         contents.setMinWidth(CONTENTS_MIN_WIDTH);
         contents.setId("learn-contents");
-        contents.setPromptText(text.getString("learn.contents"));
-        contents.setTooltip(new Tooltip(text.getString("learn.contents.tooltip")));
         contents.setConverter(new StringConverter<>() {
             @Override
             public String toString(Article.Section s) {
@@ -120,10 +120,9 @@ public final class LearnPanel extends BorderPane {
                 openSection(s.id());
             }
         });
-        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
         close.getStyleClass().add(Styles.FLAT);
         close.setId("learn-close");
-        close.setTooltip(new Tooltip(text.getString("learn.close")));
+        label();
         close.setOnAction(e -> onClose.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -145,6 +144,32 @@ public final class LearnPanel extends BorderPane {
         scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> pinned = null);
         visibleProperty().addListener((o, was, now) -> refreshIfShowing());
         sceneProperty().addListener((o, was, now) -> refreshIfShowing());
+        language.addListener((o, was, now) -> speak(now));
+    }
+
+    private void label() {
+        title.setText(text.getString("learn.title"));
+        contents.setPromptText(text.getString("learn.contents"));
+        contents.setTooltip(new Tooltip(text.getString("learn.contents.tooltip")));
+        close.setTooltip(new Tooltip(text.getString("learn.close")));
+    }
+
+    /**
+     * Speaks another language: the article is written again and the reader stays at the same section, its heading as
+     * far above the top (the article's length differs between languages, so a scroll fraction would land elsewhere).
+     */
+    private void speak(Language next) {
+        boolean read = view != null && scroll.getViewportBounds().getHeight() > 0;
+        ReadingPlace place = pinned != null ? pinned : read ? readingPlace() : null;
+        language = next;
+        text = next.messages();
+        label();
+        stale = true;
+        if (place != null && pendingSection == null) {
+            pendingSection = place.section();
+            pendingOffset = place.offset();
+        }
+        refreshIfShowing();
     }
 
     /** The image changed: the article's numbers and figures follow, now if showing, else when next shown. */
@@ -286,20 +311,6 @@ public final class LearnPanel extends BorderPane {
                 * Math.max(0, contentHeight - scroll.getViewportBounds().getHeight());
         return new ReadingPlace(
                 section, top - view.heading(section).getBoundsInParent().getMinY());
-    }
-
-    /**
-     * Continues where another panel's reader was (the language changed): the same section, its heading as far above
-     * the top. The article's length differs between languages, so a scroll fraction would land elsewhere.
-     */
-    public void continueFrom(LearnPanel previous) {
-        // The previous window has already left the scene: its last layout still says where its reader was.
-        boolean wasRead =
-                previous.view != null && previous.scroll.getViewportBounds().getHeight() > 0;
-        ReadingPlace place = wasRead ? previous.readingPlace() : null;
-        if (place != null) {
-            openSection(place.section(), place.offset());
-        }
     }
 
     /** The section whose heading is at or just above the top of the visible part. */

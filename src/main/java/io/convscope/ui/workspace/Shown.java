@@ -1,9 +1,11 @@
 package io.convscope.ui.workspace;
 
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.input.SampleGallery;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
+import java.util.ResourceBundle;
 
 /** The image being shown (a file, a pasted image or a sample) and everything computed for it. */
 public record Shown(
@@ -17,6 +19,11 @@ public record Shown(
     /** The same image with another snapshot: null among the window's recent samples, whose snapshots the engine caches. */
     public Shown with(ActivationSnapshot snapshot) {
         return new Shown(key, title, sample, upright, input, snapshot);
+    }
+
+    /** The title in the language of {@code samples}: a sample's is translated, a file's name is its name. */
+    public String titleIn(ResourceBundle samples) {
+        return sample == null ? title : SampleGallery.title(samples, sample);
     }
 
     /** What the two decoded images hold. */

@@ -7,6 +7,8 @@ import io.convscope.ui.common.Palette;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -37,6 +39,7 @@ public final class HyperparameterView extends VBox {
     private final Button play = new Button();
     private final Timeline timeline = new Timeline();
     private HyperparameterPlayground model = HyperparameterPlayground.DEFAULT;
+    private final ReadOnlyObjectWrapper<HyperparameterPlayground> setting = new ReadOnlyObjectWrapper<>(model);
     private int step;
     /** What the play button shows: the user's choice; the timeline itself also waits until the playground is seen. */
     private boolean wanted;
@@ -110,6 +113,7 @@ public final class HyperparameterView extends VBox {
     public void apply(HyperparameterPlayground next, int changed) {
         HyperparameterPlayground before = model;
         model = next;
+        setting.set(next);
         controls.show(before, model, changed);
         step = 0;
         grids.titles(model);
@@ -167,6 +171,11 @@ public final class HyperparameterView extends VBox {
 
     public HyperparameterPlayground model() {
         return model;
+    }
+
+    /** The setting shown, as the student changes it. */
+    public ReadOnlyObjectProperty<HyperparameterPlayground> modelProperty() {
+        return setting.getReadOnlyProperty();
     }
 
     public int step() {

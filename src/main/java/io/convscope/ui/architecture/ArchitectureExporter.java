@@ -10,6 +10,7 @@ import io.convscope.explain.graph.NodeLabels;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureJson;
 import io.convscope.ui.Palette;
+import io.convscope.ui.architecture.ArchitectureFrame.Viewport;
 import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -131,23 +132,14 @@ final class ArchitectureExporter {
         int h = Math.max(1, (int) Math.floor(layout.height() * scale));
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Canvas tile = new Canvas(PNG_TILE, PNG_TILE);
-        var edgeLabels = EdgeLabels.of(layout);
+        ArchitectureFrame frame =
+                new ArchitectureFrame(layout, EdgeLabels.of(layout), dark, ArchitecturePainter.Highlight.NONE, null);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Palette.fx(NodeColors.background(dark)));
         int[] row = new int[PNG_TILE * PNG_TILE];
         for (int ty = 0; ty < h; ty += PNG_TILE) {
             for (int tx = 0; tx < w; tx += PNG_TILE) {
-                painter.paint(
-                        tile.getGraphicsContext2D(),
-                        layout,
-                        edgeLabels,
-                        scale,
-                        -tx,
-                        -ty,
-                        PNG_TILE,
-                        PNG_TILE,
-                        dark,
-                        ArchitecturePainter.Highlight.NONE);
+                painter.paint(tile.getGraphicsContext2D(), frame.at(new Viewport(scale, -tx, -ty, PNG_TILE, PNG_TILE)));
                 WritableImage shot = tile.snapshot(params, null);
                 int tw = Math.min(PNG_TILE, w - tx);
                 int th = Math.min(PNG_TILE, h - ty);

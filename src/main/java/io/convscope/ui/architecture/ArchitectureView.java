@@ -302,17 +302,14 @@ final class ArchitectureView extends Region {
     }
 
     void redraw() {
-        ArchitecturePainter.Highlight highlight = highlight();
+        ArchitectureFrame frame = frame();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         double ratio = pixelRatio();
-        boolean fromTiles = layout != null
-                && w > 0
-                && h > 0
-                && ratio > 0
-                && tiles.show(layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, ratio, lastPanX, lastPanY);
+        boolean fromTiles =
+                layout != null && w > 0 && h > 0 && ratio > 0 && tiles.show(frame, ratio, lastPanX, lastPanY);
         if (!fromTiles) {
-            painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, w, h, dark, highlight);
+            painter.paint(canvas.getGraphicsContext2D(), frame);
             directFrames++;
             if (layout != null && ratio > 0) {
                 if (lastPanX == 0 && lastPanY == 0) {
@@ -341,6 +338,16 @@ final class ArchitectureView extends Region {
         return new ArchitecturePainter.Highlight(selected.get(), search.matches(), hovered);
     }
 
+    /** What the view shows now, on its canvas. */
+    private ArchitectureFrame frame() {
+        return new ArchitectureFrame(
+                layout,
+                edgeLabels,
+                dark,
+                highlight(),
+                new ArchitectureFrame.Viewport(scale, tx, ty, canvas.getWidth(), canvas.getHeight()));
+    }
+
     /**
      * Device pixels per view pixel of the window the view is in (1 when not in one), or 0 when they differ across
      * and down: tiles are square, so such a screen gets direct drawing only.
@@ -363,20 +370,9 @@ final class ArchitectureView extends Region {
         if (System.nanoTime() - stillSince < TILE_FILL_DELAY_MS * 1e6) {
             return;
         }
-        ArchitecturePainter.Highlight highlight = highlight();
-        tiles.fill(
-                layout,
-                edgeLabels,
-                scale,
-                tx,
-                ty,
-                canvas.getWidth(),
-                canvas.getHeight(),
-                dark,
-                highlight,
-                ratio,
-                TILE_FILL_PER_PULSE);
-        if (tiles.complete(layout, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio)) {
+        ArchitectureFrame frame = frame();
+        tiles.fill(frame, ratio, TILE_FILL_PER_PULSE);
+        if (tiles.complete(frame, ratio)) {
             tileFiller.stop();
             redraw();
         }

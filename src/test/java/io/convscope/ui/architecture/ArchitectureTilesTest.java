@@ -116,15 +116,12 @@ class ArchitectureTilesTest {
             double[] t = view.translation();
             painter.paint(
                     c.getGraphicsContext2D(),
-                    l,
-                    EdgeLabels.of(l),
-                    view.scale(),
-                    t[0],
-                    t[1],
-                    c.getWidth(),
-                    c.getHeight(),
-                    dark,
-                    view.highlightShown());
+                    new ArchitectureFrame(
+                            l,
+                            EdgeLabels.of(l),
+                            dark,
+                            view.highlightShown(),
+                            new ArchitectureFrame.Viewport(view.scale(), t[0], t[1], c.getWidth(), c.getHeight())));
             return c.snapshot(new SnapshotParameters(), null);
         }));
     }

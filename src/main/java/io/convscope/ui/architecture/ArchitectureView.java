@@ -23,16 +23,11 @@ import java.util.function.Consumer;
  * Only the visible part is drawn on each change; the layout itself comes from {@code io.convscope.explain.graph}.
  * Frames come from {@link ArchitectureTiles} when its tiles cover the view (panning, hovering, selecting at one zoom):
  * the graph is then painted once per tile, not once per frame. After a zoom, a theme or a layout change the frame is
- * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment.
+ * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment. Zoom and
+ * translation are kept by an {@link ArchitectureCamera}.
  */
 final class ArchitectureView extends Region {
 
-    static final double MIN_SCALE = 0.02;
-    static final double MAX_SCALE = 4;
-    /** Fit never enlarges a small graph beyond this: boxes would look bloated. */
-    static final double MAX_FIT_SCALE = 1.25;
-    /** Centring on a node zooms in to at least this, so the node is readable. */
-    static final double READABLE_SCALE = 0.9;
     /**
      * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
      * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
@@ -53,9 +48,7 @@ final class ArchitectureView extends Region {
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private GraphLayout layout;
     private List<EdgeLabels.Label> edgeLabels = List.of();
-    private double scale = 1;
-    private double tx;
-    private double ty;
+    private final ArchitectureCamera camera = new ArchitectureCamera();
     private boolean dark;
     private String hovered;
     private final GraphSearch search = new GraphSearch();
@@ -99,7 +92,7 @@ final class ArchitectureView extends Region {
     }
 
     double scale() {
-        return scale;
+        return camera.scale();
     }
 
     void dark(boolean on) {
@@ -114,30 +107,19 @@ final class ArchitectureView extends Region {
      */
     void show(GraphLayout newLayout, String oldAnchor, String anchor) {
         double[] before =
-                oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
+                oldAnchor != null && anchor != null && layout != null ? camera.screenCentre(layout, oldAnchor) : null;
         layout = newLayout;
         edgeLabels = EdgeLabels.of(newLayout);
         search.clear();
         hovered = null;
         if (before != null
                 && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
-            GraphLayout.Box b = newLayout.box(anchor);
-            tx = before[0] - b.centerX() * scale;
-            ty = before[1] - b.centerY() * scale;
+            camera.place(newLayout.box(anchor), before);
         } else {
             fitPending = true;
         }
         requestLayout();
         redraw();
-    }
-
-    private double[] screenCentre(GraphLayout l, String id) {
-        for (GraphLayout.Box b : l.nodes()) {
-            if (b.node().id().equals(id)) {
-                return new double[] {b.centerX() * scale + tx, b.centerY() * scale + ty};
-            }
-        }
-        return null;
     }
 
     @Override
@@ -164,14 +146,7 @@ final class ArchitectureView extends Region {
             fitPending = true;
             return;
         }
-        double fitScale = Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        if (fitScale >= READABLE_SCALE * 0.75) {
-            fit();
-            return;
-        }
-        scale = Math.min(1, Math.max(READABLE_SCALE * 0.85, getWidth() / layout.width()));
-        tx = (getWidth() - layout.width() * scale) / 2;
-        ty = 0;
+        camera.fitTop(layout, getWidth(), getHeight());
         redraw();
     }
 
@@ -180,26 +155,17 @@ final class ArchitectureView extends Region {
             fitPending = true;
             return;
         }
-        scale = Math.max(
-                MIN_SCALE,
-                Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height())));
-        tx = (getWidth() - layout.width() * scale) / 2;
-        ty = (getHeight() - layout.height() * scale) / 2;
+        camera.fit(layout, getWidth(), getHeight());
         redraw();
     }
 
     void zoomAt(double factor, double px, double py) {
-        double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
-        double f = next / scale;
-        tx = px - (px - tx) * f;
-        ty = py - (py - ty) * f;
-        scale = next;
+        camera.zoomAt(factor, px, py);
         redraw();
     }
 
     void panBy(double dx, double dy) {
-        tx += dx;
-        ty += dy;
+        camera.panBy(dx, dy);
         lastPanX = dx;
         lastPanY = dy;
         redraw();
@@ -228,13 +194,7 @@ final class ArchitectureView extends Region {
         if (bounds == null) {
             return;
         }
-        if (scale < READABLE_SCALE) {
-            scale = READABLE_SCALE;
-        }
-        double cx = (bounds[0] + bounds[2]) / 2;
-        double cy = (bounds[1] + bounds[3]) / 2;
-        tx = getWidth() / 2 - cx * scale;
-        ty = getHeight() / 2 - cy * scale;
+        camera.centreOn(bounds, getWidth(), getHeight());
         redraw();
     }
 
@@ -262,12 +222,12 @@ final class ArchitectureView extends Region {
     }
 
     GraphLayout.Box boxAtScreen(double sx, double sy) {
-        return layout == null ? null : layout.boxAt((sx - tx) / scale, (sy - ty) / scale);
+        return layout == null ? null : camera.boxAt(layout, sx, sy);
     }
 
     /** Where a box's centre is on screen, for tests and the hover card. */
     double[] screenPosition(String id) {
-        return layout == null ? null : screenCentre(layout, id);
+        return layout == null ? null : camera.screenCentre(layout, id);
     }
 
     void hoverAt(double x, double y) {
@@ -341,11 +301,7 @@ final class ArchitectureView extends Region {
     /** What the view shows now, on its canvas. */
     private ArchitectureFrame frame() {
         return new ArchitectureFrame(
-                layout,
-                edgeLabels,
-                dark,
-                highlight(),
-                new ArchitectureFrame.Viewport(scale, tx, ty, canvas.getWidth(), canvas.getHeight()));
+                layout, edgeLabels, dark, highlight(), camera.viewport(canvas.getWidth(), canvas.getHeight()));
     }
 
     /**
@@ -390,7 +346,7 @@ final class ArchitectureView extends Region {
 
     /** The translation, view pixels (for tests: a direct drawing of the same frame). */
     double[] translation() {
-        return new double[] {tx, ty};
+        return camera.translation();
     }
 
     /** What is highlighted now (for tests). */

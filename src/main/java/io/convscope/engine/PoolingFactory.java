@@ -22,22 +22,11 @@ final class PoolingFactory {
                     "layer " + name + " uses " + s.getPoolingType() + " pooling, which ConvScope does not support");
         }
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(
-                s.getKernelSize(), s.getStride(), s.getDilation(), s.getPadding(), s.getConvolutionMode(), in, name);
-        ForwardKernels.Window win = placed.window();
+        Dl4jWindows.Placed placed = Dl4jWindows.place(s, in, name);
         Shape out = new Shape(in.channels(), placed.outH(), placed.outW());
         c.add(
-                new LayerDescription(
-                        name,
-                        max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL,
-                        in,
-                        out,
-                        new Window(win.kernelH(), win.kernelW()),
-                        new Window(win.strideH(), win.strideW()),
-                        placed.padding(),
-                        "identity",
-                        0),
-                new PoolingSteps.Pooling(in, out, win, max, s.isAvgPoolIncludePadInDivisor()),
+                placed.describe(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out, 0),
+                new PoolingSteps.Pooling(in, out, placed.window(), max, s.isAvgPoolIncludePadInDivisor()),
                 ref.key());
     }
 

@@ -9,6 +9,7 @@ import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.PointerEvents;
 import io.convscope.ui.explanation.FlattenViewTest;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
@@ -16,8 +17,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -209,27 +208,7 @@ class ArchitectureTilesTest {
         double inside = p[0] + other.width() / 2 * onFx(view::scale) - 5; // in the box, right of any text
         int unhovered = at(shown(), inside, p[1]);
         onFx(() -> {
-            Event.fireEvent(
-                    view,
-                    new MouseEvent(
-                            MouseEvent.MOUSE_MOVED,
-                            p[0],
-                            p[1],
-                            0,
-                            0,
-                            MouseButton.NONE,
-                            0,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            null));
+            Event.fireEvent(view, PointerEvents.moved(p[0], p[1], 0, 0));
             return null;
         });
         assertNotEquals(unhovered, at(shown(), inside, p[1]), "the hovered box is tinted");
@@ -243,27 +222,7 @@ class ArchitectureTilesTest {
         double[] m = onFx(() -> view.screenPosition(middle.node().id()));
         assertTrue(
                 onFx(() -> {
-                    Event.fireEvent(
-                            view,
-                            new MouseEvent(
-                                    MouseEvent.MOUSE_MOVED,
-                                    m[0],
-                                    m[1],
-                                    0,
-                                    0,
-                                    MouseButton.NONE,
-                                    0,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    null));
+                    Event.fireEvent(view, PointerEvents.moved(m[0], m[1], 0, 0));
                     return view.showsPatches();
                 }),
                 "a hover is drawn over the tiles at once");

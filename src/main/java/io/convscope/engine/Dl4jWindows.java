@@ -8,7 +8,6 @@ import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 
 /**
  * A DL4J convolution's or pooling's kernel, stride, dilation, padding and mode, placed over its input. The one place
@@ -40,20 +39,8 @@ final class Dl4jWindows {
         }
     }
 
-    /** The window of a convolution (a separable one too) over {@code in}. */
+    /** The window of a convolution (a separable one too) over {@code in}; a pooling passes its own settings. */
     static Placed place(ConvolutionLayer conf, Shape in, String name) throws ModelLoadException {
-        return place(
-                conf.getKernelSize(),
-                conf.getStride(),
-                conf.getDilation(),
-                conf.getPadding(),
-                conf.getConvolutionMode(),
-                in,
-                name);
-    }
-
-    /** The window of a max or average pooling over {@code in}. */
-    static Placed place(SubsamplingLayer conf, Shape in, String name) throws ModelLoadException {
         return place(
                 conf.getKernelSize(),
                 conf.getStride(),
@@ -68,7 +55,7 @@ final class Dl4jWindows {
      * @param dilation null for layers without one (DL4J's pooling may have none)
      * @throws ModelLoadException naming the layer when the window does not fit or a strict stride does not divide
      */
-    private static Placed place(
+    static Placed place(
             int[] kernel, int[] stride, int[] dilation, int[] padding, ConvolutionMode dl4jMode, Shape in, String name)
             throws ModelLoadException {
         ConvGeometry.Mode mode = mode(dl4jMode, name);

@@ -22,7 +22,8 @@ final class PoolingFactory {
                     "layer " + name + " uses " + s.getPoolingType() + " pooling, which ConvScope does not support");
         }
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(s, in, name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(
+                s.getKernelSize(), s.getStride(), s.getDilation(), s.getPadding(), s.getConvolutionMode(), in, name);
         Shape out = new Shape(in.channels(), placed.outH(), placed.outW());
         c.add(
                 placed.describe(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out, 0),

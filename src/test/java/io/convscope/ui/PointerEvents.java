@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /** Pointer events the tests fire themselves, where the headless robot cannot deliver them as needed. */
 public final class PointerEvents {
@@ -32,6 +33,35 @@ public final class PointerEvents {
                 false,
                 false,
                 false,
+                null);
+    }
+
+    /**
+     * One turn of a mouse wheel by {@code deltaY} pixels (negative: towards the reader, scrolling down), no modifier,
+     * at ({@code x}, {@code y}), the same on the screen.
+     */
+    public static ScrollEvent wheel(double x, double y, double deltaY) {
+        return new ScrollEvent(
+                ScrollEvent.SCROLL,
+                x,
+                y,
+                x,
+                y,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                0,
+                deltaY,
+                0,
+                0,
+                ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0,
+                ScrollEvent.VerticalTextScrollUnits.NONE,
+                0,
+                0,
                 null);
     }
 }

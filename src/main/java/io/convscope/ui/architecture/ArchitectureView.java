@@ -2,15 +2,10 @@ package io.convscope.ui.architecture;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.explain.graph.NodeColors;
-import io.convscope.ui.Palette;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,26 +18,13 @@ import java.util.function.Consumer;
  * Only the visible part is drawn on each change; the layout itself comes from {@code io.convscope.explain.graph}.
  * Frames come from {@link ArchitectureTiles} when its tiles cover the view (panning, hovering, selecting at one zoom):
  * the graph is then painted once per tile, not once per frame. After a zoom, a theme or a layout change the frame is
- * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment. Zoom and
- * translation are kept by an {@link ArchitectureCamera}.
+ * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment; an
+ * {@link ArchitectureFrameDrawer} does that. Zoom and translation are kept by an {@link ArchitectureCamera}.
  */
 final class ArchitectureView extends Region {
 
-    /**
-     * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
-     * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
-     * tiles for each would be wasted.
-     */
-    static final double TILE_FILL_DELAY_MS = 120;
-    /** Tiles one pulse paints while filling in (a row of a 1440 px wide view), so the window stays responsive. */
-    static final int TILE_FILL_PER_PULSE = 8;
-
-    private final Canvas canvas = new Canvas();
-    private final ArchitecturePainter painter;
-    private final ArchitectureTiles tiles;
-    private final AnimationTimer tileFiller;
-    private long stillSince;
-    private long directFrames;
+    private final ArchitectureFrameDrawer drawer;
+    private final Canvas canvas;
     private double lastPanX;
     private double lastPanY;
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
@@ -57,17 +39,11 @@ final class ArchitectureView extends Region {
     private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> {};
 
     ArchitectureView(ArchitecturePainter painter, boolean dark) {
-        this.painter = painter;
         this.dark = dark;
-        this.tiles = new ArchitectureTiles(painter);
-        this.tileFiller = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                fillTiles();
-            }
-        };
+        this.drawer = new ArchitectureFrameDrawer(this, painter, this::frame, this::redraw);
+        this.canvas = drawer.canvas();
         getStyleClass().add("architecture-view");
-        getChildren().addAll(canvas, tiles.layer());
+        getChildren().addAll(canvas, drawer.tileLayer());
         setFocusTraversable(true);
         setMinSize(0, 0);
         selected.addListener((o, a, b) -> redraw());
@@ -262,36 +238,7 @@ final class ArchitectureView extends Region {
     }
 
     void redraw() {
-        ArchitectureFrame frame = frame();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double ratio = pixelRatio();
-        boolean fromTiles =
-                layout != null && w > 0 && h > 0 && ratio > 0 && tiles.show(frame, ratio, lastPanX, lastPanY);
-        if (!fromTiles) {
-            painter.paint(canvas.getGraphicsContext2D(), frame);
-            directFrames++;
-            if (layout != null && ratio > 0) {
-                if (lastPanX == 0 && lastPanY == 0) {
-                    stillSince = System.nanoTime(); // a pan does not restart the wait: its tiles stay valid
-                }
-                tileFiller.start();
-            }
-        }
-        if (fromTiles && tiles.patched()) {
-            // a highlight change drawn over the tiles: folded into them once the view is still
-            stillSince = System.nanoTime();
-            tileFiller.start();
-        }
-        canvas.setVisible(!fromTiles);
-        tiles.layer().setVisible(fromTiles);
-        // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
-        // it would only cost the software renderer a fill of the whole view
-        Background background =
-                fromTiles && !tiles.coversView() ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
-        if (!Objects.equals(getBackground(), background)) {
-            setBackground(background);
-        }
+        drawer.draw(frame(), lastPanX, lastPanY);
     }
 
     private ArchitecturePainter.Highlight highlight() {
@@ -304,44 +251,14 @@ final class ArchitectureView extends Region {
                 layout, edgeLabels, dark, highlight(), camera.viewport(canvas.getWidth(), canvas.getHeight()));
     }
 
-    /**
-     * Device pixels per view pixel of the window the view is in (1 when not in one), or 0 when they differ across
-     * and down: tiles are square, so such a screen gets direct drawing only.
-     */
-    private double pixelRatio() {
-        Window w = getScene() == null ? null : getScene().getWindow();
-        if (w == null) {
-            return 1;
-        }
-        return w.getRenderScaleX() == w.getRenderScaleY() ? w.getRenderScaleX() : 0;
-    }
-
-    /** One pulse's share of filling in the tiles once the view is still; shows them when they cover it. */
-    private void fillTiles() {
-        double ratio = pixelRatio();
-        if (layout == null || ratio <= 0 || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
-            tileFiller.stop();
-            return;
-        }
-        if (System.nanoTime() - stillSince < TILE_FILL_DELAY_MS * 1e6) {
-            return;
-        }
-        ArchitectureFrame frame = frame();
-        tiles.fill(frame, ratio, TILE_FILL_PER_PULSE);
-        if (tiles.complete(frame, ratio)) {
-            tileFiller.stop();
-            redraw();
-        }
-    }
-
     /** Frames drawn directly on the canvas rather than from tiles (for the benchmark). */
     long directFrames() {
-        return directFrames;
+        return drawer.directFrames();
     }
 
     /** Tiles painted so far (for the benchmark). */
     long tilesPainted() {
-        return tiles.painted();
+        return drawer.tilesPainted();
     }
 
     /** The translation, view pixels (for tests: a direct drawing of the same frame). */
@@ -356,11 +273,11 @@ final class ArchitectureView extends Region {
 
     /** Whether highlight changes are drawn over the tiles rather than in them yet (for tests). */
     boolean showsPatches() {
-        return tiles.patched();
+        return drawer.showsPatches();
     }
 
     /** Whether the last frame came from tiles (for tests). */
     boolean showsTiles() {
-        return tiles.layer().isVisible();
+        return drawer.showsTiles();
     }
 }

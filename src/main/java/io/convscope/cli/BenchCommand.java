@@ -6,6 +6,7 @@ import io.convscope.engine.LoadedModel;
 import io.convscope.network.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -9,6 +9,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.OutputMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
     List<Path> images;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

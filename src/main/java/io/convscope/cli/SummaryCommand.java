@@ -10,6 +10,7 @@ import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.network.graph.TensorShape;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -73,7 +74,7 @@ final class SummaryCommand implements Callable<Integer> {
     boolean fold;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

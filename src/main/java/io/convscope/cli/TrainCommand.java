@@ -3,6 +3,7 @@ package io.convscope.cli;
 import io.convscope.engine.ModelStore;
 import io.convscope.engine.training.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -21,15 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a TensorFlow.js "layers-model" ({@code model.json} + binary weight shards), such as CNN Explainer's Tiny VGG,
@@ -78,101 +72,11 @@ final class TfjsModelImporter {
         if (!layerList.isArray()) {
             throw new ModelLoadException(file + ": modelTopology has no list of layers");
         }
-        Map<String, float[]> weights = readWeights(modelJson, root.path("weightsManifest"));
+        TfjsWeights weights = TfjsWeights.read(modelJson, root.path("weightsManifest"));
         return build(layerList, weights, file);
     }
 
-    /** Reads every shard of every manifest group; values keyed by weight name. */
-    private static Map<String, float[]> readWeights(Path modelJson, JsonNode manifest) throws ModelLoadException {
-        Map<String, float[]> out = new HashMap<>();
-        String file = ModelLoader.fileName(modelJson);
-        if (!manifest.isArray()) {
-            throw new ModelLoadException(file + ": weightsManifest is not a list of weight groups");
-        }
-        for (JsonNode group : manifest) {
-            ByteBuffer data = concatShards(modelJson, group.path("paths"));
-            if (!group.path("weights").isArray()) {
-                throw new ModelLoadException(file + ": a weightsManifest group has no list of weights");
-            }
-            for (JsonNode w : group.path("weights")) {
-                String name = w.path("name").asText();
-                if (!w.path("name").isTextual() || name.isEmpty()) {
-                    throw new ModelLoadException(file + ": a weight in weightsManifest has no name");
-                }
-                if (!w.path("dtype").asText("float32").equals("float32") || w.has("quantization")) {
-                    throw new ModelLoadException(file + ": weight '" + name + "' is stored as "
-                            + w.path("dtype").asText() + (w.has("quantization") ? " (quantized)" : "")
-                            + "; ConvScope reads float32 weights");
-                }
-                if (!w.path("shape").isArray()) {
-                    throw new ModelLoadException(file + ": weight '" + name + "': shape is missing");
-                }
-                long count = 1;
-                boolean overflow = false;
-                for (JsonNode d : w.path("shape")) {
-                    if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
-                        throw new ModelLoadException(file + ": weight '" + name + "': shape "
-                                + ModelChecks.shortText(w.path("shape")) + " is not a list of sizes");
-                    }
-                    try {
-                        count = Math.multiplyExact(count, d.asLong());
-                    } catch (ArithmeticException e) {
-                        overflow = true;
-                    }
-                }
-                if (overflow || count > data.remaining() / 4) {
-                    throw new ModelLoadException("the weight files of " + file
-                            + " are shorter than its manifest says (missing " + name + ")");
-                }
-                float[] values = new float[(int) count];
-                data.asFloatBuffer().get(values);
-                data.position(data.position() + (int) count * 4);
-                out.put(name, values);
-            }
-        }
-        return out;
-    }
-
-    private static ByteBuffer concatShards(Path modelJson, JsonNode paths) throws ModelLoadException {
-        List<byte[]> parts = new ArrayList<>();
-        int total = 0;
-        String file = ModelLoader.fileName(modelJson);
-        if (!paths.isArray()) {
-            throw new ModelLoadException(file + ": a weightsManifest group has no list of paths");
-        }
-        for (JsonNode p : paths) {
-            Path shard;
-            try {
-                shard = p.isTextual() && !p.asText().isEmpty() ? modelJson.resolveSibling(p.asText()) : null;
-            } catch (InvalidPathException e) {
-                shard = null;
-            }
-            if (shard == null) {
-                throw new ModelLoadException(
-                        file + ": weight file path " + ModelChecks.shortText(p) + " is not a file name");
-            }
-            if (!Files.isRegularFile(shard)) {
-                throw new ModelLoadException("the weight file " + p.asText() + " named by " + file + " is missing");
-            }
-            try {
-                if (Files.size(shard) > Integer.MAX_VALUE - 8 - total) {
-                    throw new ModelLoadException(
-                            "the weight files of " + file + " are larger than 2 GB, ConvScope's limit");
-                }
-                byte[] bytes = Files.readAllBytes(shard);
-                parts.add(bytes);
-                total += bytes.length;
-            } catch (IOException e) {
-                throw new ModelLoadException("the weight file " + p.asText() + " named by " + file + " cannot be read");
-            }
-        }
-        ByteBuffer all = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-        parts.forEach(all::put);
-        return all.flip();
-    }
-
-    private static ImportedModel build(JsonNode layers, Map<String, float[]> weights, String file)
-            throws ModelLoadException {
+    private static ImportedModel build(JsonNode layers, TfjsWeights weights, String file) throws ModelLoadException {
         Shape input = null;
         List<Built> built = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -301,21 +205,19 @@ final class TfjsModelImporter {
                 case "conv" -> {
                     ConvolutionLayer conf = (ConvolutionLayer) b.layer();
                     long[] shape = net.getLayer(i).getParam("W").shape(); // [out, in, kh, kw]
-                    float[] hwio = weight(weights, b.kerasName(), "kernel", shape[0] * shape[1] * shape[2] * shape[3]);
+                    float[] hwio = weights.get(b.kerasName(), "kernel", shape[0] * shape[1] * shape[2] * shape[3]);
                     INDArray w = Nd4j.create(hwio, new long[] {shape[2], shape[3], shape[1], shape[0]}, 'c')
                             .permute(3, 2, 0, 1)
                             .dup('c');
                     net.getLayer(i).setParam("W", w);
                     if (conf.hasBias()) {
                         net.getLayer(i)
-                                .setParam(
-                                        "b",
-                                        Nd4j.create(weight(weights, b.kerasName(), "bias", shape[0]), 1, shape[0]));
+                                .setParam("b", Nd4j.create(weights.get(b.kerasName(), "bias", shape[0]), 1, shape[0]));
                     }
                 }
                 case "dense" -> {
                     long[] shape = net.getLayer(i).getParam("W").shape(); // [in, out]
-                    float[] kernel = weight(weights, b.kerasName(), "kernel", shape[0] * shape[1]);
+                    float[] kernel = weights.get(b.kerasName(), "kernel", shape[0] * shape[1]);
                     if (net.getLayerWiseConfigurations().getInputPreProcess(i)
                             instanceof CnnToFeedForwardPreProcessor p) {
                         kernel = hwcRowsToChw(
@@ -330,9 +232,7 @@ final class TfjsModelImporter {
                             b.layer() instanceof DenseLayer dl ? dl.hasBias() : ((OutputLayer) b.layer()).hasBias();
                     if (hasBias) {
                         net.getLayer(i)
-                                .setParam(
-                                        "b",
-                                        Nd4j.create(weight(weights, b.kerasName(), "bias", shape[1]), 1, shape[1]));
+                                .setParam("b", Nd4j.create(weights.get(b.kerasName(), "bias", shape[1]), 1, shape[1]));
                     }
                 }
                 default -> {}
@@ -357,27 +257,6 @@ final class TfjsModelImporter {
             }
         }
         return out;
-    }
-
-    private static float[] weight(Map<String, float[]> weights, String layer, String param, long expected)
-            throws ModelLoadException {
-        float[] v = weights.get(layer + "/" + param);
-        if (v == null) {
-            // Newer converters prefix the model name, e.g. "sequential/conv_1_1/kernel".
-            v = weights.entrySet().stream()
-                    .filter(e -> e.getKey().endsWith("/" + layer + "/" + param))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (v == null) {
-            throw new ModelLoadException("the weights of layer " + layer + " (" + param + ") are missing");
-        }
-        if (v.length != expected) {
-            throw new ModelLoadException("layer " + layer + "'s " + param + " has " + v.length
-                    + " values but its configuration needs " + expected);
-        }
-        return v;
     }
 
     private static ConvolutionMode mode(JsonNode c) throws ModelLoadException {

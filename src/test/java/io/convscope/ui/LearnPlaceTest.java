@@ -9,7 +9,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,28 +95,7 @@ class LearnPlaceTest {
         // The reader scrolls on a little into the section.
         WaitForAsyncUtils.asyncFx(() -> {
                     ScrollPane scroll = (ScrollPane) lookup("#learn-scroll");
-                    scroll.fireEvent(new ScrollEvent(
-                            ScrollEvent.SCROLL,
-                            0,
-                            0,
-                            0,
-                            0,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            0,
-                            -1,
-                            0,
-                            0,
-                            ScrollEvent.HorizontalTextScrollUnits.NONE,
-                            0,
-                            ScrollEvent.VerticalTextScrollUnits.NONE,
-                            0,
-                            0,
-                            null));
+                    scroll.fireEvent(PointerEvents.wheel(0, 0, -1));
                     scroll.setVvalue(scroll.getVvalue() + 0.01);
                 })
                 .get(10, TimeUnit.SECONDS);

@@ -12,7 +12,6 @@ import io.convscope.ui.common.HeatmapView;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.overview.OverviewPane;
 import javafx.scene.Scene;
-import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -98,28 +97,7 @@ class WideNetworkOverviewTest {
         double cx = layout.columnX(wide) + layout.neuronSize() / 2;
         double cy = layout.box(wide, 3, OverviewLayout.MAX_VISIBLE).centerY();
         for (int i = 0; i < 5; i++) {
-            WaitForAsyncUtils.asyncFx(() -> overview.fireEvent(new ScrollEvent(
-                            ScrollEvent.SCROLL,
-                            cx,
-                            cy,
-                            cx,
-                            cy,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            0,
-                            -40,
-                            0,
-                            0,
-                            ScrollEvent.HorizontalTextScrollUnits.NONE,
-                            0,
-                            ScrollEvent.VerticalTextScrollUnits.NONE,
-                            0,
-                            0,
-                            null)))
+            WaitForAsyncUtils.asyncFx(() -> overview.fireEvent(PointerEvents.wheel(cx, cy, -40)))
                     .get();
         }
         WaitForAsyncUtils.waitForFxEvents();

@@ -21,14 +21,7 @@ final class ConvolutionFactory {
     static void convolution(Dl4jCompiler c, ConvolutionLayer conf, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(
-                conf.getKernelSize(),
-                conf.getStride(),
-                conf.getDilation(),
-                conf.getPadding(),
-                conf.getConvolutionMode(),
-                in,
-                name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(conf, in, name);
         int outC = (int) conf.getNOut();
         checkChannels(conf.getNIn(), in, name);
         Shape out = new Shape(outC, placed.outH(), placed.outW());
@@ -37,22 +30,12 @@ final class ConvolutionFactory {
         ForwardKernels.Window win = placed.window();
         c.putWeights(name, new LayerWeights(outC, in.channels(), win.kernelH(), win.kernelW(), w, b));
         ActivationFunction f = ActivationFunction.of(conf.getActivationFn(), name);
-        c.add(
-                new LayerDescription(
-                        name,
-                        LayerKind.CONVOLUTION,
-                        in,
-                        out,
-                        new Window(win.kernelH(), win.kernelW()),
-                        new Window(win.strideH(), win.strideW()),
-                        placed.padding(),
-                        "identity",
-                        (long) w.length + (conf.hasBias() ? outC : 0)),
+        c.addActivated(
+                placed.describe(name, LayerKind.CONVOLUTION, in, out, (long) w.length + (conf.hasBias() ? outC : 0)),
                 LinearSteps.Convolution.of(in, out, w, b, win),
-                f == ActivationFunction.IDENTITY ? ref.key() : null);
-        if (f != ActivationFunction.IDENTITY) {
-            c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(conf.getActivationFn()), ref.key());
-        }
+                f,
+                conf.getActivationFn(),
+                ref);
     }
 
     /**
@@ -65,14 +48,7 @@ final class ConvolutionFactory {
     static void separable(Dl4jCompiler c, SeparableConvolution2D conf, String name, Dl4jCompiler.Ref ref)
             throws ModelLoadException {
         Shape in = c.shape();
-        Dl4jWindows.Placed placed = Dl4jWindows.place(
-                conf.getKernelSize(),
-                conf.getStride(),
-                conf.getDilation(),
-                conf.getPadding(),
-                conf.getConvolutionMode(),
-                in,
-                name);
+        Dl4jWindows.Placed placed = Dl4jWindows.place(conf, in, name);
         ForwardKernels.Window win = placed.window();
         int inC = in.channels();
         checkChannels(conf.getNIn(), in, name);
@@ -93,23 +69,14 @@ final class ConvolutionFactory {
         String depthName = name + "_depthwise";
         c.putWeights(depthName, new LayerWeights(midC, 1, win.kernelH(), win.kernelW(), depth, new float[midC], inC));
         c.add(
-                new LayerDescription(
-                        depthName,
-                        LayerKind.CONVOLUTION,
-                        in,
-                        mid,
-                        new Window(win.kernelH(), win.kernelW()),
-                        new Window(win.strideH(), win.strideW()),
-                        placed.padding(),
-                        "identity",
-                        depth.length),
+                placed.describe(depthName, LayerKind.CONVOLUTION, in, mid, depth.length),
                 new LinearSteps.Depthwise(in, mid, depth, win, multiplier),
                 null);
         Shape out = new Shape(outC, placed.outH(), placed.outW());
         ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
         c.putWeights(name, new LayerWeights(outC, midC, 1, 1, point, b));
         ActivationFunction f = ActivationFunction.of(conf.getActivationFn(), name);
-        c.add(
+        c.addActivated(
                 new LayerDescription(
                         name,
                         LayerKind.CONVOLUTION,
@@ -121,10 +88,9 @@ final class ConvolutionFactory {
                         "identity",
                         (long) point.length + (conf.hasBias() ? outC : 0)),
                 LinearSteps.Convolution.of(mid, out, point, b, unit),
-                f == ActivationFunction.IDENTITY ? ref.key() : null);
-        if (f != ActivationFunction.IDENTITY) {
-            c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(conf.getActivationFn()), ref.key());
-        }
+                f,
+                conf.getActivationFn(),
+                ref);
     }
 
     private static void checkChannels(long expected, Shape in, String name) throws ModelLoadException {

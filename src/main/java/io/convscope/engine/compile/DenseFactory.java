@@ -48,16 +48,14 @@ final class DenseFactory {
             c.add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params), linear, null);
             return false;
         }
-        c.add(
+        c.addActivated(
                 LayerDescription.elementwise(
                         name, last ? LayerKind.OUTPUT : LayerKind.DENSE, in, out, "identity", params),
                 linear,
-                f == ActivationFunction.IDENTITY ? ref.key() : null);
-        if (f != ActivationFunction.IDENTITY) {
-            c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(d.getActivationFn()), ref.key());
-            return last && f == ActivationFunction.SOFTMAX;
-        }
-        return false;
+                f,
+                d.getActivationFn(),
+                ref);
+        return false; // a softmax ending the network was handled above
     }
 
     /**

@@ -276,6 +276,18 @@ public final class Dl4jCompiler {
                 dl4jKey);
     }
 
+    /**
+     * A linear step (a convolution, a dense layer) and its layer's activation {@code f} ({@code fn} in DL4J) as a step
+     * of its own after it, unless that is the identity. DL4J's output of the layer is after its activation, so only
+     * the last of the two steps carries its key.
+     */
+    void addActivated(LayerDescription d, Step.OneInput linear, ActivationFunction f, IActivation fn, Ref ref) {
+        add(d, linear, f == ActivationFunction.IDENTITY ? ref.key() : null);
+        if (f != ActivationFunction.IDENTITY) {
+            activation(d.name() + "_" + f.label, f, alphaOf(fn), ref.key());
+        }
+    }
+
     /** A step reading the current layer; it becomes the current layer. */
     void add(LayerDescription d, Step.OneInput step, String dl4jKey) {
         append(d, step, List.of(cursor), dl4jKey);

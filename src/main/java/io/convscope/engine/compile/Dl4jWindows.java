@@ -3,11 +3,19 @@ package io.convscope.engine.compile;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.runtime.ForwardKernels;
 import io.convscope.network.ConvGeometry;
+import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerDescription.Padding;
+import io.convscope.network.LayerDescription.Window;
+import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
-/** A DL4J convolution's or pooling's kernel, stride, dilation, padding and mode, placed over its input. */
+/**
+ * A DL4J convolution's or pooling's kernel, stride, dilation, padding and mode, placed over its input. The one place
+ * the step factories read a window from DL4J's configuration, so convolutions, separable convolutions and poolings
+ * describe their windows the same way.
+ */
 final class Dl4jWindows {
 
     private Dl4jWindows() {}
@@ -16,7 +24,34 @@ final class Dl4jWindows {
      * The window the kernels slide, the output size and the padding each side as the views draw it (the trailing
      * side is what the last window reads past the input, which SAME mode and a stride can make uneven).
      */
-    record Placed(ForwardKernels.Window window, int outH, int outW, Padding padding) {}
+    record Placed(ForwardKernels.Window window, int outH, int outW, Padding padding) {
+
+        /** The layer's description with this window's kernel, stride and padding and no activation of its own. */
+        LayerDescription describe(String name, LayerKind kind, Shape in, Shape out, long params) {
+            return new LayerDescription(
+                    name,
+                    kind,
+                    in,
+                    out,
+                    new Window(window.kernelH(), window.kernelW()),
+                    new Window(window.strideH(), window.strideW()),
+                    padding,
+                    "identity",
+                    params);
+        }
+    }
+
+    /** The window of a convolution (a separable one too) over {@code in}; a pooling passes its own settings. */
+    static Placed place(ConvolutionLayer conf, Shape in, String name) throws ModelLoadException {
+        return place(
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getDilation(),
+                conf.getPadding(),
+                conf.getConvolutionMode(),
+                in,
+                name);
+    }
 
     /**
      * @param dilation null for layers without one (DL4J's pooling may have none)

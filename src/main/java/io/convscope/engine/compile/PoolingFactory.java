@@ -1,7 +1,6 @@
 package io.convscope.engine.compile;
 
 import io.convscope.engine.ModelLoadException;
-import io.convscope.engine.runtime.ForwardKernels;
 import io.convscope.engine.runtime.PoolingSteps;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerDescription.Padding;
@@ -27,20 +26,10 @@ final class PoolingFactory {
         Shape in = c.shape();
         Dl4jWindows.Placed placed = Dl4jWindows.place(
                 s.getKernelSize(), s.getStride(), s.getDilation(), s.getPadding(), s.getConvolutionMode(), in, name);
-        ForwardKernels.Window win = placed.window();
         Shape out = new Shape(in.channels(), placed.outH(), placed.outW());
         c.add(
-                new LayerDescription(
-                        name,
-                        max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL,
-                        in,
-                        out,
-                        new Window(win.kernelH(), win.kernelW()),
-                        new Window(win.strideH(), win.strideW()),
-                        placed.padding(),
-                        "identity",
-                        0),
-                new PoolingSteps.Pooling(in, out, win, max, s.isAvgPoolIncludePadInDivisor()),
+                placed.describe(name, max ? LayerKind.MAX_POOL : LayerKind.AVERAGE_POOL, in, out, 0),
+                new PoolingSteps.Pooling(in, out, placed.window(), max, s.isAvgPoolIncludePadInDivisor()),
                 ref.key());
     }
 

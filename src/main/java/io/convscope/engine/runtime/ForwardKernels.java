@@ -171,7 +171,7 @@ public final class ForwardKernels {
         int half = (int) Math.floor(n / 2);
         float[] sum = new float[plane];
         for (int c = 0; c < channels; c++) {
-            java.util.Arrays.fill(sum, 0f);
+            Arrays.fill(sum, 0f);
             for (int j = Math.max(0, c - half); j <= Math.min(channels - 1, c + half); j++) {
                 int base = j * plane;
                 for (int i = 0; i < plane; i++) {

@@ -15,12 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a Caffe network definition ({@code .prototxt}) into an {@link ArchitectureGraph}, with shapes and costs per
@@ -59,57 +56,6 @@ public final class CaffeImporter {
      */
     public record Options(Phase phase, TensorShape input) {
         public static final Options DEFAULT = new Options(Phase.TEST, null);
-    }
-
-    /** V1 {@code LayerType} enum values and the V2 type names they became. */
-    private static final Map<String, String> V1_TYPES = new HashMap<>();
-
-    static {
-        String[][] pairs = {
-            {"ABSVAL", "AbsVal"},
-            {"ACCURACY", "Accuracy"},
-            {"ARGMAX", "ArgMax"},
-            {"BNLL", "BNLL"},
-            {"CONCAT", "Concat"},
-            {"CONTRASTIVE_LOSS", "ContrastiveLoss"},
-            {"CONVOLUTION", "Convolution"},
-            {"CROP", "Crop"},
-            {"DATA", "Data"},
-            {"DECONVOLUTION", "Deconvolution"},
-            {"DROPOUT", "Dropout"},
-            {"DUMMY_DATA", "DummyData"},
-            {"EUCLIDEAN_LOSS", "EuclideanLoss"},
-            {"ELTWISE", "Eltwise"},
-            {"EXP", "Exp"},
-            {"FLATTEN", "Flatten"},
-            {"HDF5_DATA", "HDF5Data"},
-            {"HDF5_OUTPUT", "HDF5Output"},
-            {"HINGE_LOSS", "HingeLoss"},
-            {"IM2COL", "Im2col"},
-            {"IMAGE_DATA", "ImageData"},
-            {"INFOGAIN_LOSS", "InfogainLoss"},
-            {"INNER_PRODUCT", "InnerProduct"},
-            {"LRN", "LRN"},
-            {"MEMORY_DATA", "MemoryData"},
-            {"MULTINOMIAL_LOGISTIC_LOSS", "MultinomialLogisticLoss"},
-            {"MVN", "MVN"},
-            {"POOLING", "Pooling"},
-            {"POWER", "Power"},
-            {"RELU", "ReLU"},
-            {"SIGMOID", "Sigmoid"},
-            {"SIGMOID_CROSS_ENTROPY_LOSS", "SigmoidCrossEntropyLoss"},
-            {"SILENCE", "Silence"},
-            {"SOFTMAX", "Softmax"},
-            {"SOFTMAX_LOSS", "SoftmaxWithLoss"},
-            {"SPLIT", "Split"},
-            {"SLICE", "Slice"},
-            {"TANH", "TanH"},
-            {"WINDOW_DATA", "WindowData"},
-            {"THRESHOLD", "Threshold"}
-        };
-        for (String[] p : pairs) {
-            V1_TYPES.put(p[0], p[1]);
-        }
     }
 
     private static final String NOT_TEXT = "this file holds binary data, not a text prototxt (a Caffe network "
@@ -159,14 +105,9 @@ public final class CaffeImporter {
     private static final class Build {
         private final ProtoMessage net;
         private final Options options;
-        private final List<ArchitectureNode> nodes = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
-        /** blob name → the latest output that wrote it */
-        private final Map<String, Port> blobs = new HashMap<>();
-
-        private final Map<String, TensorShape> shapes = new HashMap<>();
-        private final Set<String> ids = new HashSet<>();
-        private final Map<String, int[]> repeats = new HashMap<>();
+        private final CaffeBlobs blobs = new CaffeBlobs();
+        private final CaffeInputShapes inputShapes = new CaffeInputShapes(warnings);
         private boolean firstInputDone;
         /** data layers the phase dropped, by top: used when nothing else defines the blob (a TRAIN-only data layer) */
         private final Map<String, ProtoMessage> otherPhaseData = new HashMap<>();
@@ -184,11 +125,12 @@ public final class CaffeImporter {
                     String what = "layer '" + layer.string("name", "layer@" + f.line()) + "'";
                     if (inPhase(layer)) {
                         checked(what, f.line(), () -> layer(layer, f.line()));
-                    } else if (CaffeLayers.KNOWN.get(typeKey(layer)) == NodeType.INPUT) {
+                    } else if (CaffeLayers.KNOWN.get(CaffeLayerTypes.key(layer)) == NodeType.INPUT) {
                         layer.strings("top").forEach(t -> otherPhaseData.putIfAbsent(t, layer));
                     }
                 }
             }
+            List<ArchitectureNode> nodes = blobs.nodes();
             if (nodes.stream().noneMatch(n -> n.type() == NodeType.INPUT)) {
                 warnings.add(0, "the file declares no input (input:, Input layer or data layer with crop_size)");
             }
@@ -208,24 +150,18 @@ public final class CaffeImporter {
                     .filter(f -> f.name().equals("input"))
                     .map(ProtoMessage.Field::line)
                     .toList();
-            List<ProtoMessage> inputShapes = net.messages("input_shape");
+            List<ProtoMessage> declared = net.messages("input_shape");
             for (int i = 0; i < names.size(); i++) {
                 int index = i;
                 checked("input '" + names.get(i) + "'", lines.get(i), () -> {
                     TensorShape s = TensorShape.UNKNOWN;
                     List<Long> inputDims = net.longs("input_dim");
-                    if (index < inputShapes.size()) {
-                        s = withoutBatch(inputShapes.get(index).longs("dim"), "input_shape dim");
+                    if (index < declared.size()) {
+                        s = inputShapes.withoutBatch(declared.get(index).longs("dim"), "input_shape dim");
                     } else if (inputDims.size() >= 4 * (index + 1)) {
-                        s = withoutBatch(inputDims.subList(4 * index, 4 * index + 4), "input_dim");
+                        s = inputShapes.withoutBatch(inputDims.subList(4 * index, 4 * index + 4), "input_dim");
                     }
-                    addInput(
-                            names.get(index),
-                            names.get(index),
-                            "Input",
-                            List.of(names.get(index)),
-                            List.of(s),
-                            new LinkedHashMap<>());
+                    addInput(names.get(index), "Input", List.of(names.get(index)), List.of(s));
                 });
             }
         }
@@ -242,46 +178,21 @@ public final class CaffeImporter {
         }
 
         private void layer(ProtoMessage layer, int line) {
-            String type = type(layer);
-            String key = typeKey(layer);
+            String type = CaffeLayerTypes.name(layer);
+            String key = CaffeLayerTypes.key(layer);
             String name = layer.string("name", "layer@" + line);
             List<String> bottoms = layer.strings("bottom");
             List<String> tops = layer.strings("top");
             if (CaffeLayers.KNOWN.get(key) == NodeType.INPUT) {
-                dataLayer(layer, name, type, key, tops);
+                dataLayer(layer, name);
                 return;
             }
             List<Port> inputs = new ArrayList<>();
             List<TensorShape> inShapes = new ArrayList<>();
             for (String b : bottoms) {
-                Port port = blobs.get(b);
-                if (port == null && otherPhaseData.containsKey(b)) {
-                    // e.g. Inception v3's train_val file has a data layer for TRAIN only: use it rather than no input
-                    ProtoMessage data = otherPhaseData.remove(b);
-                    warnings.add(
-                            "input " + b + " comes from data layer " + data.string("name", b) + " of another phase");
-                    dataLayer(data, data.string("name", b), type(data), typeKey(data), data.strings("top"));
-                    port = blobs.get(b);
-                }
-                if (port == null) {
-                    warnings.add("layer " + name + " reads blob " + b + ", which no layer or input defines");
-                    addNode(
-                            b,
-                            "implicit",
-                            NodeType.OTHER,
-                            List.of(),
-                            List.of(TensorShape.UNKNOWN),
-                            0,
-                            0,
-                            Operations.NONE,
-                            Map.of(),
-                            false,
-                            0,
-                            List.of(b));
-                    port = blobs.get(b);
-                }
+                Port port = bottom(b, name);
                 inputs.add(port);
-                inShapes.add(shapes.get(port.node() + "#" + port.output()));
+                inShapes.add(blobs.shape(port));
             }
             CaffeLayers.Analysis a =
                     CaffeLayers.analyse(new CaffeLayers.Layer(name, key, layer, inShapes, tops.size()));
@@ -291,76 +202,51 @@ public final class CaffeImporter {
                 outs.add(TensorShape.UNKNOWN);
             }
             // a sink such as Netscope's "implicit" output marker shows its input's shape but holds no new values
-            long activations = tops.isEmpty() ? 0 : values(outs);
+            long activations = tops.isEmpty() ? 0 : CaffeBlobs.values(outs);
             boolean inPlace = tops.stream().anyMatch(bottoms::contains);
-            addNode(
-                    name,
-                    type,
-                    a.type(),
-                    inputs,
-                    outs,
-                    a.trainable(),
-                    a.nonTrainable(),
-                    a.ops(),
-                    a.attributes(),
-                    inPlace,
-                    activations,
+            blobs.add(
+                    new ArchitectureNode(
+                            blobs.uniqueId(name),
+                            name,
+                            a.type(),
+                            type,
+                            inputs,
+                            outs,
+                            a.trainable(),
+                            a.nonTrainable(),
+                            a.ops(),
+                            activations,
+                            BlockNames.of(name),
+                            a.attributes(),
+                            inPlace),
                     tops);
         }
 
-        private static String type(ProtoMessage layer) {
-            String raw = layer.string("type", "");
-            return V1_TYPES.getOrDefault(raw, raw);
-        }
-
-        private static String typeKey(ProtoMessage layer) {
-            return type(layer).toLowerCase(Locale.ROOT);
-        }
-
-        private void dataLayer(ProtoMessage layer, String name, String type, String key, List<String> tops) {
-            List<TensorShape> outs = new ArrayList<>();
-            ProtoMessage ip = layer.message("input_param");
-            List<ProtoMessage> declared = !ip.messages("shape").isEmpty()
-                    ? ip.messages("shape")
-                    : layer.message("dummy_data_param").messages("shape");
-            int crop = CaffeValues.nonNegative(layer.message("transform_param"), "crop_size", 0);
-            for (int i = 0; i < tops.size(); i++) {
-                TensorShape s = TensorShape.UNKNOWN;
-                if (i < declared.size()) {
-                    s = withoutBatch(declared.get(i).longs("dim"), "shape dim");
-                } else if (!declared.isEmpty()) {
-                    s = withoutBatch(declared.get(declared.size() - 1).longs("dim"), "shape dim");
-                } else if (i == 0 && crop > 0) {
-                    s = TensorShape.chw(3, crop, crop);
-                } else if (i == 0 && key.equals("memorydata")) {
-                    ProtoMessage m = layer.message("memory_data_param");
-                    s = TensorShape.chw(
-                            CaffeValues.positive(m, "channels", 3),
-                            CaffeValues.required(m, "height"),
-                            CaffeValues.required(m, "width"));
-                } else if (i == 0
-                        && key.equals("imagedata")
-                        && layer.message("image_data_param").has("new_height")) {
-                    ProtoMessage m = layer.message("image_data_param");
-                    s = TensorShape.chw(
-                            m.bool("is_color", true) ? 3 : 1,
-                            CaffeValues.required(m, "new_height"),
-                            CaffeValues.required(m, "new_width"));
-                } else if (i == 1) {
-                    s = TensorShape.vector(1); // the label: one class index per image
-                }
-                outs.add(s);
+        /** The output layer {@code reader} reads as blob {@code b}; a blob nobody wrote gets a node of its own. */
+        private Port bottom(String b, String reader) {
+            Port port = blobs.writer(b);
+            if (port == null && otherPhaseData.containsKey(b)) {
+                // e.g. Inception v3's train_val file has a data layer for TRAIN only: use it rather than no input
+                ProtoMessage data = otherPhaseData.remove(b);
+                warnings.add("input " + b + " comes from data layer " + data.string("name", b) + " of another phase");
+                dataLayer(data, data.string("name", b));
+                port = blobs.writer(b);
             }
-            addInput(name, name, type, tops, outs, new LinkedHashMap<>());
+            if (port == null) {
+                warnings.add("layer " + reader + " reads blob " + b + ", which no layer or input defines");
+                addSource(b, "implicit", NodeType.OTHER, List.of(TensorShape.UNKNOWN), Map.of(), 0, List.of(b));
+                port = blobs.writer(b);
+            }
+            return port;
         }
 
-        private void addInput(
-                String id,
-                String name,
-                String type,
-                List<String> tops,
-                List<TensorShape> outs,
-                Map<String, String> attrs) {
+        private void dataLayer(ProtoMessage layer, String name) {
+            List<String> tops = layer.strings("top");
+            List<TensorShape> outs = inputShapes.ofDataLayer(layer, CaffeLayerTypes.key(layer), tops.size());
+            addInput(name, CaffeLayerTypes.name(layer), tops, outs);
+        }
+
+        private void addInput(String name, String type, List<String> tops, List<TensorShape> outs) {
             List<TensorShape> shapesOut = new ArrayList<>(outs);
             if (!firstInputDone && options.input() != null && !shapesOut.isEmpty()) {
                 shapesOut.set(0, options.input());
@@ -371,86 +257,38 @@ public final class CaffeImporter {
                     warnings.add("input " + tops.get(i) + " of " + name + " has no size in the file (use --input)");
                 }
             }
+            Map<String, String> attrs = new LinkedHashMap<>();
             if (!shapesOut.isEmpty() && shapesOut.get(0).known()) {
                 attrs.put("shape", shapesOut.get(0).toString());
             }
-            long activations = values(shapesOut);
-            addNode(
-                    name,
-                    type,
-                    NodeType.INPUT,
-                    List.of(),
-                    shapesOut,
-                    0,
-                    0,
-                    Operations.NONE,
-                    attrs,
-                    false,
-                    activations,
-                    tops);
+            addSource(name, type, NodeType.INPUT, shapesOut, attrs, CaffeBlobs.values(shapesOut), tops);
         }
 
-        private void addNode(
+        /** Adds a node that reads nothing and costs nothing: an input, or a stand-in for a blob nobody wrote. */
+        private void addSource(
                 String name,
                 String rawType,
                 NodeType type,
-                List<Port> inputs,
                 List<TensorShape> outs,
-                long trainable,
-                long nonTrainable,
-                Operations ops,
                 Map<String, String> attrs,
-                boolean inPlace,
                 long activations,
                 List<String> tops) {
-            // a repeated name gets "#2", "#3"...; skip any suffix another layer already is called
-            String id = name;
-            while (!ids.add(id)) {
-                id = name + "#" + (++repeats.computeIfAbsent(name, n -> new int[] {1})[0]);
-            }
-            nodes.add(new ArchitectureNode(
-                    id,
-                    name,
-                    type,
-                    rawType,
-                    inputs,
-                    outs,
-                    trainable,
-                    nonTrainable,
-                    ops,
-                    activations,
-                    BlockNames.of(name),
-                    attrs,
-                    inPlace));
-            for (int i = 0; i < tops.size() && i < outs.size(); i++) {
-                blobs.put(tops.get(i), new Port(id, i));
-                shapes.put(id + "#" + i, outs.get(i));
-            }
-        }
-
-        /**
-         * Caffe shapes start with the batch axis; ConvScope counts for one image. A size of 0 or less leaves the shape
-         * unknown (with a warning: --input can give it); one too large for Caffe's 32-bit sizes is an error.
-         */
-        private TensorShape withoutBatch(List<Long> dims, String field) {
-            for (long d : dims.subList(Math.min(1, dims.size()), dims.size())) {
-                CaffeValues.toInt(field, d);
-            }
-            if (dims.size() < 2 || dims.stream().skip(1).anyMatch(d -> d <= 0)) {
-                warnings.add("input shape " + dims + " is not usable");
-                return TensorShape.UNKNOWN;
-            }
-            return new TensorShape(
-                    1, dims.subList(1, dims.size()).stream().map(Long::intValue).toList());
-        }
-
-        /** Values of all outputs for one image, exactly. */
-        private static long values(List<TensorShape> outs) {
-            long sum = 0;
-            for (TensorShape s : outs) {
-                sum = CaffeValues.sum("activation values", sum, s.totalElements());
-            }
-            return sum;
+            blobs.add(
+                    new ArchitectureNode(
+                            blobs.uniqueId(name),
+                            name,
+                            type,
+                            rawType,
+                            List.of(),
+                            outs,
+                            0,
+                            0,
+                            Operations.NONE,
+                            activations,
+                            BlockNames.of(name),
+                            attrs,
+                            false),
+                    tops);
         }
     }
 }

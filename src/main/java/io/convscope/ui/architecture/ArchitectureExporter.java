@@ -9,6 +9,8 @@ import io.convscope.explain.graph.NodeColors;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.network.graph.ArchitectureJson;
+import io.convscope.ui.architecture.graph.ArchitectureFrame;
+import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
 import io.convscope.ui.architecture.graph.ArchitecturePainter;
 import io.convscope.ui.common.Palette;
 import javafx.application.Platform;
@@ -137,23 +139,14 @@ final class ArchitectureExporter {
         int h = Math.max(1, (int) Math.floor(layout.height() * scale));
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Canvas tile = new Canvas(PNG_TILE, PNG_TILE);
-        var edgeLabels = EdgeLabels.of(layout);
+        ArchitectureFrame frame =
+                new ArchitectureFrame(layout, EdgeLabels.of(layout), dark, ArchitecturePainter.Highlight.NONE, null);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Palette.fx(NodeColors.background(dark)));
         int[] row = new int[PNG_TILE * PNG_TILE];
         for (int ty = 0; ty < h; ty += PNG_TILE) {
             for (int tx = 0; tx < w; tx += PNG_TILE) {
-                painter.paint(
-                        tile.getGraphicsContext2D(),
-                        layout,
-                        edgeLabels,
-                        scale,
-                        -tx,
-                        -ty,
-                        PNG_TILE,
-                        PNG_TILE,
-                        dark,
-                        ArchitecturePainter.Highlight.NONE);
+                painter.paint(tile.getGraphicsContext2D(), frame.at(new Viewport(scale, -tx, -ty, PNG_TILE, PNG_TILE)));
                 WritableImage shot = tile.snapshot(params, null);
                 int tw = Math.min(PNG_TILE, w - tx);
                 int th = Math.min(PNG_TILE, h - ty);

@@ -20,10 +20,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -35,7 +31,7 @@ import java.util.function.DoubleConsumer;
  * The overview: every neuron of every map layer as a heatmap, in columns from the input channels to the output
  * classes, joined by curved edges. Hovering a neuron highlights where its value comes from; arrow keys move a focus
  * ring. Only the neurons on screen are rendered: a column with more channels than fit scrolls. This pane lays the
- * parts out and routes the pointer and keys: {@link OverviewHeatmaps}, {@link OverviewEdgePainter},
+ * parts out; {@link OverviewInput} routes the pointer and keys; {@link OverviewHeatmaps}, {@link OverviewEdgePainter},
  * {@link OverviewColumnLabels}, {@link OverviewOutputColumn} and {@link OverviewLegends} draw them,
  * {@link OverviewFocus} holds what is hovered and focused and the readout, {@link ShownNeurons} and
  * {@link EdgeRoutes} the geometry.
@@ -83,16 +79,7 @@ public final class OverviewPane extends Region {
         getStyleClass().add("overview");
         setFocusTraversable(true);
         getChildren().addAll(edges.canvas(), legends.canvas(), content, focusRing);
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null, null));
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            OverviewNeuron n = focus.hoveredProperty().get();
-            if (n != null && focus.hoveredEdge() == null && e.isStillSincePress()) {
-                choose(n);
-            }
-        });
-        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        OverviewInput.install(this, focus);
         focus.focusedProperty().addListener((o, a, b) -> placeFocusRing());
     }
 
@@ -112,7 +99,7 @@ public final class OverviewPane extends Region {
         }
     }
 
-    private void choose(OverviewNeuron n) {
+    void choose(OverviewNeuron n) {
         onChosen.accept(columns.get(n.column()).layerIndex(), n.index());
     }
 
@@ -289,13 +276,23 @@ public final class OverviewPane extends Region {
         placeFocusRing();
     }
 
-    private void renderHeatmaps() {
+    /** The neurons each column shows now (a column with more channels than fit scrolls). */
+    ShownNeurons shown() {
+        return shown;
+    }
+
+    /** The snapshot shown, or null before the first. */
+    ActivationSnapshot snapshot() {
+        return snapshot;
+    }
+
+    void renderHeatmaps() {
         if (snapshot != null && layout != null) { // else the next layout pass renders what is visible
             heatmaps.render(layout, shown, viewport(), snapshot, ranges);
         }
     }
 
-    private void drawEdges() {
+    void drawEdges() {
         if (layout != null) {
             edges.draw(layout, shown, focus.highlighted(), focus.hoveredEdge());
         }
@@ -305,75 +302,8 @@ public final class OverviewPane extends Region {
         legends.draw(layout, details, snapshot, colorRanges, mode, viewport());
     }
 
-    private void onMouseMoved(MouseEvent e) {
-        if (layout == null) {
-            return;
-        }
-        OverviewNeuron n = shown.neuronAt(layout, e.getX(), e.getY());
-        if (n != null) {
-            focus.setHoveredEdge(null);
-            hover(n, e);
-            return;
-        }
-        OverviewEdge edge = EdgeRoutes.convolutionEdgeAt(layout, shown, e.getX(), e.getY());
-        if (edge != null) {
-            boolean changed = focus.setHoveredEdge(edge);
-            hover(new OverviewNeuron(edge.column(), edge.target()), null);
-            focus.readKernel(edge);
-            if (changed) {
-                drawEdges();
-            }
-            return;
-        }
-        if (focus.setHoveredEdge(null)) {
-            drawEdges();
-        }
-        hover(null, null);
-    }
-
     public OverviewEdge hoveredEdge() {
         return focus.hoveredEdge();
-    }
-
-    /** Hovers a neuron (null: none), reading out the cell under the pointer when {@code e} is on its heatmap. */
-    private void hover(OverviewNeuron n, MouseEvent e) {
-        HeatmapView v = n == null || e == null ? null : heatmap(n.column(), n.index());
-        int[] cell = v == null ? null : v.cellAt(e.getX() - v.getLayoutX(), e.getY() - v.getLayoutY());
-        if (focus.hover(n, cell, snapshot)) {
-            drawEdges();
-        }
-    }
-
-    /** The vertical wheel over a column's neurons scrolls its channels; anything else is left to pan the network. */
-    private void onScroll(ScrollEvent e) {
-        int c = layout == null || Math.abs(e.getDeltaX()) >= Math.abs(e.getDeltaY())
-                ? -1
-                : shown.scrollingColumnAt(layout, e.getX(), e.getY());
-        if (c >= 0) {
-            shown.scroll(c, e.getDeltaY() < 0 ? 1 : -1);
-            renderHeatmaps();
-            drawEdges();
-            e.consume();
-        }
-    }
-
-    private void onKey(KeyEvent e) {
-        if (columns.isEmpty()) {
-            return;
-        }
-        OverviewNeuron f = focus.focusedProperty().get();
-        OverviewNeuron next = OverviewFocus.arrowTarget(e.getCode(), f, shown);
-        if (next != null) {
-            moveFocus(next);
-            e.consume();
-        } else if (e.getCode() == KeyCode.ENTER && f != null) {
-            choose(f);
-            e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            focus.focus(null, snapshot);
-            drawEdges();
-            e.consume();
-        }
     }
 
     /**
@@ -391,7 +321,7 @@ public final class OverviewPane extends Region {
     }
 
     /** Moves the focus ring to a neuron, scrolled into view, and reads it out. */
-    private void moveFocus(OverviewNeuron n) {
+    void moveFocus(OverviewNeuron n) {
         revealColumn(n.column());
         if (shown.reveal(n)) {
             renderHeatmaps();

@@ -7,13 +7,13 @@ import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
+import io.convscope.ui.PointerEvents;
 import io.convscope.ui.architecture.graph.ArchitecturePainter;
 import io.convscope.ui.architecture.graph.ArchitectureView;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
@@ -77,25 +77,7 @@ public final class ArchitectureBenchmarkHarness {
     /** Milliseconds to move the pointer onto the {@code i}-th box on screen (cycling), record and rasterise. */
     public double hoverAndRender(int i) {
         double[] p = view.screenPosition(onScreen(i));
-        MouseEvent move = new MouseEvent(
-                MouseEvent.MOUSE_MOVED,
-                p[0],
-                p[1],
-                p[0],
-                p[1],
-                MouseButton.NONE,
-                0,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                null);
+        MouseEvent move = PointerEvents.moved(p[0], p[1], p[0], p[1]);
         long t0 = System.nanoTime();
         Event.fireEvent(view, move);
         view.snapshot(params, null);

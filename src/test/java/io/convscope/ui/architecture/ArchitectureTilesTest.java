@@ -9,6 +9,8 @@ import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.AppWindowTest;
+import io.convscope.ui.PointerEvents;
+import io.convscope.ui.architecture.graph.ArchitectureFrame;
 import io.convscope.ui.architecture.graph.ArchitecturePainter;
 import io.convscope.ui.architecture.graph.ArchitectureView;
 import io.convscope.ui.explanation.flatten.FlattenViewTest;
@@ -18,8 +20,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -118,15 +118,12 @@ class ArchitectureTilesTest {
             double[] t = view.translation();
             painter.paint(
                     c.getGraphicsContext2D(),
-                    l,
-                    EdgeLabels.of(l),
-                    view.scale(),
-                    t[0],
-                    t[1],
-                    c.getWidth(),
-                    c.getHeight(),
-                    dark,
-                    view.highlightShown());
+                    new ArchitectureFrame(
+                            l,
+                            EdgeLabels.of(l),
+                            dark,
+                            view.highlightShown(),
+                            new ArchitectureFrame.Viewport(view.scale(), t[0], t[1], c.getWidth(), c.getHeight())));
             return c.snapshot(new SnapshotParameters(), null);
         }));
     }
@@ -214,27 +211,7 @@ class ArchitectureTilesTest {
         double inside = p[0] + other.width() / 2 * onFx(view::scale) - 5; // in the box, right of any text
         int unhovered = at(shown(), inside, p[1]);
         onFx(() -> {
-            Event.fireEvent(
-                    view,
-                    new MouseEvent(
-                            MouseEvent.MOUSE_MOVED,
-                            p[0],
-                            p[1],
-                            0,
-                            0,
-                            MouseButton.NONE,
-                            0,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            null));
+            Event.fireEvent(view, PointerEvents.moved(p[0], p[1], 0, 0));
             return null;
         });
         assertNotEquals(unhovered, at(shown(), inside, p[1]), "the hovered box is tinted");
@@ -248,27 +225,7 @@ class ArchitectureTilesTest {
         double[] m = onFx(() -> view.screenPosition(middle.node().id()));
         assertTrue(
                 onFx(() -> {
-                    Event.fireEvent(
-                            view,
-                            new MouseEvent(
-                                    MouseEvent.MOUSE_MOVED,
-                                    m[0],
-                                    m[1],
-                                    0,
-                                    0,
-                                    MouseButton.NONE,
-                                    0,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    false,
-                                    null));
+                    Event.fireEvent(view, PointerEvents.moved(m[0], m[1], 0, 0));
                     return view.showsPatches();
                 }),
                 "a hover is drawn over the tiles at once");

@@ -14,6 +14,7 @@ import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Shape;
 import io.convscope.ui.ConvScopeApp;
+import io.convscope.ui.PointerEvents;
 import io.convscope.ui.common.MatrixGrid;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.explanation.formula.ConvolutionFormulaPanel;
@@ -28,7 +29,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -245,25 +245,7 @@ class ConvolutionViewTest {
                     var screen = out.localToScreen(lx, ly);
                     var scene = out.localToScene(lx, ly);
                     // x, y of this constructor are scene coordinates: fireEvent maps them into the grid.
-                    out.fireEvent(new MouseEvent(
-                            MouseEvent.MOUSE_MOVED,
-                            scene.getX(),
-                            scene.getY(),
-                            screen.getX(),
-                            screen.getY(),
-                            MouseButton.NONE,
-                            0,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            false,
-                            null));
+                    out.fireEvent(PointerEvents.moved(scene.getX(), scene.getY(), screen.getX(), screen.getY()));
                     return (firstRow + 2) * out.cols() + firstCol + 3;
                 })
                 .get();

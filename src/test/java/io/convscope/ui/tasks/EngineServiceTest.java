@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,51 +24,84 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EngineServiceTest {
 
     private ExecutorService executor;
+    /** What the success handlers were given, in order. */
+    private final List<String> shown = new CopyOnWriteArrayList<>();
+
+    /** A request that keeps its worker until the test releases it, so the test decides when it ends. */
+    private static final class Held implements EngineService.EngineCall<String> {
+        private final String value;
+        private final Runnable onStart;
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        Held(String value) {
+            this(value, () -> {});
+        }
+
+        /** @param onStart runs on the worker as the request starts, before it says so */
+        Held(String value, Runnable onStart) {
+            this.value = value;
+            this.onStart = onStart;
+        }
+
+        @Override
+        public String call() throws InterruptedException {
+            onStart.run();
+            started.countDown();
+            released.await();
+            return value;
+        }
+
+        void awaitStarted() throws InterruptedException {
+            await(started);
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
 
     @AfterEach
     void stop() {
         executor.shutdownNow();
     }
 
+    private EngineService service(ExecutorService workers) {
+        executor = workers;
+        return new EngineService(executor, Runnable::run);
+    }
+
+    /** A success handler that records the value, then opens {@code done}. */
+    private Consumer<String> showThen(CountDownLatch done) {
+        return v -> {
+            shown.add(v);
+            done.countDown();
+        };
+    }
+
+    private static void await(CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(30, TimeUnit.SECONDS), "hang guard");
+    }
+
     @Test
     void anOlderRequestFinishingLastIsNotShownAndBusyFollowsTheLatest() throws Exception {
-        executor = Executors.newFixedThreadPool(2); // two workers, so the first request can finish after the second
-        EngineService service = new EngineService(executor, Runnable::run);
-        List<String> shown = new CopyOnWriteArrayList<>();
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CountDownLatch releaseSecond = new CountDownLatch(1);
+        // two workers, so the first request can finish after the second
+        EngineService service = service(Executors.newFixedThreadPool(2));
+        Held first = new Held("first");
+        Held second = new Held("second");
         CountDownLatch secondDone = new CountDownLatch(1);
 
-        service.run(
-                Kind.IMAGE,
-                () -> {
-                    firstStarted.countDown();
-                    releaseFirst.await();
-                    return "first";
-                },
-                v -> shown.add(v),
-                t -> shown.add("failed"));
-        assertTrue(firstStarted.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(
-                Kind.IMAGE,
-                () -> {
-                    releaseSecond.await();
-                    return "second";
-                },
-                v -> {
-                    shown.add(v);
-                    secondDone.countDown();
-                },
-                t -> shown.add("failed"));
+        service.run(Kind.IMAGE, first, shown::add, t -> shown.add("failed"));
+        first.awaitStarted();
+        service.run(Kind.IMAGE, second, showThen(secondDone), t -> shown.add("failed"));
         assertTrue(service.busyProperty().get(), "busy while both run");
 
-        releaseSecond.countDown();
-        assertTrue(secondDone.await(30, TimeUnit.SECONDS), "hang guard");
+        second.release();
+        await(secondDone);
         assertEquals(List.of("second"), shown);
         assertFalse(service.busyProperty().get(), "the latest finished: not busy, though a superseded one still runs");
 
-        releaseFirst.countDown();
+        first.release();
         executor.shutdown();
         assertTrue(
                 executor.awaitTermination(30, TimeUnit.SECONDS),
@@ -78,70 +112,38 @@ class EngineServiceTest {
 
     @Test
     void busyStaysOnUntilTheLatestRequestFinishes() throws Exception {
-        executor = Executors.newSingleThreadExecutor(); // the app's case: one engine thread, requests queue
-        EngineService service = new EngineService(executor, Runnable::run);
-        List<String> shown = new CopyOnWriteArrayList<>();
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CountDownLatch releaseSecond = new CountDownLatch(1);
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        CountDownLatch secondDone = new CountDownLatch(1);
+        // the app's case: one engine thread, requests queue
+        EngineService service = service(Executors.newSingleThreadExecutor());
         AtomicBoolean busyWhenFirstEnded = new AtomicBoolean();
+        Held first = new Held("first");
+        // the first has been handed over by the time the second starts
+        Held second = new Held(
+                "second", () -> busyWhenFirstEnded.set(service.busyProperty().get()));
+        CountDownLatch secondDone = new CountDownLatch(1);
 
-        service.run(
-                Kind.IMAGE,
-                () -> {
-                    firstStarted.countDown();
-                    releaseFirst.await();
-                    return "first";
-                },
-                shown::add,
-                t -> shown.add("failed"));
-        assertTrue(firstStarted.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(
-                Kind.IMAGE,
-                () -> {
-                    busyWhenFirstEnded.set(service.busyProperty().get()); // the first has been handed over by now
-                    secondStarted.countDown();
-                    releaseSecond.await();
-                    return "second";
-                },
-                v -> {
-                    shown.add(v);
-                    secondDone.countDown();
-                },
-                t -> shown.add("failed"));
+        service.run(Kind.IMAGE, first, shown::add, t -> shown.add("failed"));
+        first.awaitStarted();
+        service.run(Kind.IMAGE, second, showThen(secondDone), t -> shown.add("failed"));
 
-        releaseFirst.countDown();
-        assertTrue(secondStarted.await(30, TimeUnit.SECONDS), "hang guard");
+        first.release();
+        second.awaitStarted();
         assertTrue(busyWhenFirstEnded.get(), "the superseded request finishing does not hide the busy bar");
         assertTrue(shown.isEmpty(), "the superseded request's result is dropped: " + shown);
-        releaseSecond.countDown();
-        assertTrue(secondDone.await(30, TimeUnit.SECONDS), "hang guard");
+        second.release();
+        await(secondDone);
         assertEquals(List.of("second"), shown);
         assertFalse(service.busyProperty().get());
     }
 
     @Test
     void aWaitingRequestThatIsSupersededNeverRuns() throws Exception {
-        executor = Executors.newSingleThreadExecutor();
-        EngineService service = new EngineService(executor, Runnable::run);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        EngineService service = service(Executors.newSingleThreadExecutor());
+        Held first = new Held("first");
         CountDownLatch lastDone = new CountDownLatch(1);
         AtomicBoolean middleRan = new AtomicBoolean();
-        List<String> shown = new CopyOnWriteArrayList<>();
 
-        service.run(
-                Kind.IMAGE,
-                () -> {
-                    holding.countDown();
-                    release.await();
-                    return "first";
-                },
-                shown::add,
-                t -> {});
-        assertTrue(holding.await(30, TimeUnit.SECONDS), "hang guard");
+        service.run(Kind.IMAGE, first, shown::add, t -> {});
+        first.awaitStarted();
         service.run(
                 Kind.IMAGE,
                 () -> {
@@ -150,51 +152,26 @@ class EngineServiceTest {
                 },
                 shown::add,
                 t -> {});
-        service.run(
-                Kind.IMAGE,
-                () -> "last",
-                v -> {
-                    shown.add(v);
-                    lastDone.countDown();
-                },
-                t -> {});
-        release.countDown();
-        assertTrue(lastDone.await(30, TimeUnit.SECONDS), "hang guard");
+        service.run(Kind.IMAGE, () -> "last", showThen(lastDone), t -> {});
+        first.release();
+        await(lastDone);
         assertFalse(middleRan.get(), "a request superseded before it started is cancelled");
         assertEquals(List.of("last"), shown);
     }
 
     @Test
     void otherKindsRunOnAndACancelledRequestIsDropped() throws Exception {
-        executor = Executors.newSingleThreadExecutor();
-        EngineService service = new EngineService(executor, Runnable::run);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        EngineService service = service(Executors.newSingleThreadExecutor());
+        Held model = new Held("model");
         CountDownLatch imageDone = new CountDownLatch(1);
-        List<String> shown = new CopyOnWriteArrayList<>();
 
-        service.run(
-                Kind.MODEL,
-                () -> {
-                    holding.countDown();
-                    release.await();
-                    return "model";
-                },
-                shown::add,
-                t -> {});
-        assertTrue(holding.await(30, TimeUnit.SECONDS), "hang guard");
-        service.run(
-                Kind.IMAGE,
-                () -> "image",
-                v -> {
-                    shown.add(v);
-                    imageDone.countDown();
-                },
-                t -> {});
+        service.run(Kind.MODEL, model, shown::add, t -> {});
+        model.awaitStarted();
+        service.run(Kind.IMAGE, () -> "image", showThen(imageDone), t -> {});
         service.cancel(Kind.MODEL);
         assertTrue(service.busyProperty().get(), "the image is still outstanding");
-        release.countDown();
-        assertTrue(imageDone.await(30, TimeUnit.SECONDS), "hang guard");
+        model.release();
+        await(imageDone);
         assertEquals(List.of("image"), shown, "a cancelled model load is dropped; another kind is not superseded");
         assertFalse(service.busyProperty().get());
     }

@@ -65,40 +65,26 @@ public final class ArchitecturePainter {
         public static final Highlight NONE = new Highlight(null, Set.of(), null);
     }
 
-    /**
-     * Paints {@code layout} at {@code scale}, translated by ({@code tx}, {@code ty}) pixels, onto a {@code w × h} area.
-     */
-    public void paint(
-            GraphicsContext gc,
-            GraphLayout layout,
-            List<EdgeLabels.Label> edgeLabels,
-            double scale,
-            double tx,
-            double ty,
-            double w,
-            double h,
-            boolean dark,
-            Highlight highlight) {
-        paint(gc, layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, 1);
+    /** Paints a frame onto a canvas of the view's own pixels. */
+    public void paint(GraphicsContext gc, ArchitectureFrame frame) {
+        paint(gc, frame, 1);
     }
 
     /**
      * The same onto a surface of {@code pixelRatio} device pixels per view pixel (a tile for a HiDPI screen): the
-     * drawing is {@code pixelRatio} times larger, while what is readable (which text is drawn) still follows
-     * {@code scale}.
+     * drawing is {@code pixelRatio} times larger, while what is readable (which text is drawn) still follows the
+     * frame's scale. Only what intersects the frame's viewport is drawn.
      */
-    public void paint(
-            GraphicsContext gc,
-            GraphLayout layout,
-            List<EdgeLabels.Label> edgeLabels,
-            double scale,
-            double tx,
-            double ty,
-            double w,
-            double h,
-            boolean dark,
-            Highlight highlight,
-            double pixelRatio) {
+    public void paint(GraphicsContext gc, ArchitectureFrame frame, double pixelRatio) {
+        GraphLayout layout = frame.layout();
+        List<EdgeLabels.Label> edgeLabels = frame.edgeLabels();
+        boolean dark = frame.dark();
+        Highlight highlight = frame.highlight();
+        double scale = frame.viewport().scale();
+        double tx = frame.viewport().tx();
+        double ty = frame.viewport().ty();
+        double w = frame.viewport().w();
+        double h = frame.viewport().h();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setFill(Palette.fx(NodeColors.background(dark)));
         gc.fillRect(0, 0, w * pixelRatio, h * pixelRatio);

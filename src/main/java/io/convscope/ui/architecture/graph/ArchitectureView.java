@@ -2,15 +2,10 @@ package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.explain.graph.NodeColors;
-import io.convscope.ui.common.Palette;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,39 +18,19 @@ import java.util.function.Consumer;
  * Only the visible part is drawn on each change; the layout itself comes from {@code io.convscope.explain.graph}.
  * Frames come from {@link ArchitectureTiles} when its tiles cover the view (panning, hovering, selecting at one zoom):
  * the graph is then painted once per tile, not once per frame. After a zoom, a theme or a layout change the frame is
- * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment.
+ * drawn directly on the canvas, and the tiles are filled in once the view has been still for a moment; an
+ * {@link ArchitectureFrameDrawer} does that. Zoom and translation are kept by an {@link ArchitectureCamera}.
  */
 public final class ArchitectureView extends Region {
 
-    static final double MIN_SCALE = 0.02;
-    static final double MAX_SCALE = 4;
-    /** Fit never enlarges a small graph beyond this: boxes would look bloated. */
-    static final double MAX_FIT_SCALE = 1.25;
-    /** Centring on a node zooms in to at least this, so the node is readable. */
-    static final double READABLE_SCALE = 0.9;
-    /**
-     * Tiles are filled in only this long after the last zoom, theme, layout or highlight change that left the view
-     * without them (or with patches over them): a zoom gesture's or a moving pointer's steps come faster, and painting
-     * tiles for each would be wasted.
-     */
-    static final double TILE_FILL_DELAY_MS = 120;
-    /** Tiles one pulse paints while filling in (a row of a 1440 px wide view), so the window stays responsive. */
-    static final int TILE_FILL_PER_PULSE = 8;
-
-    private final Canvas canvas = new Canvas();
-    private final ArchitecturePainter painter;
-    private final ArchitectureTiles tiles;
-    private final AnimationTimer tileFiller;
-    private long stillSince;
-    private long directFrames;
+    private final ArchitectureFrameDrawer drawer;
+    private final Canvas canvas;
     private double lastPanX;
     private double lastPanY;
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private GraphLayout layout;
     private List<EdgeLabels.Label> edgeLabels = List.of();
-    private double scale = 1;
-    private double tx;
-    private double ty;
+    private final ArchitectureCamera camera = new ArchitectureCamera();
     private boolean dark;
     private String hovered;
     private final GraphSearch search = new GraphSearch();
@@ -64,17 +39,11 @@ public final class ArchitectureView extends Region {
     private BiConsumer<GraphLayout.Box, double[]> onHover = (b, p) -> {};
 
     public ArchitectureView(ArchitecturePainter painter, boolean dark) {
-        this.painter = painter;
         this.dark = dark;
-        this.tiles = new ArchitectureTiles(painter);
-        this.tileFiller = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                fillTiles();
-            }
-        };
+        this.drawer = new ArchitectureFrameDrawer(this, painter, this::frame, this::redraw);
+        this.canvas = drawer.canvas();
         getStyleClass().add("architecture-view");
-        getChildren().addAll(canvas, tiles.layer());
+        getChildren().addAll(canvas, drawer.tileLayer());
         setFocusTraversable(true);
         setMinSize(0, 0);
         selected.addListener((o, a, b) -> redraw());
@@ -99,7 +68,7 @@ public final class ArchitectureView extends Region {
     }
 
     public double scale() {
-        return scale;
+        return camera.scale();
     }
 
     public void dark(boolean on) {
@@ -114,30 +83,19 @@ public final class ArchitectureView extends Region {
      */
     public void show(GraphLayout newLayout, String oldAnchor, String anchor) {
         double[] before =
-                oldAnchor != null && anchor != null && layout != null ? screenCentre(layout, oldAnchor) : null;
+                oldAnchor != null && anchor != null && layout != null ? camera.screenCentre(layout, oldAnchor) : null;
         layout = newLayout;
         edgeLabels = EdgeLabels.of(newLayout);
         search.clear();
         hovered = null;
         if (before != null
                 && newLayout.nodes().stream().anyMatch(b -> b.node().id().equals(anchor))) {
-            GraphLayout.Box b = newLayout.box(anchor);
-            tx = before[0] - b.centerX() * scale;
-            ty = before[1] - b.centerY() * scale;
+            camera.place(newLayout.box(anchor), before);
         } else {
             fitPending = true;
         }
         requestLayout();
         redraw();
-    }
-
-    private double[] screenCentre(GraphLayout l, String id) {
-        for (GraphLayout.Box b : l.nodes()) {
-            if (b.node().id().equals(id)) {
-                return new double[] {b.centerX() * scale + tx, b.centerY() * scale + ty};
-            }
-        }
-        return null;
     }
 
     @Override
@@ -164,14 +122,7 @@ public final class ArchitectureView extends Region {
             fitPending = true;
             return;
         }
-        double fitScale = Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        if (fitScale >= READABLE_SCALE * 0.75) {
-            fit();
-            return;
-        }
-        scale = Math.min(1, Math.max(READABLE_SCALE * 0.85, getWidth() / layout.width()));
-        tx = (getWidth() - layout.width() * scale) / 2;
-        ty = 0;
+        camera.fitTop(layout, getWidth(), getHeight());
         redraw();
     }
 
@@ -180,26 +131,17 @@ public final class ArchitectureView extends Region {
             fitPending = true;
             return;
         }
-        scale = Math.max(
-                MIN_SCALE,
-                Math.min(MAX_FIT_SCALE, Math.min(getWidth() / layout.width(), getHeight() / layout.height())));
-        tx = (getWidth() - layout.width() * scale) / 2;
-        ty = (getHeight() - layout.height() * scale) / 2;
+        camera.fit(layout, getWidth(), getHeight());
         redraw();
     }
 
     public void zoomAt(double factor, double px, double py) {
-        double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
-        double f = next / scale;
-        tx = px - (px - tx) * f;
-        ty = py - (py - ty) * f;
-        scale = next;
+        camera.zoomAt(factor, px, py);
         redraw();
     }
 
     public void panBy(double dx, double dy) {
-        tx += dx;
-        ty += dy;
+        camera.panBy(dx, dy);
         lastPanX = dx;
         lastPanY = dy;
         redraw();
@@ -228,13 +170,7 @@ public final class ArchitectureView extends Region {
         if (bounds == null) {
             return;
         }
-        if (scale < READABLE_SCALE) {
-            scale = READABLE_SCALE;
-        }
-        double cx = (bounds[0] + bounds[2]) / 2;
-        double cy = (bounds[1] + bounds[3]) / 2;
-        tx = getWidth() / 2 - cx * scale;
-        ty = getHeight() / 2 - cy * scale;
+        camera.centreOn(bounds, getWidth(), getHeight());
         redraw();
     }
 
@@ -262,12 +198,12 @@ public final class ArchitectureView extends Region {
     }
 
     GraphLayout.Box boxAtScreen(double sx, double sy) {
-        return layout == null ? null : layout.boxAt((sx - tx) / scale, (sy - ty) / scale);
+        return layout == null ? null : camera.boxAt(layout, sx, sy);
     }
 
     /** Where a box's centre is on screen, for tests and the hover card. */
     public double[] screenPosition(String id) {
-        return layout == null ? null : screenCentre(layout, id);
+        return layout == null ? null : camera.screenCentre(layout, id);
     }
 
     void hoverAt(double x, double y) {
@@ -302,99 +238,32 @@ public final class ArchitectureView extends Region {
     }
 
     void redraw() {
-        ArchitecturePainter.Highlight highlight = highlight();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double ratio = pixelRatio();
-        boolean fromTiles = layout != null
-                && w > 0
-                && h > 0
-                && ratio > 0
-                && tiles.show(layout, edgeLabels, scale, tx, ty, w, h, dark, highlight, ratio, lastPanX, lastPanY);
-        if (!fromTiles) {
-            painter.paint(canvas.getGraphicsContext2D(), layout, edgeLabels, scale, tx, ty, w, h, dark, highlight);
-            directFrames++;
-            if (layout != null && ratio > 0) {
-                if (lastPanX == 0 && lastPanY == 0) {
-                    stillSince = System.nanoTime(); // a pan does not restart the wait: its tiles stay valid
-                }
-                tileFiller.start();
-            }
-        }
-        if (fromTiles && tiles.patched()) {
-            // a highlight change drawn over the tiles: folded into them once the view is still
-            stillSince = System.nanoTime();
-            tileFiller.start();
-        }
-        canvas.setVisible(!fromTiles);
-        tiles.layer().setVisible(fromTiles);
-        // where no tile lies (around the drawing) the view's own background shows; under opaque tiles or the canvas
-        // it would only cost the software renderer a fill of the whole view
-        Background background =
-                fromTiles && !tiles.coversView() ? Background.fill(Palette.fx(NodeColors.background(dark))) : null;
-        if (!Objects.equals(getBackground(), background)) {
-            setBackground(background);
-        }
+        drawer.draw(frame(), lastPanX, lastPanY);
     }
 
     private ArchitecturePainter.Highlight highlight() {
         return new ArchitecturePainter.Highlight(selected.get(), search.matches(), hovered);
     }
 
-    /**
-     * Device pixels per view pixel of the window the view is in (1 when not in one), or 0 when they differ across
-     * and down: tiles are square, so such a screen gets direct drawing only.
-     */
-    private double pixelRatio() {
-        Window w = getScene() == null ? null : getScene().getWindow();
-        if (w == null) {
-            return 1;
-        }
-        return w.getRenderScaleX() == w.getRenderScaleY() ? w.getRenderScaleX() : 0;
-    }
-
-    /** One pulse's share of filling in the tiles once the view is still; shows them when they cover it. */
-    private void fillTiles() {
-        double ratio = pixelRatio();
-        if (layout == null || ratio <= 0 || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
-            tileFiller.stop();
-            return;
-        }
-        if (System.nanoTime() - stillSince < TILE_FILL_DELAY_MS * 1e6) {
-            return;
-        }
-        ArchitecturePainter.Highlight highlight = highlight();
-        tiles.fill(
-                layout,
-                edgeLabels,
-                scale,
-                tx,
-                ty,
-                canvas.getWidth(),
-                canvas.getHeight(),
-                dark,
-                highlight,
-                ratio,
-                TILE_FILL_PER_PULSE);
-        if (tiles.complete(layout, scale, tx, ty, canvas.getWidth(), canvas.getHeight(), dark, highlight, ratio)) {
-            tileFiller.stop();
-            redraw();
-        }
+    /** What the view shows now, on its canvas. */
+    private ArchitectureFrame frame() {
+        return new ArchitectureFrame(
+                layout, edgeLabels, dark, highlight(), camera.viewport(canvas.getWidth(), canvas.getHeight()));
     }
 
     /** Frames drawn directly on the canvas rather than from tiles (for the benchmark). */
     public long directFrames() {
-        return directFrames;
+        return drawer.directFrames();
     }
 
     /** Tiles painted so far (for the benchmark). */
     public long tilesPainted() {
-        return tiles.painted();
+        return drawer.tilesPainted();
     }
 
     /** The translation, view pixels (for tests: a direct drawing of the same frame). */
     public double[] translation() {
-        return new double[] {tx, ty};
+        return camera.translation();
     }
 
     /** What is highlighted now (for tests). */
@@ -404,11 +273,11 @@ public final class ArchitectureView extends Region {
 
     /** Whether highlight changes are drawn over the tiles rather than in them yet (for tests). */
     public boolean showsPatches() {
-        return tiles.patched();
+        return drawer.showsPatches();
     }
 
     /** Whether the last frame came from tiles (for tests). */
     public boolean showsTiles() {
-        return tiles.layer().isVisible();
+        return drawer.showsTiles();
     }
 }

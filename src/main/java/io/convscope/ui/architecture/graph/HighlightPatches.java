@@ -130,15 +130,7 @@ final class HighlightPatches {
                 // the canvas is drawn at the screen's pixel ratio itself: view units here
                 painter.paint(
                         cv.getGraphicsContext2D(),
-                        key.layout(),
-                        edgeLabels,
-                        g.scale(),
-                        (key.phaseX() - p[0]) / g.ratio(),
-                        (key.phaseY() - p[1]) / g.ratio(),
-                        cv.getWidth(),
-                        cv.getHeight(),
-                        key.dark(),
-                        shown);
+                        key.frame(edgeLabels, shown, p[0], p[1], cv.getWidth(), cv.getHeight()));
             }
             drawn.put(look, cv);
             patches.add(cv);

@@ -1,6 +1,7 @@
 package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.GraphLayout;
+import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.ImageView;
 
@@ -31,8 +32,13 @@ record TileGrid(
         long viewWidth,
         long viewHeight) {
 
-    /** The grid of a {@code w × h} view showing {@code layout} at {@code scale}, translated by ({@code tx}, {@code ty}). */
-    static TileGrid of(GraphLayout layout, double scale, double tx, double ty, double w, double h, double ratio) {
+    /** The grid of a view showing {@code layout} through {@code viewport}, {@code ratio} device pixels per pixel. */
+    static TileGrid of(GraphLayout layout, Viewport viewport, double ratio) {
+        double scale = viewport.scale();
+        double tx = viewport.tx();
+        double ty = viewport.ty();
+        double w = viewport.w();
+        double h = viewport.h();
         double dx = tx * ratio;
         double dy = ty * ratio;
         long ox = (long) Math.floor(dx);

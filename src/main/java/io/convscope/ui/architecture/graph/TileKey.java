@@ -1,6 +1,10 @@
 package io.convscope.ui.architecture.graph;
 
+import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
+import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
+
+import java.util.List;
 
 /**
  * Everything an architecture tile's pixels depend on besides the highlight; the layout by identity (a new one is a
@@ -15,6 +19,11 @@ record TileKey(GraphLayout layout, double scale, double phaseX, double phaseY, b
      */
     static final double SAME_PHASE = 1e-6;
 
+    /** The key of the tiles {@code grid} needs for {@code frame}. */
+    static TileKey of(ArchitectureFrame frame, TileGrid grid) {
+        return new TileKey(frame.layout(), grid.scale(), grid.phaseX(), grid.phaseY(), frame.dark(), grid.ratio());
+    }
+
     boolean same(TileKey o) {
         return o != null
                 && layout == o.layout
@@ -28,5 +37,20 @@ record TileKey(GraphLayout layout, double scale, double phaseX, double phaseY, b
     /** Device pixels per layout unit. */
     double deviceScale() {
         return scale * ratio;
+    }
+
+    /**
+     * The frame that puts device pixel ({@code x}, {@code y}) of the drawing these tiles come from at the corner of a
+     * {@code w × h} area (view pixels): a batch of tiles, or a patch over them, painted exactly as the tiles are.
+     */
+    ArchitectureFrame frame(
+            List<EdgeLabels.Label> labels,
+            ArchitecturePainter.Highlight highlight,
+            long x,
+            long y,
+            double w,
+            double h) {
+        return new ArchitectureFrame(
+                layout, labels, dark, highlight, new Viewport(scale, (phaseX - x) / ratio, (phaseY - y) / ratio, w, h));
     }
 }

@@ -116,8 +116,7 @@ public final class BuildInstaller {
         String type = arg("type");
         if (!type.equals("none")) {
             List<String> installer = new ArrayList<>(List.of("--type", type, "--app-image", appImage.toString(),
-                    "--license-file", base.resolve("LICENSE").toString(), "--about-url",
-                    "https://github.com/convscope/convscope"));
+                    "--license-file", base.resolve("LICENSE").toString()));
             installer.addAll(osInstallerOptions(type));
             installer.addAll(common);
             run("jpackage", installer.toArray(String[]::new));

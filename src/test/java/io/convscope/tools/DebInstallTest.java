@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>It runs only when asked ({@code -Dconvscope.debTest=true}), because it installs a package system-wide as root
  * and needs the .deb that only the dist profile builds: the normal {@code mvn -B verify}, CI's included, builds no
  * .deb, so it is skipped there with the reason, also under {@code CI=true}. Once asked, a missing prerequisite (root,
- * dpkg, Xvfb, xwininfo, the .deb) fails the test with the script's sentence instead of skipping it.
+ * dpkg, Xvfb, xwininfo, ImageMagick, the .deb) fails the test with the script's sentence instead of skipping it.
  */
 class DebInstallTest {
 
@@ -28,7 +28,8 @@ class DebInstallTest {
     void debInstallsPredictsOpensItsWindowAndUninstallsCleanly() throws IOException, InterruptedException {
         if (!Boolean.getBoolean(ASKED)) {
             String reason = "the .deb install test runs only when asked: mvn -B -Pdist -DskipTests package, then"
-                    + " mvn -B test -Dtest=DebInstallTest -D" + ASKED + "=true (as root, with dpkg, Xvfb and xwininfo)";
+                    + " mvn -B test -Dtest=DebInstallTest -D" + ASKED
+                    + "=true (as root, with dpkg, Xvfb, xwininfo and ImageMagick)";
             System.err.println("[convscope] skipped: " + reason);
             Assumptions.abort(reason);
         }

@@ -1,0 +1,271 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+/**
+ * Builds ConvScope's installer for the machine it runs on (issue 14), called by {@code mvn -B -Pdist package} after
+ * the jar and target/lib exist; run with the JDK's source launcher, so it needs no build of its own and is no part of
+ * the app. Steps, all under target/dist:
+ *
+ * <ol>
+ *   <li>a Java runtime trimmed by jlink to the modules the app uses ({@code -Ddist.modules});
+ *   <li>one {@code predict} of the bundled coffee photo on that runtime with an empty JavaCPP cache: it must say
+ *       espresso, and the cache then holds exactly the native libraries ND4J loads, as JavaCPP names them;
+ *   <li>those libraries flattened into {@code natives/} beside the jars and deleted from the jars, so an installed app
+ *       loads them in place ({@code pathsFirst}) instead of unpacking about 400 MB into ~/.javacpp/cache on its first
+ *       start; natives that run did not load (HDF5 for Keras files, MKL) stay in their jars and unpack if ever used;
+ *   <li>jpackage's app image, smoke-tested again with an empty cache, then the installer of this OS from it.
+ * </ol>
+ *
+ * <p>Arguments are {@code key=value}: basedir, version, type (deb, msi, exe, dmg, pkg or none), icon, vendor,
+ * description, modules.
+ */
+public final class BuildInstaller {
+
+    private static final String NAME = "ConvScope";
+    private static final String MAIN_CLASS = "io.convscope.Launcher";
+    private static final String SMOKE_IMAGE = "sample-images/coffee.png";
+    private static final String EXPECTED = "espresso";
+    private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("win");
+    private static final boolean MAC = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("mac");
+
+    private final Map<String, String> args;
+    private final Path base;
+    private final Path dist;
+
+    private BuildInstaller(Map<String, String> args) {
+        this.args = args;
+        this.base = Path.of(arg("basedir")).toAbsolutePath();
+        this.dist = base.resolve("target/dist");
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String a : argv) {
+            int eq = a.indexOf('=');
+            args.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        new BuildInstaller(args).build();
+    }
+
+    private String arg(String key) {
+        String value = args.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing argument " + key + "=...");
+        }
+        return value;
+    }
+
+    private void build() throws Exception {
+        deleteTree(dist);
+        Path input = dist.resolve("input");
+        Files.createDirectories(input.resolve("lib"));
+        Files.copy(base.resolve("target/convscope.jar"), input.resolve("convscope.jar"));
+        try (Stream<Path> jars = Files.list(base.resolve("target/lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+            }
+        }
+        Path runtime = dist.resolve("runtime");
+        // The CDS archive of the runtime's own classes: without it every JDK class loads from the modules file at
+        // each start, slower than a full JDK's java -jar, which has one.
+        run("jlink", "--add-modules", arg("modules"), "--include-locales=en,zh", "--strip-debug", "--no-man-pages",
+                "--no-header-files", "--compress=2", "--generate-cds-archive", "--output", runtime.toString());
+
+        Path cache = dist.resolve("javacpp-cache");
+        Path java = runtime.resolve(WINDOWS ? "bin/java.exe" : "bin/java");
+        smokeTest(List.of(java.toString(), "-cp", classPath(input), MAIN_CLASS), cache);
+        Path natives = input.resolve("natives");
+        Map<String, List<String>> extracted = flattenNatives(cache, natives);
+        stripNatives(input.resolve("lib"), extracted);
+
+        String version = arg("version").replace("-SNAPSHOT", "");
+        List<String> common = List.of("--name", NAME, "--app-version", version, "--vendor", arg("vendor"),
+                "--description", arg("description"), "--icon", base.resolve(arg("icon")).toString(),
+                "--copyright", "Copyright (c) 2026 " + arg("vendor") + ", MIT License", "--dest", dist.toString());
+        List<String> image = new ArrayList<>(List.of("--type", "app-image", "--input", input.toString(),
+                "--main-jar", "convscope.jar", "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString()));
+        for (String option : launcherOptions()) {
+            image.add("--java-options");
+            image.add(option);
+        }
+        if (WINDOWS) {
+            // The main launcher is a GUI program without a console, so the CLI gets a console launcher of its own.
+            image.addAll(List.of("--add-launcher", "convscope-cli=" + base.resolve("src/dist/convscope-cli.properties")));
+        }
+        image.addAll(common);
+        run("jpackage", image.toArray(String[]::new));
+        Path appImage = dist.resolve(MAC ? NAME + ".app" : NAME);
+        smokeTest(List.of(cliLauncher(appImage).toString()), dist.resolve("javacpp-cache-check"));
+
+        String type = arg("type");
+        if (!type.equals("none")) {
+            List<String> installer = new ArrayList<>(List.of("--type", type, "--app-image", appImage.toString(),
+                    "--license-file", base.resolve("LICENSE").toString()));
+            installer.addAll(osInstallerOptions(type));
+            installer.addAll(common);
+            run("jpackage", installer.toArray(String[]::new));
+        }
+        report(appImage);
+    }
+
+    /** JVM options of the installed launchers; $APPDIR is jpackage's token for the folder holding the jars. */
+    private static List<String> launcherOptions() {
+        return List.of(
+                // Big presets (VGG-16 in the window) need about 1.9 GB of heap; a quarter of RAM is too little on 8 GB.
+                "-XX:MaxRAMPercentage=50",
+                // The natives extracted at build time, loaded where they are installed (see the class comment).
+                "-Dorg.bytedeco.javacpp.pathsFirst=true",
+                "-Djava.library.path=$APPDIR" + (WINDOWS ? "\\" : "/") + "natives");
+    }
+
+    private static List<String> osInstallerOptions(String type) {
+        if (type.equals("deb") || type.equals("rpm")) {
+            return List.of("--linux-shortcut", "--linux-menu-group", "Education", "--linux-app-category", "education",
+                    "--linux-deb-maintainer", "dev@convscope.io");
+        }
+        if (type.equals("msi") || type.equals("exe")) {
+            // Per-user install: a student needs no administrator; the upgrade UUID lets a newer version replace it.
+            return List.of("--win-menu", "--win-menu-group", NAME, "--win-shortcut", "--win-dir-chooser",
+                    "--win-per-user-install", "--win-upgrade-uuid", "5c3e6a52-8d1f-4a7e-9b55-2a3f0c6e1d14");
+        }
+        return List.of("--mac-package-name", NAME);
+    }
+
+    private static Path cliLauncher(Path appImage) {
+        if (WINDOWS) {
+            return appImage.resolve("convscope-cli.exe");
+        }
+        return appImage.resolve(MAC ? "Contents/MacOS/" + NAME : "bin/" + NAME);
+    }
+
+    private static String classPath(Path input) throws IOException {
+        List<String> entries = new ArrayList<>(List.of(input.resolve("convscope.jar").toString()));
+        try (Stream<Path> jars = Files.list(input.resolve("lib"))) {
+            jars.sorted().forEach(jar -> entries.add(jar.toString()));
+        }
+        return String.join(System.getProperty("path.separator"), entries);
+    }
+
+    /** Runs predict on the bundled photo with {@code cache} as JavaCPP's cache and fails unless it says espresso. */
+    private void smokeTest(List<String> command, Path cache) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of("predict", base.resolve(SMOKE_IMAGE).toString()));
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
+        // The JVM reads JAVA_TOOL_OPTIONS whatever launcher starts it, so the installed options stay as they are.
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (!done || p.exitValue() != 0 || !out.contains(EXPECTED)) {
+            throw new IllegalStateException("smoke test failed: " + String.join(" ", full) + "\n" + out);
+        }
+        System.out.println("[dist] predict " + SMOKE_IMAGE + " in " + ms + " ms with an empty cache: "
+                + out.lines().filter(l -> l.contains(EXPECTED)).findFirst().orElse("").trim());
+    }
+
+    /**
+     * Copies every library JavaCPP unpacked (cache/JAR/PATH/FILE) into one folder and returns, per jar, the entries it
+     * unpacked. The links JavaCPP adds (libfoo.so to libfoo.so.1, or to the same library from another jar) are left
+     * out: every library is loaded by its own name, and jpackage would turn each link into a full copy.
+     */
+    private static Map<String, List<String>> flattenNatives(Path cache, Path natives) throws IOException {
+        Files.createDirectories(natives);
+        Map<String, List<String>> extracted = new HashMap<>();
+        try (Stream<Path> files = Files.walk(cache)) {
+            for (Path f : files.sorted().toList()) {
+                Path rel = cache.relativize(f);
+                if (rel.getNameCount() < 2 || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                extracted.computeIfAbsent(rel.getName(0).toString(), k -> new ArrayList<>())
+                        .add(rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/'));
+                Path target = natives.resolve(f.getFileName().toString());
+                if (!Files.exists(target)) {
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return extracted;
+    }
+
+    /** Deletes the unpacked libraries from their jars, which then carry only classes and what was not loaded. */
+    private static void stripNatives(Path lib, Map<String, List<String>> extracted) throws IOException {
+        for (Map.Entry<String, List<String>> e : extracted.entrySet()) {
+            Path jar = lib.resolve(e.getKey());
+            if (!Files.exists(jar)) {
+                continue;
+            }
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+                for (String entry : e.getValue()) {
+                    Files.deleteIfExists(zip.getPath(entry));
+                }
+            }
+        }
+    }
+
+    private static void run(String tool, String... toolArgs) {
+        ToolProvider provider = ToolProvider.findFirst(tool)
+                .orElseThrow(() -> new IllegalStateException(tool + " not found: build with a full JDK 17"));
+        System.out.println("[dist] " + tool + " " + String.join(" ", toolArgs));
+        int rc = provider.run(System.out, System.err, toolArgs);
+        if (rc != 0) {
+            throw new IllegalStateException(tool + " failed with exit code " + rc);
+        }
+    }
+
+    private void report(Path appImage) throws IOException {
+        System.out.println("[dist] app image " + appImage + ": " + megabytes(size(appImage)) + " MB");
+        try (Stream<Path> files = Files.list(dist)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                System.out.println("[dist] installer " + f + ": " + megabytes(Files.size(f)) + " MB");
+            }
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

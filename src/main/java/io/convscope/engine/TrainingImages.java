@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -191,8 +192,22 @@ public final class TrainingImages {
         }
     }
 
-    /** The reasons (each naming its file) of the first {@code count} skipped files, for a message that names a few. */
-    public static List<String> firstFew(List<Skipped> skipped, int count) {
-        return skipped.stream().limit(count).map(Skipped::reason).toList();
+    /**
+     * What the CLI and the app say about skipped files: how many, of how many, and the first {@code few} with their
+     * reasons; empty when none was skipped.
+     */
+    public static String skippedSentence(List<Skipped> skipped, int total, int few) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String first = skipped.stream().limit(few).map(Skipped::reason).collect(Collectors.joining("; "));
+        return String.format(
+                Locale.ROOT,
+                "Skipped %,d of %,d images that could not be read%s: %s%s",
+                skipped.size(),
+                total,
+                skipped.size() > few ? ", the first " + few : "",
+                first,
+                skipped.size() > few ? "; ..." : "");
     }
 }

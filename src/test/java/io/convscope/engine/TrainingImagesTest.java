@@ -54,6 +54,12 @@ class TrainingImagesTest {
             assertArrayEquals(ImagePreprocessor.load(images.file(i), 32, 32), images.image(i), images.file(i) + "");
         }
         assertEquals(TrainingImages.estimate(images.size(), input, 1L << 30).allBytes(), images.cachedBytes());
+        String sentence = TrainingImages.skippedSentence(checked.skipped(), all.size(), 2);
+        assertTrue(sentence.startsWith("Skipped 3 of 12 images that could not be read, the first 2: "), sentence);
+        assertTrue(
+                sentence.contains("empty.png") && sentence.contains("notes.jpg") && sentence.endsWith("; ..."),
+                sentence);
+        assertEquals("", TrainingImages.skippedSentence(List.of(), 9, 2));
     }
 
     @Test

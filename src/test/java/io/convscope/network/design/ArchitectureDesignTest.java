@@ -185,6 +185,18 @@ class ArchitectureDesignTest {
     }
 
     @Test
+    void globalPoolingOfOneByOneMapsIsRefusedAsPoolingNothing() throws Exception {
+        // found by DesignFuzzTest: our compiled pass reads a 1 x 1 map as a vector and cannot globally pool it
+        String message = refusal("{\"inputSize\": 32, \"classes\": 2, \"blocks\": [{\"type\": \"conv\", "
+                + "\"filters\": 4, \"kernel\": 8, \"stride\": 8, \"padding\": \"valid\"}, {\"type\": \"pool\", "
+                + "\"size\": 4}, {\"type\": \"globalPool\"}]}");
+        assertEquals(
+                "net.json: block 3 (globalPool): the maps block 2 (pool) leaves are already 1 x 1, so there is "
+                        + "nothing to pool; remove this block (a dense block reads the maps as they are)",
+                message);
+    }
+
+    @Test
     void classesMayComeFromTheDataSetButNotBePlannedWithout() throws Exception {
         ArchitectureDesign d = parse("{\"blocks\": [{\"type\": \"conv\", \"filters\": 2}]}");
         assertEquals(null, d.classes());

@@ -191,7 +191,10 @@ public final class DesignFiles {
             }
             return fallback;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (v.isIntegralNumber() && !v.canConvertToInt()) {
+            throw new DesignException(where + field + " " + shown(v) + " is far outside the sizes a network can have");
+        }
+        if (!v.isIntegralNumber()) {
             throw new DesignException(where + field + " " + shown(v) + " is not a whole number");
         }
         return v.asInt();

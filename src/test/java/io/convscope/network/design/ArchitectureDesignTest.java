@@ -162,6 +162,12 @@ class ArchitectureDesignTest {
                         + "training; 0 itself is no dropout)",
                 refusal(blocks.formatted("{\"type\": \"dropout\", \"rate\": 1.0}")));
         assertEquals(
+                "net.json: block 1 (dense): units 10000000000 is far outside the sizes a network can have",
+                refusal(blocks.formatted("{\"type\": \"dense\", \"units\": 10000000000}")));
+        assertEquals(
+                "net.json: block 1 (conv): kernel 3.5 is not a whole number",
+                refusal(blocks.formatted("{\"type\": \"conv\", \"filters\": 4, \"kernel\": 3.5}")));
+        assertEquals(
                 "net.json: inputSize 16 is outside 32 to 224",
                 refusal("{\"inputSize\": 16, \"blocks\": [{\"type\": \"pool\"}]}"));
         assertEquals(
@@ -194,6 +200,30 @@ class ArchitectureDesignTest {
                 "net.json: block 3 (globalPool): the maps block 2 (pool) leaves are already 1 x 1, so there is "
                         + "nothing to pool; remove this block (a dense block reads the maps as they are)",
                 message);
+    }
+
+    @Test
+    void theExampleDescriptionsInDocsReadAndPlan() throws Exception {
+        ArchitectureDesign tiny = DesignFiles.read(Path.of("docs", "designs", "tinyvgg.json"));
+        assertEquals(ArchitectureDesign.tinyVgg(null), tiny);
+        ArchitectureDesign small = DesignFiles.read(Path.of("docs", "designs", "small-batchnorm.yaml"));
+        assertEquals(
+                List.of(
+                        "conv_1_1",
+                        "bn_1_1",
+                        "relu_1_1",
+                        "conv_1_2",
+                        "bn_1_2",
+                        "relu_1_2",
+                        "max_pool_1",
+                        "conv_2_1",
+                        "bn_2_1",
+                        "relu_2_1",
+                        "global_avg_pool",
+                        "dropout_1",
+                        "dense_1",
+                        "output"),
+                small.withClasses(10).layers().stream().map(DesignedLayer::name).toList());
     }
 
     @Test

@@ -55,6 +55,9 @@ class ArchitectureDesignTest {
         assertEquals(Shape.vector(10), layers.get(10).output());
         // the README's figure for the bundled model
         assertEquals(19_920, ArchitectureDesign.tinyVgg(10).parameterCount());
+        long maps =
+                3 * 64 * 64 + 2 * 10 * (62 * 62 + 60 * 60) + 10 * 30 * 30 + 2 * 10 * (28 * 28 + 26 * 26) + 10 * 13 * 13;
+        assertEquals(maps + 10, ArchitectureDesign.tinyVgg(10).activationValues());
     }
 
     @Test

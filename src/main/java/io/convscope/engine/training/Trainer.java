@@ -9,6 +9,8 @@ import io.convscope.engine.runtime.CompiledNetwork;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.Shape;
+import io.convscope.network.design.ArchitectureDesign;
+import io.convscope.network.design.DesignFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
@@ -258,16 +260,21 @@ public final class Trainer {
         }
         double trainAccuracy = accuracy(compiled, train, trainLabels);
         double valAccuracy = accuracy(compiled, val, valLabels);
+        Path dataPath = options.data().toAbsolutePath().normalize();
         ModelMetadata metadata = untrained.withTraining(new ModelMetadata.Training(
-                options.data().toAbsolutePath().normalize().getFileName().toString(),
+                dataPath.getFileName().toString(),
                 options.seed(),
                 state.epochsDone(),
                 state.bestEpoch(),
                 trainAccuracy,
                 valAccuracy,
                 options.command(),
-                Instant.now().toString()));
-        ModelStore.save(net, metadata, options.out());
+                Instant.now().toString(),
+                dataPath.toString(),
+                DesignFiles.toJson(ArchitectureDesign.tinyVgg(classes)),
+                ModelMetadata.Split.of(data, options.out()),
+                0));
+        ModelStore.save(net, metadata, options.out(), data.split());
         return new Result(
                 options.out(),
                 state.epochsDone(),

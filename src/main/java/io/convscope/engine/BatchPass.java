@@ -18,6 +18,7 @@ final class BatchPass {
     private final long seed;
     /** {@code [layer][image]}, up to the last layer run. */
     final float[][][] values;
+
     private final int images;
     private final int threads;
 

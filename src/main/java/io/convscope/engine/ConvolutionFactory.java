@@ -102,7 +102,8 @@ final class ConvolutionFactory {
                         depth.length),
                 new LinearSteps.Depthwise(in, mid, depth, win, multiplier),
                 null);
-        c.ownParameters(new ParameterOwner(name, new String[] {"W"}, ParameterOwner.Layout.DEPTHWISE, null, multiplier));
+        c.ownParameters(
+                new ParameterOwner(name, new String[] {"W"}, ParameterOwner.Layout.DEPTHWISE, null, multiplier));
         Shape out = new Shape(outC, placed.outH(), placed.outW());
         ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
         c.putWeights(name, new LayerWeights(outC, midC, 1, 1, point, b));

@@ -35,8 +35,8 @@ final class DenseFactory {
         float[] b = hasBias ? ref.runtime().getParam("b").dup().data().asFloat() : new float[nOut];
         Shape hwc = c.takeHwcFlatten();
         float[] w = rowsPerOutput(wArr, nIn, nOut, hwc);
-        ParameterOwner owner = new ParameterOwner(
-                name, new String[] {"W", hasBias ? "b" : null}, ParameterOwner.Layout.DENSE, hwc, 1);
+        ParameterOwner owner =
+                new ParameterOwner(name, new String[] {"W", hasBias ? "b" : null}, ParameterOwner.Layout.DENSE, hwc, 1);
         c.putWeights(name, new LayerWeights(nOut, nIn, 1, 1, w, b));
         LinearSteps.Dense linear = LinearSteps.Dense.of(nIn, nOut, w, b);
         ActivationFunction f = ActivationFunction.of(d.getActivationFn(), name);

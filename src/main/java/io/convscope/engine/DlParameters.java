@@ -18,7 +18,9 @@ final class DlParameters {
 
     /** The key DL4J's parameter table holds the block under ({@code log10stdev} for a log-std batch norm's var). */
     static String dl4jKey(ParameterBlock block, ParameterOwner owner) {
-        return block.key().equals("var") && owner.layout() == ParameterOwner.Layout.LOG_STD ? "log10stdev" : block.key();
+        return block.key().equals("var") && owner.layout() == ParameterOwner.Layout.LOG_STD
+                ? "log10stdev"
+                : block.key();
     }
 
     /** {@code v} (values or a gradient of {@code block}) re-ordered as DL4J stores the block, c order. */
@@ -26,9 +28,11 @@ final class DlParameters {
         String key = block.key();
         float[] dl4j = v;
         if (key.equals("W") && owner.layout() == ParameterOwner.Layout.DENSE) {
-            dl4j = denseToDl4j(v, layer.getParam("W").rows(), layer.getParam("W").columns(), owner.hwcFlatten());
+            dl4j = denseToDl4j(
+                    v, layer.getParam("W").rows(), layer.getParam("W").columns(), owner.hwcFlatten());
         } else if (key.equals("W") && owner.layout() == ParameterOwner.Layout.DEPTHWISE) {
-            dl4j = depthwiseToDl4j(v, owner.multiplier(), (int) layer.getParam("W").size(1));
+            dl4j = depthwiseToDl4j(
+                    v, owner.multiplier(), (int) layer.getParam("W").size(1));
         } else if (key.equals("var") && owner.layout() == ParameterOwner.Layout.LOG_STD) {
             dl4j = new float[v.length];
             for (int i = 0; i < v.length; i++) {

@@ -185,8 +185,7 @@ final class LinearSteps {
         @Override
         public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
             float[] dx = new float[x.length];
-            BackwardKernels.dense(
-                    x, weights, dy, dx, grads == null ? null : grads[0], grads == null ? null : grads[1]);
+            BackwardKernels.dense(x, weights, dy, dx, grads == null ? null : grads[0], grads == null ? null : grads[1]);
             return dx;
         }
 

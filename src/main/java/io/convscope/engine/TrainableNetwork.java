@@ -30,6 +30,7 @@ public final class TrainableNetwork {
     private final CompiledNetwork compiled;
     /** Step of description layer {@code i} at {@code i - 1}; rebuilt where a step holds a native copy of weights. */
     private final List<Step> steps;
+
     private final int[][] inputs;
     private final List<ParameterBlock> blocks;
     /** For each block, its description layer and the index of its array in that step's parameters. */
@@ -82,6 +83,22 @@ public final class TrainableNetwork {
     public static TrainableNetwork compile(ComputationGraph graph, Shape input, List<String> classes)
             throws ModelLoadException {
         return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
+    }
+
+    /**
+     * A loaded model (the bundled Tiny VGG, any model file, a preset) for training or attribution, with its own copy
+     * of the parameters: changing them leaves the model, and the snapshots the app shows, as they are.
+     */
+    public static TrainableNetwork of(LoadedModel model) throws ModelLoadException {
+        Shape input = model.description().inputShape();
+        List<String> classes = model.description().classes().isEmpty()
+                ? null
+                : model.description().classes();
+        String name = model.description().name();
+        return new TrainableNetwork(
+                model.network() instanceof ComputationGraph g
+                        ? Dl4jCompiler.compile(g, input, classes, name)
+                        : Dl4jCompiler.compile((MultiLayerNetwork) model.network(), input, classes, name));
     }
 
     /** The layers and what each reads; layer 0 is the input. */
@@ -172,8 +189,8 @@ public final class TrainableNetwork {
             throw new IllegalArgumentException("no layer " + layer);
         }
         if (outputGradient.length != description().layer(layer).outputShape().size()) {
-            throw new IllegalArgumentException("layer " + layer + " has " + description().layer(layer).outputShape()
-                    + " values; the gradient has " + outputGradient.length);
+            throw new IllegalArgumentException("layer " + layer + " has "
+                    + description().layer(layer).outputShape() + " values; the gradient has " + outputGradient.length);
         }
         float[][] batch = {image};
         checkInputs(batch);
@@ -234,8 +251,8 @@ public final class TrainableNetwork {
         int size = description().inputShape().size();
         for (float[] image : images) {
             if (image.length != size) {
-                throw new IllegalArgumentException(
-                        "an image has " + image.length + " values; the network needs " + description().inputShape());
+                throw new IllegalArgumentException("an image has " + image.length + " values; the network needs "
+                        + description().inputShape());
             }
         }
     }

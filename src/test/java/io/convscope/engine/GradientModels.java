@@ -46,11 +46,20 @@ final class GradientModels {
     /** Convolution, batch normalisation, ReLU, average pooling, dense, batch normalisation, softmax; 12 x 12 x 3. */
     static MultiLayerNetwork batchNorm() {
         var conf = base().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(6)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer.Builder().activation(Activation.TANH).build())
                 .layer(output(3))
@@ -67,7 +76,8 @@ final class GradientModels {
      * leaky ReLU, sigmoid and ELU-free activations; 17 x 15 x 2.
      */
     static MultiLayerNetwork strided() {
-        var conf = base().convolutionMode(ConvolutionMode.Truncate).list()
+        var conf = base().convolutionMode(ConvolutionMode.Truncate)
+                .list()
                 .layer(new ConvolutionLayer.Builder(5, 5)
                         .stride(2, 2)
                         .convolutionMode(ConvolutionMode.Same)
@@ -109,13 +119,19 @@ final class GradientModels {
 
     /** {@link #residual()} computing in {@code type}, with the same configuration (its parameters set by the caller). */
     static ComputationGraph residual(DataType type) {
-        var conf = base().dataType(type).graphBuilder()
+        var conf = base().dataType(type)
+                .graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.convolutional(8, 8, 3))
                 .addLayer("stem", conv(4, Activation.RELU), "in")
                 .addLayer("a", conv(4, Activation.IDENTITY), "stem")
                 .addLayer("bn", new BatchNormalization.Builder().build(), "a")
-                .addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn")
+                .addLayer(
+                        "relu",
+                        new ActivationLayer.Builder()
+                                .activation(Activation.RELU)
+                                .build(),
+                        "bn")
                 .addLayer("b", conv(4, Activation.IDENTITY), "relu")
                 .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "b", "stem")
                 .addVertex("scaled", new ScaleVertex(0.5), "stem")

@@ -13,7 +13,16 @@ final class ReferenceSteps {
 
     /** Cross-correlation with bias; {@code w [out][in][kh][kw]}; cells outside the input read 0. */
     static double[] convolution(
-            double[] x, int c, int h, int wd, double[] w, double[] b, int out, ForwardKernels.Window win, int oh, int ow) {
+            double[] x,
+            int c,
+            int h,
+            int wd,
+            double[] w,
+            double[] b,
+            int out,
+            ForwardKernels.Window win,
+            int oh,
+            int ow) {
         double[] y = new double[out * oh * ow];
         for (int o = 0; o < out; o++) {
             for (int oy = 0; oy < oh; oy++) {
@@ -98,7 +107,14 @@ final class ReferenceSteps {
     }
 
     static double[] pool(
-            double[] x, int c, int h, int wd, ForwardKernels.Window win, boolean max, boolean padInDivisor, int oh,
+            double[] x,
+            int c,
+            int h,
+            int wd,
+            ForwardKernels.Window win,
+            boolean max,
+            boolean padInDivisor,
+            int oh,
             int ow) {
         double[] y = new double[c * oh * ow];
         for (int ch = 0; ch < c; ch++) {

@@ -143,8 +143,14 @@ class StepGradientTest {
             var[i] = 0.5f + var[i] * var[i];
         }
         return new NormalisationSteps.BatchNorm(
-                channels, plane, randomFloats(channels, 17), randomFloats(channels, 18), randomFloats(channels, 19),
-                var, 1e-3, 0.9);
+                channels,
+                plane,
+                randomFloats(channels, 17),
+                randomFloats(channels, 18),
+                randomFloats(channels, 19),
+                var,
+                1e-3,
+                0.9);
     }
 
     @Test

@@ -94,8 +94,12 @@ class TrainableNetworkDl4jTest {
         net.setLabels(b.y);
         net.computeGradientAndScore();
         assertEquals(net.score(), g.loss(), 1e-5, "mean cross-entropy");
-        check(ours, g, dl4j.getFirst(), net::getLayer, block -> Integer.toString(net.getLayer(block.dl4jLayer())
-                .getIndex()));
+        check(
+                ours,
+                g,
+                dl4j.getFirst(),
+                net::getLayer,
+                block -> Integer.toString(net.getLayer(block.dl4jLayer()).getIndex()));
         checkInput(g, dl4j.getSecond());
     }
 
@@ -116,18 +120,28 @@ class TrainableNetworkDl4jTest {
             ParameterOwner owner = ours.ownerOf(block.layer());
             String key = prefix.apply(block) + "_" + DlParameters.dl4jKey(block, owner);
             INDArray expected = dl4j.getGradientFor(key);
-            assertTrue(expected != null, "DL4J has no gradient " + key + " among " + dl4j.gradientForVariable().keySet());
-            float[] actual =
-                    DlParameters.inDl4jLayout(layers.apply(block.dl4jLayer()), block, owner, g.parameters().get(i));
+            assertTrue(
+                    expected != null,
+                    "DL4J has no gradient " + key + " among "
+                            + dl4j.gradientForVariable().keySet());
+            float[] actual = DlParameters.inDl4jLayout(
+                    layers.apply(block.dl4jLayer()),
+                    block,
+                    owner,
+                    g.parameters().get(i));
             float[] e = expected.dup('c').div(BATCH).data().asFloat();
-            assertTrue(block.role() != ParameterBlock.Role.WEIGHT || Math.abs(e[0]) + Math.abs(e[e.length - 1]) > 0,
+            assertTrue(
+                    block.role() != ParameterBlock.Role.WEIGHT || Math.abs(e[0]) + Math.abs(e[e.length - 1]) > 0,
                     block + ": DL4J's gradient is zero, the comparison would prove nothing");
             assertClose(e, actual, block.toString());
             checked++;
         }
-        assertEquals(dl4j.gradientForVariable().keySet().stream()
-                .filter(k -> !k.endsWith("_mean") && !k.endsWith("_var") && !k.endsWith("_log10stdev"))
-                .count(), checked, "every DL4J gradient compared");
+        assertEquals(
+                dl4j.gradientForVariable().keySet().stream()
+                        .filter(k -> !k.endsWith("_mean") && !k.endsWith("_var") && !k.endsWith("_log10stdev"))
+                        .count(),
+                checked,
+                "every DL4J gradient compared");
     }
 
     private static void checkInput(Gradients g, INDArray dl4jInput) {

@@ -27,7 +27,9 @@ class TrainableNetworkTest {
     /** Softmax cross-entropy with label smoothing, mean over the batch, against its double-precision differences. */
     @Test
     void smoothedCrossEntropyMatchesFiniteDifferences() throws Exception {
-        var conf = new NeuralNetConfiguration.Builder().seed(3).list()
+        var conf = new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nOut(4)
                         .activation(Activation.SOFTMAX)
@@ -47,14 +49,16 @@ class TrainableNetworkTest {
         assertEquals(loss(x, labels, w, b, smoothing), g.loss(), 1e-6);
         for (int n = 0; n < 2; n++) {
             GradientCheck.compare(
-                    "input " + n,
-                    GradientCheck.differences(x[n], () -> loss(x, labels, w, b, smoothing)),
-                    g.input(n));
+                    "input " + n, GradientCheck.differences(x[n], () -> loss(x, labels, w, b, smoothing)), g.input(n));
         }
         GradientCheck.compare(
-                "weights", GradientCheck.differences(w, () -> loss(x, labels, w, b, smoothing)), g.parameters().get(0));
+                "weights",
+                GradientCheck.differences(w, () -> loss(x, labels, w, b, smoothing)),
+                g.parameters().get(0));
         GradientCheck.compare(
-                "bias", GradientCheck.differences(b, () -> loss(x, labels, w, b, smoothing)), g.parameters().get(1));
+                "bias",
+                GradientCheck.differences(b, () -> loss(x, labels, w, b, smoothing)),
+                g.parameters().get(1));
     }
 
     private static double loss(double[][] x, int[] labels, double[] w, double[] b, double smoothing) {
@@ -133,7 +137,9 @@ class TrainableNetworkTest {
         assertEquals(net.numParams(), ours);
         ComputationGraph graph = GradientModels.residual();
         TrainableNetwork g = TrainableNetwork.compile(graph, new Shape(3, 8, 8), List.of("a", "b", "c"));
-        assertEquals(graph.numParams(), g.parameters().stream().mapToLong(ParameterBlock::size).sum());
+        assertEquals(
+                graph.numParams(),
+                g.parameters().stream().mapToLong(ParameterBlock::size).sum());
         for (ParameterBlock b : g.parameters()) {
             String key = DlParameters.dl4jKey(b, g.ownerOf(b.layer()));
             assertEquals(graph.getLayer(b.dl4jLayer()).getParam(key).length(), b.size(), b.toString());

@@ -74,10 +74,10 @@ final class BackwardKernels {
         }
     }
 
-    /** Floats of unfolded inputs one thread keeps for a group of images in {@link #convolutionImages} (8 MB). */
-    private static final int GROUP_FLOATS = 2 << 20;
+    /** Floats of unfolded inputs one thread keeps for a group of images in {@link #convolutionImages} (16 MB). */
+    private static final int GROUP_FLOATS = 4 << 20;
     /** Positions per chunk: a chunk of every kept image's unfolded lines stays in the core's cache. */
-    private static final int CHUNK = 512;
+    private static final int CHUNK = 256;
 
     /** Per-thread unfolded inputs of a group of images, {@code [image][tap][position]}. */
     private static final ThreadLocal<float[][][]> GROUP = ThreadLocal.withInitial(() -> new float[0][][]);
@@ -146,10 +146,25 @@ final class BackwardKernels {
                         System.arraycopy(cols[j][k], from, colChunks[j * taps + k], 0, len);
                     }
                 }
-                for (int o = 0; o < outC; o++) {
-                    for (int k = 0; k < taps; k++) {
+                // Tap-major: one tap's chunks (one per image) stay in the first-level cache across the outputs.
+                for (int k = 0; k < taps; k++) {
+                    for (int o = 0; o < outC; o++) {
                         float[] acc = products[o * taps + k];
-                        for (int j = 0; j < size; j++) {
+                        int j = 0;
+                        for (; j + 3 < size; j += 4) {
+                            multiplyAccumulate4(
+                                    acc,
+                                    dyChunks[j * outC + o],
+                                    colChunks[j * taps + k],
+                                    dyChunks[(j + 1) * outC + o],
+                                    colChunks[(j + 1) * taps + k],
+                                    dyChunks[(j + 2) * outC + o],
+                                    colChunks[(j + 2) * taps + k],
+                                    dyChunks[(j + 3) * outC + o],
+                                    colChunks[(j + 3) * taps + k],
+                                    len);
+                        }
+                        for (; j < size; j++) {
                             multiplyAccumulate(acc, dyChunks[j * outC + o], colChunks[j * taps + k], len);
                         }
                     }
@@ -183,6 +198,23 @@ final class BackwardKernels {
             }
         }
         return g;
+    }
+
+    /** Four images' products at once: a quarter of the accumulator's loads and stores per multiply-add. */
+    private static void multiplyAccumulate4(
+            float[] acc,
+            float[] a0,
+            float[] b0,
+            float[] a1,
+            float[] b1,
+            float[] a2,
+            float[] b2,
+            float[] a3,
+            float[] b3,
+            int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] += a0[i] * b0[i] + a1[i] * b1[i] + a2[i] * b2[i] + a3[i] * b3[i];
+        }
     }
 
     /** {@code acc[i] += a[i] * b[i]} for {@code i < n}; all from index 0 so the loop vectorises. */

@@ -1,5 +1,6 @@
 package io.convscope.engine;
 
+import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Gradients;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
@@ -249,6 +250,28 @@ public final class TrainableNetwork {
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
 
+    /**
+     * {@link #backward(float[], int, float[])} without running the forward pass again: the activations are read from
+     * {@code snapshot}, which must come from a network with this one's layers and parameters (the app's snapshot of
+     * the model this was made from, before any training). Attribution of the image on screen costs only the
+     * backward pass.
+     */
+    public Gradients backward(ActivationSnapshot snapshot, int layer, float[] outputGradient) {
+        NetworkDescription theirs = snapshot.network();
+        if (theirs.layers().size() != description().layers().size()
+                || !theirs.inputs().equals(description().inputs())) {
+            throw new IllegalArgumentException("the snapshot is of another network (" + theirs.name() + ")");
+        }
+        checkSeed(layer, outputGradient);
+        float[][][] known = new float[layer + 1][1][];
+        for (int l = 0; l <= layer; l++) {
+            known[l][0] = snapshot.layer(l).toArray();
+        }
+        BatchPass pass = new BatchPass(steps, inputs, known);
+        float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null, true);
+        return new Gradients(Double.NaN, 0, List.of(), padded(activations));
+    }
+
     /** The gradient of logit {@code classIndex} (before the softmax) with respect to the image and every layer. */
     public Gradients logitGradient(float[] image, int classIndex) {
         int logits = requireLogits();
@@ -295,6 +318,16 @@ public final class TrainableNetwork {
             throw new IllegalStateException("the network's output is a map, not class scores: no cross-entropy");
         }
         return logits;
+    }
+
+    private void checkSeed(int layer, float[] outputGradient) {
+        if (layer < 0 || layer > steps.size()) {
+            throw new IllegalArgumentException("no layer " + layer);
+        }
+        if (outputGradient.length != description().layer(layer).outputShape().size()) {
+            throw new IllegalArgumentException("layer " + layer + " has "
+                    + description().layer(layer).outputShape() + " values; the gradient has " + outputGradient.length);
+        }
     }
 
     private void checkInputs(float[][] images) {

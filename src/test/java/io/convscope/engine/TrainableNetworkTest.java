@@ -97,6 +97,13 @@ class TrainableNetworkTest {
             }
         }
         GradientCheck.compare("composed input gradient", composed, loss.input(0));
+        // From the app's snapshot of the same model, without a second forward pass: the same gradients.
+        CompiledNetwork app =
+                CompiledNetwork.compile(GradientModels.tinyVgg(), new Shape(3, 64, 64), TinyVgg.CLASSES, "tiny vgg");
+        float[] oneHot = new float[10];
+        oneHot[5] = 1;
+        Gradients fromSnapshot = t.backward(app.forward(image), t.logitsLayer(), oneHot);
+        assertArrayEquals(t.logitGradient(image, 5).input(0), fromSnapshot.input(0));
         // Every layer up to the logits has its gradient; a softmax step after them (if any) has none.
         Gradients one = t.logitGradient(image, 0);
         for (int layer = 0; layer <= t.logitsLayer(); layer++) {

@@ -295,17 +295,18 @@ final class BackwardKernels {
             }
             int rb = (c * height + iy) * width;
             int lb = oy * outW;
-            if (win.strideW() == 1 && offX >= 0 && offX + outW <= width) {
+            // Only the output columns whose input column lies inside the row: no test per value (padding).
+            int sw = win.strideW();
+            int first = offX >= 0 ? 0 : (-offX + sw - 1) / sw;
+            int end = width - offX <= 0 ? 0 : Math.min(outW, (width - 1 - offX) / sw + 1);
+            if (sw == 1) {
                 int to = rb + offX;
-                for (int ox = 0; ox < outW; ox++) {
+                for (int ox = first; ox < end; ox++) {
                     dx[to + ox] += line[lb + ox];
                 }
             } else {
-                for (int ox = 0; ox < outW; ox++) {
-                    int ix = ox * win.strideW() + offX;
-                    if (ix >= 0 && ix < width) {
-                        dx[rb + ix] += line[lb + ox];
-                    }
+                for (int ox = first; ox < end; ox++) {
+                    dx[rb + ox * sw + offX] += line[lb + ox];
                 }
             }
         }

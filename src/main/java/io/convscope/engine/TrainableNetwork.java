@@ -84,21 +84,29 @@ public final class TrainableNetwork {
     /** Compiles a DL4J network for training (its parameters are copied: train, then {@link #writeTo}). */
     public static TrainableNetwork compile(MultiLayerNetwork net, Shape input, List<String> classes)
             throws ModelLoadException {
-        for (NeuralNetConfiguration conf : net.getLayerWiseConfigurations().getConfs()) {
-            checkDropout(conf.getLayer());
-        }
+        checkDropouts(net);
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, "trainable"));
     }
 
     /** Compiles a DL4J graph with one input and one output for training. */
     public static TrainableNetwork compile(ComputationGraph graph, Shape input, List<String> classes)
             throws ModelLoadException {
+        checkDropouts(graph);
+        return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
+    }
+
+    private static void checkDropouts(MultiLayerNetwork net) throws ModelLoadException {
+        for (NeuralNetConfiguration conf : net.getLayerWiseConfigurations().getConfs()) {
+            checkDropout(conf.getLayer());
+        }
+    }
+
+    private static void checkDropouts(ComputationGraph graph) throws ModelLoadException {
         for (GraphVertex v : graph.getConfiguration().getVertices().values()) {
             if (v instanceof LayerVertex lv) {
                 checkDropout(lv.getLayerConf().getLayer());
             }
         }
-        return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
     }
 
     /**
@@ -132,10 +140,13 @@ public final class TrainableNetwork {
                 ? null
                 : model.description().classes();
         String name = model.description().name();
-        return new TrainableNetwork(
-                model.network() instanceof ComputationGraph g
-                        ? Dl4jCompiler.compile(g, input, classes, name)
-                        : Dl4jCompiler.compile((MultiLayerNetwork) model.network(), input, classes, name));
+        if (model.network() instanceof ComputationGraph g) {
+            checkDropouts(g);
+            return new TrainableNetwork(Dl4jCompiler.compile(g, input, classes, name));
+        }
+        MultiLayerNetwork net = (MultiLayerNetwork) model.network();
+        checkDropouts(net);
+        return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, name));
     }
 
     /** The layers and what each reads; layer 0 is the input. */

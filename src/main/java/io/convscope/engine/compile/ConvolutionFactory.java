@@ -4,6 +4,7 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.runtime.ActivationFunction;
 import io.convscope.engine.runtime.ForwardKernels;
 import io.convscope.engine.runtime.LinearSteps;
+import io.convscope.engine.runtime.ParameterOwner;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerDescription.Padding;
 import io.convscope.network.LayerDescription.Window;
@@ -35,7 +36,8 @@ final class ConvolutionFactory {
                 LinearSteps.Convolution.of(in, out, w, b, win),
                 f,
                 conf.getActivationFn(),
-                ref);
+                ref,
+                ParameterOwner.asIs(name, "W", conf.hasBias() ? "b" : null));
     }
 
     /**
@@ -72,6 +74,8 @@ final class ConvolutionFactory {
                 placed.describe(depthName, LayerKind.CONVOLUTION, in, mid, depth.length),
                 new LinearSteps.Depthwise(in, mid, depth, win, multiplier),
                 null);
+        c.ownParameters(
+                new ParameterOwner(name, new String[] {"W"}, ParameterOwner.Layout.DEPTHWISE, null, multiplier));
         Shape out = new Shape(outC, placed.outH(), placed.outW());
         ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
         c.putWeights(name, new LayerWeights(outC, midC, 1, 1, point, b));
@@ -90,7 +94,8 @@ final class ConvolutionFactory {
                 LinearSteps.Convolution.of(mid, out, point, b, unit),
                 f,
                 conf.getActivationFn(),
-                ref);
+                ref,
+                ParameterOwner.asIs(name, "pW", conf.hasBias() ? "b" : null));
     }
 
     private static void checkChannels(long expected, Shape in, String name) throws ModelLoadException {

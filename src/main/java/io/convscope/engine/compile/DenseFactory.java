@@ -4,6 +4,7 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.runtime.ActivationFunction;
 import io.convscope.engine.runtime.LinearSteps;
 import io.convscope.engine.runtime.NativeGemm;
+import io.convscope.engine.runtime.ParameterOwner;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.LayerWeights;
@@ -37,7 +38,10 @@ final class DenseFactory {
         }
         boolean hasBias = d instanceof DenseLayer dl ? dl.hasBias() : ((BaseOutputLayer) d).hasBias();
         float[] b = hasBias ? ref.runtime().getParam("b").dup().data().asFloat() : new float[nOut];
-        float[] w = rowsPerOutput(wArr, nIn, nOut, c.takeHwcFlatten());
+        Shape hwc = c.takeHwcFlatten();
+        float[] w = rowsPerOutput(wArr, nIn, nOut, hwc);
+        ParameterOwner owner =
+                new ParameterOwner(name, new String[] {"W", hasBias ? "b" : null}, ParameterOwner.Layout.DENSE, hwc, 1);
         c.putWeights(name, new LayerWeights(nOut, nIn, 1, 1, w, b));
         LinearSteps.Dense linear = LinearSteps.Dense.of(nIn, nOut, w, b);
         ActivationFunction f = ActivationFunction.of(d.getActivationFn(), name);
@@ -46,6 +50,7 @@ final class DenseFactory {
         if (last && f == ActivationFunction.SOFTMAX) {
             // The output layer: logits are kept as this layer's output, probabilities come from softmax after it.
             c.add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params), linear, null);
+            c.ownParameters(owner);
             return false;
         }
         c.addActivated(
@@ -54,7 +59,8 @@ final class DenseFactory {
                 linear,
                 f,
                 d.getActivationFn(),
-                ref);
+                ref,
+                owner);
         return false; // a softmax ending the network was handled above
     }
 
@@ -78,7 +84,7 @@ final class DenseFactory {
         return w;
     }
 
-    private static int hwcToChw(int hwcIndex, Shape map) {
+    static int hwcToChw(int hwcIndex, Shape map) {
         int c = hwcIndex % map.channels();
         int spatial = hwcIndex / map.channels();
         return c * map.height() * map.width() + spatial;

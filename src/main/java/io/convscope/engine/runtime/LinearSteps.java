@@ -66,6 +66,71 @@ public final class LinearSteps {
             }
             return y;
         }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.convolution(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dy,
+                    out.channels(),
+                    out.height(),
+                    out.width(),
+                    dx,
+                    grads == null ? null : grads[0],
+                    grads == null ? null : grads[1]);
+            return dx;
+        }
+
+        @Override
+        public void backwardImages(
+                float[][][] inputs,
+                float[][] outputs,
+                float[][] dOutputs,
+                float[][][] dInputs,
+                float[][] grads,
+                boolean wantInputs) {
+            if (grads == null) {
+                Step.OneInput.super.backwardImages(inputs, outputs, dOutputs, dInputs, grads, wantInputs);
+                return;
+            }
+            float[][] x = new float[inputs.length][];
+            float[][] dx = new float[inputs.length][];
+            for (int n = 0; n < inputs.length; n++) {
+                x[n] = inputs[n][0];
+                dx[n] = wantInputs ? new float[x[n].length] : null;
+                dInputs[n] = new float[][] {dx[n]};
+            }
+            WeightGradients.convolutionImages(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dOutputs,
+                    out.channels(),
+                    out.height(),
+                    out.width(),
+                    dx,
+                    grads[0],
+                    grads[1]);
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights, bias};
+        }
+
+        /** The same step reading {@link #weights} afresh (the native copy is made once, from the values then). */
+        public Convolution refreshed() {
+            return of(in, out, weights, bias, window);
+        }
     }
 
     /**
@@ -92,6 +157,30 @@ public final class LinearSteps {
                     out.width(),
                     multiplier);
             return y;
+        }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.depthwise(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dy,
+                    out.height(),
+                    out.width(),
+                    multiplier,
+                    dx,
+                    grads == null ? null : grads[0]);
+            return dx;
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights};
         }
     }
 
@@ -126,6 +215,23 @@ public final class LinearSteps {
                 ForwardKernels.dense(x, weights, bias, y);
             }
             return y;
+        }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.dense(x, weights, dy, dx, grads == null ? null : grads[0], grads == null ? null : grads[1]);
+            return dx;
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights, bias};
+        }
+
+        /** The same step reading {@link #weights} afresh (the native copy is made once, from the values then). */
+        public Dense refreshed() {
+            return of(inputs, outputs, weights, bias);
         }
     }
 }

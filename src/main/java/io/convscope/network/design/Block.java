@@ -40,7 +40,7 @@ public sealed interface Block {
     }
 
     /** A fully connected hidden layer; the output layer (one unit per class, softmax) is always added last. */
-    record Dense(int units, String activation) implements Block {
+    public record Dense(int units, String activation) implements Block {
         @Override
         public String type() {
             return "dense";

@@ -40,12 +40,11 @@ class ArchitectureStringsTest {
             "ArchitectureLoadTask",
             "ArchitectureViewGestures",
             "GraphSearch");
-    static final List<String> SOURCE_DIRS =
-            List.of(
-                    "src/main/java/io/convscope/ui/architecture",
-                    "src/main/java/io/convscope/ui/architecture/graph",
-                    "src/main/java/io/convscope/ui/architecture/details",
-                    "src/test/java/io/convscope/ui/architecture");
+    static final List<String> SOURCE_DIRS = List.of(
+            "src/main/java/io/convscope/ui/architecture",
+            "src/main/java/io/convscope/ui/architecture/graph",
+            "src/main/java/io/convscope/ui/architecture/details",
+            "src/test/java/io/convscope/ui/architecture");
     static final Pattern LITERAL_UI_TEXT = Pattern.compile(
             "(new (Label|Button|Tooltip|MenuItem|MenuButton|ToggleButton|CheckBox|Text)|\\.set(Text|PromptText|Title))"
                     + "\\(\"[^\"]*\\p{L}");

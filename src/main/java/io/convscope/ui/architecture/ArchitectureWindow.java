@@ -19,7 +19,6 @@ import io.convscope.ui.common.Palette;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -42,8 +41,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The architecture analyzer (Netscope's job): a window of its own with a source chooser (the presets, Tiny VGG first,
@@ -81,21 +78,14 @@ public final class ArchitectureWindow {
     private final ArchitectureTable table;
     private final NodeCard card;
     private final ArchitectureExporter exporter;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "convscope-architecture");
-        t.setDaemon(true);
-        return t;
-    });
     private final ArchitectureSourceChooser sources;
     private final ArchitectureSearch search;
     private final ArchitectureStatusBar statusBar;
-    private final ArchitectureLoadingOverlay loadingBox;
+    private final ArchitectureLoader loader;
     private final StackPane graphPane;
     private final FormulaHelpPanel help;
     private final ArchitectureLegend legend;
     private Loaded loaded;
-    private Task<Loaded> loading;
-    private Source shownSource;
     private final Set<String> collapsed = new HashSet<>();
 
     private ArchitectureWindow(Window owner, ResourceBundle text) {
@@ -110,9 +100,10 @@ public final class ArchitectureWindow {
         this.table = new ArchitectureTable(text);
         this.card = new NodeCard(text);
         this.statusBar = new ArchitectureStatusBar(text, new Figures(text));
-        this.exporter = new ArchitectureExporter(text, painter, labels, dark, worker, statusBar);
+        this.loader = new ArchitectureLoader(text, boxWidths);
+        this.exporter = new ArchitectureExporter(text, painter, labels, dark, loader.worker(), statusBar);
         this.legend = new ArchitectureLegend(text, dark);
-        this.sources = new ArchitectureSourceChooser(text, this::load, () -> shownSource);
+        this.sources = new ArchitectureSourceChooser(text, this::load, loader::shown);
         this.search = new ArchitectureSearch(text, view);
         view.setId("architecture-view");
 
@@ -121,9 +112,7 @@ public final class ArchitectureWindow {
         StackPane.setAlignment(help, Pos.TOP_RIGHT);
         StackPane.setMargin(help, new Insets(12));
 
-        loadingBox = new ArchitectureLoadingOverlay(text, this::cancelLoading);
-
-        graphPane = new StackPane(view, card, help, loadingBox);
+        graphPane = new StackPane(view, card, help, loader.overlay());
         graphPane.setMinSize(0, 0);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(graphPane.widthProperty());
@@ -149,8 +138,7 @@ public final class ArchitectureWindow {
             stage.initOwner(owner);
         }
         stage.setOnHidden(e -> {
-            cancelLoading();
-            worker.shutdownNow();
+            loader.shutdown();
         });
         stage.setTitle(String.format(text.getString("architecture.title"), ""));
     }
@@ -242,52 +230,17 @@ public final class ArchitectureWindow {
     // ------------------------------------------------------------------ loading
 
     private void load(Source s) {
-        cancelLoading();
-        Task<Loaded> task = new ArchitectureLoadTask(text, s, boxWidths);
-        loading = task;
-        loadingBox.follow(task);
-        task.setOnSucceeded(e -> {
-            if (loading != task) {
-                return;
-            }
-            finishLoading();
-            Loaded l = task.getValue();
-            if (l != null) {
-                shownSource = s;
-                collapsed.clear();
-                apply(l, null, null);
-                hideNotice();
-            }
-        });
-        task.setOnFailed(e -> {
-            if (loading != task) {
-                return;
-            }
-            finishLoading();
-            Throwable t = task.getException();
-            String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            statusBar.showNotice(String.format(text.getString("architecture.error.load"), s.label(), why));
-            sources.restore(shownSource); // back to what is still shown
-        });
-        task.setOnCancelled(e -> {
-            finishLoading();
-            statusBar.showNotice(String.format(
-                    text.getString("architecture.cancelled"), shownSource == null ? "" : shownSource.label()));
-            sources.restore(shownSource); // back to what is still shown
-        });
-        worker.submit(task);
-    }
-
-    private void finishLoading() {
-        loading = null;
-        loadingBox.finish();
-    }
-
-    private void cancelLoading() {
-        Task<Loaded> t = loading;
-        if (t != null) {
-            t.cancel(true);
-        }
+        loader.load(
+                s,
+                l -> {
+                    collapsed.clear();
+                    apply(l, null, null);
+                    hideNotice();
+                },
+                (why, shown) -> {
+                    statusBar.showNotice(why);
+                    sources.restore(shown); // back to what is still shown
+                });
     }
 
     private void apply(Loaded l, String oldAnchor, String anchor) {
@@ -424,7 +377,7 @@ public final class ArchitectureWindow {
     }
 
     boolean isLoading() {
-        return loading != null;
+        return loader.isLoading();
     }
 
     FormulaHelpPanel help() {

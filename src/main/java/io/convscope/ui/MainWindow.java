@@ -191,7 +191,7 @@ final class MainWindow extends BorderPane {
         }
         ResourceBundle samples = workspace.samples();
         inputPanel.show(
-                s.titleIn(samples),
+                s.titleIn(file -> SampleGallery.title(samples, file)),
                 s.upright(),
                 s.input(),
                 s.sample() == null ? null : SampleGallery.caption(samples, s.sample(), classes, width, height));
@@ -209,7 +209,8 @@ final class MainWindow extends BorderPane {
         if (w instanceof Stage stage) {
             Shown s = workspace.shown();
             String app = workspace.text().getString("app.title");
-            stage.setTitle(s == null ? app : s.titleIn(workspace.samples()) + " — " + app);
+            stage.setTitle(
+                    s == null ? app : s.titleIn(file -> SampleGallery.title(workspace.samples(), file)) + " — " + app);
         }
     }
 

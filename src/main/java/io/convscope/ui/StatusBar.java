@@ -4,6 +4,7 @@ import io.convscope.engine.Inference;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.OutputMap;
 import io.convscope.ui.common.ClassNames;
+import io.convscope.ui.input.SampleGallery;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.beans.InvalidationListener;
@@ -84,7 +85,7 @@ final class StatusBar extends HBox {
     }
 
     private void showPrediction(Shown s, String model, ActivationSnapshot snap) {
-        String title = s.titleIn(workspace.samples());
+        String title = s.titleIn(file -> SampleGallery.title(workspace.samples(), file));
         if (OutputMap.isDetection(snap.network())) {
             OutputMap.Detection best = OutputMap.detections(snap).get(0);
             status.setText(String.format(

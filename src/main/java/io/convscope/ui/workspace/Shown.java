@@ -1,11 +1,10 @@
 package io.convscope.ui.workspace;
 
 import io.convscope.network.ActivationSnapshot;
-import io.convscope.ui.input.SampleGallery;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
-import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /** The image being shown (a file, a pasted image or a sample) and everything computed for it. */
 public record Shown(
@@ -21,9 +20,12 @@ public record Shown(
         return new Shown(key, title, sample, upright, input, snapshot);
     }
 
-    /** The title in the language of {@code samples}: a sample's is translated, a file's name is its name. */
-    public String titleIn(ResourceBundle samples) {
-        return sample == null ? title : SampleGallery.title(samples, sample);
+    /**
+     * The title in the current language: a sample's comes from {@code sampleTitles} (the gallery's translations), a
+     * file's name is its name.
+     */
+    public String titleIn(UnaryOperator<String> sampleTitles) {
+        return sample == null ? title : sampleTitles.apply(sample);
     }
 
     /** What the two decoded images hold. */

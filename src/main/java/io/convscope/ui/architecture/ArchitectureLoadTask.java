@@ -7,7 +7,7 @@ import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
 import io.convscope.ui.architecture.ArchitectureWindow.Loaded;
-import io.convscope.ui.architecture.graph.MeasuredBoxWidths;
+import io.convscope.ui.architecture.paint.MeasuredBoxWidths;
 import javafx.concurrent.Task;
 
 import java.util.ResourceBundle;

@@ -2,7 +2,7 @@ package io.convscope.ui.architecture;
 
 import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
 import io.convscope.ui.architecture.ArchitectureWindow.Loaded;
-import io.convscope.ui.architecture.graph.MeasuredBoxWidths;
+import io.convscope.ui.architecture.paint.MeasuredBoxWidths;
 import javafx.concurrent.Task;
 
 import java.util.ResourceBundle;

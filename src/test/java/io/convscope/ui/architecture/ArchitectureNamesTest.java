@@ -5,7 +5,7 @@ import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.network.graph.ArchitectureNode;
 import io.convscope.ui.architecture.details.ArchitectureTable;
-import io.convscope.ui.architecture.graph.ArchitecturePainter;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -44,6 +44,8 @@ class ArchitectureStringsTest {
             "src/main/java/io/convscope/ui/architecture",
             "src/main/java/io/convscope/ui/architecture/graph",
             "src/main/java/io/convscope/ui/architecture/details",
+            "src/main/java/io/convscope/ui/architecture/paint",
+            "src/main/java/io/convscope/ui/architecture/tiles",
             "src/test/java/io/convscope/ui/architecture");
     static final Pattern LITERAL_UI_TEXT = Pattern.compile(
             "(new (Label|Button|Tooltip|MenuItem|MenuButton|ToggleButton|CheckBox|Text)|\\.set(Text|PromptText|Title))"

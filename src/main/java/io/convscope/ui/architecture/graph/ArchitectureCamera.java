@@ -1,7 +1,7 @@
 package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
+import io.convscope.ui.architecture.paint.ArchitectureFrame.Viewport;
 
 /**
  * Where the architecture view looks: its zoom and translation (view pixels), and the moves that change them: fit,

@@ -1,6 +1,9 @@
 package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.NodeColors;
+import io.convscope.ui.architecture.paint.ArchitectureFrame;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
+import io.convscope.ui.architecture.tiles.ArchitectureTiles;
 import io.convscope.ui.common.Palette;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;

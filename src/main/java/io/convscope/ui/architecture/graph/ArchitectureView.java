@@ -2,6 +2,9 @@ package io.convscope.ui.architecture.graph;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
+import io.convscope.ui.architecture.paint.ArchitectureFrame;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
+import io.convscope.ui.architecture.tiles.ArchitectureTiles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;

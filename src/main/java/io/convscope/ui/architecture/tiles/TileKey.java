@@ -1,8 +1,10 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.tiles;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
+import io.convscope.ui.architecture.paint.ArchitectureFrame;
+import io.convscope.ui.architecture.paint.ArchitectureFrame.Viewport;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.tiles;
 
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.ui.architecture.graph.ArchitectureFrame.Viewport;
+import io.convscope.ui.architecture.paint.ArchitectureFrame.Viewport;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.ImageView;
 
-import static io.convscope.ui.architecture.graph.ArchitectureTiles.TILE_PX;
+import static io.convscope.ui.architecture.tiles.ArchitectureTiles.TILE_PX;
 
 /**
  * Which architecture tiles a view needs. Tile (c, r) holds the device pixels [c·T, (c+1)·T) × [r·T, (r+1)·T) of the

@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.paint;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;

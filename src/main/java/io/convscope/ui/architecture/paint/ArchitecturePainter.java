@@ -1,4 +1,4 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.paint;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Draws a laid-out architecture on a canvas: only what intersects the visible rectangle, so panning a 366-layer graph
  * costs as much as the few dozen boxes on screen. Used by the view (its frames after a zoom, and its tiles, see
- * {@link ArchitectureTiles}) and, tile by tile, by the PNG export. Text is left out when it would be too small to
+ * {@code ui.architecture.tiles.ArchitectureTiles}) and, tile by tile, by the PNG export. Text is left out when it would be too small to
  * read, which also keeps zoomed-out frames cheap.
  */
 public final class ArchitecturePainter {
@@ -44,9 +44,9 @@ public final class ArchitecturePainter {
      * How far a box's drawing reaches past its bounds, in view units: a collapsed block's two sheets behind it (the
      * farthest), the selection halo, a thick outline. Anything a highlight change repaints lies within it.
      */
-    static final double BOX_REACH = STACK_OFFSET * 2 + 2;
+    public static final double BOX_REACH = STACK_OFFSET * 2 + 2;
     /** How far an edge's drawing reaches past its route's points: the arrow head and a highlighted stroke. */
-    static final double EDGE_REACH = 4;
+    public static final double EDGE_REACH = 4;
 
     private final NodeLabels labels;
     private final Map<Font, Map<String, String>> fitted = new HashMap<>();

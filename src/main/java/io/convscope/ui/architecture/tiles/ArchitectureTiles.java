@@ -1,7 +1,9 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.tiles;
 
 import io.convscope.explain.graph.EdgeLabels;
-import io.convscope.ui.architecture.graph.TileStore.Range;
+import io.convscope.ui.architecture.paint.ArchitectureFrame;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
+import io.convscope.ui.architecture.tiles.TileStore.Range;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
@@ -21,7 +23,7 @@ import java.util.List;
  * the patches are repainted with the highlight shown, which becomes the base. The tiles themselves, and how a batch
  * of them is painted, are kept by a {@link TileStore}. Not thread-safe: JavaFX thread only.
  */
-final class ArchitectureTiles {
+public final class ArchitectureTiles {
 
     /** Side of a tile in device pixels: small enough that a highlight change repaints little, big enough that a
      * 1440 x 900 view takes few images. */
@@ -57,7 +59,7 @@ final class ArchitectureTiles {
     private List<EdgeLabels.Label> edgeLabels = List.of();
     private boolean covers;
 
-    ArchitectureTiles(ArchitecturePainter painter) {
+    public ArchitectureTiles(ArchitecturePainter painter) {
         this.store = new TileStore(painter);
         this.patches = new HighlightPatches(painter, layer);
         layer.setManaged(false);
@@ -65,12 +67,12 @@ final class ArchitectureTiles {
     }
 
     /** The node that shows the tiles; the view puts it where its canvas is. */
-    Pane layer() {
+    public Pane layer() {
         return layer;
     }
 
     /** Tiles painted so far (for the benchmark). */
-    long painted() {
+    public long painted() {
         return store.painted();
     }
 
@@ -81,7 +83,7 @@ final class ArchitectureTiles {
      * {@link HighlightPatches}). Returns false, placing nothing, when more than {@value #BUILD_PER_FRAME} tiles on
      * screen were never painted: the caller then draws the frame itself.
      */
-    boolean show(ArchitectureFrame frame, double ratio, double panX, double panY) {
+    public boolean show(ArchitectureFrame frame, double ratio, double panX, double panY) {
         TileGrid g = sync(frame, ratio, true);
         List<long[]> missing = store.missing(g);
         long unpainted =
@@ -164,7 +166,7 @@ final class ArchitectureTiles {
     }
 
     /** Whether the tiles placed last cover the whole view (it is then all drawing, nothing around it). */
-    boolean coversView() {
+    public boolean coversView() {
         return covers;
     }
 
@@ -172,7 +174,7 @@ final class ArchitectureTiles {
      * Whether every tile {@code frame} needs is painted and current, with no patches over it (a frame from tiles then
      * costs no painting).
      */
-    boolean complete(ArchitectureFrame frame, double ratio) {
+    public boolean complete(ArchitectureFrame frame, double ratio) {
         TileGrid g = TileGrid.of(frame.layout(), frame.viewport(), ratio);
         return TileKey.of(frame, g).same(key)
                 && base.equals(frame.highlight())
@@ -186,7 +188,7 @@ final class ArchitectureTiles {
      * for filling the tiles in while the view is still. The highlight shown becomes the base first; the patches stay
      * until no tile on screen is stale (they show the same). Returns how many tiles it painted.
      */
-    int fill(ArchitectureFrame frame, double ratio, int budget) {
+    public int fill(ArchitectureFrame frame, double ratio, int budget) {
         TileGrid g = sync(frame, ratio, false);
         baseOnShown();
         List<long[]> missing = store.missing(g);
@@ -200,7 +202,7 @@ final class ArchitectureTiles {
     }
 
     /** Whether patches lie over the tiles (the view then fills the tiles in once it is still). */
-    boolean patched() {
+    public boolean patched() {
         return !patches.isEmpty();
     }
 

@@ -1,8 +1,9 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.tiles;
 
 import io.convscope.explain.graph.EdgeLabels;
 import io.convscope.explain.graph.GraphLayout;
 import io.convscope.explain.graph.VisibleGraph;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 

@@ -1,6 +1,7 @@
-package io.convscope.ui.architecture.graph;
+package io.convscope.ui.architecture.tiles;
 
 import io.convscope.explain.graph.EdgeLabels;
+import io.convscope.ui.architecture.paint.ArchitecturePainter;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -18,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.convscope.ui.architecture.graph.ArchitectureTiles.MAX_TILES;
-import static io.convscope.ui.architecture.graph.ArchitectureTiles.TILE_PX;
+import static io.convscope.ui.architecture.tiles.ArchitectureTiles.MAX_TILES;
+import static io.convscope.ui.architecture.tiles.ArchitectureTiles.TILE_PX;
 
 /**
  * The painted architecture tiles of one {@link TileKey}, by column and row, least recently shown first, and how they

@@ -123,6 +123,8 @@ final class TinyVggTrainable {
             }
         }
 
+        private final float[] dLogits = new float[classes];
+
         void reset() {
             for (float[] g : grads) {
                 Arrays.fill(g, 0f);
@@ -133,21 +135,15 @@ final class TinyVggTrainable {
 
         /** Forward and backward for one labelled image, adding {@code scale} x gradient to the accumulators. */
         void accumulate(float[] x, int label, float scale) {
+            accumulate(x, label, 0, scale);
+        }
+
+        /** The same with label smoothing ({@link CrossEntropy}). */
+        void accumulate(float[] x, int label, double labelSmoothing, float scale) {
             forward(x);
-            loss -= Math.log(Math.max(probabilities[label], 1e-30));
-            int best = 0;
-            for (int o = 1; o < classes; o++) {
-                if (probabilities[o] > probabilities[best]) {
-                    best = o;
-                }
-            }
-            if (best == label) {
+            loss += CrossEntropy.lossAndGradient(logits, label, labelSmoothing, scale, dLogits);
+            if (CrossEntropy.argmax(logits) == label) {
                 correct++;
-            }
-            // Softmax + cross-entropy: d loss / d logit = p - onehot.
-            float[] dLogits = new float[classes];
-            for (int o = 0; o < classes; o++) {
-                dLogits[o] = (probabilities[o] - (o == label ? 1f : 0f)) * scale;
             }
             Arrays.fill(dp2, 0f);
             float[] w = params[8];

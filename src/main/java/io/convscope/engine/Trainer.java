@@ -1,6 +1,5 @@
 package io.convscope.engine;
 
-import io.convscope.network.Gradients;
 import io.convscope.network.ParameterBlock;
 
 import java.io.IOException;
@@ -9,11 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.BooleanSupplier;
-import java.util.stream.IntStream;
 
 /**
  * Trains a {@link TrainableNetwork} on an image-folder data set: augmented minibatches spread over the cores, the
@@ -125,11 +121,21 @@ public final class Trainer {
             }
         }
 
-        // A batch larger than the data set is the whole data set (and batch + n - 1 must not overflow).
-        int batchSize = Math.min(options.batchSize(), train.size());
-        int batches = (train.size() + batchSize - 1) / batchSize;
-        LearningRateSchedule schedule = recipe.schedule(options.maxEpochs());
-        listener.started(state.epochsDone() + 1, state.batchesDone() + 1, options.maxEpochs(), batches, batchSize);
+        TrainingEpoch epochs = new TrainingEpoch(
+                network,
+                train,
+                recipe,
+                optimiser,
+                average,
+                recipe.schedule(options.maxEpochs()),
+                options.batchSize(),
+                options.seed());
+        listener.started(
+                state.epochsDone() + 1,
+                state.batchesDone() + 1,
+                options.maxEpochs(),
+                epochs.batches(),
+                epochs.batchSize());
         boolean wasCancelled = false;
         List<EpochResult> history = new ArrayList<>(state.history());
         for (int epoch = state.epochsDone() + 1; epoch <= options.maxEpochs() && !wasCancelled; epoch++) {
@@ -137,51 +143,21 @@ public final class Trainer {
                 break;
             }
             long t0 = System.nanoTime() - (long) (state.partialSeconds() * 1e9);
-            // One generator per epoch, derived from the seed: a resumed run sees the same batches as an unbroken one.
-            Random rng = new Random(options.seed() * 1_000_003L + epoch);
-            int[] order = shuffled(train.size(), rng);
-            long[] imageSeeds = rng.longs(train.size()).toArray();
-            double lossSum = state.partialLoss();
-            int correct = state.partialCorrect();
-            int b = state.batchesDone();
-            for (; b < batches; b++) {
-                if (cancelled.getAsBoolean()) {
-                    wasCancelled = true;
-                    break;
-                }
-                int from = b * batchSize;
-                int n = Math.min(batchSize, train.size() - from);
-                float[][] images = new float[n][];
-                int[] labels = new int[n];
-                IntStream.range(0, n).parallel().forEach(i -> {
-                    int index = order[from + i];
-                    images[i] = recipe.augment()
-                            ? augmented(train.images()[index], size, imageSeeds[from + i])
-                            : train.images()[index];
-                    labels[i] = train.labels()[index];
-                });
-                Gradients g = network.lossGradients(images, labels, recipe.labelSmoothing(), imageSeeds[from]);
-                double lr = schedule.rate(epoch, b, batches);
-                optimiser.update(blocks, g.parameters().toArray(float[][]::new), lr);
-                if (average != null) {
-                    average.update(blocks);
-                }
-                network.parametersChanged();
-                requireFinite(g.loss(), blocks, epoch, b + 1, lr);
-                lossSum += g.loss() * n;
-                correct += g.correct();
-                listener.batchDone(epoch, b + 1, g.loss());
-            }
-            if (wasCancelled) {
-                if (b > state.batchesDone()) {
+            TrainingEpoch.Progress done = epochs.run(
+                    epoch,
+                    new TrainingEpoch.Progress(state.batchesDone(), state.partialLoss(), state.partialCorrect(), false),
+                    cancelled,
+                    listener);
+            if (done.cancelled()) {
+                wasCancelled = true;
+                if (done.batchesDone() > state.batchesDone()) {
                     state = checkpoint.write(
-                            partial(state, b, lossSum, correct, (System.nanoTime() - t0) / 1e9),
-                            values(blocks),
-                            training,
-                            null);
+                            partial(state, done, (System.nanoTime() - t0) / 1e9), values(blocks), training, null);
                 }
                 break;
             }
+            double lossSum = done.lossSum();
+            int correct = done.correct();
             // The averaged weights are the ones evaluated, kept as the best and exported.
             swapAverage(average, blocks, network);
             double[] v = evaluate(network, val);
@@ -242,12 +218,6 @@ public final class Trainer {
         return new double[] {loss / images.size(), correct / (double) images.size()};
     }
 
-    private static float[] augmented(float[] image, int size, long seed) {
-        float[] x = new float[image.length];
-        Augmentation.apply(image, size, new Random(seed), x);
-        return x;
-    }
-
     private static Checkpoint.State afterEpoch(
             Checkpoint.State s, int epoch, boolean best, double accuracy, double loss, List<EpochResult> history) {
         return new Checkpoint.State(
@@ -269,16 +239,16 @@ public final class Trainer {
     }
 
     /** The state after {@code batches} batches of the epoch after {@code state}'s last whole one. */
-    private static Checkpoint.State partial(Checkpoint.State s, int batches, double loss, int correct, double seconds) {
+    private static Checkpoint.State partial(Checkpoint.State s, TrainingEpoch.Progress done, double seconds) {
         return new Checkpoint.State(
                 s.format(),
                 s.sequence(),
                 s.seed(),
                 s.batchSize(),
                 s.epochsDone(),
-                batches,
-                loss,
-                correct,
+                done.batchesDone(),
+                done.lossSum(),
+                done.correct(),
                 seconds,
                 s.bestEpoch(),
                 s.bestValidationAccuracy(),
@@ -295,43 +265,5 @@ public final class Trainer {
 
     private static float[][] copies(List<ParameterBlock> blocks) {
         return blocks.stream().map(b -> b.values().clone()).toArray(float[][]::new);
-    }
-
-    /**
-     * A learning rate far too large makes the loss and then the weights overflow; a model of NaNs must never be
-     * written as if it had learnt something. The checkpoint keeps the last finite state.
-     */
-    private static void requireFinite(double batchLoss, List<ParameterBlock> blocks, int epoch, int batch, double lr)
-            throws IOException {
-        boolean finite = Double.isFinite(batchLoss);
-        for (int p = 0; p < blocks.size() && finite; p++) {
-            for (float w : blocks.get(p).values()) {
-                if (!Float.isFinite(w)) {
-                    finite = false;
-                    break;
-                }
-            }
-        }
-        if (!finite) {
-            throw new IOException(String.format(
-                    Locale.ROOT,
-                    "training diverged in epoch %d, batch %d: the loss or "
-                            + "the weights are no longer finite numbers, so no model was written; train again with a smaller "
-                            + "learning rate than %.3g",
-                    epoch,
-                    batch,
-                    lr));
-        }
-    }
-
-    private static int[] shuffled(int n, Random rng) {
-        int[] order = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

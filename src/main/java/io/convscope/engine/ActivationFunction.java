@@ -104,6 +104,54 @@ enum ActivationFunction {
         }
     }
 
+    /**
+     * The gradient with respect to the input {@code x}, given the output {@code y} and the gradient {@code dy} with
+     * respect to it; derivatives at the kinks as ND4J takes them (ReLU: 0 at 0; ReLU6: 1 strictly inside (0, 6)).
+     */
+    float[] gradient(float[] x, float[] y, float[] dy, double alpha) {
+        float[] dx = new float[x.length];
+        switch (this) {
+            case IDENTITY -> System.arraycopy(dy, 0, dx, 0, dx.length);
+            case RELU -> {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = x[i] > 0 ? dy[i] : 0f;
+                }
+            }
+            case RELU6 -> {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = x[i] > 0 && x[i] < 6 ? dy[i] : 0f;
+                }
+            }
+            case LEAKY_RELU -> {
+                float a = (float) alpha;
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = x[i] > 0 ? dy[i] : dy[i] * a;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = dy[i] * y[i] * (1 - y[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = dy[i] * (1 - y[i] * y[i]);
+                }
+            }
+            case SOFTMAX -> {
+                // The Jacobian diag(y) - y y^T times dy: y * (dy - y . dy).
+                double dot = 0;
+                for (int i = 0; i < dx.length; i++) {
+                    dot += (double) y[i] * dy[i];
+                }
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = (float) (y[i] * (dy[i] - dot));
+                }
+            }
+        }
+        return dx;
+    }
+
     /** The logistic function 1 / (1 + e^-x), in double precision as ND4J computes it. */
     static float sigmoid(float x) {
         return (float) (1.0 / (1.0 + Math.exp(-x)));

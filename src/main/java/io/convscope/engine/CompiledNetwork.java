@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network as a list of {@link Step}s over plain arrays, in topological order, with every step's output kept.
@@ -31,14 +32,18 @@ public final class CompiledNetwork {
     private final int logitsLayer;
     /** True when the last layer is a separate softmax, whose output then is the probabilities. */
     private final boolean endsInSoftmax;
+    /** By description layer: where its step's parameters come from in DL4J (layers without any are absent). */
+    private final Map<Integer, ParameterOwner> owners;
 
     CompiledNetwork(
             NetworkDescription description,
             List<Step> steps,
             String[] dl4jKey,
             int logitsLayer,
-            boolean endsInSoftmax) {
+            boolean endsInSoftmax,
+            Map<Integer, ParameterOwner> owners) {
         this.description = description;
+        this.owners = Map.copyOf(owners);
         this.steps = List.copyOf(steps);
         this.dl4jKey = dl4jKey;
         this.logitsLayer = logitsLayer;
@@ -77,6 +82,30 @@ public final class CompiledNetwork {
     /** The ComputationGraph vertex whose output layer {@code i} of the description equals, or null. */
     public String dl4jVertexOf(int layer) {
         return dl4jKey[layer];
+    }
+
+    /** The step computing description layer {@code layer} (from 1). */
+    Step step(int layer) {
+        return steps.get(layer - 1);
+    }
+
+    /** The layers description layer {@code layer} reads. */
+    int[] inputsOf(int layer) {
+        return inputs[layer];
+    }
+
+    /** The layer holding the logits, or -1 for a map output. */
+    int logitsLayer() {
+        return logitsLayer;
+    }
+
+    boolean endsInSoftmax() {
+        return endsInSoftmax;
+    }
+
+    /** Where layer {@code layer}'s parameters come from in DL4J, or null. */
+    ParameterOwner ownerOf(int layer) {
+        return owners.get(layer);
     }
 
     /** Runs one input, channel-major {@code [c][y][x]}, and keeps every layer's output. */

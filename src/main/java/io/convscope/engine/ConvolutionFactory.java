@@ -46,6 +46,7 @@ final class ConvolutionFactory {
                         (long) w.length + (conf.hasBias() ? outC : 0)),
                 LinearSteps.Convolution.of(in, out, w, b, win),
                 f == ActivationFunction.IDENTITY ? ref.key() : null);
+        c.ownParameters(ParameterOwner.asIs(name, "W", conf.hasBias() ? "b" : null));
         if (f != ActivationFunction.IDENTITY) {
             c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(conf.getActivationFn()), ref.key());
         }
@@ -101,6 +102,8 @@ final class ConvolutionFactory {
                         depth.length),
                 new LinearSteps.Depthwise(in, mid, depth, win, multiplier),
                 null);
+        c.ownParameters(
+                new ParameterOwner(name, new String[] {"W"}, ParameterOwner.Layout.DEPTHWISE, null, multiplier));
         Shape out = new Shape(outC, placed.outH(), placed.outW());
         ForwardKernels.Window unit = new ForwardKernels.Window(1, 1, 1, 1, 1, 1, 0, 0);
         c.putWeights(name, new LayerWeights(outC, midC, 1, 1, point, b));
@@ -118,6 +121,7 @@ final class ConvolutionFactory {
                         (long) point.length + (conf.hasBias() ? outC : 0)),
                 LinearSteps.Convolution.of(mid, out, point, b, unit),
                 f == ActivationFunction.IDENTITY ? ref.key() : null);
+        c.ownParameters(ParameterOwner.asIs(name, "pW", conf.hasBias() ? "b" : null));
         if (f != ActivationFunction.IDENTITY) {
             c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(conf.getActivationFn()), ref.key());
         }

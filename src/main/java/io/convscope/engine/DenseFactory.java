@@ -33,7 +33,10 @@ final class DenseFactory {
         }
         boolean hasBias = d instanceof DenseLayer dl ? dl.hasBias() : ((BaseOutputLayer) d).hasBias();
         float[] b = hasBias ? ref.runtime().getParam("b").dup().data().asFloat() : new float[nOut];
-        float[] w = rowsPerOutput(wArr, nIn, nOut, c.takeHwcFlatten());
+        Shape hwc = c.takeHwcFlatten();
+        float[] w = rowsPerOutput(wArr, nIn, nOut, hwc);
+        ParameterOwner owner =
+                new ParameterOwner(name, new String[] {"W", hasBias ? "b" : null}, ParameterOwner.Layout.DENSE, hwc, 1);
         c.putWeights(name, new LayerWeights(nOut, nIn, 1, 1, w, b));
         LinearSteps.Dense linear = LinearSteps.Dense.of(nIn, nOut, w, b);
         ActivationFunction f = ActivationFunction.of(d.getActivationFn(), name);
@@ -42,6 +45,7 @@ final class DenseFactory {
         if (last && f == ActivationFunction.SOFTMAX) {
             // The output layer: logits are kept as this layer's output, probabilities come from softmax after it.
             c.add(LayerDescription.elementwise(name, LayerKind.OUTPUT, in, out, "softmax", params), linear, null);
+            c.ownParameters(owner);
             return false;
         }
         c.add(
@@ -49,6 +53,7 @@ final class DenseFactory {
                         name, last ? LayerKind.OUTPUT : LayerKind.DENSE, in, out, "identity", params),
                 linear,
                 f == ActivationFunction.IDENTITY ? ref.key() : null);
+        c.ownParameters(owner);
         if (f != ActivationFunction.IDENTITY) {
             c.activation(name + "_" + f.label, f, Dl4jCompiler.alphaOf(d.getActivationFn()), ref.key());
             return last && f == ActivationFunction.SOFTMAX;
@@ -76,7 +81,7 @@ final class DenseFactory {
         return w;
     }
 
-    private static int hwcToChw(int hwcIndex, Shape map) {
+    static int hwcToChw(int hwcIndex, Shape map) {
         int c = hwcIndex % map.channels();
         int spatial = hwcIndex / map.channels();
         return c * map.height() * map.width() + spatial;

@@ -34,4 +34,34 @@ record Detection(float[] priors, int perBox, int plane) implements Step.OneInput
         }
         return out;
     }
+
+    /** Sigmoid and exponential derivatives from the outputs, and each box's class softmax as a Jacobian product. */
+    @Override
+    public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+        int boxes = priors.length / 2;
+        float[] dx = new float[x.length];
+        for (int b = 0; b < boxes; b++) {
+            int base = b * perBox * plane;
+            for (int p = 0; p < plane; p++) {
+                for (int ch : new int[] {0, 1, 4}) {
+                    int at = base + ch * plane + p;
+                    dx[at] = dy[at] * y[at] * (1 - y[at]);
+                }
+                for (int ch = 2; ch <= 3; ch++) {
+                    int at = base + ch * plane + p;
+                    dx[at] = dy[at] * y[at];
+                }
+                double dot = 0;
+                for (int k = 5; k < perBox; k++) {
+                    int at = base + k * plane + p;
+                    dot += (double) y[at] * dy[at];
+                }
+                for (int k = 5; k < perBox; k++) {
+                    int at = base + k * plane + p;
+                    dx[at] = (float) (y[at] * (dy[at] - dot));
+                }
+            }
+        }
+        return dx;
+    }
 }

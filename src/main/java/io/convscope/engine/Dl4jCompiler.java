@@ -9,6 +9,7 @@ import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
@@ -57,6 +58,8 @@ final class Dl4jCompiler {
     private final Map<String, LayerWeights> weights = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final List<String> dl4j = new ArrayList<>();
+    /** For the layers whose steps have parameters: where they come from in DL4J. */
+    private final Map<Integer, ParameterOwner> owners = new HashMap<>();
     /** The layer whose output the next step reads. */
     private int cursor;
     /** Its shape. */
@@ -161,10 +164,13 @@ final class Dl4jCompiler {
             return last && f == ActivationFunction.SOFTMAX;
         } else if (conf instanceof DenseLayer || conf instanceof BaseOutputLayer) {
             return DenseFactory.dense(this, conf, layerName, ref, last);
-        } else if (conf instanceof DropoutLayer) {
+        } else if (conf instanceof DropoutLayer d) {
+            // The identity at inference either way; only DL4J's plain Dropout is known to training.
             add(
                     LayerDescription.elementwise(layerName, LayerKind.ACTIVATION, shape, shape, "identity", 0),
-                    new ElementwiseSteps.Identity(),
+                    d.getIDropout() instanceof Dropout plain && plain.getPSchedule() == null
+                            ? new ElementwiseSteps.Dropout(plain.getP())
+                            : new ElementwiseSteps.Identity(),
                     ref.key());
         } else if (conf instanceof BatchNormalization bn) {
             NormalisationFactory.batchNorm(this, bn, layerName, ref);
@@ -219,7 +225,7 @@ final class Dl4jCompiler {
             // U-Net's mask, YOLO's detection grid: the output is the last map itself, there are no class scores
             // (names a loader guessed from the last layer's size, its channel count, do not apply).
             NetworkDescription description = new NetworkDescription(name, List.of(), layers, weights, inputs);
-            return new CompiledNetwork(description, steps, keys, -1, false);
+            return new CompiledNetwork(description, steps, keys, -1, false, owners);
         }
         if (classes == null) {
             classes = ClassLists.forUnlabelled(shape.size()); // zoo presets: ImageNet's names for 1,000 outputs
@@ -231,7 +237,7 @@ final class Dl4jCompiler {
         // When the last step is a separate softmax its input holds the logits; otherwise the last step's output does.
         int logits = endsInSoftmax ? inputs.get(layers.size() - 1).get(0) : layers.size() - 1;
         NetworkDescription description = new NetworkDescription(name, classes, layers, weights, inputs);
-        return new CompiledNetwork(description, steps, keys, logits, endsInSoftmax);
+        return new CompiledNetwork(description, steps, keys, logits, endsInSoftmax, owners);
     }
 
     // ---- what the factories use ----
@@ -257,6 +263,11 @@ final class Dl4jCompiler {
         Shape s = pendingHwcFlatten;
         pendingHwcFlatten = null;
         return s;
+    }
+
+    /** The current layer's step has parameters: they are written back to DL4J as {@code owner} says. */
+    void ownParameters(ParameterOwner owner) {
+        owners.put(cursor, owner);
     }
 
     void putWeights(String layer, LayerWeights w) {

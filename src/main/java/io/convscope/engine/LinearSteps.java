@@ -66,6 +66,36 @@ final class LinearSteps {
             }
             return y;
         }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.convolution(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dy,
+                    out.channels(),
+                    out.height(),
+                    out.width(),
+                    dx,
+                    grads == null ? null : grads[0],
+                    grads == null ? null : grads[1]);
+            return dx;
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights, bias};
+        }
+
+        /** The same step reading {@link #weights} afresh (the native copy is made once, from the values then). */
+        Convolution refreshed() {
+            return of(in, out, weights, bias, window);
+        }
     }
 
     /**
@@ -92,6 +122,30 @@ final class LinearSteps {
                     out.width(),
                     multiplier);
             return y;
+        }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.depthwise(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dy,
+                    out.height(),
+                    out.width(),
+                    multiplier,
+                    dx,
+                    grads == null ? null : grads[0]);
+            return dx;
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights};
         }
     }
 
@@ -126,6 +180,23 @@ final class LinearSteps {
                 ForwardKernels.dense(x, weights, bias, y);
             }
             return y;
+        }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.dense(x, weights, dy, dx, grads == null ? null : grads[0], grads == null ? null : grads[1]);
+            return dx;
+        }
+
+        @Override
+        public float[][] parameters() {
+            return new float[][] {weights, bias};
+        }
+
+        /** The same step reading {@link #weights} afresh (the native copy is made once, from the values then). */
+        Dense refreshed() {
+            return of(inputs, outputs, weights, bias);
         }
     }
 }

@@ -25,34 +25,36 @@ final class NormalisationFactory {
         float[] gamma = layer.getParam("gamma").dup().data().asFloat();
         float[] beta = layer.getParam("beta").dup().data().asFloat();
         float[] mean = layer.getParam("mean").dup().data().asFloat();
-        float[] std;
+        float[] variance;
         if (bn.isUseLogStd()) {
-            // DL4J turns the stored log10 of the deviation back into a variance and still adds eps.
-            std = layer.getParam("log10stdev").dup().data().asFloat();
-            for (int ch = 0; ch < std.length; ch++) {
-                double sd = Math.pow(10, std[ch]);
-                std[ch] = (float) Math.sqrt(sd * sd + bn.getEps());
+            // DL4J stores log10 of the deviation; the step keeps the variance (and still adds eps, as DL4J does).
+            variance = layer.getParam("log10stdev").dup().data().asFloat();
+            for (int ch = 0; ch < variance.length; ch++) {
+                double sd = Math.pow(10, variance[ch]);
+                variance[ch] = (float) (sd * sd);
             }
         } else {
-            std = layer.getParam("var").dup().data().asFloat();
-            for (int ch = 0; ch < std.length; ch++) {
-                std[ch] = (float) Math.sqrt(std[ch] + bn.getEps());
-            }
+            variance = layer.getParam("var").dup().data().asFloat();
         }
         Shape s = c.shape();
         int channels = s.channels();
+        NormalisationSteps.BatchNorm step = new NormalisationSteps.BatchNorm(
+                channels, s.height() * s.width(), gamma, beta, mean, variance, bn.getEps(), bn.getDecay());
         float[] scale = new float[channels];
         float[] shift = new float[channels];
-        for (int ch = 0; ch < channels; ch++) {
-            scale[ch] = gamma[ch] / std[ch];
-            shift[ch] = beta[ch] - mean[ch] * scale[ch];
-        }
+        step.fold(scale, shift);
         // The explanation views show the folded arithmetic, y = scale * x + shift, per channel.
         c.putWeights(name, new LayerWeights(channels, 1, 1, 1, scale, shift));
         c.add(
                 LayerDescription.elementwise(name, LayerKind.BATCH_NORM, s, s, "identity", 4L * channels),
-                new NormalisationSteps.ScaleShift(channels, s.height() * s.width(), scale, shift),
+                step,
                 ref.key());
+        c.ownParameters(new ParameterOwner(
+                name,
+                new String[] {"gamma", "beta", "mean", "var"},
+                bn.isUseLogStd() ? ParameterOwner.Layout.LOG_STD : ParameterOwner.Layout.AS_IS,
+                null,
+                1));
         // DL4J 1.0.0-M2.1's batch normalisation never applies the activation its configuration names (the zoo's
         // Inception-ResNet v1 names tanh, Xception sigmoid): measured against its outputs in PresetModelsTest,
         // so ConvScope computes exactly what DL4J does and shows no such step.

@@ -2,6 +2,8 @@ package io.convscope.engine;
 
 import io.convscope.network.Shape;
 
+import java.util.Arrays;
+
 /** Max and average pooling, over a sliding window or over each whole map. */
 final class PoolingSteps {
 
@@ -18,6 +20,24 @@ final class PoolingSteps {
                     x, in.channels(), in.height(), in.width(), window, max, padInDivisor, y, out.height(), out.width());
             return y;
         }
+
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            BackwardKernels.pool(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    window,
+                    max,
+                    padInDivisor,
+                    dy,
+                    out.height(),
+                    out.width(),
+                    dx);
+            return dx;
+        }
     }
 
     /** One value per channel: the maximum or the mean of its whole map. */
@@ -28,6 +48,27 @@ final class PoolingSteps {
             float[] y = new float[channels];
             ForwardKernels.globalPool(x, channels, plane, max, y);
             return y;
+        }
+
+        /** A mean spreads each channel's gradient evenly; a max sends it to the first cell holding the maximum. */
+        @Override
+        public float[] backward(float[] x, float[] y, float[] dy, float[][] grads) {
+            float[] dx = new float[x.length];
+            for (int c = 0; c < channels; c++) {
+                int from = c * plane;
+                if (max) {
+                    int best = from;
+                    for (int i = from + 1; i < from + plane; i++) {
+                        if (x[i] > x[best]) {
+                            best = i;
+                        }
+                    }
+                    dx[best] = dy[c];
+                } else {
+                    Arrays.fill(dx, from, from + plane, dy[c] / plane);
+                }
+            }
+            return dx;
         }
     }
 }

@@ -8,8 +8,25 @@ package io.convscope.engine;
  */
 sealed interface Step permits Step.OneInput, ElementwiseSteps.Combine, ElementwiseSteps.Concatenation {
 
+    /** The parameters of a step that has none. */
+    float[][] NO_PARAMETERS = new float[0][];
+
     /** The output, given the outputs of the layers this step reads, in the order the description lists them. */
     float[] forward(float[][] inputs);
+
+    /**
+     * The backward pass at inference: given the inputs, this step's output and the gradient of a scalar with respect
+     * to that output, the gradient with respect to each input (in the order of {@code inputs}). When
+     * {@code parameterGradients} is not null, the gradients of this step's {@link #parameters()} are <em>added</em>
+     * into it (one array per parameter array, same order and size). A returned array may be {@code dOutput} itself or
+     * shared between inputs: callers never write into it.
+     */
+    float[][] backward(float[][] inputs, float[] output, float[] dOutput, float[][] parameterGradients);
+
+    /** This step's parameter arrays, live, in the order {@link #backward} adds their gradients. */
+    default float[][] parameters() {
+        return NO_PARAMETERS;
+    }
 
     /** A step that reads exactly one earlier output: every kind except the merges of a graph. */
     sealed interface OneInput extends Step
@@ -19,9 +36,10 @@ sealed interface Step permits Step.OneInput, ElementwiseSteps.Combine, Elementwi
                     ElementwiseSteps.Activation,
                     ElementwiseSteps.Identity,
                     ElementwiseSteps.Scale,
+                    ElementwiseSteps.Dropout,
                     PoolingSteps.Pooling,
                     PoolingSteps.GlobalPooling,
-                    NormalisationSteps.ScaleShift,
+                    NormalisationSteps.BatchNorm,
                     NormalisationSteps.LocalResponse,
                     NormalisationSteps.L2Normalize,
                     LayoutSteps.ZeroPadding,
@@ -31,9 +49,17 @@ sealed interface Step permits Step.OneInput, ElementwiseSteps.Combine, Elementwi
 
         float[] forward(float[] input);
 
+        /** {@link Step#backward} for the one input. */
+        float[] backward(float[] input, float[] output, float[] dOutput, float[][] parameterGradients);
+
         @Override
         default float[] forward(float[][] inputs) {
             return forward(inputs[0]);
+        }
+
+        @Override
+        default float[][] backward(float[][] inputs, float[] output, float[] dOutput, float[][] parameterGradients) {
+            return new float[][] {backward(inputs[0], output, dOutput, parameterGradients)};
         }
     }
 }

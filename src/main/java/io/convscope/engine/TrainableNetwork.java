@@ -8,6 +8,8 @@ import io.convscope.network.Shape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,28 +27,88 @@ import java.util.List;
  */
 public final class TrainableNetwork {
 
-    private TrainableNetwork() {}
+    private final CompiledNetwork compiled;
+    /** Step of description layer {@code i} at {@code i - 1}; rebuilt where a step holds a native copy of weights. */
+    private final List<Step> steps;
 
-    /** Compiles a DL4J network for training; refuses layers it cannot differentiate exactly. */
+    private final int[][] inputs;
+    private final List<ParameterBlock> blocks;
+    /** For each block, its description layer and the index of its array in that step's parameters. */
+    private final int[][] blockSource;
+
+    private TrainableNetwork(CompiledNetwork compiled) {
+        this.compiled = compiled;
+        int layers = compiled.description().layers().size();
+        this.steps = new ArrayList<>(layers - 1);
+        this.inputs = new int[layers][];
+        inputs[0] = new int[0];
+        List<ParameterBlock> found = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
+        for (int layer = 1; layer < layers; layer++) {
+            Step step = compiled.step(layer);
+            steps.add(step);
+            inputs[layer] = compiled.inputsOf(layer);
+            ParameterOwner owner = compiled.ownerOf(layer);
+            float[][] arrays = step.parameters();
+            for (int a = 0; a < arrays.length; a++) {
+                String key = owner == null || a >= owner.keys().length ? null : owner.keys()[a];
+                if (key != null) {
+                    found.add(new ParameterBlock(layer, owner.dl4jLayer(), key, roleOf(key), arrays[a]));
+                    sources.add(new int[] {layer, a});
+                }
+            }
+        }
+        this.blocks = List.copyOf(found);
+        this.blockSource = sources.toArray(new int[0][]);
+    }
+
+    private static ParameterBlock.Role roleOf(String key) {
+        return switch (key) {
+            case "W", "pW" -> ParameterBlock.Role.WEIGHT;
+            case "b" -> ParameterBlock.Role.BIAS;
+            case "gamma" -> ParameterBlock.Role.SCALE;
+            case "beta" -> ParameterBlock.Role.SHIFT;
+            case "mean" -> ParameterBlock.Role.RUNNING_MEAN;
+            default -> ParameterBlock.Role.RUNNING_VARIANCE;
+        };
+    }
+
+    /** Compiles a DL4J network for training (its parameters are copied: train, then {@link #writeTo}). */
     public static TrainableNetwork compile(MultiLayerNetwork net, Shape input, List<String> classes)
             throws ModelLoadException {
-        throw new UnsupportedOperationException("not yet");
+        return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, "trainable"));
     }
 
     /** Compiles a DL4J graph with one input and one output for training. */
     public static TrainableNetwork compile(ComputationGraph graph, Shape input, List<String> classes)
             throws ModelLoadException {
-        throw new UnsupportedOperationException("not yet");
+        return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
+    }
+
+    /**
+     * A loaded model (the bundled Tiny VGG, any model file, a preset) for training or attribution, with its own copy
+     * of the parameters: changing them leaves the model, and the snapshots the app shows, as they are.
+     */
+    public static TrainableNetwork of(LoadedModel model) throws ModelLoadException {
+        Shape input = model.description().inputShape();
+        List<String> classes = model.description().classes().isEmpty()
+                ? null
+                : model.description().classes();
+        String name = model.description().name();
+        return new TrainableNetwork(
+                model.network() instanceof ComputationGraph g
+                        ? Dl4jCompiler.compile(g, input, classes, name)
+                        : Dl4jCompiler.compile((MultiLayerNetwork) model.network(), input, classes, name));
     }
 
     /** The layers and what each reads; layer 0 is the input. */
     public NetworkDescription description() {
-        throw new UnsupportedOperationException("not yet");
+        return compiled.description();
     }
 
     /** The description layer that holds the logits (before the softmax), or -1 for a network whose output is a map. */
     public int logitsLayer() {
-        throw new UnsupportedOperationException("not yet");
+        return compiled.logitsLayer();
     }
 
     /**
@@ -54,12 +116,19 @@ public final class TrainableNetwork {
      * layer and key it maps to. Write into them, then call {@link #parametersChanged()}.
      */
     public List<ParameterBlock> parameters() {
-        throw new UnsupportedOperationException("not yet");
+        return blocks;
     }
 
     /** Must be called after {@link #parameters()} were changed, before the next pass (refreshes native copies). */
     public void parametersChanged() {
-        throw new UnsupportedOperationException("not yet");
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step instanceof LinearSteps.Convolution c && c.nativeWeights() != null) {
+                steps.set(i, c.refreshed());
+            } else if (step instanceof LinearSteps.Dense d && d.nativeWeights() != null) {
+                steps.set(i, d.refreshed());
+            }
+        }
     }
 
     /**
@@ -72,7 +141,42 @@ public final class TrainableNetwork {
      * @param labels  class index per image
      */
     public Gradients lossGradients(float[][] images, int[] labels, double labelSmoothing, PassMode mode, long seed) {
-        throw new UnsupportedOperationException("not yet");
+        int logits = requireLogits();
+        if (images.length == 0 || labels.length != images.length) {
+            throw new IllegalArgumentException(images.length + " images but " + labels.length + " labels");
+        }
+        checkInputs(images);
+        BatchPass pass = new BatchPass(steps, inputs, images, mode, seed, logits);
+        int n = images.length;
+        int classes = compiled.description().classes().size();
+        float[][] seedGradient = new float[n][];
+        double loss = 0;
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            float[] p = pass.values[logits][i].clone();
+            ActivationFunction.softmaxInPlace(p);
+            int best = 0;
+            float[] d = new float[classes];
+            for (int c = 0; c < classes; c++) {
+                double target = (c == labels[i] ? 1 - labelSmoothing : 0) + labelSmoothing / classes;
+                loss -= target * Math.log(Math.max(p[c], 1e-30));
+                d[c] = (float) ((p[c] - target) / n); // the mean's gradient: softmax and cross-entropy together
+                best = p[c] > p[best] ? c : best;
+            }
+            correct += best == labels[i] ? 1 : 0;
+            seedGradient[i] = d;
+        }
+        float[][][] parameterGradients = new float[logits + 1][][];
+        for (int layer = 1; layer <= logits; layer++) {
+            parameterGradients[layer] = BatchPass.zerosLike(steps.get(layer - 1).parameters());
+        }
+        float[][][] activations = pass.backward(logits, seedGradient, parameterGradients);
+        List<float[]> perBlock = new ArrayList<>(blocks.size());
+        for (int[] source : blockSource) {
+            float[][] g = source[0] < parameterGradients.length ? parameterGradients[source[0]] : null;
+            perBlock.add(g == null ? new float[blocks.get(perBlock.size()).size()] : g[source[1]]);
+        }
+        return new Gradients(loss / n, correct, perBlock, padded(activations));
     }
 
     /**
@@ -81,26 +185,80 @@ public final class TrainableNetwork {
      * pass a one-hot {@code outputGradient} on {@link #logitsLayer()}.
      */
     public Gradients backward(float[] image, int layer, float[] outputGradient) {
-        throw new UnsupportedOperationException("not yet");
+        if (layer < 0 || layer > steps.size()) {
+            throw new IllegalArgumentException("no layer " + layer);
+        }
+        if (outputGradient.length != description().layer(layer).outputShape().size()) {
+            throw new IllegalArgumentException("layer " + layer + " has "
+                    + description().layer(layer).outputShape() + " values; the gradient has " + outputGradient.length);
+        }
+        float[][] batch = {image};
+        checkInputs(batch);
+        BatchPass pass = new BatchPass(steps, inputs, batch, PassMode.INFERENCE, 0, layer);
+        float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null);
+        return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
 
     /** The gradient of logit {@code classIndex} (before the softmax) with respect to the image and every layer. */
     public Gradients logitGradient(float[] image, int classIndex) {
-        throw new UnsupportedOperationException("not yet");
+        int logits = requireLogits();
+        float[] oneHot = new float[description().layer(logits).outputShape().size()];
+        oneHot[classIndex] = 1;
+        return backward(image, logits, oneHot);
     }
 
     /** Class probabilities per image at inference (for evaluation while training). */
     public float[][] probabilities(float[][] images) {
-        throw new UnsupportedOperationException("not yet");
+        int logits = requireLogits();
+        checkInputs(images);
+        BatchPass pass = new BatchPass(steps, inputs, images, PassMode.INFERENCE, 0, logits);
+        float[][] p = new float[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            p[i] = pass.values[logits][i].clone();
+            ActivationFunction.softmaxInPlace(p[i]);
+        }
+        return p;
     }
 
     /** Writes the current parameters into {@code net}, which must be the network this was compiled from (or a copy). */
     public void writeTo(MultiLayerNetwork net) {
-        throw new UnsupportedOperationException("not yet");
+        for (ParameterBlock b : blocks) {
+            DlParameters.write(net.getLayer(b.dl4jLayer()), b, compiled.ownerOf(b.layer()));
+        }
     }
 
     /** Writes the current parameters into {@code graph}, which must be the graph this was compiled from (or a copy). */
     public void writeTo(ComputationGraph graph) {
-        throw new UnsupportedOperationException("not yet");
+        for (ParameterBlock b : blocks) {
+            DlParameters.write(graph.getLayer(b.dl4jLayer()), b, compiled.ownerOf(b.layer()));
+        }
+    }
+
+    /** How the step of description layer {@code layer} maps its parameters to DL4J's, or null (for tests). */
+    ParameterOwner ownerOf(int layer) {
+        return compiled.ownerOf(layer);
+    }
+
+    private int requireLogits() {
+        int logits = compiled.logitsLayer();
+        if (logits < 0) {
+            throw new IllegalStateException("the network's output is a map, not class scores: no cross-entropy");
+        }
+        return logits;
+    }
+
+    private void checkInputs(float[][] images) {
+        int size = description().inputShape().size();
+        for (float[] image : images) {
+            if (image.length != size) {
+                throw new IllegalArgumentException("an image has " + image.length + " values; the network needs "
+                        + description().inputShape());
+            }
+        }
+    }
+
+    /** One entry per description layer, null after the seeded one. */
+    private float[][][] padded(float[][][] activations) {
+        return Arrays.copyOf(activations, description().layers().size());
     }
 }

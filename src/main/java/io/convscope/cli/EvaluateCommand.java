@@ -3,7 +3,9 @@ package io.convscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convscope.engine.DatasetSplit;
 import io.convscope.engine.Evaluation;
+import io.convscope.engine.EvaluationScope;
 import io.convscope.engine.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = "Accuracy and confusion matrix on DIR/<label>/* images.")
+        description = "Accuracy and confusion matrix on DIR/<label>/* images (only the held-out ones when the model "
+                + "was trained on a split of DIR).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,16 +47,24 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "evaluate measures class accuracy on a labelled image folder");
         }
         Evaluation e;
+        EvaluationScope scope;
         try {
-            e = Evaluation.of(model, data);
+            scope = EvaluationScope.of(modelOption.model, model, data);
+            e = Evaluation.of(model, scope.samples());
         } catch (IOException ex) {
             throw new ConvScopeCommand.UserError(ex.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> classes = model.description().classes();
+        String splitFile = scope.split() == null
+                ? null
+                : DatasetSplit.fileOf(modelOption.model).getFileName().toString();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode o = mapper.createObjectNode();
+            if (splitFile != null) {
+                o.put("split", splitFile);
+            }
             o.put("n", e.total());
             o.put("correct", e.correct());
             o.put("accuracy", e.accuracy());
@@ -68,6 +79,15 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             out.println(mapper.writeValueAsString(o));
         } else {
+            if (splitFile != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "Scoring the %d images held out when the model was trained (listed in %s); the other %d "
+                                + "trained it.%n",
+                        e.total(),
+                        splitFile,
+                        scope.trainedOn());
+            }
             out.printf(
                     Locale.ROOT, "%d of %d correct: %.1f %% accuracy%n%n", e.correct(), e.total(), 100 * e.accuracy());
             out.println("Confusion matrix (rows: true class, columns: predicted):");

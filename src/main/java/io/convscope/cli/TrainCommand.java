@@ -9,7 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,14 +35,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model zip (+ .json metadata).")
     Path out;
 
-    @Option(names = "--arch", paramLabel = "FILE", description = "An architecture description (JSON) to train.")
-    Path architecture;
+    @Option(
+            names = "--arch",
+            paramLabel = "FILE",
+            description = "The network to train: an architecture description (JSON or YAML) or tinyvgg "
+                    + "(default: tinyvgg).")
+    String architecture;
 
+    /** 0 when not given: the description's own size. */
     @Option(
             names = "--input",
-            defaultValue = "64",
+            paramLabel = "N",
             parameterConsumer = InRange.class,
-            description = "Input side in pixels, 32 to 224 (default ${DEFAULT-VALUE}).")
+            description = "Input side in pixels, 32 to 224 (default: the architecture's own, 64 for Tiny VGG).")
     @InRange.Bounds(min = 32, max = 224)
     int input;
 
@@ -97,9 +101,6 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = dataOption.folder();
-        if (architecture != null && !Files.isRegularFile(architecture)) {
-            throw new ConvScopeCommand.UserError("--arch: " + architecture + " is not a file");
-        }
         try {
             ModelStore.checkWritable(out);
         } catch (IOException e) {
@@ -108,7 +109,17 @@ final class TrainCommand implements Callable<Integer> {
         String command = "convscope "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Trainer trainer = new Trainer(new Trainer.Options(
-                data, out, architecture, input, epochs, seed, batch, patience, recipe.recipe(), resume, command));
+                data,
+                out,
+                architecture,
+                input == 0 ? null : input,
+                epochs,
+                seed,
+                batch,
+                patience,
+                recipe.recipe(),
+                resume,
+                command));
         // Ctrl+C or SIGTERM: the JVM runs this hook and exits when it returns, so the hook asks the trainer to stop
         // after the current batch and waits until the checkpoint (and the best model so far) are written.
         AtomicBoolean stop = new AtomicBoolean();

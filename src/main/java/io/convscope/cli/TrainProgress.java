@@ -55,6 +55,12 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
     }
 
     @Override
+    public void note(String sentence) {
+        talk.println(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".");
+        talk.flush();
+    }
+
+    @Override
     public void batchDone(int e, int b, double loss) {
         if (json) {
             return; // a machine reads stdout; a bar redrawn on stderr would only fill its log

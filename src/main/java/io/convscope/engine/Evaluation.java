@@ -26,8 +26,13 @@ public record Evaluation(int total, int correct, int[][] confusion) {
 
     /** Evaluates through the same forward pass the app shows, so the figures match what students see. */
     public static Evaluation of(LoadedModel model, Path dir) throws IOException {
+        return of(
+                model, ImageFolderDataset.listLabelled(dir, model.description().classes()));
+    }
+
+    /** As {@link #of(LoadedModel, Path)}, on given images labelled in the model's class order (a split's held-out). */
+    public static Evaluation of(LoadedModel model, List<ImageFolderDataset.Sample> samples) throws IOException {
         List<String> classes = model.description().classes();
-        List<ImageFolderDataset.Sample> samples = ImageFolderDataset.listLabelled(dir, classes);
         Inference inference = new Inference(model, new SnapshotCache(0));
         long inputBytes = (long) Float.BYTES * 3 * model.inputHeight() * model.inputWidth();
         int chunk = (int) Math.max(1, Math.min(samples.size(), CHUNK_BYTES / inputBytes));

@@ -1,48 +1,174 @@
 package io.convscope.engine;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * An image-folder data set: {@code DIR/train/<label>/*} and {@code DIR/val/<label>/*}, with the class order from
- * {@code DIR/classes.tsv} (last column = folder label) when present, else the sorted folder names.
+ * An image-folder data set, in one of two layouts: {@code DIR/train/<label>/*} and {@code DIR/val/<label>/*}, or a
+ * plain {@code DIR/<label>/*} that is split into training and held-out images by a {@link DatasetSplit}. The class
+ * order comes from {@code DIR/classes.tsv} (a header line, then one line per class whose last column is the folder
+ * name) when present, else from the sorted folder names. Only file names are listed here; {@link TrainingImages}
+ * decodes them.
+ *
+ * @param split how a plain folder was split; null for the train/val layout
  */
-public record ImageFolderDataset(Path root, List<String> classes, List<Sample> train, List<Sample> validation) {
+public record ImageFolderDataset(
+        Path root, List<String> classes, List<Sample> train, List<Sample> validation, DatasetSplit split) {
 
     /** One labelled image file. */
     public record Sample(Path file, int label) {}
 
+    public static final int MIN_CLASSES = 2;
+    public static final int MAX_CLASSES = 200;
+
     private static final List<String> IMAGE_SUFFIXES =
             List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp");
+    private static final String KINDS = "JPEG, PNG, GIF, BMP, TIFF or WebP files";
 
+    public ImageFolderDataset {
+        classes = List.copyOf(classes);
+        train = List.copyOf(train);
+        validation = List.copyOf(validation);
+    }
+
+    /** Opens either layout; a plain folder is split with the default seed and 15 % held out. */
     public static ImageFolderDataset open(Path root) throws IOException {
+        return open(root, DatasetSplit.DEFAULT_SEED, DatasetSplit.DEFAULT_VALIDATION_FRACTION);
+    }
+
+    /**
+     * Opens either layout, checking it: 2 to 200 classes, no empty class folder, every class of a plain folder with
+     * at least 2 images. Every refusal is a sentence naming the folder.
+     *
+     * @param splitSeed          the seed of a plain folder's split (ignored for train/val)
+     * @param validationFraction the share of each class a plain folder holds out, 0.01 to 0.5
+     */
+    public static ImageFolderDataset open(Path root, long splitSeed, double validationFraction) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(
+                    "the data set folder " + root + (Files.exists(root) ? " is a file" : " does not exist"));
+        }
         Path trainDir = root.resolve("train");
         Path valDir = root.resolve("val");
-        if (!Files.isDirectory(trainDir) || !Files.isDirectory(valDir)) {
-            throw new IOException(root + " must contain train/<label>/ and val/<label>/ folders");
+        boolean hasTrain = Files.isDirectory(trainDir);
+        if (hasTrain != Files.isDirectory(valDir)) {
+            throw new IOException(root + " has a " + (hasTrain ? "train" : "val") + "/ folder but no "
+                    + (hasTrain ? "val" : "train") + "/: give both train/<label>/ and val/<label>/, or put one "
+                    + "folder per class directly in " + root + " to have it split");
         }
-        List<String> folders = readClassOrder(root, trainDir);
-        List<String> classes =
-                folders.stream().map(ImageFolderDataset::displayName).toList();
-        return new ImageFolderDataset(root, classes, list(trainDir, folders), list(valDir, folders));
+        return hasTrain ? openTrainVal(root, trainDir, valDir) : openPlain(root, splitSeed, validationFraction);
+    }
+
+    /** True when the folder is a plain {@code DIR/<label>/} one (no train/ and val/ in it). */
+    public static boolean isPlain(Path root) {
+        return Files.isDirectory(root) && !Files.isDirectory(root.resolve("train"));
+    }
+
+    private static ImageFolderDataset openTrainVal(Path root, Path trainDir, Path valDir) throws IOException {
+        List<String> folders = classFolders(root, trainDir);
+        List<Sample> train = new ArrayList<>();
+        List<Sample> val = new ArrayList<>();
+        for (int label = 0; label < folders.size(); label++) {
+            Path t = trainDir.resolve(folders.get(label));
+            Path v = valDir.resolve(folders.get(label));
+            if (!Files.isDirectory(v)) {
+                throw new IOException(valDir + " has no folder " + folders.get(label)
+                        + ": val/ needs one folder per class, as train/ has");
+            }
+            List<Path> images = images(t);
+            if (images.isEmpty()) {
+                throw new IOException("the class folder " + t + " holds no images (" + KINDS + ")");
+            }
+            for (Path f : images) {
+                train.add(new Sample(f, label));
+            }
+            for (Path f : images(v)) {
+                val.add(new Sample(f, label));
+            }
+        }
+        if (val.isEmpty()) {
+            throw new IOException("the folders in " + valDir + " hold no images (" + KINDS + ")");
+        }
+        return new ImageFolderDataset(root, displayNames(folders), train, val, null);
+    }
+
+    private static ImageFolderDataset openPlain(Path root, long seed, double fraction) throws IOException {
+        if (!(fraction >= DatasetSplit.MIN_FRACTION && fraction <= DatasetSplit.MAX_FRACTION)) {
+            throw new IOException("the share of images held out for validation, " + fraction + ", must be between "
+                    + DatasetSplit.MIN_FRACTION + " and " + DatasetSplit.MAX_FRACTION);
+        }
+        List<String> folders = classFolders(root, root);
+        List<List<String>> byClass = new ArrayList<>();
+        for (String folder : folders) {
+            Path dir = root.resolve(folder);
+            List<Path> images = images(dir);
+            if (images.size() < 2) {
+                throw new IOException(
+                        "the class folder " + dir
+                                + (images.isEmpty()
+                                        ? " holds no images (" + KINDS + ")"
+                                        : " holds only 1 image; every class needs at least 2, one to train on and one to hold out"));
+            }
+            byClass.add(images.stream().map(f -> DatasetSplit.relative(root, f)).toList());
+        }
+        DatasetSplit split = DatasetSplit.stratified(folders, byClass, seed, fraction);
+        return withSplit(root, folders, byClass, split);
+    }
+
+    /**
+     * A plain folder with an earlier split (a resumed run, or {@code evaluate} with the model's split file): the
+     * held-out images are the split's, the others train.
+     *
+     * @throws IOException when an image the split holds out is no longer in the folder
+     */
+    public static ImageFolderDataset openWithSplit(Path root, DatasetSplit split) throws IOException {
+        if (!isPlain(root)) {
+            throw new IOException(root + " has train/ and val/ folders; a split applies to a folder of class folders");
+        }
+        List<String> folders = classFolders(root, root);
+        List<List<String>> byClass = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (String folder : folders) {
+            List<String> files = images(root.resolve(folder)).stream()
+                    .map(f -> DatasetSplit.relative(root, f))
+                    .toList();
+            byClass.add(files);
+            present.addAll(files);
+        }
+        for (String held : split.heldOut()) {
+            if (!present.contains(held)) {
+                throw new IOException("the split held out " + held + ", which is no longer in " + root
+                        + "; the folder changed since the model was trained");
+            }
+        }
+        return withSplit(root, folders, byClass, split);
+    }
+
+    private static ImageFolderDataset withSplit(
+            Path root, List<String> folders, List<List<String>> byClass, DatasetSplit split) {
+        Set<String> held = new HashSet<>(split.heldOut());
+        List<Sample> train = new ArrayList<>();
+        List<Sample> val = new ArrayList<>();
+        for (int label = 0; label < folders.size(); label++) {
+            for (String rel : byClass.get(label)) {
+                (held.contains(rel) ? val : train).add(new Sample(root.resolve(rel), label));
+            }
+        }
+        return new ImageFolderDataset(root, displayNames(folders), train, val, split);
     }
 
     /** Lists {@code dir/<class>/*} images, matching folder names to {@code classes} loosely ("bell pepper" = "bell-pepper"). */
     public static List<Sample> listLabelled(Path dir, List<String> classes) throws IOException {
-        List<String> folders = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .sorted()
-                    .forEach(folders::add);
-        }
         List<Sample> samples = new ArrayList<>();
-        for (String folder : folders) {
+        for (String folder : subfolders(dir)) {
             int label = indexOfLoosely(classes, folder);
             if (label < 0) {
                 throw new IOException("folder " + folder + " of " + dir + " names no class of the model " + classes);
@@ -76,52 +202,88 @@ public record ImageFolderDataset(Path root, List<String> classes, List<Sample> t
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    private static List<String> readClassOrder(Path root, Path trainDir) throws IOException {
+    private static List<String> displayNames(List<String> folders) {
+        return folders.stream().map(ImageFolderDataset::displayName).toList();
+    }
+
+    /** The class folders in class order (classes.tsv's, else sorted), every one present in {@code dir}. */
+    private static List<String> classFolders(Path root, Path dir) throws IOException {
+        List<String> present = subfolders(dir);
         Path tsv = root.resolve("classes.tsv");
-        List<String> folders = new ArrayList<>();
-        if (Files.isRegularFile(tsv)) {
-            List<String> lines = Files.readAllLines(tsv);
-            for (String line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
-                    String[] cols = line.split("\t");
-                    folders.add(cols[cols.length - 1].trim());
-                }
-            }
-        } else {
-            try (Stream<Path> s = Files.list(trainDir)) {
-                s.filter(Files::isDirectory)
-                        .map(p -> p.getFileName().toString())
-                        .sorted()
-                        .forEach(folders::add);
+        List<String> folders = Files.isRegularFile(tsv) ? readClassOrder(tsv) : present;
+        if (folders.size() < MIN_CLASSES || folders.size() > MAX_CLASSES) {
+            throw new IOException((Files.isRegularFile(tsv) ? tsv + " lists " : dir + " holds ") + folders.size()
+                    + (folders.size() == 1 ? " class" : " classes") + "; ConvScope trains on " + MIN_CLASSES + " to "
+                    + MAX_CLASSES + " classes, one folder of images each");
+        }
+        for (String f : folders) {
+            if (!present.contains(f)) {
+                throw new IOException(tsv + " lists the class " + f + ", but " + dir + " has no folder of that name");
             }
         }
-        if (folders.size() < 2) {
-            throw new IOException(root + " needs at least two classes");
+        for (String f : present) {
+            if (!folders.contains(f)) {
+                throw new IOException("the folder " + dir.resolve(f) + " is not a class listed in " + tsv
+                        + "; add it there or move it out of " + dir);
+            }
         }
         return folders;
     }
 
-    private static List<Sample> list(Path split, List<String> folders) throws IOException {
-        List<Sample> samples = new ArrayList<>();
-        for (int label = 0; label < folders.size(); label++) {
-            Path dir = split.resolve(folders.get(label));
-            if (!Files.isDirectory(dir)) {
-                throw new IOException("missing folder " + dir);
-            }
-            for (Path f : images(dir)) {
-                samples.add(new Sample(f, label));
+    private static List<String> readClassOrder(Path tsv) throws IOException {
+        List<String> lines = readable(tsv, () -> Files.readAllLines(tsv));
+        List<String> folders = new ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (!line.isBlank()) {
+                String[] cols = line.split("\t");
+                String folder = cols[cols.length - 1].trim();
+                if (folders.contains(folder)) {
+                    throw new IOException(tsv + " lists the class " + folder + " twice");
+                }
+                folders.add(folder);
             }
         }
-        return samples;
+        return folders;
+    }
+
+    /** Sub-folders by name, sorted; hidden ones (".git", "__MACOSX"-like dot folders) left out. */
+    private static List<String> subfolders(Path dir) throws IOException {
+        return readable(dir, () -> {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(Files::isDirectory)
+                        .map(p -> p.getFileName().toString())
+                        .filter(n -> !n.startsWith("."))
+                        .sorted()
+                        .toList();
+            }
+        });
     }
 
     private static List<Path> images(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> IMAGE_SUFFIXES.stream()
-                            .anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
-                    .sorted()
-                    .toList();
+        return readable(dir, () -> {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> IMAGE_SUFFIXES.stream()
+                                .anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith))
+                        .sorted()
+                        .toList();
+            }
+        });
+    }
+
+    private interface Listing<T> {
+        T list() throws IOException;
+    }
+
+    /** Runs a listing, turning the file system's exception into a sentence naming the folder or file. */
+    private static <T> T readable(Path p, Listing<T> listing) throws IOException {
+        try {
+            return listing.list();
+        } catch (AccessDeniedException e) {
+            throw new IOException(p + " cannot be read: permission denied", e);
+        } catch (IOException e) {
+            throw new IOException(p + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 }

@@ -106,7 +106,12 @@ public final class Inference {
      * model (LeNet) the mean of R, G and B, which keeps grey images exactly as they are stored.
      */
     float[] channels(float[] rgb) {
-        if (model.metadata().inputChannels() != 1) {
+        return channels(rgb, model.metadata().inputChannels());
+    }
+
+    /** As {@link #channels(float[])}, for a network that reads {@code channels} channels (a designed one too). */
+    static float[] channels(float[] rgb, int channels) {
+        if (channels != 1) {
             return rgb;
         }
         int plane = rgb.length / 3;

@@ -13,21 +13,26 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Our own model format: a DL4J {@code .zip} plus its {@link ModelMetadata} JSON beside it, written as a pair.
- * Two files cannot be renamed in one step, so the JSON records the zip's size and SHA-256: both are written to
- * temporary files, the zip is renamed first and the JSON last. A reader that finds a zip its JSON does not describe
- * (a save killed between the renames) takes the pending JSON that does describe it, so it sees either the old pair
- * or the new one, never a mix; with no such JSON it refuses with a sentence.
+ * Our own model format: a DL4J {@code .zip} plus its {@link ModelMetadata} JSON beside it, written as a pair, and
+ * for a model trained on a split plain folder its {@link DatasetSplit} ({@code m.split.json}) as a third member.
+ * Files cannot be renamed together, so the JSON records the zip's (and the split's) size and SHA-256: all are written
+ * to temporary files, the zip is renamed first, then the split, and the JSON last. A reader that finds a zip its
+ * JSON does not describe (a save killed between the renames) takes the pending JSON that does describe it, and the
+ * split that JSON describes, so it sees either the old set or the new one, never a mix; with no such JSON it refuses
+ * with a sentence.
  */
 public final class ModelStore {
 
     /** The sidecar's field that ties it to its zip. */
     static final String MODEL_FILE = "modelFile";
+    /** The sidecar's field that ties it to its split file, when the model has one. */
+    static final String SPLIT_FILE = "splitFile";
 
     /** Size and SHA-256 of a model zip. */
     record Fingerprint(long bytes, String sha256) {
@@ -60,30 +65,52 @@ public final class ModelStore {
 
     /** Writes the network (without updater state: a shipped model is for inference) and its metadata as one pair. */
     public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path zip) throws IOException {
+        save(net, metadata, zip, null);
+    }
+
+    /**
+     * Writes the network, its metadata and (when not null) the split of the plain folder it was trained on as one
+     * set; a model saved without a split leaves no split file of an older model beside it.
+     */
+    public static void save(MultiLayerNetwork net, ModelMetadata metadata, Path zip, DatasetSplit split)
+            throws IOException {
         Path json = ModelMetadata.sidecarOf(zip);
+        Path splitFile = DatasetSplit.fileOf(zip);
         finishInterruptedSave(zip, json);
         AtomicFiles.deleteStaleTemporaries(zip);
         AtomicFiles.deleteStaleTemporaries(json);
+        AtomicFiles.deleteStaleTemporaries(splitFile);
         Path zipTmp = AtomicFiles.writeTemporary(zip, out -> ModelSerializer.writeModel(net, out, false));
-        Path jsonTmp;
+        Path splitTmp = null;
+        Path jsonTmp = null;
         try {
             ObjectNode sidecar = ModelMetadata.JSON.valueToTree(metadata);
             sidecar.set(MODEL_FILE, ModelMetadata.JSON.valueToTree(Fingerprint.of(zipTmp)));
+            if (split != null) {
+                splitTmp = AtomicFiles.writeTemporary(splitFile, out -> ModelMetadata.JSON.writeValue(out, split));
+                sidecar.set(SPLIT_FILE, ModelMetadata.JSON.valueToTree(Fingerprint.of(splitTmp)));
+            }
             jsonTmp = AtomicFiles.writeTemporary(json, out -> ModelMetadata.JSON.writeValue(out, sidecar));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(zipTmp);
-            throw e;
-        }
-        try {
+            stepHook.reached("temporaries written");
             AtomicFiles.commit(zipTmp, zip);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(zipTmp);
-            Files.deleteIfExists(jsonTmp);
+            for (Path tmp : new Path[] {zipTmp, splitTmp, jsonTmp}) {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
             throw e;
         }
-        // From here on the pending JSON is what makes the new zip readable: it stays even if this save fails.
+        // From here on the pending JSON (and split) make the new zip readable: they stay even if this save fails.
         stepHook.reached("zip renamed");
+        if (splitTmp != null) {
+            AtomicFiles.commit(splitTmp, splitFile);
+            stepHook.reached("split renamed");
+        }
         AtomicFiles.commit(jsonTmp, json);
+        if (split == null) {
+            Files.deleteIfExists(splitFile);
+        }
     }
 
     /** Refuses, before any work, a place a model cannot be saved to: a folder, or a file in a missing or read-only folder. */
@@ -122,6 +149,52 @@ public final class ModelStore {
         return s == null ? Optional.empty() : Optional.of(ModelChecks.metadata(json, s.json));
     }
 
+    /**
+     * The split of the plain folder {@code zip} was trained on, as its metadata describes it (a pending split of a
+     * save killed between its renames included); empty when the model records none.
+     */
+    public static Optional<DatasetSplit> readSplit(Path zip) throws ModelLoadException {
+        Path json = ModelMetadata.sidecarOf(zip);
+        Path splitFile = DatasetSplit.fileOf(zip);
+        Sidecar s;
+        try {
+            s = sidecarOf(zip, json);
+        } catch (IOException e) {
+            throw new ModelLoadException(ModelLoader.fileName(json) + " cannot be read");
+        }
+        if (s == null || !s.json.has(SPLIT_FILE)) {
+            return Optional.empty();
+        }
+        Path file = describedSplit(splitFile, s.json);
+        if (file == null) {
+            throw new ModelLoadException(ModelLoader.fileName(splitFile) + " does not belong to "
+                    + ModelLoader.fileName(zip) + ": " + ModelLoader.fileName(json) + " describes another split (the "
+                    + "file was replaced, removed or a save was interrupted); train again to write the set anew");
+        }
+        try {
+            return Optional.of(ModelMetadata.JSON.readValue(file.toFile(), DatasetSplit.class));
+        } catch (IOException e) {
+            throw new ModelLoadException(ModelLoader.fileName(splitFile) + " cannot be read");
+        }
+    }
+
+    /** The split file (or a save's pending temporary of it) that {@code sidecar} describes, or null. */
+    private static Path describedSplit(Path splitFile, JsonNode sidecar) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(splitFile);
+        try {
+            candidates.addAll(AtomicFiles.temporariesOf(splitFile));
+            for (Path p : candidates) {
+                if (Files.isRegularFile(p) && describesFile(sidecar.get(SPLIT_FILE), Fingerprint.of(p))) {
+                    return p;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     private record Sidecar(Path file, JsonNode json, boolean pending) {}
 
     /** Completes a save that was killed between its two renames, so that the next one starts from a whole pair. */
@@ -129,6 +202,11 @@ public final class ModelStore {
         try {
             Sidecar s = sidecarOf(zip, json);
             if (s != null && s.pending) {
+                Path splitFile = DatasetSplit.fileOf(zip);
+                Path pendingSplit = s.json.has(SPLIT_FILE) ? describedSplit(splitFile, s.json) : null;
+                if (pendingSplit != null && !pendingSplit.equals(splitFile)) {
+                    AtomicFiles.commit(pendingSplit, splitFile);
+                }
                 AtomicFiles.commit(s.file, json);
             }
         } catch (ModelLoadException | IOException e) {
@@ -167,7 +245,11 @@ public final class ModelStore {
     }
 
     private static boolean describes(JsonNode sidecar, Fingerprint actual) {
-        JsonNode f = sidecar.get(MODEL_FILE);
+        return describesFile(sidecar.get(MODEL_FILE), actual);
+    }
+
+    /** Whether a recorded {@code {bytes, sha256}} is the fingerprint of the file found. */
+    private static boolean describesFile(JsonNode f, Fingerprint actual) {
         return f != null
                 && f.path("bytes").asLong(-1) == actual.bytes()
                 && actual.sha256().equals(f.path("sha256").asText());

@@ -1,22 +1,53 @@
 package io.convscope.engine;
 
+import io.convscope.network.design.ArchitectureDesign;
+import io.convscope.network.design.DesignException;
+import io.convscope.network.design.DesignFiles;
+
 import java.io.IOException;
 import java.util.List;
 
-/** The network a training run fits: Tiny VGG unless an architecture file describes another. */
+/**
+ * The network a training run fits, from its architecture description (Tiny VGG when none is given) with the data
+ * set's class count and the input size asked for. Tiny VGG itself at 64 x 64 runs on the hand-written passes while
+ * they are the faster ones ({@link #HAND_WRITTEN_TINY_VGG}); every other design on the compiled backward pass.
+ */
 final class TrainableNetworks {
+
+    /**
+     * Whether Tiny VGG at its own size trains on {@link HandWrittenTinyVgg}; {@code -Dconvscope.train.compiled=true}
+     * trains it on the compiled backward pass instead (the benchmark compares both).
+     */
+    static final boolean HAND_WRITTEN_TINY_VGG = !Boolean.getBoolean("convscope.train.compiled");
 
     private TrainableNetworks() {}
 
-    static TrainerNetwork create(Trainer.Options options, List<String> classes) throws IOException {
-        if (options.architecture() != null) {
-            throw new IOException("--arch " + options.architecture() + ": architecture files are not supported yet");
+    /** The design a run trains: the file or id of {@code --arch} (or Tiny VGG), for these classes and input size. */
+    static ArchitectureDesign design(Trainer.Options options, int classes) throws IOException {
+        try {
+            ArchitectureDesign design = options.architecture() == null
+                    ? ArchitectureDesign.tinyVgg(null)
+                    : DesignFiles.resolve(options.architecture());
+            design = design.withClasses(classes);
+            if (options.inputSize() != null) {
+                design = design.withInputSize(options.inputSize());
+            }
+            design.layers(); // checks every field and that no block shrinks its input to nothing
+            return design;
+        } catch (DesignException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (options.inputSize() != TinyVgg.INPUT_SIZE) {
-            throw new IOException("Tiny VGG takes " + TinyVgg.INPUT_SIZE + " x " + TinyVgg.INPUT_SIZE + " inputs, not "
-                    + options.inputSize() + "; give --arch for another input size");
+    }
+
+    static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed) throws IOException {
+        if (HAND_WRITTEN_TINY_VGG && design.equals(ArchitectureDesign.tinyVgg(classes.size()))) {
+            return new HandWrittenTinyVgg(
+                    seed, classes.size(), Runtime.getRuntime().availableProcessors());
         }
-        return new HandWrittenTinyVgg(
-                options.seed(), classes.size(), Runtime.getRuntime().availableProcessors());
+        try {
+            return new CompiledTrainerNetwork(DesignedNetworks.build(design, seed), design.inputShape(), classes);
+        } catch (DesignException | ModelLoadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 }

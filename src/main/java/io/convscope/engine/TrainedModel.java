@@ -1,15 +1,19 @@
 package io.convscope.engine;
 
 import io.convscope.network.Shape;
+import io.convscope.network.design.ArchitectureDesign;
+import io.convscope.network.design.DesignFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.IntStream;
 
 /**
- * Writes a trained network as an ordinary DL4J model zip with its metadata. The accuracies recorded come from the
- * exported network through the app's own forward pass, so they are what {@code evaluate} will find.
+ * Writes a trained network as an ordinary DL4J model zip with its metadata (and the split of a plain folder) as one
+ * set. The accuracies recorded come from the exported network through the app's own forward pass, so they are what
+ * {@code evaluate} will find.
  */
 final class TrainedModel {
 
@@ -19,50 +23,45 @@ final class TrainedModel {
 
     static Figures write(
             TrainerNetwork network,
-            ImageFolderDataset data,
-            TrainingImages train,
-            TrainingImages val,
+            ArchitectureDesign design,
+            TrainingData data,
             Trainer.Options options,
             Checkpoint.State state)
             throws IOException {
         MultiLayerNetwork net = network.toDl4j();
         Shape input = network.inputShape();
-        String name = options.architecture() == null ? "Tiny VGG" : nameOf(options);
+        ImageFolderDataset dataset = data.dataset();
         CompiledNetwork compiled;
         try {
-            compiled = CompiledNetwork.compile(net, input, data.classes(), name);
+            compiled = CompiledNetwork.compile(net, input, dataset.classes(), design.name());
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
-        Figures figures = new Figures(accuracy(compiled, train), accuracy(compiled, val));
+        Figures figures = new Figures(accuracy(compiled, data.train()), accuracy(compiled, data.validation()));
+        Path dataPath = options.data().toAbsolutePath().normalize();
         ModelMetadata metadata = new ModelMetadata(
-                        name, data.classes(), input.height(), input.width(), input.channels(), null)
+                        design.name(), dataset.classes(), input.height(), input.width(), input.channels(), null)
                 .withTraining(new ModelMetadata.Training(
-                        options.data()
-                                .toAbsolutePath()
-                                .normalize()
-                                .getFileName()
-                                .toString(),
+                        dataPath.getFileName().toString(),
                         options.seed(),
                         state.epochsDone(),
                         state.bestEpoch(),
                         figures.trainAccuracy(),
                         figures.validationAccuracy(),
                         options.command(),
-                        Instant.now().toString()));
-        ModelStore.save(net, metadata, options.out());
+                        Instant.now().toString(),
+                        dataPath.toString(),
+                        DesignFiles.toJson(design),
+                        ModelMetadata.Split.of(dataset, options.out()),
+                        data.skipped()));
+        ModelStore.save(net, metadata, options.out(), dataset.split());
         return figures;
-    }
-
-    private static String nameOf(Trainer.Options options) {
-        String file = options.architecture().getFileName().toString();
-        return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
     }
 
     private static double accuracy(CompiledNetwork net, TrainingImages images) {
         long correct = IntStream.range(0, images.size())
                 .parallel()
-                .filter(i -> net.forward(images.images()[i]).topClass() == images.labels()[i])
+                .filter(i -> net.forward(TrainingData.image(images, i)).topClass() == images.label(i))
                 .count();
         return correct / (double) images.size();
     }

@@ -1,12 +1,12 @@
 package io.convscope.engine;
 
 import io.convscope.network.ParameterBlock;
+import io.convscope.network.design.ArchitectureDesign;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -19,12 +19,17 @@ import java.util.function.BooleanSupplier;
  */
 public final class Trainer {
 
-    /** What to train and how; {@code architecture} null is Tiny VGG. */
+    /**
+     * What to train and how.
+     *
+     * @param architecture an architecture description file or a built-in id ({@code tinyvgg}); null is Tiny VGG
+     * @param inputSize    the input side, or null for the description's own
+     */
     public record Options(
             Path data,
             Path out,
-            Path architecture,
-            int inputSize,
+            String architecture,
+            Integer inputSize,
             int maxEpochs,
             long seed,
             int batchSize,
@@ -41,6 +46,9 @@ public final class Trainer {
         default void batchDone(int epoch, int batch, double loss) {}
 
         default void epochDone(EpochResult result) {}
+
+        /** A sentence about the data: its memory estimate, unreadable files skipped. */
+        default void note(String sentence) {}
     }
 
     public record EpochResult(
@@ -84,21 +92,27 @@ public final class Trainer {
             throw new IOException(
                     "cannot keep the checkpoint in " + checkpointDir() + ": a file of that name is in the way");
         }
-        ImageFolderDataset data = ImageFolderDataset.open(options.data());
-        try (TrainerNetwork network = TrainableNetworks.create(options, data.classes())) {
-            return train(network, data, listener, cancelled);
+        // A plain folder is split by the run's seed, so a resumed run splits it the same way.
+        ImageFolderDataset dataset =
+                ImageFolderDataset.open(options.data(), options.seed(), DatasetSplit.DEFAULT_VALIDATION_FRACTION);
+        ArchitectureDesign design =
+                TrainableNetworks.design(options, dataset.classes().size());
+        TrainingData data = TrainingData.load(dataset, design.inputShape(), listener::note);
+        try (TrainerNetwork network =
+                TrainableNetworks.create(design, data.dataset().classes(), options.seed())) {
+            return train(network, design, data, listener, cancelled);
         }
     }
 
-    private Result train(TrainerNetwork network, ImageFolderDataset data, Listener listener, BooleanSupplier cancelled)
+    private Result train(
+            TrainerNetwork network,
+            ArchitectureDesign design,
+            TrainingData data,
+            Listener listener,
+            BooleanSupplier cancelled)
             throws IOException {
-        int size = network.inputShape().height();
-        TrainingImages train = TrainingImages.load(data.train(), size, size);
-        TrainingImages val = TrainingImages.load(data.validation(), size, size);
-        if (train.size() == 0 || val.size() == 0) {
-            throw new IOException(
-                    options.data() + " has no images in " + (train.size() == 0 ? "train" : "val") + "/<label>/");
-        }
+        TrainingImages train = data.train();
+        TrainingImages val = data.validation();
         TrainingRecipe recipe = options.recipe();
         List<ParameterBlock> blocks = network.parameters();
         Optimiser optimiser = recipe.optimiser(blocks);
@@ -184,7 +198,7 @@ public final class Trainer {
         }
         checkpoint.readBest(state, values(blocks)); // the network now holds the best epoch's values
         network.parametersChanged();
-        TrainedModel.Figures figures = TrainedModel.write(network, data, train, val, options, state);
+        TrainedModel.Figures figures = TrainedModel.write(network, design, data, options, state);
         return new Result(
                 options.out(),
                 state.epochsDone(),
@@ -208,9 +222,9 @@ public final class Trainer {
         int correct = 0;
         for (int from = 0; from < images.size(); from += EVALUATION_SLICE) {
             int to = Math.min(images.size(), from + EVALUATION_SLICE);
-            float[][] p = network.probabilities(Arrays.copyOfRange(images.images(), from, to));
+            float[][] p = network.probabilities(TrainingData.slice(images, from, to));
             for (int i = 0; i < p.length; i++) {
-                int label = images.labels()[from + i];
+                int label = images.label(from + i);
                 loss -= Math.log(Math.max(p[i][label], 1e-30));
                 correct += CrossEntropy.argmax(p[i]) == label ? 1 : 0;
             }

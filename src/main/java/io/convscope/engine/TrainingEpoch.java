@@ -2,6 +2,7 @@ package io.convscope.engine;
 
 import io.convscope.network.Gradients;
 import io.convscope.network.ParameterBlock;
+import io.convscope.network.design.ArchitectureDesign;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,9 +57,14 @@ public final class TrainingEpoch implements AutoCloseable {
      */
     public static TrainingEpoch tinyVgg(Path data, int batchSize, long seed) throws IOException {
         ImageFolderDataset dataset = ImageFolderDataset.open(data);
-        TrainerNetwork network = new HandWrittenTinyVgg(
-                seed, dataset.classes().size(), Runtime.getRuntime().availableProcessors());
-        TrainingImages images = TrainingImages.load(dataset.train(), TinyVgg.INPUT_SIZE, TinyVgg.INPUT_SIZE);
+        ArchitectureDesign design = ArchitectureDesign.tinyVgg(dataset.classes().size());
+        TrainerNetwork network = TrainableNetworks.create(design, dataset.classes(), seed);
+        TrainingImages images = TrainingImages.check(
+                        dataset.train(),
+                        design.inputShape(),
+                        TrainingImages.defaultCacheBudget(),
+                        TrainingImages.Progress.NONE)
+                .images();
         TrainingRecipe recipe = TrainingRecipe.standard(0.002);
         List<ParameterBlock> blocks = network.parameters();
         return new TrainingEpoch(
@@ -100,10 +106,9 @@ public final class TrainingEpoch implements AutoCloseable {
             int[] labels = new int[n];
             IntStream.range(0, n).parallel().forEach(i -> {
                 int index = order[first + i];
-                images[i] = recipe.augment()
-                        ? augmented(train.images()[index], size, imageSeeds[first + i])
-                        : train.images()[index];
-                labels[i] = train.labels()[index];
+                float[] image = TrainingData.image(train, index);
+                images[i] = recipe.augment() ? augmented(image, size, imageSeeds[first + i]) : image;
+                labels[i] = train.label(index);
             });
             Gradients g = network.lossGradients(images, labels, recipe.labelSmoothing(), imageSeeds[first]);
             double lr = schedule.rate(epoch, b, batches);

@@ -1,35 +1,198 @@
 package io.convscope.engine;
 
+import io.convscope.network.Shape;
+
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-/** A split of a data set decoded once into memory (channel-major, values in [0, 1]) with its labels. */
-record TrainingImages(float[][] images, int[] labels) {
+/**
+ * Labelled images decoded when asked for, kept in a cache bounded by bytes: a data set of 200 classes at 224 x 224
+ * (600 KB per decoded image) never has to fit in the heap, while a small one (Tiny ImageNet's 5,000 images, 245 MB)
+ * is decoded once and then read from memory every epoch. {@link #check} decodes every image once, so unreadable
+ * files are found and skipped before training rather than halfway through it. Safe to read from several threads.
+ */
+public final class TrainingImages {
 
-    int size() {
-        return images.length;
+    /** A file that could not be used, with the preprocessor's sentence saying why. */
+    public record Skipped(Path file, String reason) {}
+
+    /** The images that decode, and the files that do not (sorted by path). */
+    public record Checked(TrainingImages images, List<Skipped> skipped) {}
+
+    /** Called from the decoding threads as images are checked. */
+    @FunctionalInterface
+    public interface Progress {
+        void decoded(int done, int total);
+
+        Progress NONE = (done, total) -> {};
     }
 
-    /** Decodes every image once, in parallel; training then never touches the disk. */
-    static TrainingImages load(List<ImageFolderDataset.Sample> samples, int height, int width) throws IOException {
-        Map<Integer, String> failures = new ConcurrentHashMap<>();
-        float[][] images = new float[samples.size()][];
+    /**
+     * What the decoded images of a data set weigh against the cache.
+     *
+     * @param bytesPerImage one decoded image: channels x height x width floats
+     */
+    public record MemoryEstimate(int images, Shape input, long bytesPerImage, long allBytes, long cacheBudget) {
+
+        public boolean fitsInCache() {
+            return allBytes <= cacheBudget;
+        }
+
+        /** The share of the images the cache keeps, 0 to 1. */
+        public double cachedShare() {
+            return allBytes == 0 ? 1 : Math.min(1, cacheBudget / (double) allBytes);
+        }
+
+        /** One sentence for the user: how much, and whether images are decoded again every epoch. */
+        public String sentence() {
+            String size = input.height() + " x " + input.width();
+            if (fitsInCache()) {
+                return String.format(
+                        Locale.ROOT,
+                        "%,d images take %s decoded at %s; all stay in memory (cache %s)",
+                        images,
+                        megabytes(allBytes),
+                        size,
+                        megabytes(cacheBudget));
+            }
+            long xmxGb = (long) Math.ceil((allBytes / 0.3 + (256L << 20)) / (double) (1L << 30));
+            return String.format(
+                    Locale.ROOT,
+                    "%,d images take %s decoded at %s; the %s cache keeps %.0f %% of "
+                            + "them and the rest are decoded again every epoch (slower); -Xmx%dg keeps them all",
+                    images,
+                    megabytes(allBytes),
+                    size,
+                    megabytes(cacheBudget),
+                    100 * cachedShare(),
+                    xmxGb);
+        }
+
+        private static String megabytes(long bytes) {
+            return String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6);
+        }
+    }
+
+    /** How much of the heap the decoded images of one run may hold: 30 % of what the JVM may grow to. */
+    public static long defaultCacheBudget() {
+        return ByteBoundedCache.heapFraction(0.3);
+    }
+
+    /** What decoding {@code images} images at {@code input} would weigh, before any is decoded. */
+    public static MemoryEstimate estimate(int images, Shape input, long cacheBudget) {
+        long perImage = Float.BYTES * (long) input.size() + 16;
+        return new MemoryEstimate(images, input, perImage, perImage * images, cacheBudget);
+    }
+
+    private final List<ImageFolderDataset.Sample> samples;
+    private final Shape input;
+    private final ByteBoundedCache<float[]> cache;
+
+    private TrainingImages(List<ImageFolderDataset.Sample> samples, Shape input, ByteBoundedCache<float[]> cache) {
+        this.samples = List.copyOf(samples);
+        this.input = input;
+        this.cache = cache;
+    }
+
+    /** Images decoded only when read (nothing checked yet), with at most {@code cacheBudget} bytes kept. */
+    public static TrainingImages lazy(List<ImageFolderDataset.Sample> samples, Shape input, long cacheBudget) {
+        return new TrainingImages(
+                samples, input, new ByteBoundedCache<>(cacheBudget, x -> Float.BYTES * (long) x.length + 16));
+    }
+
+    /**
+     * Decodes every image once (on every core), keeping as many as the cache holds; files that do not decode are
+     * left out and listed, never an exception.
+     *
+     * @throws IOException when no image at all can be read, naming the first file and why
+     */
+    public static Checked check(
+            List<ImageFolderDataset.Sample> samples, Shape input, long cacheBudget, Progress progress)
+            throws IOException {
+        TrainingImages all = lazy(samples, input, cacheBudget);
+        ConcurrentLinkedQueue<Skipped> skipped = new ConcurrentLinkedQueue<>();
+        boolean[] bad = new boolean[samples.size()];
+        AtomicInteger done = new AtomicInteger();
         IntStream.range(0, samples.size()).parallel().forEach(i -> {
             try {
-                images[i] = ImagePreprocessor.load(samples.get(i).file(), height, width);
+                all.image(i);
             } catch (ImageInputException e) {
-                failures.put(i, e.getMessage());
+                bad[i] = true;
+                skipped.add(new Skipped(samples.get(i).file(), e.getMessage()));
             }
+            progress.decoded(done.incrementAndGet(), samples.size());
         });
-        if (!failures.isEmpty()) {
-            throw new IOException(failures.size() + " images could not be read, e.g. "
-                    + failures.values().iterator().next());
+        List<ImageFolderDataset.Sample> good = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!bad[i]) {
+                good.add(samples.get(i));
+            }
         }
-        int[] labels =
-                samples.stream().mapToInt(ImageFolderDataset.Sample::label).toArray();
-        return new TrainingImages(images, labels);
+        List<Skipped> sorted =
+                skipped.stream().sorted(Comparator.comparing(Skipped::file)).toList();
+        if (good.isEmpty() && !samples.isEmpty()) {
+            throw new IOException("none of the " + samples.size() + " images could be read, e.g. "
+                    + sorted.get(0).reason());
+        }
+        return new Checked(new TrainingImages(good, input, all.cache), sorted);
+    }
+
+    public int size() {
+        return samples.size();
+    }
+
+    public Shape input() {
+        return input;
+    }
+
+    public int label(int index) {
+        return samples.get(index).label();
+    }
+
+    public Path file(int index) {
+        return samples.get(index).file();
+    }
+
+    public List<ImageFolderDataset.Sample> samples() {
+        return samples;
+    }
+
+    /**
+     * The preprocessed image (channel-major, values 0 to 1, in the input's channels) from the cache or decoded now.
+     * The array is shared: read it, never write it.
+     */
+    public float[] image(int index) throws ImageInputException {
+        String key = samples.get(index).file().toString();
+        synchronized (cache) {
+            float[] hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        float[] x = Inference.channels(
+                ImagePreprocessor.load(samples.get(index).file(), input.height(), input.width()), input.channels());
+        synchronized (cache) {
+            cache.put(key, x);
+        }
+        return x;
+    }
+
+    /** What the kept images weigh now, at most the budget. */
+    public long cachedBytes() {
+        synchronized (cache) {
+            return cache.bytes();
+        }
+    }
+
+    /** The reasons (each naming its file) of the first {@code count} skipped files, for a message that names a few. */
+    public static List<String> firstFew(List<Skipped> skipped, int count) {
+        return skipped.stream().limit(count).map(Skipped::reason).toList();
     }
 }

@@ -273,7 +273,7 @@ class CompiledNetworkTest {
         assertTrue(e.getMessage().contains("conv"), e.getMessage());
     }
 
-    private static void compareWithDl4j(MultiLayerNetwork net, CompiledNetwork compiled, int inputs) {
+    static void compareWithDl4j(MultiLayerNetwork net, CompiledNetwork compiled, int inputs) {
         Shape in = compiled.description().inputShape();
         Random rng = new Random(9);
         for (int n = 0; n < inputs; n++) {

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train Tiny VGG (or the network --arch describes) on DIR/train/<label>/ and DIR/val/<label>/ "
-                + "(class order from DIR/classes.tsv).")
+        description = "Train Tiny VGG (or the network --arch describes) on DIR/train/<label>/ and DIR/val/<label>/, "
+                + "or on DIR/<label>/ split 85 %% / 15 %% by --seed (the split is written beside the model); class "
+                + "order from DIR/classes.tsv.")
 final class TrainCommand implements Callable<Integer> {
 
     /** How long a stop signal waits for the checkpoint and the model to be written before the JVM exits anyway. */

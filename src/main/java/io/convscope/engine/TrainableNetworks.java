@@ -10,15 +10,12 @@ import java.util.List;
 /**
  * The network a training run fits, from its architecture description (Tiny VGG when none is given) with the data
  * set's class count and the input size asked for. Tiny VGG itself at 64 x 64 runs on the hand-written passes while
- * they are the faster ones ({@link #HAND_WRITTEN_TINY_VGG}); every other design on the compiled backward pass.
+ * they are the faster ones; every other design on the compiled backward pass.
  */
 final class TrainableNetworks {
 
-    /**
-     * Whether Tiny VGG at its own size trains on {@link HandWrittenTinyVgg}; {@code -Dconvscope.train.compiled=true}
-     * trains it on the compiled backward pass instead (the benchmark compares both).
-     */
-    static final boolean HAND_WRITTEN_TINY_VGG = !Boolean.getBoolean("convscope.train.compiled");
+    /** Whether Tiny VGG at its own size trains on {@link HandWrittenTinyVgg} (measured faster, see README). */
+    static final boolean HAND_WRITTEN_TINY_VGG = true;
 
     private TrainableNetworks() {}
 
@@ -40,7 +37,13 @@ final class TrainableNetworks {
     }
 
     static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed) throws IOException {
-        if (HAND_WRITTEN_TINY_VGG && design.equals(ArchitectureDesign.tinyVgg(classes.size()))) {
+        return create(design, classes, seed, HAND_WRITTEN_TINY_VGG);
+    }
+
+    /** As above; {@code handWritten} false trains Tiny VGG on the compiled backward pass too. */
+    static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed, boolean handWritten)
+            throws IOException {
+        if (handWritten && design.equals(ArchitectureDesign.tinyVgg(classes.size()))) {
             return new HandWrittenTinyVgg(
                     seed, classes.size(), Runtime.getRuntime().availableProcessors());
         }

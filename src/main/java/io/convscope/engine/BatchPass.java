@@ -53,9 +53,9 @@ final class BatchPass {
      * Backward from layer {@code seeded}, whose output gradient per image is {@code seedGradient}; returns the
      * gradient of every layer up to it ({@code [layer][image]}, null for layers it does not depend on) and adds the
      * parameter gradients into {@code parameterGradients[layer]} (each aligned with that step's parameters) unless
-     * the whole array is null.
+     * the whole array is null. Without {@code inputGradient} the input's gradient may be left out (training).
      */
-    float[][][] backward(int seeded, float[][] seedGradient, float[][][] parameterGradients) {
+    float[][][] backward(int seeded, float[][] seedGradient, float[][][] parameterGradients, boolean inputGradient) {
         float[][][] grads = new float[seeded + 1][][];
         boolean[][] owned = new boolean[seeded + 1][images];
         grads[seeded] = seedGradient;
@@ -74,20 +74,34 @@ final class BatchPass {
                 for (int n = 0; n < images; n++) {
                     dx[n] = new float[][] {d[n]};
                 }
-            } else if (paramGrads == null || paramGrads.length == 0) {
-                eachImage(n -> dx[n] = step.backward(gather(from, n), values[layer][n], dy[n], null));
             } else {
-                // Each thread adds into its own parameter gradients; they are summed in a fixed order afterwards.
+                // Each thread takes every threads-th image and adds into its own parameter gradients; they are summed
+                // in a fixed order afterwards, so a pass gives the same numbers every time.
+                boolean wantInputs = from[0] != 0 || inputGradient;
                 float[][][] partial = new float[threads][][];
                 IntStream.range(0, threads).parallel().forEach(t -> {
-                    float[][] mine = zerosLike(paramGrads);
-                    for (int n = t; n < images; n += threads) {
-                        dx[n] = step.backward(gather(from, n), values[layer][n], dy[n], mine);
+                    int count = (images - t + threads - 1) / threads;
+                    float[][][] in = new float[count][][];
+                    float[][] out = new float[count][];
+                    float[][] d = new float[count][];
+                    for (int j = 0; j < count; j++) {
+                        int n = t + j * threads;
+                        in[j] = gather(from, n);
+                        out[j] = values[layer][n];
+                        d[j] = dy[n];
                     }
-                    partial[t] = mine;
+                    float[][][] mine = new float[count][][];
+                    float[][] own = paramGrads == null ? null : zerosLike(paramGrads);
+                    step.backwardImages(in, out, d, mine, own, wantInputs);
+                    for (int j = 0; j < count; j++) {
+                        dx[t + j * threads] = mine[j];
+                    }
+                    partial[t] = own;
                 });
-                for (float[][] p : partial) {
-                    addInto(paramGrads, p);
+                if (paramGrads != null) {
+                    for (float[][] p : partial) {
+                        addInto(paramGrads, p);
+                    }
                 }
             }
             for (int k = 0; k < from.length; k++) {
@@ -99,6 +113,9 @@ final class BatchPass {
 
     /** Adds input {@code k}'s gradients into layer {@code target}'s, copying before the first addition. */
     private void accumulate(float[][][] grads, boolean[][] owned, int target, float[][][] dx, int k) {
+        if (dx[0][k] == null) {
+            return; // an input gradient nobody asked for
+        }
         if (grads[target] == null) {
             grads[target] = new float[images][];
             for (int n = 0; n < images; n++) {

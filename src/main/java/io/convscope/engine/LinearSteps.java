@@ -88,6 +88,41 @@ final class LinearSteps {
         }
 
         @Override
+        public void backwardImages(
+                float[][][] inputs,
+                float[][] outputs,
+                float[][] dOutputs,
+                float[][][] dInputs,
+                float[][] grads,
+                boolean wantInputs) {
+            if (grads == null) {
+                Step.OneInput.super.backwardImages(inputs, outputs, dOutputs, dInputs, grads, wantInputs);
+                return;
+            }
+            float[][] x = new float[inputs.length][];
+            float[][] dx = new float[inputs.length][];
+            for (int n = 0; n < inputs.length; n++) {
+                x[n] = inputs[n][0];
+                dx[n] = wantInputs ? new float[x[n].length] : null;
+                dInputs[n] = new float[][] {dx[n]};
+            }
+            BackwardKernels.convolutionImages(
+                    x,
+                    in.channels(),
+                    in.height(),
+                    in.width(),
+                    weights,
+                    window,
+                    dOutputs,
+                    out.channels(),
+                    out.height(),
+                    out.width(),
+                    dx,
+                    grads[0],
+                    grads[1]);
+        }
+
+        @Override
         public float[][] parameters() {
             return new float[][] {weights, bias};
         }

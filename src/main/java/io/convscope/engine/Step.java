@@ -23,6 +23,23 @@ sealed interface Step permits Step.OneInput, ElementwiseSteps.Combine, Elementwi
      */
     float[][] backward(float[][] inputs, float[] output, float[] dOutput, float[][] parameterGradients);
 
+    /**
+     * {@link #backward} for several images on one thread: {@code dInputs[n]} receives image {@code n}'s input
+     * gradients (an entry may stay null where {@code wantInputs} is false: the network's input while training).
+     * Steps whose parameter gradients are faster summed over images before reducing override this.
+     */
+    default void backwardImages(
+            float[][][] inputs,
+            float[][] outputs,
+            float[][] dOutputs,
+            float[][][] dInputs,
+            float[][] parameterGradients,
+            boolean wantInputs) {
+        for (int n = 0; n < inputs.length; n++) {
+            dInputs[n] = backward(inputs[n], outputs[n], dOutputs[n], parameterGradients);
+        }
+    }
+
     /** This step's parameter arrays, live, in the order {@link #backward} adds their gradients. */
     default float[][] parameters() {
         return NO_PARAMETERS;

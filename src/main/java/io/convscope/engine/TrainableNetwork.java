@@ -141,6 +141,20 @@ public final class TrainableNetwork {
      * @param labels  class index per image
      */
     public Gradients lossGradients(float[][] images, int[] labels, double labelSmoothing, PassMode mode, long seed) {
+        return lossGradients(images, labels, labelSmoothing, mode, seed, true);
+    }
+
+    /**
+     * {@link #lossGradients} for an optimiser: in training mode, and without the gradient with respect to the images
+     * ({@link Gradients#input} is null), which a training step never reads (it saves the first layer's transpose
+     * product).
+     */
+    public Gradients trainingGradients(float[][] images, int[] labels, double labelSmoothing, long seed) {
+        return lossGradients(images, labels, labelSmoothing, PassMode.TRAINING, seed, false);
+    }
+
+    private Gradients lossGradients(
+            float[][] images, int[] labels, double labelSmoothing, PassMode mode, long seed, boolean inputGradient) {
         int logits = requireLogits();
         if (images.length == 0 || labels.length != images.length) {
             throw new IllegalArgumentException(images.length + " images but " + labels.length + " labels");
@@ -170,7 +184,7 @@ public final class TrainableNetwork {
         for (int layer = 1; layer <= logits; layer++) {
             parameterGradients[layer] = BatchPass.zerosLike(steps.get(layer - 1).parameters());
         }
-        float[][][] activations = pass.backward(logits, seedGradient, parameterGradients);
+        float[][][] activations = pass.backward(logits, seedGradient, parameterGradients, inputGradient);
         List<float[]> perBlock = new ArrayList<>(blocks.size());
         for (int[] source : blockSource) {
             float[][] g = source[0] < parameterGradients.length ? parameterGradients[source[0]] : null;
@@ -195,7 +209,7 @@ public final class TrainableNetwork {
         float[][] batch = {image};
         checkInputs(batch);
         BatchPass pass = new BatchPass(steps, inputs, batch, PassMode.INFERENCE, 0, layer);
-        float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null);
+        float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null, true);
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
 

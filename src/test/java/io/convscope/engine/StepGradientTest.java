@@ -37,6 +37,43 @@ class StepGradientTest {
                 2);
     }
 
+    /**
+     * A batch's convolution gradients (grouped images, chunked positions: {@code backwardImages}) equal the sums of
+     * the single-image backward passes the finite differences check; 9 images of 36 taps x 14,400 positions span
+     * several groups and chunks.
+     */
+    @Test
+    void convolutionOverABatchEqualsTheSumOfItsImages() {
+        ForwardKernels.Window win = window(3, 3, 1, 1, 1, 1, 1, 1);
+        var step = LinearSteps.Convolution.of(
+                new Shape(4, 120, 120), new Shape(3, 120, 120), randomFloats(108, 50), randomFloats(3, 51), win);
+        int n = 9;
+        float[][][] in = new float[n][][];
+        float[][] out = new float[n][];
+        float[][] dy = new float[n][];
+        float[][] sums = BatchPass.zerosLike(step.parameters());
+        float[][][] single = new float[n][][];
+        for (int i = 0; i < n; i++) {
+            in[i] = new float[][] {randomFloats(4 * 120 * 120, 60 + i)};
+            out[i] = step.forward(in[i]);
+            dy[i] = randomFloats(out[i].length, 80 + i);
+            single[i] = step.backward(in[i], out[i], dy[i], sums);
+        }
+        float[][] batched = BatchPass.zerosLike(step.parameters());
+        float[][][] dx = new float[n][][];
+        step.backwardImages(in, out, dy, dx, batched, true);
+        for (int p = 0; p < sums.length; p++) {
+            GradientCheck.compare("batched parameter " + p, toDouble(sums[p]), batched[p]);
+        }
+        for (int i = 0; i < n; i++) {
+            GradientCheck.compare("batched input " + i, toDouble(single[i][0]), dx[i][0]);
+        }
+    }
+
+    private static double[] toDouble(float[] v) {
+        return GradientCheck.toDouble(new float[][] {v})[0];
+    }
+
     @Test
     void depthwise() {
         ForwardKernels.Window win = window(3, 2, 2, 1, 1, 1, 1, 0);

@@ -100,12 +100,43 @@ public record ImageFolderDataset(
         return new ImageFolderDataset(root, displayNames(folders), train, val, null);
     }
 
+    /**
+     * The training images of a train/val data set, split to choose epochs and recipes on, so that {@code val/} stays
+     * unseen until the one final measurement. The data set's root is {@code DIR/train} (the split's paths are
+     * relative to it, so {@code evaluate --data DIR/train} scores the held-out part); the class order is still
+     * {@code DIR/classes.tsv}'s.
+     */
+    public static ImageFolderDataset openTrainSplit(Path root, long seed, double fraction) throws IOException {
+        ImageFolderDataset whole = open(root);
+        if (whole.split() != null) {
+            throw new IOException(root + " has no train/ and val/ folders to keep val/ apart from; open it as it is");
+        }
+        return openPlain(root.resolve("train"), root, seed, fraction);
+    }
+
     private static ImageFolderDataset openPlain(Path root, long seed, double fraction) throws IOException {
+        return openPlain(root, tsvRootOf(root), seed, fraction);
+    }
+
+    /** A train/ folder given on its own keeps its data set's class order (classes.tsv beside it). */
+    private static Path tsvRootOf(Path plain) {
+        Path parent = plain.toAbsolutePath().normalize().getParent();
+        boolean trainOfDataSet = parent != null
+                && "train"
+                        .equals(plain.toAbsolutePath().normalize().getFileName().toString())
+                && !Files.isRegularFile(plain.resolve("classes.tsv"))
+                && Files.isRegularFile(parent.resolve("classes.tsv"));
+        return trainOfDataSet ? parent : plain;
+    }
+
+    /** {@code tsvRoot} is where classes.tsv may be: the folder itself, or the data set above its train/. */
+    private static ImageFolderDataset openPlain(Path root, Path tsvRoot, long seed, double fraction)
+            throws IOException {
         if (!(fraction >= DatasetSplit.MIN_FRACTION && fraction <= DatasetSplit.MAX_FRACTION)) {
             throw new IOException("the share of images held out for validation, " + fraction + ", must be between "
                     + DatasetSplit.MIN_FRACTION + " and " + DatasetSplit.MAX_FRACTION);
         }
-        List<String> folders = classFolders(root, root);
+        List<String> folders = classFolders(tsvRoot, root);
         List<List<String>> byClass = new ArrayList<>();
         for (String folder : folders) {
             Path dir = root.resolve(folder);
@@ -133,7 +164,7 @@ public record ImageFolderDataset(
         if (!isPlain(root)) {
             throw new IOException(root + " has train/ and val/ folders; a split applies to a folder of class folders");
         }
-        List<String> folders = classFolders(root, root);
+        List<String> folders = classFolders(tsvRootOf(root), root);
         List<List<String>> byClass = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (String folder : folders) {

@@ -1,8 +1,10 @@
 package io.convscope.engine;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.convscope.network.Shape;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -87,8 +90,31 @@ public final class TrainingImages {
 
     /** What decoding {@code images} images at {@code input} would weigh, before any is decoded. */
     public static MemoryEstimate estimate(int images, Shape input, long cacheBudget) {
-        long perImage = Float.BYTES * (long) input.size() + 16;
+        long perImage = heapFootprint(input.size());
         return new MemoryEstimate(images, input, perImage, perImage * images, cacheBudget);
+    }
+
+    /** G1's region size, 0 under another collector (or a JVM that does not say). */
+    private static final long G1_REGION = g1RegionBytes();
+
+    /**
+     * What an array of {@code floats} occupies in the heap. G1 gives an array of half a region or more (a 224 x 224
+     * image, 602 KB, with the 1 MB regions of a heap under 2 GB) whole regions of its own, so counting its bytes
+     * alone would let the cache hold nearly twice its budget.
+     */
+    static long heapFootprint(long floats) {
+        long bytes = Float.BYTES * floats + 16;
+        return G1_REGION > 0 && bytes >= G1_REGION / 2 ? (bytes + G1_REGION - 1) / G1_REGION * G1_REGION : bytes;
+    }
+
+    private static long g1RegionBytes() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean g1 = Boolean.parseBoolean(hotspot.getVMOption("UseG1GC").getValue());
+            return g1 ? Long.parseLong(hotspot.getVMOption("G1HeapRegionSize").getValue()) : 0;
+        } catch (RuntimeException e) {
+            return 0; // not HotSpot: count bytes only
+        }
     }
 
     private final List<ImageFolderDataset.Sample> samples;
@@ -103,8 +129,7 @@ public final class TrainingImages {
 
     /** Images decoded only when read (nothing checked yet), with at most {@code cacheBudget} bytes kept. */
     public static TrainingImages lazy(List<ImageFolderDataset.Sample> samples, Shape input, long cacheBudget) {
-        return new TrainingImages(
-                samples, input, new ByteBoundedCache<>(cacheBudget, x -> Float.BYTES * (long) x.length + 16));
+        return new TrainingImages(samples, input, new ByteBoundedCache<>(cacheBudget, x -> heapFootprint(x.length)));
     }
 
     /**
@@ -191,8 +216,22 @@ public final class TrainingImages {
         }
     }
 
-    /** The reasons (each naming its file) of the first {@code count} skipped files, for a message that names a few. */
-    public static List<String> firstFew(List<Skipped> skipped, int count) {
-        return skipped.stream().limit(count).map(Skipped::reason).toList();
+    /**
+     * What the CLI and the app say about skipped files: how many, of how many, and the first {@code few} with their
+     * reasons; empty when none was skipped.
+     */
+    public static String skippedSentence(List<Skipped> skipped, int total, int few) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String first = skipped.stream().limit(few).map(Skipped::reason).collect(Collectors.joining("; "));
+        return String.format(
+                Locale.ROOT,
+                "Skipped %,d of %,d images that could not be read%s: %s%s",
+                skipped.size(),
+                total,
+                skipped.size() > few ? ", the first " + few : "",
+                first,
+                skipped.size() > few ? "; ..." : "");
     }
 }

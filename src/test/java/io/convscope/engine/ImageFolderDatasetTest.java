@@ -146,6 +146,27 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void tinyImageNetOpensInItsClassOrderAndItsTrainingImagesSplitWithValLeftApart() throws Exception {
+        Path root = SharedData.tinyImageNet();
+        ImageFolderDataset data = ImageFolderDataset.open(root);
+        assertEquals(TinyVgg.CLASSES, data.classes());
+        assertEquals(5_000, data.train().size());
+        assertEquals(250, data.validation().size());
+        assertNull(data.split());
+
+        ImageFolderDataset selection = ImageFolderDataset.openTrainSplit(root, 42, 0.15);
+        assertEquals(TinyVgg.CLASSES, selection.classes());
+        assertEquals(root.resolve("train"), selection.root());
+        assertEquals(750, selection.validation().size());
+        assertEquals(4_250, selection.train().size());
+        assertTrue(selection.validation().stream().allMatch(s -> s.file().startsWith(root.resolve("train"))));
+        // the held-out part is found again from the split alone, in the same class order
+        ImageFolderDataset again = ImageFolderDataset.openWithSplit(root.resolve("train"), selection.split());
+        assertEquals(selection.validation(), again.validation());
+        assertEquals(selection.train(), again.train());
+    }
+
+    @Test
     void anUnreadableClassFolderIsNamed(@TempDir Path dir) throws Exception {
         Path root = plainFolder(dir, Map.of("a", 2, "b", 2));
         Path locked = root.resolve("b");

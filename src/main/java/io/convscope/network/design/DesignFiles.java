@@ -92,7 +92,11 @@ public final class DesignFiles {
                     "the description must be an object with inputSize, channels, classes and " + "blocks");
         }
         known(tree, TOP, "");
-        String name = tree.has("name") ? text(tree, "name", "", null) : "Designed network";
+        JsonNode named = tree.get("name");
+        if (named != null && !named.isTextual()) {
+            throw new DesignException("name " + shown(named) + " is not a text in quotes");
+        }
+        String name = named == null ? "Designed network" : named.asText();
         int input = integer(tree, "inputSize", "", 64);
         int channels = integer(tree, "channels", "", 3);
         Integer classes = tree.has("classes") && !tree.get("classes").isNull() ? integer(tree, "classes", "", 0) : null;

@@ -31,9 +31,7 @@ record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingIm
         List<TrainingImages.Skipped> skipped = new ArrayList<>(train.skipped());
         skipped.addAll(val.skipped());
         if (!skipped.isEmpty()) {
-            note.accept("skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s") + ": "
-                    + String.join("; ", TrainingImages.firstFew(skipped, NAMED_SKIPS))
-                    + (skipped.size() > NAMED_SKIPS ? "; ..." : ""));
+            note.accept(TrainingImages.skippedSentence(skipped, all, NAMED_SKIPS));
         }
         if (val.images().size() == 0) {
             throw new IOException("none of the validation images of " + dataset.root() + " could be read");

@@ -9,14 +9,10 @@ import java.util.List;
 
 /**
  * The network a training run fits, from its architecture description (Tiny VGG when none is given) with the data
- * set's class count and the input size asked for, trained on the compiled backward pass. The hand-written Tiny VGG
- * passes remain for comparison ({@code TrainingEpochBenchmark}): they take 21-23 CPU seconds an epoch where the
- * compiled pass takes 18.5-19.
+ * set's class count and the input size asked for, trained on the compiled backward pass (for Tiny VGG it measured
+ * 18.5-19 CPU seconds an epoch, the hand-written passes it replaces 21-23).
  */
 final class TrainableNetworks {
-
-    /** Whether Tiny VGG at its own size trains on {@link HandWrittenTinyVgg}: no, the compiled pass is cheaper. */
-    static final boolean HAND_WRITTEN_TINY_VGG = false;
 
     private TrainableNetworks() {}
 
@@ -38,16 +34,6 @@ final class TrainableNetworks {
     }
 
     static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed) throws IOException {
-        return create(design, classes, seed, HAND_WRITTEN_TINY_VGG);
-    }
-
-    /** As above; {@code handWritten} false trains Tiny VGG on the compiled backward pass too. */
-    static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed, boolean handWritten)
-            throws IOException {
-        if (handWritten && design.equals(ArchitectureDesign.tinyVgg(classes.size()))) {
-            return new HandWrittenTinyVgg(
-                    seed, classes.size(), Runtime.getRuntime().availableProcessors());
-        }
         try {
             return new CompiledTrainerNetwork(DesignedNetworks.build(design, seed), design.inputShape(), classes);
         } catch (DesignException | ModelLoadException e) {

@@ -51,14 +51,11 @@ public final class TrainingEpoch implements AutoCloseable {
         this.seed = seed;
     }
 
-    /**
-     * Tiny VGG with the standard recipe on {@code data}'s {@code train/<label>/} images, for timing epochs, on the
-     * hand-written passes or the compiled backward pass; the network's threads end with {@link #close()}.
-     */
-    public static TrainingEpoch tinyVgg(Path data, int batchSize, long seed, boolean handWritten) throws IOException {
+    /** Tiny VGG with the standard recipe on {@code data}'s {@code train/<label>/} images, for timing epochs. */
+    public static TrainingEpoch tinyVgg(Path data, int batchSize, long seed) throws IOException {
         ImageFolderDataset dataset = ImageFolderDataset.open(data);
         ArchitectureDesign design = ArchitectureDesign.tinyVgg(dataset.classes().size());
-        TrainerNetwork network = TrainableNetworks.create(design, dataset.classes(), seed, handWritten);
+        TrainerNetwork network = TrainableNetworks.create(design, dataset.classes(), seed);
         TrainingImages images = TrainingImages.check(
                         dataset.train(),
                         design.inputShape(),

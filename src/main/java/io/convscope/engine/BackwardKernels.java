@@ -74,124 +74,6 @@ final class BackwardKernels {
         }
     }
 
-    /** Floats of unfolded inputs one thread keeps for a group of images in {@link #convolutionImages} (8 MB). */
-    private static final int GROUP_FLOATS = 2 << 20;
-    /** Positions per chunk: a chunk of every kept image's unfolded lines stays in the core's cache. */
-    private static final int CHUNK = 512;
-
-    /** Per-thread unfolded inputs of a group of images, {@code [image][tap][position]}. */
-    private static final ThreadLocal<float[][][]> GROUP = ThreadLocal.withInitial(() -> new float[0][][]);
-    /** Per-thread chunk copies (index 0 based) of the group's output gradients and unfolded lines. */
-    private static final ThreadLocal<float[][]> DY_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-
-    private static final ThreadLocal<float[][]> COL_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-    /** Per-thread partial sums, one chunk-long line per (output channel, tap). */
-    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[0][0]);
-
-    /**
-     * {@link #convolution} for several images on one thread. The weight gradient
-     * {@code dW[o][k] = sum_n sum_p dy_n[o][p] col_n[k][p]} is not taken as dot products (a float sum does not
-     * vectorise, and measured five times slower than the forward pass): the images are unfolded in groups, and for
-     * each chunk of positions every (o, k) line of partial products is a whole-line multiply-add over the group's
-     * images, on chunk copies that stay in cache; each line is summed once per group. {@code dx[n]} is filled when
-     * not null.
-     */
-    static void convolutionImages(
-            float[][] x,
-            int channels,
-            int height,
-            int width,
-            float[] w,
-            ForwardKernels.Window win,
-            float[][] dy,
-            int outC,
-            int outH,
-            int outW,
-            float[][] dx,
-            float[] dW,
-            float[] dB) {
-        int plane = outH * outW;
-        int taps = channels * win.kernelH() * win.kernelW();
-        int group = (int) Math.max(1, Math.min(x.length, GROUP_FLOATS / ((long) taps * plane)));
-        float[][][] cols = group(group, taps, plane);
-        float[][] dyChunks = lines(DY_CHUNKS, group * outC, CHUNK);
-        float[][] colChunks = lines(COL_CHUNKS, group * taps, CHUNK);
-        float[][] products = lines(PRODUCTS, outC * taps, CHUNK);
-        for (int first = 0; first < x.length; first += group) {
-            int size = Math.min(group, x.length - first);
-            for (int j = 0; j < size; j++) {
-                int n = first + j;
-                if (dx != null && dx[n] != null) {
-                    convolution(x[n], channels, height, width, w, win, dy[n], outC, outH, outW, dx[n], null, null);
-                }
-                ForwardKernels.unfold(x[n], channels, height, width, win, outH, outW, cols[j]);
-                for (int o = 0; o < outC; o++) {
-                    float sum = 0;
-                    for (int i = o * plane; i < (o + 1) * plane; i++) {
-                        sum += dy[n][i];
-                    }
-                    dB[o] += sum;
-                }
-            }
-            for (float[] line : products) {
-                Arrays.fill(line, 0f);
-            }
-            for (int from = 0; from < plane; from += CHUNK) {
-                int len = Math.min(CHUNK, plane - from);
-                for (int j = 0; j < size; j++) {
-                    for (int o = 0; o < outC; o++) {
-                        System.arraycopy(dy[first + j], o * plane + from, dyChunks[j * outC + o], 0, len);
-                    }
-                    for (int k = 0; k < taps; k++) {
-                        System.arraycopy(cols[j][k], from, colChunks[j * taps + k], 0, len);
-                    }
-                }
-                for (int o = 0; o < outC; o++) {
-                    for (int k = 0; k < taps; k++) {
-                        float[] acc = products[o * taps + k];
-                        for (int j = 0; j < size; j++) {
-                            multiplyAccumulate(acc, dyChunks[j * outC + o], colChunks[j * taps + k], len);
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < outC * taps; i++) {
-                float[] line = products[i];
-                float sum = 0;
-                for (int j = 0; j < CHUNK; j++) {
-                    sum += line[j];
-                }
-                dW[i] += sum;
-            }
-        }
-    }
-
-    private static float[][][] group(int size, int taps, int plane) {
-        float[][][] g = GROUP.get();
-        if (g.length < size) {
-            g = Arrays.copyOf(g, size);
-            GROUP.set(g);
-        }
-        for (int j = 0; j < size; j++) {
-            if (g[j] == null || g[j].length < taps) {
-                g[j] = new float[taps][];
-            }
-            for (int k = 0; k < taps; k++) {
-                if (g[j][k] == null || g[j][k].length < plane) {
-                    g[j][k] = new float[plane];
-                }
-            }
-        }
-        return g;
-    }
-
-    /** {@code acc[i] += a[i] * b[i]} for {@code i < n}; all from index 0 so the loop vectorises. */
-    private static void multiplyAccumulate(float[] acc, float[] a, float[] b, int n) {
-        for (int i = 0; i < n; i++) {
-            acc[i] += a[i] * b[i];
-        }
-    }
-
     /**
      * Gradients of a depthwise cross-correlation (output channel {@code c * multiplier + m} reads input channel
      * {@code c} only, no bias): each channel unfolded on its own, as in the forward pass.
@@ -263,17 +145,18 @@ final class BackwardKernels {
             }
             int rb = (c * height + iy) * width;
             int lb = oy * outW;
-            if (win.strideW() == 1 && offX >= 0 && offX + outW <= width) {
+            // Only the output columns whose input column lies inside the row: no test per value (padding).
+            int sw = win.strideW();
+            int first = offX >= 0 ? 0 : (-offX + sw - 1) / sw;
+            int end = width - offX <= 0 ? 0 : Math.min(outW, (width - 1 - offX) / sw + 1);
+            if (sw == 1) {
                 int to = rb + offX;
-                for (int ox = 0; ox < outW; ox++) {
+                for (int ox = first; ox < end; ox++) {
                     dx[to + ox] += line[lb + ox];
                 }
             } else {
-                for (int ox = 0; ox < outW; ox++) {
-                    int ix = ox * win.strideW() + offX;
-                    if (ix >= 0 && ix < width) {
-                        dx[rb + ix] += line[lb + ox];
-                    }
+                for (int ox = first; ox < end; ox++) {
+                    dx[rb + ox * sw + offX] += line[lb + ox];
                 }
             }
         }
@@ -375,7 +258,7 @@ final class BackwardKernels {
     }
 
     /** Lines of a per-thread scratch, grown to at least {@code count x length}. */
-    private static float[][] lines(ThreadLocal<float[][]> scratch, int count, int length) {
+    static float[][] lines(ThreadLocal<float[][]> scratch, int count, int length) {
         float[][] lines = scratch.get();
         if (lines.length < count) {
             lines = Arrays.copyOf(lines, count);

@@ -49,6 +49,17 @@ final class BatchPass {
         }
     }
 
+    /** A pass whose forward values are already known ({@code [layer][image]}), e.g. a snapshot's, at inference. */
+    BatchPass(List<Step> steps, int[][] inputs, float[][][] known) {
+        this.steps = steps;
+        this.inputs = inputs;
+        this.mode = PassMode.INFERENCE;
+        this.seed = 0;
+        this.images = known[0].length;
+        this.threads = Math.max(1, Math.min(images, Runtime.getRuntime().availableProcessors()));
+        this.values = known;
+    }
+
     /**
      * Backward from layer {@code seeded}, whose output gradient per image is {@code seedGradient}; returns the
      * gradient of every layer up to it ({@code [layer][image]}, null for layers it does not depend on) and adds the

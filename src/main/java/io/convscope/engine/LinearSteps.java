@@ -106,7 +106,7 @@ final class LinearSteps {
                 dx[n] = wantInputs ? new float[x[n].length] : null;
                 dInputs[n] = new float[][] {dx[n]};
             }
-            BackwardKernels.convolutionImages(
+            WeightGradients.convolutionImages(
                     x,
                     in.channels(),
                     in.height(),

@@ -1,10 +1,18 @@
 package io.convscope.engine;
 
+import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Gradients;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.PassMode;
 import io.convscope.network.Shape;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -76,13 +84,50 @@ public final class TrainableNetwork {
     /** Compiles a DL4J network for training (its parameters are copied: train, then {@link #writeTo}). */
     public static TrainableNetwork compile(MultiLayerNetwork net, Shape input, List<String> classes)
             throws ModelLoadException {
+        checkDropouts(net);
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, "trainable"));
     }
 
     /** Compiles a DL4J graph with one input and one output for training. */
     public static TrainableNetwork compile(ComputationGraph graph, Shape input, List<String> classes)
             throws ModelLoadException {
+        checkDropouts(graph);
         return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
+    }
+
+    private static void checkDropouts(MultiLayerNetwork net) throws ModelLoadException {
+        for (NeuralNetConfiguration conf : net.getLayerWiseConfigurations().getConfs()) {
+            checkDropout(conf.getLayer());
+        }
+    }
+
+    private static void checkDropouts(ComputationGraph graph) throws ModelLoadException {
+        for (GraphVertex v : graph.getConfiguration().getVertices().values()) {
+            if (v instanceof LayerVertex lv) {
+                checkDropout(lv.getLayerConf().getLayer());
+            }
+        }
+    }
+
+    /**
+     * Training computes DL4J's plain {@code DropoutLayer} only: a dropout DL4J applies to a layer's input (its
+     * {@code dropOut} setting), or another kind of dropout, would silently not happen, so it is refused.
+     */
+    private static void checkDropout(Layer layer) throws ModelLoadException {
+        IDropout d = layer.getIDropout();
+        if (d == null) {
+            return;
+        }
+        String name = layer.getLayerName();
+        if (!(layer instanceof DropoutLayer)) {
+            throw new ModelLoadException("layer " + name + " applies dropout to its input, which ConvScope cannot"
+                    + " train; put a dropout layer before it instead");
+        }
+        if (!(d instanceof Dropout plain) || plain.getPSchedule() != null) {
+            throw new ModelLoadException(
+                    "layer " + name + " uses " + d.getClass().getSimpleName()
+                            + ", which ConvScope cannot train; only plain dropout with a fixed probability");
+        }
     }
 
     /**
@@ -95,10 +140,13 @@ public final class TrainableNetwork {
                 ? null
                 : model.description().classes();
         String name = model.description().name();
-        return new TrainableNetwork(
-                model.network() instanceof ComputationGraph g
-                        ? Dl4jCompiler.compile(g, input, classes, name)
-                        : Dl4jCompiler.compile((MultiLayerNetwork) model.network(), input, classes, name));
+        if (model.network() instanceof ComputationGraph g) {
+            checkDropouts(g);
+            return new TrainableNetwork(Dl4jCompiler.compile(g, input, classes, name));
+        }
+        MultiLayerNetwork net = (MultiLayerNetwork) model.network();
+        checkDropouts(net);
+        return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, name));
     }
 
     /** The layers and what each reads; layer 0 is the input. */
@@ -213,6 +261,28 @@ public final class TrainableNetwork {
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
 
+    /**
+     * {@link #backward(float[], int, float[])} without running the forward pass again: the activations are read from
+     * {@code snapshot}, which must come from a network with this one's layers and parameters (the app's snapshot of
+     * the model this was made from, before any training). Attribution of the image on screen costs only the
+     * backward pass.
+     */
+    public Gradients backward(ActivationSnapshot snapshot, int layer, float[] outputGradient) {
+        NetworkDescription theirs = snapshot.network();
+        if (theirs.layers().size() != description().layers().size()
+                || !theirs.inputs().equals(description().inputs())) {
+            throw new IllegalArgumentException("the snapshot is of another network (" + theirs.name() + ")");
+        }
+        checkSeed(layer, outputGradient);
+        float[][][] known = new float[layer + 1][1][];
+        for (int l = 0; l <= layer; l++) {
+            known[l][0] = snapshot.layer(l).toArray();
+        }
+        BatchPass pass = new BatchPass(steps, inputs, known);
+        float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null, true);
+        return new Gradients(Double.NaN, 0, List.of(), padded(activations));
+    }
+
     /** The gradient of logit {@code classIndex} (before the softmax) with respect to the image and every layer. */
     public Gradients logitGradient(float[] image, int classIndex) {
         int logits = requireLogits();
@@ -259,6 +329,16 @@ public final class TrainableNetwork {
             throw new IllegalStateException("the network's output is a map, not class scores: no cross-entropy");
         }
         return logits;
+    }
+
+    private void checkSeed(int layer, float[] outputGradient) {
+        if (layer < 0 || layer > steps.size()) {
+            throw new IllegalArgumentException("no layer " + layer);
+        }
+        if (outputGradient.length != description().layer(layer).outputShape().size()) {
+            throw new IllegalArgumentException("layer " + layer + " has "
+                    + description().layer(layer).outputShape() + " values; the gradient has " + outputGradient.length);
+        }
     }
 
     private void checkInputs(float[][] images) {

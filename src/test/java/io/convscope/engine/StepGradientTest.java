@@ -1,5 +1,7 @@
 package io.convscope.engine;
 
+import io.convscope.network.LayerDescription;
+import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -235,6 +237,42 @@ class StepGradientTest {
                 new LayoutSteps.Upsample(new Shape(2, 3, 4), new Shape(2, 6, 12), 2, 3),
                 new float[][] {randomFloats(24, 26)},
                 (in, p) -> ReferenceSteps.upsample(in[0], 2, 3, 4, 2, 3),
+                0);
+    }
+
+    @Test
+    void spaceToDepth() {
+        Shape in = new Shape(3, 4, 6);
+        Shape out = new Shape(12, 2, 3);
+        LayerDescription d = new LayerDescription(
+                "passthrough",
+                LayerKind.SPACE_TO_DEPTH,
+                in,
+                out,
+                new LayerDescription.Window(2, 2),
+                new LayerDescription.Window(2, 2),
+                LayerDescription.Padding.NONE,
+                "identity",
+                0);
+        check(
+                "space to depth",
+                new LayoutSteps.SpaceToDepth(d, 2),
+                new float[][] {GradientCheck.randomFloats(in.size(), 35)},
+                (x, p) -> {
+                    // Output channel (dy * 2 + dx) * 3 + c holds channel c's cell (2y + dy, 2x + dx).
+                    double[] y = new double[out.size()];
+                    for (int oc = 0; oc < 12; oc++) {
+                        int c = oc % 3;
+                        int dy = oc / 3 / 2;
+                        int dx = oc / 3 % 2;
+                        for (int oy = 0; oy < 2; oy++) {
+                            for (int ox = 0; ox < 3; ox++) {
+                                y[(oc * 2 + oy) * 3 + ox] = x[0][(c * 4 + 2 * oy + dy) * 6 + 2 * ox + dx];
+                            }
+                        }
+                    }
+                    return y;
+                },
                 0);
     }
 

@@ -6,6 +6,8 @@ import io.convscope.network.PassMode;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -20,6 +22,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The loss, the seeded (attribution) backward, and reading and writing parameters. */
 class TrainableNetworkTest {
@@ -93,6 +97,13 @@ class TrainableNetworkTest {
             }
         }
         GradientCheck.compare("composed input gradient", composed, loss.input(0));
+        // From the app's snapshot of the same model, without a second forward pass: the same gradients.
+        CompiledNetwork app =
+                CompiledNetwork.compile(GradientModels.tinyVgg(), new Shape(3, 64, 64), TinyVgg.CLASSES, "tiny vgg");
+        float[] oneHot = new float[10];
+        oneHot[5] = 1;
+        Gradients fromSnapshot = t.backward(app.forward(image), t.logitsLayer(), oneHot);
+        assertArrayEquals(t.logitGradient(image, 5).input(0), fromSnapshot.input(0));
         // Every layer up to the logits has its gradient; a softmax step after them (if any) has none.
         Gradients one = t.logitGradient(image, 0);
         for (int layer = 0; layer <= t.logitsLayer(); layer++) {
@@ -144,6 +155,56 @@ class TrainableNetworkTest {
             String key = DlParameters.dl4jKey(b, g.ownerOf(b.layer()));
             assertEquals(graph.getLayer(b.dl4jLayer()).getParam(key).length(), b.size(), b.toString());
         }
+    }
+
+    /** A dropout layer trains with its mask; a dropout DL4J would apply to a layer's input is refused, not ignored. */
+    @Test
+    void dropoutLayersTrainAndLayerDropoutIsRefused() throws Exception {
+        var withLayer = new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .list()
+                .layer(new DropoutLayer.Builder(0.5).build())
+                .layer(output())
+                .setInputType(InputType.feedForward(6))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(withLayer);
+        net.init();
+        TrainableNetwork t = TrainableNetwork.compile(net, Shape.vector(6), List.of("a", "b", "c", "d"));
+        float[][] images = {GradientCheck.randomFloats(6, 1)};
+        Gradients inference = t.lossGradients(images, new int[] {1}, 0, PassMode.INFERENCE, 0);
+        Gradients training = t.lossGradients(images, new int[] {1}, 0, PassMode.TRAINING, 0);
+        assertNotEquals(inference.loss(), training.loss(), "training drops values");
+        assertEquals(
+                training.loss(),
+                t.lossGradients(images, new int[] {1}, 0, PassMode.TRAINING, 0).loss());
+
+        var onLayer = new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .list()
+                .layer(new DenseLayer.Builder()
+                        .nOut(5)
+                        .dropOut(0.5)
+                        .name("hidden")
+                        .build())
+                .layer(output())
+                .setInputType(InputType.feedForward(6))
+                .build();
+        MultiLayerNetwork refused = new MultiLayerNetwork(onLayer);
+        refused.init();
+        ModelLoadException e = assertThrows(
+                ModelLoadException.class,
+                () -> TrainableNetwork.compile(refused, Shape.vector(6), List.of("a", "b", "c", "d")));
+        assertEquals(
+                "layer hidden applies dropout to its input, which ConvScope cannot train; put a dropout layer"
+                        + " before it instead",
+                e.getMessage());
+    }
+
+    private static OutputLayer output() {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(4)
+                .activation(Activation.SOFTMAX)
+                .build();
     }
 
     private static void perturb(TrainableNetwork t) {

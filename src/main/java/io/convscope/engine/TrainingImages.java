@@ -190,6 +190,18 @@ public final class TrainingImages {
     }
 
     /**
+     * Images per class: after {@link #check} a class whose files did not decode may have none left, which a trainer
+     * should say before it trains.
+     */
+    public int[] countsPerClass(int classes) {
+        int[] counts = new int[classes];
+        for (ImageFolderDataset.Sample s : samples) {
+            counts[s.label()]++;
+        }
+        return counts;
+    }
+
+    /**
      * The preprocessed image (channel-major, values 0 to 1, in the input's channels) from the cache or decoded now.
      * The array is shared: read it, never write it.
      */

@@ -1,7 +1,6 @@
 package io.convscope.bench;
 
 import io.convscope.engine.ImageFolderDataset;
-import io.convscope.engine.ImageInputException;
 import io.convscope.engine.TrainingImages;
 import io.convscope.network.Shape;
 
@@ -47,7 +46,7 @@ public final class DatasetLoadBenchmark {
             long t1 = System.nanoTime();
             double sum = 0;
             for (int i = 0; i < images.size(); i++) {
-                sum += image(images, i)[0];
+                sum += images.image(i)[0];
             }
             System.out.printf(
                     Locale.ROOT,
@@ -57,10 +56,6 @@ public final class DatasetLoadBenchmark {
                     sum,
                     heapAfterGc() / 1e6);
         }
-    }
-
-    private static float[] image(TrainingImages images, int i) throws ImageInputException {
-        return images.image(i);
     }
 
     private static long heapAfterGc() {

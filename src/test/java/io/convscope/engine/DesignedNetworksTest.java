@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A designed network becomes an ordinary DL4J network with exactly the planned layers and shapes: Tiny VGG's
@@ -61,6 +62,13 @@ class DesignedNetworksTest {
             assertEquals(b.parameters(), d.parameters(), b.name());
         }
         assertEquals(19_920, net.numParams());
+        // seeded: the same seed draws the same weights, another seed others
+        assertEquals(
+                net.params(),
+                DesignedNetworks.build(ArchitectureDesign.tinyVgg(10), 1).params());
+        assertNotEquals(
+                net.params(),
+                DesignedNetworks.build(ArchitectureDesign.tinyVgg(10), 2).params());
     }
 
     @Test

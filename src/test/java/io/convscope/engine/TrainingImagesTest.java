@@ -62,6 +62,8 @@ class TrainingImagesTest {
                 sentence.contains("empty.png") && sentence.contains("notes.jpg") && sentence.endsWith("; ..."),
                 sentence);
         assertEquals("", TrainingImages.skippedSentence(List.of(), 9, 2));
+        // a: 4 + wide.jpg - empty.png; b: 4 - notes.jpg - truncated.png
+        assertArrayEquals(new int[] {5, 4}, images.countsPerClass(2));
     }
 
     @Test

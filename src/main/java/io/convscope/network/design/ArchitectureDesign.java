@@ -58,6 +58,19 @@ public record ArchitectureDesign(String name, int inputSize, int channels, Integ
         return new DesignPlan(this).layers();
     }
 
+    /**
+     * The values every layer outputs for one image, the input included: what one training step keeps per image for
+     * its backward pass (and as much again for the gradients), the figure a trainer multiplies by the batch size to
+     * estimate its memory before it starts.
+     */
+    public long activationValues() throws DesignException {
+        long total = inputShape().size();
+        for (DesignedLayer l : layers()) {
+            total += l.output().size();
+        }
+        return total;
+    }
+
     /** The parameters of all layers ({@code numParams} of the DL4J network it builds). */
     public long parameterCount() throws DesignException {
         long total = 0;

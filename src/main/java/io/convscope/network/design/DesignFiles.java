@@ -92,11 +92,11 @@ public final class DesignFiles {
                     "the description must be an object with inputSize, channels, classes and " + "blocks");
         }
         known(tree, TOP, "");
-        JsonNode named = tree.get("name");
-        if (named != null && !named.isTextual()) {
+        JsonNode named = tree.path("name");
+        if (!named.isMissingNode() && !named.isNull() && !named.isTextual()) {
             throw new DesignException("name " + shown(named) + " is not a text in quotes");
         }
-        String name = named == null ? "Designed network" : named.asText();
+        String name = named.isTextual() ? named.asText() : "Designed network";
         int input = integer(tree, "inputSize", "", 64);
         int channels = integer(tree, "channels", "", 3);
         Integer classes = tree.has("classes") && !tree.get("classes").isNull() ? integer(tree, "classes", "", 0) : null;
@@ -112,11 +112,12 @@ public final class DesignFiles {
     }
 
     private static Block block(JsonNode b, String at) throws DesignException {
-        if (!b.isObject() || !b.has("type")) {
+        String word = b.path("type").asText("").strip();
+        if (!b.isObject() || !b.path("type").isTextual() || word.isEmpty() || word.equals("null")) {
             throw new DesignException(at + " must be an object with a type: conv, pool, globalPool, dense or dropout");
         }
         String type = b.get("type").asText();
-        String where = at + " (" + type + "): ";
+        String where = at + " (" + word(type) + "): ";
         switch (type) {
             case "conv" -> {
                 known(b, CONV, where);
@@ -146,14 +147,14 @@ public final class DesignFiles {
                 known(b, DROPOUT, where);
                 JsonNode rate = b.get("rate");
                 if (rate == null || !rate.isNumber()) {
-                    throw new DesignException(
-                            where + "rate " + (rate == null ? "is missing" : shown(rate) + " is not a number")
-                                    + " (the share of values zeroed while training, e.g. 0.5)");
+                    throw new DesignException(where + "rate "
+                            + (rate == null || rate.isNull() ? "is missing" : shown(rate) + " is not a number")
+                            + " (the share of values zeroed while training, e.g. 0.5)");
                 }
                 return new Block.Dropout(rate.asDouble());
             }
             default -> throw new DesignException(
-                    at + ": type \"" + type + "\" is not one of conv, pool, globalPool, dense, dropout");
+                    at + ": type \"" + word(type) + "\" is not one of conv, pool, globalPool, dense, dropout");
         }
     }
 
@@ -190,7 +191,10 @@ public final class DesignFiles {
             }
             return fallback;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (v.isIntegralNumber() && !v.canConvertToInt()) {
+            throw new DesignException(where + field + " " + shown(v) + " is far outside the sizes a network can have");
+        }
+        if (!v.isIntegralNumber()) {
             throw new DesignException(where + field + " " + shown(v) + " is not a whole number");
         }
         return v.asInt();
@@ -222,10 +226,16 @@ public final class DesignFiles {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!fields.contains(f)) {
-                throw new DesignException(where + "unknown field \"" + f + "\" (expected "
+                throw new DesignException(where + "unknown field \"" + word(f) + "\" (expected "
                         + String.join(", ", fields.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /** A name the user wrote, cut short, with characters that are no part of a name shown as '?'. */
+    private static String word(String s) {
+        String w = s.replaceAll("[^\\p{L}\\p{N}_ .-]", "?");
+        return w.length() > 40 ? w.substring(0, 37) + "..." : w;
     }
 
     private static String shown(JsonNode v) {

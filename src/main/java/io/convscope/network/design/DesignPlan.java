@@ -162,6 +162,10 @@ final class DesignPlan {
 
     private void globalPool(int block, String where, Block.GlobalPool g) throws DesignException {
         requireMaps(where);
+        if (shape.height() == 1 && shape.width() == 1) {
+            throw new DesignException(where + "the maps " + shapeSource + " leaves are already 1 x 1, so there is "
+                    + "nothing to pool; remove this block (a dense block reads the maps as they are)");
+        }
         boolean max = g.mode() == Block.PoolMode.MAX;
         add(
                 max ? "global_max_pool" : "global_avg_pool",

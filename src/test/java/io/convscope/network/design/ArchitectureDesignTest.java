@@ -55,6 +55,9 @@ class ArchitectureDesignTest {
         assertEquals(Shape.vector(10), layers.get(10).output());
         // the README's figure for the bundled model
         assertEquals(19_920, ArchitectureDesign.tinyVgg(10).parameterCount());
+        long maps =
+                3 * 64 * 64 + 2 * 10 * (62 * 62 + 60 * 60) + 10 * 30 * 30 + 2 * 10 * (28 * 28 + 26 * 26) + 10 * 13 * 13;
+        assertEquals(maps + 10, ArchitectureDesign.tinyVgg(10).activationValues());
     }
 
     @Test
@@ -162,6 +165,12 @@ class ArchitectureDesignTest {
                         + "training; 0 itself is no dropout)",
                 refusal(blocks.formatted("{\"type\": \"dropout\", \"rate\": 1.0}")));
         assertEquals(
+                "net.json: block 1 (dense): units 10000000000 is far outside the sizes a network can have",
+                refusal(blocks.formatted("{\"type\": \"dense\", \"units\": 10000000000}")));
+        assertEquals(
+                "net.json: block 1 (conv): kernel 3.5 is not a whole number",
+                refusal(blocks.formatted("{\"type\": \"conv\", \"filters\": 4, \"kernel\": 3.5}")));
+        assertEquals(
                 "net.json: inputSize 16 is outside 32 to 224",
                 refusal("{\"inputSize\": 16, \"blocks\": [{\"type\": \"pool\"}]}"));
         assertEquals(
@@ -182,6 +191,42 @@ class ArchitectureDesignTest {
                         + "the maps have shrunk to nothing by here. Use padding \"same\", smaller strides, fewer "
                         + "pooling blocks or a larger input size",
                 message);
+    }
+
+    @Test
+    void globalPoolingOfOneByOneMapsIsRefusedAsPoolingNothing() throws Exception {
+        // found by DesignFuzzTest: our compiled pass reads a 1 x 1 map as a vector and cannot globally pool it
+        String message = refusal("{\"inputSize\": 32, \"classes\": 2, \"blocks\": [{\"type\": \"conv\", "
+                + "\"filters\": 4, \"kernel\": 8, \"stride\": 8, \"padding\": \"valid\"}, {\"type\": \"pool\", "
+                + "\"size\": 4}, {\"type\": \"globalPool\"}]}");
+        assertEquals(
+                "net.json: block 3 (globalPool): the maps block 2 (pool) leaves are already 1 x 1, so there is "
+                        + "nothing to pool; remove this block (a dense block reads the maps as they are)",
+                message);
+    }
+
+    @Test
+    void theExampleDescriptionsInDocsReadAndPlan() throws Exception {
+        ArchitectureDesign tiny = DesignFiles.read(Path.of("docs", "designs", "tinyvgg.json"));
+        assertEquals(ArchitectureDesign.tinyVgg(null), tiny);
+        ArchitectureDesign small = DesignFiles.read(Path.of("docs", "designs", "small-batchnorm.yaml"));
+        assertEquals(
+                List.of(
+                        "conv_1_1",
+                        "bn_1_1",
+                        "relu_1_1",
+                        "conv_1_2",
+                        "bn_1_2",
+                        "relu_1_2",
+                        "max_pool_1",
+                        "conv_2_1",
+                        "bn_2_1",
+                        "relu_2_1",
+                        "global_avg_pool",
+                        "dropout_1",
+                        "dense_1",
+                        "output"),
+                small.withClasses(10).layers().stream().map(DesignedLayer::name).toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.convscope.network.design.DesignFiles;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The network a training run fits, from its architecture description (Tiny VGG when none is given) with the data
@@ -31,6 +32,42 @@ final class TrainableNetworks {
         } catch (DesignException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, before any image is decoded, a step that cannot fit: a minibatch keeps every layer's output of every
+     * image for the backward pass and as much again for their gradients, beside the parameters, their gradients and
+     * the optimiser's two moments.
+     *
+     * @param freeBytes what the heap can still give (its maximum minus what is in use)
+     */
+    static void requireFits(ArchitectureDesign design, int batch, long freeBytes) throws IOException {
+        long need;
+        try {
+            need = Float.BYTES * (2 * design.activationValues() * batch + 4 * design.parameterCount());
+        } catch (DesignException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (need > freeBytes) {
+            long xmxGb = (long) Math.ceil((need + (512L << 20)) / (double) (1L << 30)) + 1;
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "training %s at %d x %d with batches of %d needs about %,d MB for one step, more than the %,d MB"
+                            + " this JVM has free; give a smaller --batch, or more memory (java -Xmx%dg ...)",
+                    design.name(),
+                    design.inputSize(),
+                    design.inputSize(),
+                    batch,
+                    need >> 20,
+                    freeBytes >> 20,
+                    xmxGb));
+        }
+    }
+
+    /** What the heap can still give: its maximum minus what is in use now. */
+    static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     static TrainerNetwork create(ArchitectureDesign design, List<String> classes, long seed) throws IOException {

@@ -97,6 +97,8 @@ public final class Trainer {
                 ImageFolderDataset.open(options.data(), options.seed(), DatasetSplit.DEFAULT_VALIDATION_FRACTION);
         ArchitectureDesign design =
                 TrainableNetworks.design(options, dataset.classes().size());
+        int batch = Math.min(options.batchSize(), Math.max(1, dataset.train().size()));
+        TrainableNetworks.requireFits(design, batch, TrainableNetworks.freeHeap());
         TrainingData data = TrainingData.load(dataset, design.inputShape(), listener::note);
         try (TrainerNetwork network =
                 TrainableNetworks.create(design, data.dataset().classes(), options.seed())) {

@@ -33,6 +33,13 @@ record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingIm
         if (!skipped.isEmpty()) {
             note.accept(TrainingImages.skippedSentence(skipped, all, NAMED_SKIPS));
         }
+        int[] perClass = train.images().countsPerClass(dataset.classes().size());
+        for (int c = 0; c < perClass.length; c++) {
+            if (perClass[c] == 0) {
+                throw new IOException("the class " + dataset.classes().get(c) + " of " + dataset.root()
+                        + " has no training image that could be read, so the network could never learn it");
+            }
+        }
         if (val.images().size() == 0) {
             throw new IOException("none of the validation images of " + dataset.root() + " could be read");
         }

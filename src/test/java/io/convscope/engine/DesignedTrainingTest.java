@@ -143,4 +143,19 @@ class DesignedTrainingTest {
                         .train(new Trainer.Listener() {}, () -> false));
         assertTrue(e.getMessage().contains("the checkpoint was trained with"), e.getMessage());
     }
+
+    @Test
+    void aClassWhoseImagesAllFailToDecodeIsNamedBeforeTraining(@TempDir Path dir) throws Exception {
+        Path data = plainFolder(dir.resolve("photos"));
+        Path broken = Files.createDirectories(data.resolve("grey"));
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(broken.resolve(i + ".png"), "not a picture");
+        }
+        Path design = Files.writeString(dir.resolve("small.yaml"), DESIGN);
+        IOException e = assertThrows(
+                IOException.class, () -> new Trainer(options(data, dir.resolve("m.zip"), design, recipe(0), false))
+                        .train(new Trainer.Listener() {}, () -> false));
+        assertTrue(e.getMessage().startsWith("the class grey of "), e.getMessage());
+        assertTrue(e.getMessage().contains("has no training image that could be read"), e.getMessage());
+    }
 }

@@ -1,12 +1,15 @@
 package io.convscope.engine;
 
 import io.convscope.network.ParameterBlock;
+import io.convscope.network.design.ArchitectureDesign;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The optimisers, schedules, label-smoothed loss and weight average against steps worked out by hand (the numbers in
@@ -106,5 +109,18 @@ class TrainingArithmeticTest {
         assertEquals(1f, p.get(1).values()[0], 1e-6f);
         average.swap(p);
         assertEquals(3f, p.get(0).values()[0]);
+    }
+
+    @Test
+    void aStepThatCannotFitIsRefusedBeforeAnyImageIsDecoded() throws Exception {
+        ArchitectureDesign tiny = ArchitectureDesign.tinyVgg(10);
+        // Tiny VGG keeps about 201,000 values an image (input 12,288, conv_1_1 and relu_1_1 38,440 each, ...):
+        // 1.6 MB a step per image with their gradients, 6.3 GB for 4,096 images.
+        TrainableNetworks.requireFits(tiny, 32, 512L << 20);
+        IOException e = assertThrows(IOException.class, () -> TrainableNetworks.requireFits(tiny, 4096, 2L << 30));
+        assertEquals(
+                "training Tiny VGG at 64 x 64 with batches of 4096 needs about 6,283 MB for one step, more than the "
+                        + "2,048 MB this JVM has free; give a smaller --batch, or more memory (java -Xmx8g ...)",
+                e.getMessage());
     }
 }

@@ -28,7 +28,7 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
     private final Path checkpoint;
     private ProgressBar bar;
     private int epoch;
-    private int batches;
+    private int images;
     private int batchSize;
 
     TrainProgress(PrintWriter out, PrintWriter talk, boolean json, int maxEpochs, boolean resume, Path checkpoint) {
@@ -41,8 +41,8 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
     }
 
     @Override
-    public void started(int firstEpoch, int firstBatch, int max, int batchesPerEpoch, int batch) {
-        batches = batchesPerEpoch;
+    public void started(int firstEpoch, int firstBatch, int max, int imagesPerEpoch, int batch) {
+        images = imagesPerEpoch;
         batchSize = batch;
         if (firstEpoch > max) {
             talk.println("The checkpoint in " + checkpoint + " has run all " + max + " epochs: writing its best model");
@@ -70,7 +70,7 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
             epoch = e;
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format(Locale.ROOT, "epoch %3d/%d", e, maxEpochs))
-                    .setInitialMax((long) batches * batchSize)
+                    .setInitialMax(images)
                     .setUnit(" images", 1)
                     .showSpeed()
                     .setStyle(ProgressBarStyle.ASCII)
@@ -78,7 +78,7 @@ final class TrainProgress implements Trainer.Listener, AutoCloseable {
                     .continuousUpdate()
                     .build();
         }
-        bar.stepTo((long) b * batchSize);
+        bar.stepTo(Math.min((long) b * batchSize, images));
         bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", loss));
     }
 

@@ -40,8 +40,11 @@ public final class Trainer {
 
     /** Progress callbacks, called on the training thread. */
     public interface Listener {
-        /** {@code firstBatch} is above 1 when a resume continues in the middle of {@code firstEpoch}. */
-        default void started(int firstEpoch, int firstBatch, int maxEpochs, int batchesPerEpoch, int batchSize) {}
+        /**
+         * {@code firstBatch} is above 1 when a resume continues in the middle of {@code firstEpoch}; an epoch is
+         * {@code images} images in batches of {@code batchSize} (the last one possibly smaller).
+         */
+        default void started(int firstEpoch, int firstBatch, int maxEpochs, int images, int batchSize) {}
 
         default void batchDone(int epoch, int batch, double loss) {}
 
@@ -147,11 +150,7 @@ public final class Trainer {
                 options.batchSize(),
                 options.seed());
         listener.started(
-                state.epochsDone() + 1,
-                state.batchesDone() + 1,
-                options.maxEpochs(),
-                epochs.batches(),
-                epochs.batchSize());
+                state.epochsDone() + 1, state.batchesDone() + 1, options.maxEpochs(), train.size(), epochs.batchSize());
         boolean wasCancelled = false;
         List<EpochResult> history = new ArrayList<>(state.history());
         for (int epoch = state.epochsDone() + 1; epoch <= options.maxEpochs() && !wasCancelled; epoch++) {

@@ -41,6 +41,7 @@ public final class ConvScopeCommand implements Runnable {
         CommandLine cli = new CommandLine(new ConvScopeCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // train --optimizer sgd, --schedule step
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("convscope: " + parameterMessage(ex) + " (see --help)");
             return USER_ERROR;

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "DIR",
-            description = "A folder with one sub-folder of images per class.")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--json", description = "Print {n, correct, accuracy, classes, confusion} as JSON.")
     boolean json;
@@ -46,9 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(data)) {
-            throw new ConvScopeCommand.UserError("data folder " + data + " does not exist");
-        }
+        Path data = dataOption.folder();
         LoadedModel model = modelOption.loadToRun();
         if (!model.description().predictsClasses()) {
             throw new ConvScopeCommand.UserError(model.description().name() + " outputs a map, not classes: "

@@ -3,15 +3,14 @@ package io.convscope.cli;
 import io.convscope.engine.ModelStore;
 import io.convscope.engine.training.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +19,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train Tiny VGG on DIR/train/<label>/ and DIR/val/<label>/ (class order from DIR/classes.tsv).")
+        description = "Train Tiny VGG (or the network --arch describes) on DIR/train/<label>/ and DIR/val/<label>/, "
+                + "or on DIR/<label>/ split 85 %% / 15 %% by --seed (the split is written beside the model); class "
+                + "order from DIR/classes.tsv.")
 final class TrainCommand implements Callable<Integer> {
 
     /** How long a stop signal waits for the checkpoint and the model to be written before the JVM exits anyway. */
     private static final long STOP_GRACE_SECONDS = 300;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The image-folder data set.")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(
             names = "--out",
@@ -35,6 +36,22 @@ final class TrainCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Where to write the model zip (+ .json metadata).")
     Path out;
+
+    @Option(
+            names = "--arch",
+            paramLabel = "FILE",
+            description = "The network to train: an architecture description (JSON or YAML) or tinyvgg "
+                    + "(default: tinyvgg).")
+    String architecture;
+
+    /** 0 when not given: the description's own size. */
+    @Option(
+            names = "--input",
+            paramLabel = "N",
+            parameterConsumer = InRange.class,
+            description = "Input side in pixels, 32 to 224 (default: the architecture's own, 64 for Tiny VGG).")
+    @InRange.Bounds(min = 32, max = 224)
+    int input;
 
     @Option(
             names = "--epochs",
@@ -68,36 +85,43 @@ final class TrainCommand implements Callable<Integer> {
     @InRange.Bounds(min = 1, max = 100_000)
     int patience;
 
-    // Above 1, Adam's steps are as large as the weights themselves: such a run only diverges.
-    @Option(
-            names = "--lr",
-            defaultValue = "0.002",
-            parameterConsumer = InRange.class,
-            description = "Adam's initial learning rate, above 0 and at most 1 (default ${DEFAULT-VALUE}).")
-    @InRange.Bounds(min = 0, max = 1, minExclusive = true)
-    double learningRate;
+    @Mixin
+    RecipeOptions recipe;
 
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out.")
     boolean resume;
+
+    @Option(
+            names = "--json",
+            description = "Print one JSON line per epoch {epoch, loss, train_accuracy, val_loss, val_accuracy, "
+                    + "seconds} and a last line with the model and the best epoch.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(data)) {
-            throw new ConvScopeCommand.UserError("data folder " + data + " does not exist");
-        }
+        Path data = dataOption.folder();
         try {
             ModelStore.checkWritable(out);
         } catch (IOException e) {
             throw new ConvScopeCommand.UserError("--out: " + e.getMessage());
         }
-        PrintWriter pw = spec.commandLine().getOut();
-        String command = "convscope train --data " + data + " --out " + out + " --epochs " + epochs + " --seed " + seed
-                + " --batch " + batch + " --patience " + patience + " --lr " + learningRate;
-        Trainer trainer = new Trainer(
-                new Trainer.Options(data, out, epochs, seed, batch, patience, learningRate, 1e-4, resume, command));
+        String command = "convscope "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        Trainer trainer = new Trainer(new Trainer.Options(
+                data,
+                out,
+                architecture,
+                input == 0 ? null : input,
+                epochs,
+                seed,
+                batch,
+                patience,
+                recipe.recipe(),
+                resume,
+                command));
         // Ctrl+C or SIGTERM: the JVM runs this hook and exits when it returns, so the hook asks the trainer to stop
         // after the current batch and waits until the checkpoint (and the best model so far) are written.
         AtomicBoolean stop = new AtomicBoolean();
@@ -117,7 +141,16 @@ final class TrainCommand implements Callable<Integer> {
                 "convscope-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return train(trainer, pw, stop);
+            PrintWriter pw = spec.commandLine().getOut();
+            // With --json, stdout carries only JSON lines: the sentences go to stderr.
+            PrintWriter talk = json ? spec.commandLine().getErr() : pw;
+            talk.println("Loading " + data + " ...");
+            talk.flush();
+            Trainer.Result r;
+            try (TrainProgress progress = new TrainProgress(pw, talk, json, epochs, resume, trainer.checkpointDir())) {
+                r = trainer.train(progress, stop::get);
+                return progress.finished(r, trainer.checkpointDir());
+            }
         } finally {
             finished.countDown();
             try {
@@ -126,42 +159,5 @@ final class TrainCommand implements Callable<Integer> {
                 // the hook is running: it has just been released
             }
         }
-    }
-
-    private int train(Trainer trainer, PrintWriter pw, AtomicBoolean stop) throws IOException {
-        pw.println("Loading " + data + " ...");
-        pw.flush();
-        Trainer.Result r;
-        try (TrainProgress progress = new TrainProgress(pw, epochs, resume, trainer.checkpointDir())) {
-            r = trainer.train(progress, stop::get);
-        }
-        if (r.cancelled() && r.epochsRun() == 0 && r.batchesIntoNextEpoch() == 0) {
-            pw.println("Stopped before the first batch; nothing was written.");
-            pw.flush();
-            return 1;
-        }
-        if (r.cancelled()) {
-            pw.printf(
-                    Locale.ROOT,
-                    "Stopped after %d epochs%s; --resume continues from the checkpoint in %s%n",
-                    r.epochsRun(),
-                    r.batchesIntoNextEpoch() > 0 ? " and " + r.batchesIntoNextEpoch() + " batches" : "",
-                    trainer.checkpointDir());
-        }
-        if (r.model() == null) {
-            pw.println("No epoch finished yet, so no model was written.");
-            pw.flush();
-            return 1;
-        }
-        pw.printf(
-                Locale.ROOT,
-                "%s: train %.1f %%, validation %.1f %%. Wrote %s%n",
-                (r.cancelled() ? "Best epoch " : "Done after " + r.epochsRun() + " epochs; best epoch ")
-                        + r.bestEpoch(),
-                100 * r.trainAccuracy(),
-                100 * r.validationAccuracy(),
-                r.model());
-        pw.flush();
-        return 0;
     }
 }

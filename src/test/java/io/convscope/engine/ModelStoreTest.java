@@ -1,6 +1,7 @@
 package io.convscope.engine;
 
-import io.convscope.engine.training.TinyVggTrainable;
+import io.convscope.network.design.ArchitectureDesign;
+import io.convscope.network.design.DesignException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class ModelStoreTest {
         ModelStore.stepHook = step -> {};
     }
 
-    private static MultiLayerNetwork net(long seed) {
-        return TinyVggTrainable.initialise(seed, 2).toDl4j(seed);
+    private static MultiLayerNetwork net(long seed) throws DesignException {
+        return DesignedNetworks.build(ArchitectureDesign.tinyVgg(2), seed);
     }
 
     private static ModelMetadata meta(List<String> classes) {

@@ -1,62 +1,73 @@
 package io.convscope.engine.training;
 
+import io.convscope.network.ParameterBlock;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
-/** Adam with decoupled weight decay (Loshchilov and Hutter), applied to weights only, never to biases. */
-final class AdamW {
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter, in PyTorch's order: the weight shrinks by
+ * {@code lr * decay} before the Adam step), applied to weights only, never to biases.
+ */
+final class AdamW implements Optimiser {
 
     static final float BETA1 = 0.9f;
     static final float BETA2 = 0.999f;
     static final float EPSILON = 1e-8f;
 
+    private final double weightDecay;
     final float[][] m;
     final float[][] v;
     long step;
 
-    AdamW(float[][] params) {
-        m = new float[params.length][];
-        v = new float[params.length][];
-        for (int i = 0; i < params.length; i++) {
-            m[i] = new float[params[i].length];
-            v[i] = new float[params[i].length];
+    AdamW(List<ParameterBlock> blocks, double weightDecay) {
+        this.weightDecay = weightDecay;
+        m = new float[blocks.size()][];
+        v = new float[blocks.size()][];
+        for (int i = 0; i < blocks.size(); i++) {
+            m[i] = new float[blocks.get(i).values().length];
+            v[i] = new float[blocks.get(i).values().length];
         }
     }
 
-    /** One update; parameters at even indices are weights (decayed), odd ones biases. */
-    void update(float[][] params, float[][] grads, double learningRate, double weightDecay) {
+    @Override
+    public void update(List<ParameterBlock> blocks, float[][] grads, double learningRate) {
         step++;
         double c1 = 1 - Math.pow(BETA1, step);
         double c2 = 1 - Math.pow(BETA2, step);
         float lr = (float) learningRate;
-        float decay = (float) (learningRate * weightDecay);
-        for (int p = 0; p < params.length; p++) {
-            float[] w = params[p];
+        float keep = (float) (1 - learningRate * weightDecay);
+        for (int p = 0; p < blocks.size(); p++) {
+            ParameterBlock block = blocks.get(p);
+            if (!block.trainable()) {
+                continue;
+            }
+            float[] w = block.values();
             float[] g = grads[p];
             float[] mp = m[p];
             float[] vp = v[p];
-            boolean decayed = p % 2 == 0;
+            float shrink = block.role() == ParameterBlock.Role.WEIGHT ? keep : 1f;
             for (int i = 0; i < w.length; i++) {
                 mp[i] = BETA1 * mp[i] + (1 - BETA1) * g[i];
                 vp[i] = BETA2 * vp[i] + (1 - BETA2) * g[i] * g[i];
                 double mHat = mp[i] / c1;
                 double vHat = vp[i] / c2;
-                w[i] -= (float) (lr * mHat / (Math.sqrt(vHat) + EPSILON));
-                if (decayed) {
-                    w[i] -= decay * w[i];
-                }
+                w[i] = w[i] * shrink - (float) (lr * mHat / (Math.sqrt(vHat) + EPSILON));
             }
         }
     }
 
-    void write(DataOutputStream out) throws IOException {
+    @Override
+    public void write(DataOutputStream out) throws IOException {
         out.writeLong(step);
         Arrays2.write(out, m);
         Arrays2.write(out, v);
     }
 
-    void read(DataInputStream in) throws IOException {
+    @Override
+    public void read(DataInputStream in) throws IOException {
         step = in.readLong();
         Arrays2.readInto(in, m);
         Arrays2.readInto(in, v);

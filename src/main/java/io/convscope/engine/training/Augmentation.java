@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * Label-preserving random changes to a training image, so 500 photos per class teach more than 500 views:
  * horizontal flip, a shift of up to {@link #MAX_SHIFT} pixels (edges mirrored), and mild brightness, contrast and
- * saturation jitter. Works on channel-major RGB in [0, 1].
+ * saturation jitter (saturation only for RGB). Works on channel-major images with values in [0, 1].
  */
 public final class Augmentation {
 
@@ -14,7 +14,7 @@ public final class Augmentation {
 
     private Augmentation() {}
 
-    /** Writes an augmented copy of {@code src} (3 x size x size) into {@code dst}. */
+    /** Writes an augmented copy of {@code src} (channels x size x size: RGB or grey) into {@code dst}. */
     public static void apply(float[] src, int size, Random rng, float[] dst) {
         boolean flip = rng.nextBoolean();
         int dx = rng.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
@@ -23,8 +23,9 @@ public final class Augmentation {
         float contrast = 1 + (rng.nextFloat() * 2 - 1) * JITTER;
         float saturation = 1 + (rng.nextFloat() * 2 - 1) * JITTER;
         int plane = size * size;
+        int channels = src.length / plane;
 
-        for (int c = 0; c < 3; c++) {
+        for (int c = 0; c < channels; c++) {
             for (int y = 0; y < size; y++) {
                 int sy = mirror(y + dy, size);
                 for (int x = 0; x < size; x++) {
@@ -34,10 +35,16 @@ public final class Augmentation {
             }
         }
         float mean = 0;
-        for (int i = 0; i < 3 * plane; i++) {
+        for (int i = 0; i < channels * plane; i++) {
             mean += dst[i];
         }
-        mean /= 3 * plane;
+        mean /= channels * plane;
+        if (channels != 3) {
+            for (int i = 0; i < channels * plane; i++) {
+                dst[i] = Math.min(1f, Math.max(0f, (mean + (dst[i] - mean) * contrast) * brightness));
+            }
+            return;
+        }
         for (int i = 0; i < plane; i++) {
             float r = dst[i];
             float g = dst[plane + i];

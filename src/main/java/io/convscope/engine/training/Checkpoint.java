@@ -105,10 +105,10 @@ final class Checkpoint {
     }
 
     /**
-     * The verified state, with the last parameters and the optimiser read into {@code params} and {@code adam};
-     * empty when there is no checkpoint. Leftovers of a killed write are deleted.
+     * The verified state, with the last parameters and the optimiser's (and average's) state read into
+     * {@code params} and {@code training}; empty when there is no checkpoint. Leftovers of a killed write are deleted.
      */
-    Optional<State> read(float[][] params, AdamW adam) throws IOException {
+    Optional<State> read(float[][] params, TrainingState training) throws IOException {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
@@ -127,7 +127,7 @@ final class Checkpoint {
         deleteAllBut(names(state));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(verified(state.last())))) {
             AdamW.Arrays2.readInto(in, params);
-            adam.read(in);
+            training.read(in);
         }
         if (state.best() != null) {
             verified(state.best());
@@ -143,18 +143,19 @@ final class Checkpoint {
     }
 
     /**
-     * Writes a new set: the current parameters and optimiser, the best parameters when {@code newBest}, then the
-     * manifest; returns the state as written (with its file names).
+     * Writes a new set: the current parameters and training state, {@code best} when this epoch is a new best (the
+     * parameters evaluated, which are the averaged ones when training averages weights), then the manifest; returns
+     * the state as written (with its file names).
      */
-    State write(State state, float[][] params, AdamW adam, boolean newBest) throws IOException {
+    State write(State state, float[][] params, TrainingState training, float[][] best) throws IOException {
         Files.createDirectories(dir);
         long sequence = state.sequence() + 1;
         FileRef last = writeBin(String.format("last-%06d.bin", sequence), d -> {
             AdamW.Arrays2.write(d, params);
-            adam.write(d);
+            training.write(d);
         });
-        FileRef best = newBest
-                ? writeBin(String.format("best-%06d.bin", sequence), d -> AdamW.Arrays2.write(d, params))
+        FileRef bestRef = best != null
+                ? writeBin(String.format("best-%06d.bin", sequence), d -> AdamW.Arrays2.write(d, best))
                 : state.best();
         stepHook.reached("parameters written");
         State written = new State(
@@ -172,7 +173,7 @@ final class Checkpoint {
                 state.bestValidationLoss(),
                 state.history(),
                 last,
-                best);
+                bestRef);
         AtomicFiles.write(dir.resolve(MANIFEST), out -> ModelMetadata.JSON.writeValue(out, written));
         stepHook.reached("manifest written");
         deleteAllBut(names(written));

@@ -56,7 +56,11 @@ class TrainerTest {
     }
 
     static Trainer.Options options(Path data, Path out, int epochs, boolean resume) {
-        return new Trainer.Options(data, out, epochs, 7, 8, 10, 2e-3, 1e-4, resume, "test");
+        return options(data, out, epochs, 8, TrainingRecipe.standard(2e-3), resume);
+    }
+
+    static Trainer.Options options(Path data, Path out, int epochs, int batch, TrainingRecipe recipe, boolean resume) {
+        return new Trainer.Options(data, out, null, 64, epochs, 7, batch, 10, recipe, resume, "test");
     }
 
     @Test
@@ -135,7 +139,7 @@ class TrainerTest {
     void aDivergingRunStopsWithASentenceAndWritesNoModel(@TempDir Path dir) throws Exception {
         Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
         Path out = dir.resolve("nan.zip");
-        Trainer.Options huge = new Trainer.Options(data, out, 2, 7, 8, 10, 1e30, 1e-4, false, "test");
+        Trainer.Options huge = options(data, out, 2, 8, TrainingRecipe.standard(1e30), false);
         IOException e =
                 assertThrows(IOException.class, () -> new Trainer(huge).train(new Trainer.Listener() {}, () -> false));
         assertTrue(
@@ -150,7 +154,7 @@ class TrainerTest {
     void aBatchLargerThanTheDataSetIsTheWholeDataSet(@TempDir Path dir) throws Exception {
         Path data = makeDataset(Files.createDirectories(dir.resolve("data")));
         Trainer.Options options =
-                new Trainer.Options(data, dir.resolve("m.zip"), 1, 7, Integer.MAX_VALUE, 10, 2e-3, 1e-4, false, "test");
+                options(data, dir.resolve("m.zip"), 1, Integer.MAX_VALUE, TrainingRecipe.standard(2e-3), false);
         AtomicInteger batches = new AtomicInteger();
         new Trainer(options)
                 .train(

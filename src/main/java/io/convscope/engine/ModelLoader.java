@@ -1,8 +1,8 @@
 package io.convscope.engine;
 
 import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.engine.runtime.CompiledNetwork;
-import io.convscope.engine.training.ImageFolderDataset;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;

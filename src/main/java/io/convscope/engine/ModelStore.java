@@ -2,7 +2,7 @@ package io.convscope.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.convscope.engine.training.DatasetSplit;
+import io.convscope.engine.dataset.DatasetSplit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 

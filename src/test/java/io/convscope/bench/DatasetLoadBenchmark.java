@@ -1,7 +1,7 @@
 package io.convscope.bench;
 
-import io.convscope.engine.training.ImageFolderDataset;
-import io.convscope.engine.training.TrainingImages;
+import io.convscope.engine.dataset.ImageFolderDataset;
+import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.Shape;
 
 import java.lang.management.ManagementFactory;

@@ -2,7 +2,7 @@ package io.convscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convscope.engine.training.DatasetSplit;
+import io.convscope.engine.dataset.DatasetSplit;
 import io.convscope.image.HostileImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

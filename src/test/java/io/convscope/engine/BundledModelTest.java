@@ -1,6 +1,6 @@
 package io.convscope.engine;
 
-import io.convscope.engine.training.Evaluation;
+import io.convscope.engine.dataset.Evaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.convscope.engine;
 
-import io.convscope.engine.training.DatasetSplit;
+import io.convscope.engine.dataset.DatasetSplit;
 import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.network.design.DesignFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

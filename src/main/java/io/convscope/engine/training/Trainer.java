@@ -2,6 +2,10 @@ package io.convscope.engine.training;
 
 import io.convscope.engine.ModelStore;
 import io.convscope.engine.TrainableNetwork;
+import io.convscope.engine.dataset.DatasetSplit;
+import io.convscope.engine.dataset.ImageFolderDataset;
+import io.convscope.engine.dataset.TrainingData;
+import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.design.ArchitectureDesign;
 

@@ -1,5 +1,9 @@
 package io.convscope.engine.training;
 
+import io.convscope.engine.dataset.Augmentation;
+import io.convscope.engine.dataset.ImageFolderDataset;
+import io.convscope.engine.dataset.TrainingData;
+import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.Gradients;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.design.ArchitectureDesign;

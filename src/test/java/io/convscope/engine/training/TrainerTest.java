@@ -3,6 +3,7 @@ package io.convscope.engine.training;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
 import io.convscope.engine.ModelMetadata;
+import io.convscope.engine.dataset.Evaluation;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.convscope.engine.training;
+package io.convscope.engine.dataset;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.convscope.image.HostileImages;

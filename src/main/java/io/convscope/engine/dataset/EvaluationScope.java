@@ -1,4 +1,4 @@
-package io.convscope.engine.training;
+package io.convscope.engine.dataset;
 
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;

@@ -1,4 +1,4 @@
-package io.convscope.engine.training;
+package io.convscope.engine.dataset;
 
 import io.convscope.image.ImageInputException;
 import io.convscope.network.Shape;
@@ -14,13 +14,13 @@ import java.util.function.Consumer;
  * The images one training run reads: both splits of its data set checked
  * once (unreadable files skipped and listed) and kept in a cache bounded by bytes, shared in proportion to their size.
  */
-record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingImages validation, int skipped) {
+public record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingImages validation, int skipped) {
 
     /** The first unreadable files named in the note about skipped images. */
     private static final int NAMED_SKIPS = 3;
 
     /** Opens and checks the data set; {@code note} hears the memory estimate and the skipped files, in sentences. */
-    static TrainingData load(ImageFolderDataset dataset, Shape input, Consumer<String> note) throws IOException {
+    public static TrainingData load(ImageFolderDataset dataset, Shape input, Consumer<String> note) throws IOException {
         int all = dataset.train().size() + dataset.validation().size();
         long budget = TrainingImages.defaultCacheBudget();
         note.accept(TrainingImages.estimate(all, input, budget).sentence());
@@ -48,7 +48,7 @@ record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingIm
     }
 
     /** Image {@code index} of {@code images}; it decoded when checked, so a failure now is the disk's, not the file's. */
-    static float[] image(TrainingImages images, int index) {
+    public static float[] image(TrainingImages images, int index) {
         try {
             return images.image(index);
         } catch (ImageInputException e) {
@@ -57,7 +57,7 @@ record TrainingData(ImageFolderDataset dataset, TrainingImages train, TrainingIm
     }
 
     /** Images {@code from} to {@code to} (exclusive) of {@code images}. */
-    static float[][] slice(TrainingImages images, int from, int to) {
+    public static float[][] slice(TrainingImages images, int from, int to) {
         float[][] out = new float[to - from][];
         Arrays.setAll(out, i -> image(images, from + i));
         return out;

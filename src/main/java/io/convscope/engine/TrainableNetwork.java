@@ -291,6 +291,35 @@ public final class TrainableNetwork {
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
 
+    /**
+     * Inference over a batch up to description layer {@code last}: {@code [layer][image]} for every layer up to it
+     * (layer 0 is the batch itself). Attribution keeps these to read activations and to seed
+     * {@link #backward(float[][][], int, float[][])} without a second forward pass.
+     */
+    public float[][][] forward(float[][] images, int last) {
+        if (last < 0 || last > steps.size()) {
+            throw new IllegalArgumentException("no layer " + last);
+        }
+        checkInputs(images);
+        return new BatchPass(steps, inputs, images, PassMode.INFERENCE, 0, last).values;
+    }
+
+    /**
+     * The backward pass of a batch whose forward values come from {@link #forward(float[][], int)} (with the current
+     * parameters), seeded at {@code layer} with one output gradient per image; no parameter gradients.
+     */
+    public Gradients backward(float[][][] forward, int layer, float[][] outputGradients) {
+        if (forward.length <= layer || outputGradients.length != forward[0].length) {
+            throw new IllegalArgumentException("the forward values stop before layer " + layer
+                    + " or hold another number of images");
+        }
+        for (float[] g : outputGradients) {
+            checkSeed(layer, g);
+        }
+        BatchPass pass = new BatchPass(steps, inputs, Arrays.copyOf(forward, layer + 1));
+        return new Gradients(Double.NaN, 0, List.of(), padded(pass.backward(layer, outputGradients, null, true)));
+    }
+
     /** The gradient of logit {@code classIndex} (before the softmax) with respect to the image and every layer. */
     public Gradients logitGradient(float[] image, int classIndex) {
         int logits = requireLogits();

@@ -115,9 +115,6 @@ public final class Attribution {
     /** The layer a CAM reads: {@code name}, or the default; refused with a sentence when it has no spatial maps. */
     public int camLayer(String name, AttributionTarget target) {
         int layer = name == null ? defaultCamLayer(target) : description().indexOf(name);
-        if (name != null && layer < 0) {
-            throw new IllegalArgumentException("the network has no layer " + name);
-        }
         if (layer < 0) {
             throw new IllegalArgumentException("no layer of the network has spatial maps for a CAM");
         }

@@ -42,62 +42,97 @@ final class AttributeCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD",
+    @Option(
+            names = "--method",
+            required = true,
+            paramLabel = "METHOD",
             description = "gradient, smoothgrad, ig, gradcam, hirescam, gradcam++ or occlusion.")
     String method;
 
-    @Option(names = "--class", paramLabel = "NAME|INDEX",
+    @Option(
+            names = "--class",
+            paramLabel = "NAME|INDEX",
             description = "The class whose logit is explained, by name or index. Default: the top class.")
     String target;
 
-    @Option(names = "--cell", paramLabel = "CHANNEL,ROW,COLUMN",
+    @Option(
+            names = "--cell",
+            paramLabel = "CHANNEL,ROW,COLUMN",
             description = "For a network whose output is a map (YOLO, U-Net): the output cell explained.")
     String cell;
 
-    @Option(names = "--layer", paramLabel = "NAME",
+    @Option(
+            names = "--layer",
+            paramLabel = "NAME",
             description = "The layer gradcam, hirescam and gradcam++ read. Default: the last one with spatial maps"
                     + " before the classifier (pooling skipped).")
     String layer;
 
-    @Option(names = "--samples", defaultValue = "25", parameterConsumer = InRange.class,
+    @Option(
+            names = "--samples",
+            defaultValue = "25",
+            parameterConsumer = InRange.class,
             description = "smoothgrad: noisy copies (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 10_000)
     int samples;
 
-    @Option(names = "--sigma", defaultValue = "0.15", parameterConsumer = InRange.class,
+    @Option(
+            names = "--sigma",
+            defaultValue = "0.15",
+            parameterConsumer = InRange.class,
             description = "smoothgrad: noise standard deviation in input units, RGB/255 (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 0, max = 10)
     double sigma;
 
-    @Option(names = "--steps", defaultValue = "32", parameterConsumer = InRange.class,
+    @Option(
+            names = "--steps",
+            defaultValue = "32",
+            parameterConsumer = InRange.class,
             description = "ig: points on the path (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 10_000)
     int steps;
 
-    @Option(names = "--baseline", defaultValue = "black", paramLabel = "black|white|mean|blur",
+    @Option(
+            names = "--baseline",
+            defaultValue = "black",
+            paramLabel = "black|white|mean|blur",
             description = "ig: the starting image (default ${DEFAULT-VALUE}).")
     String baseline;
 
-    @Option(names = "--window", defaultValue = "8", parameterConsumer = InRange.class,
+    @Option(
+            names = "--window",
+            defaultValue = "8",
+            parameterConsumer = InRange.class,
             description = "occlusion: window side in input pixels (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 4096)
     int window;
 
-    @Option(names = "--stride", defaultValue = "4", parameterConsumer = InRange.class,
+    @Option(
+            names = "--stride",
+            defaultValue = "4",
+            parameterConsumer = InRange.class,
             description = "occlusion: step between windows (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = 1, max = 4096)
     int stride;
 
-    @Option(names = "--fill", defaultValue = "0.5", parameterConsumer = InRange.class,
+    @Option(
+            names = "--fill",
+            defaultValue = "0.5",
+            parameterConsumer = InRange.class,
             description = "occlusion: value written into the window, input units (default ${DEFAULT-VALUE}).")
     @InRange.Bounds(min = -10, max = 10)
     double fill;
 
-    @Option(names = "--seed", defaultValue = "1", parameterConsumer = InRange.class,
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            parameterConsumer = InRange.class,
             description = "smoothgrad: noise seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE.png",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.png",
             description = "Write the map overlaid on the input the network sees as a PNG (one IMAGE only).")
     Path out;
 
@@ -112,20 +147,23 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AttributionMethod chosen = AttributionMethod.byId(method).orElseThrow(() -> new ConvScopeCommand.UserError(
-                "--method " + method + " is not a method; valid: " + Arrays.stream(AttributionMethod.values())
-                        .map(AttributionMethod::id)
-                        .collect(Collectors.joining(", "))));
-        Baseline start = Baseline.byId(baseline).orElseThrow(() -> new ConvScopeCommand.UserError(
-                "--baseline " + baseline + " is not a baseline; valid: black, white, mean, blur"));
+        AttributionMethod chosen = AttributionMethod.byId(method)
+                .orElseThrow(() -> new ConvScopeCommand.UserError("--method " + method + " is not a method; valid: "
+                        + Arrays.stream(AttributionMethod.values())
+                                .map(AttributionMethod::id)
+                                .collect(Collectors.joining(", "))));
+        Baseline start = Baseline.byId(baseline)
+                .orElseThrow(() -> new ConvScopeCommand.UserError(
+                        "--baseline " + baseline + " is not a baseline; valid: black, white, mean, blur"));
         if (layer != null && !chosen.usesLayer()) {
             throw new ConvScopeCommand.UserError("--layer applies to gradcam, hirescam and gradcam++, not " + method);
         }
         if (out != null && images.size() != 1) {
-            throw new ConvScopeCommand.UserError("--out writes one picture: give one IMAGE with it, not "
-                    + images.size());
+            throw new ConvScopeCommand.UserError(
+                    "--out writes one picture: give one IMAGE with it, not " + images.size());
         }
-        if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        if (out != null
+                && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new ConvScopeCommand.UserError("--out " + out + " must name a .png file");
         }
         LoadedModel model = modelOption.loadToRun();
@@ -135,15 +173,14 @@ final class AttributeCommand implements Callable<Integer> {
         } catch (ModelLoadException e) {
             throw new ConvScopeCommand.UserError(model.source() + ": " + e.getMessage());
         }
-        AttributionSettings settings = new AttributionSettings(
-                samples, sigma, steps, start, layer, window, stride, (float) fill, seed);
+        AttributionSettings settings =
+                new AttributionSettings(samples, sigma, steps, start, layer, window, stride, (float) fill, seed);
         AttributionTarget fixed = AttributionTargets.fixed(attribution, target, cell);
         if (chosen.usesLayer()) {
             try {
                 attribution.camLayer(layer, fixed == null ? attribution.classTarget(0) : fixed);
             } catch (IllegalArgumentException e) {
-                throw new ConvScopeCommand.UserError((layer == null ? "" : "--layer " + layer + ": ")
-                        + e.getMessage());
+                throw new ConvScopeCommand.UserError((layer == null ? "" : "--layer " + layer + ": ") + e.getMessage());
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -160,7 +197,8 @@ final class AttributeCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            float[] input = Inference.channels(rgb, model.description().inputShape().channels());
+            float[] input =
+                    Inference.channels(rgb, model.description().inputShape().channels());
             AttributionTarget t = fixed != null ? fixed : attribution.topClass(input);
             AttributionMap map = check(() -> attribution.compute(chosen, input, t, settings));
             if (json) {

@@ -39,10 +39,18 @@ final class AttributionJson {
         shape.add(map.shape().height()).add(map.shape().width());
         ObjectNode parameters = o.putObject("parameters");
         switch (method) {
-            case SMOOTHGRAD -> parameters.put("samples", s.samples()).put("sigma", s.sigma()).put("seed", s.seed());
-            case INTEGRATED_GRADIENTS -> parameters.put("steps", s.steps()).put("baseline", s.baseline().id());
-            case OCCLUSION -> parameters.put("window", s.window()).put("stride", s.stride()).put("fill", s.fill());
-            default -> { }
+            case SMOOTHGRAD -> parameters
+                    .put("samples", s.samples())
+                    .put("sigma", s.sigma())
+                    .put("seed", s.seed());
+            case INTEGRATED_GRADIENTS -> parameters
+                    .put("steps", s.steps())
+                    .put("baseline", s.baseline().id());
+            case OCCLUSION -> parameters
+                    .put("window", s.window())
+                    .put("stride", s.stride())
+                    .put("fill", s.fill());
+            default -> {}
         }
         o.put("min", map.min());
         o.put("max", map.max());
@@ -51,7 +59,8 @@ final class AttributionJson {
         if (method == AttributionMethod.INTEGRATED_GRADIENTS) {
             o.put("baseline_logit", map.figures().get("baselineLogit"));
             ObjectNode c = o.putObject("completeness");
-            for (String key : new String[] {"attributionSum", "logitDifference", "completenessError", "relativeError"}) {
+            for (String key :
+                    new String[] {"attributionSum", "logitDifference", "completenessError", "relativeError"}) {
                 c.put(key, map.figures().get(key));
             }
         }
@@ -70,14 +79,27 @@ final class AttributionJson {
 
     static void printText(PrintWriter out, Path image, AttributionMap map, AttributionMethod method) {
         out.println(image);
-        out.printf(Locale.ROOT, "  %s of %s (logit %.4f)%s: %s, min %.6g, max %.6g, sum %.6g%n",
-                map.method(), map.targetName(), map.logit(), map.layer() == null ? "" : " at " + map.layer(),
-                map.shape(), map.min(), map.max(), map.sum());
+        out.printf(
+                Locale.ROOT,
+                "  %s of %s (logit %.4f)%s: %s, min %.6g, max %.6g, sum %.6g%n",
+                map.method(),
+                map.targetName(),
+                map.logit(),
+                map.layer() == null ? "" : " at " + map.layer(),
+                map.shape(),
+                map.min(),
+                map.max(),
+                map.sum());
         if (method == AttributionMethod.INTEGRATED_GRADIENTS) {
-            out.printf(Locale.ROOT, "  completeness: attributions sum to %.6f, y(x) - y(baseline) = %.6f - %.6f ="
+            out.printf(
+                    Locale.ROOT,
+                    "  completeness: attributions sum to %.6f, y(x) - y(baseline) = %.6f - %.6f ="
                             + " %.6f (error %.6f, %.3f %%)%n",
-                    map.figures().get("attributionSum"), map.logit(), map.figures().get("baselineLogit"),
-                    map.figures().get("logitDifference"), map.figures().get("completenessError"),
+                    map.figures().get("attributionSum"),
+                    map.logit(),
+                    map.figures().get("baselineLogit"),
+                    map.figures().get("logitDifference"),
+                    map.figures().get("completenessError"),
                     100 * map.figures().get("relativeError"));
         }
         if (map.channelWeights() != null) {

@@ -15,9 +15,10 @@ final class AttributionTargets {
         boolean classes = attribution.network().logitsLayer() >= 0;
         if (cellOption != null) {
             if (classes || classOption != null) {
-                throw new ConvScopeCommand.UserError(classes
-                        ? "--cell is for a network whose output is a map; this one predicts classes: use --class"
-                        : "give --class or --cell, not both");
+                throw new ConvScopeCommand.UserError(
+                        classes
+                                ? "--cell is for a network whose output is a map; this one predicts classes: use --class"
+                                : "give --class or --cell, not both");
             }
             String[] parts = cellOption.split(",");
             try {
@@ -30,13 +31,16 @@ final class AttributionTargets {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new ConvScopeCommand.UserError("--cell must be CHANNEL,ROW,COLUMN (three whole numbers), not "
-                    + cellOption);
+            throw new ConvScopeCommand.UserError(
+                    "--cell must be CHANNEL,ROW,COLUMN (three whole numbers), not " + cellOption);
         }
         if (!classes) {
             throw new ConvScopeCommand.UserError("the network's output is a map, not classes: name the output value"
                     + " to explain with --cell CHANNEL,ROW,COLUMN (the output is "
-                    + attribution.description().layer(attribution.description().layers().size() - 1).outputShape()
+                    + attribution
+                            .description()
+                            .layer(attribution.description().layers().size() - 1)
+                            .outputShape()
                     + ")");
         }
         if (classOption == null) {

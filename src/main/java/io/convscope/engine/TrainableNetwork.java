@@ -310,8 +310,8 @@ public final class TrainableNetwork {
      */
     public Gradients backward(float[][][] forward, int layer, float[][] outputGradients) {
         if (forward.length <= layer || outputGradients.length != forward[0].length) {
-            throw new IllegalArgumentException("the forward values stop before layer " + layer
-                    + " or hold another number of images");
+            throw new IllegalArgumentException(
+                    "the forward values stop before layer " + layer + " or hold another number of images");
         }
         for (float[] g : outputGradients) {
             checkSeed(layer, g);

@@ -62,8 +62,10 @@ class AttributeCliTest {
         assertEquals(m.channelWeights()[3], o.get("alpha").get(3).floatValue());
         assertFalse(o.get("randomWeights").asBoolean());
         // By index, the same class.
-        assertEquals(o.get("values"), json("attribute", "--method", "gradcam", "--class", "" + koala, "--json", COFFEE)
-                .get("values"));
+        assertEquals(
+                o.get("values"),
+                json("attribute", "--method", "gradcam", "--class", "" + koala, "--json", COFFEE)
+                        .get("values"));
     }
 
     @Test
@@ -74,8 +76,10 @@ class AttributeCliTest {
         assertEquals(3 * 64 * 64, o.get("values").size());
         assertTrue(o.get("layer").isNull());
         JsonNode c = o.get("completeness");
-        assertEquals(o.get("logit").asDouble() - o.get("baseline_logit").asDouble(),
-                c.get("logitDifference").asDouble(), 1e-5);
+        assertEquals(
+                o.get("logit").asDouble() - o.get("baseline_logit").asDouble(),
+                c.get("logitDifference").asDouble(),
+                1e-5);
         assertEquals(o.get("sum").asDouble(), c.get("attributionSum").asDouble(), 1e-9);
         assertEquals(16, o.get("parameters").get("steps").asInt());
         assertEquals("mean", o.get("parameters").get("baseline").asText());
@@ -104,14 +108,14 @@ class AttributeCliTest {
 
     @Test
     void mapOutputsTakeACell() throws Exception {
-        JsonNode o = json("attribute", "--preset", "tiny-yolo", "--method", "gradient", "--cell", "4,6,6", "--json",
-                COFFEE);
+        JsonNode o =
+                json("attribute", "--preset", "tiny-yolo", "--method", "gradient", "--cell", "4,6,6", "--json", COFFEE);
         assertTrue(o.get("randomWeights").asBoolean());
         assertEquals("channel 4, row 6, column 6", o.get("class").asText());
-        assertOneLineError("--cell CHANNEL,ROW,COLUMN", "attribute", "--preset", "tiny-yolo", "--method", "gradient",
-                COFFEE);
-        assertOneLineError("no cell", "attribute", "--preset", "tiny-yolo", "--method", "gradient", "--cell",
-                "4,13,0", COFFEE);
+        assertOneLineError(
+                "--cell CHANNEL,ROW,COLUMN", "attribute", "--preset", "tiny-yolo", "--method", "gradient", COFFEE);
+        assertOneLineError(
+                "no cell", "attribute", "--preset", "tiny-yolo", "--method", "gradient", "--cell", "4,13,0", COFFEE);
     }
 
     @Test
@@ -120,22 +124,54 @@ class AttributeCliTest {
         assertOneLineError("--baseline grey", "attribute", "--method", "ig", "--baseline", "grey", COFFEE);
         assertOneLineError("--class koalas", "attribute", "--method", "gradient", "--class", "koalas", COFFEE);
         assertOneLineError("--class 10", "attribute", "--method", "gradient", "--class", "10", COFFEE);
-        assertOneLineError("--layer applies to gradcam", "attribute", "--method", "gradient", "--layer", "conv_1_1",
+        assertOneLineError(
+                "--layer applies to gradcam", "attribute", "--method", "gradient", "--layer", "conv_1_1", COFFEE);
+        assertOneLineError(
+                "--layer conv_9: no layer named conv_9",
+                "attribute",
+                "--method",
+                "gradcam",
+                "--layer",
+                "conv_9",
                 COFFEE);
-        assertOneLineError("--layer conv_9: no layer named conv_9", "attribute", "--method", "gradcam", "--layer", "conv_9", COFFEE);
-        assertOneLineError("--layer flatten: layer flatten has no spatial maps", "attribute", "--method", "gradcam", "--layer",
-                "flatten", COFFEE);
+        assertOneLineError(
+                "--layer flatten: layer flatten has no spatial maps",
+                "attribute",
+                "--method",
+                "gradcam",
+                "--layer",
+                "flatten",
+                COFFEE);
         assertOneLineError("window (65) is larger", "attribute", "--method", "occlusion", "--window", "65", COFFEE);
-        assertOneLineError("--steps must be a whole number from 1", "attribute", "--method", "ig", "--steps", "0",
+        assertOneLineError(
+                "--steps must be a whole number from 1", "attribute", "--method", "ig", "--steps", "0", COFFEE);
+        assertOneLineError(
+                "--sigma must be a number from 0", "attribute", "--method", "smoothgrad", "--sigma", "NaN", COFFEE);
+        assertOneLineError(
+                "--cell is for a network whose output is a map",
+                "attribute",
+                "--method",
+                "gradient",
+                "--cell",
+                "0,0,0",
                 COFFEE);
-        assertOneLineError("--sigma must be a number from 0", "attribute", "--method", "smoothgrad", "--sigma",
-                "NaN", COFFEE);
-        assertOneLineError("--cell is for a network whose output is a map", "attribute", "--method", "gradient",
-                "--cell", "0,0,0", COFFEE);
-        assertOneLineError("give one IMAGE", "attribute", "--method", "gradient", "--out",
-                dir.resolve("a.png").toString(), COFFEE, COFFEE);
-        assertOneLineError("must name a .png", "attribute", "--method", "gradient", "--out",
-                dir.resolve("a.jpg").toString(), COFFEE);
+        assertOneLineError(
+                "give one IMAGE",
+                "attribute",
+                "--method",
+                "gradient",
+                "--out",
+                dir.resolve("a.png").toString(),
+                COFFEE,
+                COFFEE);
+        assertOneLineError(
+                "must name a .png",
+                "attribute",
+                "--method",
+                "gradient",
+                "--out",
+                dir.resolve("a.jpg").toString(),
+                COFFEE);
         assertOneLineError("--method", "attribute", COFFEE);
     }
 }

@@ -25,7 +25,8 @@ import java.util.Random;
 public final class Attribution {
 
     /** What a batch of copies may hold at once: forward values and gradients of every layer. */
-    private static final long CHUNK_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+    private static final long CHUNK_BYTES =
+            Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final TrainableNetwork network;
     private final boolean randomWeights;
@@ -65,12 +66,18 @@ public final class Attribution {
     public AttributionTarget cellTarget(int channel, int row, int column) {
         int last = description().layers().size() - 1;
         Shape s = description().layer(last).outputShape();
-        if (channel < 0 || channel >= s.channels() || row < 0 || row >= s.height() || column < 0
+        if (channel < 0
+                || channel >= s.channels()
+                || row < 0
+                || row >= s.height()
+                || column < 0
                 || column >= s.width()) {
-            throw new IllegalArgumentException("the output map is " + s + "; it has no cell (" + channel + ", " + row
-                    + ", " + column + ")");
+            throw new IllegalArgumentException(
+                    "the output map is " + s + "; it has no cell (" + channel + ", " + row + ", " + column + ")");
         }
-        return new AttributionTarget(last, (channel * s.height() + row) * s.width() + column,
+        return new AttributionTarget(
+                last,
+                (channel * s.height() + row) * s.width() + column,
                 "channel " + channel + ", row " + row + ", column " + column);
     }
 
@@ -92,8 +99,10 @@ public final class Attribution {
     public int defaultCamLayer(AttributionTarget target) {
         for (int l = target.layer() - 1; l >= 1; l--) {
             LayerDescription d = description().layer(l);
-            if (!d.outputShape().isVector() && d.outputShape().height() * d.outputShape().width() > 1
-                    && !d.kind().isPooling() && d.kind() != LayerKind.ZERO_PADDING) {
+            if (!d.outputShape().isVector()
+                    && d.outputShape().height() * d.outputShape().width() > 1
+                    && !d.kind().isPooling()
+                    && d.kind() != LayerKind.ZERO_PADDING) {
                 return l;
             }
         }
@@ -120,8 +129,9 @@ public final class Attribution {
         }
         Shape s = description().layer(layer).outputShape();
         if (s.isVector() || layer == 0 || layer >= target.layer()) {
-            throw new IllegalArgumentException("layer " + description().layer(layer).name() + " has no spatial maps"
-                    + " before the explained output; choose a convolution, activation or pooling layer");
+            throw new IllegalArgumentException(
+                    "layer " + description().layer(layer).name() + " has no spatial maps"
+                            + " before the explained output; choose a convolution, activation or pooling layer");
         }
         return layer;
     }
@@ -147,7 +157,12 @@ public final class Attribution {
             }
         }
         float[] mean = mean(gradients(noisy, target, new float[samples]));
-        return map("smoothgrad", target, value(image, target), description().inputShape(), mean,
+        return map(
+                "smoothgrad",
+                target,
+                value(image, target),
+                description().inputShape(),
+                mean,
                 Map.of("samples", (double) samples, "sigma", sigma, "seed", (double) seed));
     }
 
@@ -184,8 +199,9 @@ public final class Attribution {
         figures.put("attributionSum", sum);
         figures.put("logitDifference", difference);
         figures.put("completenessError", error);
-        figures.put("relativeError", difference == 0 ? (error == 0 ? 0 : Double.POSITIVE_INFINITY)
-                : error / Math.abs(difference));
+        figures.put(
+                "relativeError",
+                difference == 0 ? (error == 0 ? 0 : Double.POSITIVE_INFINITY) : error / Math.abs(difference));
         return map("ig", target, ends[0], in, attribution, figures);
     }
 
@@ -194,12 +210,21 @@ public final class Attribution {
         float[][][] forward = network.forward(new float[][] {image}, target.layer());
         float[] seed = new float[forward[target.layer()][0].length];
         seed[target.index()] = 1;
-        float[] gradient = network.backward(forward, target.layer(), new float[][] {seed}).activation(layer, 0);
+        float[] gradient =
+                network.backward(forward, target.layer(), new float[][] {seed}).activation(layer, 0);
         Shape shape = description().layer(layer).outputShape();
         CamMaps.Cam cam = CamMaps.compute(variant, forward[layer][0], gradient, shape);
-        return new AttributionMap(variant.id(), target.index(), target.name(), forward[target.layer()][0][target.index()],
-                new Shape(1, shape.height(), shape.width()), cam.map(), description().layer(layer).name(),
-                cam.weights(), Map.of(), randomWeights);
+        return new AttributionMap(
+                variant.id(),
+                target.index(),
+                target.name(),
+                forward[target.layer()][0][target.index()],
+                new Shape(1, shape.height(), shape.width()),
+                cam.map(),
+                description().layer(layer).name(),
+                cam.weights(),
+                Map.of(),
+                randomWeights);
     }
 
     AttributionMap map(String method, AttributionTarget t, float logit, Shape shape, float[] v, Map<String, Double> f) {

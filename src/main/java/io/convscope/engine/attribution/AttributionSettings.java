@@ -14,7 +14,14 @@ package io.convscope.engine.attribution;
  * @param seed     SmoothGrad's noise seed (and the sanity check's random weights)
  */
 public record AttributionSettings(
-        int samples, double sigma, int steps, Baseline baseline, String layer, int window, int stride, float fill,
+        int samples,
+        double sigma,
+        int steps,
+        Baseline baseline,
+        String layer,
+        int window,
+        int stride,
+        float fill,
         long seed) {
 
     /** The defaults: SmoothGrad 25 copies at sigma 0.15, IG 32 steps from black, occlusion 8 / 4 / 0.5, seed 1. */

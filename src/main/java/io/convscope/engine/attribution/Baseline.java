@@ -34,7 +34,7 @@ public enum Baseline {
         int plane = height * width;
         float[] out = new float[image.length];
         switch (this) {
-            case BLACK -> { }
+            case BLACK -> {}
             case WHITE -> Arrays.fill(out, 1f);
             case MEAN -> {
                 for (int c = 0; c < channels; c++) {

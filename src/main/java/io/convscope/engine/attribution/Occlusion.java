@@ -34,14 +34,20 @@ final class Occlusion {
             float[][] part = count == batch.length ? batch : Arrays.copyOf(batch, count);
             for (int n = 0; n < count; n++) {
                 int position = from + n;
-                part[n] = occluded(image, in, (position / columns) * stride, (position % columns) * stride, window, fill);
+                part[n] =
+                        occluded(image, in, (position / columns) * stride, (position % columns) * stride, window, fill);
             }
             float[] occluded = attribution.values(part, target);
             for (int n = 0; n < count; n++) {
                 out[from + n] = y - occluded[n];
             }
         }
-        return attribution.map("occlusion", target, y, new Shape(1, rows, columns), out,
+        return attribution.map(
+                "occlusion",
+                target,
+                y,
+                new Shape(1, rows, columns),
+                out,
                 Map.of("window", (double) window, "stride", (double) stride, "fill", (double) fill));
     }
 

@@ -26,7 +26,10 @@ public final class SanityCheck {
     private SanityCheck() {}
 
     public static List<SanityStep> cascade(
-            Attribution attribution, AttributionMethod method, float[] image, AttributionTarget target,
+            Attribution attribution,
+            AttributionMethod method,
+            float[] image,
+            AttributionTarget target,
             AttributionSettings settings) {
         TrainableNetwork network = attribution.network();
         AttributionMap original = attribution.compute(method, image, target, settings);
@@ -52,8 +55,11 @@ public final class SanityCheck {
                 network.parametersChanged();
                 AttributionMap map = attribution.compute(method, image, target, settings);
                 float[] now = map.pixelMap();
-                steps.add(new SanityStep(attribution.description().layer(layer).name(),
-                        Heatmaps.spearman(reference, now), Heatmaps.ssim(reference, now), map));
+                steps.add(new SanityStep(
+                        attribution.description().layer(layer).name(),
+                        Heatmaps.spearman(reference, now),
+                        Heatmaps.ssim(reference, now),
+                        map));
             }
         } finally {
             for (int i = 0; i < saved.size(); i++) {

@@ -31,9 +31,18 @@ final class AttributionNetworks {
     /** Smooth everywhere (tanh, average pooling), so finite differences of its logits are exact to O(h^2). */
     static TrainableNetwork smooth() throws ModelLoadException {
         var conf = base().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.TANH).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(2, 2).nOut(3).activation(Activation.SIGMOID).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(2, 2)
+                        .nOut(3)
+                        .activation(Activation.SIGMOID)
+                        .build())
                 .layer(output())
                 .setInputType(InputType.convolutional(9, 9, 2))
                 .build();
@@ -43,9 +52,15 @@ final class AttributionNetworks {
     /** Convolution, ReLU, convolution, ReLU, dense: the CAMs read the second ReLU's 4 maps of 4 x 4. */
     static TrainableNetwork camNet() throws ModelLoadException {
         var conf = base().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.IDENTITY).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(3)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(output())
                 .setInputType(InputType.convolutional(8, 8, 2))
@@ -56,7 +71,10 @@ final class AttributionNetworks {
     /** The CAM architecture of Zhou et al. (2016): convolution with ReLU, global average pooling, one dense layer. */
     static TrainableNetwork globalAveragePooling() throws ModelLoadException {
         var conf = base().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(5).activation(Activation.IDENTITY).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(5)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
                 .layer(output())
@@ -85,8 +103,7 @@ final class AttributionNetworks {
                 .build();
     }
 
-    private static TrainableNetwork compile(
-            MultiLayerConfiguration conf, Shape input) throws ModelLoadException {
+    private static TrainableNetwork compile(MultiLayerConfiguration conf, Shape input) throws ModelLoadException {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         // Biases are zero after init; give them values so they take part.

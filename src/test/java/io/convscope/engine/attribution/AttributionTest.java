@@ -87,8 +87,10 @@ class AttributionTest {
         assertTrue(relative64 <= 0.01, "completeness error at 64 steps " + relative64);
         assertTrue(relative64 < ig4.figures().get("relativeError"), "more steps, smaller error");
         assertEquals(ig64.sum(), ig64.figures().get("attributionSum"), 1e-9);
-        assertEquals(a.value(coffee, t) - a.value(new float[coffee.length], t),
-                ig64.figures().get("logitDifference"), 1e-5);
+        assertEquals(
+                a.value(coffee, t) - a.value(new float[coffee.length], t),
+                ig64.figures().get("logitDifference"),
+                1e-5);
         for (Baseline b : Baseline.values()) {
             AttributionMap m = a.integratedGradients(coffee, t, 64, b);
             assertTrue(m.figures().get("relativeError") <= 0.05, b + ": " + m.figures());
@@ -204,8 +206,8 @@ class AttributionTest {
     void occlusionEqualsDirectForwardPasses() throws Exception {
         Attribution a = Attribution.of(tinyVgg);
         AttributionTarget t = a.classTarget(3);
-        AttributionMap m = a.compute(AttributionMethod.OCCLUSION, coffee, t,
-                AttributionSettings.DEFAULTS.withOcclusion(16, 12, 0.25f));
+        AttributionMap m = a.compute(
+                AttributionMethod.OCCLUSION, coffee, t, AttributionSettings.DEFAULTS.withOcclusion(16, 12, 0.25f));
         assertEquals(new Shape(1, 5, 5), m.shape(), "windows at 0, 12, 24, 36, 48");
         float y = tinyVgg.compiled().forward(coffee).logit(3);
         assertEquals(y, m.logit());
@@ -217,8 +219,10 @@ class AttributionTest {
                 assertEquals(direct, m.values()[row * 5 + column], 1e-5, "window " + row + ", " + column);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> a.compute(AttributionMethod.OCCLUSION, coffee, t,
-                AttributionSettings.DEFAULTS.withOcclusion(65, 1, 0f)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> a.compute(
+                        AttributionMethod.OCCLUSION, coffee, t, AttributionSettings.DEFAULTS.withOcclusion(65, 1, 0f)));
     }
 
     /** Cascading randomisation: the gradient map decorrelates, and the weights come back exactly. */
@@ -232,10 +236,13 @@ class AttributionTest {
         for (AttributionMethod method : List.of(AttributionMethod.GRADIENT, AttributionMethod.GRAD_CAM)) {
             List<SanityStep> steps =
                     SanityCheck.cascade(a, method, coffee, t, AttributionSettings.DEFAULTS.withSeed(4));
-            assertEquals(List.of("output", "conv_2_2", "conv_2_1", "conv_1_2", "conv_1_1").subList(0, steps.size()),
+            assertEquals(
+                    List.of("output", "conv_2_2", "conv_2_1", "conv_1_2", "conv_1_1")
+                            .subList(0, steps.size()),
                     steps.stream().map(SanityStep::layer).toList());
             SanityStep last = steps.get(steps.size() - 1);
-            assertTrue(last.spearman() < 0.5 && last.spearman() < steps.get(0).spearman() + 1e-9,
+            assertTrue(
+                    last.spearman() < 0.5 && last.spearman() < steps.get(0).spearman() + 1e-9,
                     method + ": " + steps.stream().map(SanityStep::spearman).toList());
         }
         for (int i = 0; i < before.size(); i++) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -73,7 +74,7 @@ class AttributionTest {
         assertEquals(g.logit(), s.logit());
         AttributionMap noisy = a.smoothGrad(coffee, t, 5, 0.1, 9);
         assertArrayEquals(noisy.values(), a.smoothGrad(coffee, t, 5, 0.1, 9).values(), "seeded");
-        assertFalse(java.util.Arrays.equals(g.values(), noisy.values()));
+        assertFalse(Arrays.equals(g.values(), noisy.values()));
     }
 
     /** Completeness: the attributions add up to y(x) - y(baseline), closer with more steps (midpoint rule). */

@@ -143,17 +143,34 @@ public final class TrainableNetwork {
      * of the parameters: changing them leaves the model, and the snapshots the app shows, as they are.
      */
     public static TrainableNetwork of(LoadedModel model) throws ModelLoadException {
+        return of(model, true);
+    }
+
+    /**
+     * {@link #of(LoadedModel)} for passes at inference only (attribution): dropout is the identity there, so a
+     * dropout DL4J applies to a layer's input (VGG-16's fc6 and fc7), which training refuses, changes nothing. Do
+     * not train the result.
+     */
+    public static TrainableNetwork forInference(LoadedModel model) throws ModelLoadException {
+        return of(model, false);
+    }
+
+    private static TrainableNetwork of(LoadedModel model, boolean training) throws ModelLoadException {
         Shape input = model.description().inputShape();
         List<String> classes = model.description().classes().isEmpty()
                 ? null
                 : model.description().classes();
         String name = model.description().name();
         if (model.network() instanceof ComputationGraph g) {
-            checkDropouts(g);
+            if (training) {
+                checkDropouts(g);
+            }
             return new TrainableNetwork(Dl4jCompiler.compile(g, input, classes, name));
         }
         MultiLayerNetwork net = (MultiLayerNetwork) model.network();
-        checkDropouts(net);
+        if (training) {
+            checkDropouts(net);
+        }
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, name));
     }
 

@@ -17,7 +17,7 @@ import java.util.Random;
 /**
  * Attribution maps for one network: which parts of an image (or of a layer's maps) the value of a class's logit, or
  * of an output cell, depends on. Every method differentiates or perturbs the value before the softmax, on this
- * object's own copy of the parameters ({@link TrainableNetwork#of}), so the model the app shows is never changed.
+ * object's own copy of the parameters ({@link TrainableNetwork#forInference}), so the model the app shows is never changed.
  * <p>
  * Input gradients are {@code dy/dx} in the model's input units (RGB / 255). Batches of noisy, interpolated or occluded
  * copies run together in chunks bounded by bytes ({@link #chunk()}). Not thread-safe, like the network.
@@ -38,7 +38,7 @@ public final class Attribution {
 
     /** For a loaded model: its own trainable copy; a preset's random weights are carried into every map. */
     public static Attribution of(LoadedModel model) throws ModelLoadException {
-        return new Attribution(TrainableNetwork.of(model), model.randomWeights());
+        return new Attribution(TrainableNetwork.forInference(model), model.randomWeights());
     }
 
     public TrainableNetwork network() {

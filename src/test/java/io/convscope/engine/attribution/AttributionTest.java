@@ -1,7 +1,10 @@
 package io.convscope.engine.attribution;
 
+import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.LoadedModel;
+import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.ModelLoader;
+import io.convscope.engine.PresetModels;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.AttributionMap;
@@ -250,6 +253,26 @@ class AttributionTest {
             assertArrayEquals(before.get(i), a.network().parameters().get(i).values());
         }
         assertArrayEquals(original.values(), a.gradient(coffee, t).values(), "the network computes as before");
+    }
+
+    /**
+     * VGG-16 applies dropout to fc6's and fc7's inputs, which training refuses; attribution runs at inference, where
+     * dropout is the identity, so the preset is explained (and flagged as random), with the app's logits.
+     */
+    @Test
+    void presetsWithInputDropoutAreExplainedAndFlaggedRandom() throws Exception {
+        LoadedModel vgg = PresetModels.load(
+                ArchitecturePresets.find("vgg16").orElseThrow(),
+                "vgg16",
+                new int[] {3, 32, 32},
+                PresetModels.Progress.NONE);
+        assertThrows(ModelLoadException.class, () -> TrainableNetwork.of(vgg));
+        Attribution a = Attribution.of(vgg);
+        float[] x = AttributionNetworks.image(vgg.description().inputShape(), 2);
+        AttributionMap m = a.compute(AttributionMethod.GRAD_CAM, x, a.classTarget(7), AttributionSettings.DEFAULTS);
+        assertTrue(m.randomWeights());
+        assertEquals(vgg.compiled().forward(x).logit(7), m.logit(), 1e-4 * (1 + Math.abs(m.logit())));
+        assertEquals("conv5_3_relu", m.layer());
     }
 
     @Test

@@ -11,9 +11,11 @@ import io.convscope.engine.attribution.AttributionMethod;
 import io.convscope.engine.attribution.AttributionSettings;
 import io.convscope.engine.attribution.AttributionTarget;
 import io.convscope.engine.attribution.Baseline;
+import io.convscope.engine.attribution.SanityCheck;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.AttributionMap;
+import io.convscope.network.SanityStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,6 +138,13 @@ final class AttributeCommand implements Callable<Integer> {
             description = "Write the map overlaid on the input the network sees as a PNG (one IMAGE only).")
     Path out;
 
+    @Option(
+            names = "--sanity",
+            description = "Also run the sanity check (Adebayo et al. 2018): randomise the weights from the top layer"
+                    + " down, one layer at a time (seeded by --seed), and print how alike each map stays with the"
+                    + " original (Spearman rank correlation and SSIM; the model itself is not changed).")
+    boolean sanity;
+
     @Option(names = "--json", description = "Print a JSON array, one object per image, with the raw map.")
     boolean json;
 
@@ -201,10 +210,13 @@ final class AttributeCommand implements Callable<Integer> {
                     Inference.channels(rgb, model.description().inputShape().channels());
             AttributionTarget t = fixed != null ? fixed : attribution.topClass(input);
             AttributionMap map = check(() -> attribution.compute(chosen, input, t, settings));
+            List<SanityStep> steps =
+                    sanity ? check(() -> SanityCheck.cascade(attribution, chosen, input, t, settings)) : List.of();
             if (json) {
-                array.add(AttributionJson.of(mapper, image, map, settings, chosen));
+                array.add(AttributionJson.withSanity(AttributionJson.of(mapper, image, map, settings, chosen), steps));
             } else {
                 AttributionJson.printText(stdout, image, map, chosen);
+                AttributionJson.printSanity(stdout, steps);
             }
             if (out != null) {
                 writePng(rgb, model, map);

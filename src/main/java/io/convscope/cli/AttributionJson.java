@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convscope.engine.attribution.AttributionMethod;
 import io.convscope.engine.attribution.AttributionSettings;
 import io.convscope.network.AttributionMap;
+import io.convscope.network.SanityStep;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code attribute}'s output: one JSON object per image (the raw map and its summary), or a few lines of text. */
@@ -108,6 +110,30 @@ final class AttributionJson {
                 b.append(String.format(Locale.ROOT, " %.4g", w));
             }
             out.println(b);
+        }
+    }
+
+    /** The sanity check's steps as {@code sanity: [{randomisedDownTo, spearman, ssim}]}, when it was run. */
+    static ObjectNode withSanity(ObjectNode o, List<SanityStep> steps) {
+        if (!steps.isEmpty()) {
+            ArrayNode a = o.putArray("sanity");
+            for (SanityStep s : steps) {
+                a.addObject()
+                        .put("randomisedDownTo", s.layer())
+                        .put("spearman", s.spearman())
+                        .put("ssim", s.similarity());
+            }
+        }
+        return o;
+    }
+
+    static void printSanity(PrintWriter out, List<SanityStep> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.println("  sanity check, weights randomised from the top down to:");
+        for (SanityStep s : steps) {
+            out.printf(Locale.ROOT, "    %-16s Spearman %6.3f  SSIM %6.3f%n", s.layer(), s.spearman(), s.similarity());
         }
     }
 }

@@ -86,6 +86,18 @@ class AttributeCliTest {
     }
 
     @Test
+    void sanityCheckListsEveryRandomisedLayer() throws Exception {
+        JsonNode o = json("attribute", "--method", "gradient", "--sanity", "--json", COFFEE);
+        JsonNode steps = o.get("sanity");
+        assertEquals(5, steps.size(), "output, conv_2_2, conv_2_1, conv_1_2, conv_1_1");
+        assertEquals("output", steps.get(0).get("randomisedDownTo").asText());
+        assertTrue(steps.get(4).get("spearman").asDouble() < 0.5, steps.toString());
+        CliTest.Run text = CliTest.run("attribute", "--method", "gradcam", "--sanity", COFFEE);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("conv_1_1") && text.out().contains("Spearman"), text.out());
+    }
+
+    @Test
     void occlusionDefaultsGiveFifteenByFifteenWindows() throws Exception {
         JsonNode o = json("attribute", "--method", "occlusion", "--json", COFFEE);
         assertEquals("[15,15]", o.get("shape").toString(), "(64 - 8) / 4 + 1");

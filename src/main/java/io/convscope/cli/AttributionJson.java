@@ -35,7 +35,7 @@ final class AttributionJson {
         o.put("layer", map.layer());
         o.put("logit", map.logit());
         ArrayNode shape = o.putArray("shape");
-        if (map.shape().channels() > 1 || map.layer() == null && !"occlusion".equals(map.method())) {
+        if (map.overInputChannels()) {
             shape.add(map.shape().channels());
         }
         shape.add(map.shape().height()).add(map.shape().width());

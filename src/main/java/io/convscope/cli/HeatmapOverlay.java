@@ -6,8 +6,8 @@ import io.convscope.network.AttributionMap;
 import java.awt.image.BufferedImage;
 
 /**
- * The PNG of {@code attribute --out}: the input the network sees, enlarged (nearest neighbour) to at least 256
- * pixels a side, with the map over it at half opacity. The map is brought to the input's size first: input methods
+ * The PNG of {@code attribute --out}: the input the network sees, in grey, enlarged (nearest neighbour) to at least
+ * 256 pixels a side, with the map over it, at most 70 % opaque. The map is brought to the input's size first: input methods
  * as max |.| over channels, the CAMs and occlusion's grid stretched bilinearly. A map with no negative value goes
  * from transparent to red by its maximum; a signed one (occlusion, where hiding helps) red for positive, blue for
  * negative, by its largest magnitude.
@@ -15,6 +15,9 @@ import java.awt.image.BufferedImage;
 final class HeatmapOverlay {
 
     private static final int MIN_SIDE = 256;
+    private static final double OPACITY = 0.7;
+    /** Rec. 601 luma: the photo is drawn in grey so the tint reads on any colour (a red cup under a red map). */
+    private static final double[] LUMA = {0.299, 0.587, 0.114};
 
     private HeatmapOverlay() {}
 
@@ -33,12 +36,15 @@ final class HeatmapOverlay {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                double strength = scale == 0 ? 0 : 0.5 * Math.abs(pixels[i]) / scale;
-                int[] tint = pixels[i] >= 0 ? new int[] {220, 30, 30} : new int[] {30, 60, 220};
+                double strength = scale == 0 ? 0 : OPACITY * Math.abs(pixels[i]) / scale;
+                int[] tint = pixels[i] >= 0 ? new int[] {255, 40, 0} : new int[] {0, 90, 255};
+                double grey = 0;
+                for (int c = 0; c < 3; c++) {
+                    grey += LUMA[c] * 255 * Math.min(1, Math.max(0, rgb[c * plane + i]));
+                }
                 int colour = 0;
                 for (int c = 0; c < 3; c++) {
-                    double base = 255 * Math.min(1, Math.max(0, rgb[c * plane + i]));
-                    colour = (colour << 8) | (int) Math.round(base * (1 - strength) + tint[c] * strength);
+                    colour = (colour << 8) | (int) Math.round(grey * (1 - strength) + tint[c] * strength);
                 }
                 for (int dy = 0; dy < zoom; dy++) {
                     for (int dx = 0; dx < zoom; dx++) {

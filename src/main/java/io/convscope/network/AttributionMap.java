@@ -39,12 +39,13 @@ public record AttributionMap(
     }
 
     /**
-     * One value per pixel: the largest absolute value over the channels (how saliency maps are drawn); the values
-     * themselves when the map has one channel.
+     * One value per pixel: for the maps over the input's channels (gradient, smoothgrad, ig) the largest absolute
+     * value over the channels, as saliency maps are drawn (a one-channel input too); the CAMs' and occlusion's values
+     * as they are.
      */
     public float[] pixelMap() {
         int plane = shape.height() * shape.width();
-        if (shape.channels() == 1) {
+        if (!overInputChannels()) {
             return values.clone();
         }
         float[] out = new float[plane];
@@ -54,6 +55,11 @@ public record AttributionMap(
             }
         }
         return out;
+    }
+
+    /** Whether the map has one value per input value (gradient, smoothgrad, ig), signed, per channel. */
+    public boolean overInputChannels() {
+        return method.equals("gradient") || method.equals("smoothgrad") || method.equals("ig");
     }
 
     /** The signed values of one channel ({@code [H][W]} flattened row-major). */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -273,6 +274,16 @@ class AttributionTest {
         assertTrue(m.randomWeights());
         assertEquals(vgg.compiled().forward(x).logit(7), m.logit(), 1e-4 * (1 + Math.abs(m.logit())));
         assertEquals("conv5_3_relu", m.layer());
+    }
+
+    /** Saliency is drawn as max |.| over the input's channels, also for a one-channel input; CAMs as they are. */
+    @Test
+    void pixelMapsOfOneChannelInputsAreMagnitudes() {
+        float[] v = {-2, 1, 0, -0.5f};
+        var one = new AttributionMap("gradient", 0, "a", 0, new Shape(1, 2, 2), v, null, null, Map.of(), false);
+        assertArrayEquals(new float[] {2, 1, 0, 0.5f}, one.pixelMap());
+        var occlusion = new AttributionMap("occlusion", 0, "a", 0, new Shape(1, 2, 2), v, null, null, Map.of(), false);
+        assertArrayEquals(v, occlusion.pixelMap());
     }
 
     @Test

@@ -22,10 +22,7 @@ final class HeatmapOverlay {
     private HeatmapOverlay() {}
 
     static BufferedImage draw(float[] rgb, int height, int width, AttributionMap map) {
-        float[] pixels = map.pixelMap();
-        if (map.shape().height() != height || map.shape().width() != width) {
-            pixels = Heatmaps.bilinear(pixels, map.shape().height(), map.shape().width(), height, width);
-        }
+        float[] pixels = Heatmaps.atInputSize(map, height, width);
         float scale = 0;
         for (float v : pixels) {
             scale = Math.max(scale, Math.abs(v));

@@ -1,11 +1,25 @@
 package io.convscope.engine.attribution;
 
+import io.convscope.network.AttributionMap;
+
 import java.util.Arrays;
 
 /** Plain arithmetic on maps: upsampling for overlays, and the similarities the sanity check reports. */
 public final class Heatmaps {
 
     private Heatmaps() {}
+
+    /**
+     * The map drawn over an input of {@code height x width}: {@link AttributionMap#pixelMap()} (max |.| over the
+     * channels for the input methods), and the CAMs' and occlusion's grids stretched by {@link #bilinear}.
+     */
+    public static float[] atInputSize(AttributionMap map, int height, int width) {
+        float[] pixels = map.pixelMap();
+        if (map.shape().height() == height && map.shape().width() == width) {
+            return pixels;
+        }
+        return bilinear(pixels, map.shape().height(), map.shape().width(), height, width);
+    }
 
     /**
      * Bilinear resampling of a {@code height x width} map to {@code outHeight x outWidth} with pixel centres aligned

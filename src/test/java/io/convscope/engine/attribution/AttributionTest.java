@@ -298,5 +298,8 @@ class AttributionTest {
         assertEquals(0, up[0]);
         assertEquals(1, up[1], 1e-6);
         assertEquals(12, up[15]);
+        var cam = new AttributionMap(
+                "gradcam", 0, "a", 0, new Shape(1, 2, 2), new float[] {0, 4, 8, 12}, "l", null, Map.of(), false);
+        assertArrayEquals(up, Heatmaps.atInputSize(cam, 4, 4));
     }
 }

@@ -72,6 +72,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--samples",
+            paramLabel = "N",
             defaultValue = "25",
             parameterConsumer = InRange.class,
             description = "smoothgrad: noisy copies (default ${DEFAULT-VALUE}).")
@@ -80,6 +81,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--sigma",
+            paramLabel = "X",
             defaultValue = "0.15",
             parameterConsumer = InRange.class,
             description = "smoothgrad: noise standard deviation in input units, RGB/255 (default ${DEFAULT-VALUE}).")
@@ -88,6 +90,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--steps",
+            paramLabel = "N",
             defaultValue = "32",
             parameterConsumer = InRange.class,
             description = "ig: points on the path (default ${DEFAULT-VALUE}).")
@@ -103,6 +106,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--window",
+            paramLabel = "N",
             defaultValue = "8",
             parameterConsumer = InRange.class,
             description = "occlusion: window side in input pixels (default ${DEFAULT-VALUE}).")
@@ -111,6 +115,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--stride",
+            paramLabel = "N",
             defaultValue = "4",
             parameterConsumer = InRange.class,
             description = "occlusion: step between windows (default ${DEFAULT-VALUE}).")
@@ -119,6 +124,7 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--fill",
+            paramLabel = "X",
             defaultValue = "0.5",
             parameterConsumer = InRange.class,
             description = "occlusion: value written into the window, input units (default ${DEFAULT-VALUE}).")
@@ -127,9 +133,10 @@ final class AttributeCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
+            paramLabel = "N",
             defaultValue = "1",
             parameterConsumer = InRange.class,
-            description = "smoothgrad: noise seed (default ${DEFAULT-VALUE}).")
+            description = "smoothgrad: noise seed; --sanity: random weights seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(

@@ -3,8 +3,10 @@ package io.convscope.engine.attribution;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.Shape;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -12,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -81,6 +84,43 @@ final class AttributionNetworks {
                 .setInputType(InputType.convolutional(7, 7, 2))
                 .build();
         return compile(conf, new Shape(2, 7, 7));
+    }
+
+    /** A graph: a tanh convolution whose output is added to a second tanh convolution of it, then average pooled. */
+    static TrainableNetwork residual() throws ModelLoadException {
+        var conf = base().graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.convolutional(6, 6, 2))
+                .addLayer(
+                        "stem",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .nOut(3)
+                                .convolutionMode(ConvolutionMode.Same)
+                                .activation(Activation.TANH)
+                                .build(),
+                        "in")
+                .addLayer(
+                        "branch",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .nOut(3)
+                                .convolutionMode(ConvolutionMode.Same)
+                                .activation(Activation.TANH)
+                                .build(),
+                        "stem")
+                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "stem", "branch")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "add")
+                .addLayer("out", output(), "pool")
+                .setOutputs("out")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        Nd4j.getRandom().setSeed(6);
+        graph.paramTable().forEach((key, value) -> {
+            if (key.endsWith("_b")) {
+                value.assign(Nd4j.rand(value.shape()).subi(0.5).muli(0.4));
+            }
+        });
+        return TrainableNetwork.compile(graph, new Shape(2, 6, 6), CLASSES);
     }
 
     static float[] image(Shape shape, long seed) {

@@ -42,12 +42,25 @@ class AttributionTest {
     /** dy/dx of a logit against central differences of the logit itself, on a network smooth everywhere. */
     @Test
     void gradientEqualsFiniteDifferencesOfTheLogit() throws Exception {
-        Attribution a = new Attribution(AttributionNetworks.smooth(), false);
+        checkGradientAgainstDifferences(new Attribution(AttributionNetworks.smooth(), false));
+    }
+
+    /** A graph with a skip connection: the same check, and Grad-CAM defaults to the sum before the pooling. */
+    @Test
+    void graphsAreExplainedToo() throws Exception {
+        Attribution a = new Attribution(AttributionNetworks.residual(), false);
+        checkGradientAgainstDifferences(a);
+        assertEquals(
+                "add",
+                a.description().layer(a.defaultCamLayer(a.classTarget(0))).name());
+    }
+
+    private static void checkGradientAgainstDifferences(Attribution a) {
         float[] x = AttributionNetworks.image(a.description().inputShape(), 3);
         for (int c = 0; c < 3; c++) {
             AttributionTarget t = a.classTarget(c);
             AttributionMap g = a.gradient(x, t);
-            assertEquals(new Shape(2, 9, 9), g.shape());
+            assertEquals(a.description().inputShape(), g.shape());
             assertEquals(a.value(x, t), g.logit());
             double largest = 0;
             for (float v : g.values()) {
@@ -63,7 +76,8 @@ class AttributionTest {
                 assertEquals(fd, g.values()[i], 1e-3 * largest, "class " + c + ", input value " + i);
             }
             // max |.| over channels, per pixel
-            assertEquals(Math.max(Math.abs(g.values()[5]), Math.abs(g.values()[81 + 5])), g.pixelMap()[5]);
+            int plane = g.shape().height() * g.shape().width();
+            assertEquals(Math.max(Math.abs(g.values()[5]), Math.abs(g.values()[plane + 5])), g.pixelMap()[5]);
         }
     }
 

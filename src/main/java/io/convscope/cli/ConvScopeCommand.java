@@ -16,7 +16,8 @@ import java.io.PrintWriter;
             EvaluateCommand.class,
             TrainCommand.class,
             BenchCommand.class,
-            SummaryCommand.class
+            SummaryCommand.class,
+            AttributeCommand.class
         })
 public final class ConvScopeCommand implements Runnable {
 

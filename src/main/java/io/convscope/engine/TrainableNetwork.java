@@ -143,17 +143,34 @@ public final class TrainableNetwork {
      * of the parameters: changing them leaves the model, and the snapshots the app shows, as they are.
      */
     public static TrainableNetwork of(LoadedModel model) throws ModelLoadException {
+        return of(model, true);
+    }
+
+    /**
+     * {@link #of(LoadedModel)} for passes at inference only (attribution): dropout is the identity there, so a
+     * dropout DL4J applies to a layer's input (VGG-16's fc6 and fc7), which training refuses, changes nothing. Do
+     * not train the result.
+     */
+    public static TrainableNetwork forInference(LoadedModel model) throws ModelLoadException {
+        return of(model, false);
+    }
+
+    private static TrainableNetwork of(LoadedModel model, boolean training) throws ModelLoadException {
         Shape input = model.description().inputShape();
         List<String> classes = model.description().classes().isEmpty()
                 ? null
                 : model.description().classes();
         String name = model.description().name();
         if (model.network() instanceof ComputationGraph g) {
-            checkDropouts(g);
+            if (training) {
+                checkDropouts(g);
+            }
             return new TrainableNetwork(Dl4jCompiler.compile(g, input, classes, name));
         }
         MultiLayerNetwork net = (MultiLayerNetwork) model.network();
-        checkDropouts(net);
+        if (training) {
+            checkDropouts(net);
+        }
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, name));
     }
 
@@ -289,6 +306,35 @@ public final class TrainableNetwork {
         BatchPass pass = new BatchPass(steps, inputs, known);
         float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null, true);
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
+    }
+
+    /**
+     * Inference over a batch up to description layer {@code last}: {@code [layer][image]} for every layer up to it
+     * (layer 0 is the batch itself). Attribution keeps these to read activations and to seed
+     * {@link #backward(float[][][], int, float[][])} without a second forward pass.
+     */
+    public float[][][] forward(float[][] images, int last) {
+        if (last < 0 || last > steps.size()) {
+            throw new IllegalArgumentException("no layer " + last);
+        }
+        checkInputs(images);
+        return new BatchPass(steps, inputs, images, PassMode.INFERENCE, 0, last).values;
+    }
+
+    /**
+     * The backward pass of a batch whose forward values come from {@link #forward(float[][], int)} (with the current
+     * parameters), seeded at {@code layer} with one output gradient per image; no parameter gradients.
+     */
+    public Gradients backward(float[][][] forward, int layer, float[][] outputGradients) {
+        if (forward.length <= layer || outputGradients.length != forward[0].length) {
+            throw new IllegalArgumentException(
+                    "the forward values stop before layer " + layer + " or hold another number of images");
+        }
+        for (float[] g : outputGradients) {
+            checkSeed(layer, g);
+        }
+        BatchPass pass = new BatchPass(steps, inputs, Arrays.copyOf(forward, layer + 1));
+        return new Gradients(Double.NaN, 0, List.of(), padded(pass.backward(layer, outputGradients, null, true)));
     }
 
     /** The gradient of logit {@code classIndex} (before the softmax) with respect to the image and every layer. */

@@ -1,0 +1,302 @@
+package io.convscope.engine.attribution;
+
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.ModelLoadException;
+import io.convscope.engine.PassMemory;
+import io.convscope.engine.TrainableNetwork;
+import io.convscope.network.AttributionMap;
+import io.convscope.network.LayerDescription;
+import io.convscope.network.LayerKind;
+import io.convscope.network.NetworkDescription;
+import io.convscope.network.Shape;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Attribution maps for one network: which parts of an image (or of a layer's maps) the value of a class's logit, or
+ * of an output cell, depends on. Every method differentiates or perturbs the value before the softmax, on this
+ * object's own copy of the parameters ({@link TrainableNetwork#forInference}), so the model the app shows is never changed.
+ * <p>
+ * Input gradients are {@code dy/dx} in the model's input units (RGB / 255). Batches of noisy, interpolated or occluded
+ * copies run together in chunks bounded by bytes ({@link #chunk()}). Not thread-safe, like the network.
+ */
+public final class Attribution {
+
+    /** What a batch of copies may hold at once: forward values and gradients of every layer. */
+    private static final long CHUNK_BYTES =
+            Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+
+    private final TrainableNetwork network;
+    private final boolean randomWeights;
+
+    public Attribution(TrainableNetwork network, boolean randomWeights) {
+        this.network = network;
+        this.randomWeights = randomWeights;
+    }
+
+    /** For a loaded model: its own trainable copy; a preset's random weights are carried into every map. */
+    public static Attribution of(LoadedModel model) throws ModelLoadException {
+        return new Attribution(TrainableNetwork.forInference(model), model.randomWeights());
+    }
+
+    public TrainableNetwork network() {
+        return network;
+    }
+
+    public NetworkDescription description() {
+        return network.description();
+    }
+
+    /** The logit of class {@code classIndex}; refused for a network whose output is a map. */
+    public AttributionTarget classTarget(int classIndex) {
+        int logits = network.logitsLayer();
+        if (logits < 0) {
+            throw new IllegalArgumentException("the network's output is a map, not classes: choose an output cell");
+        }
+        var classes = description().classes();
+        if (classIndex < 0 || classIndex >= classes.size()) {
+            throw new IllegalArgumentException("no class " + classIndex + "; the network has " + classes.size());
+        }
+        return new AttributionTarget(logits, classIndex, classes.get(classIndex));
+    }
+
+    /** One cell of the output map (YOLO's grid, U-Net's mask): its value at channel, row, column. */
+    public AttributionTarget cellTarget(int channel, int row, int column) {
+        int last = description().layers().size() - 1;
+        Shape s = description().layer(last).outputShape();
+        if (channel < 0
+                || channel >= s.channels()
+                || row < 0
+                || row >= s.height()
+                || column < 0
+                || column >= s.width()) {
+            throw new IllegalArgumentException(
+                    "the output map is " + s + "; it has no cell (" + channel + ", " + row + ", " + column + ")");
+        }
+        return new AttributionTarget(
+                last,
+                (channel * s.height() + row) * s.width() + column,
+                "channel " + channel + ", row " + row + ", column " + column);
+    }
+
+    /** The class the network ranks first for {@code image}. */
+    public AttributionTarget topClass(float[] image) {
+        float[] logits = outputOf(image, network.logitsLayer());
+        int best = 0;
+        for (int c = 1; c < logits.length; c++) {
+            best = logits[c] > logits[best] ? c : best;
+        }
+        return classTarget(best);
+    }
+
+    /**
+     * The layer Grad-CAM reads by default: the last one with spatial maps before the target, pooling and padding
+     * layers skipped (they only resample the maps of the layer before; for Tiny VGG this is relu_2_2, 26 x 26, the
+     * last convolution's rectified maps, as in Selvaraju et al.). -1 when no layer has spatial maps.
+     */
+    public int defaultCamLayer(AttributionTarget target) {
+        for (int l = target.layer() - 1; l >= 1; l--) {
+            LayerDescription d = description().layer(l);
+            if (!d.outputShape().isVector()
+                    && d.outputShape().height() * d.outputShape().width() > 1
+                    && !d.kind().isPooling()
+                    && d.kind() != LayerKind.ZERO_PADDING) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    /** The map of {@code method} for {@code image} and {@code target}. */
+    public AttributionMap compute(
+            AttributionMethod method, float[] image, AttributionTarget target, AttributionSettings s) {
+        return switch (method) {
+            case GRADIENT -> gradient(image, target);
+            case SMOOTHGRAD -> smoothGrad(image, target, s.samples(), s.sigma(), s.seed());
+            case INTEGRATED_GRADIENTS -> integratedGradients(image, target, s.steps(), s.baseline());
+            case GRAD_CAM, HIRES_CAM, GRAD_CAM_PLUS_PLUS -> cam(method, image, target, camLayer(s.layer(), target));
+            case OCCLUSION -> Occlusion.map(this, image, target, s.window(), s.stride(), s.fill());
+        };
+    }
+
+    /** The layer a CAM reads: {@code name}, or the default; refused with a sentence when it has no spatial maps. */
+    public int camLayer(String name, AttributionTarget target) {
+        int layer = name == null ? defaultCamLayer(target) : description().indexOf(name);
+        if (layer < 0) {
+            throw new IllegalArgumentException("no layer of the network has spatial maps for a CAM");
+        }
+        Shape s = description().layer(layer).outputShape();
+        if (s.isVector() || layer == 0 || layer >= target.layer()) {
+            throw new IllegalArgumentException(
+                    "layer " + description().layer(layer).name() + " has no spatial maps"
+                            + " before the explained output; choose a convolution, activation or pooling layer");
+        }
+        return layer;
+    }
+
+    /** Saliency: {@code dy/dx}, signed per input channel ({@link AttributionMap#pixelMap()} gives max |.|). */
+    public AttributionMap gradient(float[] image, AttributionTarget target) {
+        float[] y = new float[1];
+        float[] g = gradients(new float[][] {image}, target, y)[0];
+        return map("gradient", target, y[0], description().inputShape(), g, Map.of());
+    }
+
+    /**
+     * SmoothGrad (Smilkov et al. 2017): the mean of {@code dy/dx} over {@code samples} copies of the image with
+     * Gaussian noise of standard deviation {@code sigma} added to every value (not clamped), drawn from {@code seed}.
+     * The logit reported is the clean image's.
+     */
+    public AttributionMap smoothGrad(float[] image, AttributionTarget target, int samples, double sigma, long seed) {
+        Random random = new Random(seed);
+        float[][] noisy = new float[samples][image.length];
+        for (int k = 0; k < samples; k++) {
+            for (int i = 0; i < image.length; i++) {
+                noisy[k][i] = (float) (image[i] + sigma * random.nextGaussian());
+            }
+        }
+        float[] mean = mean(gradients(noisy, target, new float[samples]));
+        return map(
+                "smoothgrad",
+                target,
+                value(image, target),
+                description().inputShape(),
+                mean,
+                Map.of("samples", (double) samples, "sigma", sigma, "seed", (double) seed));
+    }
+
+    /**
+     * Integrated gradients (Sundararajan et al. 2017), midpoint Riemann sum: {@code (x - b) * mean_k dy/dx} at
+     * {@code b + (x - b)(k + 0.5) / N}, k = 0..N-1 (with the black baseline b = 0, {@code x * mean dy/dx at
+     * x (k + 0.5) / N}). Figures: the completeness check, the sum of the attributions against
+     * {@code y(x) - y(b)}, as {@code attributionSum}, {@code logitDifference}, {@code completenessError}
+     * (absolute) and {@code relativeError} (over |y(x) - y(b)|), with {@code baselineLogit} and {@code steps}.
+     */
+    public AttributionMap integratedGradients(float[] image, AttributionTarget target, int steps, Baseline baseline) {
+        Shape in = description().inputShape();
+        float[] b = baseline.of(image, in.channels(), in.height(), in.width());
+        float[][] path = new float[steps][image.length];
+        for (int k = 0; k < steps; k++) {
+            double t = (k + 0.5) / steps;
+            for (int i = 0; i < image.length; i++) {
+                path[k][i] = (float) (b[i] + (image[i] - b[i]) * t);
+            }
+        }
+        float[] mean = mean(gradients(path, target, new float[steps]));
+        float[] attribution = new float[image.length];
+        double sum = 0;
+        for (int i = 0; i < image.length; i++) {
+            attribution[i] = (image[i] - b[i]) * mean[i];
+            sum += attribution[i];
+        }
+        float[] ends = values(new float[][] {image, b}, target);
+        double difference = (double) ends[0] - ends[1];
+        double error = Math.abs(sum - difference);
+        Map<String, Double> figures = new HashMap<>();
+        figures.put("steps", (double) steps);
+        figures.put("baselineLogit", (double) ends[1]);
+        figures.put("attributionSum", sum);
+        figures.put("logitDifference", difference);
+        figures.put("completenessError", error);
+        figures.put(
+                "relativeError",
+                difference == 0 ? (error == 0 ? 0 : Double.POSITIVE_INFINITY) : error / Math.abs(difference));
+        return map("ig", target, ends[0], in, attribution, figures);
+    }
+
+    /** Grad-CAM, HiResCAM or Grad-CAM++ at description layer {@code layer} (formulas in {@link CamMaps}). */
+    public AttributionMap cam(AttributionMethod variant, float[] image, AttributionTarget target, int layer) {
+        float[][][] forward = network.forward(new float[][] {image}, target.layer());
+        float[] seed = new float[forward[target.layer()][0].length];
+        seed[target.index()] = 1;
+        float[] gradient =
+                network.backward(forward, target.layer(), new float[][] {seed}).activation(layer, 0);
+        Shape shape = description().layer(layer).outputShape();
+        CamMaps.Cam cam = CamMaps.compute(variant, forward[layer][0], gradient, shape);
+        return new AttributionMap(
+                variant.id(),
+                target.index(),
+                target.name(),
+                forward[target.layer()][0][target.index()],
+                new Shape(1, shape.height(), shape.width()),
+                cam.map(),
+                description().layer(layer).name(),
+                cam.weights(),
+                Map.of(),
+                randomWeights);
+    }
+
+    AttributionMap map(String method, AttributionTarget t, float logit, Shape shape, float[] v, Map<String, Double> f) {
+        return new AttributionMap(method, t.index(), t.name(), logit, shape, v, null, null, f, randomWeights);
+    }
+
+    /** The target's value for one image. */
+    public float value(float[] image, AttributionTarget target) {
+        return values(new float[][] {image}, target)[0];
+    }
+
+    /** The target's value for every image, forward only, in chunks. */
+    public float[] values(float[][] images, AttributionTarget target) {
+        float[] out = new float[images.length];
+        int chunk = chunk();
+        for (int from = 0; from < images.length; from += chunk) {
+            float[][] part = slice(images, from, chunk);
+            float[][] layer = network.forward(part, target.layer())[target.layer()];
+            for (int n = 0; n < part.length; n++) {
+                out[from + n] = layer[n][target.index()];
+            }
+        }
+        return out;
+    }
+
+    private float[] outputOf(float[] image, int layer) {
+        return network.forward(new float[][] {image}, layer)[layer][0];
+    }
+
+    /** {@code dy/dx} of the target for every image, in chunks; each image's value goes to {@code values}. */
+    private float[][] gradients(float[][] images, AttributionTarget target, float[] values) {
+        float[][] out = new float[images.length][];
+        int chunk = chunk();
+        for (int from = 0; from < images.length; from += chunk) {
+            float[][] part = slice(images, from, chunk);
+            float[][][] forward = network.forward(part, target.layer());
+            float[][] seeds = new float[part.length][forward[target.layer()][0].length];
+            for (int n = 0; n < part.length; n++) {
+                seeds[n][target.index()] = 1;
+                values[from + n] = forward[target.layer()][n][target.index()];
+            }
+            var g = network.backward(forward, target.layer(), seeds);
+            for (int n = 0; n < part.length; n++) {
+                out[from + n] = g.input(n);
+            }
+        }
+        return out;
+    }
+
+    /** Copies per batch: as many forward-and-backward passes as fit in {@link #CHUNK_BYTES}, 1 to 64. */
+    int chunk() {
+        long perImage = 2 * PassMemory.of(description()).total();
+        return (int) Math.max(1, Math.min(64, CHUNK_BYTES / Math.max(1, perImage)));
+    }
+
+    private static float[][] slice(float[][] images, int from, int chunk) {
+        float[][] part = new float[Math.min(chunk, images.length - from)][];
+        System.arraycopy(images, from, part, 0, part.length);
+        return part;
+    }
+
+    private static float[] mean(float[][] gradients) {
+        double[] sum = new double[gradients[0].length];
+        for (float[] g : gradients) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += g[i];
+            }
+        }
+        float[] out = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            out[i] = (float) (sum[i] / gradients.length);
+        }
+        return out;
+    }
+}

@@ -117,6 +117,11 @@ class ExplorerWindowTest {
         String key =
                 "file:" + data.resolve(images.get(0).path()).toAbsolutePath().normalize();
         AppWindowTest.waitUntil(() -> key.equals(AppWindowTest.shown().key()));
+        String name = data.resolve(images.get(0).path()).getFileName().toString();
+        assertTrue(
+                AppWindowTest.stage.getScene().getRoot().lookupAll(".label").stream()
+                        .anyMatch(n -> n instanceof Label l && name.equals(l.getText()) && l.isVisible()),
+                "the input panel names " + name);
     }
 
     /** The off-diagonal cell with the most images, or the diagonal's fullest when the model makes no mistake. */

@@ -22,8 +22,8 @@ import java.util.function.BiConsumer;
  */
 final class ConfusionGrid extends ScrollPane {
 
-    static final double CELL = 44;
-    static final double ROW_HEADER = 150;
+    static final double CELL = 42;
+    static final double ROW_HEADER = 130;
     static final double COLUMN_HEADER = 28;
 
     private final Pane content = new Pane();

@@ -21,7 +21,6 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -69,7 +68,7 @@ public final class ExplorerWindow {
 
         SplitPane classes = new SplitPane(table, grid, cellGallery);
         classes.setOrientation(Orientation.HORIZONTAL);
-        classes.setDividerPositions(0.28, 0.68);
+        classes.setDividerPositions(0.29, 0.71);
         Tab byClass = new Tab(text.getString("explorer.tab.classes"), classes);
         Tab losses = new Tab(text.getString("explorer.tab.losses"), lossGallery);
         TabPane tabs = new TabPane(byClass, losses);
@@ -146,7 +145,7 @@ public final class ExplorerWindow {
         accuracy.setText(e.split() ? figure + "  " + text.getString("explorer.split") : figure);
         table.show(r);
         grid.show(r, dark);
-        cellGallery.show(text.getString("explorer.gallery.pick"), List.of(), r.classes(), e.root(), false);
+        cellGallery.prompt(text.getString("explorer.gallery.pick"));
         lossGallery.show(
                 text.getString("explorer.gallery.losses"), r.topLosses(TOP_LOSSES), r.classes(), e.root(), true);
     }

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,8 @@ final class ImageGallery extends VBox {
 
     static final int MAX_TILES = 200;
     static final String TILE_CLASS = "explorer-tile";
+    /** Wide enough for "p 0.74 · true 0.012" and a class name on two lines. */
+    static final double TILE_WIDTH = 150;
 
     private final ResourceBundle text;
     private final Thumbnails thumbnails;
@@ -44,12 +47,19 @@ final class ImageGallery extends VBox {
         title.setWrapText(true);
         title.getStyleClass().add("explorer-gallery-title");
         tiles.setPadding(new Insets(4));
-        tiles.setPrefTileWidth(Thumbnails.SIZE + 24);
+        tiles.setPrefTileWidth(TILE_WIDTH);
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, scroll);
         setPadding(new Insets(8));
+    }
+
+    /** No images yet: only a sentence saying how to get some. */
+    void prompt(String sentence) {
+        thumbnails.newGallery();
+        title.setText(sentence);
+        tiles.getChildren().clear();
     }
 
     /** Shows {@code images} (already in the order wanted) of a report whose paths are relative to {@code root}. */
@@ -94,7 +104,12 @@ final class ImageGallery extends VBox {
                                 text.getString("explorer.tile.probabilities"),
                                 o.pPredicted(),
                                 o.pTruth()));
-        classesLine.setMaxWidth(Thumbnails.SIZE + 20);
+        for (Label l : List.of(classesLine, probabilities)) {
+            l.setWrapText(true);
+            l.setMaxWidth(TILE_WIDTH);
+            l.setAlignment(Pos.CENTER);
+            l.setTextAlignment(TextAlignment.CENTER);
+        }
         probabilities.getStyleClass().add("explorer-tile-numbers");
         VBox tile = new VBox(2, frame, classesLine, probabilities);
         tile.setAlignment(Pos.TOP_CENTER);

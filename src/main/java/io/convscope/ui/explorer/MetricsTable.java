@@ -29,7 +29,7 @@ final class MetricsTable extends TableView<MetricsTable.Row> {
         TableColumn<Row, String> name = new TableColumn<>(text.getString("explorer.column.class"));
         name.setCellValueFactory(r -> new ReadOnlyStringWrapper(
                 r.getValue().index() + "  " + r.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(130);
         getColumns().add(name);
         getColumns().add(ratio(text.getString("explorer.column.precision"), ClassMetrics::precision));
         getColumns().add(ratio(text.getString("explorer.column.recall"), ClassMetrics::recall));
@@ -37,7 +37,7 @@ final class MetricsTable extends TableView<MetricsTable.Row> {
         TableColumn<Row, Integer> support = new TableColumn<>(text.getString("explorer.column.images"));
         support.setCellValueFactory(
                 r -> new ReadOnlyObjectWrapper<>(r.getValue().metrics().support()));
-        support.setPrefWidth(70);
+        support.setPrefWidth(56);
         getColumns().add(support);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(text.getString("explorer.empty")));
@@ -61,7 +61,7 @@ final class MetricsTable extends TableView<MetricsTable.Row> {
         TableColumn<Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(
                 r -> new ReadOnlyStringWrapper(format(value.apply(r.getValue().metrics()))));
-        column.setPrefWidth(80);
+        column.setPrefWidth(70);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }

@@ -82,9 +82,19 @@ final class ImageGallery extends VBox {
         return tiles.getChildren().size();
     }
 
+    /** Three decimals, or three significant digits below 0.001, so a near-zero probability never reads 0.000. */
+    static String probability(float p) {
+        return p != 0 && p < 0.001f ? String.format(Locale.ROOT, "%.2e", p) : String.format(Locale.ROOT, "%.3f", p);
+    }
+
     private VBox tile(ImageOutcome o, boolean withLoss) {
         Path file = root.resolve(o.path());
         ImageView view = new ImageView();
+        // a 64 x 64 image is enlarged to the tile square with crisp pixels, never blurred
+        view.setFitWidth(Thumbnails.SIZE);
+        view.setFitHeight(Thumbnails.SIZE);
+        view.setPreserveRatio(true);
+        view.setSmooth(false);
         StackPane frame = new StackPane(view);
         frame.setMinSize(Thumbnails.SIZE, Thumbnails.SIZE);
         frame.setPrefSize(Thumbnails.SIZE, Thumbnails.SIZE);
@@ -98,7 +108,8 @@ final class ImageGallery extends VBox {
                                 classes.get(o.predicted())));
         Label probabilities = new Label(
                 withLoss
-                        ? String.format(Locale.ROOT, text.getString("explorer.tile.loss"), o.pTruth(), o.loss())
+                        ? String.format(
+                                Locale.ROOT, text.getString("explorer.tile.loss"), probability(o.pTruth()), o.loss())
                         : String.format(
                                 Locale.ROOT,
                                 text.getString("explorer.tile.probabilities"),

@@ -29,15 +29,15 @@ final class MetricsTable extends TableView<MetricsTable.Row> {
         TableColumn<Row, String> name = new TableColumn<>(text.getString("explorer.column.class"));
         name.setCellValueFactory(r -> new ReadOnlyStringWrapper(
                 r.getValue().index() + "  " + r.getValue().name()));
-        name.setPrefWidth(130);
+        name.setPrefWidth(118);
         getColumns().add(name);
-        getColumns().add(ratio(text.getString("explorer.column.precision"), ClassMetrics::precision));
-        getColumns().add(ratio(text.getString("explorer.column.recall"), ClassMetrics::recall));
-        getColumns().add(ratio(text.getString("explorer.column.f1"), ClassMetrics::f1));
+        getColumns().add(ratio(text.getString("explorer.column.precision"), ClassMetrics::precision, 86));
+        getColumns().add(ratio(text.getString("explorer.column.recall"), ClassMetrics::recall, 68));
+        getColumns().add(ratio(text.getString("explorer.column.f1"), ClassMetrics::f1, 58));
         TableColumn<Row, Integer> support = new TableColumn<>(text.getString("explorer.column.images"));
         support.setCellValueFactory(
                 r -> new ReadOnlyObjectWrapper<>(r.getValue().metrics().support()));
-        support.setPrefWidth(56);
+        support.setPrefWidth(72);
         getColumns().add(support);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(text.getString("explorer.empty")));
@@ -57,11 +57,11 @@ final class MetricsTable extends TableView<MetricsTable.Row> {
         return ratio == null ? UNDEFINED : String.format(Locale.ROOT, "%.3f", ratio);
     }
 
-    private static TableColumn<Row, String> ratio(String title, Function<ClassMetrics, Double> value) {
+    private static TableColumn<Row, String> ratio(String title, Function<ClassMetrics, Double> value, double width) {
         TableColumn<Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(
                 r -> new ReadOnlyStringWrapper(format(value.apply(r.getValue().metrics()))));
-        column.setPrefWidth(70);
+        column.setPrefWidth(width);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }

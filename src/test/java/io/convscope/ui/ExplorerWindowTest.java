@@ -1,8 +1,10 @@
 package io.convscope.ui;
 
+import io.convscope.cli.ConvScopeCommand;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
 import io.convscope.engine.training.Evaluation;
+import io.convscope.engine.training.EvaluationScope;
 import io.convscope.explain.dataset.DatasetReport;
 import io.convscope.explain.dataset.LabelledFolders;
 import io.convscope.network.ImageOutcome;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +126,32 @@ class ExplorerWindowTest {
                 AppWindowTest.stage.getScene().getRoot().lookupAll(".label").stream()
                         .anyMatch(n -> n instanceof Label l && name.equals(l.getText()) && l.isVisible()),
                 "the input panel names " + name);
+
+        // compare with a model trained for one epoch on the same folder: what only the bundled model gets wrong
+        Path other = dir.resolve("other.zip");
+        StringWriter log = new StringWriter();
+        int trained = ConvScopeCommand.execute(
+                new PrintWriter(log),
+                new PrintWriter(log),
+                "train",
+                "--data",
+                data.toString(),
+                "--out",
+                other.toString(),
+                "--epochs",
+                "1",
+                "--batch",
+                "4");
+        assertEquals(0, trained, log.toString());
+        LoadedModel second = ModelLoader.load(other);
+        EvaluationScope scope = EvaluationScope.of(other, second, data);
+        Evaluation o = Evaluation.of(second, scope.samples(), data, Evaluation.Progress.NONE);
+        List<ImageOutcome> onlyFirstWrong =
+                expected.wrongWhereRight(new DatasetReport(second.description().classes(), o.confusion(), o.images()));
+        WaitForAsyncUtils.asyncFx(() -> window.compareWith(other)).get(10, TimeUnit.SECONDS);
+        AppWindowTest.waitUntil(() -> !window.isComparing());
+        Node compared = window.stage().getScene().lookup("#explorer-compare-gallery");
+        assertEquals(onlyFirstWrong.size(), compared.lookupAll(".explorer-tile").size());
     }
 
     /** The off-diagonal cell with the most images, or the diagonal's fullest when the model makes no mistake. */

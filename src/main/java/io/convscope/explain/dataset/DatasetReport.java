@@ -3,7 +3,9 @@ package io.convscope.explain.dataset;
 import io.convscope.network.ImageOutcome;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the explorer shows about a model on a labelled folder, computed once from the evaluation's confusion
@@ -69,6 +71,25 @@ public record DatasetReport(List<String> classes, int[][] confusion, List<ImageO
     /** Every wrongly classified image, most confident mistakes first. */
     public List<ImageOutcome> mistakes() {
         return images.stream().filter(o -> !o.correct()).sorted(MOST_CONFIDENT).toList();
+    }
+
+    /**
+     * The images this model gets wrong that {@code other} (scored on the same folder) gets right, this model's most
+     * confident mistakes first; images {@code other} did not score are left out.
+     */
+    public List<ImageOutcome> wrongWhereRight(DatasetReport other) {
+        Map<String, ImageOutcome> theirs = new HashMap<>();
+        for (ImageOutcome o : other.images) {
+            theirs.put(o.path(), o);
+        }
+        return images.stream()
+                .filter(o -> !o.correct())
+                .filter(o -> {
+                    ImageOutcome t = theirs.get(o.path());
+                    return t != null && other.classes.get(t.predicted()).equals(classes.get(o.truth()));
+                })
+                .sorted(MOST_CONFIDENT)
+                .toList();
     }
 
     /** The {@code n} images with the highest cross-entropy, highest first. */

@@ -46,6 +46,7 @@ public final class ExplorerWindow {
     private final ConfusionGrid grid = new ConfusionGrid(this::showCell);
     private final ImageGallery cellGallery;
     private final ImageGallery lossGallery;
+    private final ModelComparison comparison;
     private final boolean dark;
     private Explored explored;
 
@@ -58,6 +59,7 @@ public final class ExplorerWindow {
         this.table = new MetricsTable(text);
         this.cellGallery = new ImageGallery(text, thumbnails, open);
         this.lossGallery = new ImageGallery(text, thumbnails, open);
+        this.comparison = new ModelComparison(text, thumbnails, open, () -> explored);
         table.setId("explorer-metrics");
         grid.setId("explorer-confusion");
         cellGallery.setId("explorer-cell-gallery");
@@ -71,7 +73,8 @@ public final class ExplorerWindow {
         classes.setDividerPositions(0.29, 0.71);
         Tab byClass = new Tab(text.getString("explorer.tab.classes"), classes);
         Tab losses = new Tab(text.getString("explorer.tab.losses"), lossGallery);
-        TabPane tabs = new TabPane(byClass, losses);
+        Tab compare = new Tab(text.getString("explorer.tab.compare"), comparison);
+        TabPane tabs = new TabPane(byClass, losses, compare);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         VBox top = new VBox(6, controls, accuracy);
@@ -87,6 +90,7 @@ public final class ExplorerWindow {
         stage.setOnHidden(e -> {
             controls.shutdown();
             thumbnails.shutdown();
+            comparison.shutdown();
         });
         stage.setTitle(String.format(
                 text.getString("explorer.title"), model.description().name()));
@@ -121,6 +125,17 @@ public final class ExplorerWindow {
 
     public boolean isRunning() {
         return controls.isRunning();
+    }
+
+    /** Compares the shown model with the one in {@code modelFile} on the scored folder (a chosen file, or a test's). */
+    public void compareWith(Path modelFile) {
+        if (explored != null) {
+            comparison.compare(explored, modelFile);
+        }
+    }
+
+    public boolean isComparing() {
+        return comparison.isRunning();
     }
 
     /** Where a confusion cell is on the screen, scrolled into view. */

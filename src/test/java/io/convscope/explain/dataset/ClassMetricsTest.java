@@ -74,4 +74,28 @@ class ClassMetricsTest {
         assertEquals(2 / 3.0, r.rowShare(0, 1), 1e-15);
         assertEquals(0.0, new DatasetReport(List.of("a"), new int[][] {{0}}, List.of()).rowShare(0, 0));
     }
+
+    @Test
+    void comparingTwoModelsListsWhatOnlyTheFirstGetsWrong() {
+        List<String> classes = List.of("a", "b");
+        DatasetReport first = new DatasetReport(
+                classes,
+                new int[][] {{0, 2}, {1, 0}},
+                List.of(
+                        new ImageOutcome("a/1.png", 0, 1, 0.3f, 0.6f, 1.2f),
+                        new ImageOutcome("a/2.png", 0, 1, 0.1f, 0.9f, 2.3f),
+                        new ImageOutcome("b/1.png", 1, 0, 0.2f, 0.8f, 1.6f)));
+        DatasetReport second = new DatasetReport(
+                classes,
+                new int[][] {{1, 1}, {0, 1}},
+                List.of(
+                        new ImageOutcome("a/1.png", 0, 0, 0.7f, 0.7f, 0.36f),
+                        new ImageOutcome("a/2.png", 0, 1, 0.4f, 0.6f, 0.9f),
+                        new ImageOutcome("b/1.png", 1, 1, 0.9f, 0.9f, 0.1f)));
+        // a/2 both get wrong; b/1 (more confident) before a/1
+        assertEquals(
+                List.of("b/1.png", "a/1.png"),
+                first.wrongWhereRight(second).stream().map(ImageOutcome::path).toList());
+        assertEquals(List.of(), second.wrongWhereRight(first));
+    }
 }

@@ -119,7 +119,8 @@ class LayerDependenciesTest {
                         "io.convscope.ui.explanation..",
                         "io.convscope.ui.learn..",
                         "io.convscope.ui.architecture..",
-                        "io.convscope.ui.input.."));
+                        "io.convscope.ui.input..",
+                        "io.convscope.ui.explorer.."));
     }
 
     @Test

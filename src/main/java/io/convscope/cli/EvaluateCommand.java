@@ -1,12 +1,11 @@
 package io.convscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.dataset.DatasetSplit;
 import io.convscope.engine.dataset.Evaluation;
 import io.convscope.engine.dataset.EvaluationScope;
+import io.convscope.explain.dataset.DatasetReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +32,22 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
-    @Option(names = "--json", description = "Print {n, correct, accuracy, classes, confusion} as JSON.")
+    @Option(
+            names = "--json",
+            description = "Print {n, correct, accuracy, classes, confusion, precision, recall, f1, mistakes, "
+                    + "top_losses} as JSON; an undefined precision, recall or F1 (a class never predicted or never "
+                    + "labelled) is null.")
     boolean json;
+
+    @Option(
+            names = "--top",
+            defaultValue = "20",
+            paramLabel = "N",
+            parameterConsumer = InRange.class,
+            description = "How many images top_losses lists, highest cross-entropy first, 0 to 100000 "
+                    + "(default ${DEFAULT-VALUE}).")
+    @InRange.Bounds(min = 0, max = 100_000)
+    int top;
 
     @Spec
     CommandSpec spec;
@@ -51,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationScope scope;
         try {
             scope = EvaluationScope.of(modelOption.model, model, data);
-            e = Evaluation.of(model, scope.samples());
+            e = Evaluation.of(model, scope.samples(), data, Evaluation.Progress.NONE);
         } catch (IOException ex) {
             throw new ConvScopeCommand.UserError(ex.getMessage());
         }
@@ -62,23 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : DatasetSplit.fileOf(modelOption.model).getFileName().toString();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
-            ObjectNode o = mapper.createObjectNode();
-            if (splitFile != null) {
-                o.put("split", splitFile);
-            }
-            o.put("n", e.total());
-            o.put("correct", e.correct());
-            o.put("accuracy", e.accuracy());
-            ArrayNode c = o.putArray("classes");
-            classes.forEach(c::add);
-            ArrayNode m = o.putArray("confusion");
-            for (int[] row : e.confusion()) {
-                ArrayNode r = m.addArray();
-                for (int v : row) {
-                    r.add(v);
-                }
-            }
-            out.println(mapper.writeValueAsString(o));
+            DatasetReport report = new DatasetReport(classes, e.confusion(), e.images());
+            out.println(mapper.writeValueAsString(EvaluationJson.of(mapper, report, splitFile, top)));
         } else {
             if (splitFile != null) {
                 out.printf(

@@ -46,6 +46,7 @@ public final class EngineRequests implements ImageSources.Target {
     private final AppSettings settings;
     private final EngineService engine;
     private final Workspace workspace;
+    private Path modelFile;
     private final Consumer<String> notice;
     private final ReadOnlyObjectWrapper<Task<?>> presetLoad = new ReadOnlyObjectWrapper<>();
     /**
@@ -146,6 +147,7 @@ public final class EngineRequests implements ImageSources.Target {
                 task,
                 loaded -> {
                     presetLoad.set(null);
+                    modelFile = null;
                     workspace.modelProperty().set(loaded.inference());
                     publish(loaded.shown());
                 },
@@ -172,6 +174,11 @@ public final class EngineRequests implements ImageSources.Target {
         return engine.outstanding(RequestLedger.Kind.PRESET);
     }
 
+    /** The file the shown model was loaded from (its split may lie beside it); null for the bundled one. */
+    public Path modelFile() {
+        return modelFile;
+    }
+
     /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
     @Override
     public void loadModel(Path file) {
@@ -180,6 +187,7 @@ public final class EngineRequests implements ImageSources.Target {
                 workspace.text().getString("status.loadingModel"),
                 () -> Inference.requireFits(file == null ? ModelLoader.loadBundled() : ModelLoader.load(file)),
                 model -> {
+                    modelFile = file;
                     workspace.modelProperty().set(new Inference(model));
                     Shown s = workspace.shown();
                     if (s == null || s.sample() != null) {

@@ -71,6 +71,7 @@ final class MainToolbar extends VBox {
             ImageSources sources,
             EngineRequests requests,
             Runnable openArchitecture,
+            Runnable openExplorer,
             Region busy) {
         this.text = workspace.text();
         this.requests = requests;
@@ -86,6 +87,9 @@ final class MainToolbar extends VBox {
         Button architecture = iconButton(Material2AL.DEVICE_HUB, "action.architecture", "action.architecture.tooltip");
         architecture.setId("architecture");
         architecture.setOnAction(e -> openArchitecture.run());
+        Button explorer = iconButton(Material2AL.GRID_ON, "action.explorer", "action.explorer.tooltip");
+        explorer.setId("explorer");
+        explorer.setOnAction(e -> openExplorer.run());
 
         details.setText(text.getString("action.details"));
         details.setGraphic(new FontIcon(Material2AL.INFO));
@@ -149,6 +153,7 @@ final class MainToolbar extends VBox {
                         scale,
                         details,
                         architecture,
+                        explorer,
                         cancelButton,
                         openModel,
                         open,
@@ -158,6 +163,7 @@ final class MainToolbar extends VBox {
                 recent,
                 openModel,
                 architecture,
+                explorer,
                 spacer,
                 load,
                 busy,

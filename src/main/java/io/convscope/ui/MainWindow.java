@@ -7,6 +7,7 @@ import io.convscope.ui.architecture.ArchitectureWindow;
 import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.RandomWeightsBadge;
 import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
+import io.convscope.ui.explorer.ExplorerWindow;
 import io.convscope.ui.input.GalleryStrip;
 import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.input.InputPanel;
@@ -149,7 +150,8 @@ final class MainWindow extends BorderPane {
         overviewScroll = new OverviewScroll(overview);
         overviewScroll.hvalueProperty().bindBidirectional(workspace.overviewScrollProperty());
         networkArea.getChildren().setAll(overviewScroll, explanation, notice, randomBadge);
-        toolbar = new MainToolbar(workspace, gallery, sources, requests, this::openArchitecture, busy);
+        toolbar = new MainToolbar(
+                workspace, gallery, sources, requests, this::openArchitecture, this::openExplorer, busy);
         toolbar.learnToggle().selectedProperty().bindBidirectional(learn.openProperty());
         setTop(toolbar);
         Shown s = workspace.shown();
@@ -253,6 +255,16 @@ final class MainWindow extends BorderPane {
         ArchitectureWindow w =
                 inf == null ? ArchitectureWindow.show(owner, text) : ArchitectureWindow.show(owner, text, inf.model());
         return w.followTheme(workspace.darkProperty());
+    }
+
+    /** The data-set explorer on the model this window shows; an image clicked there opens here. */
+    ExplorerWindow openExplorer() {
+        Inference inf = workspace.model();
+        if (inf == null) {
+            return null;
+        }
+        return ExplorerWindow.show(
+                getScene().getWindow(), workspace.text(), inf.model(), requests.modelFile(), requests::showFile);
     }
 
     /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */

@@ -5,11 +5,15 @@ import io.convscope.engine.LoadedModel;
 import io.convscope.engine.SnapshotCache;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.ImageOutcome;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -17,8 +21,17 @@ import java.util.stream.IntStream;
  * Accuracy and confusion matrix of a model on labelled images ({@code DIR/<label>/*}).
  *
  * @param confusion rows are true classes, columns predicted ones
+ * @param images    every image's outcome in the order scored (small records, no pixels)
  */
-public record Evaluation(int total, int correct, int[][] confusion) {
+public record Evaluation(int total, int correct, int[][] confusion, List<ImageOutcome> images) {
+
+    /** Told how far an evaluation got, and asked whether to go on; called on the evaluating thread. */
+    public interface Progress {
+        Progress NONE = (done, total) -> true;
+
+        /** @return false to stop: the evaluation then throws {@link CancellationException} */
+        boolean scored(int done, int total);
+    }
 
     /**
      * How many preprocessed inputs are held at once, in bytes: the images are decoded a chunk at a time (in
@@ -33,11 +46,21 @@ public record Evaluation(int total, int correct, int[][] confusion) {
     /** Evaluates through the same forward pass the app shows, so the figures match what students see. */
     public static Evaluation of(LoadedModel model, Path dir) throws IOException {
         return of(
-                model, ImageFolderDataset.listLabelled(dir, model.description().classes()));
+                model, ImageFolderDataset.listLabelled(dir, model.description().classes()), dir, Progress.NONE);
     }
 
     /** As {@link #of(LoadedModel, Path)}, on given images labelled in the model's class order (a split's held-out). */
     public static Evaluation of(LoadedModel model, List<ImageFolderDataset.Sample> samples) throws IOException {
+        return of(model, samples, null, Progress.NONE);
+    }
+
+    /**
+     * @param root     the folder the images' paths are made relative to; null keeps them absolute
+     * @param progress told after every chunk; stopping it throws {@link CancellationException}
+     */
+    public static Evaluation of(
+            LoadedModel model, List<ImageFolderDataset.Sample> samples, Path root, Progress progress)
+            throws IOException {
         List<String> classes = model.description().classes();
         Inference inference = new Inference(model, new SnapshotCache(0));
         long inputBytes = (long) Float.BYTES * 3 * model.inputHeight() * model.inputWidth();
@@ -45,6 +68,7 @@ public record Evaluation(int total, int correct, int[][] confusion) {
         Map<Integer, String> failures = new ConcurrentHashMap<>();
         int[][] confusion = new int[classes.size()][classes.size()];
         int correct = 0;
+        List<ImageOutcome> outcomes = new ArrayList<>(samples.size());
         for (int from = 0; from < samples.size(); from += chunk) {
             int start = from;
             float[][] inputs = new float[Math.min(chunk, samples.size() - from)][];
@@ -57,21 +81,53 @@ public record Evaluation(int total, int correct, int[][] confusion) {
                 }
             });
             if (!failures.isEmpty()) {
+                tell(progress, start + inputs.length, samples.size());
                 continue; // no result now, but read on so the message counts every unreadable image
             }
             for (int i = 0; i < inputs.length; i++) {
-                int predicted = inference.run(inference.channels(inputs[i])).topClass();
-                int truth = samples.get(start + i).label();
-                confusion[truth][predicted]++;
-                if (predicted == truth) {
+                ImageFolderDataset.Sample sample = samples.get(start + i);
+                ImageOutcome o = outcome(inference.run(inference.channels(inputs[i])), sample, root);
+                confusion[o.truth()][o.predicted()]++;
+                if (o.correct()) {
                     correct++;
                 }
+                outcomes.add(o);
+                tell(progress, start + i + 1, samples.size());
             }
         }
         if (!failures.isEmpty()) {
             throw new IOException(failures.size() + " images could not be read, e.g. "
                     + failures.values().iterator().next());
         }
-        return new Evaluation(samples.size(), correct, confusion);
+        return new Evaluation(samples.size(), correct, confusion, List.copyOf(outcomes));
+    }
+
+    private static void tell(Progress progress, int done, int total) {
+        if (!progress.scored(done, total)) {
+            throw new CancellationException("evaluation stopped after " + done + " of " + total + " images");
+        }
+    }
+
+    private static ImageOutcome outcome(ActivationSnapshot s, ImageFolderDataset.Sample sample, Path root) {
+        int predicted = s.topClass();
+        int truth = sample.label();
+        float[] logits = s.logits();
+        float max = Float.NEGATIVE_INFINITY;
+        for (float z : logits) {
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (float z : logits) {
+            sum += Math.exp(z - max);
+        }
+        // -ln softmax(z)_truth, the log-sum-exp way: finite even where the float probability rounds to 0
+        float loss = (float) (max + Math.log(sum) - logits[truth]);
+        return new ImageOutcome(
+                relative(root, sample.file()), truth, predicted, s.probability(truth), s.probability(predicted), loss);
+    }
+
+    private static String relative(Path root, Path file) {
+        Path p = root == null ? file.toAbsolutePath() : root.toAbsolutePath().relativize(file.toAbsolutePath());
+        return p.toString().replace(p.getFileSystem().getSeparator(), "/");
     }
 }

@@ -1,0 +1,54 @@
+package io.convscope.ui.explorer;
+
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.dataset.Evaluation;
+import io.convscope.engine.dataset.EvaluationScope;
+import io.convscope.explain.dataset.DatasetReport;
+import javafx.concurrent.Task;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+
+/**
+ * Scores a model on a labelled folder, off the JavaFX thread, exactly as {@code evaluate} does (a split recorded
+ * beside the model is honoured the same way); a {@code train/ val/} folder is scored on its {@code val/} half.
+ */
+final class ExplorerRun extends Task<ExplorerRun.Explored> {
+
+    /** What the window shows: the folder the images' paths are relative to, and the report. */
+    record Explored(Path root, DatasetReport report, boolean split) {}
+
+    private final ResourceBundle text;
+    private final LoadedModel model;
+    private final Path modelFile;
+    private final Path chosen;
+
+    /** @param modelFile the model's zip when it came from one (its split may sit beside it), else null */
+    ExplorerRun(ResourceBundle text, LoadedModel model, Path modelFile, Path chosen) {
+        this.text = text;
+        this.model = model;
+        this.modelFile = modelFile;
+        this.chosen = chosen;
+    }
+
+    /** The folder scored for {@code chosen}: its {@code val/} when it is laid out as {@code train/ val/}. */
+    static Path scored(Path chosen) {
+        Path val = chosen.resolve("val");
+        return Files.isDirectory(val) && Files.isDirectory(chosen.resolve("train")) ? val : chosen;
+    }
+
+    @Override
+    protected Explored call() throws Exception {
+        Path dir = scored(chosen);
+        updateMessage(String.format(text.getString("explorer.listing"), dir.getFileName()));
+        EvaluationScope scope = EvaluationScope.of(modelFile, model, dir);
+        Evaluation e = Evaluation.of(model, scope.samples(), dir, (done, total) -> {
+            updateProgress(done, total);
+            updateMessage(String.format(text.getString("explorer.progress"), done, total));
+            return !isCancelled();
+        });
+        DatasetReport report = new DatasetReport(model.description().classes(), e.confusion(), e.images());
+        return new Explored(dir, report, scope.split() != null);
+    }
+}

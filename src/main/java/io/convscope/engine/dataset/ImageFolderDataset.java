@@ -219,7 +219,7 @@ public record ImageFolderDataset(
         return folder.replace('-', ' ').replace('_', ' ');
     }
 
-    static int indexOfLoosely(List<String> classes, String name) {
+    public static int indexOfLoosely(List<String> classes, String name) {
         String key = normalise(name);
         for (int i = 0; i < classes.size(); i++) {
             if (normalise(classes.get(i)).equals(key)) {

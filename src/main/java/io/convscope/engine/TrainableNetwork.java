@@ -14,13 +14,6 @@ import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.PassMode;
 import io.convscope.network.Shape;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.dropout.IDropout;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -92,50 +85,15 @@ public final class TrainableNetwork {
     /** Compiles a DL4J network for training (its parameters are copied: train, then {@link #writeTo}). */
     public static TrainableNetwork compile(MultiLayerNetwork net, Shape input, List<String> classes)
             throws ModelLoadException {
-        checkDropouts(net);
+        DropoutChecks.check(net);
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, "trainable"));
     }
 
     /** Compiles a DL4J graph with one input and one output for training. */
     public static TrainableNetwork compile(ComputationGraph graph, Shape input, List<String> classes)
             throws ModelLoadException {
-        checkDropouts(graph);
+        DropoutChecks.check(graph);
         return new TrainableNetwork(Dl4jCompiler.compile(graph, input, classes, "trainable"));
-    }
-
-    private static void checkDropouts(MultiLayerNetwork net) throws ModelLoadException {
-        for (NeuralNetConfiguration conf : net.getLayerWiseConfigurations().getConfs()) {
-            checkDropout(conf.getLayer());
-        }
-    }
-
-    private static void checkDropouts(ComputationGraph graph) throws ModelLoadException {
-        for (GraphVertex v : graph.getConfiguration().getVertices().values()) {
-            if (v instanceof LayerVertex lv) {
-                checkDropout(lv.getLayerConf().getLayer());
-            }
-        }
-    }
-
-    /**
-     * Training computes DL4J's plain {@code DropoutLayer} only: a dropout DL4J applies to a layer's input (its
-     * {@code dropOut} setting), or another kind of dropout, would silently not happen, so it is refused.
-     */
-    private static void checkDropout(Layer layer) throws ModelLoadException {
-        IDropout d = layer.getIDropout();
-        if (d == null) {
-            return;
-        }
-        String name = layer.getLayerName();
-        if (!(layer instanceof DropoutLayer)) {
-            throw new ModelLoadException("layer " + name + " applies dropout to its input, which ConvScope cannot"
-                    + " train; put a dropout layer before it instead");
-        }
-        if (!(d instanceof Dropout plain) || plain.getPSchedule() != null) {
-            throw new ModelLoadException(
-                    "layer " + name + " uses " + d.getClass().getSimpleName()
-                            + ", which ConvScope cannot train; only plain dropout with a fixed probability");
-        }
     }
 
     /**
@@ -163,13 +121,13 @@ public final class TrainableNetwork {
         String name = model.description().name();
         if (model.network() instanceof ComputationGraph g) {
             if (training) {
-                checkDropouts(g);
+                DropoutChecks.check(g);
             }
             return new TrainableNetwork(Dl4jCompiler.compile(g, input, classes, name));
         }
         MultiLayerNetwork net = (MultiLayerNetwork) model.network();
         if (training) {
-            checkDropouts(net);
+            DropoutChecks.check(net);
         }
         return new TrainableNetwork(Dl4jCompiler.compile(net, input, classes, name));
     }

@@ -91,7 +91,10 @@ class AttributeCliTest {
         JsonNode steps = o.get("sanity");
         assertEquals(5, steps.size(), "output, conv_2_2, conv_2_1, conv_1_2, conv_1_1");
         assertEquals("output", steps.get(0).get("randomisedDownTo").asText());
-        assertTrue(steps.get(4).get("spearman").asDouble() < 0.5, steps.toString());
+        assertTrue(
+                steps.get(4).get("spearman").asDouble()
+                        < steps.get(0).get("spearman").asDouble(),
+                "the map moves further from the trained one as more layers are random: " + steps);
         CliTest.Run text = CliTest.run("attribute", "--method", "gradcam", "--sanity", COFFEE);
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("conv_1_1") && text.out().contains("Spearman"), text.out());

@@ -255,6 +255,7 @@ public class AppWindowTest {
     void escape() throws Exception {
         hideTooltips();
         robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Hides any tooltip a hover left showing: under Monocle it would take the next key or a click at its place. */
@@ -568,7 +569,10 @@ public class AppWindowTest {
         assertEquals(shown().snapshot().layer(layer).value(2, p.y(), p.x()), step.result(), 1e-6);
         assertTrue(panel.formulaText().startsWith("max("), panel.formulaText());
         screenshot("pool-view.png");
+        // the play button's tooltip may be showing: under Monocle it would take the click meant for the close button
+        hideTooltips();
         robot.clickOn("#formula-close");
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
     }
 

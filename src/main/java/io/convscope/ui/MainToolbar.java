@@ -7,6 +7,7 @@ import io.convscope.ui.input.GalleryStrip;
 import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.Workspace;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
@@ -38,15 +39,23 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
  * details, range, Learn, language and theme controls, and the sample gallery below them.
  */
 final class MainToolbar extends VBox {
+
+    private static final Map<WorkspaceMode, Ikon> MODE_ICONS = Map.of(
+            WorkspaceMode.OVERVIEW, Material2MZ.VIEW_COLUMN,
+            WorkspaceMode.ATTRIBUTION, Material2AL.HIGHLIGHT,
+            WorkspaceMode.TRAIN, Material2MZ.SCHOOL);
 
     private final ResourceBundle text;
     private final EngineRequests requests;
@@ -56,6 +65,8 @@ final class MainToolbar extends VBox {
     private final ProgressBar loadProgress = new ProgressBar(0);
     private final Label loadPhase = new Label();
     private final HBox loadBox = new HBox(6);
+    private final HBox modeSwitch = new HBox();
+    private final Workspace workspace;
     private Button cancelButton;
     /** Held here: the requests outlive this tool bar (a new one is made in another language) and listen weakly. */
     private final ChangeListener<Task<?>> presetLoadListener = (o, was, task) -> followLoad(task);
@@ -75,6 +86,7 @@ final class MainToolbar extends VBox {
             Region busy) {
         this.text = workspace.text();
         this.requests = requests;
+        this.workspace = workspace;
         Language language = workspace.language();
         requests.presetLoadProperty().addListener(new WeakChangeListener<>(presetLoadListener));
         Button open = iconButton(Material2AL.FOLDER_OPEN, "action.open", "action.open.tooltip");
@@ -164,6 +176,7 @@ final class MainToolbar extends VBox {
                 openModel,
                 architecture,
                 explorer,
+                modeSwitch,
                 spacer,
                 load,
                 busy,
@@ -249,6 +262,43 @@ final class MainToolbar extends VBox {
         } catch (IllegalArgumentException e) {
             return RangeMode.UNIT;
         }
+    }
+
+    /**
+     * The segmented switch between the modes that have a view (overview, why it decided, training), bound to the
+     * workspace's mode; hidden while the overview is the only one.
+     */
+    void offerModes(Set<WorkspaceMode> available) {
+        ToggleGroup group = new ToggleGroup();
+        List<ToggleButton> buttons = new ArrayList<>();
+        for (WorkspaceMode mode : WorkspaceMode.values()) {
+            if (!available.contains(mode)) {
+                continue;
+            }
+            ToggleButton b = new ToggleButton(text.getString(mode.key()), new FontIcon(MODE_ICONS.get(mode)));
+            b.setId("mode-" + mode.name().toLowerCase(Locale.ROOT));
+            b.setTooltip(new Tooltip(text.getString(mode.key() + ".tooltip")));
+            b.setToggleGroup(group);
+            b.setUserData(mode);
+            b.setSelected(workspace.modeProperty().get() == mode);
+            buttons.add(b);
+        }
+        for (int i = 0; i < buttons.size(); i++) {
+            buttons.get(i)
+                    .getStyleClass()
+                    .add(i == 0 ? Styles.LEFT_PILL : i == buttons.size() - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one mode is always chosen
+            } else {
+                workspace.modeProperty().set((WorkspaceMode) now.getUserData());
+            }
+        });
+        modeSwitch.getChildren().setAll(buttons);
+        modeSwitch.setVisible(buttons.size() > 1);
+        modeSwitch.managedProperty().bind(modeSwitch.visibleProperty());
+        modeSwitch.setId("mode-switch");
     }
 
     /** The Learn button: F1 and the info buttons open the panel through it. */

@@ -21,10 +21,12 @@ import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.animation.FadeTransition;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -65,6 +67,7 @@ final class MainWindow extends BorderPane {
     private final ProgressBar busy = new ProgressBar();
     private final SplitPane split = new SplitPane();
     private final StackPane networkArea = new StackPane();
+    private final ModeViews modes = new ModeViews();
     private final ScrollPane side = new ScrollPane();
     // Made in the workspace's language, again when it changes; each shows the workspace.
     private OverviewPane overview;
@@ -95,6 +98,8 @@ final class MainWindow extends BorderPane {
         StackPane.setMargin(notice, new Insets(8));
         split.getItems().add(0, networkArea);
         split.setId("main-split");
+        modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
+        workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
         setCenter(split);
         side.setFitToWidth(true);
         side.setFitToHeight(true);
@@ -152,6 +157,7 @@ final class MainWindow extends BorderPane {
         networkArea.getChildren().setAll(overviewScroll, explanation, notice, randomBadge);
         toolbar = new MainToolbar(
                 workspace, gallery, sources, requests, this::openArchitecture, this::openExplorer, busy);
+        toolbar.offerModes(modes.available());
         toolbar.learnToggle().selectedProperty().bindBidirectional(learn.openProperty());
         setTop(toolbar);
         Shown s = workspace.shown();
@@ -233,6 +239,11 @@ final class MainWindow extends BorderPane {
     /** What this window shows, for its parts to read and listen to. */
     Workspace workspace() {
         return workspace;
+    }
+
+    /** The view a mode shows in the network area, once the student has been there; else null. */
+    Node modeView(WorkspaceMode mode) {
+        return modes.madeView(mode);
     }
 
     OverviewPane overview() {

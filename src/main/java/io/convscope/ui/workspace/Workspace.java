@@ -33,6 +33,7 @@ public final class Workspace {
     private final ObjectProperty<HyperparameterPlayground> playground =
             new SimpleObjectProperty<>(this, "playground", HyperparameterPlayground.DEFAULT);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ObjectProperty<WorkspaceMode> mode = new SimpleObjectProperty<>(this, "mode", WorkspaceMode.OVERVIEW);
     private final Palette palette;
 
     public Workspace(Language language, boolean dark) {
@@ -99,6 +100,11 @@ public final class Workspace {
     /** The hyperparameter playground's setting (input size, padding, kernel, stride). */
     public ObjectProperty<HyperparameterPlayground> playgroundProperty() {
         return playground;
+    }
+
+    /** The overview, the attribution maps or the training run: what the network area shows. */
+    public ObjectProperty<WorkspaceMode> modeProperty() {
+        return mode;
     }
 
     public BooleanProperty darkProperty() {

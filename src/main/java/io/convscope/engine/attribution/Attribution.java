@@ -5,6 +5,7 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.PassMemory;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.AttributionMap;
+import io.convscope.network.CamInputs;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
@@ -207,23 +208,39 @@ public final class Attribution {
 
     /** Grad-CAM, HiResCAM or Grad-CAM++ at description layer {@code layer} (formulas in {@link CamMaps}). */
     public AttributionMap cam(AttributionMethod variant, float[] image, AttributionTarget target, int layer) {
+        CamInputs in = camInputs(image, target, layer);
+        CamMaps.Cam cam = CamMaps.compute(variant, in.activations(), in.gradient(), in.shape());
+        return new AttributionMap(
+                variant.id(),
+                target.index(),
+                target.name(),
+                in.logit(),
+                new Shape(1, in.shape().height(), in.shape().width()),
+                cam.map(),
+                in.layer(),
+                cam.weights(),
+                Map.of(),
+                randomWeights);
+    }
+
+    /**
+     * What the CAMs at description layer {@code layer} are made of: its maps {@code A_k} and {@code dy/dA_k} for the
+     * target's value y, as plain arrays (the Grad-CAM walkthrough shows each step from them).
+     */
+    public CamInputs camInputs(float[] image, AttributionTarget target, int layer) {
         float[][][] forward = network.forward(new float[][] {image}, target.layer());
         float[] seed = new float[forward[target.layer()][0].length];
         seed[target.index()] = 1;
         float[] gradient =
                 network.backward(forward, target.layer(), new float[][] {seed}).activation(layer, 0);
-        Shape shape = description().layer(layer).outputShape();
-        CamMaps.Cam cam = CamMaps.compute(variant, forward[layer][0], gradient, shape);
-        return new AttributionMap(
-                variant.id(),
+        return new CamInputs(
                 target.index(),
                 target.name(),
                 forward[target.layer()][0][target.index()],
-                new Shape(1, shape.height(), shape.width()),
-                cam.map(),
                 description().layer(layer).name(),
-                cam.weights(),
-                Map.of(),
+                description().layer(layer).outputShape(),
+                forward[layer][0],
+                gradient,
                 randomWeights);
     }
 

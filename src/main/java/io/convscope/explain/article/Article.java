@@ -42,6 +42,9 @@ public final class Article {
     public static final String FLATTEN = "flatten";
     public static final String BRANCHES = "branches";
     public static final String MAP_OUTPUTS = "map-outputs";
+    /** Why the network decided: attribution maps, their limits and the sanity check (issue 16). */
+    public static final String ATTRIBUTION = "attribution";
+
     public static final String USING = "using";
 
     private static final Pattern SECTION_ID = Pattern.compile("\\s*\\{#([a-z0-9-]+)}\\s*$");

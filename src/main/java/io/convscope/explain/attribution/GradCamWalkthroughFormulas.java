@@ -96,12 +96,15 @@ public final class GradCamWalkthroughFormulas {
     }
 
     /**
-     * {@code S[i,j] = Σ_k α_k A_k[i,j]} with the cell's {@value #SUM_TERMS} largest terms written out (channel
-     * numbers beneath) and the others as one term: {@code = α_3·A_3 + … + (K − 4 others) = total}.
+     * {@code S[i,j] = Σ_k α_k A_k[i,j]} with the cell's {@value #SUM_TERMS} largest non-zero terms written out and the
+     * others as one term named by {@code others} (a format taking their count, in the reader's language):
+     * {@code = α₃A₃ + … + Σ(others) = 0.0174 + … = total}. Terms that are exactly 0 (a map the ReLU zeroed there) are
+     * among the others.
      */
-    public String sum(int cell) {
+    public String sum(int cell, String others) {
         int channels = w.channels();
         List<Integer> largest = IntStream.range(0, channels)
+                .filter(k -> w.weighted(k, cell) != 0)
                 .boxed()
                 .sorted(Comparator.comparingDouble((Integer k) -> -Math.abs(w.weighted(k, cell)))
                         .thenComparingInt(k -> k))
@@ -114,14 +117,14 @@ public final class GradCamWalkthroughFormulas {
             values.add(w.weighted(k, cell));
             names.add("α" + sub(k) + "A" + sub(k));
         }
-        int others = channels - largest.size();
-        if (others > 0) {
-            double rest = 0;
+        int rest = channels - largest.size();
+        if (rest > 0) {
+            double restSum = 0;
             for (int k = 0; k < channels; k++) {
-                rest += largest.contains(k) ? 0 : w.weighted(k, cell);
+                restSum += largest.contains(k) ? 0 : w.weighted(k, cell);
             }
-            values.add(rest);
-            names.add("Σ" + others);
+            values.add(restSum);
+            names.add(String.format(Locale.ROOT, others, rest));
         }
         double total = w.sum(cell);
         int min = decimalsFor(total == 0 ? 1 : total);

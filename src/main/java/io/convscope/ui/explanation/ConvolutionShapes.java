@@ -17,7 +17,7 @@ import javafx.scene.text.Font;
 import java.util.function.DoubleToIntFunction;
 
 /** The convolution view's drawing vocabulary: headers, notes, dashed edges, map frames, crisp heatmaps, legends. */
-final class ConvolutionShapes {
+public final class ConvolutionShapes {
 
     static final Color EDGE = Color.gray(0.62);
 
@@ -100,7 +100,8 @@ final class ConvolutionShapes {
     }
 
     /** A 150 px colour ramp from {@code min} to {@code max} with its end values and, across zero, a 0 tick. */
-    static Node legend(String name, DoubleToIntFunction colors, double min, double max, String low, String high) {
+    public static Node legend(
+            String name, DoubleToIntFunction colors, double min, double max, String low, String high) {
         int w = 150;
         float[][] ramp = new float[10][w];
         for (int y = 0; y < ramp.length; y++) {

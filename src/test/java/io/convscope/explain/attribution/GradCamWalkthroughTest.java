@@ -69,7 +69,9 @@ class GradCamWalkthroughTest {
         assertEquals(
                 "α₁ = (1/4) · Σ ∂y/∂A₁ = (1/4) · ((-1.00) + (-1.00) + (-1.00) + (-1.00)) = (1/4) · (-4) = -1.00",
                 f.alpha(1));
-        assertEquals("S[0,0] = Σₖ αₖ·Aₖ[0,0] = α₀A₀ + α₁A₁ = 0.50 + (-4.00) = -3.50", f.sum(0));
+        assertEquals("S[0,0] = Σₖ αₖ·Aₖ[0,0] = α₀A₀ + α₁A₁ = 0.50 + (-4.00) = -3.50", f.sum(0, "Σ(%d)"));
+        // A_1 is 0 at (0, 1): its zero term is among the others, written with the reader's words.
+        assertEquals("S[0,1] = Σₖ αₖ·Aₖ[0,1] = α₀A₀ + Σ(1 other) = 1.00 + 0.00 = 1.00", f.sum(1, "Σ(%d other)"));
         assertEquals("ReLU(S[0,0]) = max(0, -3.50) = 0", f.relu(0));
         assertEquals("ReLU(S[1,0]) = max(0, 1.50) = 1.50", f.relu(2));
         assertEquals("α₁ · A₁[1,1] = -1.00 × 4.00 = -4.00", f.weighted(1, 3));

@@ -1,0 +1,107 @@
+package io.convscope.ui.attribution.gradcam;
+
+import io.convscope.ui.common.HeatmapView;
+import javafx.scene.Cursor;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+import java.util.function.DoubleToIntFunction;
+import java.util.function.IntConsumer;
+
+/**
+ * One map of the walkthrough: a crisp {@link HeatmapView} with a thin frame, an outline that marks the cells the
+ * pointer is over (here or in a linked map), and the cell under the pointer reported as a row-major index.
+ */
+final class GradCamMapTile extends Pane {
+
+    private final HeatmapView heatmap = new HeatmapView();
+    private final Rectangle marker = new Rectangle();
+    private final int cellsWide;
+    private final int cellsHigh;
+    private final double side;
+
+    /** {@code values} ({@code w x h}, row-major) coloured by {@code colors}, drawn {@code side} pixels wide. */
+    GradCamMapTile(float[] values, int w, int h, DoubleToIntFunction colors, double side) {
+        this(argb(values, colors), w, h, side);
+    }
+
+    /** Pixels given as ARGB (the overlay on the image). */
+    GradCamMapTile(int[] argb, int w, int h, double side) {
+        this.cellsWide = w;
+        this.cellsHigh = h;
+        this.side = side;
+        heatmap.showPixels(argb, w, h);
+        heatmap.size(side, side * h / w);
+        Rectangle frame = new Rectangle(0, 0, side, side * h / w);
+        frame.setFill(Color.TRANSPARENT);
+        frame.setStroke(Color.gray(0.7));
+        frame.setStrokeWidth(0.6);
+        frame.setMouseTransparent(true);
+        marker.setFill(Color.TRANSPARENT);
+        marker.setStroke(Color.BLACK);
+        marker.setStrokeWidth(1.5);
+        marker.setMouseTransparent(true);
+        marker.setVisible(false);
+        getChildren().addAll(heatmap, frame, marker);
+        setPrefSize(side, side * h / w);
+        setMinSize(side, side * h / w);
+        setMaxSize(side, side * h / w);
+        setCursor(Cursor.CROSSHAIR);
+    }
+
+    private static int[] argb(float[] values, DoubleToIntFunction colors) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = colors.applyAsInt(values[i]);
+        }
+        return out;
+    }
+
+    /** Reports the cell under the pointer to {@code onCell} and the pointer leaving to {@code onLeave}. */
+    void onHover(IntConsumer onCell, Runnable onLeave) {
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int cell = cellAt(e.getX(), e.getY());
+            if (cell >= 0) {
+                onCell.accept(cell);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> onLeave.run());
+    }
+
+    /** The row-major cell at a point in this tile, or -1 outside it. */
+    int cellAt(double x, double y) {
+        double cell = side / cellsWide;
+        int column = (int) Math.floor(x / cell);
+        int row = (int) Math.floor(y / cell);
+        return row < 0 || column < 0 || row >= cellsHigh || column >= cellsWide ? -1 : row * cellsWide + column;
+    }
+
+    /** Outlines rows {@code row..row+rows-1} and columns {@code column..column+columns-1}. */
+    void mark(int row, int column, int rows, int columns) {
+        double cell = side / cellsWide;
+        marker.setX(column * cell);
+        marker.setY(row * cell);
+        marker.setWidth(Math.max(2, columns * cell));
+        marker.setHeight(Math.max(2, rows * cell));
+        marker.setVisible(true);
+    }
+
+    void unmark() {
+        marker.setVisible(false);
+    }
+
+    boolean marked() {
+        return marker.isVisible();
+    }
+
+    int cellsWide() {
+        return cellsWide;
+    }
+
+    /** The colour drawn for a cell (tests compare it with the scale). */
+    int argbAt(int x, int y) {
+        return heatmap.argbAt(x, y);
+    }
+}

@@ -99,6 +99,12 @@ final class MainWindow extends BorderPane {
         split.getItems().add(0, networkArea);
         split.setId("main-split");
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
+        // The article's link to a mode; a mode without a view in this build leaves the window as it is.
+        learn.panel().setOnShowMode(m -> {
+            if (modes.available().contains(m)) {
+                workspace.modeProperty().set(m);
+            }
+        });
         workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
         setCenter(split);
         side.setFitToWidth(true);

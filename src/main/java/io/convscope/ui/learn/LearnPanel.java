@@ -10,6 +10,7 @@ import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.learn.figures.ArticleFigures;
 import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -37,7 +38,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -56,6 +59,7 @@ public final class LearnPanel extends BorderPane {
 
     private final Palette palette;
     private final IntConsumer onShowLayer;
+    private Consumer<WorkspaceMode> onShowMode = mode -> {};
     private final Supplier<Node> playground;
     private final ScrollPane scroll = new ScrollPane();
     private final ComboBox<Article.Section> contents = new ComboBox<>();
@@ -223,9 +227,19 @@ public final class LearnPanel extends BorderPane {
             openSection(section);
             return;
         }
+        String mode = ArticleLinks.mode(link);
+        if (mode != null) {
+            onShowMode.accept(WorkspaceMode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            return;
+        }
         if (snapshot != null) {
             ArticleLinks.layer(link, snapshot.network()).ifPresent(onShowLayer);
         }
+    }
+
+    /** Called with the mode a {@code mode:} link asks for (the attribution section's link to the attribution mode). */
+    public void setOnShowMode(Consumer<WorkspaceMode> handler) {
+        onShowMode = handler == null ? mode -> {} : handler;
     }
 
     /** Scrolls the article so the section's heading is at the top, and flashes the heading. */

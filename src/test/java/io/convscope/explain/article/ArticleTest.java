@@ -9,6 +9,7 @@ import io.convscope.network.LayerDescription.Padding;
 import io.convscope.network.LayerDescription.Window;
 import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
+import io.convscope.ui.workspace.WorkspaceMode;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,7 @@ class ArticleTest {
             Article.FLATTEN,
             Article.BRANCHES,
             Article.MAP_OUTPUTS,
+            Article.ATTRIBUTION,
             Article.USING);
 
     static ActivationSnapshot coffee;
@@ -140,6 +143,12 @@ class ArticleTest {
                                 a.section(ArticleLinks.section(ref.substring(5)))
                                         .isPresent(),
                                 lang + " " + ref);
+                    } else if (ref.startsWith("link:mode:")) {
+                        String mode = ArticleLinks.mode(ref.substring(5));
+                        assertTrue(
+                                Arrays.stream(WorkspaceMode.values())
+                                        .anyMatch(m -> m.name().equalsIgnoreCase(mode)),
+                                lang + " " + ref);
                     } else if (ref.startsWith("link:")) {
                         throw new AssertionError("the article links outside the app: " + ref);
                     }
@@ -155,6 +164,17 @@ class ArticleTest {
                 coffee.network().indexOf("relu_2_2"),
                 ArticleLinks.layer("layer:relu_2_2", coffee.network()).getAsInt());
         assertThrows(IllegalArgumentException.class, () -> ArticleLinks.layer("layer:nonsense", coffee.network()));
+    }
+
+    @Test
+    void theAttributionSectionLinksToTheAttributionMode() {
+        for (String lang : LANGUAGES) {
+            Article a = Article.parse(Article.read(lang));
+            assertTrue(
+                    references(a.section(Article.ATTRIBUTION).orElseThrow()).contains("link:mode:attribution"), lang);
+        }
+        assertEquals("attribution", ArticleLinks.mode("mode:attribution"));
+        assertEquals(null, ArticleLinks.mode("section:relu"));
     }
 
     @Test

@@ -9,23 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Grad-CAM worked out by hand on two 2 x 2 maps: A_0 = [1 2; 3 4] with gradient 0.5 everywhere, A_1 = [4 0; 0 4]
+ * Grad-CAM worked out by hand on the article's example, two 2 x 2 maps: A_0 = [1 2; 3 4] with gradient 0.5 everywhere, A_1 = [4 0; 0 4]
  * with gradient -1 everywhere, so alpha = (0.5, -1), S = 0.5 A_0 - A_1 = [-3.5 1; 1.5 -2], ReLU(S) = [0 1; 1.5 0],
  * upsampled to 4 x 4 with source rows (clamped) 0, 0.25, 0.75, 1.
  */
 class GradCamWalkthroughTest {
 
     static GradCamWalkthrough handWorked() {
-        CamInputs in = new CamInputs(
-                1,
-                "b",
-                2.5f,
-                "relu",
-                new Shape(2, 2, 2),
-                new float[] {1, 2, 3, 4, 4, 0, 0, 4},
-                new float[] {0.5f, 0.5f, 0.5f, 0.5f, -1, -1, -1, -1},
-                false);
-        return GradCamWalkthrough.of(in, new float[16], new Shape(1, 4, 4));
+        return GradCamWalkthroughExample.twoMaps();
     }
 
     @Test

@@ -59,7 +59,8 @@ class ArticleFiguresTest {
                 "relu-plot",
                 "softmax-live",
                 "pooling-example",
-                "flatten-example");
+                "flatten-example",
+                "gradcam-example");
         FlowPane all = WaitForAsyncUtils.asyncFx(() -> {
                     FlowPane pane = new FlowPane(30, 30);
                     pane.setPrefWrapLength(1380);
@@ -87,6 +88,7 @@ class ArticleFiguresTest {
             assertEquals(String.format("%.4f", coffee.probability(k)), cell(table, r + 1, 3), "equals the engine's");
         }
         assertTrue(stage.getScene().lookup("#figure-kernels") != null);
+        assertTrue(stage.getScene().lookup("#figure-gradcam-example") != null);
         FlattenViewTest.screenshot(stage.getScene(), "learn-figures.png");
         WaitForAsyncUtils.asyncFx(stage::close).get();
     }

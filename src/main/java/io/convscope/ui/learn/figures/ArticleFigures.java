@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * The article's figures by name, drawn from the loaded model and the current image so they teach with the student's
  * own numbers: colour scales and input channels ({@link InputFigures}), the first layer's kernels
  * ({@link KernelFigure}), a ReLU plot over this image's values ({@link ReluFigure}), the softmax of this image's
- * logits ({@link SoftmaxTableFigure}), a max-pooling patch and the flatten order ({@link PoolingFlattenFigures}).
+ * logits ({@link SoftmaxTableFigure}), a max-pooling patch and the flatten order ({@link PoolingFlattenFigures}), and
+ * a Grad-CAM worked on two tiny maps ({@link GradCamExampleFigure}).
  */
 public final class ArticleFigures {
 
@@ -37,6 +38,7 @@ public final class ArticleFigures {
                     case "softmax-live" -> SoftmaxTableFigure.draw(context);
                     case "pooling-example" -> new PoolingFlattenFigures(context).pooling();
                     case "flatten-example" -> new PoolingFlattenFigures(context).flatten();
+                    case "gradcam-example" -> GradCamExampleFigure.draw(context);
                     default -> throw new IllegalArgumentException("The article asks for an unknown figure: " + name);
                 };
         if (n == null) {

@@ -18,6 +18,9 @@ final class GradCamMapTile extends Pane {
 
     private final HeatmapView heatmap = new HeatmapView();
     private final Rectangle marker = new Rectangle();
+    /** A white line inside the black one, so the outline shows on dark cells as on light ones. */
+    private final Rectangle markerInside = new Rectangle();
+
     private final int cellsWide;
     private final int cellsHigh;
     private final double side;
@@ -44,7 +47,12 @@ final class GradCamMapTile extends Pane {
         marker.setStrokeWidth(1.5);
         marker.setMouseTransparent(true);
         marker.setVisible(false);
-        getChildren().addAll(heatmap, frame, marker);
+        markerInside.setFill(Color.TRANSPARENT);
+        markerInside.setStroke(Color.WHITE);
+        markerInside.setStrokeWidth(1);
+        markerInside.setMouseTransparent(true);
+        markerInside.visibleProperty().bind(marker.visibleProperty());
+        getChildren().addAll(heatmap, frame, marker, markerInside);
         setPrefSize(side, side * h / w);
         setMinSize(side, side * h / w);
         setMaxSize(side, side * h / w);
@@ -85,6 +93,10 @@ final class GradCamMapTile extends Pane {
         marker.setY(row * cell);
         marker.setWidth(Math.max(2, columns * cell));
         marker.setHeight(Math.max(2, rows * cell));
+        markerInside.setX(marker.getX() + 1.5);
+        markerInside.setY(marker.getY() + 1.5);
+        markerInside.setWidth(Math.max(0, marker.getWidth() - 3));
+        markerInside.setHeight(Math.max(0, marker.getHeight() - 3));
         marker.setVisible(true);
     }
 

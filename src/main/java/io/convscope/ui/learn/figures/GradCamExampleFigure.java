@@ -20,7 +20,7 @@ import java.util.function.DoubleToIntFunction;
  */
 final class GradCamExampleFigure {
 
-    static final double CELL = 30;
+    static final double CELL = 26;
 
     private GradCamExampleFigure() {}
 
@@ -28,7 +28,7 @@ final class GradCamExampleFigure {
         GradCamWalkthrough w = GradCamWalkthroughExample.twoMaps();
         var text = context.text();
         GridPane grid = new GridPane();
-        grid.setHgap(14);
+        grid.setHgap(10);
         grid.setVgap(6);
         grid.setAlignment(Pos.CENTER);
         grid.addRow(

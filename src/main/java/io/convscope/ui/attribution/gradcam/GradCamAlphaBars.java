@@ -17,6 +17,8 @@ import java.util.function.IntConsumer;
 final class GradCamAlphaBars extends Canvas {
 
     static final double HEIGHT = 46;
+    /** Where on the colour scale the bars sit: 0.7 of the way from white to the ends. */
+    static final double BAR_TONE = 0.7;
 
     private final GradCamWalkthrough w;
     private final GradCamColors colors;
@@ -46,7 +48,8 @@ final class GradCamAlphaBars extends Canvas {
         for (int r = 0; r < order.length; r++) {
             float a = w.alpha(order[r]);
             double h = Math.abs(a) / largest * (mid - 2);
-            g.setFill(Palette.fx(colors.alpha(a >= 0 ? largest : -largest)));
+            // Not the scale's darkest ends, which vanish on the dark theme's background.
+            g.setFill(Palette.fx(colors.alpha((a >= 0 ? 1 : -1) * largest * BAR_TONE)));
             double gap = bar > 4 ? 1 : 0;
             g.fillRect(r * bar + gap / 2, a >= 0 ? mid - h : mid, Math.max(0.6, bar - gap), Math.max(h, 0.5));
         }

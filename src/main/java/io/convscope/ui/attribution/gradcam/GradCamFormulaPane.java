@@ -18,6 +18,11 @@ final class GradCamFormulaPane extends VBox {
 
     static final double GRID_SIZE = 242;
     static final double WIDTH = 330;
+    /**
+     * A fixed height, room for the longest formula (an upsampled pixel's, six lines): a pane that grew with its text
+     * made the whole view rescale under the pointer.
+     */
+    static final double HEIGHT = 490;
 
     private final Label caption = new Label();
     private final MatrixGrid grid = new MatrixGrid(GRID_SIZE);
@@ -33,6 +38,9 @@ final class GradCamFormulaPane extends VBox {
         setPadding(new Insets(12));
         setPrefWidth(WIDTH);
         setMaxWidth(WIDTH);
+        setMinHeight(HEIGHT);
+        setPrefHeight(HEIGHT);
+        setMaxHeight(HEIGHT);
         caption.setId("gradcam-caption");
         caption.setWrapText(true);
         caption.getStyleClass().add(Styles.TEXT_BOLD);

@@ -49,7 +49,7 @@ public final class GradCamSteps extends BorderPane {
     public static final int FIRST_SHOWN = 8;
 
     public static final int MORE = 8;
-    static final double ROWS_HEIGHT = 390;
+    static final double ROWS_HEIGHT = 440;
 
     private final Workspace workspace;
     private final GradCamWalkthrough walkthrough;

@@ -130,7 +130,9 @@ class GradCamStepsTest {
                 f.sum(7 * width + 9, "\u03a3(the other %d)"),
                 steps.formulaPane().formulaText());
 
+        double height = fx(() -> steps.getHeight());
         hover(tile(steps, "gradcam-overlay"), 40, 21);
+        assertEquals(height, fx(() -> steps.getHeight()), "a long formula does not resize the view under the pointer");
         assertEquals(f.upsample(40, 21), steps.formulaPane().formulaText());
         assertTrue(tile(steps, "gradcam-relu").marked(), "the map cells the pixel is interpolated from");
         assertTrue(tile(steps, "gradcam-upsampled").marked());

@@ -120,6 +120,12 @@ final class GradCamChannelRows extends VBox {
         box.setMinHeight(Region.USE_PREF_SIZE);
         box.setCursor(Cursor.CROSSHAIR);
         box.setOnMouseEntered(e -> hover.alpha(k));
+        box.setFocusTraversable(true);
+        box.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                hover.alpha(k);
+            }
+        });
         return box;
     }
 }

@@ -2,6 +2,7 @@ package io.convscope.ui.attribution.gradcam;
 
 import io.convscope.ui.common.HeatmapView;
 import javafx.scene.Cursor;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -24,6 +25,8 @@ final class GradCamMapTile extends Pane {
     private final int cellsWide;
     private final int cellsHigh;
     private final double side;
+    /** The cell last pointed at, where the keyboard starts. */
+    private int current;
 
     /** {@code values} ({@code w x h}, row-major) coloured by {@code colors}, drawn {@code side} pixels wide. */
     GradCamMapTile(float[] values, int w, int h, DoubleToIntFunction colors, double side) {
@@ -67,15 +70,43 @@ final class GradCamMapTile extends Pane {
         return out;
     }
 
-    /** Reports the cell under the pointer to {@code onCell} and the pointer leaving to {@code onLeave}. */
+    /**
+     * Reports the cell under the pointer to {@code onCell} and the pointer leaving to {@code onLeave}. The keyboard
+     * reaches it too: Tab focuses the tile (its last cell is reported) and the arrow keys move the cell.
+     */
     void onHover(IntConsumer onCell, Runnable onLeave) {
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int cell = cellAt(e.getX(), e.getY());
             if (cell >= 0) {
+                current = cell;
                 onCell.accept(cell);
             }
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> onLeave.run());
+        setFocusTraversable(true);
+        focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                onCell.accept(current);
+            } else {
+                onLeave.run();
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            int row = current / cellsWide;
+            int column = current % cellsWide;
+            switch (e.getCode()) {
+                case UP -> row = Math.max(0, row - 1);
+                case DOWN -> row = Math.min(cellsHigh - 1, row + 1);
+                case LEFT -> column = Math.max(0, column - 1);
+                case RIGHT -> column = Math.min(cellsWide - 1, column + 1);
+                default -> {
+                    return;
+                }
+            }
+            current = row * cellsWide + column;
+            onCell.accept(current);
+            e.consume();
+        });
     }
 
     /** The row-major cell at a point in this tile, or -1 outside it. */

@@ -22,6 +22,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
@@ -146,6 +148,18 @@ class GradCamStepsTest {
         assertEquals(f.alpha(top), steps.formulaPane().formulaText());
         assertTrue(steps.formulaPane().formulaText().contains("(1/676)"), "Z = 26 x 26");
 
+        // The keyboard: a focused map shows its last cell, and the arrow keys move it.
+        GradCamMapTile sum = tile(steps, "gradcam-sum");
+        fx(() -> {
+            sum.requestFocus();
+            Event.fireEvent(sum, key(KeyCode.RIGHT));
+            Event.fireEvent(sum, key(KeyCode.DOWN));
+            return null;
+        });
+        assertEquals(
+                f.sum(8 * width + 10, "\u03a3(the other %d)"),
+                steps.formulaPane().formulaText());
+
         // The drawn colours are the walkthrough's values on the shared scale.
         GradCamMapTile relu = tile(steps, "gradcam-relu");
         float[] map = coffee.map();
@@ -238,6 +252,10 @@ class GradCamStepsTest {
                 steps.formulaPane().formulaText());
         assertTrue(steps.lookup("#gradcam-random").isVisible(), "random weights are said");
         assertTrue(steps.lookup("#gradcam-bars") != null);
+    }
+
+    private static KeyEvent key(KeyCode code) {
+        return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false);
     }
 
     private static MouseEvent entered() {

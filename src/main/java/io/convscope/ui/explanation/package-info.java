@@ -9,7 +9,8 @@
  * {@code ui.explanation.flatten}. Text comes from the
  * {@code io.convscope.ui.messages} bundle the caller passes in.
  *
- * <p>Who uses it: the main window and its explanation host build and show these views; nothing else reaches into
- * this package.
+ * <p>Who uses it: the main window and its explanation host build and show these views; the Grad-CAM walkthrough
+ * ({@code ui.attribution.gradcam}) borrows the colour legend of {@code ConvolutionShapes}, so its legends look the
+ * same. Nothing else reaches into this package.
  */
 package io.convscope.ui.explanation;

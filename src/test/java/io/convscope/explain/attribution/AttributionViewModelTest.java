@@ -20,11 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttributionViewModelTest {
 
     static final ResourceBundle EN = ResourceBundle.getBundle(
-            "io.convscope.ui.messages", Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_DEFAULT));
+            "io.convscope.ui.messages",
+            Locale.ROOT,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     static final ResourceBundle ZH = ResourceBundle.getBundle(
-            "io.convscope.ui.messages", Locale.SIMPLIFIED_CHINESE, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_DEFAULT));
+            "io.convscope.ui.messages",
+            Locale.SIMPLIFIED_CHINESE,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
 
     /** A 2-channel 2 x 3 gradient map with known values. */
     static AttributionMap gradient() {
@@ -81,14 +83,31 @@ class AttributionViewModelTest {
 
     @Test
     void occlusionAndCamReadoutsNameTheWindowAndTheLayer() {
-        AttributionMap occlusion = new AttributionMap("occlusion", 0, "koala", 1f, new Shape(1, 2, 2),
-                new float[] {0.5f, -0.25f, 0, 1}, null, null, Map.of("window", 8.0, "stride", 4.0, "fill", 0.5),
+        AttributionMap occlusion = new AttributionMap(
+                "occlusion",
+                0,
+                "koala",
+                1f,
+                new Shape(1, 2, 2),
+                new float[] {0.5f, -0.25f, 0, 1},
+                null,
+                null,
+                Map.of("window", 8.0, "stride", 4.0, "fill", 0.5),
                 false);
         MapReadout r = MapReadout.at(occlusion, MapPlane.MAGNITUDE, 0, 1, EN);
         assertEquals(-0.25f, r.value());
         assertTrue(r.text().contains("row 0, column 4 (8 × 8"), r.text());
-        AttributionMap cam = new AttributionMap("gradcam", 0, "koala", 1f, new Shape(1, 2, 2),
-                new float[] {0, 1, 2, 3}, "relu_2_2", new float[] {0.5f}, Map.of(), false);
+        AttributionMap cam = new AttributionMap(
+                "gradcam",
+                0,
+                "koala",
+                1f,
+                new Shape(1, 2, 2),
+                new float[] {0, 1, 2, 3},
+                "relu_2_2",
+                new float[] {0.5f},
+                Map.of(),
+                false);
         MapReadout c = MapReadout.at(cam, new MapPlane(2), 1, 0, ZH);
         assertEquals(2f, c.value(), "a one-plane map ignores the channel");
         assertTrue(c.text().contains("relu_2_2"), c.text());
@@ -96,9 +115,28 @@ class AttributionViewModelTest {
 
     @Test
     void integratedGradientsWritesItsCompletenessCheckWithTheEngineFigures() {
-        AttributionMap ig = new AttributionMap("ig", 1, "espresso", 5.84f, new Shape(1, 1, 2), new float[] {1, 2},
-                null, null, Map.of("steps", 32.0, "baselineLogit", 2.6, "attributionSum", 3.2145,
-                        "logitDifference", 3.24, "completenessError", 0.0255, "relativeError", 0.0255 / 3.24),
+        AttributionMap ig = new AttributionMap(
+                "ig",
+                1,
+                "espresso",
+                5.84f,
+                new Shape(1, 1, 2),
+                new float[] {1, 2},
+                null,
+                null,
+                Map.of(
+                        "steps",
+                        32.0,
+                        "baselineLogit",
+                        2.6,
+                        "attributionSum",
+                        3.2145,
+                        "logitDifference",
+                        3.24,
+                        "completenessError",
+                        0.0255,
+                        "relativeError",
+                        0.0255 / 3.24),
                 false);
         List<String> lines = MethodFormula.lines(ig, null, "black", EN);
         assertTrue(lines.get(0).contains("5.8400"), lines.get(0));
@@ -111,8 +149,17 @@ class AttributionViewModelTest {
 
     @Test
     void camFormulasNameTheLayerAndListTheirWeights() {
-        AttributionMap cam = new AttributionMap("gradcam", 0, "koala", 1f, new Shape(1, 26, 26), new float[676],
-                "relu_2_2", new float[] {0.5f, -0.25f}, Map.of(), false);
+        AttributionMap cam = new AttributionMap(
+                "gradcam",
+                0,
+                "koala",
+                1f,
+                new Shape(1, 26, 26),
+                new float[676],
+                "relu_2_2",
+                new float[] {0.5f, -0.25f},
+                Map.of(),
+                false);
         List<String> lines = MethodFormula.lines(cam, new Shape(2, 26, 26), null, EN);
         assertTrue(lines.get(1).contains("1/(26 × 26)"), lines.get(1));
         assertTrue(lines.get(1).contains("the 2 maps"), lines.get(1));
@@ -121,14 +168,24 @@ class AttributionViewModelTest {
         float[] many = new float[20];
         many[7] = 0.9f;
         many[3] = 0.1f;
-        assertEquals("20 channel weights, 2 of them positive; the largest is w7 = 0.9000",
+        assertEquals(
+                "20 channel weights, 2 of them positive; the largest is w7 = 0.9000",
                 MethodFormula.weights(many, "w", EN));
     }
 
     @Test
     void occlusionFormulaShowsItsWindow() {
-        AttributionMap occlusion = new AttributionMap("occlusion", 0, "koala", 1f, new Shape(1, 15, 15),
-                new float[225], null, null, Map.of("window", 8.0, "stride", 4.0, "fill", 0.5), false);
+        AttributionMap occlusion = new AttributionMap(
+                "occlusion",
+                0,
+                "koala",
+                1f,
+                new Shape(1, 15, 15),
+                new float[225],
+                null,
+                null,
+                Map.of("window", 8.0, "stride", 4.0, "fill", 0.5),
+                false);
         String line = MethodFormula.lines(occlusion, null, null, EN).get(1);
         assertTrue(line.contains("8 × 8 window at row 4·i, column 4·j set to 0.50): 15 × 15 positions"), line);
     }
@@ -145,6 +202,8 @@ class AttributionViewModelTest {
         assertEquals(215, square.side());
         assertEquals(225, square.x(1, 10));
         assertEquals(255, square.y(2, 10, 30));
-        assertEquals(ComparisonLayout.MAX_SIDE, ComparisonLayout.of(1, 4000, 4000, 10, 30).side());
+        assertEquals(
+                ComparisonLayout.MAX_SIDE,
+                ComparisonLayout.of(1, 4000, 4000, 10, 30).side());
     }
 }

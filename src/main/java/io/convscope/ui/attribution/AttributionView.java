@@ -13,6 +13,8 @@ import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -60,6 +62,7 @@ public final class AttributionView extends BorderPane {
     private final ReadOnlyObjectWrapper<List<SanityStep>> sanity = new ReadOnlyObjectWrapper<>(this, "sanity");
     private final ReadOnlyObjectWrapper<MapReadout> readout = new ReadOnlyObjectWrapper<>(this, "readout");
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final ReadOnlyIntegerWrapper probeUpdates = new ReadOnlyIntegerWrapper(this, "probeUpdates");
     private final StackPane mapsArea = new StackPane();
     private final DetailLayer detail = new DetailLayer();
     private Consumer<CamRequest> onCamSteps = r -> {};
@@ -113,6 +116,7 @@ public final class AttributionView extends BorderPane {
         comparePanel = new ComparePanel(readout::set);
         sanityPanel = new SanityPanel(readout::set);
         probe = new OcclusionProbe(text, work, probeSize, this::failed);
+        probe.updatesProperty().addListener((o, was, now) -> probeUpdates.set(probeUpdates.get() + 1));
         Label line = new Label();
         line.setId("attribution-readout");
         line.getStyleClass().add("attribution-readout");
@@ -365,6 +369,11 @@ public final class AttributionView extends BorderPane {
     /** The sentence shown when a map could not be computed, or null. */
     public ReadOnlyObjectProperty<String> failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** How many occluded copies have reached the probe's bars (the benchmark counts them). */
+    public ReadOnlyIntegerProperty probeUpdatesProperty() {
+        return probeUpdates.getReadOnlyProperty();
     }
 
     MapPanel single() {

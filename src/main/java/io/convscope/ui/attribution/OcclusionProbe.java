@@ -54,6 +54,8 @@ final class OcclusionProbe extends HBox {
     private int[] inFlight;
     private int[] pending;
     private int[] shownWindow;
+    private Region[] barOf = new Region[0];
+    private Label[] valueOf = new Label[0];
 
     OcclusionProbe(ResourceBundle text, AttributionWork work, IntegerProperty sizeState, Consumer<Throwable> failed) {
         super(MapPanel.GAP);
@@ -103,6 +105,7 @@ final class OcclusionProbe extends HBox {
         picture.setPrefSize(w * scale, h * scale);
         picture.setMinSize(w * scale, h * scale);
         picture.setMaxSize(w * scale, h * scale);
+        picture.setClip(new Rectangle(w * scale, h * scale));
         square.setFill(Color.gray(Math.max(0, Math.min(1, fill))));
         square.setVisible(false);
         drawBars();
@@ -127,8 +130,6 @@ final class OcclusionProbe extends HBox {
         square.setY(y);
         square.setWidth(side);
         square.setHeight(side);
-        Rectangle clip = new Rectangle(picture.getPrefWidth(), picture.getPrefHeight());
-        picture.setClip(clip);
     }
 
     private void request(int[] window) {
@@ -151,7 +152,7 @@ final class OcclusionProbe extends HBox {
             shown = probabilities;
             shownWindow = window;
             updates.set(updates.get() + 1);
-            drawBars();
+            updateBars();
         }
         if (pending != null) {
             int[] next = pending;
@@ -160,8 +161,11 @@ final class OcclusionProbe extends HBox {
         }
     }
 
+    /** Makes one row per class shown (name, bar over a track with the whole photo's mark, value). */
     private void drawBars() {
         bars.getChildren().clear();
+        barOf = new Region[original.length];
+        valueOf = new Label[original.length];
         if (original.length == 0) {
             if (model != null) {
                 bars.add(new Label(text.getString("attr.probe.classesOnly")), 0, 0);
@@ -175,7 +179,6 @@ final class OcclusionProbe extends HBox {
             Region bar = new Region();
             bar.getStyleClass().add("occlusion-bar");
             bar.setStyle("-fx-background-color: -color-accent-emphasis;");
-            bar.setPrefSize(Math.max(1, BAR_WIDTH * shown[c]), 12);
             bar.setMaxWidth(Region.USE_PREF_SIZE);
             Region mark = new Region();
             mark.getStyleClass().add("occlusion-mark");
@@ -189,9 +192,23 @@ final class OcclusionProbe extends HBox {
             track.setMinWidth(BAR_WIDTH);
             track.getStyleClass().add("occlusion-track");
             track.setStyle("-fx-background-color: -color-bg-subtle;");
-            Label value = new Label(String.format("%.1f %%", 100 * shown[c]));
+            Label value = new Label();
             value.setId("occlusion-value-" + c);
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            barOf[c] = bar;
+            valueOf[c] = value;
             bars.addRow(r, name, track, value);
+        }
+        updateBars();
+    }
+
+    /** The shown probabilities into the rows: two properties per class, no new nodes, so a drag stays cheap. */
+    private void updateBars() {
+        for (int c = 0; c < barOf.length; c++) {
+            if (barOf[c] != null) {
+                barOf[c].setPrefSize(Math.max(1, BAR_WIDTH * shown[c]), 12);
+                valueOf[c].setText(String.format("%.1f %%", 100 * shown[c]));
+            }
         }
     }
 

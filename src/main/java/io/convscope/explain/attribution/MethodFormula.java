@@ -23,11 +23,13 @@ public final class MethodFormula {
 
     /**
      * The lines for {@code map}. {@code layer} is the shape of the layer a CAM read (else null), {@code baseline} the
-     * name of integrated gradients' baseline in the student's language.
+     * name of integrated gradients' baseline and {@code target} the explained class's name, both in the student's
+     * language.
      */
-    public static List<String> lines(AttributionMap map, Shape layer, String baseline, ResourceBundle text) {
+    public static List<String> lines(
+            AttributionMap map, Shape layer, String baseline, String target, ResourceBundle text) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(text.getString("attr.formula.target"), map.targetName(), four(map.logit())));
+        lines.add(String.format(text.getString("attr.formula.target"), target, four(map.logit())));
         switch (map.method()) {
             case "gradient" -> lines.add(format(
                     text,

@@ -7,6 +7,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -15,7 +17,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import java.util.EnumSet;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * The attribution view's top: the choices ({@link AttributionControls}) and a row of what to show (one map, a
@@ -34,6 +38,7 @@ final class AttributionBar extends VBox {
     private final Button stepsButton;
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Button cancel;
+    private final MenuButton compared;
     private Kind running;
 
     AttributionBar(ResourceBundle text, AttributionView view) {
@@ -54,11 +59,39 @@ final class AttributionBar extends VBox {
         cancel = button("attribution-cancel", "attr.cancel");
         cancel.setOnAction(e -> view.cancel(running));
         done();
+        compared = comparedMenu();
         FlowPane actions = new FlowPane(
-                8, 6, singleButton, compareButton, probeButton, sanityButton, stepsButton, progress, cancel);
+                8, 6, singleButton, compareButton, compared, probeButton, sanityButton, stepsButton, progress, cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(new FlowPane(), actions);
         showing(view.displayProperty().get(), null);
+    }
+
+    /** Which methods the comparison draws: any two or more. */
+    private MenuButton comparedMenu() {
+        MenuButton menu = new MenuButton(text.getString("attr.compare.methods"));
+        menu.setId("attribution-compared");
+        menu.setTooltip(new Tooltip(text.getString("attr.compare.methods.tooltip")));
+        for (AttributionMethod m : AttributionMethod.values()) {
+            CheckMenuItem item = new CheckMenuItem(AttributionControls.methodName(text, m));
+            item.setId("compare-with-" + m.id());
+            item.setSelected(view.choice().compared().contains(m));
+            item.selectedProperty().addListener((o, was, on) -> {
+                Set<AttributionMethod> chosen = EnumSet.noneOf(AttributionMethod.class);
+                chosen.addAll(view.choice().compared());
+                if (on) {
+                    chosen.add(m);
+                } else if (chosen.size() > 2) {
+                    chosen.remove(m);
+                } else {
+                    item.setSelected(true); // two at least: a comparison of one is no comparison
+                    return;
+                }
+                view.compare(chosen);
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     void controls(AttributionControls controls) {
@@ -88,6 +121,8 @@ final class AttributionBar extends VBox {
     void showing(Display d, AttributionResult result) {
         singleButton.setSelected(d == Display.SINGLE || d == Display.SANITY);
         compareButton.setSelected(d == Display.COMPARE);
+        compared.setVisible(d == Display.COMPARE);
+        compared.setManaged(d == Display.COMPARE);
         probeButton.setSelected(d == Display.PROBE);
         boolean gradCam =
                 result != null && result.choice().method() == AttributionMethod.GRAD_CAM && (d == Display.SINGLE);

@@ -1,6 +1,7 @@
 package io.convscope.ui.attribution;
 
 import io.convscope.engine.Inference;
+import io.convscope.engine.attribution.AttributionMethod;
 import io.convscope.explain.attribution.MapReadout;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.SanityStep;
@@ -30,6 +31,7 @@ import javafx.scene.layout.StackPane;
 
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -225,6 +227,12 @@ public final class AttributionView extends BorderPane {
                     showResults();
                 },
                 this::failed);
+    }
+
+    /** The comparison draws {@code methods} from now on. */
+    void compare(Set<AttributionMethod> methods) {
+        choice.set(choice.get().withCompared(methods));
+        refresh();
     }
 
     void cancel(Kind kind) {

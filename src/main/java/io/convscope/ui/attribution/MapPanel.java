@@ -6,6 +6,7 @@ import io.convscope.explain.attribution.MapReadout;
 import io.convscope.explain.attribution.MapScale;
 import io.convscope.explain.attribution.MethodFormula;
 import io.convscope.network.AttributionMap;
+import io.convscope.ui.common.ClassNames;
 import io.convscope.ui.common.HeatmapView;
 import io.convscope.ui.common.Palette;
 import javafx.beans.property.DoubleProperty;
@@ -100,7 +101,8 @@ final class MapPanel extends VBox {
                 map.shape().width(),
                 map.layer()));
         formula.getChildren().clear();
-        for (String line : MethodFormula.lines(map, r.layer(), baselineName, text)) {
+        for (String line :
+                MethodFormula.lines(map, r.layer(), baselineName, ClassNames.display(text, map.targetName()), text)) {
             Label l = new Label(line);
             l.setWrapText(true);
             formula.getChildren().add(l);

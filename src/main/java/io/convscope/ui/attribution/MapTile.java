@@ -49,9 +49,9 @@ final class MapTile extends StackPane {
         int w = m.shape().width();
         int h = m.shape().height();
         view.showPixels(argb, w, h);
-        double cell = Math.max(1, Math.floor(side / Math.max(w, h)));
-        // Whole screen pixels per cell where the map is smaller than the space: every cell the same size.
-        view.size(w >= side ? side : cell * w, h >= side ? side * h / w : cell * h);
+        // Every map as large as the space, whatever its resolution: blocks differ by one pixel at most, each one
+        // colour (PixelBlocks), so 64 x 64 gradients and 15 x 15 occlusion grids compare at the same size.
+        view.size(side, side * h / w);
     }
 
     /** The map cell under a point of this view, {row, column}, or null outside. */

@@ -41,6 +41,7 @@ final class OcclusionProbe extends HBox {
     private final Pane picture = new Pane(photo, square);
     private final Slider size = new Slider(2, 32, 8);
     private final Label sizeLabel = new Label();
+    private final Label hint = new Label();
     private final GridPane bars = new GridPane();
     private final ReadOnlyIntegerWrapper updates = new ReadOnlyIntegerWrapper();
     private ResourceBundle text;
@@ -79,13 +80,21 @@ final class OcclusionProbe extends HBox {
         bars.setVgap(3);
         HBox sizeRow = new HBox(6, sizeLabel, size);
         sizeRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(new VBox(8, new StackPane(picture), sizeRow), bars);
+        hint.setWrapText(true);
+        hint.setId("occlusion-hint");
+        VBox right = new VBox(10, hint, bars);
+        right.setMaxWidth(BAR_WIDTH + 260);
+        getChildren().setAll(new VBox(8, new StackPane(picture), sizeRow), right);
         relabel(text);
     }
 
     void relabel(ResourceBundle t) {
         text = t;
-        sizeLabel.setText(t.getString("attr.probe.size"));
+        sizeLabel
+                .textProperty()
+                .bind(size.valueProperty()
+                        .map(v -> String.format(t.getString("attr.probe.size"), (int) Math.round(v.doubleValue()))));
+        hint.setText(t.getString("attr.probe.hint"));
         drawBars();
     }
 

@@ -64,8 +64,11 @@ final class SanityPanel extends VBox {
         name.getStyleClass().add("attribution-caption");
         Label alike = new Label(similarity);
         alike.getStyleClass().add("attribution-subcaption");
+        name.setWrapText(true);
+        name.setMaxWidth(SIDE);
         VBox box = new VBox(2, tile, name, alike);
         box.getStyleClass().add("sanity-step");
+        box.setMaxWidth(SIDE);
         return box;
     }
 }

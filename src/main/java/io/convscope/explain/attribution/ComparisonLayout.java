@@ -24,7 +24,7 @@ public record ComparisonLayout(int columns, int rows, double side) {
             double byWidth = (width - gap * (columns - 1)) / columns;
             double byHeight = (height - gap * (rows - 1)) / rows - caption;
             double side = Math.floor(Math.max(MIN_SIDE, Math.min(MAX_SIDE, Math.min(byWidth, byHeight))));
-            if (best == null || side > best.side) {
+            if (best == null || side >= best.side) { // on a tie, more columns: fewer rows to scroll
                 best = new ComparisonLayout(columns, rows, side);
             }
         }

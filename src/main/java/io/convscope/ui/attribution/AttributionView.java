@@ -52,6 +52,9 @@ public final class AttributionView extends BorderPane {
         SANITY
     }
 
+    /** The largest map side in the single view, in pixels (a big window). */
+    static final double MAX_SIDE = 400;
+
     private final Workspace workspace;
     private final AttributionWork work;
     private final ObjectProperty<AttributionChoice> choice =
@@ -313,11 +316,11 @@ public final class AttributionView extends BorderPane {
         bar.showing(display.get(), r);
     }
 
-    /** The side of a map in the single view: two maps and the formula fit the maps area, at most 320 pixels. */
+    /** The side of a map in the single view: two maps and the formula fit the maps area, at most {@value #MAX_SIDE}. */
     private double mapSide() {
         double w = mapsArea.getWidth() > 0 ? mapsArea.getWidth() : 700;
         double h = mapsArea.getHeight() > 0 ? mapsArea.getHeight() : 420;
-        return Math.max(96, Math.floor(Math.min(320, Math.min((w - MapPanel.GAP - 40) / 2, h - 190))));
+        return Math.max(96, Math.floor(Math.min(MAX_SIDE, Math.min((w - MapPanel.GAP - 40) / 2, h - 190))));
     }
 
     private void failed(Throwable t) {

@@ -24,12 +24,13 @@ public final class MethodFormula {
     /**
      * The lines for {@code map}. {@code layer} is the shape of the layer a CAM read (else null), {@code baseline} the
      * name of integrated gradients' baseline and {@code target} the explained class's name, both in the student's
-     * language.
+     * language; a {@code cell} target is one value of an output map (YOLO's grid, U-Net's mask), not a logit.
      */
     public static List<String> lines(
-            AttributionMap map, Shape layer, String baseline, String target, ResourceBundle text) {
+            AttributionMap map, Shape layer, String baseline, String target, boolean cell, ResourceBundle text) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(text.getString("attr.formula.target"), target, four(map.logit())));
+        String key = cell ? "attr.formula.cell" : "attr.formula.target";
+        lines.add(String.format(text.getString(key), target, four(map.logit())));
         switch (map.method()) {
             case "gradient" -> lines.add(format(
                     text,

@@ -101,8 +101,12 @@ final class MapPanel extends VBox {
                 map.shape().width(),
                 map.layer()));
         formula.getChildren().clear();
-        for (String line :
-                MethodFormula.lines(map, r.layer(), baselineName, ClassNames.display(text, map.targetName()), text)) {
+        boolean cell = !r.model().model().description().predictsClasses();
+        int[] c = r.choice().cell();
+        String target = cell
+                ? String.format(text.getString("attr.cell.named"), c[0], c[1], c[2])
+                : ClassNames.display(text, map.targetName());
+        for (String line : MethodFormula.lines(map, r.layer(), baselineName, target, cell, text)) {
             Label l = new Label(line);
             l.setWrapText(true);
             formula.getChildren().add(l);

@@ -138,13 +138,13 @@ class AttributionViewModelTest {
                         "relativeError",
                         0.0255 / 3.24),
                 false);
-        List<String> lines = MethodFormula.lines(ig, null, "black", "espresso", EN);
+        List<String> lines = MethodFormula.lines(ig, null, "black", "espresso", false, EN);
         assertTrue(lines.get(0).contains("5.8400"), lines.get(0));
         assertTrue(lines.get(1).contains("N = 32 steps from the black baseline"), lines.get(1));
         assertTrue(lines.get(2).contains("3.2145"), lines.get(2));
         assertTrue(lines.get(2).contains("5.8400 − 2.6000 = 3.2400"), lines.get(2));
         assertTrue(lines.get(2).contains("0.0255 (0.8 %)"), lines.get(2));
-        assertTrue(String.join("", MethodFormula.lines(ig, null, "黑色", "意式浓缩咖啡", ZH))
+        assertTrue(String.join("", MethodFormula.lines(ig, null, "黑色", "意式浓缩咖啡", false, ZH))
                 .contains("32"));
     }
 
@@ -161,7 +161,7 @@ class AttributionViewModelTest {
                 new float[] {0.5f, -0.25f},
                 Map.of(),
                 false);
-        List<String> lines = MethodFormula.lines(cam, new Shape(2, 26, 26), null, "koala", EN);
+        List<String> lines = MethodFormula.lines(cam, new Shape(2, 26, 26), null, "koala", false, EN);
         assertTrue(lines.get(1).contains("1/(26 × 26)"), lines.get(1));
         assertTrue(lines.get(1).contains("the 2 maps"), lines.get(1));
         assertTrue(lines.get(1).contains("relu_2_2"), lines.get(1));
@@ -187,7 +187,8 @@ class AttributionViewModelTest {
                 null,
                 Map.of("window", 8.0, "stride", 4.0, "fill", 0.5),
                 false);
-        String line = MethodFormula.lines(occlusion, null, null, "koala", EN).get(1);
+        String line =
+                MethodFormula.lines(occlusion, null, null, "koala", false, EN).get(1);
         assertTrue(line.contains("8 × 8 window at row 4·i, column 4·j set to 0.50): 15 × 15 positions"), line);
     }
 

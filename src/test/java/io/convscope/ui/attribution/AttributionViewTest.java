@@ -62,6 +62,7 @@ class AttributionViewTest {
 
     static final Path COFFEE = Path.of("sample-images", "coffee.png");
     static final int KOALA = 5;
+    static final int PIZZA = 2;
 
     static LoadedModel model;
     static Inference inference;
@@ -436,5 +437,60 @@ class AttributionViewTest {
                         robot.from(view).lookup("#attribution-detail").query().isVisible()),
                 "so does the button");
         assertEquals(MapPlane.MAGNITUDE, view.choice().plane());
+    }
+
+    @Test
+    void anOlderRequestsResultNeverReplacesANewerOne() throws Exception {
+        await(view.resultProperty(), x -> true);
+        java.util.List<Integer> shownClasses = new java.util.ArrayList<>();
+        onFx(() -> {
+            view.resultProperty()
+                    .addListener((o, was, now) ->
+                            shownClasses.add(now == null ? -2 : now.target().index()));
+            view.choiceProperty().set(view.choice().withClass(KOALA));
+            view.refresh();
+            view.choiceProperty().set(view.choice().withClass(PIZZA));
+            view.refresh();
+            return null;
+        });
+        AttributionResult r = await(view.resultProperty(), x -> x.target().index() == PIZZA);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PIZZA, shownClasses.get(shownClasses.size() - 1), "the last one asked for is the one shown");
+        assertTrue(!shownClasses.contains(KOALA), "koala's map, superseded, was dropped: " + shownClasses);
+        assertSameMap(engine.cam(AttributionMethod.GRAD_CAM, image, engine.classTarget(PIZZA), r.camLayer()), r.map());
+    }
+
+    @Test
+    void aNetworkWhoseOutputIsAMapExplainsTheChosenCell() throws Exception {
+        LoadedModel yolo = PresetModels.load(
+                ArchitecturePresets.find("tiny-yolo").orElseThrow(),
+                "Tiny YOLO",
+                new int[] {3, 96, 96},
+                PresetModels.Progress.NONE);
+        Inference preset = new Inference(yolo);
+        Shown shown = shown(preset, "coffee-yolo");
+        await(view.resultProperty(), x -> true);
+        onFx(() -> {
+            workspace.modelProperty().set(preset);
+            workspace.shownProperty().set(shown);
+            return null;
+        });
+        await(view.resultProperty(), x -> x.model() == preset);
+        onFx(() -> {
+            robot.from(view)
+                    .lookup("#attribution-cell-row")
+                    .queryAs(javafx.scene.control.Spinner.class)
+                    .increment(2);
+            return null;
+        });
+        AttributionResult r = await(
+                view.resultProperty(), x -> x.model() == preset && x.choice().cell()[1] == 2);
+        Attribution yoloEngine = Attribution.of(yolo);
+        float[] input = shown.snapshot().layer(0).toArray();
+        AttributionTarget cell = yoloEngine.cellTarget(0, 2, 0);
+        assertEquals(cell, r.target());
+        assertSameMap(yoloEngine.cam(AttributionMethod.GRAD_CAM, input, cell, r.camLayer()), r.map());
+        String formula = onFx(() -> view.single().formulaText());
+        assertTrue(formula.contains("the output's value at channel 0, row 2, column 0"), formula);
     }
 }

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -152,9 +153,14 @@ final class AttributionBar extends VBox {
     }
 
     /** The maps area's content under the random-weights notice and the failure sentence (either may be null). */
-    static Node stack(Node content, Node notice, Node error) {
+    static Node stack(Node content, String randomNotice, String failure) {
         VBox box = new VBox(10);
         box.setFillWidth(true);
+        Label notice = randomNotice == null ? null : line("attribution-random", "random-weights", randomNotice);
+        Label error = failure == null ? null : line("attribution-error", "attribution-error", failure);
+        if (error != null) {
+            error.setStyle("-fx-text-fill: -color-danger-fg;");
+        }
         for (Node n : new Node[] {notice, error, content}) {
             if (n != null) {
                 box.getChildren().add(n);
@@ -166,6 +172,14 @@ final class AttributionBar extends VBox {
         scroll.getStyleClass().add("attribution-scroll");
         box.setStyle("-fx-padding: 12;");
         return scroll;
+    }
+
+    private static Label line(String id, String style, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        return l;
     }
 
     /** What to tell the student when a map cannot be computed: the engine's sentence, or a general one. */

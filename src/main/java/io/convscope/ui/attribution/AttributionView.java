@@ -302,17 +302,9 @@ public final class AttributionView extends BorderPane {
             }
             case PROBE -> content = probe;
         }
-        Label notice = new Label(text.getString("attr.random"));
-        notice.setId("attribution-random");
-        notice.getStyleClass().add("random-weights");
-        notice.setWrapText(true);
-        Label error = new Label(failure.get());
-        error.setId("attribution-error");
-        error.getStyleClass().add("attribution-error");
-        error.setWrapText(true);
         boolean random = workspace.model() != null && workspace.model().model().randomWeights();
         mapsArea.getChildren()
-                .setAll(AttributionBar.stack(content, random ? notice : null, failure.get() == null ? null : error));
+                .setAll(AttributionBar.stack(content, random ? text.getString("attr.random") : null, failure.get()));
         bar.showing(display.get(), r);
     }
 

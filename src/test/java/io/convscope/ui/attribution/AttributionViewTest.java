@@ -72,6 +72,7 @@ class AttributionViewTest {
     final FxRobot robot = new FxRobot();
     Workspace workspace;
     AttributionView view;
+    EngineService service;
     Stage stage;
 
     @BeforeAll
@@ -99,7 +100,8 @@ class AttributionViewTest {
             workspace.modelProperty().set(inference);
             workspace.shownProperty().set(coffee);
             workspace.modeProperty().set(WorkspaceMode.ATTRIBUTION);
-            view = new AttributionView(workspace, EngineService.start());
+            service = EngineService.start();
+            view = new AttributionView(workspace, service);
             Scene scene = new Scene(view, 1200, 800);
             scene.getStylesheets()
                     .add(ConvScopeApp.class.getResource(Palette.STYLESHEET).toExternalForm());
@@ -492,5 +494,39 @@ class AttributionViewTest {
         assertSameMap(yoloEngine.cam(AttributionMethod.GRAD_CAM, input, cell, r.camLayer()), r.map());
         String formula = onFx(() -> view.single().formulaText());
         assertTrue(formula.contains("the output's value at channel 0, row 2, column 0"), formula);
+    }
+
+    @Test
+    void cancelStopsWaitingAndKeepsTheMapOnScreen() throws Exception {
+        AttributionResult before = await(view.resultProperty(), x -> true);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        service.executor()
+                .submit(
+                        () -> { // the engine thread is busy, so the next request waits
+                            holding.countDown();
+                            held.await();
+                            return null;
+                        });
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        onFx(() -> {
+            view.choiceProperty().set(view.choice().withClass(KOALA));
+            view.refresh();
+            return null;
+        });
+        assertTrue(
+                onFx(() ->
+                        robot.from(view).lookup("#attribution-cancel").query().isVisible()),
+                "Cancel offered");
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        assertTrue(!onFx(
+                () -> robot.from(view).lookup("#attribution-progress").query().isVisible()));
+        held.countDown();
+        // A marker request after the cancelled one: when its answer arrives, the cancelled one has had its turn.
+        CountDownLatch after = new CountDownLatch(1);
+        service.executor().submit(after::countDown);
+        assertTrue(after.await(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, view.resultProperty().get(), "the cancelled map never replaces the one on screen");
     }
 }

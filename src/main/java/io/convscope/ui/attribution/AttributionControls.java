@@ -8,11 +8,13 @@ import io.convscope.explain.attribution.MapReadout;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.Shape;
 import io.convscope.ui.common.ClassNames;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +32,11 @@ import java.util.function.Consumer;
  * again on a change of language; every change hands a new choice to {@code onChange}.
  */
 final class AttributionControls extends FlowPane {
+
+    /** SmoothGrad's copies and integrated gradients' steps offered by their spinners. */
+    static final List<Integer> SAMPLE_COUNTS = List.of(1, 5, 10, 25, 50, 100, 200);
+
+    static final List<Integer> STEP_COUNTS = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512);
 
     private final ResourceBundle text;
     private final Consumer<AttributionChoice> onChange;
@@ -120,7 +127,7 @@ final class AttributionControls extends FlowPane {
         List<Node> nodes = new ArrayList<>();
         switch (choice.method()) {
             case SMOOTHGRAD -> {
-                Spinner<Integer> n = spinner("attribution-samples", 1, 200, s.samples());
+                Spinner<Integer> n = stepped("attribution-samples", SAMPLE_COUNTS, s.samples());
                 Spinner<Double> sigma = new Spinner<>(0.0, 1.0, s.sigma(), 0.05);
                 sigma.setId("attribution-sigma");
                 sigma.setPrefWidth(90);
@@ -134,7 +141,7 @@ final class AttributionControls extends FlowPane {
                 nodes.add(labelled("attr.sigma", sigma));
             }
             case INTEGRATED_GRADIENTS -> {
-                Spinner<Integer> steps = spinner("attribution-steps", 1, 512, s.steps());
+                Spinner<Integer> steps = stepped("attribution-steps", STEP_COUNTS, s.steps());
                 steps.valueProperty()
                         .addListener((o, a, b) ->
                                 change(choice.withSettings(choice.settings().withSteps(b))));
@@ -232,6 +239,24 @@ final class AttributionControls extends FlowPane {
 
     private static Spinner<Integer> spinner(String id, int min, int max, int value) {
         Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
+        s.setId(id);
+        s.setPrefWidth(80);
+        return s;
+    }
+
+    /**
+     * A spinner over the counts worth trying ({@code 1, 2, 4 ... 512} steps): one click doubles the work, so the student
+     * sees how the map (and integrated gradients' completeness gap) settles; a count set elsewhere is kept among them.
+     */
+    private static Spinner<Integer> stepped(String id, List<Integer> counts, int value) {
+        List<Integer> values = new ArrayList<>(counts);
+        if (!values.contains(value)) {
+            values.add(value);
+            values.sort(null);
+        }
+        Spinner<Integer> s = new Spinner<>(
+                new SpinnerValueFactory.ListSpinnerValueFactory<>(FXCollections.observableArrayList(values)));
+        s.getValueFactory().setValue(value);
         s.setId(id);
         s.setPrefWidth(80);
         return s;

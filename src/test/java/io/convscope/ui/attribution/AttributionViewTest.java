@@ -28,6 +28,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -277,6 +278,15 @@ class AttributionViewTest {
         assertTrue(formula.contains("Σ attributions = " + sum), formula);
         assertTrue(formula.contains(difference), formula);
         assertTrue(formula.contains("N = 16 steps from the black baseline"), formula);
+
+        // One click on the steps spinner doubles them.
+        onFx(() -> {
+            robot.from(view).lookup("#attribution-steps").queryAs(Spinner.class).increment(1);
+            return null;
+        });
+        AttributionResult doubled =
+                await(view.resultProperty(), x -> x.choice().settings().steps() == 32);
+        assertEquals(32.0, doubled.map().figures().get("steps"));
     }
 
     @Test
@@ -309,7 +319,7 @@ class AttributionViewTest {
         assertEquals("遮挡", onFx(() -> method.getConverter().toString(method.getValue())));
         assertEquals(6, onFx(() -> robot.from(view)
                 .lookup("#attribution-window")
-                .queryAs(javafx.scene.control.Spinner.class)
+                .queryAs(Spinner.class)
                 .getValue()));
         String formula = onFx(() -> view.single().formulaText());
         assertTrue(formula.contains("6 × 6 的窗口"), formula);
@@ -481,7 +491,7 @@ class AttributionViewTest {
         onFx(() -> {
             robot.from(view)
                     .lookup("#attribution-cell-row")
-                    .queryAs(javafx.scene.control.Spinner.class)
+                    .queryAs(Spinner.class)
                     .increment(2);
             return null;
         });

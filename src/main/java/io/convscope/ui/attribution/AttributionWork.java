@@ -151,8 +151,12 @@ final class AttributionWork {
             throws ModelLoadException {
         Attribution a = attributionFor(model.model());
         float[] image = snapshot.layer(0).toArray();
-        AttributionTarget target = target(a, choice, image);
         boolean ownSnapshot = snapshot.network() == model.model().description();
+        // The prediction is read from the snapshot when it is this model's: no forward pass just to rank the classes.
+        AttributionTarget target =
+                ownSnapshot && choice.classIndex() < 0 && snapshot.network().predictsClasses()
+                        ? a.classTarget(snapshot.topClass())
+                        : target(a, choice, image);
         boolean random = model.model().randomWeights();
         if (method.usesLayer()) {
             int layer = a.camLayer(choice.settings().layer(), target);

@@ -23,6 +23,8 @@ final class DetailLayer extends BorderPane {
     DetailLayer() {
         setId("attribution-detail");
         getStyleClass().add("attribution-detail");
+        // Opaque in the theme's own background: the maps under it must not show through.
+        setStyle("-fx-background-color: -color-bg-default;");
         close.setId("attribution-detail-close");
         close.getStyleClass().add("flat");
         close.setOnAction(e -> close());

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Tweaks;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
+import io.convscope.ui.attribution.AttributionView;
 import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.RandomWeightsBadge;
 import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
@@ -99,6 +100,7 @@ final class MainWindow extends BorderPane {
         split.getItems().add(0, networkArea);
         split.setId("main-split");
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
+        modes.register(WorkspaceMode.ATTRIBUTION, () -> new AttributionView(workspace, EngineService.start()));
         // The article's link to a mode; a mode without a view in this build leaves the window as it is.
         learn.panel().setOnShowMode(m -> {
             if (modes.available().contains(m)) {

@@ -17,7 +17,13 @@ public final class RequestLedger {
         /** An image through the current model. */
         IMAGE(true),
         /** A zoo preset: it shows its own progress and cancel button instead of the busy bar. */
-        PRESET(false);
+        PRESET(false),
+        /** An attribution map (or a comparison of several) for the attribution view: it shows its own progress. */
+        ATTRIBUTION(false),
+        /** One occluded copy of the image, while the student drags the grey square: only the latest counts. */
+        OCCLUSION_PROBE(false),
+        /** The sanity check's cascade of randomised layers. */
+        SANITY(false);
 
         final boolean showsBusy;
 

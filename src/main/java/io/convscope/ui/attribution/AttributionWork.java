@@ -1,0 +1,268 @@
+package io.convscope.ui.attribution;
+
+import io.convscope.engine.ByteBoundedCache;
+import io.convscope.engine.Inference;
+import io.convscope.engine.LoadedModel;
+import io.convscope.engine.ModelLoadException;
+import io.convscope.engine.attribution.Attribution;
+import io.convscope.engine.attribution.AttributionMethod;
+import io.convscope.engine.attribution.AttributionTarget;
+import io.convscope.engine.attribution.CamMaps;
+import io.convscope.engine.attribution.SanityCheck;
+import io.convscope.explain.attribution.GradCamWalkthrough;
+import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.AttributionMap;
+import io.convscope.network.SanityStep;
+import io.convscope.network.Shape;
+import io.convscope.ui.attribution.gradcam.GradCamSteps;
+import io.convscope.ui.tasks.EngineService;
+import io.convscope.ui.tasks.RequestLedger.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The attribution view's engine work, run on an {@link EngineService} thread, never the FX thread. Each model gets one
+ * compiled {@link Attribution} (its own copy of the parameters), kept while the model is on show and, for models shown
+ * before, in a cache bounded by the bytes their parameters take; so a click recomputes a map, never the network. The
+ * gradient and the CAMs of the image on show reuse the app's snapshot of it: only the backward pass runs. Everything
+ * here except the request methods runs on the engine thread.
+ */
+final class AttributionWork {
+
+    /** A compiled attribution network holds its parameters about three times (description, steps, blocks). */
+    private static final long BYTES_PER_PARAMETER = 12;
+
+    private final EngineService engine;
+    private final ByteBoundedCache<Attribution> networks = new ByteBoundedCache<>(
+            ByteBoundedCache.heapFraction(0.125),
+            a -> BYTES_PER_PARAMETER * a.description().parameterCount());
+    /** The model on show's network, kept even when it weighs more than the cache's budget (engine thread). */
+    private LoadedModel currentModel;
+
+    private Attribution current;
+
+    AttributionWork(EngineService engine) {
+        this.engine = engine;
+    }
+
+    /** The single map of {@code choice} for {@code snapshot}'s image; superseding the earlier request. */
+    void map(
+            Inference model,
+            ActivationSnapshot snapshot,
+            AttributionChoice choice,
+            Consumer<AttributionResult> done,
+            Consumer<Throwable> failed) {
+        engine.run(Kind.ATTRIBUTION, () -> compute(model, snapshot, choice, choice.method()), done, failed);
+    }
+
+    /** Every compared method's map, in the enum's order, with a progress count (methods done, methods). */
+    void compare(
+            Inference model,
+            ActivationSnapshot snapshot,
+            AttributionChoice choice,
+            Consumer<List<AttributionResult>> done,
+            Consumer<Throwable> failed,
+            Consumer<double[]> progress) {
+        List<AttributionMethod> methods = new ArrayList<>(choice.compared());
+        engine.run(
+                Kind.ATTRIBUTION,
+                () -> {
+                    List<AttributionResult> out = new ArrayList<>();
+                    for (AttributionMethod m : methods) {
+                        if (Thread.currentThread().isInterrupted() || !engine.outstanding(Kind.ATTRIBUTION)) {
+                            break; // cancelled or superseded: the rest would be dropped anyway
+                        }
+                        out.add(compute(model, snapshot, choice, m));
+                        progress.accept(new double[] {out.size(), methods.size()});
+                    }
+                    return out;
+                },
+                done,
+                failed);
+    }
+
+    /** The sanity check of {@code choice}'s method: one map per randomised layer, top down. */
+    void sanity(
+            Inference model,
+            ActivationSnapshot snapshot,
+            AttributionChoice choice,
+            Consumer<List<SanityStep>> done,
+            Consumer<Throwable> failed) {
+        engine.run(
+                Kind.SANITY,
+                () -> {
+                    Attribution a = attributionFor(model.model());
+                    float[] image = snapshot.layer(0).toArray();
+                    return SanityCheck.cascade(a, choice.method(), image, target(a, choice, image), choice.settings());
+                },
+                done,
+                failed);
+    }
+
+    /** Grad-CAM step by step (the walkthrough view's numbers), on the model's cached attribution network. */
+    void camSteps(CamRequest request, Consumer<GradCamWalkthrough> done, Consumer<Throwable> failed) {
+        engine.run(
+                Kind.ATTRIBUTION,
+                () -> GradCamSteps.compute(
+                        attributionFor(request.model().model()),
+                        request.image(),
+                        request.classIndex(),
+                        request.layer()),
+                done,
+                failed);
+    }
+
+    /**
+     * The class probabilities with a {@code size x size} window at ({@code top}, {@code left}) set to {@code fill} in
+     * every channel (the occlusion probe): the engine's forward pass and softmax on the occluded copy.
+     */
+    void probe(
+            Inference model,
+            float[] image,
+            int top,
+            int left,
+            int size,
+            float fill,
+            Consumer<float[]> done,
+            Consumer<Throwable> failed) {
+        engine.run(
+                Kind.OCCLUSION_PROBE,
+                () -> attributionFor(model.model())
+                        .network()
+                        .probabilities(new float[][] {
+                            occluded(model.model().description().inputShape(), image, top, left, size, fill)
+                        })[0],
+                done,
+                failed);
+    }
+
+    void cancel(Kind kind) {
+        engine.cancel(kind);
+    }
+
+    boolean outstanding(Kind kind) {
+        return engine.outstanding(kind);
+    }
+
+    /** A copy of {@code image} with the window set to {@code fill} in every channel, clipped to the image. */
+    static float[] occluded(Shape in, float[] image, int top, int left, int size, float fill) {
+        float[] copy = image.clone();
+        int plane = in.height() * in.width();
+        for (int c = 0; c < in.channels(); c++) {
+            for (int y = Math.max(0, top); y < Math.min(in.height(), top + size); y++) {
+                for (int x = Math.max(0, left); x < Math.min(in.width(), left + size); x++) {
+                    copy[c * plane + y * in.width() + x] = fill;
+                }
+            }
+        }
+        return copy;
+    }
+
+    private AttributionResult compute(
+            Inference model, ActivationSnapshot snapshot, AttributionChoice choice, AttributionMethod method)
+            throws ModelLoadException {
+        Attribution a = attributionFor(model.model());
+        float[] image = snapshot.layer(0).toArray();
+        boolean ownSnapshot = snapshot.network() == model.model().description();
+        // The prediction is read from the snapshot when it is this model's: no forward pass just to rank the classes.
+        AttributionTarget target =
+                ownSnapshot && choice.classIndex() < 0 && snapshot.network().predictsClasses()
+                        ? a.classTarget(snapshot.topClass())
+                        : target(a, choice, image);
+        boolean random = model.model().randomWeights();
+        if (method.usesLayer()) {
+            int layer = a.camLayer(choice.settings().layer(), target);
+            Shape shape = a.description().layer(layer).outputShape();
+            AttributionMap map = ownSnapshot
+                    ? camFromSnapshot(a, method, snapshot, target, layer, random)
+                    : a.cam(method, image, target, layer);
+            return new AttributionResult(map, target, layer, shape, model, image, choice.withMethod(method));
+        }
+        AttributionMap map = ownSnapshot && method == AttributionMethod.GRADIENT
+                ? gradientFromSnapshot(a, snapshot, target, random)
+                : a.compute(method, image, target, choice.settings());
+        return new AttributionResult(map, target, -1, null, model, image, choice.withMethod(method));
+    }
+
+    /** {@link Attribution#gradient}, with the forward values read from the app's snapshot. */
+    private static AttributionMap gradientFromSnapshot(
+            Attribution a, ActivationSnapshot s, AttributionTarget t, boolean random) {
+        float[] input = a.network().backward(s, t.layer(), seed(a, t)).input(0);
+        return new AttributionMap(
+                "gradient",
+                t.index(),
+                t.name(),
+                s.layer(t.layer()).value(t.index()),
+                a.description().inputShape(),
+                input,
+                null,
+                null,
+                Map.of(),
+                random);
+    }
+
+    /** {@link Attribution#cam}, with the forward values read from the app's snapshot. */
+    private static AttributionMap camFromSnapshot(
+            Attribution a,
+            AttributionMethod variant,
+            ActivationSnapshot s,
+            AttributionTarget t,
+            int layer,
+            boolean random) {
+        float[] gradient = a.network().backward(s, t.layer(), seed(a, t)).activation(layer, 0);
+        Shape shape = a.description().layer(layer).outputShape();
+        CamMaps.Cam cam = CamMaps.compute(variant, s.layer(layer).toArray(), gradient, shape);
+        return new AttributionMap(
+                variant.id(),
+                t.index(),
+                t.name(),
+                s.layer(t.layer()).value(t.index()),
+                new Shape(1, shape.height(), shape.width()),
+                cam.map(),
+                a.description().layer(layer).name(),
+                cam.weights(),
+                Map.of(),
+                random);
+    }
+
+    private static float[] seed(Attribution a, AttributionTarget t) {
+        float[] seed = new float[a.description().layer(t.layer()).outputShape().size()];
+        seed[t.index()] = 1;
+        return seed;
+    }
+
+    /** The explained value: the chosen class, the prediction, or for a map output the chosen cell. */
+    static AttributionTarget target(Attribution a, AttributionChoice choice, float[] image) {
+        if (a.network().logitsLayer() < 0) {
+            int[] c = choice.cell();
+            return a.cellTarget(c[0], c[1], c[2]);
+        }
+        int classes = a.description().classes().size();
+        return choice.classIndex() >= 0 && choice.classIndex() < classes
+                ? a.classTarget(choice.classIndex())
+                : a.topClass(image);
+    }
+
+    /** The model's compiled attribution network: the current one, a cached one, or compiled now. */
+    Attribution attributionFor(LoadedModel model) throws ModelLoadException {
+        if (model == currentModel) {
+            return current;
+        }
+        String key = key(model);
+        Attribution a = networks.get(key);
+        if (a == null) {
+            a = Attribution.of(model);
+            networks.put(key, a);
+        }
+        currentModel = model;
+        current = a;
+        return a;
+    }
+
+    private static String key(LoadedModel model) {
+        return model.source() + "#" + System.identityHashCode(model);
+    }
+}

@@ -14,6 +14,7 @@ import io.convscope.explain.attribution.MapReadout;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.AttributionMap;
 import io.convscope.ui.ConvScopeApp;
+import io.convscope.ui.attribution.gradcam.GradCamSteps;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.tasks.EngineService;
 import io.convscope.ui.workspace.Language;
@@ -409,6 +410,35 @@ class AttributionViewTest {
         assertEquals(
                 steps.size() + 1,
                 onFx(() -> robot.from(view).lookup(".sanity-step").queryAll().size()));
+    }
+
+    @Test
+    void gradCamStepsOpenTheWalkthroughOfTheMapOnScreen() throws Exception {
+        AttributionResult r = await(view.resultProperty(), x -> true);
+        robot.clickOn("#gradcam-steps");
+        GradCamSteps[] steps = new GradCamSteps[1];
+        // The walkthrough is worked out on the engine thread, then laid over the maps.
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> robot.from(view)
+                        .lookup((Node n) -> n instanceof GradCamSteps)
+                        .tryQuery()
+                        .map(n -> steps[0] = (GradCamSteps) n)
+                        .isPresent()));
+        assertNotNull(steps[0], "the walkthrough view is laid over the maps");
+        float[] walked = steps[0].walkthrough().map();
+        float[] onScreen = r.map().values();
+        assertEquals(onScreen.length, walked.length);
+        for (int i = 0; i < walked.length; i++) {
+            assertEquals(onScreen[i], walked[i], 1e-6 * Math.max(1, Math.abs(onScreen[i])), "cell " + i);
+        }
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(
+                !onFx(() ->
+                        robot.from(view).lookup("#attribution-detail").query().isVisible()),
+                "Esc goes back");
     }
 
     @Test

@@ -45,10 +45,10 @@ for round in $(seq "$rounds"); do
         read -r wall user sys <"$times"
       else
         start=$(date +%s%3N)
-        JAVA_TOOL_OPTIONS="$options -Dconvscope.startupProbe=true" /usr/bin/time -o "$times" -f "%e %U %S" \
-          "$launcher" >"$out" 2>/dev/null
+        JAVA_TOOL_OPTIONS="$options -Dconvscope.startupProbe=true" timeout 120 /usr/bin/time -o "$times" \
+          -f "%e %U %S" "$launcher" >"$out" 2>/dev/null || true
         shown="$(sed -n 's/.*first prediction shown .* (at \([0-9]*\) ms).*/\1/p' "$out")"
-        [ -n "$shown" ] || { echo "the window showed no prediction" >&2; exit 1; }
+        [ -n "$shown" ] || { echo "the window showed no prediction within 120 s" >&2; exit 1; }
         read -r _ user sys <"$times"
         wall=$(awk -v a="$start" -v b="$shown" 'BEGIN {print (b - a) / 1000}')
       fi

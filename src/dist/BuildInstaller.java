@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,11 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +33,16 @@ import java.util.stream.Stream;
  *   <li>those libraries flattened into {@code natives/} beside the jars and deleted from the jars, so an installed app
  *       loads them in place ({@code pathsFirst}) instead of unpacking about 400 MB into ~/.javacpp/cache on its first
  *       start; natives that run did not load (HDF5 for Keras files, MKL) stay in their jars and unpack if ever used;
- *   <li>jpackage's app image, smoke-tested again with an empty cache, then the installer of this OS from it.
+ *   <li>on Linux, the classes the app loads up to its first prediction, listed by two training runs on that runtime
+ *       (the CLI's predict, and the window until it shows its first prediction where a display, or xvfb-run, is at
+ *       hand) into {@code convscope.classlist} beside the jars;
+ *   <li>jpackage's app image, smoke-tested again with an empty cache, then the installer of this OS from it;
+ *   <li>on Linux, a class-data-sharing archive of those classes ({@code convscope.jsa}, which the launcher names):
+ *       Java 17 accepts such an archive only at the class path it was made with, so the .deb's post-install script
+ *       makes it in /opt/convscope (its pre-removal script deletes it again), and the app image in target/dist gets
+ *       its own, smoke-tested with {@code -Xshare:on}. The 8,000 classes loaded before the first prediction are then
+ *       mapped from the archive, already parsed and verified, instead of read from the jars: the window's start took
+ *       4.2 instead of 6.6 CPU seconds (src/tools/first-start.sh, medians).
  * </ol>
  *
  * <p>Arguments are {@code key=value}: basedir, version, type (deb, msi, exe, dmg, pkg or none), icon, vendor,
@@ -43,6 +56,9 @@ public final class BuildInstaller {
     private static final String EXPECTED = "espresso";
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("win");
     private static final boolean MAC = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("mac");
+    private static final boolean LINUX = !WINDOWS && !MAC;
+    private static final String CLASS_LIST = "convscope.classlist";
+    private static final String ARCHIVE = "convscope.jsa";
 
     private final Map<String, String> args;
     private final Path base;
@@ -93,6 +109,9 @@ public final class BuildInstaller {
         Path natives = input.resolve("natives");
         Map<String, List<String>> extracted = flattenNatives(cache, natives);
         stripNatives(input.resolve("lib"), extracted);
+        if (LINUX) { // the one system whose installer can make the archive where it installs (see above)
+            listStartupClasses(java, input);
+        }
 
         String version = arg("version").replace("-SNAPSHOT", "");
         List<String> common = List.of("--name", NAME, "--app-version", version, "--vendor", arg("vendor"),
@@ -121,23 +140,38 @@ public final class BuildInstaller {
             installer.addAll(common);
             run("jpackage", installer.toArray(String[]::new));
         }
+        if (LINUX) {
+            // After the installer, which makes its own archive where it installs (see the class comment).
+            Path app = appImage.resolve("lib/app");
+            dumpArchive(app.getParent().resolve("runtime/bin/java"), app, launcherClassPath(app));
+            smokeTest(List.of(cliLauncher(appImage).toString()), dist.resolve("javacpp-cache-cds"), "-Xshare:on");
+        }
         report(appImage);
     }
 
     /** JVM options of the installed launchers; $APPDIR is jpackage's token for the folder holding the jars. */
     private static List<String> launcherOptions() {
-        return List.of(
+        List<String> options = new ArrayList<>(List.of(
                 // Big presets (VGG-16 in the window) need about 1.9 GB of heap; a quarter of RAM is too little on 8 GB.
                 "-XX:MaxRAMPercentage=50",
                 // The natives extracted at build time, loaded where they are installed (see the class comment).
                 "-Dorg.bytedeco.javacpp.pathsFirst=true",
-                "-Djava.library.path=$APPDIR" + (WINDOWS ? "\\" : "/") + "natives");
+                "-Djava.library.path=$APPDIR" + (WINDOWS ? "\\" : "/") + "natives"));
+        if (LINUX) {
+            // Made after installation (see the class comment). Without the file the JVM starts without sharing, so
+            // the other systems, which have no install script to make it, keep the runtime's own archive instead.
+            options.add("-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE);
+        }
+        return options;
     }
 
-    private static List<String> osInstallerOptions(String type) {
-        if (type.equals("deb") || type.equals("rpm")) {
+    private List<String> osInstallerOptions(String type) throws IOException {
+        if (type.equals("deb")) {
             return List.of("--linux-shortcut", "--linux-menu-group", "Education", "--linux-app-category", "education",
-                    "--linux-deb-maintainer", "dev@convscope.io");
+                    "--linux-deb-maintainer", "dev@convscope.io", "--resource-dir", debScripts().toString());
+        }
+        if (type.equals("rpm")) {
+            return List.of("--linux-shortcut", "--linux-menu-group", "Education", "--linux-app-category", "education");
         }
         if (type.equals("msi") || type.equals("exe")) {
             // Per-user install: a student needs no administrator; the upgrade UUID lets a newer version replace it.
@@ -145,6 +179,110 @@ public final class BuildInstaller {
                     "--win-per-user-install", "--win-upgrade-uuid", "5c3e6a52-8d1f-4a7e-9b55-2a3f0c6e1d14");
         }
         return List.of("--mac-package-name", NAME);
+    }
+
+    /**
+     * Lists the classes loaded up to the first prediction into {@code input/convscope.classlist}: the CLI's predict,
+     * then the window until its first prediction (StartupProbe quits it there) when it can open one, on Linux under
+     * xvfb-run where no display is set. Lines naming a jar of the build machine (classes of custom class loaders)
+     * are left out: the list must hold at any install path.
+     */
+    private void listStartupClasses(Path java, Path input) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("convscope-training-home");
+        List<String> jvm = List.of(java.toString(), "-XX:MaxRAMPercentage=50", "-Duser.home=" + home,
+                "-Dorg.bytedeco.javacpp.pathsFirst=true", "-Djava.library.path=" + input.resolve("natives"));
+        Path cliList = dist.resolve("classes-cli.txt");
+        Path windowList = dist.resolve("classes-window.txt");
+        List<String> cli = new ArrayList<>(jvm);
+        cli.addAll(List.of("-XX:DumpLoadedClassList=" + cliList, "-cp", classPath(input), MAIN_CLASS, "predict",
+                base.resolve(SMOKE_IMAGE).toString()));
+        requireSuccess(cli, 5);
+        List<String> window = new ArrayList<>();
+        if (LINUX && System.getenv("DISPLAY") == null) {
+            window.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
+        }
+        window.addAll(jvm);
+        window.addAll(List.of("-Dconvscope.startupProbe=true", "-XX:DumpLoadedClassList=" + windowList, "-cp",
+                classPath(input), MAIN_CLASS));
+        try {
+            requireSuccess(window, 3);
+        } catch (IOException | IllegalStateException e) {
+            System.out.println("[dist] no window to list its start-up classes (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "); the archive holds the CLI's, the window's others load from the jars");
+            Files.deleteIfExists(windowList);
+        }
+        Set<String> classes = new LinkedHashSet<>();
+        for (Path list : List.of(cliList, windowList)) {
+            if (Files.exists(list)) {
+                for (String line : Files.readAllLines(list)) {
+                    if (!line.startsWith("#") && !line.contains(" source: ")) {
+                        classes.add(line.replaceFirst(" id: \\d+$", ""));
+                    }
+                }
+            }
+        }
+        Files.write(input.resolve(CLASS_LIST), classes);
+        Files.deleteIfExists(cliList);
+        Files.deleteIfExists(windowList);
+        System.out.println("[dist] " + classes.size() + " start-up classes listed in " + CLASS_LIST);
+        deleteTree(home);
+    }
+
+    /** Runs a command to its end, failing with its output unless it exits with 0 within the minutes given. */
+    private static void requireSuccess(List<String> command, int minutes) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(minutes, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed\n"
+                    + new String(out, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The launcher's class path, in its order, from the app image's configuration file. */
+    private static String launcherClassPath(Path app) throws IOException {
+        return Files.readAllLines(app.resolve(NAME + ".cfg")).stream()
+                .filter(l -> l.startsWith("app.classpath="))
+                .map(l -> l.substring("app.classpath=".length()).replace("$APPDIR", app.toString()))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Makes the class-data-sharing archive of the listed classes beside them, for exactly that class path. */
+    private static void dumpArchive(Path java, Path app, String classPath) throws IOException, InterruptedException {
+        requireSuccess(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + app.resolve(CLASS_LIST),
+                "-XX:SharedArchiveFile=" + app.resolve(ARCHIVE), "-cp", classPath), 5);
+        System.out.println("[dist] class-data-sharing archive " + app.resolve(ARCHIVE) + ": "
+                + megabytes(Files.size(app.resolve(ARCHIVE))) + " MB");
+    }
+
+    /**
+     * jpackage's own post-install and pre-removal scripts, each with one step added: the archive made where the
+     * package installed the app (its install script fails no installation: without the file the app starts without
+     * it), and deleted before removal, so dpkg -r leaves no trace.
+     */
+    private Path debScripts() throws IOException {
+        Path dir = dist.resolve("deb-resources");
+        Files.createDirectories(dir);
+        String app = "/opt/" + NAME.toLowerCase(Locale.ROOT) + "/lib/app";
+        String make = "        cp=\"$(sed -n 's|^app.classpath=\\$APPDIR|" + app + "|p' " + app + "/" + NAME + ".cfg"
+                + " | paste -sd: -)\"\n"
+                + "        " + app + "/../runtime/bin/java -Xshare:dump -XX:SharedClassListFile=" + app + "/"
+                + CLASS_LIST + " -XX:SharedArchiveFile=" + app + "/" + ARCHIVE + " -cp \"$cp\" >/dev/null 2>&1"
+                + " || rm -f " + app + "/" + ARCHIVE + "\n";
+        Files.writeString(dir.resolve("postinst"), jpackageTemplate("postinst")
+                .replace("DESKTOP_COMMANDS_INSTALL\n", "DESKTOP_COMMANDS_INSTALL\n" + make));
+        Files.writeString(dir.resolve("prerm"), jpackageTemplate("prerm")
+                .replace("DESKTOP_COMMANDS_UNINSTALL\n",
+                        "DESKTOP_COMMANDS_UNINSTALL\n        rm -f " + app + "/" + ARCHIVE + "\n"));
+        return dir;
+    }
+
+    /**
+     * A Debian script template of the jpackage that runs this build, read from its module through the jrt file
+     * system (the package is not open, so the module's own resource lookup would not find it).
+     */
+    private static String jpackageTemplate(String name) throws IOException {
+        return Files.readString(Path.of(URI.create("jrt:/jdk.jpackage/jdk/jpackage/internal/resources/template." + name)));
     }
 
     private static Path cliLauncher(Path appImage) {
@@ -163,12 +301,14 @@ public final class BuildInstaller {
     }
 
     /** Runs predict on the bundled photo with {@code cache} as JavaCPP's cache and fails unless it says espresso. */
-    private void smokeTest(List<String> command, Path cache) throws IOException, InterruptedException {
+    private void smokeTest(List<String> command, Path cache, String... jvmOptions)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of("predict", base.resolve(SMOKE_IMAGE).toString()));
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
         // The JVM reads JAVA_TOOL_OPTIONS whatever launcher starts it, so the installed options stay as they are.
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        pb.environment().put("JAVA_TOOL_OPTIONS",
+                String.join(" ", jvmOptions) + " -Dorg.bytedeco.javacpp.cachedir=" + cache);
         long start = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -6,7 +6,8 @@
 #      (so an empty ~/.javacpp/cache: a first start), then again (a second start); both times are printed;
 #   3. the installed launcher opens its window under Xvfb: xwininfo finds a window titled ConvScope, mapped at its
 #      size, and a screenshot of it shows the network drawn; it is kept in $DEB_TEST_SHOT (/tmp/convscope-deb-test.png);
-#   4. dpkg -r removes it, and nothing is left in /opt/convscope.
+#   4. dpkg -r removes it, and nothing is left in /opt/convscope (the class-data-sharing archive the post-install
+#      script made, checked with -Xshare:on after step 1, included).
 # Usage: src/tools/deb-install-test.sh [path/to/convscope_*.deb]   (DEB_TEST_DISPLAY picks the Xvfb display, :93)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +48,13 @@ dpkg -i "$deb" || apt-get install -f -y -q
 dpkg -s convscope | grep -q "Status: install ok installed" || fail "dpkg could not configure convscope"
 [ -x "$launcher" ] || fail "$launcher missing after dpkg -i"
 echo "installed size: $(du -sh /opt/convscope | cut -f1)"
+# The post-install script makes the class-data-sharing archive where the app now is (Java 17 takes one only at the
+# class path it was made with); -Xshare:on makes the JVM fail rather than start without it.
+archive=/opt/convscope/lib/app/convscope.jsa
+[ -f "$archive" ] || fail "the post-install script made no class-data-sharing archive ($archive)"
+echo "class-data-sharing archive: $(du -h "$archive" | cut -f1)"
+JAVA_TOOL_OPTIONS="-Xshare:on -Duser.home=$home" "$launcher" predict sample-images/coffee.png 2>/dev/null \
+  | grep -q espresso || fail "the installed launcher cannot use its archive (-Xshare:on)"
 
 echo "== CLI, first start (empty home, so an empty ~/.javacpp/cache) and second start"
 for run in first second; do

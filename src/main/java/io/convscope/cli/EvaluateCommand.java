@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationScope scope;
         try {
             scope = EvaluationScope.of(modelOption.model, model, data);
-            e = Evaluation.of(model, scope.samples(), data, Evaluation.Progress.NONE);
+            e = Evaluation.of(model, scope.samples(), scope.folder(), Evaluation.Progress.NONE);
         } catch (IOException ex) {
             throw new ConvScopeCommand.UserError(ex.getMessage());
         }

@@ -35,6 +35,19 @@ public final class ModelLoader {
 
     /** The bundled, self-trained Tiny VGG. */
     public static LoadedModel loadBundled() throws ModelLoadException {
+        LoadedModel preloaded = BundledPreload.take();
+        return preloaded != null ? preloaded : readBundled();
+    }
+
+    /**
+     * Starts reading the bundled model in the background (the app calls this before its window exists); the next
+     * {@link #loadBundled()} takes that model, waiting for it if need be.
+     */
+    public static void preloadBundled() {
+        BundledPreload.start();
+    }
+
+    static LoadedModel readBundled() throws ModelLoadException {
         try (InputStream zip = ModelLoader.class.getResourceAsStream(BUNDLED_MODEL);
                 InputStream json = ModelLoader.class.getResourceAsStream(BUNDLED_METADATA)) {
             if (zip == null || json == null) {

@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.convscope.engine.ModelLoader;
 import io.convscope.ui.tasks.EngineService;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
@@ -36,6 +37,11 @@ public final class ConvScopeApp extends Application {
     private MainWindow window;
 
     public static void launchApp(String[] args) {
+        String model = System.getProperty("convscope.model");
+        if (model == null || model.isBlank()) {
+            // ND4J starts on the second core while JavaFX builds the window (see the engine's BundledPreload).
+            ModelLoader.preloadBundled();
+        }
         launch(ConvScopeApp.class, args);
     }
 

@@ -273,7 +273,8 @@ final class MainWindow extends BorderPane {
         ResourceBundle text = workspace.text();
         ArchitectureWindow w =
                 inf == null ? ArchitectureWindow.show(owner, text) : ArchitectureWindow.show(owner, text, inf.model());
-        return w.followTheme(workspace.darkProperty());
+        return w.followTheme(workspace.darkProperty())
+                .followLanguage(workspace.languageProperty().map(Language::messages));
     }
 
     /** The data-set explorer on the model this window shows; an image clicked there opens here. */
@@ -283,7 +284,8 @@ final class MainWindow extends BorderPane {
             return null;
         }
         return ExplorerWindow.show(
-                getScene().getWindow(), workspace.text(), inf.model(), requests.modelFile(), requests::showFile);
+                        getScene().getWindow(), workspace.text(), inf.model(), requests.modelFile(), requests::showFile)
+                .followTheme(workspace.darkProperty());
     }
 
     /** A "show me" link: back to the overview, with the focus ring on the layer's first neuron. */

@@ -7,7 +7,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Start-up timing for the README's figures: with {@code -Dconvscope.startupProbe=true} the app prints how long after
- * JVM start its first frame was drawn and its first prediction shown, then quits.
+ * JVM start its first frame was drawn and its first prediction shown (and the wall-clock time of the latter), then
+ * quits.
  */
 final class StartupProbe {
 
@@ -35,7 +36,9 @@ final class StartupProbe {
 
     static void predictionShown() {
         if (ENABLED) {
-            System.out.println("startup: first prediction shown " + sinceJvmStart() + " ms after JVM start");
+            // The wall clock too, so a script can count from its own start, the launcher's part included.
+            System.out.println("startup: first prediction shown " + sinceJvmStart() + " ms after JVM start (at "
+                    + System.currentTimeMillis() + " ms)");
             Platform.exit();
         }
     }

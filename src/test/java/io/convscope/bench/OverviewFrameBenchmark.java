@@ -8,6 +8,9 @@ import io.convscope.ui.OverviewBenchmarkHarness;
 import javafx.application.Platform;
 
 import java.io.InputStream;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -75,10 +78,19 @@ public final class OverviewFrameBenchmark {
         System.exit(0);
     }
 
+    /**
+     * The heap in use after full collections. Each round waits until the collector has processed the references it
+     * found (a sentinel of our own reaches its queue), not for a fixed time: then the direct buffers freed with them
+     * are counted as freed too, however busy the machine is.
+     */
     private static long usedHeapAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
+            ReferenceQueue<Object> queue = new ReferenceQueue<>();
+            PhantomReference<Object> sentinel = new PhantomReference<>(new Object(), queue);
+            do {
+                System.gc();
+            } while (queue.remove(1000) == null);
+            Reference.reachabilityFence(sentinel);
         }
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();

@@ -68,4 +68,34 @@ class EvaluateSplitTest {
         assertEquals(0, elsewhere.code(), elsewhere.err());
         assertEquals(1, new ObjectMapper().readTree(elsewhere.out()).get("n").asInt());
     }
+
+    /**
+     * A model trained with a split on {@code DIR/train} (as the bundled one was), evaluated on the train/val root:
+     * scored on all of {@code DIR/val}, as the data-set explorer scores that folder, where it used to take train/ and
+     * val/ for two class folders and refuse. The files of val/ are named as train/'s are (0.png, 1.png...), so the
+     * split of train/ must not be taken to hold out two of them.
+     */
+    @Test
+    void evaluateOnATrainValRootScoresItsValHalf(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("pets");
+        for (String half : List.of("train", "val")) {
+            for (String c : List.of("cats", "dogs")) {
+                Path folder = Files.createDirectories(data.resolve(half).resolve(c));
+                for (int i = 0; i < (half.equals("train") ? 8 : 3); i++) {
+                    ImageIO.write(HostileImages.noise(64, 64), "png", folder.resolve(i + ".png").toFile());
+                }
+            }
+        }
+        Path model = dir.resolve("m.zip");
+        CliTest.Run trained = CliTest.run("train", "--data", data.resolve("train").toString(), "--out",
+                model.toString(), "--epochs", "1", "--batch", "8");
+        assertEquals(0, trained.code(), trained.err() + trained.out());
+        assertTrue(Files.isRegularFile(DatasetSplit.fileOf(model)), "trained with a split");
+
+        CliTest.Run root = CliTest.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, root.code(), root.err());
+        JsonNode o = new ObjectMapper().readTree(root.out());
+        assertEquals(6, o.get("n").asInt(), "all of val/, none of train/");
+        assertTrue(!o.hasNonNull("split"), "no split of train/ applied to val/: " + o.get("split"));
+    }
 }

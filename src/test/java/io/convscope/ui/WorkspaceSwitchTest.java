@@ -3,10 +3,12 @@ package io.convscope.ui;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.explain.RangeMode;
+import io.convscope.explain.dataset.LabelledFolders;
 import io.convscope.explain.graph.NodeColors;
 import io.convscope.ui.architecture.ArchitectureWindow;
 import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.Palette;
+import io.convscope.ui.explorer.ExplorerWindow;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
@@ -14,6 +16,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
@@ -25,9 +28,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The window lives as long as the app: switching language or theme re-labels and re-colours its views, bound to the
- * same {@link Workspace}, so nothing is handed over and nothing is lost; an open architecture window follows the theme.
+ * same {@link Workspace}, so nothing is handed over and nothing is lost; an open architecture window follows the theme
+ * and the language, an open data-set explorer the theme.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceSwitchTest {
@@ -232,5 +240,54 @@ class WorkspaceSwitchTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NodeColors.background(false), graphBackground(architecture), "light again");
         onFx(() -> architecture.stage().close());
+    }
+
+    @Test
+    @Order(4)
+    void anOpenArchitectureWindowFollowsTheLanguage() throws Exception {
+        MainWindow window = AppWindowTest.app.window();
+        ArchitectureWindow architecture = onFx(window::openArchitecture);
+        AppWindowTest.waitUntil(() -> architecture.graph() != null);
+        String name = architecture.graph().name();
+        ResourceBundle chinese = Language.CHINESE.messages();
+
+        onFx(() -> window.workspace().languageProperty().set(Language.CHINESE));
+        assertEquals(String.format(chinese.getString("architecture.title"), name), architecture.stage().getTitle());
+
+        onFx(() -> window.workspace().languageProperty().set(Language.ENGLISH));
+        assertEquals(
+                String.format(Language.ENGLISH.messages().getString("architecture.title"), name),
+                architecture.stage().getTitle());
+        onFx(() -> architecture.stage().close());
+    }
+
+    /** The colour at the top left of the explorer's confusion matrix (its header corner): the canvas's background. */
+    static int confusionBackground(ExplorerWindow w) throws Exception {
+        return onFx(() -> {
+            Canvas canvas = (Canvas) w.stage().getScene().lookup("#explorer-confusion").lookup("Canvas");
+            return canvas.snapshot(null, null).getPixelReader().getArgb(2, 2) & 0xffffff;
+        });
+    }
+
+    @Test
+    @Order(5)
+    void anOpenExplorerFollowsTheTheme(@TempDir Path dir) throws Exception {
+        MainWindow window = AppWindowTest.app.window();
+        List<String> classes = window.workspace().model().model().description().classes();
+        Path data = LabelledFolders.generate(dir, classes.subList(0, 3), 2);
+        ExplorerWindow explorer = onFx(() -> {
+            ExplorerWindow w = window.openExplorer();
+            w.explore(data);
+            return w;
+        });
+        AppWindowTest.waitUntil(() -> explorer.report() != null && !explorer.isRunning());
+        assertEquals(0xffffff, confusionBackground(explorer), "light first");
+
+        onFx(() -> window.workspace().darkProperty().set(true));
+        assertEquals(0x0d1117, confusionBackground(explorer), "dark while it is open");
+
+        onFx(() -> window.workspace().darkProperty().set(false));
+        assertEquals(0xffffff, confusionBackground(explorer), "light again");
+        onFx(() -> explorer.stage().close());
     }
 }

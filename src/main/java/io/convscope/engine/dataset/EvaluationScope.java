@@ -6,28 +6,44 @@ import io.convscope.engine.ModelMetadata;
 import io.convscope.engine.ModelStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which images of a folder {@code evaluate} scores. A model trained on a plain {@code DIR/<label>/} folder learnt from
- * most of its images; scored on all of them it would look far better than it is. When the model records a split
- * (its {@code m.split.json}) and the folder holds every image the split held out, only those are scored.
+ * Which images of a folder {@code evaluate} and the data-set explorer score. A {@code train/ val/} folder is scored on
+ * its {@code val/} half. A model trained on a plain {@code DIR/<label>/} folder learnt from most of its images; scored
+ * on all of them it would look far better than it is. When the model records a split (its {@code m.split.json}) and
+ * the folder holds every image the split held out, only those are scored.
  *
- * @param split the split whose held-out images these are; null when the whole folder is scored
+ * @param folder the folder scored (the image paths are relative to it): {@code val/} of a train/val folder
+ * @param split  the split whose held-out images these are; null when the whole folder is scored
  */
-public record EvaluationScope(List<ImageFolderDataset.Sample> samples, DatasetSplit split, int trainedOn) {
+public record EvaluationScope(
+        Path folder, List<ImageFolderDataset.Sample> samples, DatasetSplit split, int trainedOn) {
+
+    /** The folder scored for the one chosen: its {@code val/} when it is laid out as {@code train/ val/}. */
+    public static Path scoredFolder(Path chosen) {
+        Path val = chosen.resolve("val");
+        return Files.isDirectory(val) && Files.isDirectory(chosen.resolve("train")) ? val : chosen;
+    }
 
     /**
      * @param modelZip the model's file, or null for the bundled model and presets (which record no split)
+     * @param chosen   the folder given; a train/val one is scored on its val/ ({@link #scoredFolder(Path)})
      * @throws IOException when the folder is the one the model was trained on but lost held-out images since, so
      *                     no honest figure can be given
      */
-    public static EvaluationScope of(Path modelZip, LoadedModel model, Path dir) throws IOException {
+    public static EvaluationScope of(Path modelZip, LoadedModel model, Path chosen) throws IOException {
+        Path dir = scoredFolder(chosen);
         List<String> classes = model.description().classes();
         DatasetSplit split = null;
-        if (modelZip != null && ImageFolderDataset.isPlain(dir)) {
+        // val/ of a train/val folder is apart from what trained the model by construction, so no split of another
+        // folder applies to it, even where its file names repeat those of train/ (unless the model was split from
+        // that very val/ folder).
+        boolean valHalf = !dir.equals(chosen);
+        if (modelZip != null && ImageFolderDataset.isPlain(dir) && (!valHalf || trainedOn(model, dir))) {
             try {
                 split = ModelStore.readSplit(modelZip).orElse(null);
             } catch (ModelLoadException e) {
@@ -35,7 +51,7 @@ public record EvaluationScope(List<ImageFolderDataset.Sample> samples, DatasetSp
             }
         }
         if (split == null) {
-            return new EvaluationScope(ImageFolderDataset.listLabelled(dir, classes), null, 0);
+            return new EvaluationScope(dir, ImageFolderDataset.listLabelled(dir, classes), null, 0);
         }
         ImageFolderDataset data;
         try {
@@ -43,7 +59,7 @@ public record EvaluationScope(List<ImageFolderDataset.Sample> samples, DatasetSp
         } catch (IOException e) {
             if (!trainedOn(model, dir)) {
                 // another folder: none of its images trained the model
-                return new EvaluationScope(ImageFolderDataset.listLabelled(dir, classes), null, 0);
+                return new EvaluationScope(dir, ImageFolderDataset.listLabelled(dir, classes), null, 0);
             }
             throw e;
         }
@@ -57,7 +73,7 @@ public record EvaluationScope(List<ImageFolderDataset.Sample> samples, DatasetSp
             }
             heldOut.add(new ImageFolderDataset.Sample(s.file(), label));
         }
-        return new EvaluationScope(heldOut, split, data.train().size());
+        return new EvaluationScope(dir, heldOut, split, data.train().size());
     }
 
     private static boolean trainedOn(LoadedModel model, Path dir) {

@@ -30,7 +30,7 @@ final class ArchitectureLoadTask extends Task<Loaded> {
 
     @Override
     protected Loaded call() throws Exception {
-        updateMessage(String.format(text.getString("architecture.loading"), source.label()));
+        updateMessage(String.format(text.getString("architecture.loading"), source.label(text)));
         updateProgress(0, 2);
         ArchitectureGraph g = source.build();
         if (isCancelled()) {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 final class ArchitectureLoader {
 
-    private final ResourceBundle text;
+    private ResourceBundle text;
     private final MeasuredBoxWidths boxWidths;
     private final ArchitectureLoadingOverlay overlay;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -34,6 +34,12 @@ final class ArchitectureLoader {
         this.text = text;
         this.boxWidths = boxWidths;
         this.overlay = new ArchitectureLoadingOverlay(text, this::cancel);
+    }
+
+    /** Speaks another language from the next message on. */
+    void relabel(ResourceBundle text) {
+        this.text = text;
+        overlay.relabel(text);
     }
 
     /** The progress and cancel box drawn over the graph while a source loads. */
@@ -82,12 +88,12 @@ final class ArchitectureLoader {
             finish();
             Throwable t = task.getException();
             String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            failed.accept(String.format(text.getString("architecture.error.load"), s.label(), why), shown);
+            failed.accept(String.format(text.getString("architecture.error.load"), s.label(text), why), shown);
         });
         task.setOnCancelled(e -> {
             finish();
             failed.accept(
-                    String.format(text.getString("architecture.cancelled"), shown == null ? "" : shown.label()), shown);
+                    String.format(text.getString("architecture.cancelled"), shown == null ? "" : shown.label(text)), shown);
         });
         worker.submit(task);
     }

@@ -16,11 +16,12 @@ final class ArchitectureLoadingOverlay extends VBox {
 
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
+    private final Button cancel = new Button();
 
     ArchitectureLoadingOverlay(ResourceBundle text, Runnable onCancel) {
         super(8);
         progress.setPrefWidth(260);
-        Button cancel = new Button(text.getString("architecture.cancel"));
+        relabel(text);
         cancel.setId("architecture-cancel");
         cancel.setOnAction(e -> onCancel.run());
         getChildren().addAll(progressText, progress, cancel);
@@ -29,6 +30,10 @@ final class ArchitectureLoadingOverlay extends VBox {
         setPadding(new Insets(16));
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setVisible(false);
+    }
+
+    void relabel(ResourceBundle text) {
+        cancel.setText(text.getString("architecture.cancel"));
     }
 
     /** Follows {@code task}'s message and progress until {@link #finish()}. */

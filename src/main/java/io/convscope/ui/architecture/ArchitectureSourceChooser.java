@@ -27,11 +27,22 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
 
     static final String FIRST_PRESET = "tiny-vgg";
 
-    /** A network the chooser offers: exactly one of a preset id, a file, a graph or a loaded model. */
-    record Source(String label, String presetId, Path file, ArchitectureGraph graph, LoadedModel model) {
+    /**
+     * A network the chooser offers: exactly one of a preset id, a file, a graph or a loaded model.
+     *
+     * @param name     the preset's name, the model's title or the file's name
+     * @param labelKey the message that frames the name in the chooser (the model on show, a file), or null
+     */
+    record Source(
+            String name, String labelKey, String presetId, Path file, ArchitectureGraph graph, LoadedModel model) {
         @Override
         public String toString() {
-            return label;
+            return name;
+        }
+
+        /** What the chooser and messages call it, in {@code text}'s language. */
+        String label(ResourceBundle text) {
+            return labelKey == null ? name : String.format(text.getString(labelKey), name);
         }
 
         /** Builds its graph; slow for files, models and big presets, so call it off the JavaFX thread. */
@@ -47,7 +58,7 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
         }
     }
 
-    private final ResourceBundle text;
+    private ResourceBundle text;
     private boolean choosing;
 
     /**
@@ -57,23 +68,29 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
     ArchitectureSourceChooser(ResourceBundle text, Consumer<Source> onChosen, Supplier<Source> shown) {
         this.text = text;
         setId("architecture-source");
-        setTooltip(new Tooltip(text.getString("architecture.source.tooltip")));
         setVisibleRowCount(16);
         setPrefWidth(190);
+        relabel(text);
+        getSelectionModel().selectedItemProperty().addListener((o, was, s) -> {
+            if (s != null && !choosing && s != shown.get()) {
+                onChosen.accept(s);
+            }
+        });
+    }
+
+    /** Names the entries in {@code text}'s language from now on; the entries and the selection stay. */
+    void relabel(ResourceBundle text) {
+        this.text = text;
+        setTooltip(new Tooltip(text.getString("architecture.source.tooltip")));
         setConverter(new StringConverter<>() {
             @Override
             public String toString(Source s) {
-                return s == null ? "" : s.label();
+                return s == null ? "" : s.label(text);
             }
 
             @Override
             public Source fromString(String s) {
                 return null;
-            }
-        });
-        getSelectionModel().selectedItemProperty().addListener((o, was, s) -> {
-            if (s != null && !choosing && s != shown.get()) {
-                onChosen.accept(s);
             }
         });
     }
@@ -100,18 +117,17 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
     }
 
     private static Source preset(ArchitecturePresets.Preset p) {
-        return new Source(p.displayName(), p.id(), null, null, null);
+        return new Source(p.displayName(), null, p.id(), null, null, null);
     }
 
     Source current(String title, ArchitectureGraph graph, LoadedModel model) {
-        return new Source(
-                String.format(text.getString("architecture.source.current"), title), null, null, graph, model);
+        return new Source(title, "architecture.source.current", null, null, graph, model);
     }
 
     /** Lists {@code file} and selects it without loading it: the caller loads it. */
     Source addFile(Path file) {
         Source s = new Source(
-                String.format(text.getString("architecture.source.file"), file.getFileName()), null, file, null, null);
+                file.getFileName().toString(), "architecture.source.file", null, file, null, null);
         quietly(() -> {
             getItems().add(s);
             getSelectionModel().select(s);

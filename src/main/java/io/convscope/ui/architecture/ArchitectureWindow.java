@@ -2,14 +2,12 @@ package io.convscope.ui.architecture;
 
 import io.convscope.engine.LoadedModel;
 import io.convscope.explain.graph.GraphLayout;
-import io.convscope.explain.graph.LayeredLayout;
 import io.convscope.explain.graph.LayoutMetrics;
 import io.convscope.explain.graph.NodeLabels;
 import io.convscope.explain.graph.VisibleGraph;
 import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
 import io.convscope.ui.architecture.details.ArchitectureTable;
-import io.convscope.ui.architecture.details.Figures;
 import io.convscope.ui.architecture.details.FormulaHelpPanel;
 import io.convscope.ui.architecture.details.NodeCard;
 import io.convscope.ui.architecture.graph.ArchitectureView;
@@ -19,24 +17,16 @@ import io.convscope.ui.common.Palette;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -54,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  * Call on the JavaFX thread; {@code text} is the {@code io.convscope.ui.messages} bundle. The theme follows the
  * application's user-agent stylesheet (AtlantaFX light or dark) when the window opens, then the theme given to
- * {@link #followTheme}. Loading and converting runs on
+ * {@link #followTheme}; its words follow the language given to {@link #followLanguage}. Loading and converting runs on
  * the window's own background thread with progress and a cancel button; a file that cannot be read leaves the current
  * graph in place and says why. Nothing is persisted.
  */
@@ -69,78 +59,42 @@ public final class ArchitectureWindow {
     /** A loaded graph with its current layout. */
     record Loaded(ArchitectureGraph graph, VisibleGraph visible, GraphLayout layout) {}
 
-    private final ResourceBundle text;
     private final Stage stage = new Stage();
-    private final NodeLabels labels;
     private final MeasuredBoxWidths boxWidths;
     private final ArchitecturePainter painter;
     private final ArchitectureView view;
-    private final ArchitectureTable table;
-    private final NodeCard card;
-    private final ArchitectureExporter exporter;
     private final ArchitectureSourceChooser sources;
-    private final ArchitectureSearch search;
-    private final ArchitectureStatusBar statusBar;
     private final ArchitectureLoader loader;
-    private final StackPane graphPane;
-    private final FormulaHelpPanel help;
-    private final ArchitectureLegend legend;
+    private final ArchitecturePanes panes = new ArchitecturePanes();
+    private ArchitectureParts parts;
+    private boolean dark;
     private Loaded loaded;
-    private final Set<String> collapsed = new HashSet<>();
+    private final BlockFolding folding;
 
     private ArchitectureWindow(Window owner, ResourceBundle text) {
-        this.text = text;
-        boolean dark = String.valueOf(Application.getUserAgentStylesheet())
+        dark = String.valueOf(Application.getUserAgentStylesheet())
                 .toLowerCase(Locale.ROOT)
                 .contains("dark");
-        this.labels = new NodeLabels(text.getString("architecture.block.layers"));
+        NodeLabels labels = new NodeLabels(text.getString("architecture.block.layers"));
         this.boxWidths = new MeasuredBoxWidths(labels, LayoutMetrics.DEFAULT);
         this.painter = new ArchitecturePainter(labels);
+        this.folding = new BlockFolding(boxWidths);
         this.view = new ArchitectureView(painter, dark);
-        this.table = new ArchitectureTable(text);
-        this.card = new NodeCard(text);
-        this.statusBar = new ArchitectureStatusBar(text, new Figures(text));
         this.loader = new ArchitectureLoader(text, boxWidths);
-        this.exporter = new ArchitectureExporter(text, painter, labels, dark, loader.worker(), statusBar);
-        this.legend = new ArchitectureLegend(text, dark);
         this.sources = new ArchitectureSourceChooser(text, this::load, loader::shown);
-        this.search = new ArchitectureSearch(text, view);
+        this.parts = new ArchitectureParts(text, view, painter, loader.worker(), dark, () -> setHelpVisible(false));
         view.setId("architecture-view");
 
-        help = new FormulaHelpPanel(text, () -> setHelpVisible(false));
-        help.setVisible(false);
-        StackPane.setAlignment(help, Pos.TOP_RIGHT);
-        StackPane.setMargin(help, new Insets(12));
-
-        graphPane = new StackPane(view, card, help, loader.overlay());
-        graphPane.setMinSize(0, 0);
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(graphPane.widthProperty());
-        clip.heightProperty().bind(graphPane.heightProperty());
-        graphPane.setClip(clip);
-
-        BorderPane graphSide = new BorderPane(graphPane);
-        graphSide.setBottom(legend); // under the graph, never over a box
-        SplitPane split = new SplitPane(graphSide, table);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(GRAPH_SHARE);
-
-        BorderPane root = new BorderPane(split);
-        root.setTop(toolbar());
-        root.setBottom(statusBar);
-        root.getStyleClass().add(STYLE_CLASS);
-
+        panes.place(parts, view, loader.overlay(), toolbar());
         wire();
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        Scene scene = new Scene(panes.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Palette.class.getResource(Palette.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
         }
-        stage.setOnHidden(e -> {
-            loader.shutdown();
-        });
-        stage.setTitle(String.format(text.getString("architecture.title"), ""));
+        stage.setOnHidden(e -> loader.shutdown());
+        showTitle();
     }
 
     /** Opens the window on Tiny VGG. */
@@ -181,9 +135,55 @@ public final class ArchitectureWindow {
     }
 
     private void dark(boolean on) {
+        dark = on;
         view.dark(on);
-        legend.dark(on);
-        exporter.dark(on);
+        parts.dark(on);
+    }
+
+    /**
+     * Follows the main window's language while open: every word is said again in the new language, while the graph
+     * shown, its selection, zoom and position, the collapsed blocks, the chooser's entries and an open formula panel
+     * stay (the table's sort order starts afresh).
+     */
+    public ArchitectureWindow followLanguage(ObservableValue<ResourceBundle> text) {
+        ChangeListener<ResourceBundle> follow = (o, was, now) -> speak(now);
+        text.addListener(follow);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> text.removeListener(follow));
+        if (text.getValue() != parts.text) {
+            speak(text.getValue());
+        }
+        return this;
+    }
+
+    private void speak(ResourceBundle text) {
+        boolean helpOpen = parts.help.isVisible();
+        String query = parts.search.field().getText();
+        parts = new ArchitectureParts(text, view, painter, loader.worker(), dark, () -> setHelpVisible(false));
+        painter.labels(parts.labels);
+        boxWidths.labels(parts.labels);
+        loader.relabel(text);
+        sources.relabel(text);
+        panes.place(parts, view, loader.overlay(), toolbar());
+        wireTable();
+        parts.search.field().setText(query);
+        setHelpVisible(helpOpen);
+        showTitle();
+        if (loaded != null) {
+            parts.show(loaded.graph());
+            // Collapsed blocks say "n layers" in the new language: their boxes are measured again, and the anchor
+            // (the selection, else the first box) keeps its place on screen at the same zoom.
+            String selected = view.selectedProperty().get();
+            String anchor = selected != null ? selected : loaded.layout().nodes().get(0).node().id();
+            relayout(anchor, anchor);
+            if (selected != null) {
+                parts.table.select(selected);
+            }
+        }
+    }
+
+    private void showTitle() {
+        stage.setTitle(String.format(
+                parts.text.getString("architecture.title"), loaded == null ? "" : loaded.graph().name()));
     }
 
     public Stage stage() {
@@ -192,38 +192,42 @@ public final class ArchitectureWindow {
 
     private ToolBar toolbar() {
         return ArchitectureToolbar.of(
-                text,
+                parts.text,
                 sources,
-                search,
+                parts.search,
                 new ArchitectureToolbar.Actions(
                         this::chooseFile,
                         view::fit,
                         this::collapseAll,
                         this::expandAll,
                         this::chooseExport,
-                        () -> setHelpVisible(!help.isVisible())));
+                        () -> setHelpVisible(!parts.help.isVisible())));
     }
 
     private void wire() {
         // Graph and table select each other; both speak in the same ids (layer id or block id).
         view.selectedProperty().addListener((o, a, id) -> {
-            if (id != null && !id.equals(table.selectedProperty().get())) {
-                table.select(id);
+            if (id != null && !id.equals(parts.table.selectedProperty().get())) {
+                parts.table.select(id);
             }
         });
-        table.selectedProperty().addListener((o, a, id) -> {
+        wireTable();
+        view.onToggleBlock(this::toggleBlock);
+        view.onHover((box, p) -> parts.card.showBeside(box, p, panes.graph().getWidth(), panes.graph().getHeight()));
+    }
+
+    private void wireTable() {
+        parts.table.selectedProperty().addListener((o, a, id) -> {
             if (id != null && !id.equals(view.selectedProperty().get())) {
                 view.select(id);
             }
         });
-        view.onToggleBlock(this::toggleBlock);
-        view.onHover((box, p) -> card.showBeside(box, p, graphPane.getWidth(), graphPane.getHeight()));
     }
 
     private void setHelpVisible(boolean on) {
-        help.setVisible(on);
+        parts.help.setVisible(on);
         if (on) {
-            help.toFront();
+            parts.help.toFront();
         }
     }
 
@@ -233,12 +237,12 @@ public final class ArchitectureWindow {
         loader.load(
                 s,
                 l -> {
-                    collapsed.clear();
+                    folding.expandAll();
                     apply(l, null, null);
                     hideNotice();
                 },
                 (why, shown) -> {
-                    statusBar.showNotice(why);
+                    parts.statusBar.showNotice(why);
                     sources.restore(shown); // back to what is still shown
                 });
     }
@@ -247,13 +251,9 @@ public final class ArchitectureWindow {
         boolean newGraph = loaded == null || loaded.graph() != l.graph();
         loaded = l;
         if (newGraph) {
-            table.show(l.graph());
-            card.graph(l.graph());
-            legend.show(l.graph());
-            stage.setTitle(String.format(
-                    text.getString("architecture.title"), l.graph().name()));
-            statusBar.summarize(l.graph());
-            search.clear();
+            parts.show(l.graph());
+            showTitle();
+            parts.search.clear();
         }
         view.show(l.layout(), oldAnchor, anchor);
         String sel = view.selectedProperty().get();
@@ -283,31 +283,23 @@ public final class ArchitectureWindow {
 
     /** Double-click: a collapsed block opens; a layer of a block closes that block. */
     void toggleBlock(String visibleId) {
-        if (loaded == null) {
-            return;
-        }
-        VisibleGraph.Node n = loaded.visible().node(visibleId);
-        if (n.collapsedBlock()) {
-            collapsed.remove(n.block());
-            relayout(visibleId, n.members().get(0).id());
-        } else if (!n.block().isEmpty()
-                && VisibleGraph.collapsibleBlocks(loaded.graph()).contains(n.block())) {
-            collapsed.add(n.block());
-            relayout(visibleId, VisibleGraph.BLOCK_ID_PREFIX + n.block());
+        String anchor = loaded == null ? null : folding.toggle(loaded, visibleId);
+        if (anchor != null) {
+            relayout(visibleId, anchor);
         }
     }
 
     void collapseAll() {
-        if (loaded != null) {
-            collapsed.addAll(VisibleGraph.collapsibleBlocks(loaded.graph()));
-            relayout(null, null);
-            view.fitTop();
-        }
+        refold(() -> folding.collapseAll(loaded.graph()));
     }
 
     void expandAll() {
+        refold(folding::expandAll);
+    }
+
+    private void refold(Runnable change) {
         if (loaded != null) {
-            collapsed.clear();
+            change.run();
             relayout(null, null);
             view.fitTop();
         }
@@ -317,15 +309,13 @@ public final class ArchitectureWindow {
         return loaded == null ? Set.of() : loaded.visible().collapsed();
     }
 
-    /** Re-lays out with the current collapsed set; a few milliseconds even for the largest preset. */
     private void relayout(String oldAnchor, String anchor) {
-        VisibleGraph v = VisibleGraph.of(loaded.graph(), collapsed);
-        apply(new Loaded(loaded.graph(), v, LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT)), oldAnchor, anchor);
+        apply(folding.layout(loaded.graph()), oldAnchor, anchor);
     }
 
     private void chooseExport(ArchitectureExporter.Format f) {
         if (loaded != null) {
-            exporter.choose(stage, f, loaded.graph(), loaded.layout());
+            parts.exporter.choose(stage, f, loaded.graph(), loaded.layout());
         }
     }
 
@@ -338,11 +328,11 @@ public final class ArchitectureWindow {
         if (l == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing loaded"));
         }
-        return exporter.export(f, l.graph(), l.layout(), target);
+        return parts.exporter.export(f, l.graph(), l.layout(), target);
     }
 
     void hideNotice() {
-        statusBar.hideNotice();
+        parts.statusBar.hideNotice();
     }
 
     // ------------------------------------------------------------------ for tests and the benchmark
@@ -352,19 +342,19 @@ public final class ArchitectureWindow {
     }
 
     ArchitectureTable table() {
-        return table;
+        return parts.table;
     }
 
     TextField searchField() {
-        return search.field();
+        return parts.search.field();
     }
 
     Label matchInfo() {
-        return search.matchInfo();
+        return parts.search.matchInfo();
     }
 
     Label notice() {
-        return statusBar.notice();
+        return parts.statusBar.notice();
     }
 
     ComboBox<Source> sources() {
@@ -381,11 +371,11 @@ public final class ArchitectureWindow {
     }
 
     FormulaHelpPanel help() {
-        return help;
+        return parts.help;
     }
 
     NodeCard card() {
-        return card;
+        return parts.card;
     }
 
     void showHelp(boolean on) {

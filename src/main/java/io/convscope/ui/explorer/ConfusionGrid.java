@@ -51,9 +51,8 @@ final class ConfusionGrid extends ScrollPane {
         });
     }
 
-    void show(DatasetReport report, boolean dark) {
+    void show(DatasetReport report) {
         this.report = report;
-        this.dark = dark;
         selectedTruth = -1;
         int n = report.classes().size();
         content.setPrefSize(ROW_HEADER + n * CELL, COLUMN_HEADER + n * CELL);
@@ -61,6 +60,17 @@ final class ConfusionGrid extends ScrollPane {
         setHvalue(0);
         setVvalue(0);
         draw();
+    }
+
+    /** Draws in the dark or light theme's colours from now on, the cells in view at once. */
+    void dark(boolean on) {
+        dark = on;
+        draw();
+    }
+
+    /** The theme it draws in, for tests. */
+    boolean isDark() {
+        return dark;
     }
 
     void select(int truth, int predicted) {

@@ -1,6 +1,7 @@
 package io.convscope.ui.explorer;
 
 import io.convscope.engine.LoadedModel;
+import io.convscope.engine.dataset.EvaluationScope;
 import io.convscope.ui.explorer.ExplorerRun.Explored;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -71,7 +72,7 @@ final class ExplorerControls extends HBox {
         cancel();
         ExplorerRun task = new ExplorerRun(text, model, modelFile, chosen);
         running = task;
-        folder.setText(ExplorerRun.scored(chosen).toString());
+        folder.setText(EvaluationScope.scoredFolder(chosen).toString());
         progress.progressProperty().bind(task.progressProperty());
         progressText.textProperty().bind(task.messageProperty());
         busy(true);

@@ -6,13 +6,13 @@ import io.convscope.engine.dataset.EvaluationScope;
 import io.convscope.explain.dataset.DatasetReport;
 import javafx.concurrent.Task;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 
 /**
  * Scores a model on a labelled folder, off the JavaFX thread, exactly as {@code evaluate} does (a split recorded
- * beside the model is honoured the same way); a {@code train/ val/} folder is scored on its {@code val/} half.
+ * beside the model is honoured the same way, and a {@code train/ val/} folder is scored on its {@code val/} half by the
+ * same rule, {@link EvaluationScope#scoredFolder(Path)}).
  */
 final class ExplorerRun extends Task<ExplorerRun.Explored> {
 
@@ -32,17 +32,12 @@ final class ExplorerRun extends Task<ExplorerRun.Explored> {
         this.chosen = chosen;
     }
 
-    /** The folder scored for {@code chosen}: its {@code val/} when it is laid out as {@code train/ val/}. */
-    static Path scored(Path chosen) {
-        Path val = chosen.resolve("val");
-        return Files.isDirectory(val) && Files.isDirectory(chosen.resolve("train")) ? val : chosen;
-    }
-
     @Override
     protected Explored call() throws Exception {
-        Path dir = scored(chosen);
-        updateMessage(String.format(text.getString("explorer.listing"), dir.getFileName()));
-        EvaluationScope scope = EvaluationScope.of(modelFile, model, dir);
+        updateMessage(String.format(
+                text.getString("explorer.listing"), EvaluationScope.scoredFolder(chosen).getFileName()));
+        EvaluationScope scope = EvaluationScope.of(modelFile, model, chosen);
+        Path dir = scope.folder();
         Evaluation e = Evaluation.of(model, scope.samples(), dir, (done, total) -> {
             updateProgress(done, total);
             updateMessage(String.format(text.getString("explorer.progress"), done, total));

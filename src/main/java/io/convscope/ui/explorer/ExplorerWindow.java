@@ -5,6 +5,8 @@ import io.convscope.explain.dataset.DatasetReport;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.explorer.ExplorerRun.Explored;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -18,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -47,14 +50,13 @@ public final class ExplorerWindow {
     private final ImageGallery cellGallery;
     private final ImageGallery lossGallery;
     private final ModelComparison comparison;
-    private final boolean dark;
     private Explored explored;
 
     private ExplorerWindow(Window owner, ResourceBundle text, LoadedModel model, Path modelFile, Consumer<Path> open) {
         this.text = text;
-        this.dark = String.valueOf(Application.getUserAgentStylesheet())
+        grid.dark(String.valueOf(Application.getUserAgentStylesheet())
                 .toLowerCase(Locale.ROOT)
-                .contains("dark");
+                .contains("dark"));
         this.controls = new ExplorerControls(text, model, modelFile, this::chooseFolder, this::shown);
         this.table = new MetricsTable(text);
         this.cellGallery = new ImageGallery(text, thumbnails, open);
@@ -109,6 +111,23 @@ public final class ExplorerWindow {
         return w;
     }
 
+    /**
+     * Follows the main window's theme while open: the confusion matrix is drawn in the new colours at once (the
+     * controls and the galleries follow the application's stylesheet by themselves).
+     */
+    public ExplorerWindow followTheme(ObservableValue<Boolean> dark) {
+        ChangeListener<Boolean> follow = (o, was, on) -> grid.dark(on);
+        dark.addListener(follow);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dark.removeListener(follow));
+        grid.dark(dark.getValue());
+        return this;
+    }
+
+    /** The confusion matrix draws in the dark theme's colours, for tests. */
+    public boolean drawsDark() {
+        return grid.isDark();
+    }
+
     /** Scores the model on {@code folder} (a chosen folder, or a test's). */
     public void explore(Path folder) {
         controls.run(folder);
@@ -159,7 +178,7 @@ public final class ExplorerWindow {
                 String.format(text.getString("explorer.accuracy"), percent(r.accuracy()), r.correct(), r.total());
         accuracy.setText(e.split() ? figure + "  " + text.getString("explorer.split") : figure);
         table.show(r);
-        grid.show(r, dark);
+        grid.show(r);
         cellGallery.prompt(text.getString("explorer.gallery.pick"));
         lossGallery.show(
                 text.getString("explorer.gallery.losses"), r.topLosses(TOP_LOSSES), r.classes(), e.root(), true);

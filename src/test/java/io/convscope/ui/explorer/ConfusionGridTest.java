@@ -61,7 +61,7 @@ class ConfusionGridTest {
                     stage.setX(0);
                     stage.setY(0);
                     stage.show();
-                    g.show(report, false);
+                    g.show(report);
                     return g;
                 })
                 .get(10, TimeUnit.SECONDS);

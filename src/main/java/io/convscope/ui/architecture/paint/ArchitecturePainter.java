@@ -48,7 +48,8 @@ public final class ArchitecturePainter {
     /** How far an edge's drawing reaches past its route's points: the arrow head and a highlighted stroke. */
     public static final double EDGE_REACH = 4;
 
-    private final NodeLabels labels;
+    /** Swapped when the language changes (the export thread reads it too). */
+    private volatile NodeLabels labels;
     private final Map<Font, Map<String, String>> fitted = new HashMap<>();
     private final Text measure = new Text();
 
@@ -58,6 +59,11 @@ public final class ArchitecturePainter {
 
     NodeLabels labels() {
         return labels;
+    }
+
+    /** Draws the boxes' lines with {@code labels} from now on: a collapsed block's "n layers" in another language. */
+    public void labels(NodeLabels labels) {
+        this.labels = labels;
     }
 
     /** What is highlighted: the selected id (a layer, or a block id), the search matches and the hovered box. */

@@ -19,13 +19,18 @@ public final class MeasuredBoxWidths implements ToDoubleFunction<VisibleGraph.No
     /** Widest box: a longer name is still ellipsized (and shown whole in the table and the card). */
     static final double MAX_WIDTH = 340;
 
-    private final NodeLabels labels;
+    private NodeLabels labels;
     private final LayoutMetrics metrics;
     private final Text measure = new Text();
 
     public MeasuredBoxWidths(NodeLabels labels, LayoutMetrics metrics) {
         this.labels = labels;
         this.metrics = metrics;
+    }
+
+    /** Measures the lines {@code labels} gives from now on (another language). */
+    public synchronized void labels(NodeLabels labels) {
+        this.labels = labels;
     }
 
     @Override

@@ -39,13 +39,15 @@ final class BundledPreload {
             PENDING.set(null); // no preload: the window's own load then says what is wrong, in the student's words
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                future.complete(ModelLoader.readBundled());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "convscope-preload");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        future.complete(ModelLoader.readBundled());
+                    } catch (Throwable e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "convscope-preload");
         t.setDaemon(true);
         t.start();
     }

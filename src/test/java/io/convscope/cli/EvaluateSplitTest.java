@@ -82,13 +82,24 @@ class EvaluateSplitTest {
             for (String c : List.of("cats", "dogs")) {
                 Path folder = Files.createDirectories(data.resolve(half).resolve(c));
                 for (int i = 0; i < (half.equals("train") ? 8 : 3); i++) {
-                    ImageIO.write(HostileImages.noise(64, 64), "png", folder.resolve(i + ".png").toFile());
+                    ImageIO.write(
+                            HostileImages.noise(64, 64),
+                            "png",
+                            folder.resolve(i + ".png").toFile());
                 }
             }
         }
         Path model = dir.resolve("m.zip");
-        CliTest.Run trained = CliTest.run("train", "--data", data.resolve("train").toString(), "--out",
-                model.toString(), "--epochs", "1", "--batch", "8");
+        CliTest.Run trained = CliTest.run(
+                "train",
+                "--data",
+                data.resolve("train").toString(),
+                "--out",
+                model.toString(),
+                "--epochs",
+                "1",
+                "--batch",
+                "8");
         assertEquals(0, trained.code(), trained.err() + trained.out());
         assertTrue(Files.isRegularFile(DatasetSplit.fileOf(model)), "trained with a split");
 

@@ -23,6 +23,7 @@ class BundledPreloadTest {
             input[i] = (i * 37 % 255) / 255f;
         }
         assertArrayEquals(
-                fresh.compiled().forward(input).logits(), preloaded.compiled().forward(input).logits());
+                fresh.compiled().forward(input).logits(),
+                preloaded.compiled().forward(input).logits());
     }
 }

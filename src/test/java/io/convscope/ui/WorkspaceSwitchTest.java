@@ -252,7 +252,9 @@ class WorkspaceSwitchTest {
         ResourceBundle chinese = Language.CHINESE.messages();
 
         onFx(() -> window.workspace().languageProperty().set(Language.CHINESE));
-        assertEquals(String.format(chinese.getString("architecture.title"), name), architecture.stage().getTitle());
+        assertEquals(
+                String.format(chinese.getString("architecture.title"), name),
+                architecture.stage().getTitle());
 
         onFx(() -> window.workspace().languageProperty().set(Language.ENGLISH));
         assertEquals(
@@ -264,7 +266,8 @@ class WorkspaceSwitchTest {
     /** The colour at the top left of the explorer's confusion matrix (its header corner): the canvas's background. */
     static int confusionBackground(ExplorerWindow w) throws Exception {
         return onFx(() -> {
-            Canvas canvas = (Canvas) w.stage().getScene().lookup("#explorer-confusion").lookup("Canvas");
+            Canvas canvas =
+                    (Canvas) w.stage().getScene().lookup("#explorer-confusion").lookup("Canvas");
             return canvas.snapshot(null, null).getPixelReader().getArgb(2, 2) & 0xffffff;
         });
     }

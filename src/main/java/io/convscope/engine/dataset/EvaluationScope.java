@@ -20,8 +20,7 @@ import java.util.List;
  * @param folder the folder scored (the image paths are relative to it): {@code val/} of a train/val folder
  * @param split  the split whose held-out images these are; null when the whole folder is scored
  */
-public record EvaluationScope(
-        Path folder, List<ImageFolderDataset.Sample> samples, DatasetSplit split, int trainedOn) {
+public record EvaluationScope(Path folder, List<ImageFolderDataset.Sample> samples, DatasetSplit split, int trainedOn) {
 
     /** The folder scored for the one chosen: its {@code val/} when it is laid out as {@code train/ val/}. */
     public static Path scoredFolder(Path chosen) {

@@ -93,7 +93,8 @@ final class ArchitectureLoader {
         task.setOnCancelled(e -> {
             finish();
             failed.accept(
-                    String.format(text.getString("architecture.cancelled"), shown == null ? "" : shown.label(text)), shown);
+                    String.format(text.getString("architecture.cancelled"), shown == null ? "" : shown.label(text)),
+                    shown);
         });
         worker.submit(task);
     }

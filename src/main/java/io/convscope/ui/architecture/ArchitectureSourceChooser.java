@@ -126,8 +126,7 @@ final class ArchitectureSourceChooser extends ComboBox<ArchitectureSourceChooser
 
     /** Lists {@code file} and selects it without loading it: the caller loads it. */
     Source addFile(Path file) {
-        Source s = new Source(
-                file.getFileName().toString(), "architecture.source.file", null, file, null, null);
+        Source s = new Source(file.getFileName().toString(), "architecture.source.file", null, file, null, null);
         quietly(() -> {
             getItems().add(s);
             getSelectionModel().select(s);

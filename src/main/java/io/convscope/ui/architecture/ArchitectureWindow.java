@@ -173,7 +173,9 @@ public final class ArchitectureWindow {
             // Collapsed blocks say "n layers" in the new language: their boxes are measured again, and the anchor
             // (the selection, else the first box) keeps its place on screen at the same zoom.
             String selected = view.selectedProperty().get();
-            String anchor = selected != null ? selected : loaded.layout().nodes().get(0).node().id();
+            String anchor = selected != null
+                    ? selected
+                    : loaded.layout().nodes().get(0).node().id();
             relayout(anchor, anchor);
             if (selected != null) {
                 parts.table.select(selected);
@@ -183,7 +185,8 @@ public final class ArchitectureWindow {
 
     private void showTitle() {
         stage.setTitle(String.format(
-                parts.text.getString("architecture.title"), loaded == null ? "" : loaded.graph().name()));
+                parts.text.getString("architecture.title"),
+                loaded == null ? "" : loaded.graph().name()));
     }
 
     public Stage stage() {
@@ -213,7 +216,8 @@ public final class ArchitectureWindow {
         });
         wireTable();
         view.onToggleBlock(this::toggleBlock);
-        view.onHover((box, p) -> parts.card.showBeside(box, p, panes.graph().getWidth(), panes.graph().getHeight()));
+        view.onHover((box, p) -> parts.card.showBeside(
+                box, p, panes.graph().getWidth(), panes.graph().getHeight()));
     }
 
     private void wireTable() {

@@ -40,7 +40,8 @@ final class BlockFolding {
             collapsed.remove(n.block());
             return n.members().get(0).id();
         }
-        if (!n.block().isEmpty() && VisibleGraph.collapsibleBlocks(shown.graph()).contains(n.block())) {
+        if (!n.block().isEmpty()
+                && VisibleGraph.collapsibleBlocks(shown.graph()).contains(n.block())) {
             collapsed.add(n.block());
             return VisibleGraph.BLOCK_ID_PREFIX + n.block();
         }

@@ -35,7 +35,8 @@ final class ExplorerRun extends Task<ExplorerRun.Explored> {
     @Override
     protected Explored call() throws Exception {
         updateMessage(String.format(
-                text.getString("explorer.listing"), EvaluationScope.scoredFolder(chosen).getFileName()));
+                text.getString("explorer.listing"),
+                EvaluationScope.scoredFolder(chosen).getFileName()));
         EvaluationScope scope = EvaluationScope.of(modelFile, model, chosen);
         Path dir = scope.folder();
         Evaluation e = Evaluation.of(model, scope.samples(), dir, (done, total) -> {

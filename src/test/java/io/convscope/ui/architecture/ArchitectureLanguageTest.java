@@ -59,7 +59,8 @@ class ArchitectureLanguageTest {
     /** The tool bar's button that collapses every block, by its text in {@code text}'s language (null if none). */
     static Button collapseButton(ResourceBundle text) {
         return window.stage().getScene().getRoot().lookupAll(".button").stream()
-                .filter(n -> n instanceof Button b && text.getString("architecture.collapseAll").equals(b.getText()))
+                .filter(n -> n instanceof Button b
+                        && text.getString("architecture.collapseAll").equals(b.getText()))
                 .map(Button.class::cast)
                 .findFirst()
                 .orElse(null);
@@ -95,7 +96,9 @@ class ArchitectureLanguageTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(String.format(CHINESE.getString("architecture.title"), graph.name()), window.stage().getTitle());
+        assertEquals(
+                String.format(CHINESE.getString("architecture.title"), graph.name()),
+                window.stage().getTitle());
         assertTrue(collapseButton(CHINESE) != null, "the tool bar speaks Chinese");
         assertEquals(
                 CHINESE.getString("architecture.column.name"),

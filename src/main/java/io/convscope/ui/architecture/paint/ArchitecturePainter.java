@@ -50,6 +50,7 @@ public final class ArchitecturePainter {
 
     /** Swapped when the language changes (the export thread reads it too). */
     private volatile NodeLabels labels;
+
     private final Map<Font, Map<String, String>> fitted = new HashMap<>();
     private final Text measure = new Text();
 

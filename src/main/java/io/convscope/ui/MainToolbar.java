@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -83,7 +84,8 @@ final class MainToolbar extends VBox {
             EngineRequests requests,
             Runnable openArchitecture,
             Runnable openExplorer,
-            Region busy) {
+            Region busy,
+            Set<WorkspaceMode> modes) {
         this.text = workspace.text();
         this.requests = requests;
         this.workspace = workspace;
@@ -154,22 +156,16 @@ final class MainToolbar extends VBox {
         Label scale = new Label(text.getString("range.label"));
         Label scaleMeaning = new RangeModeCaption(text, rangeMode);
         Region load = loadBox();
+        List<ToggleButton> modeButtons = offerModes(modes);
         // At 1024 px (or with a preset's progress in the row) the least needed labels go first, icons and tooltips
         // stay.
+        List<Labeled> collapseOrder = new ArrayList<>(
+                List.of(paste, recent, scaleMeaning, scale, details, architecture, explorer, cancelButton));
+        collapseOrder.addAll(modeButtons);
+        collapseOrder.addAll(List.of(openModel, open, learn));
         HBox controls = new CompactingToolbar(
                 8,
-                List.of(
-                        paste,
-                        recent,
-                        scaleMeaning,
-                        scale,
-                        details,
-                        architecture,
-                        explorer,
-                        cancelButton,
-                        openModel,
-                        open,
-                        learn),
+                collapseOrder,
                 open,
                 paste,
                 recent,
@@ -268,7 +264,7 @@ final class MainToolbar extends VBox {
      * The segmented switch between the modes that have a view (overview, why it decided, training), bound to the
      * workspace's mode; hidden while the overview is the only one.
      */
-    void offerModes(Set<WorkspaceMode> available) {
+    private List<ToggleButton> offerModes(Set<WorkspaceMode> available) {
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = new ArrayList<>();
         for (WorkspaceMode mode : WorkspaceMode.values()) {
@@ -299,6 +295,7 @@ final class MainToolbar extends VBox {
         modeSwitch.setVisible(buttons.size() > 1);
         modeSwitch.managedProperty().bind(modeSwitch.visibleProperty());
         modeSwitch.setId("mode-switch");
+        return modeSwitch.isVisible() ? buttons : List.of();
     }
 
     /** The Learn button: F1 and the info buttons open the panel through it. */

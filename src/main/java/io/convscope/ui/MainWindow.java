@@ -164,8 +164,14 @@ final class MainWindow extends BorderPane {
         overviewScroll.hvalueProperty().bindBidirectional(workspace.overviewScrollProperty());
         networkArea.getChildren().setAll(overviewScroll, explanation, notice, randomBadge);
         toolbar = new MainToolbar(
-                workspace, gallery, sources, requests, this::openArchitecture, this::openExplorer, busy);
-        toolbar.offerModes(modes.available());
+                workspace,
+                gallery,
+                sources,
+                requests,
+                this::openArchitecture,
+                this::openExplorer,
+                busy,
+                modes.available());
         toolbar.learnToggle().selectedProperty().bindBidirectional(learn.openProperty());
         setTop(toolbar);
         Shown s = workspace.shown();

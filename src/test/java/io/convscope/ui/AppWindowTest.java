@@ -811,6 +811,8 @@ public class AppWindowTest {
                 leftovers.add(c.getTooltip().getText());
             }
         }
+        // Formula notation (∂y/∂Aₖ, αₖ · Aₖ) is the same in every language: only words count.
+        leftovers.removeIf(t -> !t.matches("(?s).*\\p{IsLatin}{2,}.*"));
         assertTrue(leftovers.isEmpty(), "English left in the Chinese window: " + leftovers);
         robot.clickOn("#learn-toggle");
         WaitForAsyncUtils.waitForFxEvents();

@@ -33,6 +33,10 @@ class StepGradientTest {
         convolution("5x4 stride 2 padded dilated", 2, 11, 9, 3, window(5, 4, 2, 1, 1, 2, 2, 1), 6, 4);
         convolution("1x1", 4, 5, 5, 2, window(1, 1, 1, 1, 1, 1, 0, 0), 5, 5);
         convolution("3x3 stride 3, padding past the edge", 2, 8, 8, 3, window(3, 3, 3, 3, 1, 1, 1, 1), 3, 3);
+        // Stride 1 takes the input gradient as a correlation of the padded output gradient: padding and dilation
+        // move where the gradient lands, and padding wider than the kernel leaves output rows that read only zeros.
+        convolution("3x2 stride 1 padded dilated", 2, 7, 6, 3, window(3, 2, 1, 1, 2, 1, 2, 1), 7, 7);
+        convolution("2x2 stride 1, padding past the kernel", 2, 5, 5, 2, window(2, 2, 1, 1, 1, 1, 2, 2), 6, 6);
     }
 
     private static void convolution(

@@ -15,15 +15,6 @@ final class WeightGradients {
     /** Positions per chunk: a chunk of every kept image's unfolded lines stays in the core's cache. */
     private static final int CHUNK = 256;
 
-    /** Per-thread unfolded inputs of a group of images, {@code [image][tap][position]}. */
-    private static final ThreadLocal<float[][][]> GROUP = ThreadLocal.withInitial(() -> new float[0][][]);
-    /** Per-thread chunk copies (index 0 based) of the group's output gradients and unfolded lines. */
-    private static final ThreadLocal<float[][]> DY_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-
-    private static final ThreadLocal<float[][]> COL_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-    /** Per-thread partial sums, one chunk-long line per (output channel, tap). */
-    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[0][0]);
-
     /**
      * {@link BackwardKernels#convolution} for several images on one thread. The weight gradient
      * {@code dW[o][k] = sum_n sum_p dy_n[o][p] col_n[k][p]} is not taken as dot products (a float sum does not
@@ -49,10 +40,11 @@ final class WeightGradients {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
         int group = (int) Math.max(1, Math.min(x.length, GROUP_FLOATS / ((long) taps * plane)));
-        float[][][] cols = group(group, taps, plane);
-        float[][] dyChunks = BackwardKernels.lines(DY_CHUNKS, group * outC, CHUNK);
-        float[][] colChunks = BackwardKernels.lines(COL_CHUNKS, group * taps, CHUNK);
-        float[][] products = BackwardKernels.lines(PRODUCTS, outC * taps, CHUNK);
+        Scratch scratch = Scratch.get();
+        float[][][] cols = scratch.group(group, taps, plane);
+        float[][] dyChunks = scratch.dyChunks.atLeast(group * outC, CHUNK);
+        float[][] colChunks = scratch.colChunks.atLeast(group * taps, CHUNK);
+        float[][] products = scratch.products.atLeast(outC * taps, CHUNK);
         for (int first = 0; first < x.length; first += group) {
             int size = Math.min(group, x.length - first);
             for (int j = 0; j < size; j++) {
@@ -116,25 +108,6 @@ final class WeightGradients {
                 dW[i] += sum;
             }
         }
-    }
-
-    private static float[][][] group(int size, int taps, int plane) {
-        float[][][] g = GROUP.get();
-        if (g.length < size) {
-            g = Arrays.copyOf(g, size);
-            GROUP.set(g);
-        }
-        for (int j = 0; j < size; j++) {
-            if (g[j] == null || g[j].length < taps) {
-                g[j] = new float[taps][];
-            }
-            for (int k = 0; k < taps; k++) {
-                if (g[j][k] == null || g[j][k].length < plane) {
-                    g[j][k] = new float[plane];
-                }
-            }
-        }
-        return g;
     }
 
     /** Four images' products at once: a quarter of the accumulator's loads and stores per multiply-add. */

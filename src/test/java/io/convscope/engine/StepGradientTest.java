@@ -37,6 +37,9 @@ class StepGradientTest {
         // move where the gradient lands, and padding wider than the kernel leaves output rows that read only zeros.
         convolution("3x2 stride 1 padded dilated", 2, 7, 6, 3, window(3, 2, 1, 1, 2, 1, 2, 1), 7, 7);
         convolution("2x2 stride 1, padding past the kernel", 2, 5, 5, 2, window(2, 2, 1, 1, 1, 1, 2, 2), 6, 6);
+        // Unpadded stride 1 also runs forward in the wide layout, in chunks of positions that cut rows.
+        convolution("3x2 stride 1 dilated, unpadded", 3, 9, 8, 2, window(3, 2, 1, 1, 2, 3, 0, 0), 5, 5);
+        convolution("3x3 over 40 x 30, unpadded", 2, 40, 30, 3, window(3, 3, 1, 1, 1, 1, 0, 0), 38, 28);
     }
 
     private static void convolution(

@@ -45,11 +45,26 @@ public final class ForwardKernels {
             int outW,
             int fromOut,
             int toOut) {
-        int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
-        float[][] col = scratch(taps, plane);
+        if (WideKernels.fitsUnpadded(win, height, width, outH, outW)) {
+            WideKernels.convolve(in, channels, height, width, w, bias, win, out, outH, outW, fromOut, toOut);
+            return;
+        }
+        float[][] col = scratch(taps, outH * outW);
         unfold(in, channels, height, width, win, outH, outW, col);
-        multiplyAll(col, taps, plane, w, bias, out, fromOut, toOut);
+        multiplyAll(col, taps, outH, outW, outW, w, bias, out, fromOut, toOut);
+    }
+
+    /**
+     * The length of the im2col lines a convolution of {@code macs} multiply-adds unfolds its input into:
+     * {@link #convolve} takes a stride-1 unpadded one in chunks of the wide layout (rows as wide as the input,
+     * {@link WideKernels#CHUNK} positions at a time), anything else and the native path one value per output
+     * position. {@link PassMemory} replays the scratch's growth with it.
+     */
+    public static long unfoldedLine(long macs, boolean strideOneUnpadded, int outH, int outW, int inW) {
+        return strideOneUnpadded && macs < NativeGemm.MIN_MACS
+                ? Math.min(WideKernels.CHUNK, (long) outH * inW)
+                : (long) outH * outW;
     }
 
     /**
@@ -79,7 +94,7 @@ public final class ForwardKernels {
             unfold(channel, 1, height, width, win, outH, outW, col);
             float[] kernels = Arrays.copyOfRange(w, c * multiplier * taps, (c + 1) * multiplier * taps);
             float[] planes = new float[multiplier * plane];
-            multiplyAll(col, taps, plane, kernels, null, planes, 0, multiplier);
+            multiplyAll(col, taps, outH, outW, outW, kernels, null, planes, 0, multiplier);
             System.arraycopy(planes, 0, out, c * multiplier * plane, planes.length);
         }
     }
@@ -174,14 +189,33 @@ public final class ForwardKernels {
         }
     }
 
-    /** Output planes {@code [fromOut, toOut)} from the unfolded input: bias plus one multiply-add line per tap. */
+    /**
+     * Output planes {@code [fromOut, toOut)} from the unfolded input (lines of {@code outH} rows of
+     * {@code rowLength} positions, of which the first {@code outW} are kept): bias plus the taps' multiply-adds.
+     */
     private static void multiplyAll(
-            float[][] col, int taps, int plane, float[] w, float[] bias, float[] out, int fromOut, int toOut) {
-        float[] acc = Scratch.get().line.atLeast(plane);
+            float[][] col,
+            int taps,
+            int outH,
+            int rowLength,
+            int outW,
+            float[] w,
+            float[] bias,
+            float[] out,
+            int fromOut,
+            int toOut) {
+        int lines = outH * rowLength;
+        float[] acc = Scratch.get().line.atLeast(lines);
         for (int o = fromOut; o < toOut; o++) {
-            Arrays.fill(acc, 0, plane, bias == null ? 0f : bias[o]);
-            multiplyAddTaps(acc, col, w, o * taps, taps, plane);
-            System.arraycopy(acc, 0, out, o * plane, plane);
+            Arrays.fill(acc, 0, lines, bias == null ? 0f : bias[o]);
+            multiplyAddTaps(acc, col, w, o * taps, taps, lines);
+            if (rowLength == outW) {
+                System.arraycopy(acc, 0, out, o * lines, lines);
+            } else {
+                for (int oy = 0; oy < outH; oy++) { // the wide layout's extra columns are dropped
+                    System.arraycopy(acc, oy * rowLength, out, (o * outH + oy) * outW, outW);
+                }
+            }
         }
     }
 
@@ -234,7 +268,7 @@ public final class ForwardKernels {
         }
     }
 
-    private static void multiplyAdd4(
+    static void multiplyAdd4(
             float[] y,
             float[] x0,
             float[] x1,

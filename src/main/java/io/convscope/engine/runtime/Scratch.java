@@ -13,6 +13,8 @@ final class Scratch {
 
     /** The forward pass's im2col lines ({@code PassMemory} predicts how far they grow). */
     final Lines columns = new Lines();
+    /** Every output's partial sums over one chunk of positions ({@link WideKernels}). */
+    final Lines accumulators = new Lines();
     /** The forward pass's accumulator line. */
     final Line line = new Line();
     /** The backward pass's unfolded lines (of the input for weight gradients, of the output gradient for dx). */

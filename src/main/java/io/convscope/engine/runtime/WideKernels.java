@@ -18,6 +18,118 @@ final class WideKernels {
         return win.strideH() == 1 && win.strideW() == 1;
     }
 
+    /** Whether a convolution unfolds wide in the forward pass: stride 1, no padding, its output inside the input. */
+    static boolean fitsUnpadded(ForwardKernels.Window win, int height, int width, int outH, int outW) {
+        return applies(win)
+                && win.padTop() == 0
+                && win.padLeft() == 0
+                && outH + (win.kernelH() - 1) * win.dilationH() <= height
+                && outW + (win.kernelW() - 1) * win.dilationW() <= width;
+    }
+
+    /**
+     * The forward cross-correlation for {@link #fitsUnpadded}: output channels {@code [fromOut, toOut)} of
+     * {@code out[o] = bias[o] + sum_k w[o][k] col[k]}, where tap {@code k = (c * kh + ky) * kw + kx} reads the
+     * input's run from (c, ky * dh, kx * dw).
+     */
+    static void convolve(
+            float[] in,
+            int channels,
+            int height,
+            int width,
+            float[] w,
+            float[] bias,
+            ForwardKernels.Window win,
+            float[] out,
+            int outH,
+            int outW,
+            int fromOut,
+            int toOut) {
+        int[] starts = new int[channels * win.kernelH() * win.kernelW()];
+        for (int c = 0, k = 0; c < channels; c++) {
+            for (int ky = 0; ky < win.kernelH(); ky++) {
+                for (int kx = 0; kx < win.kernelW(); kx++, k++) {
+                    starts[k] = (c * height + ky * win.dilationH()) * width + kx * win.dilationW();
+                }
+            }
+        }
+        Scratch scratch = Scratch.get();
+        correlate(in, starts, width, w, bias, out, outH, outW, fromOut, toOut, scratch.columns, scratch);
+    }
+
+    /**
+     * Positions a run is cut into: one chunk of four taps' lines and every output's partial sums stay in the
+     * first-level cache while each line is used by all the outputs (measured about 1.2 times faster than whole-plane
+     * lines streamed from the second-level cache).
+     */
+    static final int CHUNK = 512;
+
+    /**
+     * {@code out[o][y][x] = bias[o] + sum_k w[o * taps + k] * src[starts[k] + y * rowLength + x]} for outputs
+     * {@code [fromOut, toOut)}, {@code y < outH}, {@code x < outW}: positions numbered over rows of
+     * {@code rowLength}, cut into {@link #CHUNK}s; each tap's part of a chunk is copied into a line from index 0
+     * (what HotSpot vectorises), multiplied into every output's chunk four taps at a time, and the columns from
+     * {@code outW} on are dropped. A run past the end of {@code src} (only ever in dropped columns) reads zeros.
+     */
+    private static void correlate(
+            float[] src,
+            int[] starts,
+            int rowLength,
+            float[] w,
+            float[] bias,
+            float[] out,
+            int outH,
+            int outW,
+            int fromOut,
+            int toOut,
+            Scratch.Lines columns,
+            Scratch scratch) {
+        int taps = starts.length;
+        int positions = outH * rowLength;
+        int chunk = Math.min(CHUNK, positions);
+        float[][] col = columns.atLeast(taps, chunk);
+        float[][] acc = scratch.accumulators.atLeast(toOut, chunk);
+        for (int from = 0; from < positions; from += chunk) {
+            int len = Math.min(chunk, positions - from);
+            for (int k = 0; k < taps; k++) {
+                int at = starts[k] + from;
+                int n = Math.max(0, Math.min(len, src.length - at));
+                System.arraycopy(src, at, col[k], 0, n);
+                Arrays.fill(col[k], n, len, 0f);
+            }
+            for (int o = fromOut; o < toOut; o++) {
+                Arrays.fill(acc[o], 0, len, bias == null ? 0f : bias[o]);
+            }
+            int k = 0;
+            for (; k + 3 < taps; k += 4) {
+                for (int o = fromOut; o < toOut; o++) {
+                    int b = o * taps + k;
+                    ForwardKernels.multiplyAdd4(
+                            acc[o], col[k], col[k + 1], col[k + 2], col[k + 3], w[b], w[b + 1], w[b + 2], w[b + 3],
+                            len);
+                }
+            }
+            for (; k < taps; k++) {
+                for (int o = fromOut; o < toOut; o++) {
+                    ForwardKernels.multiplyAdd(acc[o], col[k], w[o * taps + k], len);
+                }
+            }
+            // Each row of the chunk keeps its first outW positions.
+            for (int p = from; p < from + len; ) {
+                int y = p / rowLength;
+                int x = p - y * rowLength;
+                int rowEnd = Math.min(from + len, p - x + rowLength);
+                int keep = Math.min(outW - x, rowEnd - p);
+                if (keep > 0) {
+                    for (int o = fromOut; o < toOut; o++) {
+                        System.arraycopy(acc[o], p - from, out, (o * outH + y) * outW + x, keep);
+                    }
+                }
+                p = rowEnd;
+            }
+        }
+    }
+
     /**
      * The input gradient of a stride-1 cross-correlation, which is the cross-correlation of the zero-padded output
      * gradient with the kernels flipped and their channel roles swapped:
@@ -45,12 +157,10 @@ final class WideKernels {
         int wideH = height + spanH;
         int wideW = width + spanW;
         int padded = wideH * wideW;
-        int plane = height * wideW;
         int taps = outC * kh * kw;
         Scratch scratch = Scratch.get();
-        // The last tap's run starts spanW past its map's start: the slack keeps it inside the array, as zeros.
-        float[] dyp = scratch.padded.atLeast(outC * padded + spanW);
-        Arrays.fill(dyp, 0, outC * padded + spanW, 0f);
+        float[] dyp = scratch.padded.atLeast(outC * padded);
+        Arrays.fill(dyp, 0, outC * padded, 0f);
         int top = spanH - win.padTop();
         int left = spanW - win.padLeft();
         int firstRow = Math.max(0, -top);
@@ -80,22 +190,14 @@ final class WideKernels {
                 }
             }
         }
-        float[][] col = scratch.backwardColumns.atLeast(taps, plane);
+        int[] starts = new int[taps];
         for (int o = 0, k = 0; o < outC; o++) {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, k++) {
-                    int from = o * padded + ky * win.dilationH() * wideW + kx * win.dilationW();
-                    System.arraycopy(dyp, from, col[k], 0, plane);
+                    starts[k] = o * padded + ky * win.dilationH() * wideW + kx * win.dilationW();
                 }
             }
         }
-        float[] acc = scratch.backwardLine.atLeast(plane);
-        for (int c = 0; c < channels; c++) {
-            Arrays.fill(acc, 0, plane, 0f);
-            ForwardKernels.multiplyAddTaps(acc, col, flipped, c * taps, taps, plane);
-            for (int iy = 0; iy < height; iy++) {
-                System.arraycopy(acc, iy * wideW, dx, (c * height + iy) * width, width);
-            }
-        }
+        correlate(dyp, starts, wideW, flipped, null, dx, height, width, 0, channels, scratch.backwardColumns, scratch);
     }
 }

@@ -199,8 +199,8 @@ final class BackwardKernels {
             int outH,
             int outW,
             float[] dx) {
-        if (max && ForwardKernels.tiles2x2(win)) {
-            maxPool2x2(x, channels, height, width, dy, outH, outW, dx);
+        if (max && PoolingKernels.tiles2x2(win)) {
+            PoolingKernels.maxGradient2x2(x, channels, height, width, dy, outH, outW, dx);
             return;
         }
         for (int c = 0; c < channels; c++) {
@@ -252,37 +252,6 @@ final class BackwardKernels {
                             }
                         }
                     }
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #pool} for 2 x 2 windows at stride 2: the same first maximum of each window (in reading order, a later
-     * cell wins only when strictly larger), without bounds tests.
-     */
-    private static void maxPool2x2(
-            float[] x, int channels, int height, int width, float[] dy, int outH, int outW, float[] dx) {
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int top = (c * height + 2 * oy) * width;
-                int bottom = top + width;
-                int o = (c * outH + oy) * outW;
-                for (int ox = 0; ox < outW; ox++) {
-                    int best = top + 2 * ox;
-                    float value = x[best];
-                    if (x[top + 2 * ox + 1] > value) {
-                        best = top + 2 * ox + 1;
-                        value = x[best];
-                    }
-                    if (x[bottom + 2 * ox] > value) {
-                        best = bottom + 2 * ox;
-                        value = x[best];
-                    }
-                    if (x[bottom + 2 * ox + 1] > value) {
-                        best = bottom + 2 * ox + 1;
-                    }
-                    dx[best] += dy[o + ox];
                 }
             }
         }

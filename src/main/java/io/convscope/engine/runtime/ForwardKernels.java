@@ -322,8 +322,8 @@ public final class ForwardKernels {
             float[] out,
             int outH,
             int outW) {
-        if (max && tiles2x2(win)) {
-            maxPool2x2(in, channels, height, width, out, outH, outW);
+        if (max && PoolingKernels.tiles2x2(win)) {
+            PoolingKernels.max2x2(in, channels, height, width, out, outH, outW);
             return;
         }
         for (int c = 0; c < channels; c++) {
@@ -348,34 +348,6 @@ public final class ForwardKernels {
                     }
                     int divisor = padInDivisor ? win.kernelH() * win.kernelW() : Math.max(count, 1);
                     out[(c * outH + oy) * outW + ox] = max ? acc : acc / divisor;
-                }
-            }
-        }
-    }
-
-    /** Whether a window is the common 2 x 2 pooling at stride 2 without padding: windows that tile the input. */
-    static boolean tiles2x2(Window win) {
-        return win.kernelH() == 2
-                && win.kernelW() == 2
-                && win.strideH() == 2
-                && win.strideW() == 2
-                && win.dilationH() == 1
-                && win.dilationW() == 1
-                && win.padTop() == 0
-                && win.padLeft() == 0;
-    }
-
-    /** {@link #pool} for {@link #tiles2x2}: the same maxima, without the general loop's bounds tests per cell. */
-    private static void maxPool2x2(float[] in, int channels, int height, int width, float[] out, int outH, int outW) {
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int top = (c * height + 2 * oy) * width;
-                int bottom = top + width;
-                int o = (c * outH + oy) * outW;
-                for (int ox = 0; ox < outW; ox++) {
-                    int x = 2 * ox;
-                    out[o + ox] = Math.max(
-                            Math.max(in[top + x], in[top + x + 1]), Math.max(in[bottom + x], in[bottom + x + 1]));
                 }
             }
         }

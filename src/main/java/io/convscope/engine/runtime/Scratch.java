@@ -21,9 +21,9 @@ final class Scratch {
     final Lines backwardColumns = new Lines();
     /** Copies of output-gradient planes, each starting at index 0 so multiply-adds vectorise. */
     final Lines planes = new Lines();
-    /** The backward pass's accumulator line, and a padded copy of one image's output gradient. */
+    /** The backward pass's accumulator line (strided convolutions). */
     final Line backwardLine = new Line();
-
+    /** One image's output gradient in zeros ({@link WideKernels#inputGradient}). */
     final Line padded = new Line();
     /** A layer's weights re-ordered for the input gradient. */
     final Line flipped = new Line();

@@ -32,6 +32,7 @@ final class Scratch {
 
     final Lines colChunks = new Lines();
     final Lines products = new Lines();
+    final Lines biasChunks = new Lines();
     /** {@link WeightGradients}: the unfolded inputs of a group of images, {@code [image][tap][position]}. */
     private float[][][] group = new float[0][][];
 

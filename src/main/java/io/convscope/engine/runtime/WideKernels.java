@@ -45,6 +45,13 @@ final class WideKernels {
             int outW,
             int fromOut,
             int toOut) {
+        Scratch scratch = Scratch.get();
+        int[] starts = starts(channels, height, width, win);
+        correlate(in, starts, width, w, bias, out, outH, outW, fromOut, toOut, scratch.columns, scratch);
+    }
+
+    /** Where each tap {@code k = (c * kh + ky) * kw + kx}'s run starts in an input of the wide layout. */
+    static int[] starts(int channels, int height, int width, ForwardKernels.Window win) {
         int[] starts = new int[channels * win.kernelH() * win.kernelW()];
         for (int c = 0, k = 0; c < channels; c++) {
             for (int ky = 0; ky < win.kernelH(); ky++) {
@@ -53,8 +60,14 @@ final class WideKernels {
                 }
             }
         }
-        Scratch scratch = Scratch.get();
-        correlate(in, starts, width, w, bias, out, outH, outW, fromOut, toOut, scratch.columns, scratch);
+        return starts;
+    }
+
+    /** {@code len} values of {@code src} from {@code at} into {@code line} from index 0; zeros past its end. */
+    static void copyRun(float[] src, int at, float[] line, int len) {
+        int n = Math.max(0, Math.min(len, src.length - at));
+        System.arraycopy(src, at, line, 0, n);
+        Arrays.fill(line, n, len, 0f);
     }
 
     /**
@@ -92,10 +105,7 @@ final class WideKernels {
         for (int from = 0; from < positions; from += chunk) {
             int len = Math.min(chunk, positions - from);
             for (int k = 0; k < taps; k++) {
-                int at = starts[k] + from;
-                int n = Math.max(0, Math.min(len, src.length - at));
-                System.arraycopy(src, at, col[k], 0, n);
-                Arrays.fill(col[k], n, len, 0f);
+                copyRun(src, starts[k] + from, col[k], len);
             }
             for (int o = fromOut; o < toOut; o++) {
                 Arrays.fill(acc[o], 0, len, bias == null ? 0f : bias[o]);

@@ -5,6 +5,7 @@ import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.LayerWeights;
 import io.convscope.network.NetworkDescription;
+import io.convscope.network.Shape;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record PassMemory(long activations, long workspace) {
 
     /**
      * Replays how the per-thread im2col scratch grows: line {@code k} (one tap of the unfolded input) is as long as
-     * the largest output plane of any convolution with more than {@code k} taps.
+     * the longest line ({@link ForwardKernels#unfoldedLine}) of any convolution with more than {@code k} taps.
      */
     static long im2colFloats(NetworkDescription network) {
         long[] lines = new long[0];
@@ -55,7 +56,16 @@ public record PassMemory(long activations, long workspace) {
             int taps = (int) Math.min(
                     Integer.MAX_VALUE - 8,
                     channels * l.kernel().height() * l.kernel().width());
-            long plane = (long) l.outputShape().height() * l.outputShape().width();
+            Shape out = l.outputShape();
+            boolean regular = w == null || w.inputs() == l.inputShape().channels();
+            boolean strideOneUnpadded = regular
+                    && l.stride().height() == 1
+                    && l.stride().width() == 1
+                    && l.padding().top() == 0
+                    && l.padding().left() == 0;
+            long macs = (long) out.channels() * taps * out.height() * out.width();
+            long plane = ForwardKernels.unfoldedLine(
+                    macs, strideOneUnpadded, out.height(), out.width(), l.inputShape().width());
             if (lines.length < taps) {
                 lines = Arrays.copyOf(lines, taps);
             }

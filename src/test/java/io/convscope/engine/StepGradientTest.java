@@ -33,6 +33,13 @@ class StepGradientTest {
         convolution("5x4 stride 2 padded dilated", 2, 11, 9, 3, window(5, 4, 2, 1, 1, 2, 2, 1), 6, 4);
         convolution("1x1", 4, 5, 5, 2, window(1, 1, 1, 1, 1, 1, 0, 0), 5, 5);
         convolution("3x3 stride 3, padding past the edge", 2, 8, 8, 3, window(3, 3, 3, 3, 1, 1, 1, 1), 3, 3);
+        // Stride 1 takes the input gradient as a correlation of the padded output gradient: padding and dilation
+        // move where the gradient lands, and padding wider than the kernel leaves output rows that read only zeros.
+        convolution("3x2 stride 1 padded dilated", 2, 7, 6, 3, window(3, 2, 1, 1, 2, 1, 2, 1), 7, 7);
+        convolution("2x2 stride 1, padding past the kernel", 2, 5, 5, 2, window(2, 2, 1, 1, 1, 1, 2, 2), 6, 6);
+        // Unpadded stride 1 also runs forward in the wide layout, in chunks of positions that cut rows.
+        convolution("3x2 stride 1 dilated, unpadded", 3, 9, 8, 2, window(3, 2, 1, 1, 2, 3, 0, 0), 5, 5);
+        convolution("3x3 over 40 x 30, unpadded", 2, 40, 30, 3, window(3, 3, 1, 1, 1, 1, 0, 0), 38, 28);
     }
 
     private static void convolution(
@@ -55,9 +62,17 @@ class StepGradientTest {
      */
     @Test
     void convolutionOverABatchEqualsTheSumOfItsImages() {
-        ForwardKernels.Window win = window(3, 3, 1, 1, 1, 1, 1, 1);
+        batchOfImages(window(3, 3, 1, 1, 1, 1, 1, 1), 120);
+        batchOfImages(window(3, 3, 1, 1, 1, 1, 0, 0), 118); // unpadded: chunks of the wide layout, cutting rows
+    }
+
+    private static void batchOfImages(ForwardKernels.Window win, int outSize) {
         var step = LinearSteps.Convolution.of(
-                new Shape(4, 120, 120), new Shape(3, 120, 120), randomFloats(108, 50), randomFloats(3, 51), win);
+                new Shape(4, 120, 120),
+                new Shape(3, outSize, outSize),
+                randomFloats(108, 50),
+                randomFloats(3, 51),
+                win);
         int n = 9;
         float[][][] in = new float[n][][];
         float[][] out = new float[n][];

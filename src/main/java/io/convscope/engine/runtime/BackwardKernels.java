@@ -11,17 +11,11 @@ final class BackwardKernels {
 
     private BackwardKernels() {}
 
-    /** Per-thread im2col lines, apart from the forward pass's so a backward never clobbers a forward's scratch. */
-    private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[0][0]);
-    /** Per-thread copies of the output-gradient planes, each starting at index 0 so multiply-adds vectorise. */
-    private static final ThreadLocal<float[][]> PLANES = ThreadLocal.withInitial(() -> new float[0][0]);
-    /** Per-thread line of one tap's input gradient. */
-    private static final ThreadLocal<float[]> LINE = ThreadLocal.withInitial(() -> new float[0]);
-
     /**
      * Gradients of a cross-correlation {@code y[o] = b[o] + sum_k w[o][k] col[k]}: {@code dB[o] += sum dy[o]},
-     * {@code dW[o][k] += dy[o] . col[k]} and {@code dx = col2im(sum_o w[o][k] dy[o])}. Any of {@code dx},
-     * {@code dW} (with {@code dB}) may be null when not wanted; {@code dx} is added into.
+     * {@code dW[o][k] += dy[o] . col[k]} and {@code dx = col2im(sum_o w[o][k] dy[o])} (for stride 1, the
+     * correlation {@link WideKernels#inputGradient}). Any of {@code dx}, {@code dW} (with {@code dB}) may be null when
+     * not wanted; {@code dx} must be all zeros (every caller's is new).
      */
     static void convolution(
             float[] x,
@@ -40,7 +34,7 @@ final class BackwardKernels {
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
         if (dW != null) {
-            float[][] col = lines(COLUMNS, taps, plane);
+            float[][] col = Scratch.get().backwardColumns.atLeast(taps, plane);
             ForwardKernels.unfold(x, channels, height, width, win, outH, outW, col);
             for (int o = 0; o < outC; o++) {
                 if (dB != null) {
@@ -56,7 +50,9 @@ final class BackwardKernels {
                 }
             }
         }
-        if (dx != null) {
+        if (dx != null && WideKernels.applies(win)) {
+            WideKernels.inputGradient(dy, outC, outH, outW, w, channels, height, width, win, dx);
+        } else if (dx != null) {
             float[][] dyPlanes = planes(dy, outC, plane);
             float[] line = line(plane);
             int k = 0;
@@ -93,8 +89,8 @@ final class BackwardKernels {
             float[] dW) {
         int plane = outH * outW;
         int taps = win.kernelH() * win.kernelW();
-        float[][] col = lines(COLUMNS, taps, plane);
-        float[][] dyPlanes = lines(PLANES, multiplier, plane);
+        float[][] col = Scratch.get().backwardColumns.atLeast(taps, plane);
+        float[][] dyPlanes = Scratch.get().planes.atLeast(multiplier, plane);
         float[] line = line(plane);
         float[] channel = new float[height * width];
         for (int c = 0; c < channels; c++) {
@@ -203,6 +199,10 @@ final class BackwardKernels {
             int outH,
             int outW,
             float[] dx) {
+        if (max && PoolingKernels.tiles2x2(win)) {
+            PoolingKernels.maxGradient2x2(x, channels, height, width, dy, outH, outW, dx);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             for (int oy = 0; oy < outH; oy++) {
                 for (int ox = 0; ox < outW; ox++) {
@@ -257,23 +257,8 @@ final class BackwardKernels {
         }
     }
 
-    /** Lines of a per-thread scratch, grown to at least {@code count x length}. */
-    static float[][] lines(ThreadLocal<float[][]> scratch, int count, int length) {
-        float[][] lines = scratch.get();
-        if (lines.length < count) {
-            lines = Arrays.copyOf(lines, count);
-            scratch.set(lines);
-        }
-        for (int k = 0; k < count; k++) {
-            if (lines[k] == null || lines[k].length < length) {
-                lines[k] = new float[length];
-            }
-        }
-        return lines;
-    }
-
     private static float[][] planes(float[] dy, int count, int plane) {
-        float[][] p = lines(PLANES, count, plane);
+        float[][] p = Scratch.get().planes.atLeast(count, plane);
         for (int o = 0; o < count; o++) {
             System.arraycopy(dy, o * plane, p[o], 0, plane);
         }
@@ -281,11 +266,6 @@ final class BackwardKernels {
     }
 
     private static float[] line(int length) {
-        float[] l = LINE.get();
-        if (l.length < length) {
-            l = new float[length];
-            LINE.set(l);
-        }
-        return l;
+        return Scratch.get().backwardLine.atLeast(length);
     }
 }

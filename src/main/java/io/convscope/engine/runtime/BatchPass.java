@@ -3,6 +3,7 @@ package io.convscope.engine.runtime;
 import io.convscope.network.PassMode;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -91,7 +92,7 @@ public final class BatchPass {
                 // in a fixed order afterwards, so a pass gives the same numbers every time.
                 boolean wantInputs = from[0] != 0 || inputGradient;
                 float[][][] partial = new float[threads][][];
-                IntStream.range(0, threads).parallel().forEach(t -> {
+                eachThread(t -> {
                     int count = (images - t + threads - 1) / threads;
                     float[][][] in = new float[count][][];
                     float[][] out = new float[count][];
@@ -157,18 +158,21 @@ public final class BatchPass {
         return in;
     }
 
-    private void eachImage(java.util.function.IntConsumer work) {
-        if (threads == 1) {
-            for (int n = 0; n < images; n++) {
-                work.accept(n);
-            }
-            return;
-        }
-        IntStream.range(0, threads).parallel().forEach(t -> {
+    private void eachImage(IntConsumer work) {
+        eachThread(t -> {
             for (int n = t; n < images; n += threads) {
                 work.accept(n);
             }
         });
+    }
+
+    /** Runs {@code work} for every thread index, on this thread alone when there is one (one image, attribution). */
+    private void eachThread(IntConsumer work) {
+        if (threads == 1) {
+            work.accept(0);
+        } else {
+            IntStream.range(0, threads).parallel().forEach(work);
+        }
     }
 
     /** Each layer's randomness (dropout masks) from the pass's seed. */

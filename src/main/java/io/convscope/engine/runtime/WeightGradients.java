@@ -12,17 +12,10 @@ final class WeightGradients {
 
     /** Floats of unfolded inputs one thread keeps for a group of images in {@link #convolutionImages} (16 MB). */
     private static final int GROUP_FLOATS = 4 << 20;
+    /** Images whose chunks one thread copies at a time in the wide layout. */
+    private static final int GROUP_IMAGES = 16;
     /** Positions per chunk: a chunk of every kept image's unfolded lines stays in the core's cache. */
     private static final int CHUNK = 256;
-
-    /** Per-thread unfolded inputs of a group of images, {@code [image][tap][position]}. */
-    private static final ThreadLocal<float[][][]> GROUP = ThreadLocal.withInitial(() -> new float[0][][]);
-    /** Per-thread chunk copies (index 0 based) of the group's output gradients and unfolded lines. */
-    private static final ThreadLocal<float[][]> DY_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-
-    private static final ThreadLocal<float[][]> COL_CHUNKS = ThreadLocal.withInitial(() -> new float[0][0]);
-    /** Per-thread partial sums, one chunk-long line per (output channel, tap). */
-    private static final ThreadLocal<float[][]> PRODUCTS = ThreadLocal.withInitial(() -> new float[0][0]);
 
     /**
      * {@link BackwardKernels#convolution} for several images on one thread. The weight gradient
@@ -46,13 +39,18 @@ final class WeightGradients {
             float[][] dx,
             float[] dW,
             float[] dB) {
+        if (WideKernels.fitsUnpadded(win, height, width, outH, outW)) {
+            wideImages(x, channels, height, width, w, win, dy, outC, outH, outW, dx, dW, dB);
+            return;
+        }
         int plane = outH * outW;
         int taps = channels * win.kernelH() * win.kernelW();
         int group = (int) Math.max(1, Math.min(x.length, GROUP_FLOATS / ((long) taps * plane)));
-        float[][][] cols = group(group, taps, plane);
-        float[][] dyChunks = BackwardKernels.lines(DY_CHUNKS, group * outC, CHUNK);
-        float[][] colChunks = BackwardKernels.lines(COL_CHUNKS, group * taps, CHUNK);
-        float[][] products = BackwardKernels.lines(PRODUCTS, outC * taps, CHUNK);
+        Scratch scratch = Scratch.get();
+        float[][][] cols = scratch.group(group, taps, plane);
+        float[][] dyChunks = scratch.dyChunks.atLeast(group * outC, CHUNK);
+        float[][] colChunks = scratch.colChunks.atLeast(group * taps, CHUNK);
+        float[][] products = scratch.products.atLeast(outC * taps, CHUNK);
         for (int first = 0; first < x.length; first += group) {
             int size = Math.min(group, x.length - first);
             for (int j = 0; j < size; j++) {
@@ -83,58 +81,127 @@ final class WeightGradients {
                         System.arraycopy(cols[j][k], from, colChunks[j * taps + k], 0, len);
                     }
                 }
-                // Tap-major: one tap's chunks (one per image) stay in the first-level cache across the outputs.
-                for (int k = 0; k < taps; k++) {
-                    for (int o = 0; o < outC; o++) {
-                        float[] acc = products[o * taps + k];
-                        int j = 0;
-                        for (; j + 3 < size; j += 4) {
-                            multiplyAccumulate4(
-                                    acc,
-                                    dyChunks[j * outC + o],
-                                    colChunks[j * taps + k],
-                                    dyChunks[(j + 1) * outC + o],
-                                    colChunks[(j + 1) * taps + k],
-                                    dyChunks[(j + 2) * outC + o],
-                                    colChunks[(j + 2) * taps + k],
-                                    dyChunks[(j + 3) * outC + o],
-                                    colChunks[(j + 3) * taps + k],
-                                    len);
-                        }
-                        for (; j < size; j++) {
-                            multiplyAccumulate(acc, dyChunks[j * outC + o], colChunks[j * taps + k], len);
-                        }
-                    }
-                }
+                accumulate(products, dyChunks, colChunks, size, outC, taps, len);
             }
-            for (int i = 0; i < outC * taps; i++) {
-                float[] line = products[i];
-                float sum = 0;
-                for (int j = 0; j < CHUNK; j++) {
-                    sum += line[j];
-                }
-                dW[i] += sum;
-            }
+            addSums(products, outC * taps, dW);
         }
     }
 
-    private static float[][][] group(int size, int taps, int plane) {
-        float[][][] g = GROUP.get();
-        if (g.length < size) {
-            g = Arrays.copyOf(g, size);
-            GROUP.set(g);
+    /**
+     * {@link #convolutionImages} for a stride-1 unpadded convolution, over the wide layout (rows as wide as the
+     * input): each chunk of positions is copied straight from every image's input, one copy per tap (no unfolded
+     * planes kept), and from its output gradient, which is zero in the dropped columns so they add nothing; the bias
+     * gradient is summed as lines from the same chunks.
+     */
+    private static void wideImages(
+            float[][] x,
+            int channels,
+            int height,
+            int width,
+            float[] w,
+            ForwardKernels.Window win,
+            float[][] dy,
+            int outC,
+            int outH,
+            int outW,
+            float[][] dx,
+            float[] dW,
+            float[] dB) {
+        int taps = channels * win.kernelH() * win.kernelW();
+        int[] starts = WideKernels.starts(channels, height, width, win);
+        int positions = outH * width;
+        int group = Math.min(x.length, GROUP_IMAGES);
+        Scratch scratch = Scratch.get();
+        float[][] dyChunks = scratch.dyChunks.atLeast(group * outC, CHUNK);
+        float[][] colChunks = scratch.colChunks.atLeast(group * taps, CHUNK);
+        float[][] products = scratch.products.atLeast(outC * taps, CHUNK);
+        float[][] biases = scratch.biasChunks.atLeast(outC, CHUNK);
+        for (int i = 0; i < outC * taps; i++) {
+            Arrays.fill(products[i], 0, CHUNK, 0f);
         }
-        for (int j = 0; j < size; j++) {
-            if (g[j] == null || g[j].length < taps) {
-                g[j] = new float[taps][];
+        for (int o = 0; o < outC; o++) {
+            Arrays.fill(biases[o], 0, CHUNK, 0f);
+        }
+        for (int n = 0; n < x.length; n++) {
+            if (dx != null && dx[n] != null) {
+                BackwardKernels.convolution(
+                        x[n], channels, height, width, w, win, dy[n], outC, outH, outW, dx[n], null, null);
             }
-            for (int k = 0; k < taps; k++) {
-                if (g[j][k] == null || g[j][k].length < plane) {
-                    g[j][k] = new float[plane];
+        }
+        for (int first = 0; first < x.length; first += group) {
+            int size = Math.min(group, x.length - first);
+            for (int from = 0; from < positions; from += CHUNK) {
+                int len = Math.min(CHUNK, positions - from);
+                for (int j = 0; j < size; j++) {
+                    for (int k = 0; k < taps; k++) {
+                        WideKernels.copyRun(x[first + j], starts[k] + from, colChunks[j * taps + k], len);
+                    }
+                    for (int o = 0; o < outC; o++) {
+                        float[] line = dyChunks[j * outC + o];
+                        widen(dy[first + j], o, outH, outW, width, from, len, line);
+                        ForwardKernels.multiplyAdd(biases[o], line, 1f, len);
+                    }
+                }
+                accumulate(products, dyChunks, colChunks, size, outC, taps, len);
+            }
+        }
+        addSums(products, outC * taps, dW);
+        addSums(biases, outC, dB);
+    }
+
+    /** Wide positions {@code [from, from + len)} of output channel {@code o}'s gradient into {@code line}. */
+    private static void widen(
+            float[] dy, int o, int outH, int outW, int rowLength, int from, int len, float[] line) {
+        for (int p = from; p < from + len; ) {
+            int y = p / rowLength;
+            int x = p - y * rowLength;
+            int rowEnd = Math.min(from + len, p - x + rowLength);
+            int keep = Math.max(0, Math.min(outW - x, rowEnd - p));
+            System.arraycopy(dy, (o * outH + y) * outW + x, line, p - from, keep);
+            Arrays.fill(line, p - from + keep, rowEnd - from, 0f);
+            p = rowEnd;
+        }
+    }
+
+    /** {@code sums[i] += } the sum of line {@code i}, for the first {@code count} lines. */
+    private static void addSums(float[][] lines, int count, float[] sums) {
+        for (int i = 0; i < count; i++) {
+            float sum = 0;
+            for (int j = 0; j < CHUNK; j++) {
+                sum += lines[i][j];
+            }
+            sums[i] += sum;
+        }
+    }
+
+    /**
+     * Adds one chunk's products into every (o, k) line: tap-major, so one tap's chunks (one per image) stay in the
+     * first-level cache across the outputs, four images per pass.
+     */
+    private static void accumulate(
+            float[][] products, float[][] dyChunks, float[][] colChunks, int size, int outC, int taps, int len) {
+        for (int k = 0; k < taps; k++) {
+            for (int o = 0; o < outC; o++) {
+                float[] acc = products[o * taps + k];
+                int j = 0;
+                for (; j + 3 < size; j += 4) {
+                    multiplyAccumulate4(
+                            acc,
+                            dyChunks[j * outC + o],
+                            colChunks[j * taps + k],
+                            dyChunks[(j + 1) * outC + o],
+                            colChunks[(j + 1) * taps + k],
+                            dyChunks[(j + 2) * outC + o],
+                            colChunks[(j + 2) * taps + k],
+                            dyChunks[(j + 3) * outC + o],
+                            colChunks[(j + 3) * taps + k],
+                            len);
+                }
+                for (; j < size; j++) {
+                    multiplyAccumulate(acc, dyChunks[j * outC + o], colChunks[j * taps + k], len);
                 }
             }
         }
-        return g;
     }
 
     /** Four images' products at once: a quarter of the accumulator's loads and stores per multiply-add. */

@@ -4,7 +4,6 @@ import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.Gradients;
 import io.convscope.network.ParameterBlock;
-import io.convscope.network.PassMode;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -47,7 +46,8 @@ final class CompiledTrainerNetwork implements TrainerNetwork {
 
     @Override
     public Gradients lossGradients(float[][] images, int[] labels, double labelSmoothing, long seed) {
-        return network.lossGradients(images, labels, labelSmoothing, PassMode.TRAINING, seed);
+        // The optimiser reads parameter gradients only: the first layer's input gradient is never computed.
+        return network.trainingGradients(images, labels, labelSmoothing, seed);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.convscope.engine.training;
 
+import io.convscope.network.Gradients;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.design.ArchitectureDesign;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The optimisers, schedules, label-smoothed loss and weight average against steps worked out by hand (the numbers in
@@ -109,6 +112,20 @@ class TrainingArithmeticTest {
         assertEquals(1f, p.get(1).values()[0], 1e-6f);
         average.swap(p);
         assertEquals(3f, p.get(0).values()[0]);
+    }
+
+    /** A training step needs the parameters' gradients only: the first layer's input gradient is never computed. */
+    @Test
+    void aTrainingStepSkipsTheGradientOfTheImages() throws Exception {
+        ArchitectureDesign tiny = ArchitectureDesign.tinyVgg(10);
+        List<String> classes = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+        try (TrainerNetwork network = TrainableNetworks.create(tiny, classes, 1)) {
+            float[][] images = {new float[3 * 64 * 64], new float[3 * 64 * 64]};
+            Gradients g = network.lossGradients(images, new int[] {0, 1}, 0, 1);
+            assertTrue(g.activations()[0] == null, "the input's gradient was computed");
+            assertNotNull(g.activations()[1]);
+            assertEquals(network.parameters().size(), g.parameters().size());
+        }
     }
 
     @Test

@@ -65,7 +65,11 @@ public record PassMemory(long activations, long workspace) {
                     && l.padding().left() == 0;
             long macs = (long) out.channels() * taps * out.height() * out.width();
             long plane = ForwardKernels.unfoldedLine(
-                    macs, strideOneUnpadded, out.height(), out.width(), l.inputShape().width());
+                    macs,
+                    strideOneUnpadded,
+                    out.height(),
+                    out.width(),
+                    l.inputShape().width());
             if (lines.length < taps) {
                 lines = Arrays.copyOf(lines, taps);
             }

@@ -269,16 +269,7 @@ public final class ForwardKernels {
     }
 
     static void multiplyAdd4(
-            float[] y,
-            float[] x0,
-            float[] x1,
-            float[] x2,
-            float[] x3,
-            float a0,
-            float a1,
-            float a2,
-            float a3,
-            int n) {
+            float[] y, float[] x0, float[] x1, float[] x2, float[] x3, float a0, float a1, float a2, float a3, int n) {
         for (int i = 0; i < n; i++) {
             y[i] += a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i];
         }

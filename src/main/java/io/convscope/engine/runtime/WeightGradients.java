@@ -150,8 +150,7 @@ final class WeightGradients {
     }
 
     /** Wide positions {@code [from, from + len)} of output channel {@code o}'s gradient into {@code line}. */
-    private static void widen(
-            float[] dy, int o, int outH, int outW, int rowLength, int from, int len, float[] line) {
+    private static void widen(float[] dy, int o, int outH, int outW, int rowLength, int from, int len, float[] line) {
         for (int p = from; p < from + len; ) {
             int y = p / rowLength;
             int x = p - y * rowLength;

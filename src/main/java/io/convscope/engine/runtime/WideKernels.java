@@ -115,7 +115,15 @@ final class WideKernels {
                 for (int o = fromOut; o < toOut; o++) {
                     int b = o * taps + k;
                     ForwardKernels.multiplyAdd4(
-                            acc[o], col[k], col[k + 1], col[k + 2], col[k + 3], w[b], w[b + 1], w[b + 2], w[b + 3],
+                            acc[o],
+                            col[k],
+                            col[k + 1],
+                            col[k + 2],
+                            col[k + 3],
+                            w[b],
+                            w[b + 1],
+                            w[b + 2],
+                            w[b + 3],
                             len);
                 }
             }

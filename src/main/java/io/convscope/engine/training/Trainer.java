@@ -224,7 +224,7 @@ public final class Trainer {
     }
 
     /** Mean cross-entropy and accuracy at inference, in slices so a large split never holds all its outputs. */
-    private static double[] evaluate(TrainerNetwork network, TrainingImages images) {
+    static double[] evaluate(TrainerNetwork network, TrainingImages images) {
         double loss = 0;
         int correct = 0;
         for (int from = 0; from < images.size(); from += EVALUATION_SLICE) {

@@ -16,6 +16,7 @@ import io.convscope.ui.learn.LearnPanel;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
 import io.convscope.ui.tasks.EngineService;
+import io.convscope.ui.train.TrainWorkspaceView;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
@@ -99,6 +100,7 @@ final class MainWindow extends BorderPane {
         split.getItems().add(0, networkArea);
         split.setId("main-split");
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
+        modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel));
         workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
         setCenter(split);
         side.setFitToWidth(true);

@@ -44,8 +44,11 @@ final class RunCharts extends HBox {
         loss.setId("train-loss-chart");
         accuracy.setId("train-accuracy-chart");
         loss.setCreateSymbols(false);
-        lossX.setForceZeroInRange(true);
-        accuracyX.setForceZeroInRange(true);
+        for (NumberAxis x : List.of(lossX, accuracyX)) {
+            x.setAutoRanging(false);
+            x.setLowerBound(0);
+        }
+        span(20);
         loss.getData().setAll(List.of(batchLoss, trainLoss, validationLoss));
         accuracy.getData().setAll(List.of(trainAccuracy, validationAccuracy));
         getChildren().addAll(loss, accuracy);
@@ -63,12 +66,20 @@ final class RunCharts extends HBox {
         });
     }
 
-    /** A new run: every curve starts empty. */
-    void clear() {
+    /** A new run of {@code epochs} epochs: every curve starts empty, the epoch axes span the whole run. */
+    void clear(int epochs) {
+        span(epochs);
         batchPoints.clear();
         for (XYChart.Series<Number, Number> s :
                 List.of(batchLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy)) {
             s.getData().clear();
+        }
+    }
+
+    private void span(int epochs) {
+        for (NumberAxis x : List.of(lossX, accuracyX)) {
+            x.setUpperBound(epochs);
+            x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
         }
     }
 

@@ -89,10 +89,10 @@ final class RunControls extends VBox {
         });
     }
 
-    /** Starts a new run (a previous one ends); {@code paused}: it waits for Step before its first batch. */
+    /** Starts a new run (a previous one ends); {@code paused}: it runs its first batch only, then waits. */
     void start(boolean paused) {
         TrainState.DataCheck data = state.data.get();
-        if (data == null || data.dataset() == null) {
+        if (data == null || data.checked() == null) {
             state.message.set(TrainState.Message.error("train.run.noData", null));
             return;
         }
@@ -112,7 +112,7 @@ final class RunControls extends VBox {
             return;
         }
         state.closeSession();
-        charts.clear();
+        charts.clear(settings.epochs());
         state.epochs.clear();
         state.lastBatch.set(null);
         state.prepared.set(null);
@@ -125,6 +125,9 @@ final class RunControls extends VBox {
         });
         try {
             mine[0] = TrainingSession.start(settings, data.checked(), feed, paused);
+            if (paused) {
+                mine[0].step(); // Step before a run: its first batch, then it waits
+            }
         } catch (IOException e) {
             state.message.set(TrainState.Message.error("train.run.failed", e.getMessage()));
             return;
@@ -158,7 +161,8 @@ final class RunControls extends VBox {
     private void refresh() {
         TrainingSession.Phase p = state.phase.get();
         boolean live = state.live();
-        boolean hasData = state.data.get() != null && state.data.get().dataset() != null;
+        // Not before every image was checked: the run takes the checked images instead of decoding them again.
+        boolean hasData = state.data.get() != null && state.data.get().checked() != null;
         start.setDisable(live || !hasData);
         step.setDisable(!(hasData && (!live || p == TrainingSession.Phase.RUNNING || p == TrainingSession.Phase.PAUSED)));
         pause.setDisable(!(p == TrainingSession.Phase.RUNNING || p == TrainingSession.Phase.PAUSED) || !live);

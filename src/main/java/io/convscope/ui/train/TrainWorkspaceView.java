@@ -162,7 +162,7 @@ public final class TrainWorkspaceView extends SplitPane {
         return FXCollections.unmodifiableObservableList(state.epochs);
     }
 
-    /** Starts a run as the Start button does ({@code paused}: as Step before a run, waiting before its first batch). */
+    /** Starts a run as the Start button does ({@code paused}: as Step before a run, one batch and then it waits). */
     public void start(boolean paused) {
         controls.start(paused);
     }

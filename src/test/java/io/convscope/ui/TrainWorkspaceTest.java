@@ -84,7 +84,9 @@ class TrainWorkspaceTest {
     }
 
     static String text(String id) throws Exception {
-        return onFx(() -> ((Label) AppWindowTest.app.window().modeView(WorkspaceMode.TRAIN).lookup(id)).getText());
+        return onFx(() -> ((Label)
+                        AppWindowTest.app.window().modeView(WorkspaceMode.TRAIN).lookup(id))
+                .getText());
     }
 
     @Test
@@ -114,7 +116,8 @@ class TrainWorkspaceTest {
         AppWindowTest.waitUntil(() -> view.phaseProperty().get() == TrainingSession.Phase.PAUSED
                 && view.lastBatchProperty().get() != null);
         assertEquals(1, view.lastBatchProperty().get().batch());
-        assertTrue(text("#train-status").startsWith("Paused · epoch 1 of 2 · batch 1 of 5 · loss "),
+        assertTrue(
+                text("#train-status").startsWith("Paused · epoch 1 of 2 · batch 1 of 5 · loss "),
                 text("#train-status"));
         TrainingSession session = view.sessionProperty().get();
 
@@ -135,13 +138,17 @@ class TrainWorkspaceTest {
         robot.clickOn("#train-pause"); // it reads Resume while paused
         AppWindowTest.waitUntil(() -> view.phaseProperty().get() == TrainingSession.Phase.FINISHED
                 && view.epochResults().size() == 2);
-        assertEquals(2, onFx(() -> lookup(TableView.class, "#train-epochs-table").getItems().size()));
+        assertEquals(2, onFx(() -> lookup(TableView.class, "#train-epochs-table")
+                .getItems()
+                .size()));
         assertEquals(List.of(1, 2), session.keptEpochs());
 
         robot.clickOn("#train-use");
         AppWindowTest.waitUntil(() -> window.workspace().model() != null
                 && window.workspace().model().model().metadata().classes().equals(List.of("greenish", "reddish")));
-        assertEquals(WorkspaceMode.OVERVIEW, onFx(() -> window.workspace().modeProperty().get()));
+        assertEquals(
+                WorkspaceMode.OVERVIEW,
+                onFx(() -> window.workspace().modeProperty().get()));
         assertTrue(text("#train-message").startsWith("The trained model ("), text("#train-message"));
 
         // Bad input keeps what is shown and says why.
@@ -168,10 +175,13 @@ class TrainWorkspaceTest {
         });
         robot.clickOn("#train-tab-architecture");
         robot.clickOn("#train-arch-add-stage");
-        assertTrue(text("#train-arch-problem").startsWith("Block 9 (a 2 × 2 pooling) does not fit: the maps are only 1 × 1"),
+        assertTrue(
+                text("#train-arch-problem")
+                        .startsWith("Block 9 (a 2 × 2 pooling) does not fit: the maps are only 1 × 1"),
                 text("#train-arch-problem"));
         robot.clickOn("#train-start");
-        assertTrue(text("#train-message").startsWith("This design cannot be trained: block 9 (pool)"),
+        assertTrue(
+                text("#train-message").startsWith("This design cannot be trained: block 9 (pool)"),
                 text("#train-message"));
         assertSame(session, view.sessionProperty().get(), "a refused start keeps the finished run");
         robot.clickOn("#train-arch-reset");

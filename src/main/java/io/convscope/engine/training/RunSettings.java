@@ -130,7 +130,9 @@ public record RunSettings(
      * naming the file and the field (an unknown field included, so a misspelt one is not silently ignored).
      */
     public static RunSettings read(Path file) throws IOException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new IOException(name + (Files.exists(file) ? " is not a file" : " does not exist"));
         }
@@ -142,7 +144,9 @@ public record RunSettings(
             tree = ModelMetadata.JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(name + " is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (tree == null || !tree.isObject() || !tree.has("convscopeRun")) {
             throw new IOException(name + " is not a ConvScope run-settings file (it has no convscopeRun field)");
@@ -153,7 +157,8 @@ public record RunSettings(
                 throw new IOException(name + ": unknown field " + field + "; the fields are " + FIELDS);
             }
         }
-        if (!tree.get("convscopeRun").canConvertToInt() || tree.get("convscopeRun").asInt() != FORMAT) {
+        if (!tree.get("convscopeRun").canConvertToInt()
+                || tree.get("convscopeRun").asInt() != FORMAT) {
             throw new IOException(name + " was written by a newer ConvScope (format " + tree.get("convscopeRun")
                     + "); this one reads format " + FORMAT);
         }

@@ -116,13 +116,6 @@ final class SessionLoop implements Trainer.Listener {
                 ? Double.NaN
                 : imagesLeft / perSecond + (settings.epochs() - epoch + 1) * evaluationSeconds;
         listener.batchDone(new TrainingSession.BatchReport(
-                epoch,
-                batch,
-                batches,
-                images,
-                loss,
-                schedule.rate(epoch, batch - 1, batches),
-                perSecond,
-                secondsLeft));
+                epoch, batch, batches, images, loss, schedule.rate(epoch, batch - 1, batches), perSecond, secondsLeft));
     }
 }

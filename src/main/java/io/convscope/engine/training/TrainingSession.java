@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -98,9 +97,12 @@ public final class TrainingSession implements AutoCloseable {
     private final RunSettings settings;
     private final Listener listener;
     private final SessionGate gate;
-    private final Path workDir;
+    private final SessionFiles files;
     private final EpochWeights epochs;
     private final Thread thread;
+    /** Deletes the scratch folder if the app exits with the session open. */
+    private final Thread cleanup;
+
     private final List<Trainer.EpochResult> history = new ArrayList<>();
     private TrainingData preloaded;
     private volatile Phase phase = Phase.PREPARING;
@@ -118,8 +120,9 @@ public final class TrainingSession implements AutoCloseable {
         this.preloaded = preloaded;
         this.listener = listener;
         this.gate = new SessionGate(paused, waiting -> phase(waiting ? Phase.PAUSED : Phase.RUNNING));
-        this.workDir = Files.createTempDirectory("convscope-training-");
-        this.epochs = new EpochWeights(workDir.resolve("epochs"), checkpointBytes);
+        this.files = new SessionFiles(Files.createTempDirectory("convscope-training-"), checkpointBytes);
+        this.epochs = files.epochs();
+        this.cleanup = new Thread(files::deleteAll, "convscope-training-cleanup");
         this.thread = new Thread(this::run, "convscope-training");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1); // the window's thread comes first
@@ -148,6 +151,7 @@ public final class TrainingSession implements AutoCloseable {
             throw new IOException(problem);
         }
         TrainingSession s = new TrainingSession(settings, data, listener, paused, checkpointBytes);
+        Runtime.getRuntime().addShutdownHook(s.cleanup);
         s.thread.start();
         return s;
     }
@@ -231,9 +235,7 @@ public final class TrainingSession implements AutoCloseable {
      * temporary folder that outlives this session, for the app to load; returns the zip.
      */
     public Path useModel(int epoch) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "convscope-trained"));
-        Path runDir = Files.createTempDirectory(dir, "run-");
-        return write(epoch, runDir.resolve("trained-epoch-" + chosen(epoch) + ".zip"), false);
+        return write(epoch, SessionFiles.usedModel(chosen(epoch)), false);
     }
 
     /**
@@ -242,7 +244,7 @@ public final class TrainingSession implements AutoCloseable {
      * a fraction of a second for Tiny VGG; call it off the FX thread.
      */
     public LoadedModel modelOf(int epoch) throws IOException {
-        Path zip = write(epoch, workDir.resolve("scrub").resolve("epoch-" + chosen(epoch) + ".zip"), true);
+        Path zip = write(epoch, files.scrubbed(chosen(epoch)), true);
         try {
             return ModelLoader.load(zip);
         } catch (ModelLoadException e) {
@@ -264,17 +266,12 @@ public final class TrainingSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        epochs.deleteAll();
-        Path scrub = workDir.resolve("scrub");
-        if (Files.isDirectory(scrub)) {
-            try (var files = Files.list(scrub)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(scrub);
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook deletes the folder
         }
-        Files.deleteIfExists(workDir);
+        files.deleteAll();
     }
 
     private int chosen(int epoch) throws IOException {
@@ -288,47 +285,7 @@ public final class TrainingSession implements AutoCloseable {
     private Path write(int epoch, Path zip, boolean recordedFigures) throws IOException {
         int e = chosen(epoch);
         requirePrepared();
-        try (TrainerNetwork copy = TrainableNetworks.create(design, data.dataset().classes(), settings.seed())) {
-            float[][] values =
-                    copy.parameters().stream().map(ParameterBlock::values).toArray(float[][]::new);
-            epochs.read(e, values);
-            copy.parametersChanged();
-            Trainer.EpochResult r = history().stream()
-                    .filter(h -> h.epoch() == e)
-                    .findFirst()
-                    .orElseThrow();
-            TrainedModel.Figures known = recordedFigures
-                    ? new TrainedModel.Figures(r.trainAccuracy(), r.validationAccuracy())
-                    : null;
-            TrainedModel.write(copy, design, data, options(zip), history().size(), e, known);
-        }
-        return zip;
-    }
-
-    private Trainer.Options options(Path zip) {
-        String command = String.format(
-                Locale.ROOT,
-                "ConvScope Train workspace: %s, %d epochs, batch %d, %s %s at %s, augment %s, seed %d",
-                design.name(),
-                settings.epochs(),
-                settings.batchSize(),
-                settings.optimiser(),
-                settings.schedule(),
-                settings.learningRate(),
-                settings.augment(),
-                settings.seed());
-        return new Trainer.Options(
-                settings.data(),
-                zip,
-                null,
-                design.inputSize(),
-                settings.epochs(),
-                settings.seed(),
-                settings.batchSize(),
-                settings.epochs(),
-                settings.recipe(),
-                false,
-                command);
+        return files.write(e, zip, design, data, settings, history(), recordedFigures);
     }
 
     private TrainerNetwork requirePrepared() throws IOException {
@@ -402,7 +359,10 @@ public final class TrainingSession implements AutoCloseable {
             return false;
         }
         ImageFolderDataset d = given.dataset();
-        return d.root().toAbsolutePath().normalize().equals(settings.data().toAbsolutePath().normalize())
+        return d.root()
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(settings.data().toAbsolutePath().normalize())
                 && (d.split() == null || d.split().seed() == settings.seed());
     }
 

@@ -15,7 +15,12 @@ import java.util.List;
  * @param dropout the share of values zeroed while training, 0 for none
  */
 public record DesignDraft(
-        int inputSize, List<Stage> stages, boolean samePadding, boolean batchNorm, List<Integer> denseUnits, double dropout) {
+        int inputSize,
+        List<Stage> stages,
+        boolean samePadding,
+        boolean batchNorm,
+        List<Integer> denseUnits,
+        double dropout) {
 
     public static final int MIN_INPUT = 32;
     public static final int MAX_INPUT = 128;
@@ -33,7 +38,8 @@ public record DesignDraft(
     }
 
     public static DesignDraft tinyVgg() {
-        return new DesignDraft(64, List.of(new Stage(2, 10, 3, true), new Stage(2, 10, 3, true)), false, false, List.of(), 0);
+        return new DesignDraft(
+                64, List.of(new Stage(2, 10, 3, true), new Stage(2, 10, 3, true)), false, false, List.of(), 0);
     }
 
     public DesignDraft withInputSize(int size) {
@@ -105,9 +111,12 @@ public record DesignDraft(
         int convs = 0;
         for (Block b : d.blocks()) {
             if (b instanceof Block.Conv c && dense.isEmpty() && dropout == 0) {
-                boolean fits = c.stride() == 1 && "relu".equals(c.activation())
-                        && (c.padding().equals(Block.Padding.SAME) || c.padding().equals(Block.Padding.VALID))
-                        && (same == null || same == c.padding().same()) && (norm == null || norm == c.batchNorm())
+                boolean fits = c.stride() == 1
+                        && "relu".equals(c.activation())
+                        && (c.padding().equals(Block.Padding.SAME)
+                                || c.padding().equals(Block.Padding.VALID))
+                        && (same == null || same == c.padding().same())
+                        && (norm == null || norm == c.batchNorm())
                         && (first == null || (first.filters() == c.filters() && first.kernel() == c.kernel()));
                 if (!fits) {
                     return null;
@@ -116,8 +125,11 @@ public record DesignDraft(
                 norm = c.batchNorm();
                 first = first == null ? c : first;
                 convs++;
-            } else if (b instanceof Block.Pool p && first != null && p.mode() == Block.PoolMode.MAX
-                    && p.size() == 2 && p.stride() == 2) {
+            } else if (b instanceof Block.Pool p
+                    && first != null
+                    && p.mode() == Block.PoolMode.MAX
+                    && p.size() == 2
+                    && p.stride() == 2) {
                 stages.add(new Stage(convs, first.filters(), first.kernel(), true));
                 first = null;
                 convs = 0;

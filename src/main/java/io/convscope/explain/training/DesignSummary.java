@@ -140,8 +140,7 @@ public record DesignSummary(
     }
 
     private static LayerDescription describe(DesignedLayer l) {
-        Shape in = l.input().isVector() || l.kind() == DesignedLayer.Kind.DENSE
-                        || l.kind() == DesignedLayer.Kind.OUTPUT
+        Shape in = l.input().isVector() || l.kind() == DesignedLayer.Kind.DENSE || l.kind() == DesignedLayer.Kind.OUTPUT
                 ? Shape.vector(l.input().size())
                 : l.input();
         LayerDescription.Window k = new LayerDescription.Window(l.kernel(), l.kernel());
@@ -182,7 +181,9 @@ public record DesignSummary(
     }
 
     private static LayerDescription.Padding padding(DesignedLayer l) {
-        int total = Math.max(0, (l.output().height() - 1) * l.stride() + l.kernel() - l.input().height());
+        int total = Math.max(
+                0,
+                (l.output().height() - 1) * l.stride() + l.kernel() - l.input().height());
         int cells = l.padding().same() ? total / 2 : l.padding().cells();
         int after = l.padding().same() ? total - total / 2 : cells;
         return new LayerDescription.Padding(cells, cells, after, after);

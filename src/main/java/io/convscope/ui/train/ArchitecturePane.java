@@ -70,9 +70,11 @@ final class ArchitecturePane extends VBox {
         words.tip(norm, "train.arch.batchNorm.tooltip");
         words.label(addStage, "train.arch.addStage");
         addStage.setId("train-arch-add-stage");
-        addStage.setOnAction(e -> change(state.draft.get().withStages(plus(state.draft.get().stages(), last()))));
+        addStage.setOnAction(
+                e -> change(state.draft.get().withStages(plus(state.draft.get().stages(), last()))));
         words.label(addDense, "train.arch.addDense");
-        addDense.setOnAction(e -> change(state.draft.get().withDenseUnits(plus(state.draft.get().denseUnits(), 64))));
+        addDense.setOnAction(e ->
+                change(state.draft.get().withDenseUnits(plus(state.draft.get().denseUnits(), 64))));
         Button reset = words.label(new Button(), "train.arch.reset");
         reset.setId("train-arch-reset");
         reset.setOnAction(e -> change(DesignDraft.tinyVgg()));
@@ -171,7 +173,8 @@ final class ArchitecturePane extends VBox {
             norm.setSelected(d.batchNorm());
             stages.getChildren().clear();
             for (int i = 0; i < d.stages().size(); i++) {
-                stages.getChildren().add(stageRow(i, d.stages().get(i), d.stages().size() > 1));
+                stages.getChildren()
+                        .add(stageRow(i, d.stages().get(i), d.stages().size() > 1));
             }
             dense.getChildren().clear();
             for (int i = 0; i < d.denseUnits().size(); i++) {
@@ -186,31 +189,67 @@ final class ArchitecturePane extends VBox {
 
     private HBox stageRow(int index, DesignDraft.Stage s, boolean removable) {
         Label name = new Label(words.format("train.arch.stage", index + 1));
-        Spinner<Integer> convs = Fields.whole(1, 3, s.convolutions(), 1, v -> edit(d -> d.withStage(
-                index, new DesignDraft.Stage(v, d.stages().get(index).filters(), d.stages().get(index).kernel(),
-                        d.stages().get(index).pool()))));
+        Spinner<Integer> convs = Fields.whole(
+                1,
+                3,
+                s.convolutions(),
+                1,
+                v -> edit(d -> d.withStage(
+                        index,
+                        new DesignDraft.Stage(
+                                v,
+                                d.stages().get(index).filters(),
+                                d.stages().get(index).kernel(),
+                                d.stages().get(index).pool()))));
         convs.setPrefWidth(64);
-        Spinner<Integer> filters = Fields.whole(1, 256, s.filters(), 1, v -> edit(d -> d.withStage(
-                index, new DesignDraft.Stage(d.stages().get(index).convolutions(), v, d.stages().get(index).kernel(),
-                        d.stages().get(index).pool()))));
+        Spinner<Integer> filters = Fields.whole(
+                1,
+                256,
+                s.filters(),
+                1,
+                v -> edit(d -> d.withStage(
+                        index,
+                        new DesignDraft.Stage(
+                                d.stages().get(index).convolutions(),
+                                v,
+                                d.stages().get(index).kernel(),
+                                d.stages().get(index).pool()))));
         filters.setPrefWidth(76);
         filters.setId("train-arch-filters-" + (index + 1));
         ComboBox<Integer> kernel = new ComboBox<>(FXCollections.observableArrayList(KERNELS));
         kernel.setValue(s.kernel());
         kernel.setOnAction(e -> edit(d -> d.withStage(
-                index, new DesignDraft.Stage(d.stages().get(index).convolutions(), d.stages().get(index).filters(),
-                        kernel.getValue(), d.stages().get(index).pool()))));
+                index,
+                new DesignDraft.Stage(
+                        d.stages().get(index).convolutions(),
+                        d.stages().get(index).filters(),
+                        kernel.getValue(),
+                        d.stages().get(index).pool()))));
         CheckBox pool = new CheckBox(words.get("train.arch.pool"));
         pool.setSelected(s.pool());
         pool.setOnAction(e -> edit(d -> d.withStage(
-                index, new DesignDraft.Stage(d.stages().get(index).convolutions(), d.stages().get(index).filters(),
-                        d.stages().get(index).kernel(), pool.isSelected()))));
+                index,
+                new DesignDraft.Stage(
+                        d.stages().get(index).convolutions(),
+                        d.stages().get(index).filters(),
+                        d.stages().get(index).kernel(),
+                        pool.isSelected()))));
         Button remove = new Button("×");
         words.tip(remove, "train.arch.remove");
         remove.setDisable(!removable);
-        remove.setOnAction(e -> change(state.draft.get().withStages(minus(state.draft.get().stages(), index))));
-        FlowPane row = new FlowPane(6, 4, name, convs, new Label(words.get("train.arch.convs")), filters,
-                new Label(words.get("train.arch.filters")), kernel, new Label(words.get("train.arch.kernel")), pool,
+        remove.setOnAction(
+                e -> change(state.draft.get().withStages(minus(state.draft.get().stages(), index))));
+        FlowPane row = new FlowPane(
+                6,
+                4,
+                name,
+                convs,
+                new Label(words.get("train.arch.convs")),
+                filters,
+                new Label(words.get("train.arch.filters")),
+                kernel,
+                new Label(words.get("train.arch.kernel")),
+                pool,
                 remove);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox box = new HBox(row);
@@ -226,8 +265,12 @@ final class ArchitecturePane extends VBox {
         });
         Button remove = new Button("×");
         words.tip(remove, "train.arch.remove");
-        remove.setOnAction(e -> change(state.draft.get().withDenseUnits(minus(state.draft.get().denseUnits(), index))));
-        return row(new Label(words.format("train.arch.dense", index + 1)), u, new Label(words.get("train.arch.units")),
+        remove.setOnAction(e ->
+                change(state.draft.get().withDenseUnits(minus(state.draft.get().denseUnits(), index))));
+        return row(
+                new Label(words.format("train.arch.dense", index + 1)),
+                u,
+                new Label(words.get("train.arch.units")),
                 remove);
     }
 
@@ -240,7 +283,9 @@ final class ArchitecturePane extends VBox {
     /** The live figures for the design with the data set's classes (10, Tiny ImageNet's, before one is chosen). */
     private void showFigures() {
         TrainState.DataCheck data = state.data.get();
-        int classes = data == null || data.dataset() == null ? 10 : data.dataset().classes().size();
+        int classes = data == null || data.dataset() == null
+                ? 10
+                : data.dataset().classes().size();
         ArchitectureDesign design = state.settings.get().design().withClasses(classes);
         DesignSummary s = DesignSummary.of(design);
         if (!s.works()) {
@@ -280,11 +325,11 @@ final class ArchitecturePane extends VBox {
         TableColumn<DesignSummary.Row, String> size = new TableColumn<>();
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(shape(c.getValue())));
         TableColumn<DesignSummary.Row, String> params = new TableColumn<>();
-        params.setCellValueFactory(
-                c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%,d", c.getValue().parameters())));
+        params.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                String.format(Locale.ROOT, "%,d", c.getValue().parameters())));
         TableColumn<DesignSummary.Row, String> macs = new TableColumn<>();
-        macs.setCellValueFactory(
-                c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%,d", c.getValue().multiplyAdds())));
+        macs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                String.format(Locale.ROOT, "%,d", c.getValue().multiplyAdds())));
         words.on(() -> {
             name.setText(words.get("train.arch.col.layer"));
             size.setText(words.get("train.arch.col.output"));
@@ -297,6 +342,7 @@ final class ArchitecturePane extends VBox {
     private static String shape(DesignSummary.Row r) {
         return r.output().isVector()
                 ? Integer.toString(r.output().channels())
-                : r.output().height() + " × " + r.output().width() + " × " + r.output().channels();
+                : r.output().height() + " × " + r.output().width() + " × "
+                        + r.output().channels();
     }
 }

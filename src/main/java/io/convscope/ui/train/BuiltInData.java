@@ -26,7 +26,11 @@ final class BuiltInData {
         }
         candidates.add(Path.of("..", "shared"));
         try {
-            Path jar = Path.of(BuiltInData.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(BuiltInData.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path p = jar.getParent(); p != null && candidates.size() < 8; p = p.getParent()) {
                 candidates.add(p.resolve("shared"));
                 candidates.add(p.resolveSibling("shared"));

@@ -110,20 +110,25 @@ final class DataPane extends VBox {
             return;
         }
         summary.setText(words.format(
-                "train.data.summary", d.classes().size(), d.train().size(), d.validation().size()));
-        split.setText(d.split() == null
-                ? words.get("train.data.split.trainVal")
-                : words.format(
-                        "train.data.split.held",
-                        Math.round(d.split().validationFraction() * 100),
-                        d.split().seed()));
+                "train.data.summary",
+                d.classes().size(),
+                d.train().size(),
+                d.validation().size()));
+        split.setText(
+                d.split() == null
+                        ? words.get("train.data.split.trainVal")
+                        : words.format(
+                                "train.data.split.held",
+                                Math.round(d.split().validationFraction() * 100),
+                                d.split().seed()));
         if (check.checking()) {
             unreadable.setText(words.get("train.data.decoding"));
         } else if (check.checked().skipped() == 0) {
             unreadable.setText(words.get("train.data.unreadable.none"));
         } else {
-            unreadable.setText(words.format("train.data.unreadable", check.checked().skipped())
-                    + (check.notes().size() > 1 ? "\n" + check.notes().get(1) : ""));
+            unreadable.setText(
+                    words.format("train.data.unreadable", check.checked().skipped())
+                            + (check.notes().size() > 1 ? "\n" + check.notes().get(1) : ""));
         }
         List<ClassRow> rows = rows(d);
         if (!rows.equals(classes.getItems())) {

@@ -46,13 +46,22 @@ final class HyperparameterPane extends VBox {
         epochs.setId("train-epochs");
         batch = Fields.whole(1, RunSettings.MAX_BATCH, 32, 8, v -> edit(s -> s.withEpochs(s.epochs(), v)));
         batch.setId("train-batch");
-        rate = Fields.decimal(1e-6, 1, 0.002, 0.001, v -> edit(s -> with(s, v, s.optimiser(), s.schedule(), s.augment(), s.seed())));
+        rate = Fields.decimal(
+                1e-6, 1, 0.002, 0.001, v -> edit(s -> with(s, v, s.optimiser(), s.schedule(), s.augment(), s.seed())));
         rate.setId("train-rate");
-        seed = Fields.whole(0, Integer.MAX_VALUE, 42, 1, v -> edit(s -> with(s, s.learningRate(), s.optimiser(), s.schedule(), s.augment(), v)));
+        seed = Fields.whole(
+                0,
+                Integer.MAX_VALUE,
+                42,
+                1,
+                v -> edit(s -> with(s, s.learningRate(), s.optimiser(), s.schedule(), s.augment(), v)));
         seed.setId("train-seed");
-        schedule.setOnAction(e -> edit(s -> with(s, s.learningRate(), s.optimiser(), schedule.getValue(), s.augment(), s.seed())));
-        optimiser.setOnAction(e -> edit(s -> with(s, s.learningRate(), optimiser.getValue(), s.schedule(), s.augment(), s.seed())));
-        augment.setOnAction(e -> edit(s -> with(s, s.learningRate(), s.optimiser(), s.schedule(), augment.isSelected(), s.seed())));
+        schedule.setOnAction(
+                e -> edit(s -> with(s, s.learningRate(), s.optimiser(), schedule.getValue(), s.augment(), s.seed())));
+        optimiser.setOnAction(
+                e -> edit(s -> with(s, s.learningRate(), optimiser.getValue(), s.schedule(), s.augment(), s.seed())));
+        augment.setOnAction(
+                e -> edit(s -> with(s, s.learningRate(), s.optimiser(), s.schedule(), augment.isSelected(), s.seed())));
         schedule.setCellFactory(v -> new Named<>("train.hyper.schedule."));
         schedule.setButtonCell(new Named<>("train.hyper.schedule."));
         optimiser.setCellFactory(v -> new Named<>("train.hyper.optimiser."));
@@ -144,7 +153,10 @@ final class HyperparameterPane extends VBox {
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : words.get(prefix + item.name().toLowerCase(Locale.ROOT)));
+            setText(
+                    empty || item == null
+                            ? null
+                            : words.get(prefix + item.name().toLowerCase(Locale.ROOT)));
         }
     }
 }

@@ -128,7 +128,8 @@ final class ResultBar extends FlowPane {
                     }
                 });
             } catch (IOException | RuntimeException x) {
-                Platform.runLater(() -> state.message.set(TrainState.Message.error("train.result.failed", x.getMessage())));
+                Platform.runLater(
+                        () -> state.message.set(TrainState.Message.error("train.result.failed", x.getMessage())));
             }
         });
     }

@@ -86,9 +86,11 @@ final class RunCharts extends HBox {
     /** The mean loss of the batches since the last update, at {@code epochs} (fractional). */
     void batches(double epochs, double meanLoss) {
         if (batchPoints.add(epochs, meanLoss)) {
-            batchLoss.getData().setAll(batchPoints.points().stream()
-                    .map(p -> new XYChart.Data<Number, Number>(p.x(), p.y()))
-                    .toList());
+            batchLoss
+                    .getData()
+                    .setAll(batchPoints.points().stream()
+                            .map(p -> new XYChart.Data<Number, Number>(p.x(), p.y()))
+                            .toList());
         } else {
             batchLoss.getData().add(new XYChart.Data<>(epochs, meanLoss));
         }

@@ -103,7 +103,8 @@ final class RunControls extends VBox {
             state.message.set(TrainState.Message.error("train.run.badDesign", design.problem()));
             return;
         }
-        int batch = Math.min(settings.batchSize(), Math.max(1, data.dataset().train().size()));
+        int batch = Math.min(
+                settings.batchSize(), Math.max(1, data.dataset().train().size()));
         long need = design.trainingStepBytes(batch);
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -164,7 +165,8 @@ final class RunControls extends VBox {
         // Not before every image was checked: the run takes the checked images instead of decoding them again.
         boolean hasData = state.data.get() != null && state.data.get().checked() != null;
         start.setDisable(live || !hasData);
-        step.setDisable(!(hasData && (!live || p == TrainingSession.Phase.RUNNING || p == TrainingSession.Phase.PAUSED)));
+        step.setDisable(
+                !(hasData && (!live || p == TrainingSession.Phase.RUNNING || p == TrainingSession.Phase.PAUSED)));
         pause.setDisable(!(p == TrainingSession.Phase.RUNNING || p == TrainingSession.Phase.PAUSED) || !live);
         pause.setText(words.get(p == TrainingSession.Phase.PAUSED && live ? "train.run.resume" : "train.run.pause"));
         stop.setDisable(!live);

@@ -53,6 +53,7 @@ final class TrainState {
     final ObjectProperty<RunSettings> settings = new SimpleObjectProperty<>(RunSettings.defaults(null));
     /** The simple form's description of the design; null when the design (from a file) is more than it can say. */
     final ObjectProperty<DesignDraft> draft = new SimpleObjectProperty<>(DesignDraft.tinyVgg());
+
     final ObjectProperty<DataCheck> data = new SimpleObjectProperty<>();
     final ObjectProperty<TrainingSession> session = new SimpleObjectProperty<>();
     final ObjectProperty<TrainingSession.Phase> phase = new SimpleObjectProperty<>();
@@ -97,7 +98,9 @@ final class TrainState {
                 });
                 List<String> notes = new ArrayList<>();
                 TrainingData checked = TrainingData.load(
-                        dataset, s.design().withClasses(dataset.classes().size()).inputShape(), notes::add);
+                        dataset,
+                        s.design().withClasses(dataset.classes().size()).inputShape(),
+                        notes::add);
                 onFx(generation, () -> {
                     data.set(new DataCheck(folder, dataset, checked, List.copyOf(notes)));
                     message.set(null);

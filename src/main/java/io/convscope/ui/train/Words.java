@@ -21,7 +21,8 @@ final class Words {
 
     Words(Workspace workspace) {
         this.workspace = workspace;
-        workspace.languageProperty().addListener((o, was, now) -> List.copyOf(rules).forEach(Runnable::run));
+        workspace.languageProperty().addListener((o, was, now) -> List.copyOf(rules)
+                .forEach(Runnable::run));
     }
 
     ResourceBundle text() {

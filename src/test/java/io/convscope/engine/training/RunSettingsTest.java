@@ -59,9 +59,18 @@ class RunSettingsTest {
     @Test
     void badFilesGiveOneSentenceNamingTheField(@TempDir Path dir) throws Exception {
         assertRefused(dir, "{\"convscopeRun\": 1, \"epochs\": 0}", "run.json: epochs 0 is outside 1 to 1000");
-        assertRefused(dir, "{\"convscopeRun\": 1, \"batchSize\": \"big\"}", "run.json: batchSize \"big\" is not a whole number");
-        assertRefused(dir, "{\"convscopeRun\": 1, \"learningRate\": 3}", "run.json: learningRate 3.0 must be above 0 and at most 1");
-        assertRefused(dir, "{\"convscopeRun\": 1, \"optimiser\": \"adam\"}", "run.json: optimiser \"adam\" is not one of adamw, sgd");
+        assertRefused(
+                dir,
+                "{\"convscopeRun\": 1, \"batchSize\": \"big\"}",
+                "run.json: batchSize \"big\" is not a whole number");
+        assertRefused(
+                dir,
+                "{\"convscopeRun\": 1, \"learningRate\": 3}",
+                "run.json: learningRate 3.0 must be above 0 and at most 1");
+        assertRefused(
+                dir,
+                "{\"convscopeRun\": 1, \"optimiser\": \"adam\"}",
+                "run.json: optimiser \"adam\" is not one of adamw, sgd");
         assertRefused(dir, "{\"convscopeRun\": 1, \"epoch\": 3}", "run.json: unknown field epoch; the fields are");
         assertRefused(dir, "{\"convscopeRun\": 2}", "run.json was written by a newer ConvScope (format 2)");
         assertRefused(dir, "{\"name\": \"x\"}", "run.json is not a ConvScope run-settings file");

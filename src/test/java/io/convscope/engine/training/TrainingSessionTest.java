@@ -127,7 +127,10 @@ class TrainingSessionTest {
             assertEquals(TrainingSession.Phase.FINISHED, s.phase(), broken.failure);
             List<ParameterBlock> after = s.weightsOf(2);
             for (int i = 0; i < unbroken.size(); i++) {
-                assertArrayEquals(unbroken.get(i).values(), after.get(i).values(), unbroken.get(i).toString());
+                assertArrayEquals(
+                        unbroken.get(i).values(),
+                        after.get(i).values(),
+                        unbroken.get(i).toString());
             }
             LoadedModel used = ModelLoader.load(s.useModel(0));
             assertEquals(TrainerTest.CLASSES, used.metadata().classes());
@@ -136,8 +139,7 @@ class TrainingSessionTest {
         // The train command with the same settings chooses the same epoch and writes the same weights.
         Path cli = dir.resolve("cli.zip");
         RunSettings rs = settings(data, 2);
-        new Trainer(new Trainer.Options(
-                        data, cli, null, 64, 2, rs.seed(), 8, 2, rs.recipe(), false, "test"))
+        new Trainer(new Trainer.Options(data, cli, null, 64, 2, rs.seed(), 8, 2, rs.recipe(), false, "test"))
                 .train(new Trainer.Listener() {}, () -> false);
         assertArrayEquals(
                 ModelLoader.load(cli).chain().params().toFloatVector(),

@@ -35,9 +35,9 @@ class DesignSummaryTest {
             DesignSummary summary = DesignSummary.of(design);
             assertTrue(summary.works(), summary.problem());
             MultiLayerNetwork net = DesignedNetworks.build(design, 1);
-            CostAnalysis engine = CostAnalysis.of(Dl4jCompiler.compile(
-                            net, design.inputShape(), List.of("a", "b", "c", "d"), "m")
-                    .description());
+            CostAnalysis engine =
+                    CostAnalysis.of(Dl4jCompiler.compile(net, design.inputShape(), List.of("a", "b", "c", "d"), "m")
+                            .description());
             assertEquals(net.numParams(), summary.parameters());
             assertEquals(engine.totalParameters(), summary.parameters());
             assertEquals(engine.totalMultiplyAdds(), summary.multiplyAdds());
@@ -56,7 +56,10 @@ class DesignSummaryTest {
         assertEquals(ArchitectureDesign.tinyVgg(null).blocks(), tiny.blocks());
         assertEquals("Tiny VGG", tiny.name());
         assertEquals(DesignDraft.tinyVgg(), DesignDraft.of(ArchitectureDesign.tinyVgg(null)));
-        DesignDraft own = DesignDraft.tinyVgg().withBatchNorm(true).withDenseUnits(List.of(64)).withDropout(0.5);
+        DesignDraft own = DesignDraft.tinyVgg()
+                .withBatchNorm(true)
+                .withDenseUnits(List.of(64))
+                .withDropout(0.5);
         assertEquals(own, DesignDraft.of(own.design()));
         assertEquals(DesignDraft.OWN_NAME, own.design().name());
         ArchitectureDesign strided = new ArchitectureDesign(

@@ -11,7 +11,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class TrainPulseBenchmark {
+
+    /** How long the idle window is watched before training, for the machine's own share of the gaps. */
+    private static final long IDLE_MS = 15_000;
 
     private TrainPulseBenchmark() {}
 
@@ -46,18 +51,37 @@ public final class TrainPulseBenchmark {
                     return v;
                 })
                 .get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> !((Button) view.lookup("#train-start")).isDisabled());
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> view.lookup("#train-start") instanceof Button b && !b.isDisabled());
         AtomicLong last = new AtomicLong();
         AtomicLong longest = new AtomicLong();
         AtomicLong pulses = new AtomicLong();
+        List<String> long100 = new CopyOnWriteArrayList<>();
+        long origin = System.nanoTime();
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                longest.accumulateAndGet(t - last.getAndSet(t), Math::max);
+                long gap = t - last.getAndSet(t);
+                longest.accumulateAndGet(gap, Math::max);
                 pulses.incrementAndGet();
+                if (gap > 100_000_000L) {
+                    long100.add(String.format(Locale.ROOT, "%d ms at %.1f s", gap / 1_000_000, (t - origin) / 1e9));
+                }
             }
         };
+        // The same window idle for a while first: what the machine's load alone does to the pulses.
+        WaitForAsyncUtils.asyncFx(() -> {
+                    last.set(System.nanoTime());
+                    timer.start();
+                })
+                .get(10, TimeUnit.SECONDS);
+        Thread.sleep(IDLE_MS);
+        WaitForAsyncUtils.asyncFx(timer::stop).get(10, TimeUnit.SECONDS);
+        System.out.printf(Locale.ROOT, "longest pulse gap idle (%d s): %d ms, gaps over 100 ms: %s%n",
+                IDLE_MS / 1000, longest.get() / 1_000_000, long100);
+        longest.set(0);
+        pulses.set(0);
+        long100.clear();
         WaitForAsyncUtils.asyncFx(() -> {
                     @SuppressWarnings("unchecked")
                     Spinner<Integer> e = (Spinner<Integer>) view.lookup("#train-epochs");
@@ -79,6 +103,7 @@ public final class TrainPulseBenchmark {
                 wall / 1e9,
                 pulses.get() / (wall / 1e9));
         System.out.printf(Locale.ROOT, "longest pulse gap while training: %d ms%n", longest.get() / 1_000_000);
+        System.out.printf(Locale.ROOT, "gaps over 100 ms: %d %s%n", long100.size(), long100);
         for (Trainer.EpochResult r : view.epochResults()) {
             System.out.printf(
                     Locale.ROOT,

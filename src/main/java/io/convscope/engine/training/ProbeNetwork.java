@@ -88,10 +88,18 @@ public final class ProbeNetwork {
             int to = Math.min(images.size(), from + SLICE);
             float[][] p = network.probabilities(TrainingData.slice(images, from, to));
             for (int i = 0; i < p.length; i++) {
-                counts[images.label(from + i)][CrossEntropy.argmax(p[i])]++;
+                tally(counts, images.label(from + i), p[i]);
             }
         }
         return counts;
+    }
+
+    /**
+     * Counts one scored image into a confusion matrix: a validation pass the session runs anyway (for the epoch's
+     * accuracy) can fill the matrix as it goes, with no second pass.
+     */
+    static void tally(int[][] counts, int label, float[] probabilities) {
+        counts[label][CrossEntropy.argmax(probabilities)]++;
     }
 
     private void load(float[][] parameters) {

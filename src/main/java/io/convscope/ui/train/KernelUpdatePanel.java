@@ -8,6 +8,7 @@ import io.convscope.network.KernelStep;
 import io.convscope.ui.common.HeatmapView;
 import io.convscope.ui.common.InfoButton;
 import io.convscope.ui.workspace.Workspace;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -35,6 +36,7 @@ public final class KernelUpdatePanel extends VBox {
     static final double THUMBNAIL = 44;
     /** Thumbnails shown at most; a larger batch says how many more it has. */
     static final int MAX_THUMBNAILS = 32;
+    static final String FORMULA_FONT = "-fx-font-family: \"System\";";
 
     private final Workspace workspace;
     private final Label title = new Label();
@@ -81,11 +83,7 @@ public final class KernelUpdatePanel extends VBox {
         batchLine.setId("train-step-batch-line");
         weightLine.setId("train-step-weight");
         formula.setId("train-step-formula");
-        HBox grids = new HBox(
-                16,
-                new VBox(4, beforeTitle, before),
-                new VBox(4, gradientTitle, gradient),
-                new VBox(4, afterTitle, after));
+        HBox grids = new HBox(16, titled(beforeTitle, before), titled(gradientTitle, gradient), titled(afterTitle, after));
         body = new VBox(8, batchLine, thumbnails, kernelLine, optimiserLine, grids, weightLine, formula);
         empty.setWrapText(true);
         empty.setId("train-step-empty");
@@ -93,6 +91,15 @@ public final class KernelUpdatePanel extends VBox {
         relabel();
         workspace.languageProperty().addListener(o -> relabel());
         workspace.darkProperty().addListener(o -> redraw());
+    }
+
+    private static VBox titled(Label title, KernelGrid grid) {
+        title.setWrapText(true);
+        title.setPrefWidth(GRID);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, title, grid);
+        box.setAlignment(Pos.BOTTOM_LEFT);
+        return box;
     }
 
     /** Shows a recorded step (FX thread); the hovered weight stays where it was when the kernel has it. */
@@ -159,9 +166,14 @@ public final class KernelUpdatePanel extends VBox {
             caption.getStyleClass().add("text-muted");
             Label symbols = new Label(line.symbols());
             Label numbers = new Label(line.numbers());
-            numbers.getStyleClass().add("train-step-numbers");
+            numbers.setWrapText(true);
+            // The bundled CJK font has no combining hat (m̂) nor superscript t: formulas keep the platform's font.
+            symbols.setStyle(FORMULA_FONT);
+            numbers.setStyle(FORMULA_FONT);
             numbers.setId("train-step-line-" + line.key());
-            formula.getChildren().add(new VBox(1, caption, new HBox(24, symbols, numbers)));
+            // The symbols above their numbers: Adam's last line is too long to share a row with its formula.
+            VBox.setMargin(numbers, new Insets(0, 0, 0, 16));
+            formula.getChildren().add(new VBox(1, caption, symbols, numbers));
         }
     }
 

@@ -5,7 +5,10 @@ import io.convscope.network.ParameterBlock;
 import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.network.design.Block;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -170,6 +173,19 @@ class StepInspectorTest {
             for (int p = 0; p < plain.parameters().size(); p++) {
                 assertArrayEquals(plain.parameters().get(p).values(), watchedOne.parameters().get(p).values());
             }
+        }
+    }
+
+    @Test
+    void theTrainersOwnEpochLoopRecordsTheStepItTook(@TempDir Path dir) throws Exception {
+        try (DemoTraining run = DemoTraining.synthetic(dir, 8)) {
+            KernelStep s = run.step(new StepInspector.KernelChoice(1, 4, 1));
+            int from = (4 * 3 + 1) * 9;
+            assertArrayEquals(Arrays.copyOfRange(run.parameters()[0], from, from + 9), s.after());
+            assertEquals(0.002, s.learningRate(), 1e-12); // the standard recipe's cosine starts at its base rate
+            assertEquals(8, s.batch().size());
+            assertEquals(1, ((KernelStep.Adam) s.terms()).step());
+            assertEquals(1, run.batch(), "one batch of the epoch done");
         }
     }
 

@@ -41,6 +41,19 @@ public record KernelStep(
         }
     }
 
+    /**
+     * True when layer {@code layer} of {@code network} is a convolution whose kernels a step can be followed for: an
+     * ordinary one (each filter reads every input channel), not a grouped or depthwise one.
+     */
+    public static boolean followable(NetworkDescription network, int layer) {
+        if (layer <= 0 || layer >= network.layers().size()) {
+            return false;
+        }
+        LayerDescription l = network.layer(layer);
+        LayerWeights w = network.weights().get(l.name());
+        return l.kind() == LayerKind.CONVOLUTION && w != null && w.groups() == 1;
+    }
+
     /** Index of kernel cell (ky, kx) in the arrays. */
     public int index(int ky, int kx) {
         return ky * kernelWidth + kx;

@@ -2,7 +2,6 @@ package io.convscope.engine.training;
 
 import io.convscope.network.Gradients;
 import io.convscope.network.KernelStep;
-import io.convscope.network.LayerKind;
 import io.convscope.network.LayerWeights;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
@@ -97,14 +96,9 @@ public final class StepInspector {
         return last;
     }
 
-    /** The convolutions a student can watch: their description layers, with ordinary (not grouped) kernels. */
+    /** The convolutions a student can watch (see {@link KernelStep#followable}). */
     public static boolean inspectable(NetworkDescription network, int layer) {
-        if (layer <= 0 || layer >= network.layers().size()) {
-            return false;
-        }
-        var l = network.layer(layer);
-        LayerWeights w = network.weights().get(l.name());
-        return l.kind() == LayerKind.CONVOLUTION && w != null && w.groups() == 1;
+        return KernelStep.followable(network, layer);
     }
 
     private static LayerWeights check(NetworkDescription network, KernelChoice k) {

@@ -72,20 +72,26 @@ public final class TrainComponentsDemo extends Application {
         EpochScrubber scrubber = new EpochScrubber(workspace);
         Label status = new Label();
 
-        StepInspector.KernelChoice kernel = new StepInspector.KernelChoice(1, 0, 0);
+        KernelChooser chooser = new KernelChooser(workspace);
+        chooser.setNetwork(run.description());
         Button stepButton = new Button("Step");
-        stepButton.setOnAction(e -> training.submit(() -> {
-            var recorded = run.step(kernel);
-            float[][] now = run.parameters();
-            var description = run.describe(now);
-            var snapshot = run.probe(now, probeImage);
-            Platform.runLater(() -> {
-                step.show(recorded);
-                showKernels(kernels, description);
-                probe.show(snapshot, run.epoch(), run.batch());
+        stepButton.setOnAction(e -> {
+            KernelChooser.Choice c = chooser.choice(); // read on the FX thread, used on the training thread
+            training.submit(() -> {
+                var recorded = run.step(new StepInspector.KernelChoice(c.layer(), c.filter(), c.channel()));
+                float[][] now = run.parameters();
+                var description = run.describe(now);
+                var snapshot = run.probe(now, probeImage);
+                int epoch = run.epoch();
+                int batch = run.batch();
+                Platform.runLater(() -> {
+                    step.show(recorded);
+                    showKernels(kernels, description);
+                    probe.show(snapshot, epoch, batch);
+                });
+                return null;
             });
-            return null;
-        }));
+        });
         Button epochButton = new Button("Train an epoch");
         epochButton.setOnAction(e -> training.submit(() -> {
             stop = false;
@@ -137,7 +143,7 @@ public final class TrainComponentsDemo extends Application {
         language.setOnAction(e -> workspace.languageProperty()
                 .set(workspace.language() == Language.ENGLISH ? Language.CHINESE : Language.ENGLISH));
 
-        VBox left = new VBox(16, step, kernels);
+        VBox left = new VBox(16, chooser, step, kernels);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setPrefWidth(640);

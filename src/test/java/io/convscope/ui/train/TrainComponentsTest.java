@@ -191,6 +191,18 @@ class TrainComponentsTest {
         });
         assertEquals(List.of("training", "training"), learn);
 
+        // The kernel chooser offers the four convolutions and reports a student's choice.
+        List<KernelChooser.Choice> kernelsChosen = new ArrayList<>();
+        KernelChooser chooser = fx(() -> {
+            KernelChooser c = new KernelChooser(workspace);
+            c.setNetwork(live);
+            c.setOnKernelChosen(kernelsChosen::add);
+            c.choose(new KernelChooser.Choice(3, 7, 9));
+            return c;
+        });
+        assertEquals(new KernelChooser.Choice(3, 7, 9), chooser.choice());
+        assertEquals(new KernelChooser.Choice(3, 7, 9), kernelsChosen.get(kernelsChosen.size() - 1));
+
         // Chinese and dark: the same numbers, other words.
         String english = text(root, "train-step-batch-line");
         fx(() -> {

@@ -50,6 +50,10 @@ public final class KernelChooser extends HBox {
         channel.setPrefWidth(76);
         filter.setEditable(true);
         channel.setEditable(true);
+        for (Label l : List.of(caption, filterLabel, channelLabel)) {
+            l.setMinWidth(Label.USE_PREF_SIZE); // the words stay whole; the row is short enough for the step panel
+        }
+        layer.setMinWidth(110);
         getChildren().setAll(caption, layer, filterLabel, filter, channelLabel, channel);
         layer.valueProperty().addListener(o -> layerChanged());
         filter.valueProperty().addListener(o -> chosen());

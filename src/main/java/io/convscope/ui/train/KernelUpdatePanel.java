@@ -5,6 +5,7 @@ import io.convscope.explain.article.Article;
 import io.convscope.explain.training.KernelUpdateExplanation;
 import io.convscope.explain.training.StepNumbers;
 import io.convscope.network.KernelStep;
+import io.convscope.ui.common.ClassNames;
 import io.convscope.ui.common.HeatmapView;
 import io.convscope.ui.common.InfoButton;
 import io.convscope.ui.workspace.Workspace;
@@ -118,11 +119,10 @@ public final class KernelUpdatePanel extends VBox {
                     step.batch().inputShape().width(),
                     step.batch().inputShape().height());
             image.size(THUMBNAIL);
-            Label name = new Label(explanation.labelOf(i), image);
+            Label name = new Label(null, image);
             name.setContentDisplay(ContentDisplay.TOP);
             name.setMaxWidth(THUMBNAIL + 4);
             name.getStyleClass().add("text-small");
-            name.setTooltip(new Tooltip(explanation.labelOf(i)));
             thumbnails.getChildren().add(name);
         }
         getChildren().setAll(getChildren().get(0), body);
@@ -190,6 +190,11 @@ public final class KernelUpdatePanel extends VBox {
             return;
         }
         KernelStep step = explanation.step();
+        for (int i = 0; i < thumbnails.getChildren().size(); i++) {
+            Label name = (Label) thumbnails.getChildren().get(i);
+            name.setText(ClassNames.display(text, explanation.labelOf(i)));
+            name.setTooltip(new Tooltip(name.getText()));
+        }
         batchLine.setText(MessageFormat.format(
                 text.getString("trainStep.batch"), step.batch().size(), explanation.loss(), step.batch().correct()));
         kernelLine.setText(MessageFormat.format(

@@ -2,6 +2,7 @@ package io.convscope.ui.train;
 
 import io.convscope.explain.article.Article;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.common.ClassNames;
 import io.convscope.ui.common.InfoButton;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
@@ -119,7 +120,7 @@ public final class ProbeOverview extends VBox {
             int top = snapshot.topClass();
             prediction.setText(MessageFormat.format(
                     text.getString("trainProbe.prediction"),
-                    snapshot.topLabel(),
+                    ClassNames.display(text, snapshot.topLabel()),
                     String.format(workspace.language().locale(), "%.1f", 100 * snapshot.probability(top))));
         }
     }

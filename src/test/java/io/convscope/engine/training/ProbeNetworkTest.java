@@ -6,11 +6,14 @@ import io.convscope.engine.dataset.TrainingData;
 import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.LayerWeights;
+import io.convscope.network.design.ArchitectureDesign;
+import io.convscope.network.design.Block;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +70,37 @@ class ProbeNetworkTest {
             assertArrayEquals(
                     trainer.parameters().get(0).values(),
                     probe.describe(ProbeNetwork.copyParameters(trainer)).weights().get(conv).weightArray());
+        }
+    }
+
+    @Test
+    void everyLayersWeightsAreTheTrainedOnesBatchNormalisationFoldedAsTheOverviewShowsIt() throws Exception {
+        ArchitectureDesign design = new ArchitectureDesign(
+                "normalised",
+                32,
+                3,
+                3,
+                List.of(
+                        new Block.Conv(4, 3, 1, Block.Padding.SAME, "relu", true),
+                        new Block.Pool(Block.PoolMode.MAX, 4, 4),
+                        new Block.Dense(6, "relu")));
+        try (TrainerNetwork trainer = TrainableNetworks.create(design, StepInspectorTest.CLASSES, 13)) {
+            ProbeNetwork probe = ProbeNetwork.of(trainer);
+            train(trainer, new SgdMomentum(trainer.parameters(), 0.9, 1e-4), 3, 400);
+            float[] image = StepInspectorTest.images(1, 56)[0];
+            ActivationSnapshot seen = probe.snapshot(ProbeNetwork.copyParameters(trainer), image);
+            var reference = Dl4jCompiler.compile(
+                            trainer.toDl4j(), trainer.inputShape(), trainer.description().classes(), "reference")
+                    .forward(image);
+            assertEquals(reference.network().weights().keySet(), seen.network().weights().keySet());
+            for (var e : reference.network().weights().entrySet()) {
+                LayerWeights mine = seen.network().weights().get(e.getKey());
+                assertArrayEquals(e.getValue().weightArray(), mine.weightArray(), 1e-6f, e.getKey());
+                assertArrayEquals(e.getValue().biasArray(), mine.biasArray(), 1e-6f, e.getKey());
+            }
+            for (int l = 0; l < seen.layerCount(); l++) {
+                assertArrayEquals(reference.layer(l).toArray(), seen.layer(l).toArray(), 1e-5f, "layer " + l);
+            }
         }
     }
 

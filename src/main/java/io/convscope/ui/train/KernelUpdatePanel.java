@@ -54,6 +54,8 @@ public final class KernelUpdatePanel extends VBox {
     private final Label gradientTitle = new Label();
     private final Label afterTitle = new Label();
     private final Label weightLine = new Label();
+    /** Says how many images of a large batch have no thumbnail. */
+    private final Label more = new Label();
     private final VBox formula = new VBox(6);
     private final VBox body;
     private KernelUpdateExplanation explanation;
@@ -125,6 +127,10 @@ public final class KernelUpdatePanel extends VBox {
             name.getStyleClass().add("text-small");
             thumbnails.getChildren().add(name);
         }
+        if (step.batch().size() > n) {
+            more.setId("train-step-more");
+            thumbnails.getChildren().add(more);
+        }
         getChildren().setAll(getChildren().get(0), body);
         relabel();
         redraw();
@@ -190,7 +196,9 @@ public final class KernelUpdatePanel extends VBox {
             return;
         }
         KernelStep step = explanation.step();
-        for (int i = 0; i < thumbnails.getChildren().size(); i++) {
+        int shown = Math.min(MAX_THUMBNAILS, step.batch().size());
+        more.setText(MessageFormat.format(text.getString("trainStep.more"), step.batch().size() - shown));
+        for (int i = 0; i < shown; i++) {
             Label name = (Label) thumbnails.getChildren().get(i);
             name.setText(ClassNames.display(text, explanation.labelOf(i)));
             name.setTooltip(new Tooltip(name.getText()));

@@ -12,6 +12,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.KernelStep;
 import io.convscope.network.LayerWeights;
 import io.convscope.network.NetworkDescription;
+import io.convscope.network.Shape;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
@@ -224,5 +225,36 @@ class TrainComponentsTest {
             workspace.languageProperty().set(Language.ENGLISH);
             return null;
         });
+    }
+
+    @Test
+    void aLargeBatchShowsThirtyTwoThumbnailsAndSaysHowManyMore() throws Exception {
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            images.add(new float[3 * 4 * 4]);
+        }
+        KernelStep big = new KernelStep(
+                step.layerName(),
+                step.layer(),
+                step.filter(),
+                step.channel(),
+                step.kernelHeight(),
+                step.kernelWidth(),
+                step.before(),
+                step.gradient(),
+                step.after(),
+                step.learningRate(),
+                step.terms(),
+                new KernelStep.StepBatch(new Shape(3, 4, 4), images, new int[40], List.of("a"), 1, 0));
+        HBox root = fx(() -> {
+            KernelUpdatePanel panel = new KernelUpdatePanel(workspace);
+            HBox box = new HBox(panel);
+            stage.setScene(new Scene(box, 700, 900));
+            panel.show(big);
+            return box;
+        });
+        Pane batch = (Pane) root.lookup("#train-step-batch");
+        assertEquals(KernelUpdatePanel.MAX_THUMBNAILS + 1, batch.getChildren().size());
+        assertEquals("and 8 more", text(root, "train-step-more"));
     }
 }

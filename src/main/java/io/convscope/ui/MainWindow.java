@@ -102,6 +102,12 @@ final class MainWindow extends BorderPane {
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
         modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel));
         workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
+        // The article's mode: links (its Training section opens the Train workspace) switch only to a mode with a view.
+        learn.panel().setOnShowMode(m -> {
+            if (modes.available().contains(m)) {
+                workspace.modeProperty().set(m);
+            }
+        });
         setCenter(split);
         side.setFitToWidth(true);
         side.setFitToHeight(true);

@@ -9,12 +9,14 @@ import java.util.OptionalInt;
 /**
  * Where the article's links point. {@code layer:conv_1_1} names a layer; {@code layer:first-conv} (also
  * {@code first-relu}, {@code first-pool}, {@code input}, {@code output}, {@code flatten}) picks the first layer of a
- * kind, so the same article works for any sequential model the app opens. {@code section:relu} opens a section.
+ * kind, so the same article works for any sequential model the app opens. {@code section:relu} opens a section;
+ * {@code mode:train} switches the main window's workspace to that mode (the Train workspace).
  */
 public final class ArticleLinks {
 
     public static final String LAYER = "layer:";
     public static final String SECTION = "section:";
+    public static final String MODE = "mode:";
 
     private ArticleLinks() {}
 
@@ -45,5 +47,10 @@ public final class ArticleLinks {
     /** The section id of a {@code section:} link, or null for another kind of link. */
     public static String section(String link) {
         return link.startsWith(SECTION) ? link.substring(SECTION.length()) : null;
+    }
+
+    /** The workspace mode a {@code mode:} link switches to, lower case ({@code train}), or null for another link. */
+    public static String mode(String link) {
+        return link.startsWith(MODE) ? link.substring(MODE.length()).toLowerCase(Locale.ROOT) : null;
     }
 }

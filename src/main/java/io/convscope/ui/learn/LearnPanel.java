@@ -10,6 +10,7 @@ import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.Palette;
 import io.convscope.ui.learn.figures.ArticleFigures;
 import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -37,7 +38,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -65,6 +68,7 @@ public final class LearnPanel extends BorderPane {
     private Language language;
     private ActivationSnapshot snapshot;
     private ArticleView view;
+    private Consumer<WorkspaceMode> onShowMode = mode -> {};
     private boolean stale = true;
     private String pendingSection;
     private boolean syncing;
@@ -217,7 +221,17 @@ public final class LearnPanel extends BorderPane {
         }
     }
 
+    /** Called with the workspace mode a {@code mode:} link asks for (the Train workspace). */
+    public void setOnShowMode(Consumer<WorkspaceMode> handler) {
+        onShowMode = handler;
+    }
+
     private void follow(String link) {
+        String mode = ArticleLinks.mode(link);
+        if (mode != null) {
+            onShowMode.accept(WorkspaceMode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            return;
+        }
         String section = ArticleLinks.section(link);
         if (section != null) {
             openSection(section);

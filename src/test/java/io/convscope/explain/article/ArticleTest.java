@@ -9,6 +9,7 @@ import io.convscope.network.LayerDescription.Padding;
 import io.convscope.network.LayerDescription.Window;
 import io.convscope.network.LayerKind;
 import io.convscope.network.Shape;
+import io.convscope.ui.workspace.WorkspaceMode;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -49,6 +50,7 @@ class ArticleTest {
             Article.FLATTEN,
             Article.BRANCHES,
             Article.MAP_OUTPUTS,
+            Article.TRAINING,
             Article.USING);
 
     static ActivationSnapshot coffee;
@@ -140,6 +142,9 @@ class ArticleTest {
                                 a.section(ArticleLinks.section(ref.substring(5)))
                                         .isPresent(),
                                 lang + " " + ref);
+                    } else if (ref.startsWith("link:mode:")) {
+                        // the Training section opens the Train workspace: a mode the main window has
+                        WorkspaceMode.valueOf(ArticleLinks.mode(ref.substring(5)).toUpperCase(Locale.ROOT));
                     } else if (ref.startsWith("link:")) {
                         throw new AssertionError("the article links outside the app: " + ref);
                     }

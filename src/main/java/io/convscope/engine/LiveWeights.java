@@ -44,14 +44,16 @@ final class LiveWeights {
                 }
             }
             if (w != null && w.length == was.weightArray().length) {
-                weights.put(name, new LayerWeights(
-                        was.outputs(),
-                        was.inputs(),
-                        was.kernelHeight(),
-                        was.kernelWidth(),
-                        w,
-                        b != null && b.length == was.outputs() ? b : was.biasArray(),
-                        was.groups()));
+                weights.put(
+                        name,
+                        new LayerWeights(
+                                was.outputs(),
+                                was.inputs(),
+                                was.kernelHeight(),
+                                was.kernelWidth(),
+                                w,
+                                b != null && b.length == was.outputs() ? b : was.biasArray(),
+                                was.groups()));
             }
         }
         return new NetworkDescription(d.name(), d.classes(), d.layers(), weights, d.inputs());

@@ -36,8 +36,8 @@ public record KernelStep(
     public KernelStep {
         int n = kernelHeight * kernelWidth;
         if (before.length != n || gradient.length != n || after.length != n) {
-            throw new IllegalArgumentException("a " + kernelHeight + " x " + kernelWidth + " kernel needs " + n
-                    + " values in each array");
+            throw new IllegalArgumentException(
+                    "a " + kernelHeight + " x " + kernelWidth + " kernel needs " + n + " values in each array");
         }
     }
 

@@ -39,7 +39,9 @@ public final class ProbeNetwork {
     static ProbeNetwork of(TrainerNetwork trainer) throws IOException {
         try {
             return new ProbeNetwork(TrainableNetwork.compile(
-                    trainer.toDl4j(), trainer.inputShape(), trainer.description().classes()));
+                    trainer.toDl4j(),
+                    trainer.inputShape(),
+                    trainer.description().classes()));
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -111,8 +113,8 @@ public final class ProbeNetwork {
         for (int i = 0; i < parameters.length; i++) {
             float[] into = blocks.get(i).values();
             if (parameters[i].length != into.length) {
-                throw new IllegalArgumentException("parameter array " + i + " has " + parameters[i].length
-                        + " values; " + blocks.get(i) + " needs " + into.length);
+                throw new IllegalArgumentException("parameter array " + i + " has " + parameters[i].length + " values; "
+                        + blocks.get(i) + " needs " + into.length);
             }
             System.arraycopy(parameters[i], 0, into, 0, into.length);
         }

@@ -177,7 +177,8 @@ public final class StepInspector {
             if (o instanceof SgdMomentum sgd) {
                 return new Terms(slice(sgd.velocity[block], from, n), null);
             }
-            throw new IllegalStateException("an optimiser ConvScope does not know: " + o.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "an optimiser ConvScope does not know: " + o.getClass().getSimpleName());
         }
 
         KernelStep.OptimiserTerms after(Optimiser o, int block, int from, int n) {

@@ -134,12 +134,16 @@ public final class KernelUpdateExplanation {
         numbers.append(StepNumbers.factor(g));
         if (t.weightDecay() != 0) {
             symbols.append(" + λ·w");
-            numbers.append(" + ").append(StepNumbers.format(t.weightDecay())).append(" × ").append(StepNumbers.factor(w));
+            numbers.append(" + ")
+                    .append(StepNumbers.format(t.weightDecay()))
+                    .append(" × ")
+                    .append(StepNumbers.factor(w));
             fromShown += t.weightDecay() * StepNumbers.shown(w);
         }
         lines.add(new FormulaLine("velocity", symbols.toString(), result(numbers, fromShown, v)));
         double after = step.after()[i];
-        String update = "w′ = " + StepNumbers.format(w) + " − " + StepNumbers.format(lr) + " × " + StepNumbers.factor(v);
+        String update =
+                "w′ = " + StepNumbers.format(w) + " − " + StepNumbers.format(lr) + " × " + StepNumbers.factor(v);
         lines.add(new FormulaLine(
                 "newWeight",
                 "w′ = w − η·v",

@@ -24,7 +24,8 @@ public final class StepNumbers {
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-4 && magnitude < 1e5) {
-            BigDecimal rounded = new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
+            BigDecimal rounded =
+                    new BigDecimal(value).round(new MathContext(DIGITS)).stripTrailingZeros();
             return rounded.toPlainString();
         }
         String s = String.format(Locale.ROOT, "%." + (DIGITS - 1) + "e", value);

@@ -71,13 +71,14 @@ public final class EpochConfusion extends VBox {
         setStyle(workspace.language().rootStyle());
         info.setExplanation(text.getString("trainConfusion.info"));
         empty.setText(text.getString("trainConfusion.empty"));
-        title.setText(shown == null
-                ? text.getString("trainConfusion.none")
-                : MessageFormat.format(
-                        text.getString("trainConfusion.title"),
-                        shown.epoch(),
-                        shown.correct(),
-                        shown.total(),
-                        String.format(workspace.language().locale(), "%.1f", 100 * shown.accuracy())));
+        title.setText(
+                shown == null
+                        ? text.getString("trainConfusion.none")
+                        : MessageFormat.format(
+                                text.getString("trainConfusion.title"),
+                                shown.epoch(),
+                                shown.correct(),
+                                shown.total(),
+                                String.format(workspace.language().locale(), "%.1f", 100 * shown.accuracy())));
     }
 }

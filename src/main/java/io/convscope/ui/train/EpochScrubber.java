@@ -106,8 +106,9 @@ public final class EpochScrubber extends HBox {
         ResourceBundle text = workspace.text();
         setStyle(workspace.language().rootStyle());
         slider.setTooltip(new Tooltip(text.getString("trainScrubber.tooltip")));
-        caption.setText(finished == 0
-                ? text.getString("trainScrubber.none")
-                : MessageFormat.format(text.getString("trainScrubber.epoch"), epoch.get(), finished));
+        caption.setText(
+                finished == 0
+                        ? text.getString("trainScrubber.none")
+                        : MessageFormat.format(text.getString("trainScrubber.epoch"), epoch.get(), finished));
     }
 }

@@ -37,6 +37,7 @@ public final class KernelUpdatePanel extends VBox {
     static final double THUMBNAIL = 44;
     /** Thumbnails shown at most; a larger batch says how many more it has. */
     static final int MAX_THUMBNAILS = 32;
+
     static final String FORMULA_FONT = "-fx-font-family: \"System\";";
 
     private final Workspace workspace;
@@ -56,6 +57,7 @@ public final class KernelUpdatePanel extends VBox {
     private final Label weightLine = new Label();
     /** Says how many images of a large batch have no thumbnail. */
     private final Label more = new Label();
+
     private final VBox formula = new VBox(6);
     private final VBox body;
     private KernelUpdateExplanation explanation;
@@ -86,7 +88,8 @@ public final class KernelUpdatePanel extends VBox {
         batchLine.setId("train-step-batch-line");
         weightLine.setId("train-step-weight");
         formula.setId("train-step-formula");
-        HBox grids = new HBox(16, titled(beforeTitle, before), titled(gradientTitle, gradient), titled(afterTitle, after));
+        HBox grids =
+                new HBox(16, titled(beforeTitle, before), titled(gradientTitle, gradient), titled(afterTitle, after));
         body = new VBox(8, batchLine, thumbnails, kernelLine, optimiserLine, grids, weightLine, formula);
         empty.setWrapText(true);
         empty.setId("train-step-empty");
@@ -197,14 +200,18 @@ public final class KernelUpdatePanel extends VBox {
         }
         KernelStep step = explanation.step();
         int shown = Math.min(MAX_THUMBNAILS, step.batch().size());
-        more.setText(MessageFormat.format(text.getString("trainStep.more"), step.batch().size() - shown));
+        more.setText(MessageFormat.format(
+                text.getString("trainStep.more"), step.batch().size() - shown));
         for (int i = 0; i < shown; i++) {
             Label name = (Label) thumbnails.getChildren().get(i);
             name.setText(ClassNames.display(text, explanation.labelOf(i)));
             name.setTooltip(new Tooltip(name.getText()));
         }
         batchLine.setText(MessageFormat.format(
-                text.getString("trainStep.batch"), step.batch().size(), explanation.loss(), step.batch().correct()));
+                text.getString("trainStep.batch"),
+                step.batch().size(),
+                explanation.loss(),
+                step.batch().correct()));
         kernelLine.setText(MessageFormat.format(
                 text.getString("trainStep.kernel"),
                 step.layerName(),

@@ -111,11 +111,12 @@ public final class ProbeOverview extends VBox {
         if (snapshot == null) {
             return;
         }
-        moment.setText(epoch == 0
-                ? text.getString("trainProbe.untrained")
-                : batch == 0
-                        ? MessageFormat.format(text.getString("trainProbe.endOfEpoch"), epoch)
-                        : MessageFormat.format(text.getString("trainProbe.during"), epoch, batch));
+        moment.setText(
+                epoch == 0
+                        ? text.getString("trainProbe.untrained")
+                        : batch == 0
+                                ? MessageFormat.format(text.getString("trainProbe.endOfEpoch"), epoch)
+                                : MessageFormat.format(text.getString("trainProbe.during"), epoch, batch));
         if (snapshot.network().predictsClasses()) {
             int top = snapshot.topClass();
             prediction.setText(MessageFormat.format(

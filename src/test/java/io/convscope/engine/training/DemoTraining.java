@@ -42,8 +42,8 @@ public final class DemoTraining implements AutoCloseable {
         network = inspector.network();
         TrainingRecipe recipe = TrainingRecipe.standard(0.002);
         optimiser = inspector.watch(recipe.optimiser(network.parameters()));
-        epochs = new TrainingEpoch(
-                network, data.train(), recipe, optimiser, null, recipe.schedule(20), batchSize, seed);
+        epochs =
+                new TrainingEpoch(network, data.train(), recipe, optimiser, null, recipe.schedule(20), batchSize, seed);
         batchesPerEpoch = epochs.batches();
         probe = ProbeNetwork.of(network);
         validation = data.validation();

@@ -47,7 +47,10 @@ class ProbeNetworkTest {
             ActivationSnapshot seen = probe.snapshot(early, image);
 
             var reference = Dl4jCompiler.compile(
-                            trainer.toDl4j(), trainer.inputShape(), trainer.description().classes(), "reference")
+                            trainer.toDl4j(),
+                            trainer.inputShape(),
+                            trainer.description().classes(),
+                            "reference")
                     .forward(image);
             assertEquals(reference.layerCount(), seen.layerCount());
             for (int l = 0; l < seen.layerCount(); l++) {
@@ -58,8 +61,7 @@ class ProbeNetworkTest {
             LayerWeights live = seen.network().weights().get(conv);
             assertArrayEquals(trainer.parameters().get(0).values(), live.weightArray());
             assertFalse(
-                    Arrays.equals(
-                            trainer.description().weights().get(conv).weightArray(), live.weightArray()),
+                    Arrays.equals(trainer.description().weights().get(conv).weightArray(), live.weightArray()),
                     "the weights shown are the trained ones, not those the network was built with");
 
             train(trainer, sgd, 3, 200);
@@ -69,7 +71,10 @@ class ProbeNetworkTest {
             assertArrayEquals(trainer.probabilities(new float[][] {image})[0], now.probabilities(), 1e-6f);
             assertArrayEquals(
                     trainer.parameters().get(0).values(),
-                    probe.describe(ProbeNetwork.copyParameters(trainer)).weights().get(conv).weightArray());
+                    probe.describe(ProbeNetwork.copyParameters(trainer))
+                            .weights()
+                            .get(conv)
+                            .weightArray());
         }
     }
 
@@ -90,9 +95,14 @@ class ProbeNetworkTest {
             float[] image = StepInspectorTest.images(1, 56)[0];
             ActivationSnapshot seen = probe.snapshot(ProbeNetwork.copyParameters(trainer), image);
             var reference = Dl4jCompiler.compile(
-                            trainer.toDl4j(), trainer.inputShape(), trainer.description().classes(), "reference")
+                            trainer.toDl4j(),
+                            trainer.inputShape(),
+                            trainer.description().classes(),
+                            "reference")
                     .forward(image);
-            assertEquals(reference.network().weights().keySet(), seen.network().weights().keySet());
+            assertEquals(
+                    reference.network().weights().keySet(),
+                    seen.network().weights().keySet());
             for (var e : reference.network().weights().entrySet()) {
                 LayerWeights mine = seen.network().weights().get(e.getKey());
                 assertArrayEquals(e.getValue().weightArray(), mine.weightArray(), 1e-6f, e.getKey());
@@ -120,7 +130,9 @@ class ProbeNetworkTest {
                 expected[images.label(i)][CrossEntropy.argmax(p[i])]++;
             }
             assertArrayEquals(expected, counts);
-            assertEquals(images.size(), Arrays.stream(counts).flatMapToInt(Arrays::stream).sum());
+            assertEquals(
+                    images.size(),
+                    Arrays.stream(counts).flatMapToInt(Arrays::stream).sum());
             assertThrows(IllegalArgumentException.class, () -> probe.confusion(new float[1][], images));
         }
     }

@@ -171,7 +171,9 @@ class StepInspectorTest {
             }
             assertNull(seen.get(), "one step only");
             for (int p = 0; p < plain.parameters().size(); p++) {
-                assertArrayEquals(plain.parameters().get(p).values(), watchedOne.parameters().get(p).values());
+                assertArrayEquals(
+                        plain.parameters().get(p).values(),
+                        watchedOne.parameters().get(p).values());
             }
         }
     }

@@ -144,7 +144,8 @@ class ArticleTest {
                                 lang + " " + ref);
                     } else if (ref.startsWith("link:mode:")) {
                         // the Training section opens the Train workspace: a mode the main window has
-                        WorkspaceMode.valueOf(ArticleLinks.mode(ref.substring(5)).toUpperCase(Locale.ROOT));
+                        WorkspaceMode.valueOf(
+                                ArticleLinks.mode(ref.substring(5)).toUpperCase(Locale.ROOT));
                     } else if (ref.startsWith("link:")) {
                         throw new AssertionError("the article links outside the app: " + ref);
                     }

@@ -16,8 +16,18 @@ class KernelImagesTest {
     void eachKernelIsStretchedFromItsOwnSmallestToItsLargestWeight() {
         // Two 1 x 2 kernels over 3 channels, [out][in][kh][kw]. Kernel 0 spans -1..1, kernel 1 spans 0..0.02.
         float[] w = {
-            -1, 1, 0, 0, 0, 1, // kernel 0: red (-1, 1), green (0, 0), blue (0, 1)
-            0, 0.02f, 0.01f, 0, 0, 0 // kernel 1: red (0, 0.02), green (0.01, 0), blue (0, 0)
+            -1,
+            1,
+            0,
+            0,
+            0,
+            1, // kernel 0: red (-1, 1), green (0, 0), blue (0, 1)
+            0,
+            0.02f,
+            0.01f,
+            0,
+            0,
+            0 // kernel 1: red (0, 0.02), green (0.01, 0), blue (0, 0)
         };
         KernelImages images = new KernelImages(new LayerWeights(2, 3, 1, 2, w, new float[2]));
         assertEquals(2, images.count());
@@ -27,7 +37,8 @@ class KernelImagesTest {
 
     @Test
     void aFlatKernelIsBlackNotANumberError() {
-        KernelImages images = new KernelImages(new LayerWeights(1, 3, 1, 1, new float[] {0.5f, 0.5f, 0.5f}, new float[1]));
+        KernelImages images =
+                new KernelImages(new LayerWeights(1, 3, 1, 1, new float[] {0.5f, 0.5f, 0.5f}, new float[1]));
         assertArrayEquals(new int[] {0xFF000000}, images.argb(0));
     }
 

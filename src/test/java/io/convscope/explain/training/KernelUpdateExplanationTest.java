@@ -34,14 +34,18 @@ class KernelUpdateExplanationTest {
                 new KernelStep.Sgd(0.9, 0.01, new float[] {0.5f, 0}, new float[] {0.72f, 0.0003f - 0.01f}));
         var e = new KernelUpdateExplanation(s);
         var lines = e.formula(0, 0);
-        assertEquals(List.of("gradient", "velocity", "newWeight"), lines.stream().map(l -> l.key()).toList());
+        assertEquals(
+                List.of("gradient", "velocity", "newWeight"),
+                lines.stream().map(l -> l.key()).toList());
         assertEquals("g = 0.25", lines.get(0).numbers());
         assertEquals("v = μ·v₀ + g + λ·w", lines.get(1).symbols());
         assertEquals("v = 0.9 × 0.5 + 0.25 + 0.01 × 2 = 0.72", lines.get(1).numbers());
         assertEquals("w′ = 2 − 0.1 × 0.72 = 1.928", lines.get(2).numbers());
         // A weight of -1 is bracketed as a factor; four significant digits keep a tiny gradient readable.
         assertEquals("g = 0.0003", e.formula(0, 1).get(0).numbers());
-        assertEquals("v = 0.9 × 0 + 0.0003 + 0.01 × (-1) = -0.0097", e.formula(0, 1).get(1).numbers());
+        assertEquals(
+                "v = 0.9 × 0 + 0.0003 + 0.01 × (-1) = -0.0097",
+                e.formula(0, 1).get(1).numbers());
         assertArrayEquals(new float[] {2, -1}, e.before()[0]);
         assertEquals(0xFFFF0000, e.thumbnail(0)[3]); // red channel full, green and blue zero
         assertEquals("b", e.labelOf(0));
@@ -57,8 +61,17 @@ class KernelUpdateExplanationTest {
                 new float[] {0.2f, 0},
                 new float[] {0.899f, 0},
                 new KernelStep.Adam(
-                        0.9, 0.999, 1e-8, 0.01, 1, 0.1, 0.001,
-                        new float[] {0, 0}, new float[] {0.02f, 0}, new float[] {0, 0}, new float[] {0.00004f, 0}));
+                        0.9,
+                        0.999,
+                        1e-8,
+                        0.01,
+                        1,
+                        0.1,
+                        0.001,
+                        new float[] {0, 0},
+                        new float[] {0.02f, 0},
+                        new float[] {0, 0},
+                        new float[] {0.00004f, 0}));
         var lines = new KernelUpdateExplanation(s).formula(0, 0);
         assertEquals(
                 List.of("gradient", "m", "v", "mHat", "vHat", "newWeight"),
@@ -66,9 +79,12 @@ class KernelUpdateExplanationTest {
         assertEquals("m = 0.9 × 0 + 0.1 × 0.2 = 0.02", lines.get(1).numbers());
         assertEquals("v = 0.999 × 0 + 0.001 × 0.2² = 4e-5", lines.get(2).numbers());
         assertEquals("m̂ = 0.02 / (1 − 0.9^1) = 0.02 / 0.1 = 0.2", lines.get(3).numbers());
-        assertEquals("v̂ = 4e-5 / (1 − 0.999^1) = 4e-5 / 0.001 = 0.04", lines.get(4).numbers());
+        assertEquals(
+                "v̂ = 4e-5 / (1 − 0.999^1) = 4e-5 / 0.001 = 0.04", lines.get(4).numbers());
         assertEquals("w′ = w·(1 − η·λ) − η·m̂ / (√v̂ + ε)", lines.get(5).symbols());
-        assertEquals("w′ = 1 × (1 − 0.1 × 0.01) − 0.1 × 0.2 / (√0.04 + 1e-8) = 0.899", lines.get(5).numbers());
+        assertEquals(
+                "w′ = 1 × (1 − 0.1 × 0.01) − 0.1 × 0.2 / (√0.04 + 1e-8) = 0.899",
+                lines.get(5).numbers());
     }
 
     @Test

@@ -9,8 +9,8 @@ import io.convscope.ui.common.Palette;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.application.Application;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
@@ -24,7 +24,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +67,11 @@ class TrainingSectionLinkTest {
             List<WorkspaceMode> asked = new ArrayList<>();
             LearnPanel panel = WaitForAsyncUtils.asyncFx(() -> {
                         LearnPanel p = new LearnPanel(
-                                new SimpleObjectProperty<>(language), new Palette(false), i -> {}, Region::new, () -> {});
+                                new SimpleObjectProperty<>(language),
+                                new Palette(false),
+                                i -> {},
+                                Region::new,
+                                () -> {});
                         p.setOnShowMode(asked::add);
                         Scene scene = new Scene(p, 560, 1000);
                         scene.getStylesheets().add(Palette.STYLESHEET);
@@ -92,7 +95,8 @@ class TrainingSectionLinkTest {
             Node heading = panel.articleView().heading(Article.TRAINING);
             assertTrue(heading.isVisible());
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null))
+            WritableImage image = WaitForAsyncUtils.asyncFx(
+                            () -> stage.getScene().snapshot(null))
                     .get(10, TimeUnit.SECONDS);
             ImageIO.write(
                     SwingFXUtils.fromFXImage(image, null),

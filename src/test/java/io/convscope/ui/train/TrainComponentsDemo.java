@@ -140,7 +140,8 @@ public final class TrainComponentsDemo extends Application {
             workspace.darkProperty().set(on);
         });
         Button language = new Button("English / 中文");
-        language.setOnAction(e -> workspace.languageProperty()
+        language.setOnAction(e -> workspace
+                .languageProperty()
                 .set(workspace.language() == Language.ENGLISH ? Language.CHINESE : Language.ENGLISH));
 
         VBox left = new VBox(16, chooser, step, kernels);

@@ -97,7 +97,10 @@ class TrainComponentsTest {
     static void shoot(String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name + ".png").toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null),
+                "png",
+                dir.resolve(name + ".png").toFile());
     }
 
     static String text(Node root, String id) {
@@ -145,12 +148,12 @@ class TrainComponentsTest {
         KernelUpdateExplanation e = panel.explanation();
         List<KernelUpdateExplanation.FormulaLine> lines = e.formula(1, 2);
         assertEquals(lines.get(lines.size() - 1).numbers(), text(root, "train-step-line-newWeight"));
-        assertTrue(text(root, "train-step-line-newWeight")
-                .endsWith(StepNumbers.format(step.after()[step.index(1, 2)])));
+        assertTrue(
+                text(root, "train-step-line-newWeight").endsWith(StepNumbers.format(step.after()[step.index(1, 2)])));
         assertEquals("Weight at row 1, column 2 (hover another one)", text(root, "train-step-weight"));
-        assertEquals(step.batch().size(), ((Pane) root.lookup("#train-step-batch"))
-                .getChildren()
-                .size());
+        assertEquals(
+                step.batch().size(),
+                ((Pane) root.lookup("#train-step-batch")).getChildren().size());
 
         // The kernels: every square is the kernel image of the current weights, one colour per weight.
         LayerWeights first = live.weights().get(live.layer(1).name());
@@ -171,7 +174,8 @@ class TrainComponentsTest {
         // The probe and the confusion matrix of epoch 1.
         assertEquals(probeSnapshot, probe.snapshot());
         assertTrue(text(root, "train-probe-prediction").contains(probeSnapshot.topLabel()));
-        assertEquals(counts.correct() + " of " + counts.total(),
+        assertEquals(
+                counts.correct() + " of " + counts.total(),
                 text(root, "train-confusion-title").replaceAll(".*: (\\d+ of \\d+).*", "$1"));
 
         // The scrubber: programmatic moves are silent, a student's choice calls back once.

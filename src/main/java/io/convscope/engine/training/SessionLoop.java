@@ -53,11 +53,13 @@ final class SessionLoop implements Trainer.Listener {
         TrainingImages train = data.train();
         List<ParameterBlock> blocks = network.parameters();
         schedule = recipe.schedule(settings.epochs());
+        // The inspector passes every batch straight on unless the student armed a step.
+        StepInspector inspector = session.insight().prepare(network);
         TrainingEpoch epochs = new TrainingEpoch(
-                network,
+                inspector.network(),
                 train,
                 recipe,
-                recipe.optimiser(blocks),
+                inspector.watch(recipe.optimiser(blocks)),
                 null,
                 schedule,
                 settings.batchSize(),
@@ -73,7 +75,9 @@ final class SessionLoop implements Trainer.Listener {
                 return;
             }
             long t0 = System.nanoTime();
-            double[] v = Trainer.evaluate(network, data.validation());
+            int classes = network.classes();
+            int[][] confusion = new int[classes][classes];
+            double[] v = Trainer.evaluate(network, data.validation(), confusion);
             long evaluation = System.nanoTime() - t0;
             evaluationSeconds = evaluation / 1e9;
             boolean best = v[1] > bestAccuracy || (v[1] == bestAccuracy && v[0] < bestLoss);
@@ -92,6 +96,7 @@ final class SessionLoop implements Trainer.Listener {
             session.epochFinished(
                     result, blocks.stream().map(b -> b.values().clone()).toArray(float[][]::new));
             listener.epochDone(result);
+            session.insight().watcher().epochValidated(epoch, confusion, () -> ProbeNetwork.copyParameters(network));
         }
     }
 
@@ -117,5 +122,6 @@ final class SessionLoop implements Trainer.Listener {
                 : imagesLeft / perSecond + (settings.epochs() - epoch + 1) * evaluationSeconds;
         listener.batchDone(new TrainingSession.BatchReport(
                 epoch, batch, batches, images, loss, schedule.rate(epoch, batch - 1, batches), perSecond, secondsLeft));
+        session.insight().watcher().batchTrained(epoch, batch, () -> ProbeNetwork.copyParameters(network));
     }
 }

@@ -6,6 +6,7 @@ import io.convscope.engine.ModelLoader;
 import io.convscope.engine.dataset.DatasetSplit;
 import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.engine.dataset.TrainingData;
+import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.network.design.DesignException;
@@ -112,6 +113,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile int batchSize;
     private volatile TrainerNetwork network;
     private volatile int bestEpoch;
+    private final RunInsight insight = new RunInsight();
 
     private TrainingSession(
             RunSettings settings, TrainingData preloaded, Listener listener, boolean paused, long checkpointBytes)
@@ -250,6 +252,17 @@ public final class TrainingSession implements AutoCloseable {
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** What the app may watch inside the run: batches and epochs, a step's kernel update, the probe copy. */
+    public RunInsight insight() {
+        return insight;
+    }
+
+    /** The images scored after every epoch; null until prepared. */
+    public TrainingImages validation() {
+        TrainingData d = data;
+        return d == null ? null : d.validation();
     }
 
     /** Waits until the run has ended (tests and benchmarks; the app listens for the phase instead). */

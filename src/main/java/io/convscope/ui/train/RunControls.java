@@ -62,6 +62,7 @@ final class RunControls extends VBox {
         });
         step.setOnAction(e -> {
             if (state.live()) {
+                state.beforeStep.accept(state.session.get());
                 state.session.get().step();
             } else {
                 start(true);
@@ -126,7 +127,9 @@ final class RunControls extends VBox {
         });
         try {
             mine[0] = TrainingSession.start(settings, data.checked(), feed, paused);
+            state.starting.accept(mine[0]);
             if (paused) {
+                state.beforeStep.accept(mine[0]);
                 mine[0].step(); // Step before a run: its first batch, then it waits
             }
         } catch (IOException e) {

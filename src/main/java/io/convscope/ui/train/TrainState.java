@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Everything the Train workspace knows, apart from its controls: the run's settings and the simple architecture form,
@@ -67,6 +68,10 @@ final class TrainState {
         return t;
     });
     private long dataGeneration;
+    /** Told of a new run right after it starts, before its first batch can finish (the insights watch it). */
+    Consumer<TrainingSession> starting = s -> {};
+    /** Told just before Step lets the run's next batch through (the insights arm the step inspector). */
+    Consumer<TrainingSession> beforeStep = s -> {};
 
     /** True while a run is preparing, running or paused: its settings cannot change then. */
     boolean live() {

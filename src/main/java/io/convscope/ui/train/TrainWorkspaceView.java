@@ -88,9 +88,10 @@ public final class TrainWorkspaceView extends SplitPane {
         setDividerPositions(0.4);
         SplitPane.setResizableWithParent(settings, false);
         acceptFolderDrops();
+        new TrainInsights(workspace, state, words, this, inspectors);
     }
 
-    private static Tab tab(Words words, String key, Node content, String id) {
+    static Tab tab(Words words, String key, Node content, String id) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

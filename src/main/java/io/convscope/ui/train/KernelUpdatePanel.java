@@ -66,7 +66,7 @@ public final class KernelUpdatePanel extends VBox {
 
     public KernelUpdatePanel(Workspace workspace) {
         this.workspace = workspace;
-        setId("train-step");
+        setId("train-step-panel"); // "train-step" is the Step button's
         getStyleClass().add("train-step");
         setSpacing(8);
         before = new KernelGrid(GRID, workspace.palette());

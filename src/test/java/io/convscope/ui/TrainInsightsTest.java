@@ -37,7 +37,6 @@ import static io.convscope.ui.TrainWorkspaceTest.lookup;
 import static io.convscope.ui.TrainWorkspaceTest.onFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,12 +96,15 @@ class TrainInsightsTest {
         assertEquals("train-tab-step", onFx(() -> selectedInspector().getId()), "Step shows its tab");
         // The paused run's network holds exactly the new weights the panel shows.
         List<ParameterBlock> now = session.whilePaused(blocks -> blocks.stream()
-                .map(b -> new ParameterBlock(b.layer(), b.dl4jLayer(), b.key(), b.role(), b.values().clone()))
+                .map(b -> new ParameterBlock(
+                        b.layer(), b.dl4jLayer(), b.key(), b.role(), b.values().clone()))
                 .toList());
         LayerWeights first = firstConvolution(now, step);
         int n = step.kernelHeight() * step.kernelWidth();
         assertArrayEquals(
-                Arrays.copyOfRange(first.weightArray(), (step.filter() * first.inputs() + step.channel()) * n,
+                Arrays.copyOfRange(
+                        first.weightArray(),
+                        (step.filter() * first.inputs() + step.channel()) * n,
                         (step.filter() * first.inputs() + step.channel() + 1) * n),
                 step.after());
         assertKernelsShow(first);
@@ -117,10 +119,10 @@ class TrainInsightsTest {
         AppWindowTest.waitUntil(() -> view.phaseProperty().get() == TrainingSession.Phase.FINISHED
                 && confusion.shown() != null
                 && confusion.shown().epoch() == 2);
-        assertArrayEquals(independentCount(session, 2), onFx(() -> confusion.shown().counts()));
-        assertEquals(
-                (int) Math.round(view.epochResults().get(1).validationAccuracy() * 4),
-                (int) onFx(() -> confusion.shown().correct()));
+        assertArrayEquals(
+                independentCount(session, 2), onFx(() -> confusion.shown().counts()));
+        assertEquals((int) Math.round(view.epochResults().get(1).validationAccuracy() * 4), (int)
+                onFx(() -> confusion.shown().correct()));
 
         // Back to epoch 1: its kernels, probe and matrix as they were.
         EpochScrubber scrubber = lookup(EpochScrubber.class, "#train-scrubber");
@@ -130,7 +132,8 @@ class TrainInsightsTest {
         });
         AppWindowTest.waitUntil(() -> confusion.shown().epoch() == 1 && probe.snapshot() != null);
         assertKernelsShow(firstConvolution(session.weightsOf(1), step));
-        assertArrayEquals(independentCount(session, 1), onFx(() -> confusion.shown().counts()));
+        assertArrayEquals(
+                independentCount(session, 1), onFx(() -> confusion.shown().counts()));
         ActivationSnapshot expected = independentProbe(session, 1, window);
         assertArrayEquals(expected.probabilities(), onFx(() -> probe.snapshot().probabilities()), 1e-4f);
 
@@ -186,12 +189,11 @@ class TrainInsightsTest {
         return exported.confusion(exported.parameters(), session.validation());
     }
 
-    static ActivationSnapshot independentProbe(TrainingSession session, int epoch, MainWindow window)
-            throws Exception {
+    static ActivationSnapshot independentProbe(TrainingSession session, int epoch, MainWindow window) throws Exception {
         ProbeNetwork exported = ProbeNetwork.of(session.modelOf(epoch));
         Shape input = session.validation().input();
-        float[] image = ImagePreprocessor.toChw(ImagePreprocessor.resizeAndCrop(
-                window.workspace().shown().upright(), input.height(), input.width()));
+        float[] image = ImagePreprocessor.toChw(
+                ImagePreprocessor.resizeAndCrop(window.workspace().shown().upright(), input.height(), input.width()));
         return exported.snapshot(exported.parameters(), image);
     }
 

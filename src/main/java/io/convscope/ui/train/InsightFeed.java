@@ -37,6 +37,7 @@ final class InsightFeed implements RunWatcher {
     private final FxLatest<Integer> validated;
     /** Every finished epoch's confusion matrix as the session's validation pass counted it. */
     private final Map<Integer, int[][]> confusions = new ConcurrentHashMap<>();
+
     private final AtomicBoolean lookNow = new AtomicBoolean(true);
     private volatile Look last;
     private long batches;

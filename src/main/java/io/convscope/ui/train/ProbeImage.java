@@ -49,7 +49,8 @@ final class ProbeImage {
         }
         float[] pixels;
         if (c.upright() != null && shape.channels() == 3) {
-            pixels = ImagePreprocessor.toChw(ImagePreprocessor.resizeAndCrop(c.upright(), shape.height(), shape.width()));
+            pixels = ImagePreprocessor.toChw(
+                    ImagePreprocessor.resizeAndCrop(c.upright(), shape.height(), shape.width()));
         } else if (validation != null && validation.size() > 0) {
             pixels = TrainingData.image(validation, Math.floorMod(c.index(), validation.size()));
         } else {

@@ -33,8 +33,8 @@ final class ProbeSourceBar extends FlowPane {
                 words.label(new Button(), "trainInsights.probe.current"), "trainInsights.probe.current.tooltip");
         Button validation = words.tip(
                 words.label(new Button(), "trainInsights.probe.validation"), "trainInsights.probe.validation.tooltip");
-        Button open = words.tip(
-                words.label(new Button(), "trainInsights.probe.open"), "trainInsights.probe.open.tooltip");
+        Button open =
+                words.tip(words.label(new Button(), "trainInsights.probe.open"), "trainInsights.probe.open.tooltip");
         current.setId("train-probe-current");
         validation.setId("train-probe-validation");
         open.setId("train-probe-open");
@@ -58,8 +58,14 @@ final class ProbeSourceBar extends FlowPane {
             chooser.setTitle(words.get("trainInsights.probe.open.title"));
             chooser.getExtensionFilters()
                     .add(new FileChooser.ExtensionFilter(
-                            words.get("trainInsights.probe.open.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
-            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+                            words.get("trainInsights.probe.open.images"),
+                            "*.png",
+                            "*.jpg",
+                            "*.jpeg",
+                            "*.bmp",
+                            "*.gif"));
+            File f = chooser.showOpenDialog(
+                    getScene() == null ? null : getScene().getWindow());
             if (f != null) {
                 file.accept(f.toPath());
             }
@@ -71,8 +77,9 @@ final class ProbeSourceBar extends FlowPane {
     /** Names the image chosen (FX thread). */
     void refresh() {
         ProbeImage.Choice c = image.choice();
-        source.setText(c.upright() != null
-                ? words.format("trainInsights.probe.picture", c.name())
-                : words.format("trainInsights.probe.validationIndex", c.index() + 1));
+        source.setText(
+                c.upright() != null
+                        ? words.format("trainInsights.probe.picture", c.name())
+                        : words.format("trainInsights.probe.validationIndex", c.index() + 1));
     }
 }

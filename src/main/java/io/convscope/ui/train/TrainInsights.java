@@ -58,6 +58,7 @@ final class TrainInsights {
     private int finished;
     /** The epoch the scrubber shows, or 0 while the views follow the run. */
     private int scrubbed;
+
     private long generation;
 
     TrainInsights(Workspace workspace, TrainState state, Words words, TrainWorkspaceView view, TabPane tabs) {
@@ -76,8 +77,8 @@ final class TrainInsights {
         stepTab = TrainWorkspaceView.tab(words, "trainInsights.tab.step", stack(chooser, step), "train-tab-step");
         view.addInspector(stepTab);
         view.addInspector(TrainWorkspaceView.tab(words, "trainInsights.tab.kernels", kernels, "train-tab-kernels"));
-        view.addInspector(TrainWorkspaceView.tab(
-                words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
+        view.addInspector(
+                TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", confusion, "train-tab-confusion"));
         view.setScrubber(scrubber);
@@ -98,9 +99,10 @@ final class TrainInsights {
         generation++;
         if (!probeChosen) {
             Shown shown = workspace.shown();
-            probeImage.choose(shown == null
-                    ? ProbeImage.Choice.validation(0)
-                    : new ProbeImage.Choice(shown.upright(), shown.title(), 0));
+            probeImage.choose(
+                    shown == null
+                            ? ProbeImage.Choice.validation(0)
+                            : new ProbeImage.Choice(shown.upright(), shown.title(), 0));
             probeSource.refresh();
         }
         InsightFeed[] mine = new InsightFeed[1];
@@ -212,7 +214,8 @@ final class TrainInsights {
                 });
             } catch (IOException | UncheckedIOException e) {
                 String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-                Platform.runLater(() -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", why, epoch)));
+                Platform.runLater(
+                        () -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", why, epoch)));
             }
         });
     }
@@ -248,7 +251,8 @@ final class TrainInsights {
                     }
                 });
             } catch (IOException e) {
-                Platform.runLater(() -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", e.getMessage(), epoch)));
+                Platform.runLater(() -> state.message.set(
+                        TrainState.Message.error("trainInsights.epochFailed", e.getMessage(), epoch)));
             }
         });
     }

@@ -60,6 +60,7 @@ final class TrainInsights {
     private int scrubbed;
 
     private long generation;
+    private boolean roomMade;
 
     TrainInsights(Workspace workspace, TrainState state, Words words, TrainWorkspaceView view, TabPane tabs) {
         this.workspace = workspace;
@@ -81,7 +82,22 @@ final class TrainInsights {
                 TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", confusion, "train-tab-confusion"));
+        scrubber.setPadding(new Insets(4, 10, 0, 10));
+        // Below these heights the overview and the matrix are unreadable: their tabs scroll instead.
+        probe.setMinHeight(360);
+        confusion.setMinHeight(280);
         view.setScrubber(scrubber);
+        // The first look at a view of the run moves the curves up to make room for it, once.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null
+                    && now.getId() != null
+                    && now.getId().startsWith("train-tab-")
+                    && !"train-tab-epochs".equals(now.getId())
+                    && !roomMade) {
+                roomMade = true;
+                view.roomForInspectors();
+            }
+        });
         scrubber.setOnEpochChosen(this::epochChosen);
         state.starting = this::watch;
         state.beforeStep = this::armStep;

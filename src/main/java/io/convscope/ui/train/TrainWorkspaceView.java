@@ -47,6 +47,7 @@ public final class TrainWorkspaceView extends SplitPane {
     private final TabPane inspectors = new TabPane();
     private final StackPane scrubberSlot = new StackPane();
     private final RunControls controls;
+    private SplitPane curves;
 
     /**
      * @param loadModel opens a model file in the overview (the shell's model loader): "Use this model" calls it with
@@ -79,7 +80,7 @@ public final class TrainWorkspaceView extends SplitPane {
         scrubberSlot.setVisible(false);
         VBox lower = new VBox(scrubberSlot, inspectors);
         VBox.setVgrow(inspectors, Priority.ALWAYS);
-        SplitPane curves = new SplitPane(charts, lower);
+        curves = new SplitPane(charts, lower);
         curves.setOrientation(Orientation.VERTICAL);
         curves.setDividerPositions(0.55);
         BorderPane run = new BorderPane(curves, controls, null, results, null);
@@ -135,6 +136,16 @@ public final class TrainWorkspaceView extends SplitPane {
     /** Adds a tab beside the epoch table, under the curves: a view of the run provided by another part of the app. */
     public void addInspector(Tab tab) {
         inspectors.getTabs().add(tab);
+    }
+
+    /**
+     * Gives the tabs under the curves most of the height, unless the student already moved the divider up: the probe's
+     * overview and the confusion matrix need the room.
+     */
+    void roomForInspectors() {
+        if (curves.getDividerPositions()[0] > 0.45) {
+            curves.setDividerPositions(0.3);
+        }
     }
 
     /** Puts {@code node} between the curves and the tabs (e.g. an epoch scrubber); null empties the slot. */

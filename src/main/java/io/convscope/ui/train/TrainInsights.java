@@ -84,7 +84,7 @@ final class TrainInsights {
                 TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", confusion, "train-tab-confusion"));
         scrubber.setPadding(new Insets(4, 10, 0, 10));
         // Below these heights the overview and the matrix are unreadable: their tabs scroll instead.
-        probe.setMinHeight(360);
+        probe.setMinHeight(440);
         confusion.setMinHeight(280);
         view.setScrubber(scrubber);
         // The first look at a view of the run moves the curves up to make room for it, once.

@@ -16,6 +16,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -140,9 +141,12 @@ public final class TrainWorkspaceView extends SplitPane {
 
     /**
      * Gives the tabs under the curves most of the height, unless the student already moved the divider up: the probe's
-     * overview and the confusion matrix need the room.
+     * overview and the confusion matrix need the room (in a small window the charts give up their minimum height).
      */
     void roomForInspectors() {
+        if (curves.getItems().get(0) instanceof Region charts) {
+            charts.setMinHeight(0);
+        }
         if (curves.getDividerPositions()[0] > 0.45) {
             curves.setDividerPositions(0.3);
         }

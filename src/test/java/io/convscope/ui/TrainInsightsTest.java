@@ -17,6 +17,7 @@ import io.convscope.ui.train.KernelUpdatePanel;
 import io.convscope.ui.train.ProbeOverview;
 import io.convscope.ui.train.TrainWorkspaceView;
 import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.LearnRequest;
 import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
@@ -30,6 +31,7 @@ import org.testfx.api.FxRobot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -149,6 +151,17 @@ class TrainInsightsTest {
         assertTrue(TrainWorkspaceTest.text("#train-probe-source-label").startsWith("探针："));
         assertKernelsShow(firstConvolution(session.weightsOf(1), step));
         assertSame(session, view.sessionProperty().get());
+
+        // Each view's ⓘ asks for Learn's Training section (the window opens it there).
+        List<String> sections = new ArrayList<>();
+        onFx(() -> {
+            view.addEventFilter(LearnRequest.OPEN, e -> sections.add(e.section()));
+            for (String id : List.of("step", "kernels", "probe", "confusion")) {
+                ((Button) view.lookup("#train-" + id + "-info")).fire();
+            }
+            return null;
+        });
+        assertEquals(List.of("training", "training", "training", "training"), sections);
     }
 
     /** The first convolution's weights among {@code blocks} (the layer the step followed). */

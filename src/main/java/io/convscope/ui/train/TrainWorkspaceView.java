@@ -48,7 +48,7 @@ public final class TrainWorkspaceView extends SplitPane {
     private final TabPane inspectors = new TabPane();
     private final StackPane scrubberSlot = new StackPane();
     private final RunControls controls;
-    private SplitPane curves;
+    private final SplitPane curves;
 
     /**
      * @param loadModel opens a model file in the overview (the shell's model loader): "Use this model" calls it with

@@ -23,5 +23,11 @@
  * {@code ui.overview.OverviewPane} and {@code ui.explorer.ConfusionGrid}. It runs nothing: the Train workspace
  * calls the engine ({@code engine.training.StepInspector}, {@code ProbeNetwork}) and hands the results in on the FX
  * thread.
+ *
+ * <p>{@link io.convscope.ui.train.TrainInsights} wires those components into the workspace: an
+ * {@link io.convscope.ui.train.InsightFeed} watches the run on its training thread (the session's
+ * {@code RunWatcher}) and hands the kernels, the probe ({@link io.convscope.ui.train.ProbeImage}, cut to the input
+ * size with {@code io.convscope.image}) and each epoch's confusion matrix to the FX thread, coalesced; Step arms the
+ * session's step inspector; the scrubber loads a finished epoch's weights on the workspace's background thread.
  */
 package io.convscope.ui.train;

@@ -94,6 +94,14 @@ final class InsightFeed implements RunWatcher {
     }
 
     private void look(int epoch, int batch, float[][] parameters, boolean withProbe) {
+        try {
+            see(epoch, batch, parameters, withProbe);
+        } catch (RuntimeException e) {
+            // Watching must never end the run: this look is skipped, the next one tries again.
+        }
+    }
+
+    private void see(int epoch, int batch, float[][] parameters, boolean withProbe) {
         ProbeNetwork probe = session.insight().probe();
         NetworkDescription network = probe.describe(parameters);
         ActivationSnapshot snapshot =

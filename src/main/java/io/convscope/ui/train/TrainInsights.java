@@ -189,8 +189,9 @@ final class TrainInsights {
     private void validated(int epoch) {
         finished = epoch;
         scrubber.setFinishedEpochs(epoch);
-        if (scrubbed == 0) {
-            confusion.show(new ConfusionAtEpoch(epoch, feed.last().network().classes(), feed.confusion(epoch)));
+        InsightFeed.Look last = feed.last();
+        if (scrubbed == 0 && last != null) {
+            confusion.show(new ConfusionAtEpoch(epoch, last.network().classes(), feed.confusion(epoch)));
         }
     }
 

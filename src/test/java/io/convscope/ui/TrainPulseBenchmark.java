@@ -51,7 +51,8 @@ public final class TrainPulseBenchmark {
                     return v;
                 })
                 .get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> view.lookup("#train-start") instanceof Button b && !b.isDisabled());
+        WaitForAsyncUtils.waitFor(
+                600, TimeUnit.SECONDS, () -> view.lookup("#train-start") instanceof Button b && !b.isDisabled());
         AtomicLong last = new AtomicLong();
         AtomicLong longest = new AtomicLong();
         AtomicLong pulses = new AtomicLong();
@@ -77,8 +78,12 @@ public final class TrainPulseBenchmark {
                 .get(10, TimeUnit.SECONDS);
         Thread.sleep(IDLE_MS);
         WaitForAsyncUtils.asyncFx(timer::stop).get(10, TimeUnit.SECONDS);
-        System.out.printf(Locale.ROOT, "longest pulse gap idle (%d s): %d ms, gaps over 100 ms: %s%n",
-                IDLE_MS / 1000, longest.get() / 1_000_000, long100);
+        System.out.printf(
+                Locale.ROOT,
+                "longest pulse gap idle (%d s): %d ms, gaps over 100 ms: %s%n",
+                IDLE_MS / 1000,
+                longest.get() / 1_000_000,
+                long100);
         longest.set(0);
         pulses.set(0);
         long100.clear();

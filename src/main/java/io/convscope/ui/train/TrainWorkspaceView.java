@@ -62,7 +62,7 @@ public final class TrainWorkspaceView extends SplitPane {
         Tab arch = tab(words, "train.tab.architecture", new ArchitecturePane(state, words), "train-tab-architecture");
         Tab hyper = tab(words, "train.tab.hyperparameters", new HyperparameterPane(state, words), "train-tab-hyper");
         settings.getTabs().setAll(List.of(data, arch, hyper));
-        settings.setMinWidth(300);
+        settings.setMinWidth(350);
         settings.setPrefWidth(400);
 
         RunCharts charts = new RunCharts(words);
@@ -86,14 +86,13 @@ public final class TrainWorkspaceView extends SplitPane {
         run.setMinWidth(320);
         getItems().setAll(settings, run);
         setDividerPositions(0.4);
-        SplitPane.setResizableWithParent(settings, false);
         acceptFolderDrops();
     }
 
     private static Tab tab(Words words, String key, Node content, String id) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // Not fitted to the height: squeezed, the wrapped sentences would be cut off instead of scrolling.
         Tab t = new Tab(null, content instanceof EpochTable ? content : scroll);
         t.setId(id);
         words.on(() -> t.setText(words.get(key)));

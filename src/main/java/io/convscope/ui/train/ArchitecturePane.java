@@ -78,7 +78,8 @@ final class ArchitecturePane extends VBox {
         Button reset = words.label(new Button(), "train.arch.reset");
         reset.setId("train-arch-reset");
         reset.setOnAction(e -> change(DesignDraft.tinyVgg()));
-        HBox inputRow = row(words.label(new Label(), "train.arch.input"), input, reset);
+        FlowPane inputRow = new FlowPane(6, 4, words.label(new Label(), "train.arch.input"), input, reset);
+        inputRow.setAlignment(Pos.CENTER_LEFT);
         HBox dropoutRow = row(words.label(new Label(), "train.arch.dropout"), dropout);
         words.tip(dropout, "train.arch.dropout.tooltip");
         form = new VBox(8, inputRow, stages, addStage, new FlowPane(12, 4, same, norm), dense, addDense, dropoutRow);
@@ -91,7 +92,6 @@ final class ArchitecturePane extends VBox {
         table.setId("train-arch-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);
-        VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(fromFile, form, figures, problem, table);
         columns();
         state.draft.addListener((o, was, now) -> {

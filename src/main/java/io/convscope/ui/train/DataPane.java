@@ -10,8 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -68,7 +68,7 @@ final class DataPane extends VBox {
                 state.chooseData(f.toPath());
             }
         });
-        HBox buttons = new HBox(8, builtIn, choose);
+        FlowPane buttons = new FlowPane(8, 6, builtIn, choose);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = words.label(new Label(), "train.data.hint");
         hint.setWrapText(true);
@@ -80,8 +80,7 @@ final class DataPane extends VBox {
         unreadable.setId("train-data-unreadable");
         classes.setId("train-data-classes");
         classes.setCellFactory(v -> new ClassCell());
-        classes.setPrefHeight(260);
-        VBox.setVgrow(classes, Priority.ALWAYS);
+        classes.setPrefHeight(380);
         getChildren().addAll(buttons, hint, folder, summary, split, unreadable, classes);
         state.data.addListener((o, was, now) -> show(now));
         words.on(() -> show(state.data.get()));

@@ -57,7 +57,6 @@ final class RunCharts extends HBox {
             accuracy.setTitle(words.get("train.chart.accuracy"));
             lossX.setLabel(words.get("train.chart.epoch"));
             accuracyX.setLabel(words.get("train.chart.epoch"));
-            accuracyY.setLabel(words.get("train.chart.percent"));
             batchLoss.setName(words.get("train.chart.batchLoss"));
             trainLoss.setName(words.get("train.chart.train"));
             validationLoss.setName(words.get("train.chart.validation"));

@@ -64,7 +64,7 @@ public final class TrainWorkspaceView extends SplitPane {
         Tab arch = tab(words, "train.tab.architecture", new ArchitecturePane(state, words), "train-tab-architecture");
         Tab hyper = tab(words, "train.tab.hyperparameters", new HyperparameterPane(state, words), "train-tab-hyper");
         settings.getTabs().setAll(List.of(data, arch, hyper));
-        settings.setMinWidth(300);
+        settings.setMinWidth(350);
         settings.setPrefWidth(400);
 
         RunCharts charts = new RunCharts(words);
@@ -88,7 +88,6 @@ public final class TrainWorkspaceView extends SplitPane {
         run.setMinWidth(320);
         getItems().setAll(settings, run);
         setDividerPositions(0.4);
-        SplitPane.setResizableWithParent(settings, false);
         acceptFolderDrops();
         new TrainInsights(workspace, state, words, this, inspectors);
     }
@@ -96,7 +95,7 @@ public final class TrainWorkspaceView extends SplitPane {
     static Tab tab(Words words, String key, Node content, String id) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // Not fitted to the height: squeezed, the wrapped sentences would be cut off instead of scrolling.
         Tab t = new Tab(null, content instanceof EpochTable ? content : scroll);
         t.setId(id);
         words.on(() -> t.setText(words.get(key)));

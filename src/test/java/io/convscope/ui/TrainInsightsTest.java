@@ -1,5 +1,6 @@
 package io.convscope.ui;
 
+import io.convscope.engine.dataset.TrainingData;
 import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.explain.training.ConfusionAtEpoch;
@@ -138,6 +139,21 @@ class TrainInsightsTest {
                 independentCount(session, 1), onFx(() -> confusion.shown().counts()));
         ActivationSnapshot expected = independentProbe(session, 1, window);
         assertArrayEquals(expected.probabilities(), onFx(() -> probe.snapshot().probabilities()), 1e-4f);
+
+        // Another probe image, on the epoch on show: a validation image as the network sees it.
+        ActivationSnapshot before = onFx(probe::snapshot);
+        onFx(() -> {
+            lookup(Button.class, "#train-probe-validation").fire();
+            return null;
+        });
+        assertEquals("Probe: validation image 1", TrainWorkspaceTest.text("#train-probe-source-label"));
+        AppWindowTest.waitUntil(() -> probe.snapshot() != before);
+        ProbeNetwork exported = ProbeNetwork.of(session.modelOf(1));
+        assertArrayEquals(
+                exported.snapshot(exported.parameters(), TrainingData.image(session.validation(), 0))
+                        .probabilities(),
+                onFx(() -> probe.snapshot().probabilities()),
+                1e-4f);
 
         // Language and theme: everything stays.
         ConfusionAtEpoch shown = confusion.shown();

@@ -24,7 +24,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Watching the network learn in the Train workspace: the step inspection (Step's batch, loss and one kernel's
@@ -216,29 +215,38 @@ final class TrainInsights {
         long gen = ++generation;
         state.worker.submit(() -> {
             try {
-                float[][] parameters = parameters(session.weightsOf(epoch));
-                ProbeNetwork p = session.insight().probe();
-                NetworkDescription network = p.describe(parameters);
-                ActivationSnapshot snapshot = p.snapshot(parameters, probeImage.at(network, session.validation()));
+                InsightFeed.Look then = epochLook(session, epoch);
                 int[][] counted = f.confusion(epoch);
-                int[][] counts = counted != null ? counted : p.confusion(parameters, session.validation());
+                int[][] counts = counted != null
+                        ? counted
+                        : session.insight().probe().confusion(then.parameters(), session.validation());
                 Platform.runLater(() -> {
                     if (gen == generation) {
-                        showKernels(network);
-                        probe.show(snapshot, epoch, 0);
-                        confusion.show(new ConfusionAtEpoch(epoch, network.classes(), counts));
+                        showKernels(then.network());
+                        probe.show(then.probe(), epoch, 0);
+                        confusion.show(
+                                new ConfusionAtEpoch(epoch, then.network().classes(), counts));
                     }
                 });
             } catch (IOException | UncheckedIOException e) {
-                String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-                Platform.runLater(
-                        () -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", why, epoch)));
+                epochFailed(epoch, e);
             }
         });
     }
 
-    private static float[][] parameters(List<ParameterBlock> blocks) {
-        return blocks.stream().map(ParameterBlock::values).toArray(float[][]::new);
+    /** Epoch {@code epoch} as it finished: its weights read from the session, the probe run with them. */
+    private InsightFeed.Look epochLook(TrainingSession session, int epoch) throws IOException {
+        float[][] parameters =
+                session.weightsOf(epoch).stream().map(ParameterBlock::values).toArray(float[][]::new);
+        ProbeNetwork p = session.insight().probe();
+        NetworkDescription network = p.describe(parameters);
+        ActivationSnapshot snapshot = p.snapshot(parameters, probeImage.at(network, session.validation()));
+        return new InsightFeed.Look(epoch, 0, network, snapshot, parameters);
+    }
+
+    private void epochFailed(int epoch, Exception e) {
+        String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+        Platform.runLater(() -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", why, epoch)));
     }
 
     /** The student chose another probe image: re-run now with what is on show (the run's last look or an epoch). */
@@ -258,18 +266,24 @@ final class TrainInsights {
         long gen = generation;
         state.worker.submit(() -> {
             try {
-                float[][] parameters = epoch == 0 ? last.parameters() : parameters(session.weightsOf(epoch));
-                ProbeNetwork p = session.insight().probe();
-                NetworkDescription network = epoch == 0 ? last.network() : p.describe(parameters);
-                ActivationSnapshot snapshot = p.snapshot(parameters, probeImage.at(network, session.validation()));
+                InsightFeed.Look now = epoch == 0
+                        ? new InsightFeed.Look(
+                                last.epoch(),
+                                last.batch(),
+                                last.network(),
+                                session.insight()
+                                        .probe()
+                                        .snapshot(
+                                                last.parameters(), probeImage.at(last.network(), session.validation())),
+                                last.parameters())
+                        : epochLook(session, epoch);
                 Platform.runLater(() -> {
                     if (gen == generation) {
-                        probe.show(snapshot, epoch == 0 ? last.epoch() : epoch, epoch == 0 ? last.batch() : 0);
+                        probe.show(now.probe(), now.epoch(), now.batch());
                     }
                 });
-            } catch (IOException e) {
-                Platform.runLater(() -> state.message.set(
-                        TrainState.Message.error("trainInsights.epochFailed", e.getMessage(), epoch)));
+            } catch (IOException | UncheckedIOException e) {
+                epochFailed(epoch, e);
             }
         });
     }

@@ -10,6 +10,7 @@ import io.convscope.engine.runtime.ParameterOwner;
 import io.convscope.engine.runtime.Step;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.Gradients;
+import io.convscope.network.LayerActivation;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.PassMode;
@@ -314,6 +315,34 @@ public final class TrainableNetwork {
             ActivationFunction.softmaxInPlace(p[i]);
         }
         return p;
+    }
+
+    /** The description with the current parameters as its weights (the first layer's kernels while training). */
+    public NetworkDescription liveDescription() {
+        return LiveWeights.describe(description(), steps, blocks);
+    }
+
+    /**
+     * One image at inference with the current parameters, as the overview shows it: every layer's output, and a
+     * description whose weights are the current ones. A probe image re-run while training costs one forward pass, no
+     * compilation.
+     */
+    public ActivationSnapshot snapshot(float[] image) {
+        float[][] batch = {image.clone()};
+        checkInputs(batch);
+        float[][][] values = new BatchPass(steps, inputs, batch, PassMode.INFERENCE, 0, steps.size()).values;
+        NetworkDescription live = liveDescription();
+        List<LayerActivation> outputs = new ArrayList<>(values.length);
+        for (int layer = 0; layer < values.length; layer++) {
+            outputs.add(new LayerActivation(live.layer(layer).outputShape(), values[layer][0]));
+        }
+        int logits = compiled.logitsLayer();
+        if (logits < 0) {
+            return new ActivationSnapshot(live, outputs, new float[0], new float[0]);
+        }
+        float[] p = values[logits][0].clone();
+        ActivationFunction.softmaxInPlace(p);
+        return new ActivationSnapshot(live, outputs, values[logits][0], p);
     }
 
     /** Writes the current parameters into {@code net}, which must be the network this was compiled from (or a copy). */

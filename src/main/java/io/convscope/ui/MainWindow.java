@@ -17,6 +17,7 @@ import io.convscope.ui.learn.LearnPanel;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
 import io.convscope.ui.tasks.EngineService;
+import io.convscope.ui.train.TrainWorkspaceView;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
@@ -101,7 +102,8 @@ final class MainWindow extends BorderPane {
         split.setId("main-split");
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
         modes.register(WorkspaceMode.ATTRIBUTION, () -> new AttributionView(workspace, EngineService.start()));
-        // The article's link to a mode; a mode without a view in this build leaves the window as it is.
+        modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel));
+        // The article's mode: links (attribution, training) switch only to a mode with a view.
         learn.panel().setOnShowMode(m -> {
             if (modes.available().contains(m)) {
                 workspace.modeProperty().set(m);

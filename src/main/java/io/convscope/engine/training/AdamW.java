@@ -59,6 +59,10 @@ final class AdamW implements Optimiser {
         }
     }
 
+    double weightDecay() {
+        return weightDecay;
+    }
+
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeLong(step);

@@ -3,6 +3,7 @@ package io.convscope.engine.training;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.Gradients;
+import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,6 +33,11 @@ final class CompiledTrainerNetwork implements TrainerNetwork {
     @Override
     public int classes() {
         return classes;
+    }
+
+    @Override
+    public NetworkDescription description() {
+        return network.description();
     }
 
     @Override

@@ -46,6 +46,14 @@ final class SgdMomentum implements Optimiser {
         }
     }
 
+    double momentum() {
+        return momentum;
+    }
+
+    double weightDecay() {
+        return weightDecay;
+    }
+
     @Override
     public void write(DataOutputStream out) throws IOException {
         AdamW.Arrays2.write(out, velocity);

@@ -46,7 +46,7 @@ final class TrainableNetworks {
     static void requireFits(ArchitectureDesign design, int batch, long freeBytes) throws IOException {
         long need;
         try {
-            need = Float.BYTES * (2 * design.activationValues() * batch + 4 * design.parameterCount());
+            need = ArchitectureDesign.trainingStepBytes(design.activationValues(), design.parameterCount(), batch);
         } catch (DesignException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -36,6 +36,22 @@ final class TrainedModel {
             Trainer.Options options,
             Checkpoint.State state)
             throws IOException {
+        return write(network, design, data, options, state.epochsDone(), state.bestEpoch(), null);
+    }
+
+    /**
+     * Writes the network's current parameters as the model of epoch {@code chosenEpoch} of {@code epochsRun};
+     * {@code known} figures (an epoch's recorded accuracies) skip measuring them again, else both splits are scored.
+     */
+    static Figures write(
+            TrainerNetwork network,
+            ArchitectureDesign design,
+            TrainingData data,
+            Trainer.Options options,
+            int epochsRun,
+            int chosenEpoch,
+            Figures known)
+            throws IOException {
         MultiLayerNetwork net = network.toDl4j();
         Shape input = network.inputShape();
         ImageFolderDataset dataset = data.dataset();
@@ -45,15 +61,17 @@ final class TrainedModel {
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
-        Figures figures = new Figures(accuracy(compiled, data.train()), accuracy(compiled, data.validation()));
+        Figures figures = known != null
+                ? known
+                : new Figures(accuracy(compiled, data.train()), accuracy(compiled, data.validation()));
         Path dataPath = options.data().toAbsolutePath().normalize();
         ModelMetadata metadata = new ModelMetadata(
                         design.name(), dataset.classes(), input.height(), input.width(), input.channels(), null)
                 .withTraining(new ModelMetadata.Training(
                         dataPath.getFileName().toString(),
                         options.seed(),
-                        state.epochsDone(),
-                        state.bestEpoch(),
+                        epochsRun,
+                        chosenEpoch,
                         figures.trainAccuracy(),
                         figures.validationAccuracy(),
                         options.command(),

@@ -224,7 +224,15 @@ public final class Trainer {
     }
 
     /** Mean cross-entropy and accuracy at inference, in slices so a large split never holds all its outputs. */
-    private static double[] evaluate(TrainerNetwork network, TrainingImages images) {
+    static double[] evaluate(TrainerNetwork network, TrainingImages images) {
+        return evaluate(network, images, null);
+    }
+
+    /**
+     * The same pass, also counting each image into {@code confusion} ({@code [true][predicted]}, may be null), so a
+     * confusion matrix costs no second pass over the validation images.
+     */
+    static double[] evaluate(TrainerNetwork network, TrainingImages images, int[][] confusion) {
         double loss = 0;
         int correct = 0;
         for (int from = 0; from < images.size(); from += EVALUATION_SLICE) {
@@ -234,6 +242,9 @@ public final class Trainer {
                 int label = images.label(from + i);
                 loss -= Math.log(Math.max(p[i][label], 1e-30));
                 correct += CrossEntropy.argmax(p[i]) == label ? 1 : 0;
+                if (confusion != null) {
+                    ProbeNetwork.tally(confusion, label, p[i]);
+                }
             }
         }
         return new double[] {loss / images.size(), correct / (double) images.size()};

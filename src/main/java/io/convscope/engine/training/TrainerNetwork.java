@@ -2,6 +2,7 @@ package io.convscope.engine.training;
 
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.Gradients;
+import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.network.Shape;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -18,6 +19,9 @@ interface TrainerNetwork extends AutoCloseable {
     Shape inputShape();
 
     int classes();
+
+    /** The layers, with the weights the network was built with (the live ones are {@link #parameters()}). */
+    NetworkDescription description();
 
     /** Every block, live, in a fixed order (the order of {@link Gradients#parameters()}). */
     List<ParameterBlock> parameters();

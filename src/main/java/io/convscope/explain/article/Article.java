@@ -46,6 +46,8 @@ public final class Article {
     public static final String ATTRIBUTION = "attribution";
 
     public static final String USING = "using";
+    /** How a network learns (loss, gradient, optimisers, overfitting); the Train workspace links here. */
+    public static final String TRAINING = "training";
 
     private static final Pattern SECTION_ID = Pattern.compile("\\s*\\{#([a-z0-9-]+)}\\s*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9_.]+)}}");

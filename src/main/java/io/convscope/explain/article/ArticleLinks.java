@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * Where the article's links point. {@code layer:conv_1_1} names a layer; {@code layer:first-conv} (also
  * {@code first-relu}, {@code first-pool}, {@code input}, {@code output}, {@code flatten}) picks the first layer of a
  * kind, so the same article works for any sequential model the app opens. {@code section:relu} opens a section;
- * {@code mode:attribution} switches the window to one of its modes (overview, attribution, train).
+ * {@code mode:attribution} or {@code mode:train} switches the main window to that mode (the attribution
+ * maps, the Train workspace).
  */
 public final class ArticleLinks {
 
@@ -49,8 +50,8 @@ public final class ArticleLinks {
         return link.startsWith(SECTION) ? link.substring(SECTION.length()) : null;
     }
 
-    /** The mode a {@code mode:} link switches to, in lower case ({@code attribution}), or null for another link. */
+    /** The workspace mode a {@code mode:} link switches to, lower case ({@code train}), or null for another link. */
     public static String mode(String link) {
-        return link.startsWith(MODE) ? link.substring(MODE.length()) : null;
+        return link.startsWith(MODE) ? link.substring(MODE.length()).toLowerCase(Locale.ROOT) : null;
     }
 }

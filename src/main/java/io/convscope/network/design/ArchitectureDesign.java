@@ -71,6 +71,15 @@ public record ArchitectureDesign(String name, int inputSize, int channels, Integ
         return total;
     }
 
+    /**
+     * What one training step of {@code batch} images needs, in bytes: every layer's output of every image kept for the
+     * backward pass and as much again for their gradients, beside the parameters, their gradients and an optimiser's
+     * two moments.
+     */
+    public static long trainingStepBytes(long activationValues, long parameters, int batch) {
+        return Float.BYTES * (2 * activationValues * batch + 4 * parameters);
+    }
+
     /** The parameters of all layers ({@code numParams} of the DL4J network it builds). */
     public long parameterCount() throws DesignException {
         long total = 0;

@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
  * view are drawn, on one viewport-sized canvas, so 200 classes (40,000 cells) scroll as lightly as 10; the headers
  * stay in view while scrolling.
  */
-final class ConfusionGrid extends ScrollPane {
+public final class ConfusionGrid extends ScrollPane {
 
     static final double CELL = 42;
     static final double ROW_HEADER = 130;
@@ -34,7 +34,7 @@ final class ConfusionGrid extends ScrollPane {
     private int selectedPredicted = -1;
 
     /** @param clicked receives the true and predicted class of a clicked cell */
-    ConfusionGrid(BiConsumer<Integer, Integer> clicked) {
+    public ConfusionGrid(BiConsumer<Integer, Integer> clicked) {
         content.getChildren().add(canvas);
         setContent(content);
         setPannable(false);
@@ -51,7 +51,7 @@ final class ConfusionGrid extends ScrollPane {
         });
     }
 
-    void show(DatasetReport report) {
+    public void show(DatasetReport report) {
         this.report = report;
         selectedTruth = -1;
         int n = report.classes().size();
@@ -63,7 +63,7 @@ final class ConfusionGrid extends ScrollPane {
     }
 
     /** Draws in the dark or light theme's colours from now on, the cells in view at once. */
-    void dark(boolean on) {
+    public void dark(boolean on) {
         dark = on;
         draw();
     }

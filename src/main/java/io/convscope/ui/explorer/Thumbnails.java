@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 /**
  * Gallery thumbnails, decoded on one background thread only when a tile asks for one, and kept in a cache bounded
  * by bytes (4 per pixel), so browsing a data set of 10,000 images never holds them all. Requests of a gallery that
- * has since been replaced are dropped before decoding.
+ * has since been replaced are dropped before decoding. Public for the Train workspace's per-class thumbnails.
  */
-final class Thumbnails {
+public final class Thumbnails {
 
     static final int SIZE = 96;
     /** 16 MB: about 450 thumbnails of 96 x 96. */
@@ -37,12 +37,12 @@ final class Thumbnails {
     });
 
     /** A new gallery is shown: what the previous one still waits for is not decoded. */
-    void newGallery() {
+    public void newGallery() {
         generation.incrementAndGet();
     }
 
     /** Gives {@code shown} the thumbnail of {@code file} on the JavaFX thread: at once if cached, else once decoded. */
-    void request(Path file, Consumer<Image> shown) {
+    public void request(Path file, Consumer<Image> shown) {
         String key = file.toAbsolutePath().toString();
         Image cached = cache.get(key);
         if (cached != null) {
@@ -66,11 +66,11 @@ final class Thumbnails {
         });
     }
 
-    long cachedBytes() {
+    public long cachedBytes() {
         return cache.bytes();
     }
 
-    void shutdown() {
+    public void shutdown() {
         worker.shutdownNow();
     }
 

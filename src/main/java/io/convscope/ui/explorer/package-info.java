@@ -11,6 +11,8 @@
  * {@code io.convscope.ui.messages} bundle the caller passes in.
  *
  * <p>Who uses it: the main window opens it through {@link io.convscope.ui.explorer.ExplorerWindow#show}; nothing
- * else in {@code io.convscope.ui} reaches into this package.
+ * else in {@code io.convscope.ui} reaches into this package, except the Train workspace ({@code io.convscope.ui.train}),
+ * which shows its per-class thumbnails through {@link io.convscope.ui.explorer.Thumbnails} and draws each epoch's
+ * validation matrix with {@link io.convscope.ui.explorer.ConfusionGrid}.
  */
 package io.convscope.ui.explorer;

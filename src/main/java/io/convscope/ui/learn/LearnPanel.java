@@ -222,14 +222,14 @@ public final class LearnPanel extends BorderPane {
     }
 
     private void follow(String link) {
-        String section = ArticleLinks.section(link);
-        if (section != null) {
-            openSection(section);
-            return;
-        }
         String mode = ArticleLinks.mode(link);
         if (mode != null) {
             onShowMode.accept(WorkspaceMode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            return;
+        }
+        String section = ArticleLinks.section(link);
+        if (section != null) {
+            openSection(section);
             return;
         }
         if (snapshot != null) {
@@ -237,7 +237,7 @@ public final class LearnPanel extends BorderPane {
         }
     }
 
-    /** Called with the mode a {@code mode:} link asks for (the attribution section's link to the attribution mode). */
+    /** Called with the mode a {@code mode:} link asks for (the attribution section's link to the Why? mode, the Training section's to the Train workspace). */
     public void setOnShowMode(Consumer<WorkspaceMode> handler) {
         onShowMode = handler == null ? mode -> {} : handler;
     }

@@ -52,6 +52,7 @@ class ArticleTest {
             Article.BRANCHES,
             Article.MAP_OUTPUTS,
             Article.ATTRIBUTION,
+            Article.TRAINING,
             Article.USING);
 
     static ActivationSnapshot coffee;

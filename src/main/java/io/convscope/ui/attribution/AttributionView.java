@@ -53,9 +53,6 @@ public final class AttributionView extends BorderPane {
         SANITY
     }
 
-    /** The largest map side in the single view, in pixels (a big window). */
-    static final double MAX_SIDE = 400;
-
     private final Workspace workspace;
     private final AttributionWork work;
     private final ObjectProperty<AttributionChoice> choice =
@@ -309,11 +306,8 @@ public final class AttributionView extends BorderPane {
         bar.showing(display.get(), r);
     }
 
-    /** The side of a map in the single view: two maps and the formula fit the maps area, at most {@value #MAX_SIDE}. */
     private double mapSide() {
-        double w = mapsArea.getWidth() > 0 ? mapsArea.getWidth() : 700;
-        double h = mapsArea.getHeight() > 0 ? mapsArea.getHeight() : 420;
-        return Math.max(96, Math.floor(Math.min(MAX_SIDE, Math.min((w - MapPanel.GAP - 40) / 2, h - 190))));
+        return MapPanel.side(mapsArea.getWidth(), mapsArea.getHeight());
     }
 
     private void failed(Throwable t) {
@@ -329,10 +323,7 @@ public final class AttributionView extends BorderPane {
         }
     }
 
-    /**
-     * Called with the Grad-CAM on screen when the student asks to see it step by step; by default the walkthrough
-     * view is worked out on the engine thread and laid over the maps.
-     */
+    /** Called with the Grad-CAM on screen to see it step by step; by default its walkthrough is laid over the maps. */
     public void setOnCamSteps(Consumer<CamRequest> handler) {
         onCamSteps = handler == null ? this::showCamSteps : handler;
     }

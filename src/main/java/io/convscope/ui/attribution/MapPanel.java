@@ -29,6 +29,19 @@ import java.util.function.Consumer;
  */
 final class MapPanel extends VBox {
 
+    /** The largest map side in the single view, in pixels (a big window). */
+    static final double MAX_SIDE = 400;
+
+    /**
+     * The side of a map in the single view for a maps area of {@code width} x {@code height} (0 before the first
+     * layout): two maps and the formula fit, at most {@value #MAX_SIDE}.
+     */
+    static double side(double width, double height) {
+        double w = width > 0 ? width : 700;
+        double h = height > 0 ? height : 420;
+        return Math.max(96, Math.floor(Math.min(MAX_SIDE, Math.min((w - GAP - 40) / 2, h - 190))));
+    }
+
     static final double GAP = 16;
 
     private final HeatmapView photo = new HeatmapView();

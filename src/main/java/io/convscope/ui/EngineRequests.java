@@ -12,6 +12,7 @@ import io.convscope.engine.PresetModels;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.explorer.ImageActions;
 import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.input.SampleGallery;
 import io.convscope.ui.tasks.EngineService;
@@ -19,6 +20,7 @@ import io.convscope.ui.tasks.RequestLedger;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -318,5 +320,18 @@ public final class EngineRequests implements ImageSources.Target {
             return String.format(text.getString("error.model"), t.getMessage());
         }
         return String.format(text.getString("error.unexpected"), t);
+    }
+
+    /** The explorer's image picks: into the overview, or into the Why? mode for its attribution map. */
+    ImageActions explorerActions() {
+        return new ImageActions(
+                file -> {
+                    workspace.modeProperty().set(WorkspaceMode.OVERVIEW);
+                    showFile(file);
+                },
+                file -> {
+                    workspace.modeProperty().set(WorkspaceMode.ATTRIBUTION);
+                    showFile(file);
+                });
     }
 }

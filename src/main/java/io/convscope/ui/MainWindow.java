@@ -291,8 +291,9 @@ final class MainWindow extends BorderPane {
         if (inf == null) {
             return null;
         }
+        Window owner = getScene().getWindow();
         return ExplorerWindow.show(
-                        getScene().getWindow(), workspace.text(), inf.model(), requests.modelFile(), requests::showFile)
+                        owner, workspace.text(), inf.model(), requests.modelFile(), requests.explorerActions())
                 .followTheme(workspace.darkProperty());
     }
 

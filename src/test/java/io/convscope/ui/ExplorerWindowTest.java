@@ -8,8 +8,10 @@ import io.convscope.engine.dataset.EvaluationScope;
 import io.convscope.explain.dataset.DatasetReport;
 import io.convscope.explain.dataset.LabelledFolders;
 import io.convscope.network.ImageOutcome;
+import io.convscope.ui.attribution.AttributionView;
 import io.convscope.ui.explorer.ExplorerWindow;
 import io.convscope.ui.workspace.Language;
+import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -126,6 +129,33 @@ class ExplorerWindowTest {
                 AppWindowTest.stage.getScene().getRoot().lookupAll(".label").stream()
                         .anyMatch(n -> n instanceof Label l && name.equals(l.getText()) && l.isVisible()),
                 "the input panel names " + name);
+        assertEquals(
+                WorkspaceMode.OVERVIEW,
+                AppWindowTest.app.window().workspace().modeProperty().get());
+
+        // the tile's "Why?" link opens the second image with its attribution map, not the overview
+        Path whyImage = data.resolve(images.get(images.size() > 1 ? 1 : 0).path());
+        Node whyTile = tiles.stream()
+                .filter(t -> whyImage.equals(t.getUserData()))
+                .findFirst()
+                .orElseThrow();
+        AppWindowTest.hideTooltips();
+        robot.clickOn(whyTile.lookup(".explorer-tile-why"));
+        String whyKey = "file:" + whyImage.toAbsolutePath().normalize();
+        AppWindowTest.waitUntil(() -> whyKey.equals(AppWindowTest.shown().key()));
+        assertEquals(
+                WorkspaceMode.ATTRIBUTION,
+                AppWindowTest.app.window().workspace().modeProperty().get());
+        AttributionView why = (AttributionView) AppWindowTest.app.window().modeView(WorkspaceMode.ATTRIBUTION);
+        AppWindowTest.waitUntil(() -> why.resultProperty().get() != null
+                && whyKey.equals(AppWindowTest.shown().key())
+                && Arrays.equals(
+                        why.resultProperty().get().image(),
+                        AppWindowTest.shown().snapshot().layer(0).toArray()));
+        WaitForAsyncUtils.asyncFx(() ->
+                        AppWindowTest.app.window().workspace().modeProperty().set(WorkspaceMode.OVERVIEW))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
 
         // compare with a model trained for one epoch on the same folder: what only the bundled model gets wrong
         Path other = dir.resolve("other.zip");

@@ -26,7 +26,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
 /**
  * The data-set explorer's window: choose a labelled folder, and the model the main window shows is scored on it in
@@ -52,7 +51,7 @@ public final class ExplorerWindow {
     private final ModelComparison comparison;
     private Explored explored;
 
-    private ExplorerWindow(Window owner, ResourceBundle text, LoadedModel model, Path modelFile, Consumer<Path> open) {
+    private ExplorerWindow(Window owner, ResourceBundle text, LoadedModel model, Path modelFile, ImageActions open) {
         this.text = text;
         grid.dark(String.valueOf(Application.getUserAgentStylesheet())
                 .toLowerCase(Locale.ROOT)
@@ -102,10 +101,10 @@ public final class ExplorerWindow {
      * Opens the explorer on {@code model}.
      *
      * @param modelFile the model's zip when it came from one (a split recorded beside it is honoured), else null
-     * @param open      shows an image in the main window
+     * @param open      shows an image in the main window's overview, or with its attribution map
      */
     public static ExplorerWindow show(
-            Window owner, ResourceBundle text, LoadedModel model, Path modelFile, Consumer<Path> open) {
+            Window owner, ResourceBundle text, LoadedModel model, Path modelFile, ImageActions open) {
         ExplorerWindow w = new ExplorerWindow(owner, text, model, modelFile, open);
         w.stage.show();
         return w;

@@ -3,10 +3,12 @@ package io.convscope.ui.explorer;
 import io.convscope.network.ImageOutcome;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
@@ -17,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
 /**
  * A titled, scrolling grid of image tiles, each with its true and predicted class and their probabilities; clicking
@@ -33,13 +34,13 @@ final class ImageGallery extends VBox {
 
     private final ResourceBundle text;
     private final Thumbnails thumbnails;
-    private final Consumer<Path> open;
+    private final ImageActions open;
     private final Label title = new Label();
     private final TilePane tiles = new TilePane(8, 8);
     private List<String> classes = List.of();
     private Path root;
 
-    ImageGallery(ResourceBundle text, Thumbnails thumbnails, Consumer<Path> open) {
+    ImageGallery(ResourceBundle text, Thumbnails thumbnails, ImageActions open) {
         super(8);
         this.text = text;
         this.thumbnails = thumbnails;
@@ -122,12 +123,17 @@ final class ImageGallery extends VBox {
             l.setTextAlignment(TextAlignment.CENTER);
         }
         probabilities.getStyleClass().add("explorer-tile-numbers");
-        VBox tile = new VBox(2, frame, classesLine, probabilities);
+        Hyperlink why = new Hyperlink(text.getString("explorer.tile.why"));
+        why.getStyleClass().add("explorer-tile-why");
+        why.setTooltip(new Tooltip(text.getString("explorer.tile.why.tooltip")));
+        why.setOnAction(e -> open.why().accept(file));
+        why.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume); // not also the tile's click
+        VBox tile = new VBox(2, frame, classesLine, probabilities, why);
         tile.setAlignment(Pos.TOP_CENTER);
         tile.getStyleClass().add(TILE_CLASS);
         tile.setUserData(file);
         Tooltip.install(tile, new Tooltip(o.path()));
-        tile.setOnMouseClicked(e -> open.accept(file));
+        tile.setOnMouseClicked(e -> open.overview().accept(file));
         return tile;
     }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +40,7 @@ final class ModelComparison extends VBox {
         return t;
     });
 
-    ModelComparison(ResourceBundle text, Thumbnails thumbnails, Consumer<Path> open, Supplier<Explored> explored) {
+    ModelComparison(ResourceBundle text, Thumbnails thumbnails, ImageActions open, Supplier<Explored> explored) {
         super(8);
         this.text = text;
         this.explored = explored;

@@ -36,6 +36,29 @@ public final class PointerEvents {
                 null);
     }
 
+    /** The pointer coming into a node, as a real mouse would announce it before any move. */
+    public static MouseEvent entered() {
+        return new MouseEvent(
+                MouseEvent.MOUSE_ENTERED,
+                0,
+                0,
+                0,
+                0,
+                MouseButton.NONE,
+                0,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
+    }
+
     /**
      * One turn of a mouse wheel by {@code deltaY} pixels (negative: towards the reader, scrolling down), no modifier,
      * at ({@code x}, {@code y}), the same on the screen.

@@ -24,8 +24,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -142,7 +140,7 @@ class GradCamStepsTest {
 
         Node bar = steps.lookup("#gradcam-alpha-" + top);
         fx(() -> {
-            Event.fireEvent(bar, entered());
+            Event.fireEvent(bar, PointerEvents.entered());
             return null;
         });
         assertEquals(f.alpha(top), steps.formulaPane().formulaText());
@@ -256,27 +254,5 @@ class GradCamStepsTest {
 
     private static KeyEvent key(KeyCode code) {
         return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false);
-    }
-
-    private static MouseEvent entered() {
-        return new MouseEvent(
-                MouseEvent.MOUSE_ENTERED,
-                0,
-                0,
-                0,
-                0,
-                MouseButton.NONE,
-                0,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                null);
     }
 }

@@ -29,17 +29,11 @@ cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
   rm -rf "$home"
-  for dir in "${made_dirs[@]}"; do rm -rf "$dir"; done
 }
 trap cleanup EXIT
 
-# The package's post-install script adds a menu entry with xdg-desktop-menu, which fails where no desktop ever made a
-# system menu folder (a server, this container); a student's desktop has one. Made here, and removed again.
-made_dirs=()
-for dir in /etc/xdg/menus /usr/share/desktop-directories /usr/share/applications; do
-  if [ ! -d "$dir" ]; then mkdir -p "$dir"; made_dirs+=("$dir"); fi
-done
-
+# No menu folders are made here: where no desktop ever made a system menu folder (a server, this container),
+# xdg-desktop-menu fails, and the package's scripts must still install and remove it (they say so and go on).
 echo "== install $deb ($(du -h "$deb" | cut -f1))"
 if dpkg -s convscope >/dev/null 2>&1; then dpkg -r convscope >/dev/null; fi
 # The .deb depends on xdg-utils (its menu entry); dpkg -i leaves it unconfigured where that is missing, and

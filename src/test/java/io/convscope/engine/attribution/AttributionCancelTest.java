@@ -72,7 +72,9 @@ class AttributionCancelTest {
         AttributionSettings s = AttributionSettings.DEFAULTS.withSmoothing(a.chunk() * (K + 2), 0.1);
         stopsAfterK(a, p -> a.compute(AttributionMethod.SMOOTHGRAD, coffee, t, s, p), Stage.SAMPLE, a.chunk());
         assertArrayEquals(
-                Attribution.of(tinyVgg).compute(AttributionMethod.SMOOTHGRAD, coffee, t, s).values(),
+                Attribution.of(tinyVgg)
+                        .compute(AttributionMethod.SMOOTHGRAD, coffee, t, s)
+                        .values(),
                 a.compute(AttributionMethod.SMOOTHGRAD, coffee, t, s).values(),
                 "the next SmoothGrad on the same network is the one an untouched network computes");
     }
@@ -97,7 +99,9 @@ class AttributionCancelTest {
         AttributionSettings s = AttributionSettings.DEFAULTS.withOcclusion(8, 2, 0.5f);
         stopsAfterK(a, p -> a.compute(AttributionMethod.OCCLUSION, coffee, t, s, p), Stage.WINDOW, a.chunk());
         assertArrayEquals(
-                Attribution.of(tinyVgg).compute(AttributionMethod.OCCLUSION, coffee, t, s).values(),
+                Attribution.of(tinyVgg)
+                        .compute(AttributionMethod.OCCLUSION, coffee, t, s)
+                        .values(),
                 a.compute(AttributionMethod.OCCLUSION, coffee, t, s).values());
     }
 
@@ -120,8 +124,7 @@ class AttributionCancelTest {
         for (int i = 0; i < before.size(); i++) {
             assertArrayEquals(before.get(i), a.network().parameters().get(i).values(), "block " + i + " restored");
         }
-        List<SanityStep> fresh =
-                SanityCheck.cascade(Attribution.of(tinyVgg), AttributionMethod.GRADIENT, coffee, t, s);
+        List<SanityStep> fresh = SanityCheck.cascade(Attribution.of(tinyVgg), AttributionMethod.GRADIENT, coffee, t, s);
         List<SanityStep> again = SanityCheck.cascade(a, AttributionMethod.GRADIENT, coffee, t, s);
         assertEquals(fresh.size(), again.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -141,7 +144,8 @@ class AttributionCancelTest {
         assertEquals(3, all.steps(), "two full batches and the rest");
         assertRises(all.seen);
         assertEquals(s.steps(), (int) all.last()[0]);
-        assertArrayEquals(a.compute(AttributionMethod.INTEGRATED_GRADIENTS, coffee, t, s).values(), told.values());
+        assertArrayEquals(
+                a.compute(AttributionMethod.INTEGRATED_GRADIENTS, coffee, t, s).values(), told.values());
 
         // Nested: the sanity check of integrated gradients moves within each layer's share.
         Stopper nested = new Stopper(Integer.MAX_VALUE);

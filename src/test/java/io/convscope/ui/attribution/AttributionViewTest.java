@@ -702,4 +702,45 @@ class AttributionViewTest {
         assertNull(view.failureProperty().get());
         assertSameMap(engine.cam(AttributionMethod.GRAD_CAM, image, engine.classTarget(KOALA), r.camLayer()), r.map());
     }
+
+    @Test
+    void cancelStopsTheComparisonAndTheSanityCheckAtTheirNextStep() throws Exception {
+        await(view.resultProperty(), x -> true);
+        AtomicInteger steps = new AtomicInteger();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        holdAtStep(view, 1, steps, new AtomicInteger(), reached, release);
+        robot.clickOn("#attribution-compare-toggle");
+        assertTrue(reached.await(60, TimeUnit.SECONDS), "the comparison runs");
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        release.countDown();
+        engineCaughtUp();
+        assertEquals(1, steps.get(), "the comparison stopped at the step after Cancel");
+        assertNull(view.comparedProperty().get());
+        assertNull(view.failureProperty().get());
+        view.work().onStep(null);
+        onFx(() -> {
+            view.refresh();
+            return null;
+        });
+        assertEquals(4, await(view.comparedProperty(), x -> true).size(), "and it compares again");
+
+        robot.clickOn("#attribution-single-toggle");
+        engineCaughtUp();
+        AtomicInteger layers = new AtomicInteger();
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        holdAtStep(view, 1, layers, new AtomicInteger(), checking, go);
+        robot.clickOn("#attribution-sanity");
+        assertTrue(checking.await(60, TimeUnit.SECONDS), "the sanity check runs");
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        go.countDown();
+        engineCaughtUp();
+        assertEquals(1, layers.get(), "the sanity check stopped at the step after Cancel");
+        assertNull(view.sanityProperty().get());
+        assertNull(view.failureProperty().get());
+        view.work().onStep(null);
+        robot.clickOn("#attribution-sanity");
+        assertEquals(5, await(view.sanityProperty(), x -> true).size(), "and it runs again, to the end");
+    }
 }

@@ -37,8 +37,9 @@ import java.util.function.Consumer;
  * The student picks a method, a class (the prediction by default; any other, to ask "why not koala?") and the
  * method's parameters, and sees the map over the photo and on its own with its legend, its formula with the real
  * values, a comparison of several methods, the occlusion probe and the sanity check. Engine work runs off the FX
- * thread ({@link AttributionWork}); a result for a superseded request is dropped. What the student chose lives in
- * properties here, not in the controls, so a change of language or theme remakes the labelled parts and keeps it.
+ * thread ({@link AttributionWork}); Cancel or a newer request stops it at its next step, and a superseded result is
+ * dropped. What the student chose lives in properties here, not in the controls, so a change of language or theme
+ * remakes the labelled parts and keeps it.
  */
 public final class AttributionView extends BorderPane {
 

@@ -15,13 +15,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
+import static io.convscope.engine.attribution.AttributionProgress.NONE;
+
 /**
  * Attribution maps for one network: which parts of an image (or of a layer's maps) the value of a class's logit, or
  * of an output cell, depends on. Every method differentiates or perturbs the value before the softmax, on this
  * object's own copy of the parameters ({@link TrainableNetwork#forInference}), so the model the app shows is never changed.
  * <p>
  * Input gradients are {@code dy/dx} in the model's input units (RGB / 255). Batches of noisy, interpolated or occluded
- * copies run together in chunks bounded by bytes ({@link #chunk()}). Not thread-safe, like the network.
+ * copies run together in chunks bounded by bytes ({@link #chunk()}); an {@link AttributionProgress} is told after
+ * each chunk and may stop the computation there. Not thread-safe, like the network.
  */
 public final class Attribution {
 
@@ -113,12 +116,25 @@ public final class Attribution {
     /** The map of {@code method} for {@code image} and {@code target}. */
     public AttributionMap compute(
             AttributionMethod method, float[] image, AttributionTarget target, AttributionSettings s) {
+        return compute(method, image, target, s, AttributionProgress.NONE);
+    }
+
+    /**
+     * The map of {@code method}, telling {@code progress} after each batch of samples, steps or windows (the
+     * gradient and the CAMs are one pass each); throws {@link AttributionCancelledException} when it says stop.
+     */
+    public AttributionMap compute(
+            AttributionMethod method,
+            float[] image,
+            AttributionTarget target,
+            AttributionSettings s,
+            AttributionProgress progress) {
         return switch (method) {
             case GRADIENT -> gradient(image, target);
-            case SMOOTHGRAD -> smoothGrad(image, target, s.samples(), s.sigma(), s.seed());
-            case INTEGRATED_GRADIENTS -> integratedGradients(image, target, s.steps(), s.baseline());
+            case SMOOTHGRAD -> smoothGrad(image, target, s.samples(), s.sigma(), s.seed(), progress);
+            case INTEGRATED_GRADIENTS -> integratedGradients(image, target, s.steps(), s.baseline(), progress);
             case GRAD_CAM, HIRES_CAM, GRAD_CAM_PLUS_PLUS -> cam(method, image, target, camLayer(s.layer(), target));
-            case OCCLUSION -> Occlusion.map(this, image, target, s.window(), s.stride(), s.fill());
+            case OCCLUSION -> Occlusion.map(this, image, target, s.window(), s.stride(), s.fill(), progress);
         };
     }
 
@@ -140,7 +156,7 @@ public final class Attribution {
     /** Saliency: {@code dy/dx}, signed per input channel ({@link AttributionMap#pixelMap()} gives max |.|). */
     public AttributionMap gradient(float[] image, AttributionTarget target) {
         float[] y = new float[1];
-        float[] g = gradients(new float[][] {image}, target, y)[0];
+        float[] g = gradients(new float[][] {image}, target, y, AttributionProgress.Stage.SAMPLE, NONE)[0];
         return map("gradient", target, y[0], description().inputShape(), g, Map.of());
     }
 
@@ -150,6 +166,17 @@ public final class Attribution {
      * The logit reported is the clean image's.
      */
     public AttributionMap smoothGrad(float[] image, AttributionTarget target, int samples, double sigma, long seed) {
+        return smoothGrad(image, target, samples, sigma, seed, NONE);
+    }
+
+    /** {@link #smoothGrad(float[], AttributionTarget, int, double, long)}, told after each batch of samples. */
+    public AttributionMap smoothGrad(
+            float[] image,
+            AttributionTarget target,
+            int samples,
+            double sigma,
+            long seed,
+            AttributionProgress progress) {
         Random random = new Random(seed);
         float[][] noisy = new float[samples][image.length];
         for (int k = 0; k < samples; k++) {
@@ -157,7 +184,7 @@ public final class Attribution {
                 noisy[k][i] = (float) (image[i] + sigma * random.nextGaussian());
             }
         }
-        float[] mean = mean(gradients(noisy, target, new float[samples]));
+        float[] mean = mean(gradients(noisy, target, new float[samples], AttributionProgress.Stage.SAMPLE, progress));
         return map(
                 "smoothgrad",
                 target,
@@ -175,6 +202,12 @@ public final class Attribution {
      * (absolute) and {@code relativeError} (over |y(x) - y(b)|), with {@code baselineLogit} and {@code steps}.
      */
     public AttributionMap integratedGradients(float[] image, AttributionTarget target, int steps, Baseline baseline) {
+        return integratedGradients(image, target, steps, baseline, NONE);
+    }
+
+    /** {@link #integratedGradients(float[], AttributionTarget, int, Baseline)}, told after each batch of steps. */
+    public AttributionMap integratedGradients(
+            float[] image, AttributionTarget target, int steps, Baseline baseline, AttributionProgress progress) {
         Shape in = description().inputShape();
         float[] b = baseline.of(image, in.channels(), in.height(), in.width());
         float[][] path = new float[steps][image.length];
@@ -184,7 +217,7 @@ public final class Attribution {
                 path[k][i] = (float) (b[i] + (image[i] - b[i]) * t);
             }
         }
-        float[] mean = mean(gradients(path, target, new float[steps]));
+        float[] mean = mean(gradients(path, target, new float[steps], AttributionProgress.Stage.STEP, progress));
         float[] attribution = new float[image.length];
         double sum = 0;
         for (int i = 0; i < image.length; i++) {
@@ -271,8 +304,16 @@ public final class Attribution {
         return network.forward(new float[][] {image}, layer)[layer][0];
     }
 
-    /** {@code dy/dx} of the target for every image, in chunks; each image's value goes to {@code values}. */
-    private float[][] gradients(float[][] images, AttributionTarget target, float[] values) {
+    /**
+     * {@code dy/dx} of the target for every image, in chunks; each image's value goes to {@code values}. After each
+     * chunk {@code progress} hears how many images of {@code stage} are done, and may stop the rest.
+     */
+    private float[][] gradients(
+            float[][] images,
+            AttributionTarget target,
+            float[] values,
+            AttributionProgress.Stage stage,
+            AttributionProgress progress) {
         float[][] out = new float[images.length][];
         int chunk = chunk();
         for (int from = 0; from < images.length; from += chunk) {
@@ -287,6 +328,7 @@ public final class Attribution {
             for (int n = 0; n < part.length; n++) {
                 out[from + n] = g.input(n);
             }
+            progress.reached(stage, from + part.length, images.length);
         }
         return out;
     }

@@ -10,14 +10,20 @@ import java.util.Map;
  * Occlusion (Zeiler and Fergus, 2014): {@code y(x) - y(x with a window set to fill)} for every window position. The
  * window is square, covers every channel, and starts at 0, stride, 2 stride... as long as it fits in the input, so
  * the map has {@code (H - window) / stride + 1} rows (floor) and as many columns. Forward passes only, the occluded
- * copies in batches.
+ * copies in batches; {@link AttributionProgress} hears the windows done after each batch.
  */
 final class Occlusion {
 
     private Occlusion() {}
 
     static AttributionMap map(
-            Attribution attribution, float[] image, AttributionTarget target, int window, int stride, float fill) {
+            Attribution attribution,
+            float[] image,
+            AttributionTarget target,
+            int window,
+            int stride,
+            float fill,
+            AttributionProgress progress) {
         Shape in = attribution.description().inputShape();
         if (window > in.height() || window > in.width()) {
             throw new IllegalArgumentException("the occlusion window (" + window + ") is larger than the input ("
@@ -41,6 +47,7 @@ final class Occlusion {
             for (int n = 0; n < count; n++) {
                 out[from + n] = y - occluded[n];
             }
+            progress.reached(AttributionProgress.Stage.WINDOW, from + count, out.length);
         }
         return attribution.map(
                 "occlusion",

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import static io.convscope.engine.attribution.AttributionProgress.Stage.LAYER;
+
 /**
  * The cascading model-randomisation test of Adebayo et al. (2018): from the top layer down, one layer with weights
  * at a time, its weights and biases are replaced by Gaussian draws with the same mean and standard deviation as the
@@ -18,8 +20,8 @@ import java.util.TreeMap;
  * for the input methods, as Adebayo et al. compare absolute maps). Batch normalisation's running statistics are
  * kept. A method whose map stays alike while the model is destroyed is not explaining the model.
  * <p>
- * The network's parameters are restored afterwards, also when a step fails: the check works on the
- * {@link Attribution}'s own copy of the parameters, never on the loaded model.
+ * The network's parameters are restored afterwards, also when a step fails or the check is cancelled: the check
+ * works on the {@link Attribution}'s own copy of the parameters, never on the loaded model.
  */
 public final class SanityCheck {
 
@@ -31,9 +33,21 @@ public final class SanityCheck {
             float[] image,
             AttributionTarget target,
             AttributionSettings settings) {
+        return cascade(attribution, method, image, target, settings, AttributionProgress.NONE);
+    }
+
+    /**
+     * The cascade, telling {@code progress} after the original map and after each randomised layer (steps of
+     * {@link AttributionProgress.Stage#LAYER}; the maps' own steps move the fraction within their layer's share).
+     */
+    public static List<SanityStep> cascade(
+            Attribution attribution,
+            AttributionMethod method,
+            float[] image,
+            AttributionTarget target,
+            AttributionSettings settings,
+            AttributionProgress progress) {
         TrainableNetwork network = attribution.network();
-        AttributionMap original = attribution.compute(method, image, target, settings);
-        float[] reference = original.pixelMap();
         // Layers with trained blocks, top first.
         TreeMap<Integer, List<ParameterBlock>> byLayer = new TreeMap<>();
         for (ParameterBlock b : network.parameters()) {
@@ -41,6 +55,10 @@ public final class SanityCheck {
                 byLayer.computeIfAbsent(b.layer(), l -> new ArrayList<>()).add(b);
             }
         }
+        int maps = byLayer.size() + 1;
+        AttributionMap original = attribution.compute(method, image, target, settings, progress.part(LAYER, 0, maps));
+        progress.reached(LAYER, 1, maps);
+        float[] reference = original.pixelMap();
         List<float[]> saved = new ArrayList<>();
         for (ParameterBlock b : network.parameters()) {
             saved.add(b.values().clone());
@@ -53,13 +71,15 @@ public final class SanityCheck {
                     randomise(b.values(), random);
                 }
                 network.parametersChanged();
-                AttributionMap map = attribution.compute(method, image, target, settings);
+                AttributionMap map = attribution.compute(
+                        method, image, target, settings, progress.part(LAYER, steps.size() + 1, maps));
                 float[] now = map.pixelMap();
                 steps.add(new SanityStep(
                         attribution.description().layer(layer).name(),
                         Heatmaps.spearman(reference, now),
                         Heatmaps.ssim(reference, now),
                         map));
+                progress.reached(LAYER, steps.size() + 1, maps);
             }
         } finally {
             for (int i = 0; i < saved.size(); i++) {

@@ -1,8 +1,13 @@
 package io.convscope.ui.attribution;
 
+import io.convscope.engine.attribution.AttributionCancelledException;
 import io.convscope.engine.attribution.AttributionMethod;
+import io.convscope.explain.attribution.MapReadout;
 import io.convscope.ui.attribution.AttributionView.Display;
-import io.convscope.ui.tasks.RequestLedger.Kind;
+import io.convscope.ui.attribution.WorkProgress.Step;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,13 +24,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
  * The attribution view's top: the choices ({@link AttributionControls}) and a row of what to show (one map, a
- * comparison, the occlusion probe), the sanity check, Grad-CAM step by step, and the progress of the engine work with
- * its Cancel button.
+ * comparison, the occlusion probe), the sanity check, Grad-CAM step by step, and the progress of the engine work
+ * ({@link WorkProgress}: the fraction done and which step, "IG step 12 of 32") with its Cancel button.
  */
 final class AttributionBar extends VBox {
 
@@ -38,11 +44,11 @@ final class AttributionBar extends VBox {
     private final Button sanityButton;
     private final Button stepsButton;
     private final ProgressIndicator progress = new ProgressIndicator();
+    private final Label progressText = new Label();
     private final Button cancel;
     private final MenuButton compared;
-    private Kind running;
 
-    AttributionBar(ResourceBundle text, AttributionView view) {
+    AttributionBar(ResourceBundle text, AttributionView view, WorkProgress work) {
         super(6);
         this.text = text;
         this.view = view;
@@ -57,12 +63,33 @@ final class AttributionBar extends VBox {
         stepsButton.setOnAction(e -> view.camSteps());
         progress.setId("attribution-progress");
         progress.setPrefSize(22, 22);
+        progressText.setId("attribution-progress-text");
         cancel = button("attribution-cancel", "attr.cancel");
-        cancel.setOnAction(e -> view.cancel(running));
-        done();
+        cancel.setOnAction(e -> view.cancel(work.runningProperty().get()));
+        // Bindings listen weakly: a bar replaced on a change of language is not kept alive by the work's progress.
+        BooleanBinding running = work.runningProperty().isNotNull();
+        progress.progressProperty().bind(work.fractionProperty()); // negative: indeterminate, as the indicator reads it
+        progressText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> message(text, work.stepProperty().get()), work.stepProperty()));
+        for (Node n : new Node[] {progress, progressText, cancel}) {
+            n.visibleProperty().bind(running);
+            n.managedProperty().bind(running);
+        }
         compared = comparedMenu();
         FlowPane actions = new FlowPane(
-                8, 6, singleButton, compareButton, compared, probeButton, sanityButton, stepsButton, progress, cancel);
+                8,
+                6,
+                singleButton,
+                compareButton,
+                compared,
+                probeButton,
+                sanityButton,
+                stepsButton,
+                progress,
+                progressText,
+                cancel);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(new FlowPane(), actions);
         showing(view.displayProperty().get(), null);
@@ -132,24 +159,13 @@ final class AttributionBar extends VBox {
         sanityButton.setDisable(result == null);
     }
 
-    /** Engine work of {@code kind} runs: indeterminate progress when {@code fraction} is negative. */
-    void running(Kind kind, double fraction) {
-        running = kind;
-        progress.setProgress(fraction < 0 ? ProgressIndicator.INDETERMINATE_PROGRESS : fraction);
-        progress.setVisible(true);
-        cancel.setVisible(true);
-    }
-
-    void progress(double fraction) {
-        if (running != null) {
-            progress.setProgress(fraction);
+    /** The step the work has reached, in words ("Integrated gradients: step 12 of 32"); one pass: "Computing". */
+    static String message(ResourceBundle text, Step step) {
+        if (step == null) {
+            return text.getString("attr.progress.working");
         }
-    }
-
-    void done() {
-        running = null;
-        progress.setVisible(false);
-        cancel.setVisible(false);
+        String key = "attr.progress." + step.stage().name().toLowerCase(Locale.ROOT);
+        return String.format(text.getString(key), step.done(), step.total());
     }
 
     /** The maps area's content under the random-weights notice and the failure sentence (either may be null). */
@@ -174,6 +190,16 @@ final class AttributionBar extends VBox {
         return scroll;
     }
 
+    /** The view's bottom line: what the pointer reads over a map, or how to read one. */
+    static Label readoutLine(ResourceBundle text, ObservableValue<MapReadout> readout) {
+        Label line = new Label();
+        line.setId("attribution-readout");
+        line.getStyleClass().add("attribution-readout");
+        line.setPadding(new Insets(4, 12, 4, 12));
+        line.textProperty().bind(readout.map(MapReadout::text).orElse(text.getString("attr.readout.hint")));
+        return line;
+    }
+
     private static Label line(String id, String style, String text) {
         Label l = new Label(text);
         l.setId(id);
@@ -184,6 +210,9 @@ final class AttributionBar extends VBox {
 
     /** What to tell the student when a map cannot be computed: the engine's sentence, or a general one. */
     static String sentence(ResourceBundle text, Throwable t) {
+        if (t instanceof AttributionCancelledException) {
+            return null; // stopped on request: nothing to tell
+        }
         if (t instanceof IllegalArgumentException && t.getMessage() != null) {
             return String.format(text.getString("attr.failed.because"), t.getMessage());
         }

@@ -11,7 +11,6 @@ import io.convscope.ui.tasks.RequestLedger.Kind;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import io.convscope.ui.workspace.WorkspaceMode;
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,9 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -40,8 +37,9 @@ import java.util.function.Consumer;
  * The student picks a method, a class (the prediction by default; any other, to ask "why not koala?") and the
  * method's parameters, and sees the map over the photo and on its own with its legend, its formula with the real
  * values, a comparison of several methods, the occlusion probe and the sanity check. Engine work runs off the FX
- * thread ({@link AttributionWork}); a result for a superseded request is dropped. What the student chose lives in
- * properties here, not in the controls, so a change of language or theme remakes the labelled parts and keeps it.
+ * thread ({@link AttributionWork}); Cancel or a newer request stops it at its next step, and a superseded result is
+ * dropped. What the student chose lives in properties here, not in the controls, so a change of language or theme
+ * remakes the labelled parts and keeps it.
  */
 public final class AttributionView extends BorderPane {
 
@@ -55,6 +53,7 @@ public final class AttributionView extends BorderPane {
 
     private final Workspace workspace;
     private final AttributionWork work;
+    private final WorkProgress progress = new WorkProgress();
     private final ObjectProperty<AttributionChoice> choice =
             new SimpleObjectProperty<>(this, "choice", AttributionChoice.DEFAULT);
     private final ObjectProperty<Display> display = new SimpleObjectProperty<>(this, "display", Display.SINGLE);
@@ -113,19 +112,14 @@ public final class AttributionView extends BorderPane {
     private void build() {
         ResourceBundle text = workspace.text();
         setStyle(workspace.language().rootStyle());
-        bar = new AttributionBar(text, this);
+        bar = new AttributionBar(text, this, progress);
         setTop(bar);
         single = new MapPanel(text, opacity, readout::set);
         comparePanel = new ComparePanel(readout::set);
         sanityPanel = new SanityPanel(readout::set);
         probe = new OcclusionProbe(text, work, probeSize, this::failed);
         probe.updatesProperty().addListener((o, was, now) -> probeUpdates.set(probeUpdates.get() + 1));
-        Label line = new Label();
-        line.setId("attribution-readout");
-        line.getStyleClass().add("attribution-readout");
-        line.setPadding(new Insets(4, 12, 4, 12));
-        line.textProperty().bind(readout.map(MapReadout::text).orElse(text.getString("attr.readout.hint")));
-        setBottom(line);
+        setBottom(AttributionBar.readoutLine(text, readout));
         detail.relabel(text);
         bar.controls(controls());
         showResults();
@@ -178,13 +172,13 @@ public final class AttributionView extends BorderPane {
                 if (display.get() == Display.SANITY) {
                     display.set(Display.SINGLE);
                 }
-                bar.running(Kind.ATTRIBUTION, -1);
                 work.map(
                         model,
                         snapshot,
                         c,
+                        progress.start(Kind.ATTRIBUTION),
                         r -> {
-                            bar.done();
+                            progress.done();
                             result.set(r);
                             bar.controls(
                                     controls()); // the class box names the prediction, the layer box the CAM's layer
@@ -193,18 +187,17 @@ public final class AttributionView extends BorderPane {
                         this::failed);
             }
             case COMPARE -> {
-                bar.running(Kind.ATTRIBUTION, 0);
                 work.compare(
                         model,
                         snapshot,
                         c,
+                        progress.start(Kind.ATTRIBUTION),
                         list -> {
-                            bar.done();
+                            progress.done();
                             compared.set(list);
                             showResults();
                         },
-                        this::failed,
-                        p -> Platform.runLater(() -> bar.progress(p[0] / p[1])));
+                        this::failed);
             }
             case PROBE -> showProbe();
         }
@@ -216,13 +209,13 @@ public final class AttributionView extends BorderPane {
         if (shown == null || workspace.model() == null || result.get() == null) {
             return;
         }
-        bar.running(Kind.SANITY, -1);
         work.sanity(
                 workspace.model(),
                 shown.snapshot(),
                 choice.get(),
+                progress.start(Kind.SANITY),
                 steps -> {
-                    bar.done();
+                    progress.done();
                     sanity.set(steps);
                     display.set(Display.SANITY);
                     showResults();
@@ -236,9 +229,10 @@ public final class AttributionView extends BorderPane {
         refresh();
     }
 
+    /** Stops the running work of {@code kind} at its next step; the maps on screen stay. */
     void cancel(Kind kind) {
         work.cancel(kind);
-        bar.done();
+        progress.done();
     }
 
     void show(Display d) {
@@ -311,7 +305,7 @@ public final class AttributionView extends BorderPane {
     }
 
     private void failed(Throwable t) {
-        bar.done();
+        progress.done();
         failure.set(AttributionBar.sentence(workspace.text(), t));
         showResults();
     }
@@ -329,11 +323,11 @@ public final class AttributionView extends BorderPane {
     }
 
     private void showCamSteps(CamRequest request) {
-        bar.running(Kind.ATTRIBUTION, -1);
+        progress.start(Kind.ATTRIBUTION);
         work.camSteps(
                 request,
                 walkthrough -> {
-                    bar.done();
+                    progress.done();
                     showDetail(new GradCamSteps(workspace, walkthrough));
                 },
                 this::failed);
@@ -391,6 +385,10 @@ public final class AttributionView extends BorderPane {
 
     OcclusionProbe probe() {
         return probe;
+    }
+
+    AttributionWork work() {
+        return work;
     }
 
     AttributionChoice choice() {

@@ -6,6 +6,7 @@ import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.attribution.Attribution;
 import io.convscope.engine.attribution.AttributionMethod;
+import io.convscope.engine.attribution.AttributionProgress;
 import io.convscope.engine.attribution.AttributionTarget;
 import io.convscope.engine.attribution.CamMaps;
 import io.convscope.engine.attribution.SanityCheck;
@@ -18,10 +19,12 @@ import io.convscope.ui.attribution.gradcam.GradCamSteps;
 import io.convscope.ui.tasks.EngineService;
 import io.convscope.ui.tasks.RequestLedger.Kind;
 
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import static io.convscope.engine.attribution.AttributionProgress.Stage.METHOD;
 
 /**
  * The attribution view's engine work, run on an {@link EngineService} thread, never the FX thread. Each model gets one
@@ -29,6 +32,10 @@ import java.util.function.Consumer;
  * before, in a cache bounded by the bytes their parameters take; so a click recomputes a map, never the network. The
  * gradient and the CAMs of the image on show reuse the app's snapshot of it: only the backward pass runs. Everything
  * here except the request methods runs on the engine thread.
+ * <p>
+ * Each request is a {@link Run}: the engine tells it each step and it stops the computation at the next step once
+ * Cancel is pressed or a newer request of its kind (or, for the sanity check, any new map) supersedes it, so
+ * superseded work does not keep the one engine thread busy.
  */
 final class AttributionWork {
 
@@ -43,9 +50,52 @@ final class AttributionWork {
     private LoadedModel currentModel;
 
     private Attribution current;
+    /** The latest request of each kind (FX thread). */
+    private final Map<Kind, Run> live = new EnumMap<>(Kind.class);
+    /** Told of every step on the engine thread before the stop is looked at (tests hold the engine there). */
+    private volatile AttributionProgress stepHook = AttributionProgress.NONE;
+
+    /** Engine work given its {@link Run} to tell its steps to. */
+    @FunctionalInterface
+    private interface Job<T> {
+        T call(AttributionProgress progress) throws Exception;
+    }
+
+    /** One request's progress: passes the steps on to the view while the request stands, and stops it once not. */
+    private final class Run implements AttributionProgress {
+        private final AttributionProgress shown;
+        private volatile boolean stopped;
+
+        Run(AttributionProgress shown) {
+            this.shown = shown;
+        }
+
+        @Override
+        public boolean advanced(Stage stage, int done, int total, double fraction) {
+            stepHook.advanced(stage, done, total, fraction);
+            return !stopped && shown.advanced(stage, done, total, fraction);
+        }
+    }
 
     AttributionWork(EngineService engine) {
         this.engine = engine;
+    }
+
+    /** Runs {@code job} on the engine thread as the request of {@code kind}, stopping the one it supersedes. */
+    private <T> void submit(
+            Kind kind, AttributionProgress shown, Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
+        Run run = new Run(shown);
+        stop(live.put(kind, run));
+        if (kind == Kind.ATTRIBUTION) {
+            cancel(Kind.SANITY); // the check was of a choice or image no longer shown
+        }
+        engine.run(kind, () -> job.call(run), done, failed);
+    }
+
+    private static void stop(Run run) {
+        if (run != null) {
+            run.stopped = true;
+        }
     }
 
     /** The single map of {@code choice} for {@code snapshot}'s image; superseding the earlier request. */
@@ -53,32 +103,31 @@ final class AttributionWork {
             Inference model,
             ActivationSnapshot snapshot,
             AttributionChoice choice,
+            AttributionProgress shown,
             Consumer<AttributionResult> done,
             Consumer<Throwable> failed) {
-        engine.run(Kind.ATTRIBUTION, () -> compute(model, snapshot, choice, choice.method()), done, failed);
+        submit(Kind.ATTRIBUTION, shown, p -> compute(model, snapshot, choice, choice.method(), p), done, failed);
     }
 
-    /** Every compared method's map, in the enum's order, with a progress count (methods done, methods). */
+    /** Every compared method's map, in the enum's order; the steps are the methods, each moving within its share. */
     void compare(
             Inference model,
             ActivationSnapshot snapshot,
             AttributionChoice choice,
+            AttributionProgress shown,
             Consumer<List<AttributionResult>> done,
-            Consumer<Throwable> failed,
-            Consumer<double[]> progress) {
-        List<AttributionMethod> methods = new ArrayList<>(choice.compared());
-        engine.run(
+            Consumer<Throwable> failed) {
+        List<AttributionMethod> methods = List.copyOf(choice.compared());
+        submit(
                 Kind.ATTRIBUTION,
-                () -> {
-                    List<AttributionResult> out = new ArrayList<>();
-                    for (AttributionMethod m : methods) {
-                        if (Thread.currentThread().isInterrupted() || !engine.outstanding(Kind.ATTRIBUTION)) {
-                            break; // cancelled or superseded: the rest would be dropped anyway
-                        }
-                        out.add(compute(model, snapshot, choice, m));
-                        progress.accept(new double[] {out.size(), methods.size()});
+                shown,
+                p -> {
+                    AttributionResult[] out = new AttributionResult[methods.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = compute(model, snapshot, choice, methods.get(i), p.part(METHOD, i, out.length));
+                        p.reached(METHOD, i + 1, out.length);
                     }
-                    return out;
+                    return List.of(out);
                 },
                 done,
                 failed);
@@ -89,14 +138,17 @@ final class AttributionWork {
             Inference model,
             ActivationSnapshot snapshot,
             AttributionChoice choice,
+            AttributionProgress shown,
             Consumer<List<SanityStep>> done,
             Consumer<Throwable> failed) {
-        engine.run(
+        submit(
                 Kind.SANITY,
-                () -> {
+                shown,
+                p -> {
                     Attribution a = attributionFor(model.model());
                     float[] image = snapshot.layer(0).toArray();
-                    return SanityCheck.cascade(a, choice.method(), image, target(a, choice, image), choice.settings());
+                    return SanityCheck.cascade(
+                            a, choice.method(), image, target(a, choice, image), choice.settings(), p);
                 },
                 done,
                 failed);
@@ -104,9 +156,10 @@ final class AttributionWork {
 
     /** Grad-CAM step by step (the walkthrough view's numbers), on the model's cached attribution network. */
     void camSteps(CamRequest request, Consumer<GradCamWalkthrough> done, Consumer<Throwable> failed) {
-        engine.run(
+        submit(
                 Kind.ATTRIBUTION,
-                () -> GradCamSteps.compute(
+                AttributionProgress.NONE,
+                p -> GradCamSteps.compute(
                         attributionFor(request.model().model()),
                         request.image(),
                         request.classIndex(),
@@ -139,8 +192,15 @@ final class AttributionWork {
                 failed);
     }
 
+    /** Stops the latest request of {@code kind} at its next step and drops its answer. */
     void cancel(Kind kind) {
+        stop(live.remove(kind));
         engine.cancel(kind);
+    }
+
+    /** Tests: {@code hook} hears every step on the engine thread, before the request's stop is looked at. */
+    void onStep(AttributionProgress hook) {
+        stepHook = hook == null ? AttributionProgress.NONE : hook;
     }
 
     boolean outstanding(Kind kind) {
@@ -162,7 +222,11 @@ final class AttributionWork {
     }
 
     private AttributionResult compute(
-            Inference model, ActivationSnapshot snapshot, AttributionChoice choice, AttributionMethod method)
+            Inference model,
+            ActivationSnapshot snapshot,
+            AttributionChoice choice,
+            AttributionMethod method,
+            AttributionProgress progress)
             throws ModelLoadException {
         Attribution a = attributionFor(model.model());
         float[] image = snapshot.layer(0).toArray();
@@ -183,7 +247,7 @@ final class AttributionWork {
         }
         AttributionMap map = ownSnapshot && method == AttributionMethod.GRADIENT
                 ? gradientFromSnapshot(a, snapshot, target, random)
-                : a.compute(method, image, target, choice.settings());
+                : a.compute(method, image, target, choice.settings(), progress);
         return new AttributionResult(map, target, -1, null, model, image, choice.withMethod(method));
     }
 

@@ -8,6 +8,7 @@ import io.convscope.engine.ModelLoader;
 import io.convscope.engine.PresetModels;
 import io.convscope.engine.attribution.Attribution;
 import io.convscope.engine.attribution.AttributionMethod;
+import io.convscope.engine.attribution.AttributionSettings;
 import io.convscope.engine.attribution.AttributionTarget;
 import io.convscope.explain.attribution.MapPlane;
 import io.convscope.explain.attribution.MapReadout;
@@ -29,6 +30,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -47,11 +49,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -568,5 +572,175 @@ class AttributionViewTest {
         assertTrue(after.await(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(before, view.resultProperty().get(), "the cancelled map never replaces the one on screen");
+    }
+
+    /** Occlusion with stride 1: 57 x 57 windows of 8, in many batches (a long computation on Tiny VGG). */
+    static final AttributionSettings EVERY_WINDOW = AttributionSettings.DEFAULTS.withOcclusion(8, 1, 0.5f);
+
+    /**
+     * Holds the engine thread inside the running computation at its {@code at}-th step (counting every step the
+     * engine tells in {@code steps}, the last one's count of done in {@code done}), until {@code release} opens;
+     * {@code reached} opens when it gets there.
+     */
+    static void holdAtStep(
+            AttributionView view,
+            int at,
+            AtomicInteger steps,
+            AtomicInteger done,
+            CountDownLatch reached,
+            CountDownLatch release) {
+        view.work().onStep((stage, count, total, fraction) -> {
+            int step = steps.incrementAndGet();
+            if (step < at) {
+                done.set(count);
+            }
+            if (step == at) {
+                reached.countDown();
+                try {
+                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Waits until every request handed to the engine thread so far has run (a marker request after them). */
+    void engineCaughtUp() throws Exception {
+        CountDownLatch after = new CountDownLatch(1);
+        service.executor().submit(after::countDown);
+        assertTrue(after.await(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void cancelStopsARunningOcclusionAtItsNextStepShowingNoErrorAndTheViewComputesAgain() throws Exception {
+        AttributionResult before = await(view.resultProperty(), x -> true);
+        AtomicInteger steps = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        holdAtStep(view, 2, steps, done, reached, release);
+        onFx(() -> {
+            view.choiceProperty()
+                    .set(view.choice().withMethod(AttributionMethod.OCCLUSION).withSettings(EVERY_WINDOW));
+            view.refresh();
+            return null;
+        });
+        assertTrue(reached.await(60, TimeUnit.SECONDS), "the occlusion runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The first batch has been told to the bar: the real fraction and which step.
+        int batch = done.get();
+        String told = onFx(() ->
+                ((Label) robot.from(view).lookup("#attribution-progress-text").query()).getText());
+        assertEquals("Occlusion: " + batch + " of 3249 windows", told);
+        double fraction = onFx(() -> ((ProgressIndicator)
+                        robot.from(view).lookup("#attribution-progress").query())
+                .getProgress());
+        assertEquals(batch / 3249.0, fraction, 1e-12);
+
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        release.countDown();
+        engineCaughtUp();
+        assertEquals(
+                2,
+                steps.get(),
+                "the engine stopped at the step after Cancel, of " + (3249 + batch - 1) / batch + " batches");
+        assertNull(view.failureProperty().get(), "a cancelled map is no error");
+        assertTrue(onFx(
+                () -> robot.from(view).lookup("#attribution-error").tryQuery().isEmpty()));
+        assertTrue(!onFx(
+                () -> robot.from(view).lookup("#attribution-progress").query().isVisible()));
+        assertSame(before, view.resultProperty().get(), "the map on screen stays");
+
+        // And the next computation works, with the engine's numbers.
+        onFx(() -> {
+            view.choiceProperty().set(view.choice().withSettings(EVERY_WINDOW.withOcclusion(8, 4, 0.5f)));
+            view.refresh();
+            return null;
+        });
+        AttributionResult r = await(view.resultProperty(), x -> x.choice().method() == AttributionMethod.OCCLUSION);
+        assertSameMap(
+                engine.compute(
+                        AttributionMethod.OCCLUSION,
+                        image,
+                        r.target(),
+                        r.choice().settings()),
+                r.map());
+        assertNull(view.failureProperty().get());
+    }
+
+    @Test
+    void aNewRequestStopsTheRunningComputationAtItsNextStep() throws Exception {
+        await(view.resultProperty(), x -> true);
+        AtomicInteger steps = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        holdAtStep(view, 1, steps, done, reached, release);
+        onFx(() -> {
+            view.choiceProperty()
+                    .set(view.choice().withMethod(AttributionMethod.OCCLUSION).withSettings(EVERY_WINDOW));
+            view.refresh();
+            return null;
+        });
+        assertTrue(reached.await(60, TimeUnit.SECONDS), "the occlusion runs");
+        onFx(
+                () -> { // Grad-CAM of koala instead: one pass, no steps
+                    view.choiceProperty()
+                            .set(view.choice()
+                                    .withMethod(AttributionMethod.GRAD_CAM)
+                                    .withClass(KOALA));
+                    view.refresh();
+                    return null;
+                });
+        release.countDown();
+        AttributionResult r = await(view.resultProperty(), x -> x.target().index() == KOALA);
+        engineCaughtUp();
+        assertEquals(1, steps.get(), "the superseded occlusion stopped at its next step");
+        assertNull(view.failureProperty().get());
+        assertSameMap(engine.cam(AttributionMethod.GRAD_CAM, image, engine.classTarget(KOALA), r.camLayer()), r.map());
+    }
+
+    @Test
+    void cancelStopsTheComparisonAndTheSanityCheckAtTheirNextStep() throws Exception {
+        await(view.resultProperty(), x -> true);
+        AtomicInteger steps = new AtomicInteger();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        holdAtStep(view, 1, steps, new AtomicInteger(), reached, release);
+        robot.clickOn("#attribution-compare-toggle");
+        assertTrue(reached.await(60, TimeUnit.SECONDS), "the comparison runs");
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        release.countDown();
+        engineCaughtUp();
+        assertEquals(1, steps.get(), "the comparison stopped at the step after Cancel");
+        assertNull(view.comparedProperty().get());
+        assertNull(view.failureProperty().get());
+        view.work().onStep(null);
+        onFx(() -> {
+            view.refresh();
+            return null;
+        });
+        assertEquals(4, await(view.comparedProperty(), x -> true).size(), "and it compares again");
+
+        robot.clickOn("#attribution-single-toggle");
+        engineCaughtUp();
+        AtomicInteger layers = new AtomicInteger();
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        holdAtStep(view, 1, layers, new AtomicInteger(), checking, go);
+        robot.clickOn("#attribution-sanity");
+        assertTrue(checking.await(60, TimeUnit.SECONDS), "the sanity check runs");
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        go.countDown();
+        engineCaughtUp();
+        assertEquals(1, layers.get(), "the sanity check stopped at the step after Cancel");
+        assertNull(view.sanityProperty().get());
+        assertNull(view.failureProperty().get());
+        view.work().onStep(null);
+        robot.clickOn("#attribution-sanity");
+        assertEquals(5, await(view.sanityProperty(), x -> true).size(), "and it runs again, to the end");
     }
 }

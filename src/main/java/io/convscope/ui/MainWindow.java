@@ -102,7 +102,7 @@ final class MainWindow extends BorderPane {
         split.setId("main-split");
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
         modes.register(WorkspaceMode.ATTRIBUTION, () -> new AttributionView(workspace, EngineService.start()));
-        modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel));
+        modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel, requests::showFileThrough));
         // The article's mode: links (attribution, training) switch only to a mode with a view.
         learn.panel().setOnShowMode(m -> {
             if (modes.available().contains(m)) {

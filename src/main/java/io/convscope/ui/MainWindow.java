@@ -98,7 +98,7 @@ final class MainWindow extends BorderPane {
         StackPane.setMargin(notice, new Insets(8));
         split.getItems().add(0, networkArea);
         split.setId("main-split");
-        modes = ModeViews.wire(workspace, requests, networkArea, split, learn.panel());
+        modes = ModeViews.wire(workspace, requests, networkArea, split, side, learn.panel());
         setCenter(split);
         side.setFitToWidth(true);
         side.setFitToHeight(true);
@@ -139,7 +139,7 @@ final class MainWindow extends BorderPane {
     private void speak() {
         ResourceBundle text = workspace.text();
         setStyle(workspace.language().rootStyle());
-        firstSteps = new FirstStepsHint(text, settings);
+        firstSteps = new FirstStepsHint(text, settings, workspace.modeProperty());
         statusBar.showHint(firstSteps);
         gallery = new GalleryStrip(workspace.samples(), requests::showSample);
         inputPanel = new InputPanel(text);

@@ -23,14 +23,15 @@ final class ModeViews {
 
     /**
      * The main window's modes: the overview ({@code networkArea}), Why? and Train. The workspace's mode puts its view
-     * in the split's first place; the Learn article's {@code mode:} links (attribution, training) switch only to a mode
-     * with a view.
+     * in the split's first place; the image side panel shows in the modes about the shown image (not Train, which
+     * needs the room); the Learn article's {@code mode:} links (attribution, training) switch only to a mode with a view.
      */
     static ModeViews wire(
             Workspace workspace,
             EngineRequests requests,
             Node networkArea,
             SplitPane split,
+            Node side,
             LearnPanel learn) {
         ModeViews modes = new ModeViews();
         modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
@@ -44,6 +45,8 @@ final class ModeViews {
             }
         });
         workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
+        side.visibleProperty().bind(workspace.modeProperty().isNotEqualTo(WorkspaceMode.TRAIN));
+        side.managedProperty().bind(side.visibleProperty());
         return modes;
     }
 

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A cell of the Train workspace's confusion matrix, clicked on an earlier epoch chosen with the scrubber, shows that
  * cell's validation images as the network was then: as many as the cell counts, most confident first, with the
  * probabilities the engine gives each image with that epoch's exported model; a tile opens its image through that
- * epoch's network in the overview, and its Why? link with its attribution map.
+ * epoch's network in the overview, and its Why? link with its attribution map; the scrubber moved on shows the same
+ * cell as the epoch chosen scored it.
  */
 class TrainCellGalleryTest {
 
@@ -140,6 +141,16 @@ class TrainCellGalleryTest {
                 && Arrays.equals(
                         why.resultProperty().get().image(),
                         AppWindowTest.shown().snapshot().layer(0).toArray()));
+
+        // Back in the Train mode, the scrubber moved on: the same cell as epoch 2 scored it.
+        onFx(() -> {
+            window.workspace().modeProperty().set(WorkspaceMode.TRAIN);
+            lookup(EpochScrubber.class, "#train-scrubber").choose(2);
+            return null;
+        });
+        List<ImageOutcome> later = imagesOf(2, chosen.truth(), chosen.predicted(), classes);
+        assertEquals(onFx(() -> confusion.shown().counts()[chosen.truth()][chosen.predicted()]), later.size());
+        assertEquals(2, onFx(() -> confusion.shown().epoch()));
     }
 
     /** Clicks cell (truth, predicted) and waits for its images; returns those with a tile. */
@@ -148,7 +159,14 @@ class TrainCellGalleryTest {
         Point2D at = onFx(() -> confusion.cellCentreOnScreen(truth, predicted));
         AppWindowTest.hideTooltips();
         robot.clickOn(at);
-        String heading = "Epoch 1 · true " + classes.get(truth) + ", predicted " + classes.get(predicted) + ":";
+        return imagesOf(1, truth, predicted, classes);
+    }
+
+    /** Waits for the gallery of cell ({@code truth}, {@code predicted}) of {@code epoch}; returns its images. */
+    private static List<ImageOutcome> imagesOf(int epoch, int truth, int predicted, List<String> classes)
+            throws Exception {
+        String heading =
+                "Epoch " + epoch + " · true " + classes.get(truth) + ", predicted " + classes.get(predicted) + ":";
         AppWindowTest.waitUntil(() -> lookup(ImageGallery.class, "#train-cell-images").title().startsWith(heading));
         return onFx(() -> lookup(ImageGallery.class, "#train-cell-images").shown());
     }

@@ -87,10 +87,14 @@ final class CellGallery extends VBox {
         words.on(this::relabel);
     }
 
-    /** The matrix now shows {@code epoch} (scrubbed, or a new epoch of the run): a cell of another epoch is cleared. */
-    void epochShown(int shown) {
-        if (epoch != 0 && epoch != shown) {
-            newRun();
+    /**
+     * The student moved the scrubber to {@code chosen}: the cell on show is shown again as that epoch scored it, so
+     * its images can be followed from epoch to epoch. (A new epoch of a run going on leaves the gallery as it is: its
+     * heading names its epoch, and scoring every epoch would take the run's time.)
+     */
+    void epochChosen(int chosen) {
+        if (cell != null && epoch != chosen) {
+            show(chosen, cell[0], cell[1]);
         }
     }
 

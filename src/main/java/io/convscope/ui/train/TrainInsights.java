@@ -90,7 +90,7 @@ final class TrainInsights {
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
         SplitPane matrixAndImages = new SplitPane(confusion, cells);
-        matrixAndImages.setDividerPositions(0.5);
+        matrixAndImages.setDividerPositions(0.62); // ten classes' matrix whole beside two columns of images
         matrixAndImages.setMinHeight(280);
         view.addInspector(TrainWorkspaceView.tab(
                 words, "trainInsights.tab.confusion", matrixAndImages, "train-tab-confusion"));
@@ -204,7 +204,7 @@ final class TrainInsights {
         scrubber.setFinishedEpochs(epoch);
         InsightFeed.Look last = feed.last();
         if (scrubbed == 0 && last != null) {
-            showConfusion(new ConfusionAtEpoch(epoch, last.network().classes(), feed.confusion(epoch)));
+            confusion.show(new ConfusionAtEpoch(epoch, last.network().classes(), feed.confusion(epoch)));
         }
     }
 
@@ -213,12 +213,6 @@ final class TrainInsights {
         if (confusion.shown() != null) {
             cells.show(confusion.shown().epoch(), truth, predicted);
         }
-    }
-
-    /** The matrix of an epoch; a cell's images of another epoch go with the matrix they came from. */
-    private void showConfusion(ConfusionAtEpoch epochMatrix) {
-        confusion.show(epochMatrix);
-        cells.epochShown(epochMatrix.epoch());
     }
 
     private void showKernels(NetworkDescription network) {
@@ -251,7 +245,8 @@ final class TrainInsights {
                     if (gen == generation) {
                         showKernels(then.network());
                         probe.show(then.probe(), epoch, 0);
-                        showConfusion(new ConfusionAtEpoch(epoch, then.network().classes(), counts));
+                        confusion.show(new ConfusionAtEpoch(epoch, then.network().classes(), counts));
+                        cells.epochChosen(epoch);
                     }
                 });
             } catch (IOException | UncheckedIOException e) {

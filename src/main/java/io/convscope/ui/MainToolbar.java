@@ -72,6 +72,11 @@ final class MainToolbar extends VBox {
     private Button cancelButton;
     /** Held here: the requests outlive this tool bar (a new one is made in another language) and listen weakly. */
     private final ChangeListener<Task<?>> presetLoadListener = (o, was, task) -> followLoad(task);
+    /** Likewise for the workspace: a mode set elsewhere ("Use this model", a gallery's image) selects its button. */
+    private final ChangeListener<WorkspaceMode> modeListener = (o, was, mode) -> modeSwitch.getChildren().stream()
+            .map(ToggleButton.class::cast)
+            .filter(b -> b.getUserData() == mode)
+            .forEach(b -> b.setSelected(true));
 
     /**
      * The tool bar in the workspace's language. {@code busy} shows while the engine works on the latest model or
@@ -304,6 +309,7 @@ final class MainToolbar extends VBox {
             }
         });
         modeSwitch.getChildren().setAll(buttons);
+        workspace.modeProperty().addListener(new WeakChangeListener<>(modeListener));
         modeSwitch.setVisible(buttons.size() > 1);
         modeSwitch.managedProperty().bind(modeSwitch.visibleProperty());
         modeSwitch.setId("mode-switch");

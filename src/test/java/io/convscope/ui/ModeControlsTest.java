@@ -3,11 +3,13 @@ package io.convscope.ui;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static io.convscope.ui.TrainWorkspaceTest.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Each mode shows the window's controls that mean something in it, at the smallest window (1024 x 640), in both
  * languages: the details toggle and the colour range only in the Overview, the sample gallery and the image panel in
  * the Overview and Why? modes (the Why? mode explains the image chosen there), the "click any neuron" hint only in
- * the Overview; and no tool bar label is cut in any mode.
+ * the Overview; and no tool bar label is cut in any mode. A mode set by another part of the window (not the switch)
+ * selects its button in the switch.
  */
 class ModeControlsTest {
 
@@ -47,7 +50,10 @@ class ModeControlsTest {
         return true;
     }
 
-    /** What shows in {@code mode}: the range selector, the details toggle, the gallery, the side panel, the hint. */
+    /**
+     * What shows in {@code mode}, set as "Use this model" or a gallery's image sets it: the range selector, the details
+     * group, the gallery, the side panel, the hint; and whether the tool bar's switch has the mode's button selected.
+     */
     static List<Boolean> shownIn(WorkspaceMode mode) throws Exception {
         return onFx(() -> {
             MainWindow w = AppWindowTest.app.window();
@@ -59,7 +65,8 @@ class ModeControlsTest {
                     showing(w.lookup("#overview-controls")),
                     showing(w.lookup(".gallery")),
                     showing(w.getRight()),
-                    showing(w.lookup("#first-steps-hint")));
+                    showing(w.lookup("#first-steps-hint")),
+                    ((ToggleButton) w.lookup("#mode-" + mode.name().toLowerCase(Locale.ROOT))).isSelected());
         });
     }
 
@@ -70,13 +77,13 @@ class ModeControlsTest {
                 AppWindowTest.app.window().workspace().languageProperty().set(language);
                 return null;
             });
-            assertEquals(List.of(true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "Overview");
+            assertEquals(List.of(true, true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "Overview");
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Overview, " + language);
-            assertEquals(List.of(false, false, true, true, false), shownIn(WorkspaceMode.ATTRIBUTION), "Why?");
+            assertEquals(List.of(false, false, true, true, false, true), shownIn(WorkspaceMode.ATTRIBUTION), "Why?");
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Why?, " + language);
-            assertEquals(List.of(false, false, false, false, false), shownIn(WorkspaceMode.TRAIN), "Train");
+            assertEquals(List.of(false, false, false, false, false, true), shownIn(WorkspaceMode.TRAIN), "Train");
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Train, " + language);
         }
-        assertEquals(List.of(true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "back to the Overview");
+        assertEquals(List.of(true, true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "back to the Overview");
     }
 }

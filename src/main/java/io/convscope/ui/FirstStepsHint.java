@@ -31,8 +31,9 @@ final class FirstStepsHint extends Label {
         setMinWidth(0); // in a narrow window it gives way (ellipsis) before the status line does
         setMouseTransparent(true);
         needed.set(!settings.neuronChosen());
-        visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> needed.get() && mode.getValue() == WorkspaceMode.OVERVIEW, needed, mode));
+        visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> needed.get() && mode.getValue() == WorkspaceMode.OVERVIEW, needed, mode));
         managedProperty().bind(visibleProperty()); // gone means no room taken in the status bar
     }
 

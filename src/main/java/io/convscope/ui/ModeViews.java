@@ -24,7 +24,8 @@ final class ModeViews {
     /**
      * The main window's modes: the overview ({@code networkArea}), Why? and Train. The workspace's mode puts its view
      * in the split's first place; the image side panel shows in the modes about the shown image (not Train, which
-     * needs the room); the Learn article's {@code mode:} links (attribution, training) switch only to a mode with a view.
+     * needs the room); the Learn article's {@code mode:} links (attribution, training) switch only to a mode with a
+     * view.
      */
     static ModeViews wire(
             Workspace workspace,

@@ -84,6 +84,7 @@ class ModeControlsTest {
             assertEquals(List.of(false, false, false, false, false, true), shownIn(WorkspaceMode.TRAIN), "Train");
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Train, " + language);
         }
-        assertEquals(List.of(true, true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "back to the Overview");
+        assertEquals(
+                List.of(true, true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "back to the Overview");
     }
 }

@@ -10,6 +10,7 @@ import io.convscope.ui.explorer.ImageGallery;
 import io.convscope.ui.train.EpochConfusion;
 import io.convscope.ui.train.EpochScrubber;
 import io.convscope.ui.train.TrainWorkspaceView;
+import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -97,12 +98,21 @@ class TrainCellGalleryTest {
                 List<ImageOutcome> shown = clickCell(confusion, t, p, classes);
                 assertEquals(matrix[t][p], shown.size(), "cell " + t + "," + p + " has as many images as it counts");
                 List<ImageOutcome> engine = expected.cell(t, p);
-                assertEquals(engine.stream().map(ImageOutcome::path).toList(),
+                assertEquals(
+                        engine.stream().map(ImageOutcome::path).toList(),
                         shown.stream().map(ImageOutcome::path).toList(),
                         "the same images, most confident first");
                 for (int i = 0; i < shown.size(); i++) {
-                    assertEquals(engine.get(i).pPredicted(), shown.get(i).pPredicted(), 1e-5, shown.get(i).path());
-                    assertEquals(engine.get(i).pTruth(), shown.get(i).pTruth(), 1e-5, shown.get(i).path());
+                    assertEquals(
+                            engine.get(i).pPredicted(),
+                            shown.get(i).pPredicted(),
+                            1e-5,
+                            shown.get(i).path());
+                    assertEquals(
+                            engine.get(i).pTruth(),
+                            shown.get(i).pTruth(),
+                            1e-5,
+                            shown.get(i).path());
                 }
                 for (int i = 1; i < shown.size(); i++) {
                     assertTrue(shown.get(i - 1).pPredicted() >= shown.get(i).pPredicted());
@@ -120,8 +130,11 @@ class TrainCellGalleryTest {
         AppWindowTest.hideTooltips();
         robot.clickOn(tile(file));
         String key = "file:" + file.toAbsolutePath().normalize();
-        AppWindowTest.waitUntil(() -> AppWindowTest.shown() != null && key.equals(AppWindowTest.shown().key()));
-        assertEquals(WorkspaceMode.OVERVIEW, onFx(() -> window.workspace().modeProperty().get()));
+        AppWindowTest.waitUntil(() -> AppWindowTest.shown() != null
+                && key.equals(AppWindowTest.shown().key()));
+        assertEquals(
+                WorkspaceMode.OVERVIEW,
+                onFx(() -> window.workspace().modeProperty().get()));
         float[] seen = AppWindowTest.shown().snapshot().probabilities();
         assertEquals(chosen.predicted(), AppWindowTest.shown().snapshot().topClass());
         assertEquals(chosen.pPredicted(), seen[chosen.predicted()], 1e-5, "the overview shows epoch 1's network");
@@ -151,6 +164,16 @@ class TrainCellGalleryTest {
         List<ImageOutcome> later = imagesOf(2, chosen.truth(), chosen.predicted(), classes);
         assertEquals(onFx(() -> confusion.shown().counts()[chosen.truth()][chosen.predicted()]), later.size());
         assertEquals(2, onFx(() -> confusion.shown().epoch()));
+
+        // In Chinese: the same images, in the new language's words.
+        onFx(() -> {
+            window.workspace().languageProperty().set(Language.CHINESE);
+            return null;
+        });
+        assertTrue(onFx(() -> lookup(ImageGallery.class, "#train-cell-images").title())
+                .startsWith("第 2 轮 · 真实类别 "));
+        assertEquals(later, onFx(() -> lookup(ImageGallery.class, "#train-cell-images")
+                .shown()));
     }
 
     /** Clicks cell (truth, predicted) and waits for its images; returns those with a tile. */
@@ -167,7 +190,8 @@ class TrainCellGalleryTest {
             throws Exception {
         String heading =
                 "Epoch " + epoch + " · true " + classes.get(truth) + ", predicted " + classes.get(predicted) + ":";
-        AppWindowTest.waitUntil(() -> lookup(ImageGallery.class, "#train-cell-images").title().startsWith(heading));
+        AppWindowTest.waitUntil(
+                () -> lookup(ImageGallery.class, "#train-cell-images").title().startsWith(heading));
         return onFx(() -> lookup(ImageGallery.class, "#train-cell-images").shown());
     }
 

@@ -103,8 +103,8 @@ public final class ProbeNetwork {
 
     /**
      * Every image's outcome with {@code parameters}, in the order of {@code images}: the prediction exactly as
-     * {@link #confusion} counts it (so a cell's images are as many as the cell says) with the probabilities of it and of
-     * the true class. The loss is {@code -ln p(truth)} of the float probability, floored as the trainer's validation
+     * {@link #confusion} counts it (so a cell's images are as many as the cell says) with the probabilities of it and
+     * of the true class. The loss is {@code -ln p(truth)} of the float probability, floored as the trainer's validation
      * loss is. About 100 bytes an image: a split of 10,000 keeps 1 MB.
      *
      * @param root     the folder the paths are made relative to (see {@link Evaluation#relative})

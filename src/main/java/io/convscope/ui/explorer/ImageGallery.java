@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -47,6 +48,7 @@ public final class ImageGallery extends VBox {
         this.thumbnails = thumbnails;
         this.open = open;
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE); // a short pane scrolls its tiles, never cuts the heading to "…"
         title.getStyleClass().add("explorer-gallery-title");
         tiles.setPadding(new Insets(4));
         tiles.setPrefTileWidth(TILE_WIDTH);

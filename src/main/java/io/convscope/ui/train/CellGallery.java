@@ -64,6 +64,7 @@ final class CellGallery extends VBox {
     private int[] cell;
     /** The epoch whose cell is shown or being scored, 0 for none. */
     private int epoch;
+
     private long generation;
     private TrainingSession exportedFor;
 
@@ -108,7 +109,7 @@ final class CellGallery extends VBox {
         relabel();
     }
 
-    /** Shows the images of cell ({@code truth}, {@code predicted}) of epoch {@code epoch}, scoring it first if needed. */
+    /** Shows the images of cell ({@code truth}, {@code predicted}) of epoch {@code epoch}, scored first if need be. */
     void show(int epoch, int truth, int predicted) {
         TrainingSession session = state.session.get();
         if (session == null || session.validation() == null) {

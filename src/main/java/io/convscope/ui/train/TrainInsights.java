@@ -92,8 +92,8 @@ final class TrainInsights {
         SplitPane matrixAndImages = new SplitPane(confusion, cells);
         matrixAndImages.setDividerPositions(0.62); // ten classes' matrix whole beside two columns of images
         matrixAndImages.setMinHeight(280);
-        view.addInspector(TrainWorkspaceView.tab(
-                words, "trainInsights.tab.confusion", matrixAndImages, "train-tab-confusion"));
+        view.addInspector(
+                TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", matrixAndImages, "train-tab-confusion"));
         scrubber.setPadding(new Insets(4, 10, 0, 10));
         // Below these heights the overview and the matrix are unreadable: their tabs scroll instead.
         probe.setMinHeight(440);
@@ -245,7 +245,8 @@ final class TrainInsights {
                     if (gen == generation) {
                         showKernels(then.network());
                         probe.show(then.probe(), epoch, 0);
-                        confusion.show(new ConfusionAtEpoch(epoch, then.network().classes(), counts));
+                        confusion.show(
+                                new ConfusionAtEpoch(epoch, then.network().classes(), counts));
                         cells.epochChosen(epoch);
                     }
                 });

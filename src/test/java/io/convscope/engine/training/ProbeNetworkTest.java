@@ -149,7 +149,8 @@ class ProbeNetworkTest {
                 assertEquals(images.label(i), o.truth());
                 assertEquals(p[i][o.predicted()], o.pPredicted());
                 assertEquals(p[i][o.truth()], o.pTruth());
-                assertEquals(root.toAbsolutePath().resolve(o.path()), images.file(i).toAbsolutePath());
+                assertEquals(
+                        root.toAbsolutePath().resolve(o.path()), images.file(i).toAbsolutePath());
             }
             assertArrayEquals(counts, listed);
             assertThrows(

@@ -67,6 +67,8 @@ final class CellGallery extends VBox {
 
     private long generation;
     private TrainingSession exportedFor;
+    private String statusKey;
+    private Object[] statusArgs;
 
     /** @param showThrough shows an image file through a model file in the main window (the shell's request) */
     CellGallery(Workspace workspace, TrainState state, Words words, BiConsumer<Path, Path> showThrough) {
@@ -106,6 +108,7 @@ final class CellGallery extends VBox {
         cell = null;
         epoch = 0;
         progress.setVisible(false);
+        say(null);
         relabel();
     }
 
@@ -135,7 +138,7 @@ final class CellGallery extends VBox {
         scored = null;
         gallery.prompt("");
         int total = session.validation().size();
-        status.setText(words.format("trainGallery.scoring", total, epoch));
+        say("trainGallery.scoring", total, epoch);
         progress.setProgress(0);
         progress.setVisible(true);
         state.worker.submit(() -> {
@@ -157,6 +160,7 @@ final class CellGallery extends VBox {
                 Platform.runLater(() -> {
                     if (gen == generation) {
                         progress.setVisible(false);
+                        say(null);
                         scored = new Scored(session, epoch, root, report);
                         showCell();
                     }
@@ -164,7 +168,7 @@ final class CellGallery extends VBox {
             } catch (CancellationException e) {
                 // a newer cell, epoch or run was asked for: its scoring follows
             } catch (IOException | ModelLoadException | UncheckedIOException | IllegalArgumentException e) {
-                failed(gen, words.format("trainGallery.failed", epoch, reason(e)));
+                failed(gen, "trainGallery.failed", epoch, reason(e));
             }
         });
     }
@@ -178,7 +182,6 @@ final class CellGallery extends VBox {
     }
 
     private void showCell() {
-        status.setText("");
         List<String> classes = scored.report().classes();
         gallery.show(
                 words.format("trainGallery.cell", scored.epoch(), classes.get(cell[0]), classes.get(cell[1])),
@@ -205,7 +208,7 @@ final class CellGallery extends VBox {
             return;
         }
         long gen = generation;
-        status.setText(words.format("trainGallery.exporting", s.epoch()));
+        say("trainGallery.exporting", s.epoch());
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setVisible(true);
         state.worker.submit(() -> {
@@ -216,23 +219,30 @@ final class CellGallery extends VBox {
                         exported.put(s.epoch(), made);
                     }
                     progress.setVisible(false);
-                    status.setText("");
+                    say(null);
                     workspace.modeProperty().set(mode);
                     showThrough.accept(made, file);
                 });
             } catch (IOException | RuntimeException e) {
-                failed(gen, words.format("trainGallery.exportFailed", s.epoch(), reason(e)));
+                failed(gen, "trainGallery.exportFailed", s.epoch(), reason(e));
             }
         });
     }
 
-    private void failed(long gen, String sentence) {
+    private void failed(long gen, String key, Object... args) {
         Platform.runLater(() -> {
             if (gen == generation) {
                 progress.setVisible(false);
-                status.setText(sentence);
+                say(key, args);
             }
         });
+    }
+
+    /** The sentence over the gallery (null: none), said again in the new language when it changes. */
+    private void say(String key, Object... args) {
+        statusKey = key;
+        statusArgs = args;
+        status.setText(key == null ? "" : words.format(key, args));
     }
 
     private static String reason(Exception e) {
@@ -259,8 +269,10 @@ final class CellGallery extends VBox {
         if (cell != null && scored != null) {
             showCell();
         } else if (!progress.isVisible()) {
-            status.setText("");
             gallery.prompt(words.get("trainGallery.pick"));
+        }
+        if (statusKey != null) {
+            say(statusKey, statusArgs);
         }
     }
 }

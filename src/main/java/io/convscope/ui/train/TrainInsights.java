@@ -90,7 +90,7 @@ final class TrainInsights {
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
         SplitPane matrixAndImages = new SplitPane(confusion, cells);
-        matrixAndImages.setDividerPositions(0.62); // ten classes' matrix whole beside two columns of images
+        matrixAndImages.setDividerPositions(0.6); // at 1440 px: two columns of images beside the matrix
         matrixAndImages.setMinHeight(280);
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", matrixAndImages, "train-tab-confusion"));

@@ -14,7 +14,8 @@ import java.util.List;
  * A row of tool bar controls that never cuts a label to "…": every control keeps at least its preferred width, and
  * when the row is too narrow (a small window, or the loading progress joining the row) buttons give up their text one
  * by one in the order given, the least needed first, keeping their icon and tooltip. A label without an icon (the
- * scale's caption) disappears instead, its control's tooltip saying the same.
+ * scale's caption) disappears instead, its control's tooltip saying the same. A child may be a group of controls
+ * (those of one mode); while the group is out of the layout its labels count for nothing.
  */
 final class CompactingToolbar extends HBox {
 
@@ -90,8 +91,21 @@ final class CompactingToolbar extends HBox {
         }
     }
 
+    /** Whether {@code l} sits in a group of the row that is out of the layout now. */
+    private boolean inHiddenGroup(Labeled l) {
+        for (Node n = l.getParent(); n != null && n != this; n = n.getParent()) {
+            if (!n.isManaged()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The width a label gives back when collapsed: its text and the gap before it (or all of it, and a spacing). */
     private double saving(Labeled l) {
+        if (inHiddenGroup(l)) {
+            return 0; // a group out of the row (another mode's controls) takes no room, so its labels save none
+        }
         Text t = new Text(l.getText() == null ? "" : l.getText());
         t.setFont(l.getFont());
         double text = Math.ceil(t.getLayoutBounds().getWidth());

@@ -184,6 +184,23 @@ public final class EngineRequests implements ImageSources.Target {
     /** Loads a model off the UI thread; on success shows the current (or default) image through it. */
     @Override
     public void loadModel(Path file) {
+        loadModel(file, null);
+    }
+
+    /**
+     * {@code image} through the model in {@code model} (a training run's epoch, exported): the model is loaded first
+     * unless it is the one shown, so the image is never scored by the model it replaces.
+     */
+    public void showFileThrough(Path model, Path image) {
+        if (model.equals(modelFile) && workspace.model() != null) {
+            showFile(image);
+        } else {
+            loadModel(model, image);
+        }
+    }
+
+    /** Loads {@code file}; then shows {@code image} through it, or (null) the current image as {@link #loadModel}. */
+    private void loadModel(Path file, Path image) {
         run(
                 RequestLedger.Kind.MODEL,
                 workspace.text().getString("status.loadingModel"),
@@ -191,6 +208,10 @@ public final class EngineRequests implements ImageSources.Target {
                 model -> {
                     modelFile = file;
                     workspace.modelProperty().set(new Inference(model));
+                    if (image != null) {
+                        showFile(image);
+                        return;
+                    }
                     Shown s = workspace.shown();
                     if (s == null || s.sample() != null) {
                         showSample(s == null ? SampleGallery.DEFAULT : s.sample());

@@ -49,7 +49,8 @@ import java.util.Set;
 
 /**
  * The window's top: image and model sources, the architecture button, a preset load's progress, the busy bar, the
- * details, range, Learn, language and theme controls, and the sample gallery below them.
+ * details, range, Learn, language and theme controls, and the sample gallery below them. The details and range
+ * controls show in the Overview mode only, the sample gallery in the Overview and Why? modes.
  */
 final class MainToolbar extends VBox {
 
@@ -71,6 +72,11 @@ final class MainToolbar extends VBox {
     private Button cancelButton;
     /** Held here: the requests outlive this tool bar (a new one is made in another language) and listen weakly. */
     private final ChangeListener<Task<?>> presetLoadListener = (o, was, task) -> followLoad(task);
+    /** Likewise for the workspace: a mode set elsewhere ("Use this model", a gallery's image) selects its button. */
+    private final ChangeListener<WorkspaceMode> modeListener = (o, was, mode) -> modeSwitch.getChildren().stream()
+            .map(ToggleButton.class::cast)
+            .filter(b -> b.getUserData() == mode)
+            .forEach(b -> b.setSelected(true));
 
     /**
      * The tool bar in the workspace's language. {@code busy} shows while the engine works on the latest model or
@@ -163,6 +169,16 @@ final class MainToolbar extends VBox {
                 List.of(paste, recent, scaleMeaning, scale, details, architecture, explorer, cancelButton));
         collapseOrder.addAll(modeButtons);
         collapseOrder.addAll(List.of(openModel, open, learn));
+        // What only the overview's maps read (details, colour range) leaves the row in the other modes, and the
+        // sample strip leaves the Train mode (the Why? mode explains the image chosen there).
+        HBox overviewOnly = new HBox(8, details, scale, rangeMode, scaleMeaning);
+        overviewOnly.setAlignment(Pos.CENTER_LEFT);
+        overviewOnly.setId("overview-controls");
+        overviewOnly.setMinWidth(Region.USE_PREF_SIZE);
+        overviewOnly.visibleProperty().bind(workspace.modeProperty().isEqualTo(WorkspaceMode.OVERVIEW));
+        overviewOnly.managedProperty().bind(overviewOnly.visibleProperty());
+        gallery.visibleProperty().bind(workspace.modeProperty().isNotEqualTo(WorkspaceMode.TRAIN));
+        gallery.managedProperty().bind(gallery.visibleProperty());
         HBox controls = new CompactingToolbar(
                 8,
                 collapseOrder,
@@ -176,14 +192,15 @@ final class MainToolbar extends VBox {
                 spacer,
                 load,
                 busy,
-                details,
-                scale,
-                rangeMode,
-                scaleMeaning,
+                overviewOnly,
                 learn,
                 languages,
                 theme);
         controls.setId("toolbar-row");
+        for (Labeled l : List.of(details, scale, scaleMeaning)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // in the group too, a label never shrinks to "…"
+        }
+        rangeMode.setMinWidth(Region.USE_PREF_SIZE);
         List<Node> overviewControls = List.of(open, paste, recent, openModel, details, rangeMode, gallery);
         BooleanBinding viewOpen = Bindings.createBooleanBinding(
                 () -> !workspace.explanationProperty().get().controlsEnabled(), workspace.explanationProperty());
@@ -292,6 +309,7 @@ final class MainToolbar extends VBox {
             }
         });
         modeSwitch.getChildren().setAll(buttons);
+        workspace.modeProperty().addListener(new WeakChangeListener<>(modeListener));
         modeSwitch.setVisible(buttons.size() > 1);
         modeSwitch.managedProperty().bind(modeSwitch.visibleProperty());
         modeSwitch.setId("mode-switch");

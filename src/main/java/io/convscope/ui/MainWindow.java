@@ -4,7 +4,6 @@ import atlantafx.base.theme.Tweaks;
 import io.convscope.engine.Inference;
 import io.convscope.explain.ExplanationState;
 import io.convscope.ui.architecture.ArchitectureWindow;
-import io.convscope.ui.attribution.AttributionView;
 import io.convscope.ui.common.Motion;
 import io.convscope.ui.common.RandomWeightsBadge;
 import io.convscope.ui.explanation.formula.ElementwiseFormulaPanel;
@@ -17,7 +16,6 @@ import io.convscope.ui.learn.LearnPanel;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
 import io.convscope.ui.tasks.EngineService;
-import io.convscope.ui.train.TrainWorkspaceView;
 import io.convscope.ui.workspace.AppSettings;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
@@ -69,7 +67,7 @@ final class MainWindow extends BorderPane {
     private final ProgressBar busy = new ProgressBar();
     private final SplitPane split = new SplitPane();
     private final StackPane networkArea = new StackPane();
-    private final ModeViews modes = new ModeViews();
+    private final ModeViews modes;
     private final ScrollPane side = new ScrollPane();
     // Made in the workspace's language, again when it changes; each shows the workspace.
     private OverviewPane overview;
@@ -100,16 +98,7 @@ final class MainWindow extends BorderPane {
         StackPane.setMargin(notice, new Insets(8));
         split.getItems().add(0, networkArea);
         split.setId("main-split");
-        modes.register(WorkspaceMode.OVERVIEW, () -> networkArea);
-        modes.register(WorkspaceMode.ATTRIBUTION, () -> new AttributionView(workspace, EngineService.start()));
-        modes.register(WorkspaceMode.TRAIN, () -> new TrainWorkspaceView(workspace, requests::loadModel));
-        // The article's mode: links (attribution, training) switch only to a mode with a view.
-        learn.panel().setOnShowMode(m -> {
-            if (modes.available().contains(m)) {
-                workspace.modeProperty().set(m);
-            }
-        });
-        workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
+        modes = ModeViews.wire(workspace, requests, networkArea, split, side, learn.panel());
         setCenter(split);
         side.setFitToWidth(true);
         side.setFitToHeight(true);
@@ -150,7 +139,7 @@ final class MainWindow extends BorderPane {
     private void speak() {
         ResourceBundle text = workspace.text();
         setStyle(workspace.language().rootStyle());
-        firstSteps = new FirstStepsHint(text, settings);
+        firstSteps = new FirstStepsHint(text, settings, workspace.modeProperty());
         statusBar.showHint(firstSteps);
         gallery = new GalleryStrip(workspace.samples(), requests::showSample);
         inputPanel = new InputPanel(text);

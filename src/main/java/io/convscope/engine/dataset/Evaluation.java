@@ -126,7 +126,8 @@ public record Evaluation(int total, int correct, int[][] confusion, List<ImageOu
                 relative(root, sample.file()), truth, predicted, s.probability(truth), s.probability(predicted), loss);
     }
 
-    private static String relative(Path root, Path file) {
+    /** {@code file} relative to {@code root}, {@code /} separated (null root: absolute), as an outcome names it. */
+    public static String relative(Path root, Path file) {
         Path p = root == null ? file.toAbsolutePath() : root.toAbsolutePath().relativize(file.toAbsolutePath());
         return p.toString().replace(p.getFileSystem().getSeparator(), "/");
     }

@@ -80,7 +80,7 @@ public final class ConfusionGrid extends ScrollPane {
     }
 
     /** The centre of a cell on the screen, scrolling it into view first (for tests and keyboard users). */
-    Point2D cellCentreOnScreen(int truth, int predicted) {
+    public Point2D cellCentreOnScreen(int truth, int predicted) {
         double x = ROW_HEADER + predicted * CELL;
         double y = COLUMN_HEADER + truth * CELL;
         Bounds view = getViewportBounds();

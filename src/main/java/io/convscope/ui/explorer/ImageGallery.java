@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -23,9 +24,9 @@ import java.util.ResourceBundle;
 /**
  * A titled, scrolling grid of image tiles, each with its true and predicted class and their probabilities; clicking
  * a tile hands its file on. At most {@link #MAX_TILES} tiles are made (the title says how many there are in all), so
- * a cell of thousands of images stays light.
+ * a cell of thousands of images stays light. Public for the Train workspace's gallery of an epoch's confusion cell.
  */
-final class ImageGallery extends VBox {
+public final class ImageGallery extends VBox {
 
     static final int MAX_TILES = 200;
     static final String TILE_CLASS = "explorer-tile";
@@ -38,14 +39,16 @@ final class ImageGallery extends VBox {
     private final Label title = new Label();
     private final TilePane tiles = new TilePane(8, 8);
     private List<String> classes = List.of();
+    private List<ImageOutcome> shown = List.of();
     private Path root;
 
-    ImageGallery(ResourceBundle text, Thumbnails thumbnails, ImageActions open) {
+    public ImageGallery(ResourceBundle text, Thumbnails thumbnails, ImageActions open) {
         super(8);
         this.text = text;
         this.thumbnails = thumbnails;
         this.open = open;
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE); // a short pane scrolls its tiles, never cuts the heading to "…"
         title.getStyleClass().add("explorer-gallery-title");
         tiles.setPadding(new Insets(4));
         tiles.setPrefTileWidth(TILE_WIDTH);
@@ -57,29 +60,41 @@ final class ImageGallery extends VBox {
     }
 
     /** No images yet: only a sentence saying how to get some. */
-    void prompt(String sentence) {
+    public void prompt(String sentence) {
         thumbnails.newGallery();
+        shown = List.of();
         title.setText(sentence);
         tiles.getChildren().clear();
     }
 
     /** Shows {@code images} (already in the order wanted) of a report whose paths are relative to {@code root}. */
-    void show(String heading, List<ImageOutcome> images, List<String> classes, Path root, boolean withLoss) {
+    public void show(String heading, List<ImageOutcome> images, List<String> classes, Path root, boolean withLoss) {
         this.classes = classes;
         this.root = root;
         thumbnails.newGallery();
-        int shown = Math.min(images.size(), MAX_TILES);
+        shown = List.copyOf(images.subList(0, Math.min(images.size(), MAX_TILES)));
         title.setText(
                 images.size() <= MAX_TILES
                         ? String.format(text.getString("explorer.gallery.count"), heading, images.size())
-                        : String.format(text.getString("explorer.gallery.first"), heading, shown, images.size()));
+                        : String.format(
+                                text.getString("explorer.gallery.first"), heading, shown.size(), images.size()));
         tiles.getChildren().clear();
-        for (ImageOutcome o : images.subList(0, shown)) {
+        for (ImageOutcome o : shown) {
             tiles.getChildren().add(tile(o, withLoss));
         }
     }
 
-    int tileCount() {
+    /** The images with a tile, in their order (none after {@link #prompt}). */
+    public List<ImageOutcome> shown() {
+        return shown;
+    }
+
+    /** The heading over the tiles. */
+    public String title() {
+        return title.getText();
+    }
+
+    public int tileCount() {
         return tiles.getChildren().size();
     }
 

@@ -12,7 +12,8 @@
  *
  * <p>Who uses it: the main window opens it through {@link io.convscope.ui.explorer.ExplorerWindow#show}; nothing
  * else in {@code io.convscope.ui} reaches into this package, except the Train workspace ({@code io.convscope.ui.train}),
- * which shows its per-class thumbnails through {@link io.convscope.ui.explorer.Thumbnails} and draws each epoch's
- * validation matrix with {@link io.convscope.ui.explorer.ConfusionGrid}.
+ * which shows its per-class thumbnails through {@link io.convscope.ui.explorer.Thumbnails}, draws each epoch's
+ * validation matrix with {@link io.convscope.ui.explorer.ConfusionGrid} and a clicked cell's validation images with
+ * {@link io.convscope.ui.explorer.ImageGallery}.
  */
 package io.convscope.ui.explorer;

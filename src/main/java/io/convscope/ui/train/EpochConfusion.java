@@ -5,6 +5,7 @@ import io.convscope.explain.training.ConfusionAtEpoch;
 import io.convscope.ui.common.InfoButton;
 import io.convscope.ui.explorer.ConfusionGrid;
 import io.convscope.ui.workspace.Workspace;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -61,6 +62,11 @@ public final class EpochConfusion extends VBox {
     /** The epoch on show, or null. */
     public ConfusionAtEpoch shown() {
         return shown;
+    }
+
+    /** Where a cell is on the screen, scrolled into view (tests and keyboard users). */
+    public Point2D cellCentreOnScreen(int truth, int predicted) {
+        return grid.cellCentreOnScreen(truth, predicted);
     }
 
     private void relabel() {

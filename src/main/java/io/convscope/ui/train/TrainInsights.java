@@ -15,6 +15,7 @@ import io.convscope.ui.workspace.Workspace;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
@@ -24,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /**
  * Watching the network learn in the Train workspace: the step inspection (Step's batch, loss and one kernel's
@@ -42,6 +44,7 @@ final class TrainInsights {
     private final FirstLayerKernels kernels;
     private final ProbeOverview probe;
     private final EpochConfusion confusion;
+    private final CellGallery cells;
     private final EpochScrubber scrubber;
     private final ProbeImage probeImage = new ProbeImage();
     private final ProbeSourceBar probeSource;
@@ -61,7 +64,14 @@ final class TrainInsights {
     private long generation;
     private boolean roomMade;
 
-    TrainInsights(Workspace workspace, TrainState state, Words words, TrainWorkspaceView view, TabPane tabs) {
+    /** @param showThrough shows an image file through a model file in the main window (a cell's image, clicked) */
+    TrainInsights(
+            Workspace workspace,
+            TrainState state,
+            Words words,
+            TrainWorkspaceView view,
+            TabPane tabs,
+            BiConsumer<Path, Path> showThrough) {
         this.workspace = workspace;
         this.state = state;
         this.tabs = tabs;
@@ -69,8 +79,8 @@ final class TrainInsights {
         step = new KernelUpdatePanel(workspace);
         kernels = new FirstLayerKernels(workspace);
         probe = new ProbeOverview(workspace);
-        // A cell of the matrix could open the data set explorer's gallery; the explorer is a window of its own.
-        confusion = new EpochConfusion(workspace, (truth, predicted) -> {});
+        cells = new CellGallery(workspace, state, words, showThrough);
+        confusion = new EpochConfusion(workspace, this::cellClicked);
         scrubber = new EpochScrubber(workspace);
         probeSource = new ProbeSourceBar(words, probeImage, this::probeChosen, this::chooseFile, workspace);
         steps = new FxLatest<>(this::stepRecorded);
@@ -79,8 +89,11 @@ final class TrainInsights {
         view.addInspector(TrainWorkspaceView.tab(words, "trainInsights.tab.kernels", kernels, "train-tab-kernels"));
         view.addInspector(
                 TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
+        SplitPane matrixAndImages = new SplitPane(confusion, cells);
+        matrixAndImages.setDividerPositions(0.6); // at 1440 px: two columns of images beside the matrix
+        matrixAndImages.setMinHeight(280);
         view.addInspector(
-                TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", confusion, "train-tab-confusion"));
+                TrainWorkspaceView.tab(words, "trainInsights.tab.confusion", matrixAndImages, "train-tab-confusion"));
         scrubber.setPadding(new Insets(4, 10, 0, 10));
         // Below these heights the overview and the matrix are unreadable: their tabs scroll instead.
         probe.setMinHeight(440);
@@ -140,6 +153,7 @@ final class TrainInsights {
                     }
                 });
         feed = mine[0];
+        cells.newRun();
         chooserSet = false;
         stepShown = false;
         finished = 0;
@@ -194,6 +208,13 @@ final class TrainInsights {
         }
     }
 
+    /** A cell of the matrix on show: its images, as the network of that epoch scored them. */
+    private void cellClicked(int truth, int predicted) {
+        if (confusion.shown() != null) {
+            cells.show(confusion.shown().epoch(), truth, predicted);
+        }
+    }
+
     private void showKernels(NetworkDescription network) {
         for (int layer = 0; layer < network.layers().size(); layer++) {
             if (StepInspector.inspectable(network, layer)) {
@@ -226,6 +247,7 @@ final class TrainInsights {
                         probe.show(then.probe(), epoch, 0);
                         confusion.show(
                                 new ConfusionAtEpoch(epoch, then.network().classes(), counts));
+                        cells.epochChosen(epoch);
                     }
                 });
             } catch (IOException | UncheckedIOException e) {

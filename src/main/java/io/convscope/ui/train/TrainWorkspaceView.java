@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -53,8 +54,10 @@ public final class TrainWorkspaceView extends SplitPane {
     /**
      * @param loadModel opens a model file in the overview (the shell's model loader): "Use this model" calls it with
      *                  the exported zip, then switches the workspace to the overview
+     * @param showThrough shows an image file through a model file (the shell's request): an image of a confusion
+     *                  cell's gallery, through the network of that epoch
      */
-    public TrainWorkspaceView(Workspace workspace, Consumer<Path> loadModel) {
+    public TrainWorkspaceView(Workspace workspace, Consumer<Path> loadModel, BiConsumer<Path, Path> showThrough) {
         Words words = new Words(workspace);
         setId("train-workspace");
         TabPane settings = new TabPane();
@@ -89,7 +92,7 @@ public final class TrainWorkspaceView extends SplitPane {
         getItems().setAll(settings, run);
         setDividerPositions(0.4);
         acceptFolderDrops();
-        new TrainInsights(workspace, state, words, this, inspectors);
+        new TrainInsights(workspace, state, words, this, inspectors, showThrough);
     }
 
     static Tab tab(Words words, String key, Node content, String id) {

@@ -29,5 +29,8 @@
  * {@code RunWatcher}) and hands the kernels, the probe ({@link io.convscope.ui.train.ProbeImage}, cut to the input
  * size with {@code io.convscope.image}) and each epoch's confusion matrix to the FX thread, coalesced; Step arms the
  * session's step inspector; the scrubber loads a finished epoch's weights on the workspace's background thread.
+ * A click on a cell of the matrix shows that cell's validation images as the epoch on show scored them
+ * ({@link io.convscope.ui.train.CellGallery}, in the explorer's {@code ImageGallery}); an image clicked there opens in
+ * the overview (or its Why? mode) through that epoch's exported network, by the shell's request it was given.
  */
 package io.convscope.ui.train;

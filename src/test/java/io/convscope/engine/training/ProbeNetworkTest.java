@@ -1,10 +1,12 @@
 package io.convscope.engine.training;
 
 import io.convscope.engine.compile.Dl4jCompiler;
+import io.convscope.engine.dataset.Evaluation;
 import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.engine.dataset.TrainingData;
 import io.convscope.engine.dataset.TrainingImages;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.network.ImageOutcome;
 import io.convscope.network.LayerWeights;
 import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.network.design.Block;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,6 +137,25 @@ class ProbeNetworkTest {
                     images.size(),
                     Arrays.stream(counts).flatMapToInt(Arrays::stream).sum());
             assertThrows(IllegalArgumentException.class, () -> probe.confusion(new float[1][], images));
+
+            // Each image's outcome: the same predictions, so a cell lists as many images as it counts.
+            Path root = dir;
+            List<ImageOutcome> outcomes =
+                    probe.outcomes(ProbeNetwork.copyParameters(trainer), images, root, Evaluation.Progress.NONE);
+            int[][] listed = new int[3][3];
+            for (int i = 0; i < outcomes.size(); i++) {
+                ImageOutcome o = outcomes.get(i);
+                listed[o.truth()][o.predicted()]++;
+                assertEquals(images.label(i), o.truth());
+                assertEquals(p[i][o.predicted()], o.pPredicted());
+                assertEquals(p[i][o.truth()], o.pTruth());
+                assertEquals(
+                        root.toAbsolutePath().resolve(o.path()), images.file(i).toAbsolutePath());
+            }
+            assertArrayEquals(counts, listed);
+            assertThrows(
+                    CancellationException.class,
+                    () -> probe.outcomes(ProbeNetwork.copyParameters(trainer), images, root, (done, all) -> false));
         }
     }
 }

@@ -75,6 +75,16 @@ final class RunCharts extends HBox {
         }
     }
 
+    /**
+     * The run about to start will have {@code epochs} epochs: while no run has drawn a curve yet, the epoch axes span
+     * it already, so Start does not re-lay out the charts with new ticks on the pulses that open the run.
+     */
+    void plan(int epochs) {
+        if (batchLoss.getData().isEmpty() && trainLoss.getData().isEmpty()) {
+            span(epochs);
+        }
+    }
+
     private void span(int epochs) {
         for (NumberAxis x : List.of(lossX, accuracyX)) {
             x.setUpperBound(epochs);

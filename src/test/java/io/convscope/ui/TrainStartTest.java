@@ -2,6 +2,7 @@ package io.convscope.ui;
 
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.ui.common.HeatmapView;
+import io.convscope.ui.train.EpochConfusion;
 import io.convscope.ui.train.FirstLayerKernels;
 import io.convscope.ui.train.KernelUpdatePanel;
 import io.convscope.ui.train.ProbeOverview;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * look at the run (the first layer's kernel tiles and the probe's whole overview added to the scene graph, styled and
  * laid out on the pulses right after Start). So once the data is chosen, Start and the run's first look add no node
  * to the Train workspace (Step's own panel, which shows each step's batch, aside); the probe's overview is built when
- * its tab is opened, and later looks at the same network redraw it in place. Headless, on a generated folder.
+ * its tab is opened, and later looks at the same network redraw it in place; an epoch's end draws its confusion
+ * matrix into nodes made with the view. Headless, on a generated folder.
  */
 class TrainStartTest {
 
@@ -72,6 +74,8 @@ class TrainStartTest {
         });
         assertNotNull(lookup(HeatmapView.class, "#train-kernel-0"), "the kernels' tiles are there before Start");
         Set<Node> before = onFx(() -> nodes(view));
+        EpochConfusion confusion = lookup(EpochConfusion.class, "#train-confusion");
+        Set<Node> matrix = onFx(() -> nodes(confusion));
 
         // Step before a run: one batch, after which the kernels and the probe are looked at, then it waits.
         onFx(() -> {
@@ -115,11 +119,16 @@ class TrainStartTest {
                 () -> probe.snapshot() != first && view.phaseProperty().get() == TrainingSession.Phase.PAUSED);
         assertTrue(first.network() != probe.snapshot().network(), "each look describes the network anew");
         assertEquals(overview, onFx(() -> nodes(probe.overview())), "the same layers keep the overview's nodes");
+
+        // The rest of the run: the epoch's confusion matrix is drawn into the nodes that were there before Start.
         onFx(() -> {
-            view.sessionProperty().get().stop();
+            lookup(Button.class, "#train-pause").fire(); // Resume
             return null;
         });
-        AppWindowTest.waitUntil(() -> view.phaseProperty().get().ended());
+        AppWindowTest.waitUntil(() -> view.phaseProperty().get() == TrainingSession.Phase.FINISHED
+                && confusion.shown() != null
+                && confusion.shown().epoch() == 2);
+        assertEquals(matrix, onFx(() -> nodes(confusion)), "the matrix's nodes are the ones made with the view");
     }
 
     /**

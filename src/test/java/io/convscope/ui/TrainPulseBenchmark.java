@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Dprism.order=sw \
  *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.TrainPulseBenchmark [epochs]
  * </pre>
+ * On a machine shared with other work the gaps follow its load: note the load average with each run, and add
+ * {@code -Djavafx.pulseLogger=true} for each slow pulse's CSS, layout and painting times, which depend on it less.
  */
 public final class TrainPulseBenchmark {
 

@@ -86,6 +86,8 @@ public final class FirstLayerKernels extends VBox {
         if (!shown && images.size() != count) {
             makeTiles(count);
             for (HeatmapView image : images) {
+                // A clear square of the kernels' size: the first kernels then repaint it without a new layout.
+                image.showPixels(new int[] {0}, 1, 1);
                 image.size(SIDE);
             }
             tiles.setVisible(false);

@@ -7,12 +7,10 @@ import io.convscope.ui.train.FirstLayerKernels;
 import io.convscope.ui.train.KernelUpdatePanel;
 import io.convscope.ui.train.ProbeOverview;
 import io.convscope.ui.train.TrainWorkspaceView;
-import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.Axis;
 import javafx.scene.control.Button;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -57,21 +54,7 @@ class TrainStartTest {
 
     @Test
     void startAndTheFirstLookAddNoNodes(@TempDir Path dir) throws Exception {
-        Path data = TrainWorkspaceTest.classFolders(
-                Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 12);
-        MainWindow window = AppWindowTest.app.window();
-        TrainWorkspaceView view = onFx(() -> {
-            window.workspace().modeProperty().set(WorkspaceMode.TRAIN);
-            TrainWorkspaceView v = (TrainWorkspaceView) window.modeView(WorkspaceMode.TRAIN);
-            v.chooseData(data);
-            return v;
-        });
-        AppWindowTest.waitUntil(() -> !lookup(Button.class, "#train-start").isDisabled());
-        onFx(() -> {
-            lookup(Spinner.class, "#train-epochs").getValueFactory().setValue(2);
-            lookup(Spinner.class, "#train-batch").getValueFactory().setValue(4);
-            return null;
-        });
+        TrainWorkspaceView view = TrainWorkspaceTest.readyToTrain(dir, 2, 4);
         assertNotNull(lookup(HeatmapView.class, "#train-kernel-0"), "the kernels' tiles are there before Start");
         Set<Node> before = onFx(() -> nodes(view));
         EpochConfusion confusion = lookup(EpochConfusion.class, "#train-confusion");

@@ -98,10 +98,15 @@ public final class TrainPulseBenchmark {
         longest.set(0);
         pulses.set(0);
         long100.clear();
+        // The epochs are set first, as a student sets them before pressing Start (never in the same pulse).
         WaitForAsyncUtils.asyncFx(() -> {
                     @SuppressWarnings("unchecked")
                     Spinner<Integer> e = (Spinner<Integer>) view.lookup("#train-epochs");
                     e.getValueFactory().setValue(epochs);
+                })
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
                     last.set(System.nanoTime());
                     timer.start();
                     view.start(false);

@@ -1,17 +1,18 @@
 package io.convscope.bench;
 
-import com.sun.management.OperatingSystemMXBean;
+import io.convscope.bench.TimedEpoch.Timing;
 import io.convscope.engine.training.RunSettings;
 import io.convscope.engine.training.Trainer;
 import io.convscope.engine.training.TrainingRecipe;
 import io.convscope.engine.training.TrainingSession;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static io.convscope.bench.TimedEpoch.median;
 
 /**
  * Training speed in the app's {@link TrainingSession} against the {@code train} command's {@link Trainer} on the same
@@ -29,11 +30,6 @@ import java.util.Locale;
  */
 public final class TrainingSpeedBenchmark {
 
-    private static final OperatingSystemMXBean OS = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
-
-    /** One timed epoch: wall and CPU seconds. */
-    record Timing(double wall, double cpu) {}
-
     private TrainingSpeedBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -43,22 +39,10 @@ public final class TrainingSpeedBenchmark {
             throw new IllegalStateException(data.toAbsolutePath() + " is missing: the benchmark needs ../shared");
         }
         Path dir = Files.createTempDirectory("convscope-speed-");
-        List<Timing> cli = new ArrayList<>();
-        List<Timing> app = new ArrayList<>();
-        for (int p = 0; p < pairs; p++) {
-            for (int k = 0; k < 2; k++) {
-                boolean session = (p + k) % 2 == 1;
-                Timing t = session ? session(data) : command(data, dir.resolve("cli-" + p + ".zip"));
-                (session ? app : cli).add(t);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-8s pair %d: %6.1f s wall, %6.1f s CPU%n",
-                        session ? "session" : "train",
-                        p + 1,
-                        t.wall(),
-                        t.cpu());
-            }
-        }
+        TimedEpoch.Pairs runs = TimedEpoch.alternate(
+                pairs, "train", p -> command(data, dir.resolve("cli-" + p + ".zip")), "session", p -> session(data));
+        List<Timing> cli = runs.a();
+        List<Timing> app = runs.b();
         Timing c = median(cli);
         Timing a = median(app);
         System.out.printf(Locale.ROOT, "median train command: %.1f s wall, %.1f s CPU%n", c.wall(), c.cpu());
@@ -81,69 +65,11 @@ public final class TrainingSpeedBenchmark {
     }
 
     private static Timing command(Path data, Path out) throws Exception {
-        double[] start = new double[2];
-        double[] end = new double[2];
-        Trainer.Options options = new Trainer.Options(
-                data, out, null, 64, 1, 42, 32, 1, TrainingRecipe.standard(0.002), false, "benchmark");
-        new Trainer(options)
-                .train(
-                        new Trainer.Listener() {
-                            @Override
-                            public void started(int e, int b, int max, int images, int batch) {
-                                mark(start);
-                            }
-
-                            @Override
-                            public void epochDone(Trainer.EpochResult result) {
-                                mark(end);
-                            }
-                        },
-                        () -> false);
-        return new Timing(end[0] - start[0], end[1] - start[1]);
+        return TimedEpoch.command(new Trainer.Options(
+                data, out, null, 64, 1, 42, 32, 1, TrainingRecipe.standard(0.002), false, "benchmark"));
     }
 
     private static Timing session(Path data) throws Exception {
-        double[] start = new double[2];
-        double[] end = new double[2];
-        RunSettings settings = RunSettings.defaults(data).withEpochs(1, 32);
-        try (TrainingSession s = TrainingSession.start(
-                settings,
-                null,
-                new TrainingSession.Listener() {
-                    @Override
-                    public void phaseChanged(TrainingSession.Phase phase) {
-                        if (phase == TrainingSession.Phase.RUNNING) {
-                            mark(start);
-                        }
-                    }
-
-                    @Override
-                    public void epochDone(Trainer.EpochResult result) {
-                        mark(end);
-                    }
-                },
-                false)) {
-            s.awaitEnd();
-            if (s.phase() != TrainingSession.Phase.FINISHED) {
-                throw new IllegalStateException("the session ended " + s.phase());
-            }
-        }
-        return new Timing(end[0] - start[0], end[1] - start[1]);
-    }
-
-    private static void mark(double[] at) {
-        at[0] = System.nanoTime() / 1e9;
-        at[1] = OS.getProcessCpuTime() / 1e9;
-    }
-
-    private static Timing median(List<Timing> ts) {
-        return new Timing(
-                median(ts.stream().mapToDouble(Timing::wall).sorted().toArray()),
-                median(ts.stream().mapToDouble(Timing::cpu).sorted().toArray()));
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return TimedEpoch.session(RunSettings.defaults(data).withEpochs(1, 32), null);
     }
 }

@@ -1,21 +1,20 @@
 package io.convscope.bench;
 
-import com.sun.management.OperatingSystemMXBean;
+import io.convscope.bench.TimedEpoch.Timing;
 import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.RunSettings;
 import io.convscope.engine.training.RunWatcher;
-import io.convscope.engine.training.Trainer;
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.network.NetworkDescription;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+
+import static io.convscope.bench.TimedEpoch.median;
 
 /**
  * What watching a run costs the training: one epoch of Tiny VGG on the Tiny ImageNet subset (batch 32, seed 42) in a
@@ -31,10 +30,6 @@ import java.util.function.Supplier;
  */
 public final class WatchedTrainingBenchmark {
 
-    private static final OperatingSystemMXBean OS = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
-
-    record Timing(double wall, double cpu) {}
-
     private WatchedTrainingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -43,22 +38,10 @@ public final class WatchedTrainingBenchmark {
         if (!Files.isDirectory(data)) {
             throw new IllegalStateException(data.toAbsolutePath() + " is missing: the benchmark needs ../shared");
         }
-        List<Timing> plain = new ArrayList<>();
-        List<Timing> watched = new ArrayList<>();
-        for (int p = 0; p < pairs; p++) {
-            for (int k = 0; k < 2; k++) {
-                boolean watch = (p + k) % 2 == 1;
-                Timing t = epoch(data, watch);
-                (watch ? watched : plain).add(t);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-9s pair %d: %6.1f s wall, %6.1f s CPU%n",
-                        watch ? "watched" : "unwatched",
-                        p + 1,
-                        t.wall(),
-                        t.cpu());
-            }
-        }
+        TimedEpoch.Pairs runs =
+                TimedEpoch.alternate(pairs, "unwatched", p -> epoch(data, false), "watched", p -> epoch(data, true));
+        List<Timing> plain = runs.a();
+        List<Timing> watched = runs.b();
         Timing u = median(plain);
         Timing w = median(watched);
         System.out.printf(Locale.ROOT, "median unwatched: %.1f s wall, %.1f s CPU%n", u.wall(), u.cpu());
@@ -116,46 +99,10 @@ public final class WatchedTrainingBenchmark {
     }
 
     private static Timing epoch(Path data, boolean watch) throws Exception {
-        double[] start = new double[2];
-        double[] end = new double[2];
-        RunSettings settings = RunSettings.defaults(data).withEpochs(1, 32);
-        try (TrainingSession s = TrainingSession.start(
-                settings,
-                null,
-                new TrainingSession.Listener() {
-                    @Override
-                    public void phaseChanged(TrainingSession.Phase phase) {
-                        if (phase == TrainingSession.Phase.RUNNING) {
-                            mark(start);
-                        }
-                    }
-
-                    @Override
-                    public void epochDone(Trainer.EpochResult result) {
-                        mark(end);
-                    }
-                },
-                true)) {
+        return TimedEpoch.session(RunSettings.defaults(data).withEpochs(1, 32), s -> {
             if (watch) {
                 s.insight().watch(new Watcher(s));
             }
-            s.resume();
-            s.awaitEnd();
-            if (s.phase() != TrainingSession.Phase.FINISHED) {
-                throw new IllegalStateException("the session ended " + s.phase());
-            }
-        }
-        return new Timing(end[0] - start[0], end[1] - start[1]);
-    }
-
-    private static void mark(double[] at) {
-        at[0] = System.nanoTime() / 1e9;
-        at[1] = OS.getProcessCpuTime() / 1e9;
-    }
-
-    private static Timing median(List<Timing> ts) {
-        double[] w = ts.stream().mapToDouble(Timing::wall).sorted().toArray();
-        double[] c = ts.stream().mapToDouble(Timing::cpu).sorted().toArray();
-        return new Timing(w[w.length / 2], c[c.length / 2]);
+        });
     }
 }

@@ -19,9 +19,7 @@ import io.convscope.ui.train.ProbeOverview;
 import io.convscope.ui.train.TrainWorkspaceView;
 import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.LearnRequest;
-import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.scene.control.Button;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,21 +62,8 @@ class TrainInsightsTest {
 
     @Test
     void stepKernelsProbeConfusionAndScrubber(@TempDir Path dir) throws Exception {
-        Path data = TrainWorkspaceTest.classFolders(
-                Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 12);
         MainWindow window = AppWindowTest.app.window();
-        TrainWorkspaceView view = onFx(() -> {
-            window.workspace().modeProperty().set(WorkspaceMode.TRAIN);
-            TrainWorkspaceView v = (TrainWorkspaceView) window.modeView(WorkspaceMode.TRAIN);
-            v.chooseData(data);
-            return v;
-        });
-        AppWindowTest.waitUntil(() -> !lookup(Button.class, "#train-start").isDisabled());
-        onFx(() -> {
-            lookup(Spinner.class, "#train-epochs").getValueFactory().setValue(2);
-            lookup(Spinner.class, "#train-batch").getValueFactory().setValue(4);
-            return null;
-        });
+        TrainWorkspaceView view = TrainWorkspaceTest.readyToTrain(dir, 2, 4);
 
         // Step before a run: its first batch, recorded for the first convolution's first kernel.
         robot.clickOn("#train-step");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,11 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Dprism.order=sw \
  *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.TrainPulseBenchmark [epochs]
  * </pre>
+ * On a machine shared with other work the gaps follow its load: note the load average with each run, and add
+ * {@code -Djavafx.pulseLogger=true} for each slow pulse's CSS, layout and painting times, which depend on it less.
  */
 public final class TrainPulseBenchmark {
 
-    /** How long the idle window is watched before training, for the machine's own share of the gaps. */
-    private static final long IDLE_MS = 15_000;
+    /**
+     * How many pulses of the idle window are watched before training, for the machine's own share of the gaps (about
+     * 15 s at JavaFX's 60 pulses a second): counted by the timer itself, so the watch ends on its events, not a clock.
+     */
+    private static final int IDLE_PULSES = 900;
 
     private TrainPulseBenchmark() {}
 
@@ -57,6 +63,7 @@ public final class TrainPulseBenchmark {
         AtomicLong longest = new AtomicLong();
         AtomicLong pulses = new AtomicLong();
         List<String> long100 = new CopyOnWriteArrayList<>();
+        CountDownLatch idle = new CountDownLatch(IDLE_PULSES);
         long origin = System.nanoTime();
         AnimationTimer timer = new AnimationTimer() {
             @Override
@@ -65,6 +72,7 @@ public final class TrainPulseBenchmark {
                 long gap = t - last.getAndSet(t);
                 longest.accumulateAndGet(gap, Math::max);
                 pulses.incrementAndGet();
+                idle.countDown();
                 if (gap > 100_000_000L) {
                     long100.add(String.format(Locale.ROOT, "%d ms at %.1f s", gap / 1_000_000, (t - origin) / 1e9));
                 }
@@ -76,21 +84,29 @@ public final class TrainPulseBenchmark {
                     timer.start();
                 })
                 .get(10, TimeUnit.SECONDS);
-        Thread.sleep(IDLE_MS);
+        if (!idle.await(600, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the idle window did not pulse " + IDLE_PULSES + " times in 10 minutes");
+        }
         WaitForAsyncUtils.asyncFx(timer::stop).get(10, TimeUnit.SECONDS);
         System.out.printf(
                 Locale.ROOT,
-                "longest pulse gap idle (%d s): %d ms, gaps over 100 ms: %s%n",
-                IDLE_MS / 1000,
+                "longest pulse gap idle (%d pulses in %.1f s): %d ms, gaps over 100 ms: %s%n",
+                pulses.get(),
+                (System.nanoTime() - origin) / 1e9,
                 longest.get() / 1_000_000,
                 long100);
         longest.set(0);
         pulses.set(0);
         long100.clear();
+        // The epochs are set first, as a student sets them before pressing Start (never in the same pulse).
         WaitForAsyncUtils.asyncFx(() -> {
                     @SuppressWarnings("unchecked")
                     Spinner<Integer> e = (Spinner<Integer>) view.lookup("#train-epochs");
                     e.getValueFactory().setValue(epochs);
+                })
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
                     last.set(System.nanoTime());
                     timer.start();
                     view.start(false);

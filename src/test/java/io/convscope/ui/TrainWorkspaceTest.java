@@ -83,6 +83,28 @@ class TrainWorkspaceTest {
         return root;
     }
 
+    /**
+     * The Train mode on a generated two-class folder (12 images a class), checked and ready to start, with
+     * {@code epochs} epochs of batches of {@code batch}.
+     */
+    static TrainWorkspaceView readyToTrain(Path dir, int epochs, int batch) throws Exception {
+        Path data = classFolders(Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 12);
+        MainWindow window = AppWindowTest.app.window();
+        TrainWorkspaceView view = onFx(() -> {
+            window.workspace().modeProperty().set(WorkspaceMode.TRAIN);
+            TrainWorkspaceView v = (TrainWorkspaceView) window.modeView(WorkspaceMode.TRAIN);
+            v.chooseData(data);
+            return v;
+        });
+        AppWindowTest.waitUntil(() -> !lookup(Button.class, "#train-start").isDisabled());
+        onFx(() -> {
+            lookup(Spinner.class, "#train-epochs").getValueFactory().setValue(epochs);
+            lookup(Spinner.class, "#train-batch").getValueFactory().setValue(batch);
+            return null;
+        });
+        return view;
+    }
+
     static String text(String id) throws Exception {
         return onFx(() -> ((Label)
                         AppWindowTest.app.window().modeView(WorkspaceMode.TRAIN).lookup(id))

@@ -208,9 +208,13 @@ public final class OverviewPane extends Region {
         }
     }
 
-    /** Shows a snapshot coloured in {@code rangeMode}; builds the columns when the network is new. */
+    /**
+     * Shows a snapshot coloured in {@code rangeMode}; builds the columns when the network's layers are new. The same
+     * layers with other weights (a training run's probe, described anew at every look) keep the columns and their
+     * nodes: only the heatmaps are redrawn, so a look costs the window a repaint, not a new scene graph.
+     */
     public void show(ActivationSnapshot s, RangeMode rangeMode) {
-        boolean newNetwork = network != s.network();
+        boolean newNetwork = !sameLayers(network, s.network());
         snapshot = s;
         colorRanges = ColorRanges.of(s);
         mode = rangeMode;
@@ -218,6 +222,9 @@ public final class OverviewPane extends Region {
         if (newNetwork) {
             network = s.network();
             build();
+        } else if (network != s.network()) {
+            network = s.network();
+            focus.setNetwork(network, columns); // its readout names the current weights' network
         }
         renderHeatmaps();
         if (layout != null) {
@@ -242,6 +249,14 @@ public final class OverviewPane extends Region {
         labels.setDetails(on);
         drawLegends();
         requestLayout();
+    }
+
+    private static boolean sameLayers(NetworkDescription shown, NetworkDescription next) {
+        return shown == next
+                || shown != null
+                        && shown.layers().equals(next.layers())
+                        && shown.inputs().equals(next.inputs())
+                        && shown.classes().equals(next.classes());
     }
 
     private void build() {

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 
@@ -44,7 +45,12 @@ public final class EpochConfusion extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(grid, Priority.ALWAYS);
         empty.setWrapText(true);
-        getChildren().setAll(header, empty);
+        // The grid is in the window from the start, hidden: the first epoch's end only draws into it.
+        for (Region r : List.of(empty, grid)) {
+            r.managedProperty().bind(r.visibleProperty());
+        }
+        grid.setVisible(false);
+        getChildren().setAll(header, empty, grid);
         relabel();
         workspace.languageProperty().addListener(o -> relabel());
         grid.dark(workspace.darkProperty().get());
@@ -54,7 +60,8 @@ public final class EpochConfusion extends VBox {
     /** Shows an epoch's matrix (FX thread). */
     public void show(ConfusionAtEpoch confusion) {
         shown = confusion;
-        getChildren().set(1, grid);
+        empty.setVisible(false);
+        grid.setVisible(true);
         grid.show(confusion.report());
         relabel();
     }

@@ -38,6 +38,8 @@ public final class FirstLayerKernels extends VBox {
     private final List<HeatmapView> images = new ArrayList<>();
     private final List<Label> captions = new ArrayList<>();
     private String layerName = "";
+    /** Whether {@link #show} drew kernels yet; before, the tiles {@link #prepare} made wait hidden. */
+    private boolean shown;
 
     public FirstLayerKernels(Workspace workspace) {
         this.workspace = workspace;
@@ -57,26 +59,55 @@ public final class FirstLayerKernels extends VBox {
 
     /** Draws the kernels of {@code weights}, the first convolution's current weights, called {@code layer}. */
     public void show(String layer, LayerWeights weights) {
-        layerName = layer;
         KernelImages kernels = new KernelImages(weights);
         if (images.size() != kernels.count()) {
-            images.clear();
-            captions.clear();
-            tiles.getChildren().clear();
-            for (int f = 0; f < kernels.count(); f++) {
-                HeatmapView view = new HeatmapView();
-                view.setId("train-kernel-" + f);
-                Label caption = new Label(Integer.toString(f), view);
-                caption.setContentDisplay(ContentDisplay.TOP);
-                caption.getStyleClass().add("text-small");
-                images.add(view);
-                captions.add(caption);
-                tiles.getChildren().add(caption);
-            }
+            makeTiles(kernels.count());
         }
         for (int f = 0; f < kernels.count(); f++) {
             images.get(f).showPixels(kernels.argb(f), kernels.width(), kernels.height());
             images.get(f).size(SIDE);
+        }
+        if (!shown) {
+            shown = true;
+            tiles.setVisible(true);
+        }
+        if (!layer.equals(layerName)) {
+            layerName = layer;
+            relabel();
+        }
+    }
+
+    /**
+     * Makes {@code count} tiles ahead of the first {@link #show} (the design's first convolution has that many
+     * filters), hidden until then: a run's first look then only draws into them instead of adding nodes to the
+     * window on the pulses right after Start. Once kernels were shown, it does nothing.
+     */
+    public void prepare(int count) {
+        if (!shown && images.size() != count) {
+            makeTiles(count);
+            for (HeatmapView image : images) {
+                // A clear square of the kernels' size: the first kernels then repaint it without a new layout.
+                image.showPixels(new int[] {0}, 1, 1);
+                image.size(SIDE);
+            }
+            tiles.setVisible(false);
+        }
+    }
+
+    private void makeTiles(int count) {
+        images.clear();
+        captions.clear();
+        tiles.getChildren().clear();
+        for (int f = 0; f < count; f++) {
+            HeatmapView view = new HeatmapView();
+            view.setId("train-kernel-" + f);
+            Label caption = new Label(Integer.toString(f), view);
+            caption.setContentDisplay(ContentDisplay.TOP);
+            caption.getStyleClass().add("text-small");
+            caption.setTooltip(new Tooltip());
+            images.add(view);
+            captions.add(caption);
+            tiles.getChildren().add(caption);
         }
         relabel();
     }
@@ -92,7 +123,7 @@ public final class FirstLayerKernels extends VBox {
         title.setText(MessageFormat.format(text.getString("trainKernels.title"), layerName));
         info.setExplanation(text.getString("trainKernels.info"));
         for (int f = 0; f < captions.size(); f++) {
-            captions.get(f).setTooltip(new Tooltip(MessageFormat.format(text.getString("trainKernels.kernel"), f)));
+            captions.get(f).getTooltip().setText(MessageFormat.format(text.getString("trainKernels.kernel"), f));
         }
     }
 }

@@ -7,6 +7,8 @@ import io.convscope.ui.common.InfoButton;
 import io.convscope.ui.overview.OverviewPane;
 import io.convscope.ui.overview.OverviewScroll;
 import io.convscope.ui.workspace.Workspace;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -31,6 +33,7 @@ public final class ProbeOverview extends VBox {
     private final Label prediction = new Label();
     private final InfoButton info = new InfoButton("train-probe-info", "", Article.TRAINING);
     private final Label empty = new Label();
+    private final BooleanProperty onScreen = new SimpleBooleanProperty(true);
     private OverviewPane overview;
     private OverviewScroll scroll;
     private ActivationSnapshot snapshot;
@@ -53,6 +56,7 @@ public final class ProbeOverview extends VBox {
         speak();
         workspace.languageProperty().addListener(o -> speak());
         workspace.darkProperty().addListener(o -> redraw());
+        onScreen.addListener((o, was, now) -> redraw());
         workspace.rangeModeProperty().addListener((o, was, mode) -> {
             if (snapshot != null) {
                 overview.recolour(mode);
@@ -68,9 +72,17 @@ public final class ProbeOverview extends VBox {
         this.snapshot = probe;
         this.epoch = epoch;
         this.batch = batch;
-        getChildren().set(1, scroll);
         redraw();
         relabel();
+    }
+
+    /**
+     * Whether the overview is on screen (true unless told otherwise; the workspace binds it to its tab being
+     * selected). Off screen, {@link #show} keeps the snapshot and its words only, and the overview draws it when it
+     * comes on screen: its first look builds hundreds of nodes, which must not fall on the pulses of a run's start.
+     */
+    public BooleanProperty onScreenProperty() {
+        return onScreen;
     }
 
     /** The overview pane on show (the workspace may wire its neuron clicks). */
@@ -84,7 +96,10 @@ public final class ProbeOverview extends VBox {
     }
 
     private void redraw() {
-        if (snapshot != null) {
+        if (snapshot != null && onScreen.get()) {
+            if (getChildren().get(1) != scroll) {
+                getChildren().set(1, scroll);
+            }
             overview.show(snapshot, workspace.rangeModeProperty().get());
         }
     }
@@ -95,10 +110,7 @@ public final class ProbeOverview extends VBox {
         overview.setId("train-probe-overview");
         scroll = new OverviewScroll(overview);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        if (snapshot != null) {
-            getChildren().set(1, scroll);
-            redraw();
-        }
+        redraw();
         relabel();
     }
 

@@ -32,6 +32,8 @@ final class RunCharts extends HBox {
     private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
     private final CurvePoints batchPoints = new CurvePoints(MAX_BATCH_POINTS);
+    /** The loss axis's top: 0 until the run's first loss. */
+    private double lossTop;
 
     RunCharts(Words words) {
         super(8);
@@ -49,6 +51,11 @@ final class RunCharts extends HBox {
             x.setLowerBound(0);
         }
         span(20);
+        // Ranged here, not by the chart: its own ranging measures new tick labels whenever a point moves the range,
+        // which made every update of a falling loss curve a layout pass of tens of milliseconds.
+        lossY.setAutoRanging(false);
+        lossY.setLowerBound(0);
+        fitLoss(1);
         loss.getData().setAll(List.of(batchLoss, trainLoss, validationLoss));
         accuracy.getData().setAll(List.of(trainAccuracy, validationAccuracy));
         getChildren().addAll(loss, accuracy);
@@ -68,10 +75,22 @@ final class RunCharts extends HBox {
     /** A new run of {@code epochs} epochs: every curve starts empty, the epoch axes span the whole run. */
     void clear(int epochs) {
         span(epochs);
+        lossTop = 0;
+        fitLoss(1);
         batchPoints.clear();
         for (XYChart.Series<Number, Number> s :
                 List.of(batchLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy)) {
             s.getData().clear();
+        }
+    }
+
+    /**
+     * The run about to start will have {@code epochs} epochs: while no run has drawn a curve yet, the epoch axes span
+     * it already, so Start does not re-lay out the charts with new ticks on the pulses that open the run.
+     */
+    void plan(int epochs) {
+        if (batchLoss.getData().isEmpty() && trainLoss.getData().isEmpty()) {
+            span(epochs);
         }
     }
 
@@ -84,6 +103,7 @@ final class RunCharts extends HBox {
 
     /** The mean loss of the batches since the last update, at {@code epochs} (fractional). */
     void batches(double epochs, double meanLoss) {
+        fitLoss(meanLoss);
         if (batchPoints.add(epochs, meanLoss)) {
             batchLoss
                     .getData()
@@ -96,10 +116,34 @@ final class RunCharts extends HBox {
     }
 
     void epoch(Trainer.EpochResult r) {
+        fitLoss(Math.max(r.trainLoss(), r.validationLoss()));
         trainLoss.getData().add(new XYChart.Data<>(r.epoch(), r.trainLoss()));
         validationLoss.getData().add(new XYChart.Data<>(r.epoch(), r.validationLoss()));
         trainAccuracy.getData().add(new XYChart.Data<>(r.epoch(), 100 * r.trainAccuracy()));
         validationAccuracy.getData().add(new XYChart.Data<>(r.epoch(), 100 * r.validationAccuracy()));
+    }
+
+    /**
+     * Raises the loss axis to a round number above {@code loss} when it is higher than the top, in steps of 1, 2 or
+     * 5 times a power of ten, about five ticks; a falling loss leaves the axis as it is (0 to the run's highest loss,
+     * as the chart's own ranging showed it). A loss that is not a number (a diverged run) changes nothing.
+     */
+    private void fitLoss(double loss) {
+        if (!(loss > lossTop) || Double.isInfinite(loss)) {
+            return;
+        }
+        double raw = loss / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / power;
+        double step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+        lossTop = Math.ceil(loss / step) * step;
+        lossY.setUpperBound(lossTop);
+        lossY.setTickUnit(step);
+    }
+
+    /** The loss axis's top (tests). */
+    double lossTop() {
+        return lossY.getUpperBound();
     }
 
     /** Points drawn now on the batch-loss curve (tests: it stays bounded). */

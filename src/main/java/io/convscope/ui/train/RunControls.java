@@ -84,6 +84,8 @@ final class RunControls extends VBox {
         state.data.addListener((o, was, now) -> refresh());
         state.lastBatch.addListener((o, was, now) -> refresh());
         state.message.addListener((o, was, now) -> showMessage());
+        state.settings.addListener((o, was, now) -> charts.plan(now.epochs()));
+        charts.plan(state.settings.get().epochs());
         words.on(() -> {
             refresh();
             showMessage();

@@ -4,10 +4,12 @@ import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.StepInspector;
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.explain.training.ConfusionAtEpoch;
+import io.convscope.explain.training.DesignSummary;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.KernelStep;
+import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
 import io.convscope.ui.workspace.Shown;
@@ -87,8 +89,10 @@ final class TrainInsights {
         stepTab = TrainWorkspaceView.tab(words, "trainInsights.tab.step", stack(chooser, step), "train-tab-step");
         view.addInspector(stepTab);
         view.addInspector(TrainWorkspaceView.tab(words, "trainInsights.tab.kernels", kernels, "train-tab-kernels"));
-        view.addInspector(
-                TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe"));
+        Tab probeTab =
+                TrainWorkspaceView.tab(words, "trainInsights.tab.probe", stack(probeSource, probe), "train-tab-probe");
+        view.addInspector(probeTab);
+        probe.onScreenProperty().bind(probeTab.selectedProperty());
         SplitPane matrixAndImages = new SplitPane(confusion, cells);
         matrixAndImages.setDividerPositions(0.6); // at 1440 px: two columns of images beside the matrix
         matrixAndImages.setMinHeight(280);
@@ -111,6 +115,8 @@ final class TrainInsights {
             }
         });
         scrubber.setOnEpochChosen(this::epochChosen);
+        state.settings.addListener(o -> prepareKernels());
+        state.data.addListener(o -> prepareKernels());
         state.starting = this::watch;
         state.beforeStep = this::armStep;
     }
@@ -120,6 +126,22 @@ final class TrainInsights {
         box.setPadding(new Insets(8));
         VBox.setVgrow(rest, Priority.ALWAYS);
         return box;
+    }
+
+    /** The kernels' tiles for the design about to be trained, made before Start (see {@link FirstLayerKernels#prepare}). */
+    private void prepareKernels() {
+        TrainState.DataCheck data = state.data.get();
+        if (data == null || state.live()) {
+            return;
+        }
+        DesignSummary design = DesignSummary.of(state.settings
+                .get()
+                .design()
+                .withClasses(data.dataset().classes().size()));
+        design.rows().stream()
+                .filter(r -> r.kind() == LayerKind.CONVOLUTION)
+                .findFirst()
+                .ifPresent(r -> kernels.prepare(r.output().channels()));
     }
 
     /** A new run: watched from its first batch (FX thread, before it can reach one). */

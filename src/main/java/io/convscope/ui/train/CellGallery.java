@@ -109,7 +109,8 @@ final class CellGallery extends VBox {
         epoch = 0;
         progress.setVisible(false);
         say(null);
-        relabel();
+        // The gallery on show is emptied, not remade: Start adds no nodes to the window (TrainStartTest).
+        gallery.prompt(words.get("trainGallery.pick"));
     }
 
     /** Shows the images of cell ({@code truth}, {@code predicted}) of epoch {@code epoch}, scored first if need be. */

@@ -39,9 +39,12 @@ public final class EpochConfusion extends VBox {
         setSpacing(6);
         title.getStyleClass().add("title-4");
         title.setId("train-confusion-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, info);
+        // The title wraps rather than being cut to "…" beside the cell's images at 1024 px (it holds the accuracy).
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox header = new HBox(8, title, info);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(grid, Priority.ALWAYS);
         empty.setWrapText(true);

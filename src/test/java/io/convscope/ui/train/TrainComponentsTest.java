@@ -27,6 +27,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -260,5 +261,26 @@ class TrainComponentsTest {
         Pane batch = (Pane) root.lookup("#train-step-batch");
         assertEquals(KernelUpdatePanel.MAX_THUMBNAILS + 1, batch.getChildren().size());
         assertEquals("and 8 more", text(root, "train-step-more"));
+    }
+
+    @Test
+    void theConfusionTitleWrapsInANarrowPaneInsteadOfBeingCut() throws Exception {
+        ConfusionAtEpoch counts =
+                new ConfusionAtEpoch(3, run.describe(run.parameters()).classes(), run.confusion(run.parameters()));
+        EpochConfusion confusion = fx(() -> {
+            EpochConfusion c = new EpochConfusion(workspace, (t, p) -> {});
+            stage.setScene(new Scene(new VBox(c), 260, 400));
+            stage.show();
+            c.show(counts);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return c;
+        });
+        Label title = (Label) confusion.lookup("#train-confusion-title");
+        Text drawn = (Text) title.lookup(".text");
+        assertEquals(title.getText(), fx(drawn::getText), "the whole title is drawn");
+        assertTrue(
+                fx(title::getHeight) > 1.5 * fx(() -> title.getFont().getSize()),
+                "on more than one line: " + title.getText() + " " + title.getWidth() + " x " + title.getHeight());
     }
 }

@@ -7,6 +7,7 @@ import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-cp.txt
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Dprism.order=sw \
- *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.TrainPulseBenchmark [epochs]
+ *      -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.convscope.ui.TrainPulseBenchmark [epochs] [tab]
  * </pre>
  * On a machine shared with other work the gaps follow its load: note the load average with each run, and add
  * {@code -Djavafx.pulseLogger=true} for each slow pulse's CSS, layout and painting times, which depend on it less.
@@ -44,6 +45,9 @@ public final class TrainPulseBenchmark {
 
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        // The inspector tab open while training (probe, kernels, step, confusion; default the epochs table): each draws
+        // different views on its first look.
+        String tab = args.length > 1 ? "train-tab-" + args[1] : null;
         Path data = Path.of("..", "shared", "datasets", "tiny-imagenet-10");
         if (!Files.isDirectory(data)) {
             throw new IllegalStateException(data.toAbsolutePath() + " is missing: the benchmark needs ../shared");
@@ -103,6 +107,14 @@ public final class TrainPulseBenchmark {
                     @SuppressWarnings("unchecked")
                     Spinner<Integer> e = (Spinner<Integer>) view.lookup("#train-epochs");
                     e.getValueFactory().setValue(epochs);
+                    if (tab != null) {
+                        TabPane tabs = (TabPane) view.lookup("#train-inspectors");
+                        tabs.getSelectionModel()
+                                .select(tabs.getTabs().stream()
+                                        .filter(t -> tab.equals(t.getId()))
+                                        .findFirst()
+                                        .orElseThrow(() -> new IllegalArgumentException("no tab " + tab)));
+                    }
                 })
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

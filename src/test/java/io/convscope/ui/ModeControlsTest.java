@@ -83,6 +83,11 @@ class ModeControlsTest {
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Why?, " + language);
             assertEquals(List.of(false, false, false, false, false, true), shownIn(WorkspaceMode.TRAIN), "Train");
             assertEquals(List.of(), SmallWindowLayoutTest.cutLabels(), "Train, " + language);
+            SmallWindowLayoutTest.layOut(); // the table's columns are sized to its width, then its headers to them
+            assertEquals(
+                    List.of(),
+                    SmallWindowLayoutTest.cutLabels("#train-epochs-table"),
+                    "Train, the epochs' headings, " + language);
         }
         assertEquals(
                 List.of(true, true, true, true, true, true), shownIn(WorkspaceMode.OVERVIEW), "back to the Overview");

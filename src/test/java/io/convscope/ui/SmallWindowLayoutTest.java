@@ -61,11 +61,16 @@ class SmallWindowLayoutTest {
 
     /** Every label in the tool bar row that shows its text, with the text its skin actually draws when it differs. */
     static List<String> cutLabels() throws Exception {
+        return cutLabels("#toolbar-row");
+    }
+
+    /** The same for the part of the window {@code selector} finds. */
+    static List<String> cutLabels(String selector) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
                     AppWindowTest.stage.getScene().getRoot().applyCss();
                     AppWindowTest.stage.getScene().getRoot().layout();
                     List<String> cut = new ArrayList<>();
-                    collectCut(lookup("#toolbar-row"), cut);
+                    collectCut(lookup(selector), cut);
                     return cut;
                 })
                 .get(10, TimeUnit.SECONDS);

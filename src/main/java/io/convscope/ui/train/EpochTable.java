@@ -25,6 +25,10 @@ final class EpochTable extends TableView<Trainer.EpochResult> {
         TableColumn<Trainer.EpochResult, String> seconds = column(r -> fixed(r.seconds(), 1));
         TableColumn<Trainer.EpochResult, String> best = column(r -> r.best() ? "★" : "");
         getColumns().setAll(List.of(epoch, trainLoss, trainAcc, valLoss, valAcc, seconds, best));
+        // The numbers' columns get the room: at 1024 px seven equal columns cut "Validation accuracy" to "Valida…".
+        epoch.setPrefWidth(64);
+        seconds.setPrefWidth(84);
+        best.setPrefWidth(56);
         words.on(() -> {
             epoch.setText(words.get("train.epochs.epoch"));
             trainLoss.setText(words.get("train.epochs.trainLoss"));

@@ -703,19 +703,30 @@ class AttributionViewTest {
         assertSameMap(engine.cam(AttributionMethod.GRAD_CAM, image, engine.classTarget(KOALA), r.camLayer()), r.map());
     }
 
-    @Test
-    void cancelStopsTheComparisonAndTheSanityCheckAtTheirNextStep() throws Exception {
-        await(view.resultProperty(), x -> true);
+    /**
+     * Starts the work behind {@code start}, holds the engine at its first step, presses Cancel and lets the engine go:
+     * the steps the work then took.
+     */
+    private int stepsWhenCancelledAtTheFirst(String start, String work) throws Exception {
         AtomicInteger steps = new AtomicInteger();
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         holdAtStep(view, 1, steps, new AtomicInteger(), reached, release);
-        robot.clickOn("#attribution-compare-toggle");
-        assertTrue(reached.await(60, TimeUnit.SECONDS), "the comparison runs");
+        robot.clickOn(start);
+        assertTrue(reached.await(60, TimeUnit.SECONDS), work + " runs");
         robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
         release.countDown();
         engineCaughtUp();
-        assertEquals(1, steps.get(), "the comparison stopped at the step after Cancel");
+        return steps.get();
+    }
+
+    @Test
+    void cancelStopsTheComparisonAndTheSanityCheckAtTheirNextStep() throws Exception {
+        await(view.resultProperty(), x -> true);
+        assertEquals(
+                1,
+                stepsWhenCancelledAtTheFirst("#attribution-compare-toggle", "the comparison"),
+                "the comparison stopped at the step after Cancel");
         assertNull(view.comparedProperty().get());
         assertNull(view.failureProperty().get());
         view.work().onStep(null);
@@ -727,16 +738,10 @@ class AttributionViewTest {
 
         robot.clickOn("#attribution-single-toggle");
         engineCaughtUp();
-        AtomicInteger layers = new AtomicInteger();
-        CountDownLatch checking = new CountDownLatch(1);
-        CountDownLatch go = new CountDownLatch(1);
-        holdAtStep(view, 1, layers, new AtomicInteger(), checking, go);
-        robot.clickOn("#attribution-sanity");
-        assertTrue(checking.await(60, TimeUnit.SECONDS), "the sanity check runs");
-        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
-        go.countDown();
-        engineCaughtUp();
-        assertEquals(1, layers.get(), "the sanity check stopped at the step after Cancel");
+        assertEquals(
+                1,
+                stepsWhenCancelledAtTheFirst("#attribution-sanity", "the sanity check"),
+                "the sanity check stopped at the step after Cancel");
         assertNull(view.sanityProperty().get());
         assertNull(view.failureProperty().get());
         view.work().onStep(null);

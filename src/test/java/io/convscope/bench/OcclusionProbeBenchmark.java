@@ -31,15 +31,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Headless timing of the occlusion probe (Monocle, software renderer) with the bundled Tiny VGG on coffee.png: a drag
- * event is fired on every pulse, the grey square circling the photo, for {@value #SECONDS} seconds after a warm-up;
+ * event is fired on every pulse, the grey square circling the photo, for {@value #MEASURED_DRAGS} pulses after a warm-up
+ * of {@value #WARMUP_DRAGS} (the waits are latches on those counted events, not sleeps);
  * it counts the bar updates that arrive (each one an occluded copy through the engine's forward pass and softmax,
  * off the FX thread, drags coalesced to the latest position) and times the FX thread's share in the drag handler. Run: {@code mvn -B -Pbench-ui verify} (its occlusion-probe execution) or this class's main with
  * the Monocle properties of that profile.
  */
 public final class OcclusionProbeBenchmark {
 
-    static final int WARMUP_SECONDS = 2;
-    static final int SECONDS = 10;
+    /** Drag events before and while measuring: one per pulse, so about 2 s and 10 s at 60 pulses a second. */
+    static final int WARMUP_DRAGS = 120;
+
+    static final int MEASURED_DRAGS = 600;
 
     private OcclusionProbeBenchmark() {}
 
@@ -64,13 +67,23 @@ public final class OcclusionProbeBenchmark {
             stage.show();
             return v;
         });
-        Thread.sleep(2000); // the first map, computed when the view opens
+        CountDownLatch firstMap = new CountDownLatch(1); // computed when the view opens
+        FxCalls.onFx(() -> {
+            if (view.resultProperty().get() != null) {
+                firstMap.countDown();
+            }
+            view.resultProperty().addListener((o, was, now) -> firstMap.countDown());
+            return null;
+        });
+        firstMap.await(60, TimeUnit.SECONDS);
         Node picture = FxCalls.onFx(() -> {
             ((ToggleButton) view.lookup("#attribution-probe-toggle")).fire();
             return view.lookup("#occlusion-picture");
         });
         long[] fxNanos = new long[1];
         int[] drags = new int[1];
+        CountDownLatch warm = new CountDownLatch(WARMUP_DRAGS);
+        CountDownLatch measured = new CountDownLatch(WARMUP_DRAGS + MEASURED_DRAGS);
         AnimationTimer pointer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -102,18 +115,20 @@ public final class OcclusionProbeBenchmark {
                                 null));
                 fxNanos[0] += System.nanoTime() - start;
                 drags[0]++;
+                warm.countDown();
+                measured.countDown();
             }
         };
         FxCalls.onFx(() -> {
             pointer.start();
             return null;
         });
-        Thread.sleep(WARMUP_SECONDS * 1000L);
+        warm.await(120, TimeUnit.SECONDS);
         int updates0 = FxCalls.onFx(() -> view.probeUpdatesProperty().get());
         int drags0 = FxCalls.onFx(() -> drags[0]);
         long fx0 = FxCalls.onFx(() -> fxNanos[0]);
         long start = System.nanoTime();
-        Thread.sleep(SECONDS * 1000L);
+        measured.await(600, TimeUnit.SECONDS);
         int updates = FxCalls.onFx(() -> view.probeUpdatesProperty().get()) - updates0;
         int fired = FxCalls.onFx(() -> drags[0]) - drags0;
         long fx = FxCalls.onFx(() -> fxNanos[0]) - fx0;

@@ -68,14 +68,18 @@ xvfb=$!
 for _ in $(seq 50); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.2; done
 DISPLAY="$display" JAVA_TOOL_OPTIONS="-Duser.home=$home" "$launcher" >/dev/null 2>&1 &
 app=$!
-# Mapped at its real size (the app's minimum is 1024 x 640), not just created.
+# Mapped at its real size (the app's minimum is 1024 x 640), not just created. Its title is "ConvScope" until the
+# first prediction shows and then names the image ("Espresso — ConvScope"); GTK's 10 x 10 leader window is also
+# called "ConvScope", so every window whose title ends so is looked at.
 window=""
 for _ in $(seq 180); do
-  id="$(xwininfo -display "$display" -root -tree 2>/dev/null | awk '/"ConvScope"/ {print $1; exit}')"
-  if [ -n "$id" ] && xwininfo -display "$display" -id "$id" | grep -q "IsViewable" \
-      && [ "$(xwininfo -display "$display" -id "$id" | awk '/Width:/ {print $2}')" -ge 1024 ]; then
-    window="$id"; break
-  fi
+  for id in $(xwininfo -display "$display" -root -tree 2>/dev/null | awk '/ConvScope": \(/ {print $1}'); do
+    if xwininfo -display "$display" -id "$id" | grep -q "IsViewable" \
+        && [ "$(xwininfo -display "$display" -id "$id" | awk '/Width:/ {print $2}')" -ge 1024 ]; then
+      window="$id"; break
+    fi
+  done
+  [ -n "$window" ] && break
   kill -0 "$app" 2>/dev/null || fail "the installed launcher exited before showing its window"
   sleep 0.5
 done

@@ -578,32 +578,41 @@ class AttributionViewTest {
     static final AttributionSettings EVERY_WINDOW = AttributionSettings.DEFAULTS.withOcclusion(8, 1, 0.5f);
 
     /**
-     * Holds the engine thread inside the running computation at its {@code at}-th step (counting every step the
-     * engine tells in {@code steps}, the last one's count of done in {@code done}), until {@code release} opens;
-     * {@code reached} opens when it gets there.
+     * The engine thread held inside the running computation at its {@code at}-th step: {@code steps} counts every
+     * step the engine tells, {@code done} keeps the last count of done before the hold, {@code reached} opens when it
+     * gets there and the engine goes on once {@code release} opens.
      */
-    static void holdAtStep(
-            AttributionView view,
-            int at,
-            AtomicInteger steps,
-            AtomicInteger done,
-            CountDownLatch reached,
-            CountDownLatch release) {
+    record Hold(AtomicInteger steps, AtomicInteger done, CountDownLatch reached, CountDownLatch release) {}
+
+    static Hold holdAtStep(AttributionView view, int at) {
+        Hold hold = new Hold(new AtomicInteger(), new AtomicInteger(), new CountDownLatch(1), new CountDownLatch(1));
         view.work().onStep((stage, count, total, fraction) -> {
-            int step = steps.incrementAndGet();
+            int step = hold.steps().incrementAndGet();
             if (step < at) {
-                done.set(count);
+                hold.done().set(count);
             }
             if (step == at) {
-                reached.countDown();
+                hold.reached().countDown();
                 try {
-                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                    assertTrue(hold.release().await(60, TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
             return true;
         });
+        return hold;
+    }
+
+    /** Asks for the occlusion of every window (a long computation) and waits until the held engine gets to its step. */
+    private void occludeEveryWindowUntil(Hold hold) throws Exception {
+        onFx(() -> {
+            view.choiceProperty()
+                    .set(view.choice().withMethod(AttributionMethod.OCCLUSION).withSettings(EVERY_WINDOW));
+            view.refresh();
+            return null;
+        });
+        assertTrue(hold.reached().await(60, TimeUnit.SECONDS), "the occlusion runs");
     }
 
     /** Waits until every request handed to the engine thread so far has run (a marker request after them). */
@@ -617,21 +626,11 @@ class AttributionViewTest {
     @Test
     void cancelStopsARunningOcclusionAtItsNextStepShowingNoErrorAndTheViewComputesAgain() throws Exception {
         AttributionResult before = await(view.resultProperty(), x -> true);
-        AtomicInteger steps = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        CountDownLatch reached = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        holdAtStep(view, 2, steps, done, reached, release);
-        onFx(() -> {
-            view.choiceProperty()
-                    .set(view.choice().withMethod(AttributionMethod.OCCLUSION).withSettings(EVERY_WINDOW));
-            view.refresh();
-            return null;
-        });
-        assertTrue(reached.await(60, TimeUnit.SECONDS), "the occlusion runs");
+        Hold hold = holdAtStep(view, 2);
+        occludeEveryWindowUntil(hold);
         WaitForAsyncUtils.waitForFxEvents();
         // The first batch has been told to the bar: the real fraction and which step.
-        int batch = done.get();
+        int batch = hold.done().get();
         String told = onFx(() ->
                 ((Label) robot.from(view).lookup("#attribution-progress-text").query()).getText());
         assertEquals("Occlusion: " + batch + " of 3249 windows", told);
@@ -641,11 +640,11 @@ class AttributionViewTest {
         assertEquals(batch / 3249.0, fraction, 1e-12);
 
         robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
-        release.countDown();
+        hold.release().countDown();
         engineCaughtUp();
         assertEquals(
                 2,
-                steps.get(),
+                hold.steps().get(),
                 "the engine stopped at the step after Cancel, of " + (3249 + batch - 1) / batch + " batches");
         assertNull(view.failureProperty().get(), "a cancelled map is no error");
         assertTrue(onFx(
@@ -674,18 +673,8 @@ class AttributionViewTest {
     @Test
     void aNewRequestStopsTheRunningComputationAtItsNextStep() throws Exception {
         await(view.resultProperty(), x -> true);
-        AtomicInteger steps = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        CountDownLatch reached = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        holdAtStep(view, 1, steps, done, reached, release);
-        onFx(() -> {
-            view.choiceProperty()
-                    .set(view.choice().withMethod(AttributionMethod.OCCLUSION).withSettings(EVERY_WINDOW));
-            view.refresh();
-            return null;
-        });
-        assertTrue(reached.await(60, TimeUnit.SECONDS), "the occlusion runs");
+        Hold hold = holdAtStep(view, 1);
+        occludeEveryWindowUntil(hold);
         onFx(
                 () -> { // Grad-CAM of koala instead: one pass, no steps
                     view.choiceProperty()
@@ -695,10 +684,10 @@ class AttributionViewTest {
                     view.refresh();
                     return null;
                 });
-        release.countDown();
+        hold.release().countDown();
         AttributionResult r = await(view.resultProperty(), x -> x.target().index() == KOALA);
         engineCaughtUp();
-        assertEquals(1, steps.get(), "the superseded occlusion stopped at its next step");
+        assertEquals(1, hold.steps().get(), "the superseded occlusion stopped at its next step");
         assertNull(view.failureProperty().get());
         assertSameMap(engine.cam(AttributionMethod.GRAD_CAM, image, engine.classTarget(KOALA), r.camLayer()), r.map());
     }
@@ -708,16 +697,13 @@ class AttributionViewTest {
      * the steps the work then took.
      */
     private int stepsWhenCancelledAtTheFirst(String start, String work) throws Exception {
-        AtomicInteger steps = new AtomicInteger();
-        CountDownLatch reached = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        holdAtStep(view, 1, steps, new AtomicInteger(), reached, release);
+        Hold hold = holdAtStep(view, 1);
         robot.clickOn(start);
-        assertTrue(reached.await(60, TimeUnit.SECONDS), work + " runs");
+        assertTrue(hold.reached().await(60, TimeUnit.SECONDS), work + " runs");
         robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
-        release.countDown();
+        hold.release().countDown();
         engineCaughtUp();
-        return steps.get();
+        return hold.steps().get();
     }
 
     @Test

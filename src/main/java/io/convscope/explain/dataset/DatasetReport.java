@@ -31,6 +31,15 @@ public record DatasetReport(List<String> classes, int[][] confusion, List<ImageO
         images = List.copyOf(images);
     }
 
+    /** The report of {@code images}' outcomes alone: the confusion matrix is counted from them. */
+    public static DatasetReport of(List<String> classes, List<ImageOutcome> images) {
+        int[][] confusion = new int[classes.size()][classes.size()];
+        for (ImageOutcome o : images) {
+            confusion[o.truth()][o.predicted()]++;
+        }
+        return new DatasetReport(classes, confusion, images);
+    }
+
     public int total() {
         return images.size();
     }

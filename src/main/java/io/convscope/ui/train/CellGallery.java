@@ -157,7 +157,7 @@ final class CellGallery extends VBox {
                             return wanted.get() == gen;
                         });
                 List<String> classes = model.description().classes();
-                DatasetReport report = new DatasetReport(classes, counts(classes.size(), outcomes), outcomes);
+                DatasetReport report = DatasetReport.of(classes, outcomes);
                 Platform.runLater(() -> {
                     if (gen == generation) {
                         progress.setVisible(false);
@@ -172,14 +172,6 @@ final class CellGallery extends VBox {
                 failed(gen, "trainGallery.failed", epoch, reason(e));
             }
         });
-    }
-
-    private static int[][] counts(int classes, List<ImageOutcome> outcomes) {
-        int[][] counts = new int[classes][classes];
-        for (ImageOutcome o : outcomes) {
-            counts[o.truth()][o.predicted()]++;
-        }
-        return counts;
     }
 
     private void showCell() {

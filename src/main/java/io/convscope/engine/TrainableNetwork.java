@@ -37,6 +37,8 @@ import java.util.List;
  */
 public final class TrainableNetwork {
 
+    private static final Runnable NO_CHECK = () -> {};
+
     private final CompiledNetwork compiled;
     /** Step of description layer {@code i} at {@code i - 1}; rebuilt where a step holds a native copy of weights. */
     private final List<Step> steps;
@@ -252,6 +254,11 @@ public final class TrainableNetwork {
      * backward pass.
      */
     public Gradients backward(ActivationSnapshot snapshot, int layer, float[] outputGradient) {
+        return backward(snapshot, layer, outputGradient, NO_CHECK);
+    }
+
+    /** {@link #backward(ActivationSnapshot, int, float[])}, running {@code afterLayer} after each layer. */
+    public Gradients backward(ActivationSnapshot snapshot, int layer, float[] outputGradient, Runnable afterLayer) {
         NetworkDescription theirs = snapshot.network();
         if (theirs.layers().size() != description().layers().size()
                 || !theirs.inputs().equals(description().inputs())) {
@@ -262,7 +269,7 @@ public final class TrainableNetwork {
         for (int l = 0; l <= layer; l++) {
             known[l][0] = snapshot.layer(l).toArray();
         }
-        BatchPass pass = new BatchPass(steps, inputs, known);
+        BatchPass pass = new BatchPass(steps, inputs, known, afterLayer);
         float[][][] activations = pass.backward(layer, new float[][] {outputGradient}, null, true);
         return new Gradients(Double.NaN, 0, List.of(), padded(activations));
     }
@@ -273,11 +280,19 @@ public final class TrainableNetwork {
      * {@link #backward(float[][][], int, float[][])} without a second forward pass.
      */
     public float[][][] forward(float[][] images, int last) {
+        return forward(images, last, NO_CHECK);
+    }
+
+    /**
+     * {@link #forward(float[][], int)}, running {@code afterLayer} after each layer: what it throws stops the pass
+     * there (a long pass through a big network can be cancelled between layers).
+     */
+    public float[][][] forward(float[][] images, int last, Runnable afterLayer) {
         if (last < 0 || last > steps.size()) {
             throw new IllegalArgumentException("no layer " + last);
         }
         checkInputs(images);
-        return new BatchPass(steps, inputs, images, PassMode.INFERENCE, 0, last).values;
+        return new BatchPass(steps, inputs, images, PassMode.INFERENCE, 0, last, afterLayer).values;
     }
 
     /**
@@ -285,6 +300,11 @@ public final class TrainableNetwork {
      * parameters), seeded at {@code layer} with one output gradient per image; no parameter gradients.
      */
     public Gradients backward(float[][][] forward, int layer, float[][] outputGradients) {
+        return backward(forward, layer, outputGradients, NO_CHECK);
+    }
+
+    /** {@link #backward(float[][][], int, float[][])}, running {@code afterLayer} after each layer. */
+    public Gradients backward(float[][][] forward, int layer, float[][] outputGradients, Runnable afterLayer) {
         if (forward.length <= layer || outputGradients.length != forward[0].length) {
             throw new IllegalArgumentException(
                     "the forward values stop before layer " + layer + " or hold another number of images");
@@ -292,7 +312,7 @@ public final class TrainableNetwork {
         for (float[] g : outputGradients) {
             checkSeed(layer, g);
         }
-        BatchPass pass = new BatchPass(steps, inputs, Arrays.copyOf(forward, layer + 1));
+        BatchPass pass = new BatchPass(steps, inputs, Arrays.copyOf(forward, layer + 1), afterLayer);
         return new Gradients(Double.NaN, 0, List.of(), padded(pass.backward(layer, outputGradients, null, true)));
     }
 

@@ -121,7 +121,8 @@ public final class Attribution {
 
     /**
      * The map of {@code method}, telling {@code progress} after each batch of samples, steps or windows (the
-     * gradient and the CAMs are one pass each); throws {@link AttributionCancelledException} when it says stop.
+     * gradient and the CAMs, one pass each, after each layer of it); throws {@link AttributionCancelledException}
+     * when it says stop.
      */
     public AttributionMap compute(
             AttributionMethod method,
@@ -130,10 +131,11 @@ public final class Attribution {
             AttributionSettings s,
             AttributionProgress progress) {
         return switch (method) {
-            case GRADIENT -> gradient(image, target);
+            case GRADIENT -> gradient(image, target, progress);
             case SMOOTHGRAD -> smoothGrad(image, target, s.samples(), s.sigma(), s.seed(), progress);
             case INTEGRATED_GRADIENTS -> integratedGradients(image, target, s.steps(), s.baseline(), progress);
-            case GRAD_CAM, HIRES_CAM, GRAD_CAM_PLUS_PLUS -> cam(method, image, target, camLayer(s.layer(), target));
+            case GRAD_CAM, HIRES_CAM, GRAD_CAM_PLUS_PLUS -> cam(
+                    method, image, target, camLayer(s.layer(), target), progress);
             case OCCLUSION -> Occlusion.map(this, image, target, s.window(), s.stride(), s.fill(), progress);
         };
     }
@@ -155,9 +157,30 @@ public final class Attribution {
 
     /** Saliency: {@code dy/dx}, signed per input channel ({@link AttributionMap#pixelMap()} gives max |.|). */
     public AttributionMap gradient(float[] image, AttributionTarget target) {
-        float[] y = new float[1];
-        float[] g = gradients(new float[][] {image}, target, y, AttributionProgress.Stage.SAMPLE, NONE)[0];
-        return map("gradient", target, y[0], description().inputShape(), g, Map.of());
+        return gradient(image, target, NONE);
+    }
+
+    /** {@link #gradient(float[], AttributionTarget)}, told after each layer of its pass, forward then backward. */
+    public AttributionMap gradient(float[] image, AttributionTarget target, AttributionProgress progress) {
+        Runnable afterLayer = progress.layers(2 * target.layer());
+        float[][][] forward = network.forward(new float[][] {image}, target.layer(), afterLayer);
+        float[] g = network.backward(forward, target.layer(), new float[][] {seed(target)}, afterLayer)
+                .input(0);
+        return map(
+                "gradient",
+                target,
+                forward[target.layer()][0][target.index()],
+                description().inputShape(),
+                g,
+                Map.of());
+    }
+
+    /** The backward pass's seed for {@code target}: 1 at its value, 0 elsewhere in its layer. */
+    public float[] seed(AttributionTarget target) {
+        float[] seed =
+                new float[description().layer(target.layer()).outputShape().size()];
+        seed[target.index()] = 1;
+        return seed;
     }
 
     /**
@@ -241,7 +264,17 @@ public final class Attribution {
 
     /** Grad-CAM, HiResCAM or Grad-CAM++ at description layer {@code layer} (formulas in {@link CamMaps}). */
     public AttributionMap cam(AttributionMethod variant, float[] image, AttributionTarget target, int layer) {
-        CamInputs in = camInputs(image, target, layer);
+        return cam(variant, image, target, layer, NONE);
+    }
+
+    /** {@link #cam(AttributionMethod, float[], AttributionTarget, int)}, told after each layer of its pass. */
+    public AttributionMap cam(
+            AttributionMethod variant,
+            float[] image,
+            AttributionTarget target,
+            int layer,
+            AttributionProgress progress) {
+        CamInputs in = camInputs(image, target, layer, progress);
         CamMaps.Cam cam = CamMaps.compute(variant, in.activations(), in.gradient(), in.shape());
         return new AttributionMap(
                 variant.id(),
@@ -261,11 +294,15 @@ public final class Attribution {
      * target's value y, as plain arrays (the Grad-CAM walkthrough shows each step from them).
      */
     public CamInputs camInputs(float[] image, AttributionTarget target, int layer) {
-        float[][][] forward = network.forward(new float[][] {image}, target.layer());
-        float[] seed = new float[forward[target.layer()][0].length];
-        seed[target.index()] = 1;
-        float[] gradient =
-                network.backward(forward, target.layer(), new float[][] {seed}).activation(layer, 0);
+        return camInputs(image, target, layer, NONE);
+    }
+
+    /** {@link #camInputs(float[], AttributionTarget, int)}, told after each layer of the pass. */
+    public CamInputs camInputs(float[] image, AttributionTarget target, int layer, AttributionProgress progress) {
+        Runnable afterLayer = progress.layers(2 * target.layer());
+        float[][][] forward = network.forward(new float[][] {image}, target.layer(), afterLayer);
+        float[] gradient = network.backward(forward, target.layer(), new float[][] {seed(target)}, afterLayer)
+                .activation(layer, 0);
         return new CamInputs(
                 target.index(),
                 target.name(),

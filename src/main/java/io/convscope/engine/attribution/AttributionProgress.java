@@ -2,8 +2,9 @@ package io.convscope.engine.attribution;
 
 /**
  * Told how far an attribution computation got at its natural steps (a batch of SmoothGrad's noisy samples, of
- * integrated gradients' steps or of occlusion's windows; a layer of the sanity check; a method of a comparison), and
- * asked whether to go on. Called on the computing thread, between steps, never inside a forward or backward pass.
+ * integrated gradients' steps or of occlusion's windows; a layer of the sanity check; a method of a comparison; a
+ * layer of the one pass the gradient and the CAMs make), and asked whether to go on. Called on the computing thread,
+ * between steps.
  * Plain Java, so the views can drive it without knowing the engine's libraries.
  */
 @FunctionalInterface
@@ -23,7 +24,9 @@ public interface AttributionProgress {
         /** The sanity check's maps: the original one, then one per randomised layer. */
         LAYER,
         /** The methods of a comparison. */
-        METHOD
+        METHOD,
+        /** The layers of a single pass, forward then backward (the gradient and the CAMs, which have no batches). */
+        PASS
     }
 
     /**
@@ -39,6 +42,15 @@ public interface AttributionProgress {
         if (!advanced(stage, done, total, total == 0 ? 1 : done / (double) total)) {
             throw new AttributionCancelledException();
         }
+    }
+
+    /**
+     * Reports each layer of a pass of {@code total} layer steps as a {@link Stage#PASS} step, for
+     * {@code TrainableNetwork}'s after-layer hook; stops the pass there when told to.
+     */
+    default Runnable layers(int total) {
+        int[] done = {0};
+        return () -> reached(Stage.PASS, Math.min(++done[0], total), total);
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
  */
 public final class BatchPass {
 
+    private static final Runnable NOTHING = () -> {};
+
     private final List<Step> steps;
     private final int[][] inputs;
     private final PassMode mode;
@@ -22,6 +24,8 @@ public final class BatchPass {
 
     private final int images;
     private final int threads;
+    /** Run after each layer of the forward pass and of every backward pass: the caller's chance to stop between them. */
+    private final Runnable afterLayer;
 
     /**
      * @param steps  step of description layer {@code i} at {@code i - 1}
@@ -29,7 +33,23 @@ public final class BatchPass {
      * @param last   the last description layer to compute
      */
     public BatchPass(List<Step> steps, int[][] inputs, float[][] batch, PassMode mode, long seed, int last) {
+        this(steps, inputs, batch, mode, seed, last, NOTHING);
+    }
+
+    /**
+     * The forward pass, running {@code afterLayer} after each layer (and after each layer of the backward passes from
+     * it); whatever it throws stops the pass there.
+     */
+    public BatchPass(
+            List<Step> steps,
+            int[][] inputs,
+            float[][] batch,
+            PassMode mode,
+            long seed,
+            int last,
+            Runnable afterLayer) {
         this.steps = steps;
+        this.afterLayer = afterLayer;
         this.inputs = inputs;
         this.mode = mode;
         this.seed = seed;
@@ -42,17 +62,24 @@ public final class BatchPass {
             int[] from = inputs[layer];
             if (mode == PassMode.TRAINING && step instanceof TrainingStep t) {
                 values[layer] = t.forwardTraining(values[from[0]], layerSeed(layer));
-                continue;
+            } else {
+                float[][] out = new float[images][];
+                eachImage(n -> out[n] = step.forward(gather(from, n)));
+                values[layer] = out;
             }
-            float[][] out = new float[images][];
-            eachImage(n -> out[n] = step.forward(gather(from, n)));
-            values[layer] = out;
+            afterLayer.run();
         }
     }
 
     /** A pass whose forward values are already known ({@code [layer][image]}), e.g. a snapshot's, at inference. */
     public BatchPass(List<Step> steps, int[][] inputs, float[][][] known) {
+        this(steps, inputs, known, NOTHING);
+    }
+
+    /** {@link #BatchPass(List, int[][], float[][][])}, running {@code afterLayer} after each layer of a backward pass. */
+    public BatchPass(List<Step> steps, int[][] inputs, float[][][] known, Runnable afterLayer) {
         this.steps = steps;
+        this.afterLayer = afterLayer;
         this.inputs = inputs;
         this.mode = PassMode.INFERENCE;
         this.seed = 0;
@@ -76,6 +103,7 @@ public final class BatchPass {
             int layer = at;
             float[][] dy = grads[layer];
             if (dy == null) {
+                afterLayer.run();
                 continue;
             }
             Step step = steps.get(layer - 1);
@@ -120,6 +148,7 @@ public final class BatchPass {
             for (int k = 0; k < from.length; k++) {
                 accumulate(grads, owned, from[k], dx, k);
             }
+            afterLayer.run();
         }
         return grads;
     }

@@ -163,7 +163,8 @@ final class AttributionWork {
                         attributionFor(request.model().model()),
                         request.image(),
                         request.classIndex(),
-                        request.layer()),
+                        request.layer(),
+                        p),
                 done,
                 failed);
     }
@@ -241,20 +242,22 @@ final class AttributionWork {
             int layer = a.camLayer(choice.settings().layer(), target);
             Shape shape = a.description().layer(layer).outputShape();
             AttributionMap map = ownSnapshot
-                    ? camFromSnapshot(a, method, snapshot, target, layer, random)
-                    : a.cam(method, image, target, layer);
+                    ? camFromSnapshot(a, method, snapshot, target, layer, random, progress)
+                    : a.cam(method, image, target, layer, progress);
             return new AttributionResult(map, target, layer, shape, model, image, choice.withMethod(method));
         }
         AttributionMap map = ownSnapshot && method == AttributionMethod.GRADIENT
-                ? gradientFromSnapshot(a, snapshot, target, random)
+                ? gradientFromSnapshot(a, snapshot, target, random, progress)
                 : a.compute(method, image, target, choice.settings(), progress);
         return new AttributionResult(map, target, -1, null, model, image, choice.withMethod(method));
     }
 
     /** {@link Attribution#gradient}, with the forward values read from the app's snapshot. */
     private static AttributionMap gradientFromSnapshot(
-            Attribution a, ActivationSnapshot s, AttributionTarget t, boolean random) {
-        float[] input = a.network().backward(s, t.layer(), seed(a, t)).input(0);
+            Attribution a, ActivationSnapshot s, AttributionTarget t, boolean random, AttributionProgress progress) {
+        float[] input = a.network()
+                .backward(s, t.layer(), a.seed(t), progress.layers(t.layer()))
+                .input(0);
         return new AttributionMap(
                 "gradient",
                 t.index(),
@@ -275,8 +278,11 @@ final class AttributionWork {
             ActivationSnapshot s,
             AttributionTarget t,
             int layer,
-            boolean random) {
-        float[] gradient = a.network().backward(s, t.layer(), seed(a, t)).activation(layer, 0);
+            boolean random,
+            AttributionProgress progress) {
+        float[] gradient = a.network()
+                .backward(s, t.layer(), a.seed(t), progress.layers(t.layer()))
+                .activation(layer, 0);
         Shape shape = a.description().layer(layer).outputShape();
         CamMaps.Cam cam = CamMaps.compute(variant, s.layer(layer).toArray(), gradient, shape);
         return new AttributionMap(
@@ -290,12 +296,6 @@ final class AttributionWork {
                 cam.weights(),
                 Map.of(),
                 random);
-    }
-
-    private static float[] seed(Attribution a, AttributionTarget t) {
-        float[] seed = new float[a.description().layer(t.layer()).outputShape().size()];
-        seed[t.index()] = 1;
-        return seed;
     }
 
     /** The explained value: the chosen class, the prediction, or for a map output the chosen cell. */

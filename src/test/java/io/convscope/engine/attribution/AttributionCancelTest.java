@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,21 +39,32 @@ class AttributionCancelTest {
         coffee = ImagePreprocessor.load(Path.of("sample-images", "coffee.png"), 64, 64);
     }
 
-    /** Says go on for {@code allowed} steps, then stop; remembers every step it was told of. */
+    /** Says go on for {@code allowed} counted steps, then stop; remembers every step it was told of. */
     private static final class Stopper implements AttributionProgress {
         final int allowed;
+        /** Which steps count ({done, total, fraction}): all, or e.g. only whole maps of a sanity check. */
+        final Predicate<double[]> counts;
+
         final List<double[]> seen = new ArrayList<>();
         final List<Stage> stages = new ArrayList<>();
+        int counted;
 
         Stopper(int allowed) {
+            this(allowed, step -> true);
+        }
+
+        Stopper(int allowed, Predicate<double[]> counts) {
             this.allowed = allowed;
+            this.counts = counts;
         }
 
         @Override
         public boolean advanced(Stage stage, int done, int total, double fraction) {
+            double[] step = {done, total, fraction};
             stages.add(stage);
-            seen.add(new double[] {done, total, fraction});
-            return seen.size() <= allowed;
+            seen.add(step);
+            counted += counts.test(step) ? 1 : 0;
+            return counted <= allowed;
         }
 
         int steps() {
@@ -112,13 +124,15 @@ class AttributionCancelTest {
         AttributionSettings s = AttributionSettings.DEFAULTS.withSeed(4);
         List<float[]> before = new ArrayList<>();
         a.network().parameters().forEach(b -> before.add(b.values().clone()));
-        // The gradient is one pass: one step per map, the original one and then one per randomised layer.
-        Stopper stopper = new Stopper(K);
+        // Counted: the whole maps, the original one and then one per randomised layer (each map's pass also tells its
+        // layers, as parts of the map's share).
+        Stopper stopper = new Stopper(K, step -> step[2] * step[1] == step[0]);
         assertThrows(
                 AttributionCancelledException.class,
                 () -> SanityCheck.cascade(a, AttributionMethod.GRADIENT, coffee, t, s, stopper));
-        assertEquals(K + 1, stopper.steps(), "no step after the one told to stop");
+        assertEquals(K + 1, stopper.counted, "no map after the one told to stop");
         assertEquals(K + 1, (int) stopper.last()[0], "maps done: the original and " + K + " randomised layers");
+        assertEquals(stopper.last()[0] / stopper.last()[1], stopper.last()[2], 1e-12, "the stop came at a whole map");
         assertTrue(stopper.last()[0] < stopper.last()[1], "stopped before the end");
         assertTrue(stopper.stages.stream().allMatch(x -> x == Stage.LAYER));
         for (int i = 0; i < before.size(); i++) {
@@ -130,6 +144,37 @@ class AttributionCancelTest {
         for (int i = 0; i < fresh.size(); i++) {
             assertEquals(fresh.get(i).spearman(), again.get(i).spearman());
             assertArrayEquals(fresh.get(i).map().values(), again.get(i).map().values());
+        }
+    }
+
+    /**
+     * The gradient and the CAMs are one pass each: they tell each layer, forward then backward, and stop at the layer
+     * after they are told to; the next map on the same network is an untouched network's.
+     */
+    @Test
+    void singlePassMapsStopAtTheLayerAfterTheyAreToldTo() throws Exception {
+        Attribution a = Attribution.of(tinyVgg);
+        AttributionTarget t = a.topClass(coffee);
+        AttributionSettings s = AttributionSettings.DEFAULTS;
+        for (AttributionMethod method : List.of(
+                AttributionMethod.GRADIENT,
+                AttributionMethod.GRAD_CAM,
+                AttributionMethod.HIRES_CAM,
+                AttributionMethod.GRAD_CAM_PLUS_PLUS)) {
+            Stopper stopper = new Stopper(K);
+            assertThrows(AttributionCancelledException.class, () -> a.compute(method, coffee, t, s, stopper));
+            assertEquals(K + 1, stopper.steps(), method + ": no layer after the one told to stop");
+            assertEquals(K + 1, (int) stopper.last()[0], method + ": layers done");
+            assertEquals(2 * t.layer(), (int) stopper.last()[1], method + ": every layer forward, then backward");
+            assertTrue(stopper.stages.stream().allMatch(x -> x == Stage.PASS), stopper.stages.toString());
+
+            Stopper all = new Stopper(Integer.MAX_VALUE);
+            AttributionMap told = a.compute(method, coffee, t, s, all);
+            assertEquals(2 * t.layer(), all.steps(), method + ": one step per layer, forward then backward");
+            assertRises(all.seen);
+            AttributionMap fresh = Attribution.of(tinyVgg).compute(method, coffee, t, s);
+            assertArrayEquals(fresh.values(), told.values(), method + ": told or not, the same numbers");
+            assertEquals(fresh.logit(), told.logit());
         }
     }
 

@@ -670,13 +670,38 @@ class AttributionViewTest {
         assertNull(view.failureProperty().get());
     }
 
+    /** Grad-CAM is one pass: the bar counts its layers, and Cancel stops it at the next layer, not at its end. */
+    @Test
+    void cancelStopsAGradCamAtTheNextLayerOfItsPass() throws Exception {
+        AttributionResult before = await(view.resultProperty(), x -> true);
+        Hold hold = holdAtStep(view, 2);
+        onFx(() -> {
+            view.choiceProperty()
+                    .set(view.choice().withMethod(AttributionMethod.GRAD_CAM).withClass(KOALA));
+            view.refresh();
+            return null;
+        });
+        assertTrue(hold.reached().await(60, TimeUnit.SECONDS), "Grad-CAM runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        String told = onFx(() ->
+                ((Label) robot.from(view).lookup("#attribution-progress-text").query()).getText());
+        assertTrue(told.matches("Through the network layer by layer: step 1 of \\d+"), told);
+
+        robot.clickOn((Node) robot.from(view).lookup("#attribution-cancel").query());
+        hold.release().countDown();
+        engineCaughtUp();
+        assertEquals(2, hold.steps().get(), "the pass stopped at the layer after Cancel");
+        assertNull(view.failureProperty().get(), "a cancelled map is no error");
+        assertSame(before, view.resultProperty().get(), "the map on screen stays");
+    }
+
     @Test
     void aNewRequestStopsTheRunningComputationAtItsNextStep() throws Exception {
         await(view.resultProperty(), x -> true);
         Hold hold = holdAtStep(view, 1);
         occludeEveryWindowUntil(hold);
         onFx(
-                () -> { // Grad-CAM of koala instead: one pass, no steps
+                () -> { // Grad-CAM of koala instead: one pass
                     view.choiceProperty()
                             .set(view.choice()
                                     .withMethod(AttributionMethod.GRAD_CAM)
@@ -684,6 +709,9 @@ class AttributionViewTest {
                     view.refresh();
                     return null;
                 });
+        // The held step is already inside the hook; from here on only the occlusion's steps are counted, not the
+        // layers of Grad-CAM's pass.
+        view.work().onStep(null);
         hold.release().countDown();
         AttributionResult r = await(view.resultProperty(), x -> x.target().index() == KOALA);
         engineCaughtUp();

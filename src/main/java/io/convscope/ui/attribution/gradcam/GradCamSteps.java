@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.convscope.engine.Inference;
 import io.convscope.engine.ModelLoadException;
 import io.convscope.engine.attribution.Attribution;
+import io.convscope.engine.attribution.AttributionProgress;
 import io.convscope.engine.attribution.AttributionTarget;
 import io.convscope.explain.article.Article;
 import io.convscope.explain.attribution.GradCamWalkthrough;
@@ -97,18 +98,22 @@ public final class GradCamSteps extends BorderPane {
      */
     public static GradCamWalkthrough compute(Inference model, float[] image, int classIndex, int layer)
             throws ModelLoadException {
-        return compute(Attribution.of(model.model()), image, classIndex, layer);
+        return compute(Attribution.of(model.model()), image, classIndex, layer, AttributionProgress.NONE);
     }
 
-    /** As {@link #compute(Inference, float[], int, int)}, reusing an {@link Attribution} the caller keeps. */
-    public static GradCamWalkthrough compute(Attribution attribution, float[] image, int classIndex, int layer) {
+    /**
+     * As {@link #compute(Inference, float[], int, int)}, reusing an {@link Attribution} the caller keeps and telling
+     * {@code progress} after each layer of the pass (it may stop it there).
+     */
+    public static GradCamWalkthrough compute(
+            Attribution attribution, float[] image, int classIndex, int layer, AttributionProgress progress) {
         AttributionTarget target = attribution.classTarget(classIndex);
         int layers = attribution.description().layers().size();
         if (layer >= layers) {
             throw new IllegalArgumentException("the network has no layer " + layer + "; it has " + layers);
         }
         String name = layer < 0 ? null : attribution.description().layer(layer).name();
-        CamInputs inputs = attribution.camInputs(image, target, attribution.camLayer(name, target));
+        CamInputs inputs = attribution.camInputs(image, target, attribution.camLayer(name, target), progress);
         return GradCamWalkthrough.of(inputs, image, attribution.description().inputShape());
     }
 

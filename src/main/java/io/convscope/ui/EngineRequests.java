@@ -12,6 +12,7 @@ import io.convscope.engine.PresetModels;
 import io.convscope.image.ImageInputException;
 import io.convscope.image.ImagePreprocessor;
 import io.convscope.network.ActivationSnapshot;
+import io.convscope.ui.common.FailureReason;
 import io.convscope.ui.explorer.ImageActions;
 import io.convscope.ui.input.ImageSources;
 import io.convscope.ui.input.SampleGallery;
@@ -340,7 +341,7 @@ public final class EngineRequests implements ImageSources.Target {
         if (t instanceof ModelLoadException) {
             return String.format(text.getString("error.model"), t.getMessage());
         }
-        return String.format(text.getString("error.unexpected"), t);
+        return String.format(text.getString("error.unexpected"), FailureReason.of(text, t));
     }
 
     /** The explorer's image picks: into the overview, or into the Why? mode for its attribution map. */

@@ -327,8 +327,10 @@ public final class TrainingSession implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             fail("the run ran out of memory; choose a smaller batch size, input size or network");
         } catch (RuntimeException e) {
-            fail("training stopped: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            // A bug or a library's internal error: its raw text means nothing to a student, so it goes to the log.
+            System.err.println("ConvScope: the training run stopped on an unexpected error");
+            e.printStackTrace();
+            fail("an unexpected error inside ConvScope stopped the run (the details are in the log)");
         }
     }
 

@@ -2,6 +2,7 @@ package io.convscope.ui.explorer;
 
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.dataset.EvaluationScope;
+import io.convscope.ui.common.FailureReason;
 import io.convscope.ui.explorer.ExplorerRun.Explored;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -84,7 +85,7 @@ final class ExplorerControls extends HBox {
         task.setOnFailed(e -> {
             if (finish(task)) {
                 Throwable t = task.getException();
-                String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                String why = FailureReason.of(text, t);
                 progressText.setText(String.format(text.getString("explorer.error"), chosen, why));
                 progressText.setVisible(true);
             }

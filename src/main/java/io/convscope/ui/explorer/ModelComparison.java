@@ -5,6 +5,7 @@ import io.convscope.engine.ModelLoader;
 import io.convscope.engine.dataset.Evaluation;
 import io.convscope.engine.dataset.EvaluationScope;
 import io.convscope.explain.dataset.DatasetReport;
+import io.convscope.ui.common.FailureReason;
 import io.convscope.ui.explorer.ExplorerRun.Explored;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -113,7 +114,7 @@ final class ModelComparison extends VBox {
         task.setOnFailed(e -> {
             done();
             Throwable t = task.getException();
-            String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            String why = FailureReason.of(text, t);
             status.setText(String.format(text.getString("explorer.error"), modelFile.getFileName(), why));
         });
         worker.submit(task);

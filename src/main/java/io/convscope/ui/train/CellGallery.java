@@ -6,6 +6,7 @@ import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.explain.dataset.DatasetReport;
 import io.convscope.network.ImageOutcome;
+import io.convscope.ui.common.FailureReason;
 import io.convscope.ui.explorer.ImageActions;
 import io.convscope.ui.explorer.ImageGallery;
 import io.convscope.ui.explorer.Thumbnails;
@@ -238,9 +239,8 @@ final class CellGallery extends VBox {
         status.setText(key == null ? "" : words.format(key, args));
     }
 
-    private static String reason(Exception e) {
-        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    private String reason(Exception e) {
+        return FailureReason.of(words.text(), e);
     }
 
     /** The gallery again in the workspace's language, showing what it showed. */

@@ -128,8 +128,7 @@ final class ResultBar extends FlowPane {
                     }
                 });
             } catch (IOException | RuntimeException x) {
-                Platform.runLater(
-                        () -> state.message.set(TrainState.Message.error("train.result.failed", x.getMessage())));
+                Platform.runLater(() -> state.message.set(TrainState.Message.failure("train.result.failed", x)));
             }
         });
     }
@@ -141,8 +140,7 @@ final class ResultBar extends FlowPane {
                 s.write(file);
                 Platform.runLater(() -> state.message.set(TrainState.Message.info("train.settings.saved", file)));
             } catch (IOException x) {
-                Platform.runLater(
-                        () -> state.message.set(TrainState.Message.error("train.settings.failed", x.getMessage())));
+                Platform.runLater(() -> state.message.set(TrainState.Message.failure("train.settings.failed", x)));
             }
         });
     }
@@ -165,8 +163,7 @@ final class ResultBar extends FlowPane {
                     }
                 });
             } catch (IOException x) {
-                Platform.runLater(
-                        () -> state.message.set(TrainState.Message.error("train.settings.refused", x.getMessage())));
+                Platform.runLater(() -> state.message.set(TrainState.Message.failure("train.settings.refused", x)));
             }
         });
     }

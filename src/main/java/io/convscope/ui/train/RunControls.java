@@ -4,6 +4,7 @@ import io.convscope.engine.training.RunSettings;
 import io.convscope.engine.training.Trainer;
 import io.convscope.engine.training.TrainingSession;
 import io.convscope.explain.training.DesignSummary;
+import io.convscope.ui.common.FailureReason;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -135,7 +136,7 @@ final class RunControls extends VBox {
                 mine[0].step(); // Step before a run: its first batch, then it waits
             }
         } catch (IOException e) {
-            state.message.set(TrainState.Message.error("train.run.failed", e.getMessage()));
+            state.message.set(TrainState.Message.failure("train.run.failed", e));
             return;
         }
         state.phase.set(TrainingSession.Phase.PREPARING);
@@ -222,6 +223,7 @@ final class RunControls extends VBox {
         }
         message.getStyleClass().add(m.error() ? "danger" : "text-muted");
         String text = words.format(m.key(), m.args().toArray());
-        message.setText(m.detail() == null ? text : text + " " + m.detail());
+        String detail = m.cause() != null ? FailureReason.of(words.text(), m.cause()) : m.detail();
+        message.setText(detail == null ? text : text + " " + detail);
     }
 }

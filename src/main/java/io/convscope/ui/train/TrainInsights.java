@@ -289,8 +289,7 @@ final class TrainInsights {
     }
 
     private void epochFailed(int epoch, Exception e) {
-        String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-        Platform.runLater(() -> state.message.set(TrainState.Message.error("trainInsights.epochFailed", why, epoch)));
+        Platform.runLater(() -> state.message.set(TrainState.Message.failure("trainInsights.epochFailed", e, epoch)));
     }
 
     /** The student chose another probe image: re-run now with what is on show (the run's last look or an epoch). */
@@ -344,7 +343,7 @@ final class TrainInsights {
                 });
             } catch (ImageInputException e) {
                 Platform.runLater(() -> state.message.set(
-                        TrainState.Message.error("trainInsights.probeRefused", e.getMessage(), file.toString())));
+                        TrainState.Message.failure("trainInsights.probeRefused", e, file.toString())));
             }
         });
     }

@@ -31,13 +31,19 @@ import java.util.function.Consumer;
 final class TrainState {
 
     /** A sentence to show: a message key and its arguments; {@code detail} is an engine sentence (English) after it. */
-    record Message(String key, List<Object> args, String detail, boolean error) {
+    record Message(String key, List<Object> args, String detail, Throwable cause, boolean error) {
         static Message info(String key, Object... args) {
-            return new Message(key, List.of(args), null, false);
+            return new Message(key, List.of(args), null, null, false);
         }
 
+        /** An error whose sentence ends with {@code detail} (our own words, or none). */
         static Message error(String key, String detail, Object... args) {
-            return new Message(key, List.of(args), detail, true);
+            return new Message(key, List.of(args), detail, null, true);
+        }
+
+        /** An error whose sentence ends with why {@code cause} happened, told in the language on show. */
+        static Message failure(String key, Throwable cause, Object... args) {
+            return new Message(key, List.of(args), null, cause, true);
         }
     }
 
@@ -111,11 +117,10 @@ final class TrainState {
                     message.set(null);
                 });
             } catch (IOException | UncheckedIOException e) {
-                String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
                 onFx(generation, () -> {
                     data.set(before);
                     settings.set(settings.get().withData(before == null ? null : before.folder()));
-                    message.set(Message.error("train.data.refused", why, folder.toString()));
+                    message.set(Message.failure("train.data.refused", e, folder.toString()));
                 });
             }
         });

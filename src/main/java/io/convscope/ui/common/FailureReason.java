@@ -1,0 +1,72 @@
+package io.convscope.ui.common;
+
+import io.convscope.image.ImageInputException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Why some work failed, as a clause the student can read after "Cannot train on X:" or "Could not score Y:".
+ * ConvScope's own code throws sentences ("the checkpoint in … is incomplete"), which are shown as they are. The JDK's
+ * file errors carry only the file's name as their message, so they get a sentence here. Anything else (a library's
+ * internal error, a bug) gets a general clause instead of its raw text, and its stack trace goes to the log.
+ */
+public final class FailureReason {
+
+    private static final String OURS = "io.convscope.";
+
+    private FailureReason() {}
+
+    public static String of(ResourceBundle text, Throwable failure) {
+        Throwable t = unwrapped(failure);
+        if (t instanceof ImageInputException e) {
+            return String.format(
+                    text.getString(e.problem().messageKey()), e.arguments().toArray());
+        }
+        if (t instanceof OutOfMemoryError) {
+            return text.getString("reason.memory");
+        }
+        if (t instanceof NoSuchFileException e) {
+            return String.format(text.getString("reason.missing"), e.getFile());
+        }
+        if (t instanceof AccessDeniedException e) {
+            return String.format(text.getString("reason.denied"), e.getFile());
+        }
+        if (t instanceof FileSystemException e && e.getReason() != null) {
+            return String.format(text.getString("reason.file"), e.getFile(), e.getReason());
+        }
+        if (t.getMessage() != null && !t.getMessage().isBlank() && thrownByUs(t)) {
+            return t.getMessage();
+        }
+        System.err.println("ConvScope: unexpected failure, shown to the student as a general sentence");
+        t.printStackTrace();
+        return text.getString("reason.unexpected");
+    }
+
+    /**
+     * The failure inside the wrappers that only carry it: across threads, or made with {@code new X(cause)}, whose
+     * message is then the cause's raw text.
+     */
+    static Throwable unwrapped(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null
+                && (t instanceof UncheckedIOException
+                        || t instanceof ExecutionException
+                        || t instanceof CompletionException
+                        || t.getCause().toString().equals(t.getMessage()))) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Thrown by ConvScope's own code, whose messages are written as sentences for the student. */
+    private static boolean thrownByUs(Throwable t) {
+        StackTraceElement[] at = t.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith(OURS);
+    }
+}

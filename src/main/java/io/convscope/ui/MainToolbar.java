@@ -177,7 +177,7 @@ final class MainToolbar extends VBox {
         overviewOnly.setMinWidth(Region.USE_PREF_SIZE);
         overviewOnly.visibleProperty().bind(workspace.modeProperty().isEqualTo(WorkspaceMode.OVERVIEW));
         overviewOnly.managedProperty().bind(overviewOnly.visibleProperty());
-        gallery.visibleProperty().bind(workspace.modeProperty().isNotEqualTo(WorkspaceMode.TRAIN));
+        gallery.visibleProperty().bind(workspace.modeAboutTheShownImage());
         gallery.managedProperty().bind(gallery.visibleProperty());
         HBox controls = new CompactingToolbar(
                 8,

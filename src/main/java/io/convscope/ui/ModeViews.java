@@ -46,7 +46,7 @@ final class ModeViews {
             }
         });
         workspace.modeProperty().addListener((o, was, mode) -> split.getItems().set(0, modes.view(mode)));
-        side.visibleProperty().bind(workspace.modeProperty().isNotEqualTo(WorkspaceMode.TRAIN));
+        side.visibleProperty().bind(workspace.modeAboutTheShownImage());
         side.managedProperty().bind(side.visibleProperty());
         return modes;
     }

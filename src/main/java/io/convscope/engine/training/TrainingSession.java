@@ -241,6 +241,15 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * {@link #useModel(int)} for a quick look (opening one validation image through the epoch's network): the metadata
+     * takes the accuracies the run recorded in that epoch, as the scrubber's copy does, instead of scoring both splits
+     * again.
+     */
+    public Path useModelAsRecorded(int epoch) throws IOException {
+        return write(epoch, SessionFiles.usedModel(chosen(epoch)), true);
+    }
+
+    /**
      * The network as it was after epoch {@code epoch}, loaded as any model is (for the scrubber's overview). Its
      * metadata records the accuracies the run measured then rather than scoring both splits again, so this takes
      * a fraction of a second for Tiny VGG; call it off the FX thread.

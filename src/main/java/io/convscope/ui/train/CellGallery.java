@@ -207,7 +207,7 @@ final class CellGallery extends VBox {
         progress.setVisible(true);
         state.worker.submit(() -> {
             try {
-                Path made = s.session().useModel(s.epoch());
+                Path made = s.session().useModelAsRecorded(s.epoch()); // already scored: no second scoring
                 Platform.runLater(() -> {
                     if (exportedFor == s.session()) {
                         exported.put(s.epoch(), made);

@@ -5,6 +5,8 @@ import io.convscope.explain.ExplanationState;
 import io.convscope.explain.RangeMode;
 import io.convscope.explain.article.HyperparameterPlayground;
 import io.convscope.ui.common.Palette;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,6 +36,8 @@ public final class Workspace {
             new SimpleObjectProperty<>(this, "playground", HyperparameterPlayground.DEFAULT);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final ObjectProperty<WorkspaceMode> mode = new SimpleObjectProperty<>(this, "mode", WorkspaceMode.OVERVIEW);
+    private final BooleanBinding aboutTheShownImage =
+            Bindings.createBooleanBinding(() -> mode.get().aboutTheShownImage(), mode);
     private final Palette palette;
 
     public Workspace(Language language, boolean dark) {
@@ -105,6 +109,11 @@ public final class Workspace {
     /** The overview, the attribution maps or the training run: what the network area shows. */
     public ObjectProperty<WorkspaceMode> modeProperty() {
         return mode;
+    }
+
+    /** True while the mode is about the image on show ({@link WorkspaceMode#aboutTheShownImage()}). */
+    public BooleanBinding modeAboutTheShownImage() {
+        return aboutTheShownImage;
     }
 
     public BooleanProperty darkProperty() {

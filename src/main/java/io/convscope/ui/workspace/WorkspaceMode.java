@@ -12,6 +12,14 @@ public enum WorkspaceMode {
     ATTRIBUTION,
     TRAIN;
 
+    /**
+     * Whether the mode is about the image on show, so the sample strip and the image panel belong beside it (the
+     * training run has its own data and probe image).
+     */
+    public boolean aboutTheShownImage() {
+        return this != TRAIN;
+    }
+
     /** The message key of the mode's name ({@code mode.overview}, ...), its tooltip is the key + {@code .tooltip}. */
     public String key() {
         return "mode." + name().toLowerCase(Locale.ROOT);

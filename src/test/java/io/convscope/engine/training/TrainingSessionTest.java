@@ -134,6 +134,17 @@ class TrainingSessionTest {
             }
             LoadedModel used = ModelLoader.load(s.useModel(0));
             assertEquals(TrainerTest.CLASSES, used.metadata().classes());
+            // The quick export (the cell gallery's) has the same weights; its figures are the ones the run recorded.
+            LoadedModel quick = ModelLoader.load(s.useModelAsRecorded(0));
+            assertArrayEquals(
+                    used.chain().params().toFloatVector(),
+                    quick.chain().params().toFloatVector());
+            Trainer.EpochResult best = s.history().stream()
+                    .filter(h -> h.epoch() == s.bestEpoch())
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(best.validationAccuracy(), quick.metadata().training().validationAccuracy());
+            assertEquals(best.trainAccuracy(), quick.metadata().training().trainAccuracy());
         }
 
         // The train command with the same settings chooses the same epoch and writes the same weights.

@@ -233,13 +233,7 @@ public final class TrainableNetwork {
      * pass a one-hot {@code outputGradient} on {@link #logitsLayer()}.
      */
     public Gradients backward(float[] image, int layer, float[] outputGradient) {
-        if (layer < 0 || layer > steps.size()) {
-            throw new IllegalArgumentException("no layer " + layer);
-        }
-        if (outputGradient.length != description().layer(layer).outputShape().size()) {
-            throw new IllegalArgumentException("layer " + layer + " has "
-                    + description().layer(layer).outputShape() + " values; the gradient has " + outputGradient.length);
-        }
+        checkSeed(layer, outputGradient);
         float[][] batch = {image};
         checkInputs(batch);
         BatchPass pass = new BatchPass(steps, inputs, batch, PassMode.INFERENCE, 0, layer);

@@ -3,6 +3,7 @@ package io.convscope.bench;
 import io.convscope.engine.ArchitecturePresets;
 import io.convscope.engine.PresetModels;
 import io.convscope.engine.attribution.Attribution;
+import io.convscope.engine.attribution.AttributionCancelledException;
 import io.convscope.engine.attribution.AttributionMethod;
 import io.convscope.engine.attribution.AttributionSettings;
 import io.convscope.engine.attribution.AttributionTarget;
@@ -53,5 +54,56 @@ public class Vgg16GradCamBenchmark {
     @Benchmark
     public AttributionMap gradCam() {
         return attribution.compute(AttributionMethod.GRAD_CAM, input, target, AttributionSettings.DEFAULTS);
+    }
+
+    /**
+     * Cancel pressed as Grad-CAM starts: the pass stops after its first layer (conv1_1's forward) instead of running
+     * all 74 layer steps (37 forward, 37 backward), so this is how soon the engine is free again.
+     */
+    @Benchmark
+    public boolean cancelledAtTheFirstLayer() {
+        try {
+            attribution.compute(
+                    AttributionMethod.GRAD_CAM,
+                    input,
+                    target,
+                    AttributionSettings.DEFAULTS,
+                    (stage, done, total, fraction) -> false);
+            return false;
+        } catch (AttributionCancelledException stopped) {
+            return true;
+        }
+    }
+
+    /**
+     * Not a JMH benchmark: the time each of Grad-CAM's layer steps takes, from the progress it tells (five passes
+     * after two warm-ups); the longest step is the most a Cancel waits. Run: {@code java -Xmx6g -cp <test classpath>
+     * io.convscope.bench.Vgg16GradCamBenchmark}.
+     */
+    public static void main(String[] args) throws Exception {
+        Vgg16GradCamBenchmark b = new Vgg16GradCamBenchmark();
+        b.setUp();
+        for (int run = 0; run < 7; run++) {
+            long[] last = {System.nanoTime()};
+            long[] longest = {0, 0, 0};
+            b.attribution.compute(
+                    AttributionMethod.GRAD_CAM,
+                    b.input,
+                    b.target,
+                    AttributionSettings.DEFAULTS,
+                    (stage, done, total, fraction) -> {
+                        long now = System.nanoTime();
+                        if (now - last[0] > longest[0]) {
+                            longest[0] = now - last[0];
+                            longest[1] = done;
+                        }
+                        last[0] = now;
+                        longest[2] = total;
+                        return true;
+                    });
+            System.out.printf(
+                    "%s: longest layer step %.0f ms (step %d of %d)%n",
+                    run < 2 ? "warm-up" : "run " + (run - 1), longest[0] / 1e6, longest[1], longest[2]);
+        }
     }
 }

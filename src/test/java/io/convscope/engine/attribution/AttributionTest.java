@@ -14,6 +14,7 @@ import io.convscope.network.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +94,37 @@ class AttributionTest {
         AttributionMap noisy = a.smoothGrad(coffee, t, 5, 0.1, 9);
         assertArrayEquals(noisy.values(), a.smoothGrad(coffee, t, 5, 0.1, 9).values(), "seeded");
         assertFalse(Arrays.equals(g.values(), noisy.values()));
+    }
+
+    /**
+     * Completeness on every sample image. The midpoint sum's error is the quadrature error of a path along which Tiny
+     * VGG's ReLUs and max-pools switch thousands of times (about 6,000 slope changes between black and coffee.png):
+     * at the default 32 steps it is 0.3 to 6.3 % on these images (median 3.0 %), and it falls as the steps grow, under
+     * 1 % on every image by 1,024 steps. A wrong gradient would not converge to y(x) - y(b).
+     */
+    @Test
+    void integratedGradientsConvergeOnEverySampleImage() throws Exception {
+        Attribution a = Attribution.of(tinyVgg);
+        List<Path> images;
+        try (var files = Files.list(Path.of("sample-images"))) {
+            images = files.filter(f -> f.toString().matches(".*\\.(png|jpg)"))
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(17, images.size());
+        double[] at32 = new double[images.size()];
+        double[] at1024 = new double[images.size()];
+        for (int i = 0; i < images.size(); i++) {
+            float[] x = ImagePreprocessor.load(images.get(i), 64, 64);
+            AttributionTarget t = a.topClass(x);
+            at32[i] = a.integratedGradients(x, t, 32, Baseline.BLACK).figures().get("relativeError");
+            at1024[i] =
+                    a.integratedGradients(x, t, 1024, Baseline.BLACK).figures().get("relativeError");
+            assertTrue(at1024[i] <= 0.01, images.get(i) + ": " + at1024[i] + " at 1,024 steps, " + at32[i] + " at 32");
+        }
+        Arrays.sort(at32);
+        Arrays.sort(at1024);
+        assertTrue(at1024[8] < at32[8] / 4, "the median error falls with the steps: " + at32[8] + " -> " + at1024[8]);
     }
 
     /** Completeness: the attributions add up to y(x) - y(baseline), closer with more steps (midpoint rule). */

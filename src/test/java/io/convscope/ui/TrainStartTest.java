@@ -11,11 +11,15 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.Axis;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -40,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its tab is opened, and later looks at the same network redraw it in place; an epoch's end draws its confusion
  * matrix into nodes made with the view. Headless, on a generated folder.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs a probe overview never put on screen
 class TrainStartTest {
 
     @BeforeAll
@@ -53,8 +58,10 @@ class TrainStartTest {
     }
 
     @Test
+    @Order(1)
     void startAndTheFirstLookAddNoNodes(@TempDir Path dir) throws Exception {
         TrainWorkspaceView view = TrainWorkspaceTest.readyToTrain(dir, 2, 4);
+        openTab("train-tab-epochs"); // the probe's tab closed
         assertNotNull(lookup(HeatmapView.class, "#train-kernel-0"), "the kernels' tiles are there before Start");
         Set<Node> before = onFx(() -> nodes(view));
         EpochConfusion confusion = lookup(EpochConfusion.class, "#train-confusion");
@@ -81,15 +88,7 @@ class TrainStartTest {
         assertNull(onFx(() -> probe.overview().getScene()), "the probe's overview waits for its tab");
 
         // Its tab opened, the probe's overview draws the snapshot; a new look at the same network keeps its nodes.
-        onFx(() -> {
-            TabPane tabs = lookup(TabPane.class, "#train-inspectors");
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(t -> "train-tab-probe".equals(t.getId()))
-                            .findFirst()
-                            .orElseThrow());
-            return null;
-        });
+        openTab("train-tab-probe");
         assertSame(view.getScene(), onFx(() -> probe.overview().getScene()), "the overview is on show");
         Set<Node> overview = onFx(() -> nodes(probe.overview()));
         assertTrue(overview.size() > 20, "the overview's columns are built: " + overview.size());
@@ -112,6 +111,52 @@ class TrainStartTest {
                 && confusion.shown() != null
                 && confusion.shown().epoch() == 2);
         assertEquals(matrix, onFx(() -> nodes(confusion)), "the matrix's nodes are the ones made with the view");
+    }
+
+    /**
+     * Before the first run the probe shows what the network a Start begins from computes for it ("before training"):
+     * with its tab open at Start, the run's first look redraws that overview in place and adds no node.
+     */
+    @Test
+    @Order(2)
+    void theProbeShowsTheUntrainedNetworkBeforeStartAndTheFirstLookAddsNoNode(@TempDir Path dir) throws Exception {
+        TrainWorkspaceView view = TrainWorkspaceTest.readyToTrain(dir, 2, 4);
+        ProbeOverview probe = lookup(ProbeOverview.class, "#train-probe");
+        openTab("train-tab-probe");
+        AppWindowTest.waitUntil(
+                () -> probe.snapshot() != null && probe.overview().getScene() != null);
+        var untrained = probe.snapshot();
+        assertEquals("before training", onFx(() -> lookup(Label.class, "#train-probe-moment")
+                .getText()));
+        assertTrue(untrained.network().predictsClasses());
+        Set<Node> before = onFx(() -> nodes(probe));
+
+        onFx(() -> {
+            view.start(true); // one batch, looked at after it
+            return null;
+        });
+        AppWindowTest.waitUntil(
+                () -> view.phaseProperty().get() == TrainingSession.Phase.PAUSED && probe.snapshot() != untrained);
+        assertTrue(untrained.network() != probe.snapshot().network(), "the run's own look");
+        Set<Node> after = onFx(() -> nodes(probe));
+        assertEquals(List.of(), added(before, after), "nodes the first look added to the probe");
+        onFx(() -> {
+            lookup(Button.class, "#train-stop").fire();
+            return null;
+        });
+        AppWindowTest.waitUntil(() -> view.phaseProperty().get().ended());
+    }
+
+    private static void openTab(String id) throws Exception {
+        onFx(() -> {
+            TabPane tabs = lookup(TabPane.class, "#train-inspectors");
+            tabs.getSelectionModel()
+                    .select(tabs.getTabs().stream()
+                            .filter(t -> id.equals(t.getId()))
+                            .findFirst()
+                            .orElseThrow());
+            return null;
+        });
     }
 
     /**

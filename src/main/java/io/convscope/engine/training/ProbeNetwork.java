@@ -10,6 +10,7 @@ import io.convscope.network.ActivationSnapshot;
 import io.convscope.network.ImageOutcome;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
+import io.convscope.network.design.ArchitectureDesign;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +50,17 @@ public final class ProbeNetwork {
                     trainer.description().classes()));
         } catch (ModelLoadException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The network a run of {@code design} on {@code classes} with {@code seed} starts from, before its first step:
+     * {@link TrainingSession} draws the same initial parameters from the seed. For showing a probe image before Start.
+     */
+    public static ProbeNetwork untrained(ArchitectureDesign design, List<String> classes, long seed)
+            throws IOException {
+        try (TrainerNetwork start = TrainableNetworks.create(design, classes, seed)) {
+            return of(start);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.convscope.ui.train;
 
+import io.convscope.engine.dataset.TrainingData;
 import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.StepInspector;
 import io.convscope.engine.training.TrainingSession;
@@ -12,6 +13,7 @@ import io.convscope.network.KernelStep;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
+import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.application.Platform;
@@ -56,6 +58,14 @@ final class TrainInsights {
 
     // FX thread only.
     private InsightFeed feed;
+
+    /** What the untrained preview shows: a change of any of these computes it again (read on the worker too). */
+    private record Preview(ArchitectureDesign design, TrainingData data, long seed, ProbeImage.Choice probe) {}
+
+    private volatile Preview preview;
+    /** Whether the probe shows the preview (not a run's look or epoch), so a new probe image is previewed too. */
+    private boolean previewShown;
+
     private boolean chooserSet;
     private boolean stepShown;
     private boolean probeChosen;
@@ -117,6 +127,8 @@ final class TrainInsights {
         scrubber.setOnEpochChosen(this::epochChosen);
         state.settings.addListener(o -> prepareKernels());
         state.data.addListener(o -> prepareKernels());
+        state.settings.addListener(o -> previewUntrained());
+        state.data.addListener(o -> previewUntrained());
         state.starting = this::watch;
         state.beforeStep = this::armStep;
     }
@@ -144,9 +156,8 @@ final class TrainInsights {
                 .ifPresent(r -> kernels.prepare(r.output().channels()));
     }
 
-    /** A new run: watched from its first batch (FX thread, before it can reach one). */
-    private void watch(TrainingSession session) {
-        generation++;
+    /** Unless the student chose one, the probe is the image on show in the overview, or the first validation image. */
+    private void chooseDefaultProbe() {
         if (!probeChosen) {
             Shown shown = workspace.shown();
             probeImage.choose(
@@ -155,6 +166,67 @@ final class TrainInsights {
                             : new ProbeImage.Choice(shown.upright(), shown.title(), 0));
             probeSource.refresh();
         }
+    }
+
+    /**
+     * While no run is live: the probe as seen by the network a Start would begin from (the same design, classes and
+     * seed), once the data are checked and whenever one of them or the probe changes (so a finished run's last look
+     * stays until the student sets up another). The student sees where training starts, and the probe's overview is
+     * built now (when its tab is open) instead of on the pulses of the run's start, while both cores train.
+     */
+    private void previewUntrained() {
+        if (state.live()) {
+            return;
+        }
+        chooseDefaultProbe();
+        Preview asked = nextStart();
+        if (asked == null || asked.equals(preview)) {
+            return;
+        }
+        preview = asked;
+        ArchitectureDesign design = asked.design();
+        state.worker.submit(() -> {
+            if (asked != preview) {
+                return; // superseded while waiting
+            }
+            try {
+                ProbeNetwork start =
+                        ProbeNetwork.untrained(design, asked.data().dataset().classes(), asked.seed());
+                float[][] parameters = start.parameters();
+                ActivationSnapshot snapshot = start.snapshot(
+                        parameters,
+                        probeImage.at(start.describe(parameters), asked.data().validation()));
+                Platform.runLater(() -> {
+                    if (asked == preview && !state.live()) {
+                        probe.show(snapshot, 0, 0);
+                        previewShown = true;
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // No preview of a design that cannot be built; Start tells why in a sentence.
+            }
+        });
+    }
+
+    /** What a Start would begin from now: null until the data are checked. */
+    private Preview nextStart() {
+        TrainState.DataCheck data = state.data.get();
+        if (data == null || data.checking()) {
+            return null;
+        }
+        ArchitectureDesign design = state.settings
+                .get()
+                .design()
+                .withClasses(data.dataset().classes().size());
+        return new Preview(design, data.checked(), state.settings.get().seed(), probeImage.choice());
+    }
+
+    /** A new run: watched from its first batch (FX thread, before it can reach one). */
+    private void watch(TrainingSession session) {
+        generation++;
+        chooseDefaultProbe();
+        preview = nextStart(); // the run's start: shown by its own looks from now on
+        previewShown = false;
         InsightFeed[] mine = new InsightFeed[1];
         mine[0] = new InsightFeed(
                 session,
@@ -267,6 +339,7 @@ final class TrainInsights {
                     if (gen == generation) {
                         showKernels(then.network());
                         probe.show(then.probe(), epoch, 0);
+                        previewShown = false;
                         confusion.show(
                                 new ConfusionAtEpoch(epoch, then.network().classes(), counts));
                         cells.epochChosen(epoch);
@@ -296,6 +369,10 @@ final class TrainInsights {
     private void probeChosen() {
         probeChosen = true;
         TrainingSession session = state.session.get();
+        if (session == null || previewShown) {
+            previewUntrained(); // the next run's start with this probe
+            return;
+        }
         InsightFeed f = feed;
         if (session == null || f == null || session.insight().probe() == null) {
             return;

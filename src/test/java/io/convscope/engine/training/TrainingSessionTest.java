@@ -157,6 +157,25 @@ class TrainingSessionTest {
                 ModelLoader.load(plainExport).chain().params().toFloatVector());
     }
 
+    /** The Train workspace's preview before Start shows the very network a run then starts from. */
+    @Test
+    void theUntrainedProbeIsTheNetworkARunStartsFrom(@TempDir Path dir) throws Exception {
+        Path data = TrainerTest.makeDataset(Files.createDirectories(dir.resolve("data")));
+        RunSettings rs = settings(data, 1);
+        Recorder recorder = new Recorder();
+        try (TrainingSession s = TrainingSession.start(rs, null, recorder, true)) {
+            recorder.await(TrainingSession.Phase.PAUSED); // waiting for its first step: nothing trained yet
+            float[][] start = s.insight().probe().parameters();
+            float[][] preview = ProbeNetwork.untrained(
+                            rs.design().withClasses(TrainerTest.CLASSES.size()), TrainerTest.CLASSES, rs.seed())
+                    .parameters();
+            assertEquals(start.length, preview.length);
+            for (int i = 0; i < start.length; i++) {
+                assertArrayEquals(start[i], preview[i], "block " + i);
+            }
+        }
+    }
+
     @Test
     void epochCheckpointsAreBoundedByBytesKeepingTheNewestAndTheBest(@TempDir Path dir) throws Exception {
         EpochWeights w = new EpochWeights(dir.resolve("e"), 100); // an epoch of 10 floats is a 48-byte file: two fit

@@ -14,11 +14,13 @@ import io.convscope.network.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -121,6 +123,17 @@ class AttributionTest {
             at1024[i] =
                     a.integratedGradients(x, t, 1024, Baseline.BLACK).figures().get("relativeError");
             assertTrue(at1024[i] <= 0.01, images.get(i) + ": " + at1024[i] + " at 1,024 steps, " + at32[i] + " at 32");
+            if (images.get(i).endsWith("coffee.png")) {
+                // The Learn article quotes this figure, in both languages.
+                String quoted = String.format(Locale.ROOT, "%.1f %%", 100 * at32[i]);
+                for (String language : List.of("en", "zh")) {
+                    try (var in =
+                            Attribution.class.getResourceAsStream("/io/convscope/learn/article_" + language + ".md")) {
+                        String article = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        assertTrue(article.contains(quoted), language + " article quotes " + quoted);
+                    }
+                }
+            }
         }
         Arrays.sort(at32);
         Arrays.sort(at1024);

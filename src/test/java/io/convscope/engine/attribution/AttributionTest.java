@@ -100,7 +100,8 @@ class AttributionTest {
 
     /**
      * Completeness on every sample image. The midpoint sum's error is the quadrature error of a path along which Tiny
-     * VGG's ReLUs and max-pools switch thousands of times (about 6,000 slope changes between black and coffee.png):
+     * VGG's ReLUs and max-pools switch hundreds of times (549 slope changes over 0.05 on a 2,048-step grid from black
+     * to coffee.png):
      * at the default 32 steps it is 0.3 to 6.3 % on these images (median 3.0 %), and it falls as the steps grow, under
      * 1 % on every image by 512 steps (the most the app offers). A wrong gradient would not converge to y(x) - y(b).
      */

@@ -1,6 +1,5 @@
 package io.convscope.ui.train;
 
-import io.convscope.engine.dataset.TrainingData;
 import io.convscope.engine.training.ProbeNetwork;
 import io.convscope.engine.training.StepInspector;
 import io.convscope.engine.training.TrainingSession;
@@ -13,7 +12,6 @@ import io.convscope.network.KernelStep;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
 import io.convscope.network.ParameterBlock;
-import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.application.Platform;
@@ -51,6 +49,7 @@ final class TrainInsights {
     private final CellGallery cells;
     private final EpochScrubber scrubber;
     private final ProbeImage probeImage = new ProbeImage();
+    private final UntrainedPreview preview;
     private final ProbeSourceBar probeSource;
     private final FxLatest<KernelStep> steps;
     private final TabPane tabs;
@@ -58,13 +57,6 @@ final class TrainInsights {
 
     // FX thread only.
     private InsightFeed feed;
-
-    /** What the untrained preview shows: a change of any of these computes it again (read on the worker too). */
-    private record Preview(ArchitectureDesign design, TrainingData data, long seed, ProbeImage.Choice probe) {}
-
-    private volatile Preview preview;
-    /** Whether the probe shows the preview (not a run's look or epoch), so a new probe image is previewed too. */
-    private boolean previewShown;
 
     private boolean chooserSet;
     private boolean stepShown;
@@ -91,6 +83,7 @@ final class TrainInsights {
         step = new KernelUpdatePanel(workspace);
         kernels = new FirstLayerKernels(workspace);
         probe = new ProbeOverview(workspace);
+        preview = new UntrainedPreview(state, probeImage, untrained -> probe.show(untrained, 0, 0));
         cells = new CellGallery(workspace, state, words, showThrough);
         confusion = new EpochConfusion(workspace, this::cellClicked);
         scrubber = new EpochScrubber(workspace);
@@ -168,65 +161,19 @@ final class TrainInsights {
         }
     }
 
-    /**
-     * While no run is live: the probe as seen by the network a Start would begin from (the same design, classes and
-     * seed), once the data are checked and whenever one of them or the probe changes (so a finished run's last look
-     * stays until the student sets up another). The student sees where training starts, and the probe's overview is
-     * built now (when its tab is open) instead of on the pulses of the run's start, while both cores train.
-     */
+    /** While no run is live: the probe as the network the next Start begins from sees it ({@link UntrainedPreview}). */
     private void previewUntrained() {
-        if (state.live()) {
-            return;
+        if (!state.live()) {
+            chooseDefaultProbe();
+            preview.refresh();
         }
-        chooseDefaultProbe();
-        Preview asked = nextStart();
-        if (asked == null || asked.equals(preview)) {
-            return;
-        }
-        preview = asked;
-        ArchitectureDesign design = asked.design();
-        state.worker.submit(() -> {
-            if (asked != preview) {
-                return; // superseded while waiting
-            }
-            try {
-                ProbeNetwork start =
-                        ProbeNetwork.untrained(design, asked.data().dataset().classes(), asked.seed());
-                float[][] parameters = start.parameters();
-                ActivationSnapshot snapshot = start.snapshot(
-                        parameters,
-                        probeImage.at(start.describe(parameters), asked.data().validation()));
-                Platform.runLater(() -> {
-                    if (asked == preview && !state.live()) {
-                        probe.show(snapshot, 0, 0);
-                        previewShown = true;
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                // No preview of a design that cannot be built; Start tells why in a sentence.
-            }
-        });
-    }
-
-    /** What a Start would begin from now: null until the data are checked. */
-    private Preview nextStart() {
-        TrainState.DataCheck data = state.data.get();
-        if (data == null || data.checking()) {
-            return null;
-        }
-        ArchitectureDesign design = state.settings
-                .get()
-                .design()
-                .withClasses(data.dataset().classes().size());
-        return new Preview(design, data.checked(), state.settings.get().seed(), probeImage.choice());
     }
 
     /** A new run: watched from its first batch (FX thread, before it can reach one). */
     private void watch(TrainingSession session) {
         generation++;
         chooseDefaultProbe();
-        preview = nextStart(); // the run's start: shown by its own looks from now on
-        previewShown = false;
+        preview.runStarted();
         InsightFeed[] mine = new InsightFeed[1];
         mine[0] = new InsightFeed(
                 session,
@@ -339,7 +286,7 @@ final class TrainInsights {
                     if (gen == generation) {
                         showKernels(then.network());
                         probe.show(then.probe(), epoch, 0);
-                        previewShown = false;
+                        preview.replaced();
                         confusion.show(
                                 new ConfusionAtEpoch(epoch, then.network().classes(), counts));
                         cells.epochChosen(epoch);
@@ -369,7 +316,7 @@ final class TrainInsights {
     private void probeChosen() {
         probeChosen = true;
         TrainingSession session = state.session.get();
-        if (session == null || previewShown) {
+        if (session == null || preview.shown()) {
             previewUntrained(); // the next run's start with this probe
             return;
         }

@@ -144,13 +144,13 @@ public final class Attribution {
     public int camLayer(String name, AttributionTarget target) {
         int layer = name == null ? defaultCamLayer(target) : description().indexOf(name);
         if (layer < 0) {
-            throw new IllegalArgumentException("no layer of the network has spatial maps for a CAM");
+            throw new CamLayerException(CamLayerException.Reason.NO_SPATIAL_LAYER, null);
         }
         Shape s = description().layer(layer).outputShape();
         if (s.isVector() || layer == 0 || layer >= target.layer()) {
-            throw new IllegalArgumentException(
-                    "layer " + description().layer(layer).name() + " has no spatial maps"
-                            + " before the explained output; choose a convolution, activation or pooling layer");
+            throw new CamLayerException(
+                    CamLayerException.Reason.NOT_SPATIAL,
+                    description().layer(layer).name());
         }
         return layer;
     }

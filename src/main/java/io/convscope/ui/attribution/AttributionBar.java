@@ -2,6 +2,7 @@ package io.convscope.ui.attribution;
 
 import io.convscope.engine.attribution.AttributionCancelledException;
 import io.convscope.engine.attribution.AttributionMethod;
+import io.convscope.engine.attribution.CamLayerException;
 import io.convscope.explain.attribution.MapReadout;
 import io.convscope.ui.attribution.AttributionView.Display;
 import io.convscope.ui.attribution.WorkProgress.Step;
@@ -212,6 +213,11 @@ final class AttributionBar extends VBox {
     static String sentence(ResourceBundle text, Throwable t) {
         if (t instanceof AttributionCancelledException) {
             return null; // stopped on request: nothing to tell
+        }
+        if (t instanceof CamLayerException e) {
+            return e.reason() == CamLayerException.Reason.NO_SPATIAL_LAYER
+                    ? text.getString("attr.failed.noSpatialLayer")
+                    : String.format(text.getString("attr.failed.notSpatial"), e.layer());
         }
         if (t instanceof IllegalArgumentException && t.getMessage() != null) {
             return String.format(text.getString("attr.failed.because"), t.getMessage());

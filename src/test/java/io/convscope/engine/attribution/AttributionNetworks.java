@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -50,6 +51,19 @@ final class AttributionNetworks {
                 .setInputType(InputType.convolutional(9, 9, 2))
                 .build();
         return compile(conf, new Shape(2, 9, 9));
+    }
+
+    /** Dense layers only (a multilayer perceptron on a small image): no layer has spatial maps for a CAM. */
+    static TrainableNetwork dense() throws ModelLoadException {
+        var conf = base().list()
+                .layer(new DenseLayer.Builder()
+                        .nOut(5)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(output())
+                .setInputType(InputType.convolutional(4, 4, 2))
+                .build();
+        return compile(conf, new Shape(2, 4, 4));
     }
 
     /** Convolution, ReLU, convolution, ReLU, dense: the CAMs read the second ReLU's 4 maps of 4 x 4. */

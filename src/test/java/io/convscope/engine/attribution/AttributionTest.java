@@ -141,6 +141,27 @@ class AttributionTest {
         assertTrue(at512[8] < at32[8] / 4, "the median error falls with the steps: " + at32[8] + " -> " + at512[8]);
     }
 
+    /** A CAM of a network or layer without spatial maps is refused with its reason, for the app to say it in words. */
+    @Test
+    void aCamWithoutSpatialMapsIsRefusedWithItsReason() throws Exception {
+        Attribution mlp = new Attribution(AttributionNetworks.dense(), false);
+        AttributionTarget first = mlp.classTarget(0);
+        float[] image = AttributionNetworks.image(new Shape(2, 4, 4), 3);
+        for (AttributionMethod m : List.of(
+                AttributionMethod.GRAD_CAM, AttributionMethod.HIRES_CAM, AttributionMethod.GRAD_CAM_PLUS_PLUS)) {
+            CamLayerException none = assertThrows(
+                    CamLayerException.class, () -> mlp.compute(m, image, first, AttributionSettings.DEFAULTS));
+            assertEquals(CamLayerException.Reason.NO_SPATIAL_LAYER, none.reason());
+        }
+        assertEquals(image.length, mlp.gradient(image, first).values().length, "the gradient still works");
+
+        Attribution a = Attribution.of(tinyVgg);
+        CamLayerException flat = assertThrows(CamLayerException.class, () -> a.camLayer("flatten", a.topClass(coffee)));
+        assertEquals(CamLayerException.Reason.NOT_SPATIAL, flat.reason());
+        assertEquals("flatten", flat.layer());
+        assertTrue(flat.getMessage().startsWith("layer flatten has no spatial maps"), flat.getMessage());
+    }
+
     /** Completeness: the attributions add up to y(x) - y(baseline), closer with more steps (midpoint rule). */
     @Test
     void integratedGradientsAreComplete() throws Exception {

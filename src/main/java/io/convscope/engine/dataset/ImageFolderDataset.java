@@ -1,5 +1,7 @@
 package io.convscope.engine.dataset;
 
+import io.convscope.engine.dataset.DatasetException.Problem;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -53,16 +55,14 @@ public record ImageFolderDataset(
      */
     public static ImageFolderDataset open(Path root, long splitSeed, double validationFraction) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new IOException(
-                    "the data set folder " + root + (Files.exists(root) ? " is a file" : " does not exist"));
+            throw new DatasetException(Files.exists(root) ? Problem.IS_A_FILE : Problem.MISSING, root);
         }
         Path trainDir = root.resolve("train");
         Path valDir = root.resolve("val");
         boolean hasTrain = Files.isDirectory(trainDir);
         if (hasTrain != Files.isDirectory(valDir)) {
-            throw new IOException(root + " has a " + (hasTrain ? "train" : "val") + "/ folder but no "
-                    + (hasTrain ? "val" : "train") + "/: give both train/<label>/ and val/<label>/, or put one "
-                    + "folder per class directly in " + root + " to have it split");
+            throw new DatasetException(
+                    Problem.HALF_SPLIT, root, hasTrain ? "train" : "val", hasTrain ? "val" : "train");
         }
         return hasTrain ? openTrainVal(root, trainDir, valDir) : openPlain(root, splitSeed, validationFraction);
     }
@@ -80,12 +80,11 @@ public record ImageFolderDataset(
             Path t = trainDir.resolve(folders.get(label));
             Path v = valDir.resolve(folders.get(label));
             if (!Files.isDirectory(v)) {
-                throw new IOException(valDir + " has no folder " + folders.get(label)
-                        + ": val/ needs one folder per class, as train/ has");
+                throw new DatasetException(Problem.VAL_LACKS_CLASS, valDir, folders.get(label));
             }
             List<Path> images = images(t);
             if (images.isEmpty()) {
-                throw new IOException("the class folder " + t + " holds no images (" + KINDS + ")");
+                throw new DatasetException(Problem.CLASS_WITHOUT_IMAGES, t, KINDS);
             }
             for (Path f : images) {
                 train.add(new Sample(f, label));
@@ -95,7 +94,7 @@ public record ImageFolderDataset(
             }
         }
         if (val.isEmpty()) {
-            throw new IOException("the folders in " + valDir + " hold no images (" + KINDS + ")");
+            throw new DatasetException(Problem.VAL_WITHOUT_IMAGES, valDir, KINDS);
         }
         return new ImageFolderDataset(root, displayNames(folders), train, val, null);
     }
@@ -109,7 +108,7 @@ public record ImageFolderDataset(
     public static ImageFolderDataset openTrainSplit(Path root, long seed, double fraction) throws IOException {
         ImageFolderDataset whole = open(root);
         if (whole.split() != null) {
-            throw new IOException(root + " has no train/ and val/ folders to keep val/ apart from; open it as it is");
+            throw new DatasetException(Problem.NO_TRAIN_VAL, root);
         }
         return openPlain(root.resolve("train"), root, seed, fraction);
     }
@@ -133,8 +132,8 @@ public record ImageFolderDataset(
     private static ImageFolderDataset openPlain(Path root, Path tsvRoot, long seed, double fraction)
             throws IOException {
         if (!(fraction >= DatasetSplit.MIN_FRACTION && fraction <= DatasetSplit.MAX_FRACTION)) {
-            throw new IOException("the share of images held out for validation, " + fraction + ", must be between "
-                    + DatasetSplit.MIN_FRACTION + " and " + DatasetSplit.MAX_FRACTION);
+            throw new DatasetException(
+                    Problem.BAD_FRACTION, fraction, DatasetSplit.MIN_FRACTION, DatasetSplit.MAX_FRACTION);
         }
         List<String> folders = classFolders(tsvRoot, root);
         List<List<String>> byClass = new ArrayList<>();
@@ -142,11 +141,9 @@ public record ImageFolderDataset(
             Path dir = root.resolve(folder);
             List<Path> images = images(dir);
             if (images.size() < 2) {
-                throw new IOException(
-                        "the class folder " + dir
-                                + (images.isEmpty()
-                                        ? " holds no images (" + KINDS + ")"
-                                        : " holds only 1 image; every class needs at least 2, one to train on and one to hold out"));
+                throw images.isEmpty()
+                        ? new DatasetException(Problem.CLASS_WITHOUT_IMAGES, dir, KINDS)
+                        : new DatasetException(Problem.CLASS_WITH_ONE_IMAGE, dir);
             }
             byClass.add(images.stream().map(f -> DatasetSplit.relative(root, f)).toList());
         }
@@ -162,7 +159,7 @@ public record ImageFolderDataset(
      */
     public static ImageFolderDataset openWithSplit(Path root, DatasetSplit split) throws IOException {
         if (!isPlain(root)) {
-            throw new IOException(root + " has train/ and val/ folders; a split applies to a folder of class folders");
+            throw new DatasetException(Problem.SPLIT_OF_TRAIN_VAL, root);
         }
         List<String> folders = classFolders(tsvRootOf(root), root);
         List<List<String>> byClass = new ArrayList<>();
@@ -176,8 +173,7 @@ public record ImageFolderDataset(
         }
         for (String held : split.heldOut()) {
             if (!present.contains(held)) {
-                throw new IOException("the split held out " + held + ", which is no longer in " + root
-                        + "; the folder changed since the model was trained");
+                throw new DatasetException(Problem.HELD_OUT_GONE, held, root);
             }
         }
         return withSplit(root, folders, byClass, split);
@@ -202,14 +198,14 @@ public record ImageFolderDataset(
         for (String folder : subfolders(dir)) {
             int label = indexOfLoosely(classes, folder);
             if (label < 0) {
-                throw new IOException("folder " + folder + " of " + dir + " names no class of the model " + classes);
+                throw new DatasetException(Problem.NOT_A_CLASS_OF_MODEL, folder, dir, classes);
             }
             for (Path f : images(dir.resolve(folder))) {
                 samples.add(new Sample(f, label));
             }
         }
         if (samples.isEmpty()) {
-            throw new IOException(dir + " holds no images in <label>/ folders");
+            throw new DatasetException(Problem.NO_LABELLED_IMAGES, dir);
         }
         return samples;
     }
@@ -243,19 +239,25 @@ public record ImageFolderDataset(
         Path tsv = root.resolve("classes.tsv");
         List<String> folders = Files.isRegularFile(tsv) ? readClassOrder(tsv) : present;
         if (folders.size() < MIN_CLASSES || folders.size() > MAX_CLASSES) {
-            throw new IOException((Files.isRegularFile(tsv) ? tsv + " lists " : dir + " holds ") + folders.size()
-                    + (folders.size() == 1 ? " class" : " classes") + "; ConvScope trains on " + MIN_CLASSES + " to "
-                    + MAX_CLASSES + " classes, one folder of images each");
+            boolean listed = Files.isRegularFile(tsv);
+            boolean one = folders.size() == 1;
+            throw new DatasetException(
+                    listed
+                            ? (one ? Problem.LIST_ONE_CLASS : Problem.LIST_CLASS_COUNT)
+                            : (one ? Problem.FOLDER_ONE_CLASS : Problem.FOLDER_CLASS_COUNT),
+                    listed ? tsv : dir,
+                    folders.size(),
+                    MIN_CLASSES,
+                    MAX_CLASSES);
         }
         for (String f : folders) {
             if (!present.contains(f)) {
-                throw new IOException(tsv + " lists the class " + f + ", but " + dir + " has no folder of that name");
+                throw new DatasetException(Problem.LISTED_CLASS_MISSING, tsv, f, dir);
             }
         }
         for (String f : present) {
             if (!folders.contains(f)) {
-                throw new IOException("the folder " + dir.resolve(f) + " is not a class listed in " + tsv
-                        + "; add it there or move it out of " + dir);
+                throw new DatasetException(Problem.FOLDER_NOT_LISTED, dir.resolve(f), tsv, dir);
             }
         }
         return folders;
@@ -269,7 +271,7 @@ public record ImageFolderDataset(
                 String[] cols = line.split("\t");
                 String folder = cols[cols.length - 1].trim();
                 if (folders.contains(folder)) {
-                    throw new IOException(tsv + " lists the class " + folder + " twice");
+                    throw new DatasetException(Problem.LISTED_TWICE, tsv, folder);
                 }
                 folders.add(folder);
             }
@@ -312,9 +314,9 @@ public record ImageFolderDataset(
         try {
             return listing.list();
         } catch (AccessDeniedException e) {
-            throw new IOException(p + " cannot be read: permission denied", e);
+            throw new DatasetException(Problem.DENIED, e, p);
         } catch (IOException e) {
-            throw new IOException(p + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new DatasetException(Problem.UNREADABLE, e, p);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.convscope.ui.common;
 
+import io.convscope.engine.dataset.DatasetException;
 import io.convscope.image.ImageInputException;
 
 import java.io.UncheckedIOException;
@@ -24,6 +25,10 @@ public final class FailureReason {
 
     public static String of(ResourceBundle text, Throwable failure) {
         Throwable t = unwrapped(failure);
+        if (t instanceof DatasetException e) {
+            return String.format(
+                    text.getString(e.problem().messageKey()), e.arguments().toArray());
+        }
         if (t instanceof ImageInputException e) {
             return String.format(
                     text.getString(e.problem().messageKey()), e.arguments().toArray());

@@ -1,5 +1,7 @@
 package io.convscope.ui.common;
 
+import io.convscope.engine.dataset.DatasetException;
+import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.image.ImageInputException;
 import io.convscope.ui.workspace.Language;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +57,33 @@ class FailureReasonTest {
         ImageInputException e = new ImageInputException(ImageInputException.Problem.FOLDER, "photos");
         assertEquals(String.format(EN.getString(e.problem().messageKey()), "photos"), FailureReason.of(EN, e));
         assertEquals(String.format(ZH.getString(e.problem().messageKey()), "photos"), FailureReason.of(ZH, e));
+    }
+
+    /**
+     * Every refusal of a data set folder is told in both languages: the English key is the engine's own sentence, and
+     * the Chinese one fills in the same arguments.
+     */
+    @Test
+    void aDataSetFoldersProblemIsToldInTheLanguageOnShow() throws Exception {
+        for (DatasetException.Problem p : DatasetException.Problem.values()) {
+            Object[] args = {"/data/a", "/data/b", "/data/c", "/data/d"};
+            String english = String.format(Locale.ROOT, p.english(), args);
+            assertEquals(english, String.format(EN.getString(p.messageKey()), args), p.name());
+            assertEquals(placeholders(p.english()), placeholders(ZH.getString(p.messageKey())), p.name());
+        }
+        Path missing = Path.of("/no/such/koala-folder");
+        DatasetException refused = assertThrows(DatasetException.class, () -> ImageFolderDataset.open(missing));
+        assertEquals(refused.getMessage(), FailureReason.of(EN, refused));
+        assertEquals("数据集文件夹 " + missing + " 不存在", FailureReason.of(ZH, refused));
+    }
+
+    private static Set<String> placeholders(String pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("%\\d\\$s").matcher(pattern);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 
     @Test

@@ -88,8 +88,12 @@ public final class TrainingSession implements AutoCloseable {
         /** A sentence about the data: the memory estimate, unreadable files skipped. */
         default void note(String sentence) {}
 
-        /** Why the run ended early, as a sentence; the phase becomes {@link Phase#FAILED} after it. */
-        default void failed(String sentence) {}
+        /**
+         * Why the run ended early: an exception whose message is our sentence (a typed one, such as a data set's
+         * {@code DatasetException}, can be told in the app's language), or an {@link OutOfMemoryError}, or a bug's or
+         * a library's error (logged). The phase becomes {@link Phase#FAILED} after it.
+         */
+        default void failed(Throwable cause) {}
     }
 
     /** Epoch checkpoints may take this much disk by default: 45 epochs of a 1.5 M-parameter network (Tiny VGG: 80 kB). */
@@ -329,22 +333,19 @@ public final class TrainingSession implements AutoCloseable {
             phase(Phase.RUNNING); // a run started paused reports PAUSED as soon as it waits for its first step
             new SessionLoop(this, settings, network, data, gate, listener).run();
             phase(gate.stopped() ? Phase.STOPPED : Phase.FINISHED);
-        } catch (IOException | DesignException e) {
-            fail(e.getMessage());
+        } catch (IOException | DesignException | OutOfMemoryError e) {
+            fail(e);
         } catch (UncheckedIOException e) {
-            fail(e.getCause().getMessage());
-        } catch (OutOfMemoryError e) {
-            fail("the run ran out of memory; choose a smaller batch size, input size or network");
+            fail(e.getCause());
         } catch (RuntimeException e) {
-            // A bug or a library's internal error: its raw text means nothing to a student, so it goes to the log.
             System.err.println("ConvScope: the training run stopped on an unexpected error");
             e.printStackTrace();
-            fail("an unexpected error inside ConvScope stopped the run (the details are in the log)");
+            fail(e);
         }
     }
 
-    private void fail(String sentence) {
-        listener.failed(sentence);
+    private void fail(Throwable cause) {
+        listener.failed(cause);
         phase(Phase.FAILED);
     }
 

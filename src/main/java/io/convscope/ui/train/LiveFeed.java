@@ -41,7 +41,7 @@ final class LiveFeed implements TrainingSession.Listener {
             TrainingSession.Prepared prepared,
             TrainingSession.Phase phase,
             List<String> notes,
-            String failure) {}
+            Throwable failure) {}
 
     private final Consumer<Update> onFx;
     private int batches;
@@ -52,7 +52,7 @@ final class LiveFeed implements TrainingSession.Listener {
     private TrainingSession.Prepared prepared;
     private TrainingSession.Phase phase;
     private final List<String> notes = new ArrayList<>();
-    private String failure;
+    private Throwable failure;
     private boolean scheduled;
     private long lastDrain;
 
@@ -94,8 +94,8 @@ final class LiveFeed implements TrainingSession.Listener {
     }
 
     @Override
-    public synchronized void failed(String sentence) {
-        failure = sentence;
+    public synchronized void failed(Throwable cause) {
+        failure = cause;
         schedule();
     }
 

@@ -157,7 +157,7 @@ final class RunControls extends VBox {
             state.epochs.add(r);
         }
         if (u.failure() != null) {
-            state.message.set(TrainState.Message.error("train.run.failed", u.failure()));
+            state.message.set(TrainState.Message.failure("train.run.failed", u.failure()));
         }
         if (u.phase() != null) {
             state.phase.set(u.phase());

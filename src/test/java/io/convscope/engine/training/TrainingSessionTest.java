@@ -2,6 +2,7 @@ package io.convscope.engine.training;
 
 import io.convscope.engine.LoadedModel;
 import io.convscope.engine.ModelLoader;
+import io.convscope.engine.dataset.DatasetException;
 import io.convscope.network.ParameterBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +34,7 @@ class TrainingSessionTest {
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger epochs = new AtomicInteger();
         volatile String failure;
+        volatile Throwable cause;
 
         @Override
         public void phaseChanged(TrainingSession.Phase phase) {
@@ -51,8 +54,9 @@ class TrainingSessionTest {
         }
 
         @Override
-        public void failed(String sentence) {
-            failure = sentence;
+        public void failed(Throwable cause) {
+            this.cause = cause;
+            failure = String.valueOf(cause);
         }
 
         void await(TrainingSession.Phase wanted) throws InterruptedException {
@@ -155,6 +159,20 @@ class TrainingSessionTest {
         assertArrayEquals(
                 ModelLoader.load(cli).chain().params().toFloatVector(),
                 ModelLoader.load(plainExport).chain().params().toFloatVector());
+    }
+
+    /** A run whose folder is gone fails with the data set's typed problem, which the app tells in its language. */
+    @Test
+    void aRunOnAFolderThatIsGoneFailsWithTheDataSetsProblem(@TempDir Path dir) throws Exception {
+        Path gone = dir.resolve("gone");
+        Recorder recorder = new Recorder();
+        try (TrainingSession s = TrainingSession.start(settings(gone, 1), null, recorder, false)) {
+            s.awaitEnd();
+            assertEquals(TrainingSession.Phase.FAILED, s.phase());
+        }
+        DatasetException problem = assertInstanceOf(DatasetException.class, recorder.cause);
+        assertEquals(DatasetException.Problem.MISSING, problem.problem());
+        assertEquals(List.of(gone.toString()), problem.arguments());
     }
 
     /** The Train workspace's preview before Start shows the very network a run then starts from. */

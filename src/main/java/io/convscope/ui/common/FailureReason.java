@@ -3,6 +3,7 @@ package io.convscope.ui.common;
 import io.convscope.engine.dataset.DatasetException;
 import io.convscope.image.ImageInputException;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -69,9 +70,17 @@ public final class FailureReason {
         return t;
     }
 
-    /** Thrown by ConvScope's own code, whose messages are written as sentences for the student. */
+    /**
+     * Thrown by ConvScope's own code as a refusal, whose message is written as a sentence for the student: one of our
+     * exception types, or an I/O, argument or state exception raised by our code. A null pointer or an index out of
+     * range raised inside our code is a bug, and the JDK's text for it is not for the student.
+     */
     private static boolean thrownByUs(Throwable t) {
         StackTraceElement[] at = t.getStackTrace();
-        return at.length > 0 && at[0].getClassName().startsWith(OURS);
+        boolean sentenceType = t.getClass().getName().startsWith(OURS)
+                || t instanceof IOException
+                || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException;
+        return sentenceType && at.length > 0 && at[0].getClassName().startsWith(OURS);
     }
 }

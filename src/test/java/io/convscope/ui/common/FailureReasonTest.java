@@ -97,5 +97,9 @@ class FailureReasonTest {
                 FailureReason.of(ZH, new UncheckedIOException(new IOException(library))),
                 "wrapped with the library's text as the message");
         assertEquals(EN.getString("reason.memory"), FailureReason.of(EN, new OutOfMemoryError("Java heap space")));
+        // A bug in our own code: the JDK's helpful text names our variables, not the student's problem.
+        String nothing = null;
+        NullPointerException bug = assertThrows(NullPointerException.class, () -> nothing.length());
+        assertEquals(EN.getString("reason.unexpected"), FailureReason.of(EN, bug), bug.getMessage());
     }
 }

@@ -747,7 +747,9 @@ public class AppWindowTest {
         // would take these clicks under Monocle.
         hideTooltips();
         robot.clickOn(app.window().overview().heatmap(column("relu_1_1"), 1));
-        WaitForAsyncUtils.waitForFxEvents();
+        // The ReLU view must be the one open before its info button is clicked (once in many full runs the click
+        // came before it, and the pooling view's button answered).
+        waitUntil(() -> app.window().explanationState() instanceof ExplanationState.Activation);
         hideTooltips();
         robot.clickOn("#formula-info");
         WaitForAsyncUtils.waitForFxEvents();

@@ -325,9 +325,8 @@ public final class EngineRequests implements ImageSources.Target {
      */
     String message(Throwable t) {
         ResourceBundle text = workspace.text();
-        if (t instanceof ImageInputException e) {
-            return String.format(
-                    text.getString(e.problem().messageKey()), e.arguments().toArray());
+        if (t instanceof ImageInputException) {
+            return FailureReason.of(text, t); // the image's own sentence, in the language on show
         }
         if (t instanceof ModelTooBigException e) {
             return String.format(

@@ -6,6 +6,7 @@ import io.convscope.engine.PassMemory;
 import io.convscope.engine.TrainableNetwork;
 import io.convscope.network.AttributionMap;
 import io.convscope.network.CamInputs;
+import io.convscope.network.Gradients;
 import io.convscope.network.LayerDescription;
 import io.convscope.network.LayerKind;
 import io.convscope.network.NetworkDescription;
@@ -162,16 +163,13 @@ public final class Attribution {
 
     /** {@link #gradient(float[], AttributionTarget)}, told after each layer of its pass, forward then backward. */
     public AttributionMap gradient(float[] image, AttributionTarget target, AttributionProgress progress) {
-        Runnable afterLayer = progress.layers(2 * target.layer());
-        float[][][] forward = network.forward(new float[][] {image}, target.layer(), afterLayer);
-        float[] g = network.backward(forward, target.layer(), new float[][] {seed(target)}, afterLayer)
-                .input(0);
+        OnePass pass = onePass(image, target, progress);
         return map(
                 "gradient",
                 target,
-                forward[target.layer()][0][target.index()],
+                pass.value(target),
                 description().inputShape(),
-                g,
+                pass.gradients().input(0),
                 Map.of());
     }
 
@@ -299,19 +297,31 @@ public final class Attribution {
 
     /** {@link #camInputs(float[], AttributionTarget, int)}, told after each layer of the pass. */
     public CamInputs camInputs(float[] image, AttributionTarget target, int layer, AttributionProgress progress) {
-        Runnable afterLayer = progress.layers(2 * target.layer());
-        float[][][] forward = network.forward(new float[][] {image}, target.layer(), afterLayer);
-        float[] gradient = network.backward(forward, target.layer(), new float[][] {seed(target)}, afterLayer)
-                .activation(layer, 0);
+        OnePass pass = onePass(image, target, progress);
         return new CamInputs(
                 target.index(),
                 target.name(),
-                forward[target.layer()][0][target.index()],
+                pass.value(target),
                 description().layer(layer).name(),
                 description().layer(layer).outputShape(),
-                forward[layer][0],
-                gradient,
+                pass.forward()[layer][0],
+                pass.gradients().activation(layer, 0),
                 randomWeights);
+    }
+
+    /** One image's forward values up to the target and the backward pass from its value. */
+    private record OnePass(float[][][] forward, Gradients gradients) {
+        float value(AttributionTarget target) {
+            return forward[target.layer()][0][target.index()];
+        }
+    }
+
+    /** The forward and backward pass of one image, telling {@code progress} after each layer of either. */
+    private OnePass onePass(float[] image, AttributionTarget target, AttributionProgress progress) {
+        Runnable afterLayer = progress.layers(2 * target.layer());
+        float[][][] forward = network.forward(new float[][] {image}, target.layer(), afterLayer);
+        return new OnePass(
+                forward, network.backward(forward, target.layer(), new float[][] {seed(target)}, afterLayer));
     }
 
     AttributionMap map(String method, AttributionTarget t, float logit, Shape shape, float[] v, Map<String, Double> f) {

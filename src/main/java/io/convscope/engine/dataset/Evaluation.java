@@ -31,6 +31,13 @@ public record Evaluation(int total, int correct, int[][] confusion, List<ImageOu
 
         /** @return false to stop: the evaluation then throws {@link CancellationException} */
         boolean scored(int done, int total);
+
+        /** Tells {@code done} of {@code total} and throws {@link CancellationException} when told to stop. */
+        default void reached(int done, int total) {
+            if (!scored(done, total)) {
+                throw new CancellationException("scoring stopped after " + done + " of " + total + " images");
+            }
+        }
     }
 
     /**
@@ -81,7 +88,7 @@ public record Evaluation(int total, int correct, int[][] confusion, List<ImageOu
                 }
             });
             if (!failures.isEmpty()) {
-                tell(progress, start + inputs.length, samples.size());
+                progress.reached(start + inputs.length, samples.size());
                 continue; // no result now, but read on so the message counts every unreadable image
             }
             for (int i = 0; i < inputs.length; i++) {
@@ -92,7 +99,7 @@ public record Evaluation(int total, int correct, int[][] confusion, List<ImageOu
                     correct++;
                 }
                 outcomes.add(o);
-                tell(progress, start + i + 1, samples.size());
+                progress.reached(start + i + 1, samples.size());
             }
         }
         if (!failures.isEmpty()) {
@@ -100,12 +107,6 @@ public record Evaluation(int total, int correct, int[][] confusion, List<ImageOu
                     + failures.values().iterator().next());
         }
         return new Evaluation(samples.size(), correct, confusion, List.copyOf(outcomes));
-    }
-
-    private static void tell(Progress progress, int done, int total) {
-        if (!progress.scored(done, total)) {
-            throw new CancellationException("evaluation stopped after " + done + " of " + total + " images");
-        }
     }
 
     private static ImageOutcome outcome(ActivationSnapshot s, ImageFolderDataset.Sample sample, Path root) {

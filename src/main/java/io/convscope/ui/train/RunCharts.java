@@ -32,8 +32,6 @@ final class RunCharts extends HBox {
     private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
     private final CurvePoints batchPoints = new CurvePoints(MAX_BATCH_POINTS);
-    /** The loss axis's top: 0 until the run's first loss. */
-    private double lossTop;
 
     RunCharts(Words words) {
         super(8);
@@ -55,7 +53,7 @@ final class RunCharts extends HBox {
         // which made every update of a falling loss curve a layout pass of tens of milliseconds.
         lossY.setAutoRanging(false);
         lossY.setLowerBound(0);
-        fitLoss(1);
+        resetLoss();
         loss.getData().setAll(List.of(batchLoss, trainLoss, validationLoss));
         accuracy.getData().setAll(List.of(trainAccuracy, validationAccuracy));
         getChildren().addAll(loss, accuracy);
@@ -75,8 +73,7 @@ final class RunCharts extends HBox {
     /** A new run of {@code epochs} epochs: every curve starts empty, the epoch axes span the whole run. */
     void clear(int epochs) {
         span(epochs);
-        lossTop = 0;
-        fitLoss(1);
+        resetLoss();
         batchPoints.clear();
         for (XYChart.Series<Number, Number> s :
                 List.of(batchLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy)) {
@@ -129,16 +126,21 @@ final class RunCharts extends HBox {
      * as the chart's own ranging showed it). A loss that is not a number (a diverged run) changes nothing.
      */
     private void fitLoss(double loss) {
-        if (!(loss > lossTop) || Double.isInfinite(loss)) {
+        if (!(loss > lossY.getUpperBound()) || Double.isInfinite(loss)) {
             return;
         }
         double raw = loss / 5;
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         double m = raw / power;
         double step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
-        lossTop = Math.ceil(loss / step) * step;
-        lossY.setUpperBound(lossTop);
+        lossY.setUpperBound(Math.ceil(loss / step) * step);
         lossY.setTickUnit(step);
+    }
+
+    /** The loss axis from 0 to 1, as before any loss. */
+    private void resetLoss() {
+        lossY.setUpperBound(0);
+        fitLoss(1);
     }
 
     /** The loss axis's top (tests). */

@@ -14,12 +14,9 @@ import io.convscope.ui.workspace.Language;
 import io.convscope.ui.workspace.WorkspaceMode;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -40,36 +37,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * epoch's network in the overview, and its Why? link with its attribution map; the scrubber moved on shows the same
  * cell as the epoch chosen scored it.
  */
+@ExtendWith(TrainWindow.class)
 class TrainCellGalleryTest {
 
     final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        AppWindowTest.launch();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        TrainWorkspaceTest.close();
-    }
 
     @Test
     void aCellOfAnEarlierEpochShowsItsImagesWithTheEnginesProbabilitiesAndOpensThem(@TempDir Path dir)
             throws Exception {
         Path data = TrainWorkspaceTest.classFolders(
                 Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 20);
+        TrainWorkspaceView view = TrainWorkspaceTest.readyToTrainOn(data, 2, 4);
         MainWindow window = AppWindowTest.app.window();
-        TrainWorkspaceView view = onFx(() -> {
-            window.workspace().modeProperty().set(WorkspaceMode.TRAIN);
-            TrainWorkspaceView v = (TrainWorkspaceView) window.modeView(WorkspaceMode.TRAIN);
-            v.chooseData(data);
-            return v;
-        });
-        AppWindowTest.waitUntil(() -> !lookup(Button.class, "#train-start").isDisabled());
         onFx(() -> {
-            lookup(Spinner.class, "#train-epochs").getValueFactory().setValue(2);
-            lookup(Spinner.class, "#train-batch").getValueFactory().setValue(4);
             view.start(false);
             return null;
         });

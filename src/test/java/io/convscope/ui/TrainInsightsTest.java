@@ -22,9 +22,8 @@ import io.convscope.ui.workspace.LearnRequest;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -46,19 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the probe (the overview's image) are refreshed; every epoch's confusion matrix equals an independent count with
  * the exported model; the scrubber brings back epoch 1's kernels, probe and matrix; language and theme keep it all.
  */
+@ExtendWith(TrainWindow.class)
 class TrainInsightsTest {
 
     final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        AppWindowTest.launch();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        TrainWorkspaceTest.close();
-    }
 
     @Test
     void stepKernelsProbeConfusionAndScrubber(@TempDir Path dir) throws Exception {

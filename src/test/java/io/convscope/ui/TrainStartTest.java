@@ -14,12 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -45,17 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * matrix into nodes made with the view. Headless, on a generated folder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs a probe overview never put on screen
+@ExtendWith(TrainWindow.class)
 class TrainStartTest {
-
-    @BeforeAll
-    static void launch() throws Exception {
-        AppWindowTest.launch();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        TrainWorkspaceTest.close();
-    }
 
     @Test
     @Order(1)

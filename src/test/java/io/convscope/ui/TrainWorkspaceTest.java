@@ -9,9 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,27 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trained network in the overview; an empty folder, a one-class folder and a design that shrinks away are each
  * explained in a sentence and change nothing.
  */
+@ExtendWith(TrainWindow.class)
 class TrainWorkspaceTest {
 
     final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        AppWindowTest.launch();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        onFx(() -> {
-            MainWindow w = AppWindowTest.app.window();
-            w.workspace().languageProperty().set(Language.ENGLISH);
-            w.workspace().darkProperty().set(false);
-            w.workspace().modeProperty().set(WorkspaceMode.OVERVIEW);
-            return null;
-        });
-        AppWindowTest.closeWindowsExcept(AppWindowTest.stage);
-        AppWindowTest.close();
-    }
 
     static <T> T onFx(Callable<T> call) throws Exception {
         T t = WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
@@ -88,7 +70,14 @@ class TrainWorkspaceTest {
      * {@code epochs} epochs of batches of {@code batch}.
      */
     static TrainWorkspaceView readyToTrain(Path dir, int epochs, int batch) throws Exception {
-        Path data = classFolders(Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 12);
+        return readyToTrainOn(
+                classFolders(Files.createDirectories(dir.resolve("data")), List.of("reddish", "greenish"), 12),
+                epochs,
+                batch);
+    }
+
+    /** {@link #readyToTrain} on the class folders in {@code data}. */
+    static TrainWorkspaceView readyToTrainOn(Path data, int epochs, int batch) throws Exception {
         MainWindow window = AppWindowTest.app.window();
         TrainWorkspaceView view = onFx(() -> {
             window.workspace().modeProperty().set(WorkspaceMode.TRAIN);

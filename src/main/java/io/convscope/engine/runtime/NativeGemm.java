@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
@@ -106,6 +107,9 @@ public final class NativeGemm {
     public static float[] toArray(INDArray contiguous) {
         float[] v = new float[(int) contiguous.length()];
         floats(contiguous.data()).get(v);
+        // The NIO view does not keep the array alive: without the fence, a temporary (DenseFactory's transposed
+        // copy) may be collected and its memory freed by ND4J's deallocator while the copy still reads it.
+        Reference.reachabilityFence(contiguous);
         return v;
     }
 

@@ -67,7 +67,7 @@ class ArchitectureTilesTest {
         ResourceBundle text = ResourceBundle.getBundle("io.convscope.ui.messages", Locale.ENGLISH);
         labels = new NodeLabels(text.getString("architecture.block.layers"));
         graph = ArchitecturePresets.find("inception-resnet-v1").orElseThrow().graph();
-        painter = new ArchitecturePainter(labels);
+        painter = onFx(() -> new ArchitecturePainter(labels));
         view = onFx(() -> new ArchitectureView(painter, false));
         stage = FlattenViewTest.showInStage(new StackPane(view));
         onFx(() -> {

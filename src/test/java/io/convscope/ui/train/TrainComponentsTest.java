@@ -116,13 +116,14 @@ class TrainComponentsTest {
         ConfusionAtEpoch counts = new ConfusionAtEpoch(1, live.classes(), run.confusion(now));
         List<String> learn = new ArrayList<>();
         List<Integer> chosen = new ArrayList<>();
-        KernelUpdatePanel panel = new KernelUpdatePanel(workspace);
-        FirstLayerKernels kernels = new FirstLayerKernels(workspace);
-        ProbeOverview probe = new ProbeOverview(workspace);
-        EpochConfusion confusion = new EpochConfusion(workspace, (t, p) -> {});
-        EpochScrubber scrubber = new EpochScrubber(workspace);
-        scrubber.setOnEpochChosen(chosen::add);
+        // Made on the FX thread, as the app makes them: the previous test's window may still be painting.
+        KernelUpdatePanel panel = fx(() -> new KernelUpdatePanel(workspace));
+        FirstLayerKernels kernels = fx(() -> new FirstLayerKernels(workspace));
+        ProbeOverview probe = fx(() -> new ProbeOverview(workspace));
+        EpochConfusion confusion = fx(() -> new EpochConfusion(workspace, (t, p) -> {}));
+        EpochScrubber scrubber = fx(() -> new EpochScrubber(workspace));
         HBox root = fx(() -> {
+            scrubber.setOnEpochChosen(chosen::add);
             probe.setPrefSize(900, 560);
             confusion.setPrefSize(900, 260);
             VBox left = new VBox(12, panel, kernels);

@@ -8,9 +8,12 @@ import io.convscope.network.graph.ArchitectureGraph;
 import io.convscope.ui.architecture.ArchitectureSourceChooser.Source;
 import io.convscope.ui.architecture.ArchitectureWindow.Loaded;
 import io.convscope.ui.architecture.paint.MeasuredBoxWidths;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 import java.util.ResourceBundle;
+import java.util.concurrent.FutureTask;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Builds a source's graph and lays it out with every block expanded, off the JavaFX thread, saying which of the two
@@ -40,7 +43,10 @@ final class ArchitectureLoadTask extends Task<Loaded> {
                 text.getString("architecture.loading.layout"), g.nodes().size()));
         updateProgress(1, 2);
         VisibleGraph v = VisibleGraph.expanded(g);
-        GraphLayout layout = LayeredLayout.of(v, boxWidths, LayoutMetrics.DEFAULT);
+        // Text is measured on the JavaFX thread (see MeasuredBoxWidths); the layout itself stays here.
+        FutureTask<ToDoubleFunction<VisibleGraph.Node>> measured = new FutureTask<>(() -> boxWidths.of(v));
+        Platform.runLater(measured);
+        GraphLayout layout = LayeredLayout.of(v, measured.get(), LayoutMetrics.DEFAULT);
         updateProgress(2, 2);
         return new Loaded(g, v, layout);
     }

@@ -725,7 +725,10 @@ public class AppWindowTest {
         // A layer label opens its section; a "show me" link selects the layer in the network.
         robot.clickOn(app.window().overview().columnLabel(column("conv_1_1")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("convolution", app.window().learnPanel().currentSection());
+        assertEquals(
+                "convolution",
+                WaitForAsyncUtils.asyncFx(app.window().learnPanel()::currentSection)
+                        .get(10, TimeUnit.SECONDS));
         screenshot("learn-en.png");
         // The playground sits in the hyperparameters section and runs while the article shows.
         WaitForAsyncUtils.asyncFx(() -> app.window().learnPanel().openSection("hyperparameters"))
@@ -753,7 +756,10 @@ public class AppWindowTest {
         hideTooltips();
         robot.clickOn("#formula-info");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("relu", app.window().learnPanel().currentSection());
+        assertEquals(
+                "relu",
+                WaitForAsyncUtils.asyncFx(app.window().learnPanel()::currentSection)
+                        .get(10, TimeUnit.SECONDS));
         escape();
         assertEquals(ExplanationState.OVERVIEW, app.window().explanationState());
         robot.type(KeyCode.F1);

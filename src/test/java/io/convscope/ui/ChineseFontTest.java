@@ -57,7 +57,7 @@ class ChineseFontTest {
     void theBundledFontDrawsChineseGlyphs() throws Exception {
         String family = WaitForAsyncUtils.asyncFx(Language.CHINESE::fontFamily).get();
         assertEquals(Language.CJK_FAMILY, family);
-        Font font = Font.font(family, 28);
+        Font font = WaitForAsyncUtils.asyncFx(() -> Font.font(family, 28)).get();
         assertEquals(family, font.getFamily(), "JavaFX resolves the family to our font, not a fallback");
         int[] juan = render("\u5377", font); // 卷
         int[] ji = render("\u79ef", font); // 积

@@ -139,7 +139,7 @@ class LearnPlaceTest {
                                 .orElseThrow())
                 .get();
         assertEquals(Language.CJK_FAMILY, plain.getFont().getFamily());
-        Bounds b = strong.getLayoutBounds();
+        Bounds b = WaitForAsyncUtils.asyncFx(strong::getLayoutBounds).get(10, TimeUnit.SECONDS);
         assertTrue(b.getWidth() > 0);
     }
 }

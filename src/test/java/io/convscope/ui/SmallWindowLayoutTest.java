@@ -172,9 +172,11 @@ class SmallWindowLayoutTest {
         layOut();
         Node formula = lookup("#conv-formula");
         assertTrue(formula != null && formula.isVisible());
-        assertTrue(
-                inside(formula),
-                "the formula panel is inside the window: " + formula.localToScene(formula.getBoundsInLocal()));
+        // Measured on the FX thread: the panel's text is still being laid out as it animates.
+        Object[] placed = WaitForAsyncUtils.asyncFx(
+                        () -> new Object[] {inside(formula), formula.localToScene(formula.getBoundsInLocal())})
+                .get(10, TimeUnit.SECONDS);
+        assertTrue((Boolean) placed[0], "the formula panel is inside the window: " + placed[1]);
         WaitForAsyncUtils.asyncFx(() -> {
                     ((ConvolutionFormulaPanel) formula).setPlaying(false);
                     w.goBack();

@@ -51,7 +51,10 @@ class ArticleFiguresTest {
 
     @Test
     void figuresAreDrawnFromTheSnapshot() throws Exception {
-        ArticleFigures figures = new ArticleFigures(text, new Palette(false), coffee, () -> null);
+        // On the FX thread: FigureContext makes its static fonts as it initialises, and JavaFX text is not thread-safe.
+        ArticleFigures figures = WaitForAsyncUtils.asyncFx(
+                        () -> new ArticleFigures(text, new Palette(false), coffee, () -> null))
+                .get();
         List<String> names = List.of(
                 "colour-scales",
                 "input-channels",
@@ -95,14 +98,18 @@ class ArticleFiguresTest {
 
     @Test
     void aFigureTheNetworkCannotDrawSaysSoAndAnUnknownOneIsABug() throws Exception {
-        ArticleFigures figures = new ArticleFigures(text, new Palette(false), coffee, () -> null);
+        ArticleFigures figures = WaitForAsyncUtils.asyncFx(
+                        () -> new ArticleFigures(text, new Palette(false), coffee, () -> null))
+                .get();
         Node missing =
                 WaitForAsyncUtils.asyncFx(() -> figures.figure("playground")).get();
         assertEquals(text.getString("learn.figure.missing"), ((Label) missing).getText());
         HyperparameterView playground = WaitForAsyncUtils.asyncFx(
                         () -> new HyperparameterView(text, new Palette(false)))
                 .get();
-        ArticleFigures withPlayground = new ArticleFigures(text, new Palette(false), coffee, () -> playground);
+        ArticleFigures withPlayground = WaitForAsyncUtils.asyncFx(
+                        () -> new ArticleFigures(text, new Palette(false), coffee, () -> playground))
+                .get();
         assertEquals(
                 playground,
                 WaitForAsyncUtils.asyncFx(() -> withPlayground.figure("playground"))

@@ -77,7 +77,10 @@ class AttributionSectionTest {
                     .orElseThrow();
             WaitForAsyncUtils.asyncFx(link::fire).get(10, TimeUnit.SECONDS);
             assertEquals(List.of(WorkspaceMode.ATTRIBUTION), asked, language.tag());
-            assertEquals(Article.ATTRIBUTION, panel.currentSection(), "the link leaves the reader where they are");
+            assertEquals(
+                    Article.ATTRIBUTION,
+                    WaitForAsyncUtils.asyncFx(panel::currentSection).get(10, TimeUnit.SECONDS),
+                    "the link leaves the reader where they are");
             shot(stage, "learn-attribution-" + language.tag() + ".png");
             WaitForAsyncUtils.asyncFx(stage::close).get(10, TimeUnit.SECONDS);
         }

@@ -115,6 +115,15 @@ public class FlattenViewTest {
                 AppWindowTest.SCREENSHOTS.resolve(name).toFile());
     }
 
+    /** The centre of the node's box on the screen, measured on the FX thread (JavaFX text is not thread-safe). */
+    static Point2D centreOnScreen(Node n) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    Bounds b = n.localToScreen(n.getBoundsInLocal());
+                    return new Point2D(b.getCenterX(), b.getCenterY());
+                })
+                .get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void flattenViewAddsUpTheEspressoLogit() throws Exception {
         double mapRange = ColorRanges.of(snapshot).range(RangeMode.UNIT, POOL);
@@ -175,8 +184,7 @@ public class FlattenViewTest {
         screenshot(stage.getScene(), "component-flatten-view.png");
 
         Node softmax = stage.getScene().lookup("#flatten-softmax");
-        Bounds b = softmax.localToScreen(softmax.getBoundsInLocal());
-        robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY())).clickOn(MouseButton.PRIMARY);
+        robot.moveTo(centreOnScreen(softmax)).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, chosen.get());
         WaitForAsyncUtils.asyncFx(stage::close).get();
@@ -208,8 +216,7 @@ public class FlattenViewTest {
         assertFalse(panel.isTermBold(ORANGE));
 
         Node circle = stage.getScene().lookup("#softmax-circle-" + ORANGE);
-        Bounds b = circle.localToScreen(circle.getBoundsInLocal());
-        robot.moveTo(new Point2D(b.getCenterX(), b.getCenterY()));
+        robot.moveTo(centreOnScreen(circle));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(panel.isTermBold(ORANGE));
         assertFalse(panel.isTermBold(ESPRESSO));
@@ -221,15 +228,13 @@ public class FlattenViewTest {
         screenshot(stage.getScene(), "component-softmax-view.png");
 
         Node term = stage.getScene().lookup("#softmax-term-2");
-        Bounds t = term.localToScreen(term.getBoundsInLocal());
-        robot.moveTo(new Point2D(t.getCenterX(), t.getCenterY()));
+        robot.moveTo(centreOnScreen(term));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(panel.isCircleHighlighted(2));
         assertFalse(panel.isCircleHighlighted(ORANGE));
 
         Node close = stage.getScene().lookup("#softmax-close");
-        Bounds c = close.localToScreen(close.getBoundsInLocal());
-        robot.moveTo(new Point2D(c.getCenterX(), c.getCenterY())).clickOn(MouseButton.PRIMARY);
+        robot.moveTo(centreOnScreen(close)).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, closed.get());
         WaitForAsyncUtils.asyncFx(stage::close).get();

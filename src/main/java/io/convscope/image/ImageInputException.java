@@ -1,5 +1,7 @@
 package io.convscope.image;
 
+import io.convscope.network.Translatable;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +9,7 @@ import java.util.Locale;
  * An image that cannot be opened; the message is one sentence naming the file that a user can act on. The problem
  * and its arguments are kept apart from the English message so the app can say the same in the student's language.
  */
-public final class ImageInputException extends Exception {
+public final class ImageInputException extends Exception implements Translatable {
 
     /** What went wrong; each has an English sentence whose %s/%d take {@link #arguments()} in order. */
     public enum Problem {
@@ -60,7 +62,13 @@ public final class ImageInputException extends Exception {
         return problem;
     }
 
+    @Override
+    public String messageKey() {
+        return problem.messageKey();
+    }
+
     /** The file name first, then the problem's numbers or names. */
+    @Override
     public List<Object> arguments() {
         return arguments;
     }

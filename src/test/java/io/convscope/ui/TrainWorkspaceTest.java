@@ -195,6 +195,19 @@ class TrainWorkspaceTest {
                 text("#train-message").startsWith("This design cannot be trained: block 9 (pool)"),
                 text("#train-message"));
         assertSame(session, view.sessionProperty().get(), "a refused start keeps the finished run");
+        // Both sentences are said again in Chinese: the form's own, and the design's refusal with its blocks named.
+        onFx(() -> {
+            window.workspace().languageProperty().set(Language.CHINESE);
+            return null;
+        });
+        assertTrue(text("#train-arch-problem").startsWith("第 9 块（2 × 2 池化）放不下"), text("#train-arch-problem"));
+        assertTrue(
+                text("#train-message").startsWith("这个设计无法训练： 第 9 块（pool）：它的 2 × 2 窗口放不进第 8 块（"),
+                text("#train-message"));
+        onFx(() -> {
+            window.workspace().languageProperty().set(Language.ENGLISH);
+            return null;
+        });
         robot.clickOn("#train-arch-reset");
         assertEquals("", text("#train-arch-problem"));
     }

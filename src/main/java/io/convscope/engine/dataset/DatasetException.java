@@ -1,5 +1,7 @@
 package io.convscope.engine.dataset;
 
+import io.convscope.network.Translatable;
+
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Locale;
  * A data set folder refused, with the problem and its arguments (folders, files, counts), so that the app can say it
  * in the student's language ({@code dataset.<key>} in its messages) while the CLI prints the English sentence.
  */
-public final class DatasetException extends IOException {
+public final class DatasetException extends IOException implements Translatable {
 
     /** What is wrong, with its English sentence; arguments are filled in order ({@code %1$s}, {@code %2$s} ...). */
     public enum Problem {
@@ -84,7 +86,13 @@ public final class DatasetException extends IOException {
         return problem;
     }
 
+    @Override
+    public String messageKey() {
+        return problem.messageKey();
+    }
+
     /** The arguments as written into the sentence. */
+    @Override
     public List<String> arguments() {
         return arguments;
     }

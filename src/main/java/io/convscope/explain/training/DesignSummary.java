@@ -18,12 +18,12 @@ import java.util.Map;
 /**
  * What a design costs before it is built, with the architecture analyzer's formulas ({@link CostAnalysis}): each
  * layer's output size, parameters and multiply-adds, the totals, the activation memory of one image, and what one
- * training step of a batch needs. A design that does not work is not refused silently: {@link #problem()} names the
- * block and says why (for a block the maps have shrunk away before, {@link #shrunkBlock()} and {@link #mapsLeft()}
- * let the view say it in the student's language).
+ * training step of a batch needs. A design that does not work is not refused silently: {@link #failure()} names the
+ * block and says why, in any language through its wording (for a block the maps have shrunk away before,
+ * {@link #shrunkBlock()} and {@link #mapsLeft()} let the view say it in the simple form's own terms).
  *
  * @param rows           one per layer, input first (empty when there is a problem)
- * @param problem        the design's own sentence (English, naming block and field), or null
+ * @param failure        why the design cannot be laid out (naming block and field), or null when it works
  * @param shrunkBlock    the block (from 1) whose window no longer fits the maps, or 0
  * @param mapsLeft       the side of the maps that block reads, when {@code shrunkBlock} is set
  */
@@ -34,7 +34,7 @@ public record DesignSummary(
         long activationBytes,
         long peakActivationBytes,
         long activationValues,
-        String problem,
+        DesignException failure,
         int shrunkBlock,
         Block shrunkSource,
         int mapsLeft) {
@@ -47,7 +47,7 @@ public record DesignSummary(
         try {
             layers = design.layers();
         } catch (DesignException e) {
-            return failed(design, e.getMessage());
+            return failed(design, e);
         }
         NetworkDescription network = describe(design, layers);
         CostAnalysis cost = CostAnalysis.of(network);
@@ -60,7 +60,7 @@ public record DesignSummary(
         try {
             values = design.activationValues();
         } catch (DesignException e) {
-            return failed(design, e.getMessage());
+            return failed(design, e);
         }
         return new DesignSummary(
                 rows,
@@ -76,7 +76,12 @@ public record DesignSummary(
     }
 
     public boolean works() {
-        return problem == null;
+        return failure == null;
+    }
+
+    /** Why the design does not work, in English (as the CLI says it), or null. */
+    public String problem() {
+        return failure == null ? null : failure.getMessage();
     }
 
     /**
@@ -89,7 +94,7 @@ public record DesignSummary(
     }
 
     /** Finds the first block the design fails at by laying out ever longer prefixes of it. */
-    private static DesignSummary failed(ArchitectureDesign design, String sentence) {
+    private static DesignSummary failed(ArchitectureDesign design, DesignException failure) {
         List<Block> blocks = design.blocks();
         for (int k = 1; k <= blocks.size(); k++) {
             ArchitectureDesign prefix = new ArchitectureDesign(
@@ -99,14 +104,21 @@ public record DesignSummary(
             } catch (DesignException e) {
                 Block b = blocks.get(k - 1);
                 boolean window = b instanceof Block.Conv || b instanceof Block.Pool;
-                if (window && k > 1 && sentence.contains("shrunk to nothing")) {
+                if (window && k > 1 && shrunkAway(failure)) {
                     int side = mapsAfter(design, blocks.subList(0, k - 1));
-                    return new DesignSummary(List.of(), 0, 0, 0, 0, 0, sentence, k, b, side);
+                    return new DesignSummary(List.of(), 0, 0, 0, 0, 0, failure, k, b, side);
                 }
                 break;
             }
         }
-        return new DesignSummary(List.of(), 0, 0, 0, 0, 0, sentence, 0, null, 0);
+        return new DesignSummary(List.of(), 0, 0, 0, 0, 0, failure, 0, null, 0);
+    }
+
+    private static boolean shrunkAway(DesignException e) {
+        return e.problem()
+                .filter(p -> p == DesignException.Wording.KERNEL_DOES_NOT_FIT
+                        || p == DesignException.Wording.WINDOW_DOES_NOT_FIT)
+                .isPresent();
     }
 
     private static int mapsAfter(ArchitectureDesign design, List<Block> blocks) {

@@ -75,14 +75,13 @@ public final class DesignFiles {
 
     /** A description from its JSON tree; {@code source} names it in messages. Checks every field and the shapes. */
     public static ArchitectureDesign parse(JsonNode tree, String source) throws DesignException {
-        String prefix = source == null || source.isEmpty() ? "" : source + ": ";
         try {
             ArchitectureDesign design = design(tree);
             // the checks need a class count; the data set supplies it when the description leaves it out
             (design.classes() == null ? design.withClasses(DesignPlan.MIN_CLASSES) : design).layers();
             return design;
         } catch (DesignException e) {
-            throw new DesignException(prefix + e.getMessage());
+            throw source == null || source.isEmpty() ? e : e.in(source);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.convscope.network.design;
 
 import io.convscope.network.ConvGeometry;
+import io.convscope.network.Phrase;
 import io.convscope.network.Shape;
+import io.convscope.network.design.DesignException.Wording;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks a description and lays it out as layers, with every output size from {@link ConvGeometry} (the formula the
@@ -31,54 +32,54 @@ final class DesignPlan {
     private final ArchitectureDesign design;
     private final List<DesignedLayer> layers = new ArrayList<>();
     private Shape shape;
-    private String shapeSource;
+    /** What made the maps on hand: the input or a block, as named in a sentence. */
+    private Phrase shapeSource;
+
     private int stage = 1;
     private int convInStage;
     private int dense;
     private int dropout;
-    private String vectorSince;
+    private Phrase vectorSince;
     private Block current;
+    private int currentNumber;
 
     DesignPlan(ArchitectureDesign design) {
         this.design = design;
     }
 
     List<DesignedLayer> layers() throws DesignException {
-        range("", "inputSize", design.inputSize(), MIN_INPUT, MAX_INPUT);
+        range("inputSize", design.inputSize(), MIN_INPUT, MAX_INPUT);
         if (design.channels() != 1 && design.channels() != 3) {
-            throw new DesignException("channels " + design.channels() + " must be 3 (colour) or 1 (grey)");
+            throw refused(Wording.CHANNELS, design.channels());
         }
         if (design.classes() == null) {
-            throw new DesignException("classes is missing: give the number of classes, " + MIN_CLASSES + " to "
-                    + MAX_CLASSES + " (the data set's folders)");
+            throw refused(Wording.NO_CLASSES, MIN_CLASSES, MAX_CLASSES);
         }
-        range("", "classes", design.classes(), MIN_CLASSES, MAX_CLASSES);
+        range("classes", design.classes(), MIN_CLASSES, MAX_CLASSES);
         if (design.blocks().isEmpty() || design.blocks().size() > MAX_BLOCKS) {
-            throw new DesignException("blocks: a network needs 1 to " + MAX_BLOCKS + " blocks, this one has "
-                    + design.blocks().size());
+            throw refused(Wording.BLOCK_COUNT, MAX_BLOCKS, design.blocks().size());
         }
         shape = design.inputShape();
-        shapeSource = "the " + design.inputSize() + " x " + design.inputSize() + " input";
+        shapeSource = Wording.THE_INPUT.of(design.inputSize());
         for (int i = 0; i < design.blocks().size(); i++) {
             Block b = design.blocks().get(i);
-            String where = "block " + (i + 1) + " (" + b.type() + "): ";
             current = b;
+            currentNumber = i + 1;
             if (b instanceof Block.Conv c) {
-                conv(i + 1, where, c);
+                conv(i + 1, c);
             } else if (b instanceof Block.Pool p) {
-                pool(i + 1, where, p);
+                pool(i + 1, p);
             } else if (b instanceof Block.GlobalPool g) {
-                globalPool(i + 1, where, g);
+                globalPool(i + 1, g);
             } else if (b instanceof Block.Dense d) {
-                dense(i + 1, where, d);
+                dense(i + 1, d);
             } else if (b instanceof Block.Dropout d) {
                 if (!(d.rate() > 0 && d.rate() <= MAX_DROPOUT)) {
-                    throw new DesignException(where + "rate " + d.rate() + " is outside 0 to " + MAX_DROPOUT
-                            + " (the share of values zeroed while training; 0 itself is no dropout)");
+                    throw refused(Wording.DROPOUT_RATE, d.rate(), MAX_DROPOUT);
                 }
                 add("dropout_" + ++dropout, DesignedLayer.Kind.DROPOUT, i + 1, shape, 0, 0, "identity", 0);
             }
-            shapeSource = "block " + (i + 1) + " (" + b.type() + ")";
+            shapeSource = thisBlock();
         }
         int classes = design.classes();
         current = null;
@@ -96,28 +97,23 @@ final class DesignPlan {
             total += l.parameters();
         }
         if (total > MAX_PARAMETERS) {
-            throw new DesignException(String.format(
-                    Locale.ROOT,
-                    "the network would have %,d parameters; ConvScope "
-                            + "trains up to %,d (use fewer filters or units, or pool before the first dense layer)",
-                    total,
-                    MAX_PARAMETERS));
+            throw refused(Wording.TOO_MANY_PARAMETERS, total, MAX_PARAMETERS);
         }
         return List.copyOf(layers);
     }
 
-    private void conv(int block, String where, Block.Conv c) throws DesignException {
-        requireMaps(where);
-        range(where, "filters", c.filters(), 1, MAX_FILTERS);
-        range(where, "kernel", c.kernel(), 1, MAX_KERNEL);
-        range(where, "stride", c.stride(), 1, MAX_STRIDE);
+    private void conv(int block, Block.Conv c) throws DesignException {
+        requireMaps();
+        range("filters", c.filters(), 1, MAX_FILTERS);
+        range("kernel", c.kernel(), 1, MAX_KERNEL);
+        range("stride", c.stride(), 1, MAX_STRIDE);
         if (!c.padding().same()) {
-            range(where, "padding", c.padding().cells(), 0, c.kernel() - 1);
+            range("padding", c.padding().cells(), 0, c.kernel() - 1);
         }
-        activation(where, c.activation());
+        activation(c.activation());
         int side = c.padding().same()
                 ? ConvGeometry.outputSize(shape.height(), c.kernel(), c.stride(), 0, 1, ConvGeometry.Mode.SAME)
-                : windowOutput(where, c.kernel(), c.stride(), c.padding().cells(), "kernel");
+                : windowOutput(c.kernel(), c.stride(), c.padding().cells(), Wording.KERNEL_DOES_NOT_FIT);
         convInStage++;
         String suffix = "_" + stage + "_" + convInStage;
         Shape out = new Shape(c.filters(), side, side);
@@ -140,11 +136,11 @@ final class DesignPlan {
         }
     }
 
-    private void pool(int block, String where, Block.Pool p) throws DesignException {
-        requireMaps(where);
-        range(where, "size", p.size(), 1, MAX_POOL);
-        range(where, "stride", p.stride(), 1, MAX_POOL);
-        int side = windowOutput(where, p.size(), p.stride(), 0, "window");
+    private void pool(int block, Block.Pool p) throws DesignException {
+        requireMaps();
+        range("size", p.size(), 1, MAX_POOL);
+        range("stride", p.stride(), 1, MAX_POOL);
+        int side = windowOutput(p.size(), p.stride(), 0, Wording.WINDOW_DOES_NOT_FIT);
         DesignedLayer.Kind kind =
                 p.mode() == Block.PoolMode.MAX ? DesignedLayer.Kind.MAX_POOL : DesignedLayer.Kind.AVG_POOL;
         addWindow(
@@ -160,11 +156,10 @@ final class DesignPlan {
         convInStage = 0;
     }
 
-    private void globalPool(int block, String where, Block.GlobalPool g) throws DesignException {
-        requireMaps(where);
+    private void globalPool(int block, Block.GlobalPool g) throws DesignException {
+        requireMaps();
         if (shape.height() == 1 && shape.width() == 1) {
-            throw new DesignException(where + "the maps " + shapeSource + " leaves are already 1 x 1, so there is "
-                    + "nothing to pool; remove this block (a dense block reads the maps as they are)");
+            throw refused(Wording.NOTHING_TO_POOL, shapeSource);
         }
         boolean max = g.mode() == Block.PoolMode.MAX;
         add(
@@ -176,12 +171,12 @@ final class DesignPlan {
                 0,
                 "identity",
                 0);
-        vectorSince = where.substring(0, where.length() - 2);
+        vectorSince = thisBlock();
     }
 
-    private void dense(int block, String where, Block.Dense d) throws DesignException {
-        range(where, "units", d.units(), 1, MAX_UNITS);
-        activation(where, d.activation());
+    private void dense(int block, Block.Dense d) throws DesignException {
+        range("units", d.units(), 1, MAX_UNITS);
+        activation(d.activation());
         add(
                 "dense_" + ++dense,
                 DesignedLayer.Kind.DENSE,
@@ -192,40 +187,47 @@ final class DesignPlan {
                 d.activation(),
                 (long) shape.size() * d.units() + d.units());
         if (vectorSince == null) {
-            vectorSince = where.substring(0, where.length() - 2);
+            vectorSince = thisBlock();
         }
     }
 
     /** Outputs along one side of a window moved over the current maps, or a sentence when it does not fit. */
-    private int windowOutput(String where, int window, int stride, int padding, String what) throws DesignException {
+    private int windowOutput(int window, int stride, int padding, Wording doesNotFit) throws DesignException {
         if (ConvGeometry.span(shape.height(), window, padding, 1) < 0) {
-            String side = shape.height() + " x " + shape.width();
-            throw new DesignException(where + "its " + window + " x " + window + " " + what + " does not fit the "
-                    + side + " maps " + shapeSource + " leaves" + (padding > 0 ? " (with padding " + padding + ")" : "")
-                    + ": the maps have shrunk to nothing by here. Use padding \"same\", smaller strides, fewer "
-                    + "pooling blocks or a larger input size");
+            Object padded = padding > 0 ? Wording.WITH_PADDING.of(padding) : "";
+            throw refused(doesNotFit, window, shape.height(), shape.width(), shapeSource, padded);
         }
         return ConvGeometry.outputSize(shape.height(), window, stride, padding, 1, ConvGeometry.Mode.TRUNCATE);
     }
 
-    private void requireMaps(String where) throws DesignException {
+    private void requireMaps() throws DesignException {
         if (vectorSince != null) {
-            throw new DesignException(where + "comes after " + vectorSince + ", which turned the maps into a vector; "
-                    + "convolution and pooling blocks must come before the first dense or global pooling block");
+            throw refused(Wording.AFTER_VECTOR, vectorSince);
         }
     }
 
-    private static void activation(String where, String name) throws DesignException {
+    private void activation(String name) throws DesignException {
         if (!Block.ACTIVATIONS.contains(name)) {
-            throw new DesignException(
-                    where + "activation \"" + name + "\" is not one of " + String.join(", ", Block.ACTIVATIONS));
+            throw refused(Wording.ACTIVATION, name, String.join(", ", Block.ACTIVATIONS));
         }
     }
 
-    static void range(String where, String field, long value, long min, long max) throws DesignException {
+    private void range(String field, long value, long min, long max) throws DesignException {
         if (value < min || value > max) {
-            throw new DesignException(where + field + " " + value + " is outside " + min + " to " + max);
+            throw refused(Wording.OUT_OF_RANGE, field, value, min, max);
         }
+    }
+
+    /** The block being laid out, as a sentence names it: "block 3 (pool)". */
+    private Phrase thisBlock() {
+        return Wording.THE_BLOCK.of(currentNumber, current.type());
+    }
+
+    /** {@code problem}, said of the block being laid out (or of the whole design before and after the blocks). */
+    private DesignException refused(Wording problem, Object... arguments) {
+        Phrase said = problem.of(arguments);
+        return new DesignException(
+                problem, current == null ? said : Wording.IN_BLOCK.of(currentNumber, current.type(), said));
     }
 
     private void addWindow(

@@ -1,13 +1,14 @@
 package io.convscope.ui.common;
 
-import io.convscope.engine.dataset.DatasetException;
-import io.convscope.image.ImageInputException;
+import io.convscope.network.Translatable;
+import io.convscope.network.design.DesignException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,13 +27,10 @@ public final class FailureReason {
 
     public static String of(ResourceBundle text, Throwable failure) {
         Throwable t = unwrapped(failure);
-        if (t instanceof DatasetException e) {
-            return String.format(
-                    text.getString(e.problem().messageKey()), e.arguments().toArray());
-        }
-        if (t instanceof ImageInputException e) {
-            return String.format(
-                    text.getString(e.problem().messageKey()), e.arguments().toArray());
+        Translatable said =
+                t instanceof DesignException d ? d.wording().orElse(null) : t instanceof Translatable w ? w : null;
+        if (said != null) {
+            return say(text, said);
         }
         if (t instanceof OutOfMemoryError) {
             return text.getString("reason.memory");
@@ -54,9 +52,17 @@ public final class FailureReason {
         return text.getString("reason.unexpected");
     }
 
+    /** {@code said} in the language of {@code text}, the phrases among its arguments first. */
+    public static String say(ResourceBundle text, Translatable said) {
+        Object[] arguments = said.arguments().stream()
+                .map(a -> a instanceof Translatable part ? say(text, part) : a)
+                .toArray();
+        return String.format(text.getString(said.messageKey()), arguments);
+    }
+
     /**
-     * The failure inside the wrappers that only carry it: across threads, or made with {@code new X(cause)}, whose
-     * message is then the cause's raw text.
+     * The failure inside the wrappers that only carry it: across threads, made with {@code new X(cause)}, whose
+     * message is then the cause's raw text, or with the cause's own message.
      */
     static Throwable unwrapped(Throwable failure) {
         Throwable t = failure;
@@ -64,7 +70,8 @@ public final class FailureReason {
                 && (t instanceof UncheckedIOException
                         || t instanceof ExecutionException
                         || t instanceof CompletionException
-                        || t.getCause().toString().equals(t.getMessage()))) {
+                        || t.getCause().toString().equals(t.getMessage())
+                        || Objects.equals(t.getCause().getMessage(), t.getMessage()))) {
             t = t.getCause();
         }
         return t;

@@ -4,6 +4,7 @@ import io.convscope.explain.training.DesignDraft;
 import io.convscope.explain.training.DesignSummary;
 import io.convscope.network.design.ArchitectureDesign;
 import io.convscope.network.design.Block;
+import io.convscope.ui.common.FailureReason;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -307,7 +308,10 @@ final class ArchitecturePane extends VBox {
         table.getItems().setAll(s.rows());
     }
 
-    /** Why a design does not work: for maps shrunk away, in the student's language; else the design's sentence. */
+    /**
+     * Why a design does not work, in the student's language: for maps shrunk away, in the simple form's terms; else
+     * the design's own sentence (English only for a description file's syntax).
+     */
     String sentence(DesignSummary s) {
         if (s.shrunkBlock() > 0) {
             Block b = s.shrunkSource();
@@ -316,7 +320,7 @@ final class ArchitecturePane extends VBox {
                     : words.format("train.arch.shrunk.pool", ((Block.Pool) b).size());
             return words.format("train.arch.shrunk", s.shrunkBlock(), what, s.mapsLeft());
         }
-        return words.format("train.arch.problem", s.problem());
+        return words.format("train.arch.problem", FailureReason.of(words.text(), s.failure()));
     }
 
     private void columns() {

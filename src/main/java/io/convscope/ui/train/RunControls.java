@@ -104,7 +104,7 @@ final class RunControls extends VBox {
         int classes = data.dataset().classes().size();
         DesignSummary design = DesignSummary.of(settings.design().withClasses(classes));
         if (!design.works()) {
-            state.message.set(TrainState.Message.error("train.run.badDesign", design.problem()));
+            state.message.set(TrainState.Message.failure("train.run.badDesign", design.failure()));
             return;
         }
         int batch = Math.min(

@@ -1,8 +1,11 @@
 package io.convscope.ui.common;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.engine.dataset.DatasetException;
 import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.image.ImageInputException;
+import io.convscope.network.design.DesignException;
+import io.convscope.network.design.DesignFiles;
 import io.convscope.ui.workspace.Language;
 import org.junit.jupiter.api.Test;
 
@@ -77,9 +80,47 @@ class FailureReasonTest {
         assertEquals("数据集文件夹 " + missing + " 不存在", FailureReason.of(ZH, refused));
     }
 
+    /**
+     * Every sentence of a design that cannot be laid out is told in both languages (the English key is the engine's
+     * wording, the Chinese fills the same arguments), with the blocks and the file it names said in the same language.
+     */
+    @Test
+    void aDesignsProblemIsToldInTheLanguageOnShow() throws Exception {
+        for (DesignException.Wording w : DesignException.Wording.values()) {
+            assertEquals(w.english(), EN.getString(w.messageKey()), w.name());
+            assertEquals(placeholders(w.english()), placeholders(ZH.getString(w.messageKey())), w.name());
+        }
+        String pools = "{\"type\": \"pool\"}, ".repeat(5) + "{\"type\": \"conv\", \"filters\": 4}";
+        DesignException shrunk =
+                refusal("{\"inputSize\": 32, \"classes\": 2, \"blocks\": [" + pools + "]}", "net.json");
+        assertEquals(shrunk.getMessage(), FailureReason.of(EN, shrunk));
+        // Wrapped as the run settings wrap it, with the same message.
+        assertEquals(
+                "net.json：第 6 块（conv）：它的 3 × 3 卷积核放不进第 5 块（pool）留下的 1 × 1 特征图：到这里特征图已经缩小到没有了。"
+                        + "请使用“same”填充、更小的步长、更少的池化块，或者更大的输入尺寸",
+                FailureReason.of(ZH, new IOException(shrunk.getMessage(), shrunk)));
+        DesignException big = refusal(
+                "{\"inputSize\": 224, \"classes\": 2, \"blocks\": [{\"type\": \"conv\", \"filters\": 64, "
+                        + "\"padding\": \"same\"}, {\"type\": \"dense\", \"units\": 4096}]}",
+                "");
+        assertEquals(big.getMessage(), FailureReason.of(EN, big));
+        assertTrue(big.getMessage().startsWith("the network would have 13,153,351,426 parameters"), big.getMessage());
+        assertEquals(
+                "这个网络会有 13,153,351,426 个参数；ConvScope 最多训练 50,000,000 个（请减少滤波器或单元，或者在第一个全连接层之前先池化）",
+                FailureReason.of(ZH, big));
+        // A description file's syntax is told in English only, as written.
+        DesignException syntax = refusal("{\"blocks\": [{\"type\": \"convolution\"}]}", "net.json");
+        assertTrue(syntax.wording().isEmpty());
+        assertEquals(syntax.getMessage(), FailureReason.of(ZH, syntax));
+    }
+
+    private static DesignException refusal(String json, String source) {
+        return assertThrows(DesignException.class, () -> DesignFiles.parse(new ObjectMapper().readTree(json), source));
+    }
+
     private static Set<String> placeholders(String pattern) {
         Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("%\\d\\$s").matcher(pattern);
+        Matcher m = Pattern.compile("%\\d\\$[,.\\d]*[a-zA-Z]").matcher(pattern);
         while (m.find()) {
             found.add(m.group());
         }

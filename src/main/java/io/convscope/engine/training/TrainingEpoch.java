@@ -11,7 +11,6 @@ import io.convscope.network.design.ArchitectureDesign;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -148,13 +147,7 @@ public final class TrainingEpoch implements AutoCloseable {
             }
         }
         if (!finite) {
-            throw new IOException(String.format(
-                    Locale.ROOT,
-                    "training diverged in epoch %d, batch %d: the loss or the weights are no longer finite numbers, "
-                            + "so no model was written; train again with a smaller learning rate than %.3g",
-                    epoch,
-                    batch,
-                    lr));
+            throw new TrainingDivergedException(epoch, batch, lr);
         }
     }
 

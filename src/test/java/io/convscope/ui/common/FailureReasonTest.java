@@ -3,6 +3,7 @@ package io.convscope.ui.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convscope.engine.dataset.DatasetException;
 import io.convscope.engine.dataset.ImageFolderDataset;
+import io.convscope.engine.training.TrainingDivergedException;
 import io.convscope.image.ImageInputException;
 import io.convscope.network.design.DesignException;
 import io.convscope.network.design.DesignFiles;
@@ -116,6 +117,14 @@ class FailureReasonTest {
 
     private static DesignException refusal(String json, String source) {
         return assertThrows(DesignException.class, () -> DesignFiles.parse(new ObjectMapper().readTree(json), source));
+    }
+
+    @Test
+    void aDivergedRunIsToldInTheLanguageOnShow() {
+        TrainingDivergedException e = new TrainingDivergedException(3, 7, 0.5);
+        assertEquals(TrainingDivergedException.ENGLISH, EN.getString(e.messageKey()));
+        assertEquals(e.getMessage(), FailureReason.of(EN, e));
+        assertEquals("训练在第 3 轮、第 7 批发散了：损失或权重已不再是有限的数，所以没有写出模型；请用比 0.500 更小的学习率重新训练", FailureReason.of(ZH, e));
     }
 
     private static Set<String> placeholders(String pattern) {

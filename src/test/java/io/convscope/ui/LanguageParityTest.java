@@ -125,6 +125,24 @@ class LanguageParityTest {
         assertTrue(notChinese.isEmpty(), "untranslated: " + notChinese);
     }
 
+    /** No string of ours makes JavaFX lay text out through Pango (see {@link ComplexText}). */
+    @Test
+    void noStringNeedsComplexTextLayout() throws IOException {
+        List<String> complex = new ArrayList<>();
+        for (String base : List.of(Language.MESSAGES, Language.SAMPLES)) {
+            for (String suffix : List.of("", "_zh")) {
+                Properties p = file(base, suffix);
+                for (String key : p.stringPropertyNames()) {
+                    String found = ComplexText.firstIn(p.getProperty(key));
+                    if (found != null) {
+                        complex.add(key + ": " + found);
+                    }
+                }
+            }
+        }
+        assertTrue(complex.isEmpty(), complex.toString());
+    }
+
     @Test
     void everyKeyTheCodeAsksForExists() throws IOException {
         ResourceBundle en = Language.ENGLISH.messages();

@@ -175,30 +175,32 @@ public final class KernelUpdateExplanation {
                                 + StepNumbers.factor(g) + "²"),
                         t.beta2() * StepNumbers.shown(v0) + (1 - t.beta2()) * square(StepNumbers.shown(g)),
                         v)));
+        // The hat is the spacing ˆ (U+02C6), not the combining one (U+0302): JavaFX lays out a combining mark through
+        // Pango, whose layout corrupted native memory here (a test JVM crashed in pango_itemize, 1 run in 20).
         double mHat = m / t.biasCorrection1();
         double vHat = v / t.biasCorrection2();
         lines.add(new FormulaLine(
                 "mHat",
-                "m̂ = m / (1 − β₁ᵗ)",
+                "mˆ = m / (1 − β₁ᵗ)",
                 result(
-                        new StringBuilder("m̂ = " + StepNumbers.factor(m) + " / (1 − " + b1 + "^" + t.step() + ") = "
+                        new StringBuilder("mˆ = " + StepNumbers.factor(m) + " / (1 − " + b1 + "^" + t.step() + ") = "
                                 + StepNumbers.factor(m) + " / " + StepNumbers.format(t.biasCorrection1())),
                         StepNumbers.shown(m) / StepNumbers.shown(t.biasCorrection1()),
                         mHat)));
         lines.add(new FormulaLine(
                 "vHat",
-                "v̂ = v / (1 − β₂ᵗ)",
+                "vˆ = v / (1 − β₂ᵗ)",
                 result(
-                        new StringBuilder("v̂ = " + StepNumbers.format(v) + " / (1 − " + b2 + "^" + t.step() + ") = "
+                        new StringBuilder("vˆ = " + StepNumbers.format(v) + " / (1 − " + b2 + "^" + t.step() + ") = "
                                 + StepNumbers.format(v) + " / " + StepNumbers.format(t.biasCorrection2())),
                         StepNumbers.shown(v) / StepNumbers.shown(t.biasCorrection2()),
                         vHat)));
         String eps = StepNumbers.format(t.epsilon());
         StringBuilder update = new StringBuilder("w′ = " + StepNumbers.format(w));
         double fromShown = StepNumbers.shown(w);
-        String symbols = "w′ = w − η·m̂ / (√v̂ + ε)";
+        String symbols = "w′ = w − η·mˆ / (√vˆ + ε)";
         if (t.weightDecay() != 0) {
-            symbols = "w′ = w·(1 − η·λ) − η·m̂ / (√v̂ + ε)";
+            symbols = "w′ = w·(1 − η·λ) − η·mˆ / (√vˆ + ε)";
             update.append(" × (1 − ")
                     .append(StepNumbers.format(lr))
                     .append(" × ")

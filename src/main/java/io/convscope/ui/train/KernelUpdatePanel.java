@@ -176,7 +176,7 @@ public final class KernelUpdatePanel extends VBox {
             Label symbols = new Label(line.symbols());
             Label numbers = new Label(line.numbers());
             numbers.setWrapText(true);
-            // The bundled CJK font has no combining hat (m̂) nor superscript t: formulas keep the platform's font.
+            // The bundled CJK font has no hat (mˆ) nor superscript t: formulas keep the platform's font.
             symbols.setStyle(FORMULA_FONT);
             numbers.setStyle(FORMULA_FONT);
             numbers.setId("train-step-line-" + line.key());

@@ -2,12 +2,14 @@ package io.convscope.explain.training;
 
 import io.convscope.network.KernelStep;
 import io.convscope.network.Shape;
+import io.convscope.ui.ComplexText;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The update written out for one weight, with numbers worked out by hand in the comments. */
 class KernelUpdateExplanationTest {
@@ -78,13 +80,16 @@ class KernelUpdateExplanationTest {
                 lines.stream().map(l -> l.key()).toList());
         assertEquals("m = 0.9 × 0 + 0.1 × 0.2 = 0.02", lines.get(1).numbers());
         assertEquals("v = 0.999 × 0 + 0.001 × 0.2² = 4e-5", lines.get(2).numbers());
-        assertEquals("m̂ = 0.02 / (1 − 0.9^1) = 0.02 / 0.1 = 0.2", lines.get(3).numbers());
+        assertEquals("mˆ = 0.02 / (1 − 0.9^1) = 0.02 / 0.1 = 0.2", lines.get(3).numbers());
         assertEquals(
-                "v̂ = 4e-5 / (1 − 0.999^1) = 4e-5 / 0.001 = 0.04", lines.get(4).numbers());
-        assertEquals("w′ = w·(1 − η·λ) − η·m̂ / (√v̂ + ε)", lines.get(5).symbols());
+                "vˆ = 4e-5 / (1 − 0.999^1) = 4e-5 / 0.001 = 0.04", lines.get(4).numbers());
+        assertEquals("w′ = w·(1 − η·λ) − η·mˆ / (√vˆ + ε)", lines.get(5).symbols());
         assertEquals(
                 "w′ = 1 × (1 − 0.1 × 0.01) − 0.1 × 0.2 / (√0.04 + 1e-8) = 0.899",
                 lines.get(5).numbers());
+        for (var line : lines) {
+            assertNull(ComplexText.firstIn(line.symbols() + line.numbers()), "laid out without Pango");
+        }
     }
 
     @Test

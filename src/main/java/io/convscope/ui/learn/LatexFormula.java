@@ -1,5 +1,6 @@
 package io.convscope.ui.learn;
 
+import io.convscope.engine.ByteBoundedCache;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -11,25 +12,22 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A LaTeX formula typeset by JLaTeXMath and shown as an image. Rendered at twice the size and shown at half, so it
- * stays sharp on HiDPI screens; images are cached because the article and the playground re-render the same ones.
+ * stays sharp on HiDPI screens; images are cached (bounded by their bytes) because the article and the playground
+ * re-render the same ones.
  */
 public final class LatexFormula {
 
     /** Rendering scale: the image has this many pixels per layout pixel. */
     static final int OVERSAMPLE = 2;
 
-    private static final int CACHE_SIZE = 128;
-    private static final Map<String, Image> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    /** 8 MB of formula images, by their pixels: the article's and the playground's few dozen are well under it. */
+    static final long CACHE_BYTES = 8L << 20;
+
+    private static final ByteBoundedCache<Image> CACHE =
+            new ByteBoundedCache<>(CACHE_BYTES, i -> 4L * (long) i.getWidth() * (long) i.getHeight());
 
     private LatexFormula() {}
 
@@ -63,6 +61,13 @@ public final class LatexFormula {
             CACHE.put(key, image);
         }
         return image;
+    }
+
+    /** What the kept images weigh now. */
+    static long cachedBytes() {
+        synchronized (CACHE) {
+            return CACHE.bytes();
+        }
     }
 
     /** An image view of the formula at its natural layout size. */

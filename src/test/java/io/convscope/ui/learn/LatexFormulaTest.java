@@ -29,6 +29,19 @@ class LatexFormulaTest {
     }
 
     @Test
+    void theCacheIsBoundedByBytesNotByCount() {
+        // Large, distinct formulas: far more pixels than the budget holds, and fewer of them than a count bound of 128.
+        long drawn = 0;
+        for (int i = 0; i < 40; i++) {
+            Image big = LatexFormula.image("\\sum_{k=0}^{" + i + "} x_k^2 = y", 120, Color.BLACK);
+            drawn += 4L * (long) big.getWidth() * (long) big.getHeight();
+            assertTrue(
+                    LatexFormula.cachedBytes() <= LatexFormula.CACHE_BYTES, "bytes kept " + LatexFormula.cachedBytes());
+        }
+        assertTrue(drawn > 2 * LatexFormula.CACHE_BYTES, "the formulas outweigh the budget: " + drawn);
+    }
+
+    @Test
     void badLatexIsAClearError() {
         assertThrows(IllegalArgumentException.class, () -> LatexFormula.image("\\notacommand{x}", 16, Color.BLACK));
     }

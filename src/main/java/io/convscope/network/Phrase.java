@@ -13,6 +13,24 @@ public record Phrase(String messageKey, String english, List<Object> arguments) 
         arguments = List.copyOf(arguments);
     }
 
+    /**
+     * The message key of an enum constant naming a problem: {@code prefix} and the name in lower camel case
+     * ({@code dataset.} and {@code HALF_SPLIT} give {@code dataset.halfSplit}).
+     */
+    public static String key(String prefix, Enum<?> constant) {
+        StringBuilder key = new StringBuilder(prefix);
+        boolean upper = false;
+        for (char c : constant.name().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return key.toString();
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, english, arguments.toArray());

@@ -1,5 +1,6 @@
 package io.convscope.engine.dataset;
 
+import io.convscope.network.Phrase;
 import io.convscope.network.Translatable;
 
 import java.io.IOException;
@@ -51,17 +52,7 @@ public final class DatasetException extends IOException implements Translatable 
 
         /** The key of its sentence in the app's messages: {@code dataset.} and the name in lower camel case. */
         public String messageKey() {
-            StringBuilder key = new StringBuilder("dataset.");
-            boolean upper = false;
-            for (char c : name().toLowerCase(Locale.ROOT).toCharArray()) {
-                if (c == '_') {
-                    upper = true;
-                } else {
-                    key.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            return key.toString();
+            return Phrase.key("dataset.", this);
         }
 
         public String english() {

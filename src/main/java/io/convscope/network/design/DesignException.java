@@ -3,7 +3,6 @@ package io.convscope.network.design;
 import io.convscope.network.Phrase;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,17 +48,7 @@ public final class DesignException extends Exception {
 
         /** {@code design.} and the name in lower camel case, the key of its wording in the app's messages. */
         public String messageKey() {
-            StringBuilder key = new StringBuilder("design.");
-            boolean upper = false;
-            for (char c : name().toLowerCase(Locale.ROOT).toCharArray()) {
-                if (c == '_') {
-                    upper = true;
-                } else {
-                    key.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            return key.toString();
+            return Phrase.key("design.", this);
         }
 
         public String english() {

@@ -201,6 +201,10 @@ class TrainWorkspaceTest {
             return null;
         });
         assertTrue(text("#train-arch-problem").startsWith("第 9 块（2 × 2 池化）放不下"), text("#train-arch-problem"));
+        assertEquals(
+                "没有可列出的层：上面的设计行不通。",
+                onFx(() -> ((Label) lookup(TableView.class, "#train-arch-table").getPlaceholder()).getText()),
+                "the empty table's own words, not JavaFX's English");
         assertTrue(
                 text("#train-message").startsWith("这个设计无法训练： 第 9 块（pool）：它的 2 × 2 窗口放不进第 8 块（"),
                 text("#train-message"));

@@ -93,6 +93,10 @@ final class ArchitecturePane extends VBox {
         table.setId("train-arch-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);
+        // JavaFX's own "No content in table" would stay English in the Chinese window.
+        Label noLayers = new Label();
+        noLayers.setWrapText(true);
+        table.setPlaceholder(noLayers);
         getChildren().addAll(fromFile, form, figures, problem, table);
         columns();
         state.draft.addListener((o, was, now) -> {
@@ -105,6 +109,7 @@ final class ArchitecturePane extends VBox {
         state.phase.addListener((o, was, now) -> lockWhileLive());
         state.session.addListener((o, was, now) -> lockWhileLive());
         words.on(() -> {
+            noLayers.setText(words.get("train.arch.noLayers"));
             showDraft();
             showFigures();
         });

@@ -69,6 +69,7 @@ public final class ArchitectureTable extends VBox {
         getStyleClass().add("architecture-table");
         tree.setShowRoot(false);
         tree.setId("architecture-table");
+        tree.setPlaceholder(new Label(text.getString("architecture.table.empty")));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<Row, String> name = textColumn("architecture.column.name", Row::name);
         name.setPrefWidth(NAME_WIDTH);

@@ -68,15 +68,13 @@ public final class ModelLoader {
             if (Files.isRegularFile(path.resolve("model.json"))) {
                 return load(path.resolve("model.json"));
             }
-            throw new ModelLoadException(path + " is a folder without a model.json; give a model file "
-                    + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
+            throw new ModelLoadException(ModelLoadException.Wording.FOLDER_WITHOUT_MODEL, path);
         }
         if (!Files.exists(path)) {
-            throw new ModelLoadException("model file " + path + " does not exist");
+            throw new ModelLoadException(ModelLoadException.Wording.MISSING, path);
         }
         if (!Files.isRegularFile(path)) {
-            throw new ModelLoadException(path + " is not a regular file; give a model file "
-                    + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
+            throw new ModelLoadException(ModelLoadException.Wording.NOT_A_FILE, path);
         }
         String lower = file.toLowerCase(Locale.ROOT);
         try {
@@ -97,8 +95,7 @@ public final class ModelLoader {
             // DL4J's importers throw many unchecked kinds; the user needs the file and the reason, not the trace.
             throw new ModelLoadException(file + " cannot be loaded: " + ModelChecks.reason(e), e);
         }
-        throw new ModelLoadException(file + " is not a model format ConvScope reads "
-                + "(DL4J .zip, TensorFlow.js model.json, Keras 2 .h5 or .json)");
+        throw new ModelLoadException(ModelLoadException.Wording.NOT_A_MODEL_FORMAT, file);
     }
 
     /** The name to show for a path: its last part, or the whole path for a root such as {@code /}. */
@@ -117,7 +114,7 @@ public final class ModelLoader {
                     file + " is not a DL4J MultiLayerNetwork zip that ConvScope can read: " + ModelChecks.reason(e), e);
         }
         if (net.getnLayers() == 0) {
-            throw new ModelLoadException(file + " holds a network without layers");
+            throw new ModelLoadException(ModelLoadException.Wording.WITHOUT_LAYERS, file);
         }
         // The JSON is checked against the zip: a pair from an interrupted save is never mixed.
         ModelMetadata meta = ModelStore.readMetadata(zip).orElseGet(() -> {
@@ -142,8 +139,7 @@ public final class ModelLoader {
         try (ZipFile z = new ZipFile(zip.toFile())) {
             ZipEntry entry = z.getEntry("configuration.json");
             if (entry == null || z.getEntry("coefficients.bin") == null) {
-                throw new ModelLoadException(file + " is a zip without configuration.json and coefficients.bin, "
-                        + "so it is not a DL4J model");
+                throw new ModelLoadException(ModelLoadException.Wording.ZIP_WITHOUT_MODEL, file);
             }
             if (entry.getSize() > MAX_CONFIGURATION_BYTES) {
                 throw new ModelLoadException(
@@ -153,9 +149,9 @@ public final class ModelLoader {
                 json = new String(in.readNBytes(MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
             }
         } catch (ZipException e) {
-            throw new ModelLoadException(file + " is not a zip archive (or a damaged one), so it is not a DL4J model");
+            throw new ModelLoadException(ModelLoadException.Wording.NOT_A_ZIP, file);
         } catch (IOException e) {
-            throw new ModelLoadException(file + " cannot be read");
+            throw new ModelLoadException(ModelLoadException.Wording.UNREADABLE, file);
         }
         MultiLayerConfiguration conf;
         try {

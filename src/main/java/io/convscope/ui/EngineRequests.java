@@ -321,7 +321,8 @@ public final class EngineRequests implements ImageSources.Target {
 
     /**
      * What to tell the student about a failure, in their language: image problems have their own sentences; a model
-     * that cannot be loaded gets a sentence with the loader's (technical, English) reason; anything else is a bug.
+     * that cannot be loaded gets a sentence with the loader's reason (in their language for a file refused as a whole,
+     * in English for a library's or a layer's); anything else is a bug.
      */
     String message(Throwable t) {
         ResourceBundle text = workspace.text();
@@ -337,8 +338,9 @@ public final class EngineRequests implements ImageSources.Target {
                     PassMemory.readable(e.maxBytes()),
                     e.suggestedHeapGb());
         }
-        if (t instanceof ModelLoadException) {
-            return String.format(text.getString("error.model"), t.getMessage());
+        if (t instanceof ModelLoadException e) {
+            // a whole file's refusal in the language on show; a library's or a layer's reason stays English
+            return String.format(text.getString("error.model"), FailureReason.of(text, e));
         }
         return String.format(text.getString("error.unexpected"), FailureReason.of(text, t));
     }

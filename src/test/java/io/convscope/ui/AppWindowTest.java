@@ -474,6 +474,11 @@ public class AppWindowTest {
         Shown before = shown();
         WaitForAsyncUtils.asyncFx(() -> app.window().loadModel(broken)).get();
         waitUntil(() -> app.window().noticeText().contains("half-model.zip"));
+        assertTrue(
+                app.window()
+                        .noticeText()
+                        .contains("The model could not be opened: half-model.zip is not a zip archive (or a damaged"),
+                app.window().noticeText());
         assertSame(before, shown());
         robot.clickOn("#sample-horse");
         waitUntil(() -> shown().key().equals("sample:horse.png"));

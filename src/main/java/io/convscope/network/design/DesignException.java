@@ -1,6 +1,7 @@
 package io.convscope.network.design;
 
 import io.convscope.network.Phrase;
+import io.convscope.network.Worded;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * that cannot be laid out (a window the maps have shrunk below, too many parameters ...) also carries its
  * {@link #wording()}, so the app says it in the student's language; a file's syntax problems are English only.
  */
-public final class DesignException extends Exception {
+public final class DesignException extends Exception implements Worded {
 
     /** The sentences of a design that cannot be laid out, and the parts they name; arguments fill them in order. */
     public enum Wording {
@@ -78,6 +79,7 @@ public final class DesignException extends Exception {
     }
 
     /** The sentence as the app says it in any language; empty for a file's syntax problems. */
+    @Override
     public Optional<Phrase> wording() {
         return Optional.ofNullable(wording);
     }

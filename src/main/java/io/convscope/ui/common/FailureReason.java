@@ -1,7 +1,7 @@
 package io.convscope.ui.common;
 
 import io.convscope.network.Translatable;
-import io.convscope.network.design.DesignException;
+import io.convscope.network.Worded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +27,7 @@ public final class FailureReason {
 
     public static String of(ResourceBundle text, Throwable failure) {
         Throwable t = unwrapped(failure);
-        Translatable said =
-                t instanceof DesignException d ? d.wording().orElse(null) : t instanceof Translatable w ? w : null;
+        Translatable said = t instanceof Worded w ? w.wording().orElse(null) : t instanceof Translatable w ? w : null;
         if (said != null) {
             return say(text, said);
         }

@@ -1,6 +1,8 @@
 package io.convscope.ui.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convscope.engine.ModelLoadException;
+import io.convscope.engine.ModelLoader;
 import io.convscope.engine.dataset.DatasetException;
 import io.convscope.engine.dataset.ImageFolderDataset;
 import io.convscope.engine.training.TrainingDivergedException;
@@ -117,6 +119,23 @@ class FailureReasonTest {
 
     private static DesignException refusal(String json, String source) {
         return assertThrows(DesignException.class, () -> DesignFiles.parse(new ObjectMapper().readTree(json), source));
+    }
+
+    /** A model file refused as a whole is told in both languages; a library's reason stays as the loader wrote it. */
+    @Test
+    void aModelFilesProblemIsToldInTheLanguageOnShow() throws Exception {
+        for (ModelLoadException.Wording w : ModelLoadException.Wording.values()) {
+            assertEquals(w.english(), EN.getString(w.messageKey()), w.name());
+            assertEquals(placeholders(w.english()), placeholders(ZH.getString(w.messageKey())), w.name());
+        }
+        Path missing = Path.of("/no/such/koala.zip");
+        ModelLoadException refused = assertThrows(ModelLoadException.class, () -> ModelLoader.load(missing));
+        assertEquals("model file " + missing + " does not exist", refused.getMessage());
+        assertEquals(refused.getMessage(), FailureReason.of(EN, refused));
+        assertEquals("模型文件 " + missing + " 不存在", FailureReason.of(ZH, refused));
+        ModelLoadException layer =
+                new ModelLoadException("koala.h5: layer 'lstm_1' (LSTM) is not a layer ConvScope runs");
+        assertEquals(layer.getMessage(), FailureReason.of(ZH, layer), "a layer's reason is English only");
     }
 
     @Test

@@ -4,7 +4,7 @@ package io.convscope.ui;
  * The characters JavaFX lays out through Pango on Linux instead of its own simple layout (its ScriptMapper's ranges:
  * combining marks, Hebrew and Arabic, the Indic and South-East Asian scripts, Tibetan, Hangul jamo, Khmer,
  * joiners and bidirectional controls, and surrogate pairs). With the combining hat of Adam's m̂ in the Train
- * workspace, that path corrupted native memory: test JVMs crashed in pango_itemize and in free() about once in 20
+ * workspace, that path corrupted native memory: test JVMs crashed in pango_itemize and in free(), 4 times in about 130
  * runs. Our own strings keep out of it.
  */
 public final class ComplexText {

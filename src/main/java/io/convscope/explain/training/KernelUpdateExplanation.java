@@ -176,7 +176,7 @@ public final class KernelUpdateExplanation {
                         t.beta2() * StepNumbers.shown(v0) + (1 - t.beta2()) * square(StepNumbers.shown(g)),
                         v)));
         // The hat is the spacing ˆ (U+02C6), not the combining one (U+0302): JavaFX lays out a combining mark through
-        // Pango, whose layout corrupted native memory here (a test JVM crashed in pango_itemize, 1 run in 20).
+        // Pango, whose layout corrupted native memory here (test JVMs crashed in pango_itemize).
         double mHat = m / t.biasCorrection1();
         double vHat = v / t.biasCorrection2();
         lines.add(new FormulaLine(

@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Why some work failed, as a clause the student can read after "Cannot train on X:" or "Could not score Y:".
- * ConvScope's own code throws sentences ("the checkpoint in … is incomplete"), which are shown as they are. The JDK's
+ * ConvScope's own code throws sentences: those with a wording (an image's, a data set's, a design's, a model file's
+ * problem) are said in the language on show, the others ("the checkpoint in … is incomplete") as they are. The JDK's
  * file errors carry only the file's name as their message, so they get a sentence here. Anything else (a library's
  * internal error, a bug) gets a general clause instead of its raw text, and its stack trace goes to the log.
  */

@@ -24,11 +24,12 @@ public final class ComplexText {
                 || Character.isSurrogate(c);
     }
 
-    /** The first such character of {@code s} as {@code U+XXXX in "s"}, or null. */
+    /** The first such character of {@code s} as {@code U+XXXX in "…its surroundings…"}, or null. */
     public static String firstIn(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (needsPango(s.charAt(i))) {
-                return String.format("U+%04X in \"%s\"", (int) s.charAt(i), s);
+                String around = s.substring(Math.max(0, i - 30), Math.min(s.length(), i + 30));
+                return String.format("U+%04X in \"%s\"", (int) s.charAt(i), around);
             }
         }
         return null;

@@ -141,6 +141,17 @@ class LanguageParityTest {
             }
         }
         assertTrue(complex.isEmpty(), complex.toString());
+        // The code and the article too: a formula written in Java or Markdown reaches a label as it is.
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            for (Path f : files.filter(p -> p.toString().matches(".*\\.(java|md|properties|css)"))
+                    .toList()) {
+                String found = ComplexText.firstIn(Files.readString(f, StandardCharsets.UTF_8));
+                if (found != null) {
+                    complex.add(f + ": " + found);
+                }
+            }
+        }
+        assertTrue(complex.isEmpty(), complex.toString());
     }
 
     @Test

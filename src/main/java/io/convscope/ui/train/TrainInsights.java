@@ -15,6 +15,7 @@ import io.convscope.network.ParameterBlock;
 import io.convscope.ui.workspace.Shown;
 import io.convscope.ui.workspace.Workspace;
 import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -27,6 +28,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -118,10 +120,13 @@ final class TrainInsights {
             }
         });
         scrubber.setOnEpochChosen(this::epochChosen);
-        state.settings.addListener(o -> prepareKernels());
-        state.data.addListener(o -> prepareKernels());
-        state.settings.addListener(o -> previewUntrained());
-        state.data.addListener(o -> previewUntrained());
+        // What the next Start begins from: its first-layer kernels and its probe's untrained look.
+        for (Observable nextStart : List.<Observable>of(state.settings, state.data)) {
+            nextStart.addListener(o -> {
+                prepareKernels();
+                previewUntrained();
+            });
+        }
         state.starting = this::watch;
         state.beforeStep = this::armStep;
     }
@@ -321,7 +326,7 @@ final class TrainInsights {
             return;
         }
         InsightFeed f = feed;
-        if (session == null || f == null || session.insight().probe() == null) {
+        if (f == null || session.insight().probe() == null) {
             return;
         }
         f.lookAfterNextBatch();

@@ -61,8 +61,12 @@ final class UntrainedPreview {
                         shown = true;
                     }
                 });
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 // No preview of a design that cannot be built; Start tells why in a sentence.
+            } catch (RuntimeException e) {
+                // A bug: no preview either, but not silently.
+                System.err.println("ConvScope: the untrained preview failed");
+                e.printStackTrace();
             }
         });
     }

@@ -93,23 +93,13 @@ public record DesignSummary(
         return ArchitectureDesign.trainingStepBytes(activationValues, parameters, batch);
     }
 
-    /** Finds the first block the design fails at by laying out ever longer prefixes of it. */
+    /** A design that fails; for a window the maps have shrunk below, the block and the maps it reads. */
     private static DesignSummary failed(ArchitectureDesign design, DesignException failure) {
-        List<Block> blocks = design.blocks();
-        for (int k = 1; k <= blocks.size(); k++) {
-            ArchitectureDesign prefix = new ArchitectureDesign(
-                    design.name(), design.inputSize(), design.channels(), design.classes(), blocks.subList(0, k));
-            try {
-                prefix.layers();
-            } catch (DesignException e) {
-                Block b = blocks.get(k - 1);
-                boolean window = b instanceof Block.Conv || b instanceof Block.Pool;
-                if (window && k > 1 && shrunkAway(failure)) {
-                    int side = mapsAfter(design, blocks.subList(0, k - 1));
-                    return new DesignSummary(List.of(), 0, 0, 0, 0, 0, failure, k, b, side);
-                }
-                break;
-            }
+        int k = failure.block();
+        if (k > 1 && shrunkAway(failure)) {
+            List<Block> blocks = design.blocks();
+            int side = mapsAfter(design, blocks.subList(0, k - 1));
+            return new DesignSummary(List.of(), 0, 0, 0, 0, 0, failure, k, blocks.get(k - 1), side);
         }
         return new DesignSummary(List.of(), 0, 0, 0, 0, 0, failure, 0, null, 0);
     }

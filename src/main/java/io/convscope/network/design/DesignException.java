@@ -63,19 +63,25 @@ public final class DesignException extends Exception implements Worded {
 
     private final transient Phrase wording;
     private final Wording problem;
+    private final int block;
 
     /** A problem said in English only (a description file's syntax). */
     public DesignException(String message) {
         super(message);
         this.wording = null;
         this.problem = null;
+        this.block = 0;
     }
 
-    /** {@code problem}, said as {@code wording} (the problem's phrase, perhaps inside a block's or a file's). */
-    DesignException(Wording problem, Phrase wording) {
+    /**
+     * {@code problem} of {@code block} (from 1; 0 for the design as a whole), said as {@code wording} (the problem's
+     * phrase, perhaps inside a block's or a file's).
+     */
+    DesignException(Wording problem, int block, Phrase wording) {
         super(wording.toString());
         this.wording = wording;
         this.problem = problem;
+        this.block = block;
     }
 
     /** The sentence as the app says it in any language; empty for a file's syntax problems. */
@@ -89,10 +95,15 @@ public final class DesignException extends Exception implements Worded {
         return Optional.ofNullable(problem);
     }
 
+    /** The block (from 1) the layout failed at; 0 for the design as a whole or a file's syntax. */
+    public int block() {
+        return block;
+    }
+
     /** The same problem, found in {@code source} (a file, or a part of one): "source: sentence". */
     DesignException in(String source) {
         return wording == null
                 ? new DesignException(source + ": " + getMessage())
-                : new DesignException(problem, Wording.IN_SOURCE.of(source, wording));
+                : new DesignException(problem, block, Wording.IN_SOURCE.of(source, wording));
     }
 }

@@ -226,8 +226,9 @@ final class DesignPlan {
     /** {@code problem}, said of the block being laid out (or of the whole design before and after the blocks). */
     private DesignException refused(Wording problem, Object... arguments) {
         Phrase said = problem.of(arguments);
-        return new DesignException(
-                problem, current == null ? said : Wording.IN_BLOCK.of(currentNumber, current.type(), said));
+        return current == null
+                ? new DesignException(problem, 0, said)
+                : new DesignException(problem, currentNumber, Wording.IN_BLOCK.of(currentNumber, current.type(), said));
     }
 
     private void addWindow(

@@ -2,10 +2,11 @@ package io.convscope.ui.attribution;
 
 import io.convscope.engine.attribution.AttributionCancelledException;
 import io.convscope.engine.attribution.AttributionMethod;
-import io.convscope.engine.attribution.CamLayerException;
 import io.convscope.explain.attribution.MapReadout;
+import io.convscope.network.Translatable;
 import io.convscope.ui.attribution.AttributionView.Display;
 import io.convscope.ui.attribution.WorkProgress.Step;
+import io.convscope.ui.common.FailureReason;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
@@ -214,10 +215,8 @@ final class AttributionBar extends VBox {
         if (t instanceof AttributionCancelledException) {
             return null; // stopped on request: nothing to tell
         }
-        if (t instanceof CamLayerException e) {
-            return e.reason() == CamLayerException.Reason.NO_SPATIAL_LAYER
-                    ? text.getString("attr.failed.noSpatialLayer")
-                    : String.format(text.getString("attr.failed.notSpatial"), e.layer());
+        if (t instanceof Translatable) {
+            return FailureReason.of(text, t); // a typed refusal (a CAM layer without maps), in the language on show
         }
         if (t instanceof IllegalArgumentException && t.getMessage() != null) {
             return String.format(text.getString("attr.failed.because"), t.getMessage());
